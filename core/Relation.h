@@ -3,6 +3,7 @@
 
 #include "core/EntityRef.h"
 
+#include <QHashFunctions>
 #include <QList>
 #include <QString>
 
@@ -21,5 +22,11 @@ struct Relation
         return a.type == b.type && a.source == b.source && a.target == b.target;
     }
 };
+
+// Hashes what operator== compares, so relations can be de-duplicated in a QSet.
+inline size_t qHash(const Relation &relation, size_t seed = 0) noexcept
+{
+    return qHashMulti(seed, relation.type, relation.source, relation.target);
+}
 
 } // namespace cairn::core

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/RelationDeriver.h"
+
+#include "core/RelationType.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+
+#include <span>
+
+namespace cairn::core {
+
+namespace {
+
+// A spec field that holds refs, and the relation it makes from the entity to each of them.
+struct RefField
+{
+    QStringView field;
+    QStringView type;
+};
+
+using namespace relation;
+
+// Fields every kind may carry. Kinds Cairn has no table for (AiResource, or a kind a
+// catalog invents) still get these, because "who owns it" and "what it needs" matter for
+// anything a catalog lists; fields whose meaning depends on the kind are left alone.
+constexpr RefField commonFields[] = {
+    { u"owner", OwnedBy },
+    { u"system", PartOf },
+    { u"dependsOn", DependsOn },
+    { u"dependencyOf", DependencyOf },
+};
+
+constexpr RefField componentFields[] = {
+    { u"owner", OwnedBy },
+    { u"system", PartOf },
+    { u"subcomponentOf", PartOf },
+    { u"providesApis", ProvidesApi },
+    { u"consumesApis", ConsumesApi },
+    { u"dependsOn", DependsOn },
+    { u"dependencyOf", DependencyOf },
+};
+constexpr RefField apiFields[] = { { u"owner", OwnedBy }, { u"system", PartOf } };
+constexpr RefField resourceFields[]
+    = { { u"owner", OwnedBy }, { u"system", PartOf }, { u"dependsOn", DependsOn }, { u"dependencyOf", DependencyOf } };
+constexpr RefField systemFields[] = { { u"owner", OwnedBy }, { u"domain", PartOf } };
+constexpr RefField domainFields[] = { { u"owner", OwnedBy }, { u"subdomainOf", PartOf } };
+constexpr RefField groupFields[] = { { u"parent", ChildOf }, { u"children", ParentOf }, { u"members", HasMember } };
+constexpr RefField userFields[] = { { u"memberOf", MemberOf } };
+constexpr RefField projectFields[] = {
+    { u"owner", OwnedBy },
+    { u"team", HasTeam },
+    { u"goals", ContributesTo },
+    { u"contributors", HasContributor },
+    { u"components", WorksOn },
+};
+constexpr RefField goalFields[] = { { u"owner", OwnedBy }, { u"parent", ChildOf } };
+// A Location points at files, not entities.
+constexpr std::span<const RefField> noFields;
+
+std::span<const RefField> fieldsFor(const Entity &entity)
+{
+    if (entity.isKind(u"Component"))
+        return componentFields;
+    if (entity.isKind(u"API"))
+        return apiFields;
+    if (entity.isKind(u"Resource"))
+        return resourceFields;
+    if (entity.isKind(u"System"))
+        return systemFields;
+    if (entity.isKind(u"Domain"))
+        return domainFields;
+    if (entity.isKind(u"Group"))
+        return groupFields;
+    if (entity.isKind(u"User"))
+        return userFields;
+    if (entity.isKind(u"Project"))
+        return projectFields;
+    if (entity.isKind(u"Goal"))
+        return goalFields;
+    if (entity.isKind(u"Location"))
+        return noFields;
+    return commonFields;
+}
+
+// Collects relations in order, each once, each with its inverse.
+class RelationSet
+{
+public:
+    void add(QStringView type, const EntityRef &source, const EntityRef &target)
+    {
+        if (source.isNull() || target.isNull() || type.isEmpty())
+            return;
+        insert(Relation { type.toString(), source, target });
+        const QString inverse = inverseOf(type);
+        if (!inverse.isEmpty())
+            insert(Relation { inverse, target, source });
+    }
+
+    QList<Relation> take() { return std::move(m_relations); }
+
+private:
+    void insert(Relation relation)
+    {
+        if (m_seen.contains(relation))
+            return;
+        m_seen.insert(relation);
+        m_relations.append(std::move(relation));
+    }
+
+    QList<Relation> m_relations;
+    QSet<Relation> m_seen;
+};
+
+// The target of one entry of a server's `relations` array: `targetRef`, or the
+// deprecated `target: {kind, namespace, name}` older servers send.
+EntityRef serverTarget(const QJsonObject &relation)
+{
+    const QJsonValue targetRef = relation.value(u"targetRef");
+    if (targetRef.isString()) {
+        Result<EntityRef> parsed = EntityRef::parse(targetRef.toString());
+        return parsed ? std::move(parsed).value() : EntityRef();
+    }
+    const QJsonObject target = relation.value(u"target").toObject();
+    const QString kind = target.value(u"kind").toString();
+    const QString ns = target.value(u"namespace").toString();
+    const QString name = target.value(u"name").toString();
+    if (kind.isEmpty() || name.isEmpty())
+        return {};
+    return EntityRef(kind, ns.isEmpty() ? QStringLiteral("default") : ns, name);
+}
+
+} // namespace
+
+QList<Relation> deriveRelations(const Entity &entity)
+{
+    const EntityRef self = entity.ref();
+    if (self.isNull())
+        return {};
+    RelationSet relations;
+    for (const RefField &field : fieldsFor(entity)) {
+        const QList<EntityRef> targets = entity.specRefs(field.field);
+        for (const EntityRef &target : targets)
+            relations.add(field.type, self, target);
+    }
+    return relations.take();
+}
+
+QList<Relation> relationsOf(const Entity &entity)
+{
+    if (!entity.hasRelations())
+        return deriveRelations(entity);
+    const EntityRef self = entity.ref();
+    if (self.isNull())
+        return {};
+    RelationSet relations;
+    const QJsonArray array = entity.document().value(u"relations").toArray();
+    for (const QJsonValue &item : array) {
+        const QJsonObject relation = item.toObject();
+        relations.add(relation.value(u"type").toString(), self, serverTarget(relation));
+    }
+    return relations.take();
+}
+
+} // namespace cairn::core
