@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Result.h"
+
+#include <QString>
+
+namespace cairn::sync {
+
+// Where a source's secret lives: the operating system's keychain (qtkeychain), never the
+// cache, a settings file, a log or an error message. For headless use a source can name an
+// environment variable instead, read at sync time.
+class TokenStore
+{
+public:
+    explicit TokenStore(QString service = QStringLiteral("Cairn"));
+
+    core::Status store(const QString &sourceName, const QString &token) const;
+    // An empty string when the keychain holds no token for the source.
+    core::Result<QString> read(const QString &sourceName) const;
+    core::Status remove(const QString &sourceName) const;
+
+    // The token of a source configured with `--token-env VAR`; an error names the variable
+    // (never its value) when it is unset or empty.
+    static core::Result<QString> readEnvironment(const QString &variable);
+
+private:
+    QString m_service;
+};
+
+} // namespace cairn::sync
