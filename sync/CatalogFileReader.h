@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Entity.h"
+#include "sync/CatalogReadResult.h"
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace cairn::sync {
+
+// One parsed document of a catalog file, not yet checked to be an entity.
+struct CatalogDocument
+{
+    QJsonValue value;
+    core::DocumentOrigin origin;
+};
+
+struct CatalogFileContents
+{
+    QList<CatalogDocument> documents;
+    QList<CatalogProblem> problems;
+};
+
+// Reads one catalog file into JSON documents with their file and line: YAML (multi-document),
+// JSON (an entity, an array of entities, or {"items": [...]}, as a Backstage server and
+// bundle files return them) and NDJSON (one entity per line). Files are opened with QFile, so
+// Qt resource paths (":/sample/...") read exactly like files on disk.
+//
+// It knows formats, not entities: deciding what a document means (entity, Location,
+// compass.yml) is CatalogImporter's job.
+class CatalogFileReader
+{
+public:
+    enum class Format { Unknown, Yaml, Json, NdJson };
+
+    // By file suffix, case-insensitively: .yaml/.yml, .json, .ndjson/.jsonl.
+    static Format formatOf(const QString &path);
+
+    // Every catalog file under a folder, recursively, in a stable sorted order. Hidden
+    // entries (.git, .github, ...) and node_modules are skipped: they hold tooling, not
+    // catalog entries, and node_modules alone can hold tens of thousands of JSON files.
+    static QStringList filesInFolder(const QString &folder);
+
+    // Reads and parses one file; a file that cannot be opened is a problem.
+    static CatalogFileContents read(const QString &path);
+
+    // Parses file contents already in memory; `file` names them in origins.
+    static CatalogFileContents parse(const QByteArray &data, const QString &file, Format format);
+};
+
+} // namespace cairn::sync

@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/CatalogImporter.h"
+
+#include "sync/CatalogFileReader.h"
+#include "sync/CompassMapper.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace cairn::sync {
+
+namespace {
+
+// How a file was reached: it decides how strict to be and what to say about a second visit.
+enum class Reach { Named, Location, FolderSearch };
+
+// The identity of a file within one import. Resource paths have no file system behind them
+// to resolve, so their cleaned path is their identity.
+QString canonicalKey(const QString &path)
+{
+    if (path.startsWith(u':'))
+        return QDir::cleanPath(path);
+    const QFileInfo info(path);
+    const QString canonical = info.canonicalFilePath();
+    return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
+}
+
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("a list");
+    case QJsonValue::Object:
+        return QStringLiteral("a mapping");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("nothing");
+}
+
+bool hasWildcard(QStringView path)
+{
+    return path.contains(u'*') || path.contains(u'?');
+}
+
+// `*` and `?` stay within one path segment; `**/` spans any number of folders.
+QRegularExpression globExpression(QStringView pattern)
+{
+    QString rx = QStringLiteral("^");
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern.at(i);
+        if (c == u'*' && i + 1 < pattern.size() && pattern.at(i + 1) == u'*') {
+            ++i;
+            if (i + 1 < pattern.size() && pattern.at(i + 1) == u'/') {
+                ++i;
+                rx += QStringLiteral("(?:.*/)?");
+            } else {
+                rx += QStringLiteral(".*");
+            }
+        } else if (c == u'*') {
+            rx += QStringLiteral("[^/]*");
+        } else if (c == u'?') {
+            rx += QStringLiteral("[^/]");
+        } else {
+            rx += QRegularExpression::escape(QString(c));
+        }
+    }
+    rx += u'$';
+    return QRegularExpression(rx);
+}
+
+// A file found by a folder search is a catalog file when something in it looks like an entity.
+bool looksLikeCatalogFile(const CatalogFileContents &contents, const QString &file)
+{
+    return std::any_of(contents.documents.cbegin(), contents.documents.cend(), [&](const CatalogDocument &d) {
+        const QJsonObject object = d.value.toObject();
+        return object.value(u"kind").isString() || CompassMapper::isCompassDocument(object, file);
+    });
+}
+
+class ImportRun
+{
+public:
+    void readPath(const QString &path, Reach reach)
+    {
+        const QString clean = QDir::cleanPath(path);
+        const QFileInfo info(clean);
+        if (!info.exists()) {
+            problem({ clean, 0 }, {}, QStringLiteral("no such file or folder; check the path"));
+            return;
+        }
+        if (info.isDir())
+            readFolder(clean);
+        else
+            readFile(clean, reach);
+    }
+
+    // Compass names its dependencies by ARI, and a mapped component is named after its
+    // `name`: re-point each DEPENDS_ON to the component it names when that one is here too.
+    void resolveCompassDependencies()
+    {
+        QHash<QString, QString> refById;
+        for (const qsizetype i : std::as_const(m_compassEntities)) {
+            const core::Entity &entity = m_result.entities.at(i).entity;
+            const QString id = entity.annotation(QStringLiteral("compass.atlassian.com/id"));
+            if (!id.isEmpty())
+                refById.insert(CompassMapper::dependencyRef(id).toLower(), entity.ref().toString());
+        }
+        for (const qsizetype i : std::as_const(m_compassEntities)) {
+            core::SourcedEntity &sourced = m_result.entities[i];
+            QJsonObject document = sourced.entity.document();
+            QJsonObject spec = document.value(u"spec").toObject();
+            QJsonArray dependsOn = spec.value(u"dependsOn").toArray();
+            bool changed = false;
+            for (qsizetype d = 0; d < dependsOn.size(); ++d) {
+                const auto found = refById.constFind(dependsOn.at(d).toString().toLower());
+                if (found != refById.cend() && *found != dependsOn.at(d).toString()) {
+                    dependsOn.replace(d, *found);
+                    changed = true;
+                }
+            }
+            if (!changed)
+                continue;
+            spec.insert(QStringLiteral("dependsOn"), dependsOn);
+            document.insert(QStringLiteral("spec"), spec);
+            sourced.entity = core::Entity(document);
+        }
+    }
+
+    CatalogReadResult take() { return std::move(m_result); }
+
+private:
+    void problem(core::DocumentOrigin origin, QString ref, QString message)
+    {
+        m_result.problems.append(CatalogProblem { std::move(origin), std::move(ref), std::move(message) });
+    }
+
+    void note(core::DocumentOrigin origin, QString ref, QString message)
+    {
+        m_result.notes.append(CatalogProblem { std::move(origin), std::move(ref), std::move(message) });
+    }
+
+    void readFolder(const QString &folder)
+    {
+        for (const QString &file : CatalogFileReader::filesInFolder(folder))
+            readFile(file, Reach::FolderSearch);
+    }
+
+    // Returns false when the file had been read already.
+    bool readFile(const QString &path, Reach reach)
+    {
+        const QString key = canonicalKey(path);
+        if (m_files.contains(key))
+            return false;
+        m_files.insert(key);
+
+        CatalogFileContents contents = CatalogFileReader::read(path);
+        if (reach == Reach::FolderSearch && contents.problems.isEmpty() && !looksLikeCatalogFile(contents, path)) {
+            note({ path, 0 }, {}, QStringLiteral("skipped: found by searching a folder, but holds no catalog entity"));
+            return true;
+        }
+        m_result.filesRead.append(path);
+        m_result.problems.append(contents.problems);
+
+        // A file's own documents first, then the files its Locations point at, so the order
+        // of entities (and which of two duplicates wins) follows the files as written.
+        QList<core::SourcedEntity> locations;
+        for (const CatalogDocument &document : std::as_const(contents.documents)) {
+            if (const qsizetype index = accept(document, path); index >= 0) {
+                const core::SourcedEntity &sourced = m_result.entities.at(index);
+                if (sourced.entity.isKind(u"Location"))
+                    locations.append(sourced);
+            }
+        }
+        for (const core::SourcedEntity &location : std::as_const(locations))
+            followLocation(location);
+        return true;
+    }
+
+    // Adds the document as an entity and returns its index, or reports why it cannot be one.
+    qsizetype accept(const CatalogDocument &document, const QString &file)
+    {
+        if (!document.value.isObject()) {
+            problem(document.origin, {},
+                QStringLiteral("the document is %1, not a mapping; an entity is a mapping with apiVersion, "
+                               "kind, metadata and spec")
+                    .arg(jsonTypeName(document.value)));
+            return -1;
+        }
+        QJsonObject object = document.value.toObject();
+        bool fromCompass = false;
+        if (CompassMapper::isCompassDocument(object, file)) {
+            core::Result<QJsonObject> mapped = CompassMapper::toEntity(object);
+            if (!mapped) {
+                problem(document.origin, {}, mapped.errorString());
+                return -1;
+            }
+            object = std::move(mapped.value());
+            fromCompass = true;
+        }
+
+        const QJsonValue metadataValue = object.value(u"metadata");
+        const QString name = metadataValue.toObject().value(u"name").toString();
+        const QString kind = object.value(u"kind").toString().trimmed();
+        if (kind.isEmpty()) {
+            problem(document.origin, {},
+                QStringLiteral("the document%1 has no kind; add `kind:` (Component, API, Group, User, ...)")
+                    .arg(name.isEmpty() ? QString() : QStringLiteral(" \"%1\"").arg(name)));
+            return -1;
+        }
+        if (!metadataValue.isObject() || name.trimmed().isEmpty()) {
+            problem(
+                document.origin, kind, QStringLiteral("the %1 has no metadata.name; every entity needs one").arg(kind));
+            return -1;
+        }
+
+        const core::Entity entity(object);
+        const core::EntityRef ref = entity.ref();
+        if (const auto first = m_refs.constFind(ref.key()); first != m_refs.cend()) {
+            problem(document.origin, ref.toString(),
+                QStringLiteral("%1 is defined twice: first at %2, again here; the first is kept, rename or "
+                               "remove one of them")
+                    .arg(ref.toString(), first->toString()));
+            return -1;
+        }
+        m_refs.insert(ref.key(), document.origin);
+        m_result.entities.append(core::SourcedEntity { entity, document.origin });
+        const qsizetype index = m_result.entities.size() - 1;
+        if (fromCompass)
+            m_compassEntities.append(index);
+        return index;
+    }
+
+    void followLocation(const core::SourcedEntity &location)
+    {
+        const QJsonObject spec = location.entity.spec();
+        const QString ref = location.entity.ref().toString();
+        const QString type = spec.value(u"type").toString().trimmed().toLower();
+        const bool optional
+            = spec.value(u"presence").toString().trimmed().compare(u"optional", Qt::CaseInsensitive) == 0;
+
+        QStringList targets;
+        if (const QString target = spec.value(u"target").toString(); !target.trimmed().isEmpty())
+            targets.append(target.trimmed());
+        for (const QJsonValue &value : spec.value(u"targets").toArray()) {
+            if (const QString target = value.toString(); !target.trimmed().isEmpty())
+                targets.append(target.trimmed());
+        }
+        if (targets.isEmpty())
+            return;
+        // Other location types (github-discovery, ...) need a Backstage server to expand.
+        if (!type.isEmpty() && type != u"url" && type != u"file") {
+            note(location.origin, ref,
+                QStringLiteral("Location type \"%1\" is not read by a file import; its targets were not followed")
+                    .arg(type));
+            return;
+        }
+        for (const QString &target : std::as_const(targets))
+            followTarget(location, ref, target, optional);
+    }
+
+    void followTarget(const core::SourcedEntity &location, const QString &ref, const QString &target, bool optional)
+    {
+        QString path = target;
+        const QUrl url(target);
+        const QString scheme = url.scheme().toLower();
+        if (scheme == u"http" || scheme == u"https") {
+            note(location.origin, ref,
+                QStringLiteral("target %1 is remote; a file import does not fetch it (use a bundle or Backstage "
+                               "source)")
+                    .arg(target));
+            return;
+        }
+        if (scheme == u"file")
+            path = url.toLocalFile();
+
+        const QString base = QFileInfo(location.origin.file).path();
+        const QString resolved = QDir::isAbsolutePath(path) || path.startsWith(u':')
+            ? QDir::cleanPath(path)
+            : QDir::cleanPath(base + u'/' + path);
+
+        if (hasWildcard(resolved)) {
+            followPattern(location, ref, target, resolved, optional);
+            return;
+        }
+        const QFileInfo info(resolved);
+        if (!info.exists()) {
+            if (!optional)
+                problem(location.origin, ref,
+                    QStringLiteral("Location %1: target \"%2\" (%3) does not exist; fix the target, or add "
+                                   "`presence: optional` to the Location if it may be absent")
+                        .arg(ref, target, resolved));
+            return;
+        }
+        if (info.isDir()) {
+            readFolder(resolved);
+            return;
+        }
+        if (!readFile(resolved, Reach::Location))
+            note(location.origin, ref,
+                QStringLiteral("target \"%1\" was already read in this import (a loop or a shared target); "
+                               "it was not read again")
+                    .arg(target));
+    }
+
+    void followPattern(const core::SourcedEntity &location, const QString &ref, const QString &target,
+        const QString &resolved, bool optional)
+    {
+        const QStringList segments = resolved.split(u'/');
+        const auto firstWild
+            = std::find_if(segments.cbegin(), segments.cend(), [](const QString &s) { return hasWildcard(s); });
+        const qsizetype at = firstWild - segments.cbegin();
+        const QString folder = segments.mid(0, at).join(u'/');
+        const QRegularExpression pattern = globExpression(segments.mid(at).join(u'/'));
+        int matched = 0;
+        for (const QString &file : CatalogFileReader::filesInFolder(folder.isEmpty() ? QStringLiteral("/") : folder)) {
+            const QString relative = file.mid(folder.size() + 1);
+            if (!pattern.match(relative).hasMatch())
+                continue;
+            ++matched;
+            readFile(file, Reach::Location);
+        }
+        if (matched == 0 && !optional)
+            problem(location.origin, ref,
+                QStringLiteral("Location %1: target \"%2\" (%3) matches no file; fix the pattern, or add "
+                               "`presence: optional` to the Location")
+                    .arg(ref, target, resolved));
+    }
+
+    CatalogReadResult m_result;
+    QSet<QString> m_files; // canonical keys of the files read
+    QHash<QString, core::DocumentOrigin> m_refs; // ref key -> where it was first read
+    QList<qsizetype> m_compassEntities; // indexes of entities mapped from compass.yml
+};
+
+} // namespace
+
+CatalogReadResult CatalogImporter::read(const QStringList &paths)
+{
+    ImportRun run;
+    for (const QString &path : paths)
+        run.readPath(path, Reach::Named);
+    run.resolveCompassDependencies();
+    return run.take();
+}
+
+QString CatalogImporter::defaultSourceName(const QStringList &paths)
+{
+    QStringList canonical;
+    for (const QString &path : paths)
+        canonical.append(canonicalKey(path));
+    canonical.removeDuplicates();
+    std::sort(canonical.begin(), canonical.end());
+    if (canonical.size() == 1)
+        return QStringLiteral("files:") + canonical.first();
+    const QByteArray hash = QCryptographicHash::hash(canonical.join(u'\n').toUtf8(), QCryptographicHash::Sha256);
+    return QStringLiteral("files:") + QString::fromLatin1(hash.toHex().left(12));
+}
+
+} // namespace cairn::sync

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/CatalogFileReader.h"
+#include "sync/YamlToJson.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cairn::sync;
+
+namespace {
+
+QString dataFile(const QString &name)
+{
+    return QStringLiteral(CAIRN_TEST_DATA_DIR "/catalog/") + name;
+}
+
+QString nameOf(const CatalogDocument &document)
+{
+    return document.value.toObject().value(u"metadata").toObject().value(u"name").toString();
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
+    file.write(content);
+}
+
+} // namespace
+
+class TestCatalogFileReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void multiDocumentYamlHasLinesPerDocument()
+    {
+        const CatalogFileContents contents = CatalogFileReader::read(dataFile(QStringLiteral("multi.yaml")));
+        QVERIFY(contents.problems.isEmpty());
+        QCOMPARE(contents.documents.size(), 3);
+        QCOMPARE(nameOf(contents.documents.at(0)), QStringLiteral("lighthouse"));
+        QCOMPARE(contents.documents.at(0).origin.line, 3);
+        QCOMPARE(contents.documents.at(1).origin.line, 11);
+        // After its `---`, a comment and a blank line: the document starts where its content does.
+        QCOMPARE(nameOf(contents.documents.at(2)), QStringLiteral("beacon-api"));
+        QCOMPARE(contents.documents.at(2).origin.line, 20);
+        QCOMPARE(contents.documents.at(2).origin.file, dataFile(QStringLiteral("multi.yaml")));
+        // An indented `---` inside a block scalar is text, not a document marker.
+        const QString description
+            = contents.documents.at(2).value.toObject().value(u"metadata").toObject().value(u"description").toString();
+        QVERIFY2(description.contains(QStringLiteral("\n---\n")), qPrintable(description));
+    }
+
+    void scalarsKeepTheirYamlType()
+    {
+        const CatalogFileContents contents = CatalogFileReader::read(dataFile(QStringLiteral("scalars.yaml")));
+        QVERIFY(contents.problems.isEmpty());
+        QCOMPARE(contents.documents.size(), 1);
+        const QJsonObject spec = contents.documents.first().value.toObject().value(u"spec").toObject();
+        QCOMPARE(spec.value(u"plainTrue"), QJsonValue(true));
+        QCOMPARE(spec.value(u"quotedTrue"), QJsonValue(QStringLiteral("true")));
+        QCOMPARE(spec.value(u"plainFalse"), QJsonValue(false));
+        QCOMPARE(spec.value(u"plainFloat"), QJsonValue(1.5));
+        QCOMPARE(spec.value(u"quotedFloat"), QJsonValue(QStringLiteral("1.5")));
+        QCOMPARE(spec.value(u"singleQuoted"), QJsonValue(QStringLiteral("42")));
+        QCOMPARE(spec.value(u"plainInt").type(), QJsonValue::Double);
+        QCOMPARE(spec.value(u"plainInt").toInteger(), 42);
+        QCOMPARE(spec.value(u"negative").toInteger(), -7);
+        QCOMPARE(spec.value(u"hex").toInteger(), 31);
+        QCOMPARE(spec.value(u"date"), QJsonValue(QStringLiteral("2026-01-01")));
+        QCOMPARE(spec.value(u"version"), QJsonValue(QStringLiteral("1.2.3")));
+        // YAML 1.2, as Backstage reads it: `yes` is a word, not a boolean.
+        QCOMPARE(spec.value(u"yes"), QJsonValue(QStringLiteral("yes")));
+        QVERIFY(spec.value(u"nothing").isNull());
+        QVERIFY(spec.value(u"tilde").isNull());
+        QVERIFY(spec.value(u"empty").isNull());
+        QCOMPARE(spec.value(u"taggedString"), QJsonValue(QStringLiteral("12")));
+        QCOMPARE(spec.value(u"literal"), QJsonValue(QStringLiteral("true\n")));
+        QCOMPARE(spec.value(u"infinity"), QJsonValue(QStringLiteral(".inf")));
+        const QJsonObject progress = spec.value(u"progress").toObject();
+        QCOMPARE(progress.value(u"current"), QJsonValue(3.1));
+        QCOMPARE(progress.value(u"unit"), QJsonValue(QStringLiteral("%")));
+    }
+
+    void yamlSyntaxErrorCostsOnlyItsDocument()
+    {
+        const QByteArray text = "kind: Group\n" // 1
+                                "metadata: {name: a}\n" // 2
+                                "---\n" // 3
+                                "kind: Group\n" // 4
+                                "metadata: {name: [b\n" // 5  unclosed flow sequence
+                                "---\n" // 6
+                                "kind: Group\n" // 7
+                                "metadata: {name: c}\n"; // 8
+        const YamlParseResult result = YamlToJson::parse(text);
+        QCOMPARE(result.documents.size(), 2);
+        QCOMPARE(result.documents.at(0).line, 1);
+        QCOMPARE(result.documents.at(1).line, 7);
+        QCOMPARE(result.errors.size(), 1);
+        QVERIFY2(result.errors.first().line >= 4 && result.errors.first().line <= 6,
+            qPrintable(QString::number(result.errors.first().line)));
+        QVERIFY(!result.errors.first().message.isEmpty());
+    }
+
+    void yamlErrorOnAKnownLine()
+    {
+        const QByteArray text = "# c\n"
+                                "kind: Group\n"
+                                "metadata:\n"
+                                "  name: x\n"
+                                "   bad: indentation\n";
+        const YamlParseResult result = YamlToJson::parse(text);
+        QCOMPARE(result.documents.size(), 0);
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(result.errors.first().line, 5);
+    }
+
+    void duplicateKeysAreAnError()
+    {
+        const YamlParseResult result = YamlToJson::parse("kind: Group\nmetadata: {name: x}\nkind: User\n");
+        QCOMPARE(result.documents.size(), 0);
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(result.errors.first().line, 3);
+        QVERIFY(result.errors.first().message.contains(QStringLiteral("kind")));
+    }
+
+    void aliasBombIsStopped()
+    {
+        QByteArray text = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+        for (char level = 'b'; level <= 'h'; ++level) {
+            const char previous = char(level - 1);
+            text += QByteArray(1, level) + ": &" + QByteArray(1, level) + " [";
+            for (int i = 0; i < 10; ++i)
+                text += (i ? ", *" : "*") + QByteArray(1, previous);
+            text += "]\n";
+        }
+        const YamlParseResult result = YamlToJson::parse(text);
+        QCOMPARE(result.documents.size(), 0);
+        QCOMPARE(result.errors.size(), 1);
+    }
+
+    void emptyDocumentsAreSkipped()
+    {
+        const YamlParseResult result = YamlToJson::parse("---\n# nothing\n---\nkind: Group\n---\n...\n");
+        QVERIFY(result.errors.isEmpty());
+        QCOMPARE(result.documents.size(), 1);
+        QCOMPARE(result.documents.first().line, 4);
+    }
+
+    void jsonSingleEntity()
+    {
+        const CatalogFileContents contents = CatalogFileReader::read(dataFile(QStringLiteral("single.json")));
+        QVERIFY(contents.problems.isEmpty());
+        QCOMPARE(contents.documents.size(), 1);
+        QCOMPARE(nameOf(contents.documents.first()), QStringLiteral("json-single"));
+        QCOMPARE(contents.documents.first().origin.line, 1);
+    }
+
+    void jsonArrayGivesEachEntityItsLine()
+    {
+        const CatalogFileContents contents = CatalogFileReader::read(dataFile(QStringLiteral("array.json")));
+        QVERIFY(contents.problems.isEmpty());
+        QCOMPARE(contents.documents.size(), 3);
+        QCOMPARE(nameOf(contents.documents.at(0)), QStringLiteral("json-array-one"));
+        QCOMPARE(contents.documents.at(0).origin.line, 2);
+        QCOMPARE(contents.documents.at(1).origin.line, 8);
+        QCOMPARE(nameOf(contents.documents.at(2)), QStringLiteral("json-array-three"));
+        QCOMPARE(contents.documents.at(2).origin.line, 11);
+    }
+
+    void jsonItemsObject()
+    {
+        const CatalogFileContents contents = CatalogFileReader::read(dataFile(QStringLiteral("items.json")));
+        QVERIFY(contents.problems.isEmpty());
+        QCOMPARE(contents.documents.size(), 2);
+        QCOMPARE(nameOf(contents.documents.at(0)), QStringLiteral("items-one"));
+        QCOMPARE(contents.documents.at(0).origin.line, 5);
+        QCOMPARE(nameOf(contents.documents.at(1)), QStringLiteral("items-two"));
+        QCOMPARE(contents.documents.at(1).origin.line, 6);
+    }
+
+    void jsonSyntaxErrorHasLine()
+    {
+        const CatalogFileContents contents
+            = CatalogFileReader::parse("[\n  {\"kind\": \"Group\"},\n  {\"kind\" \"User\"}\n]\n",
+                QStringLiteral("x.json"), CatalogFileReader::Format::Json);
+        QCOMPARE(contents.documents.size(), 0);
+        QCOMPARE(contents.problems.size(), 1);
+        QCOMPARE(contents.problems.first().origin.file, QStringLiteral("x.json"));
+        QCOMPARE(contents.problems.first().origin.line, 3);
+    }
+
+    void ndjsonBadLineIsReportedAndTheRestRead()
+    {
+        const CatalogFileContents contents = CatalogFileReader::read(dataFile(QStringLiteral("entities.ndjson")));
+        QCOMPARE(contents.documents.size(), 3);
+        QCOMPARE(nameOf(contents.documents.at(0)), QStringLiteral("nd-one"));
+        QCOMPARE(contents.documents.at(0).origin.line, 1);
+        QCOMPARE(contents.documents.at(1).origin.line, 3); // line 2 is blank
+        QCOMPARE(nameOf(contents.documents.at(2)), QStringLiteral("nd-three"));
+        QCOMPARE(contents.documents.at(2).origin.line, 5);
+        QCOMPARE(contents.problems.size(), 1);
+        QCOMPARE(contents.problems.first().origin.line, 4);
+    }
+
+    void folderSearchIsRecursiveSortedAndSkipsHidden()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.path();
+        writeFile(root + QStringLiteral("/b.yaml"), "kind: Group\n");
+        writeFile(root + QStringLiteral("/a/deep/c.json"), "{}");
+        writeFile(root + QStringLiteral("/a/list.jsonl"), "{}");
+        writeFile(root + QStringLiteral("/a/notes.txt"), "not a catalog file");
+        writeFile(root + QStringLiteral("/A.YML"), "kind: Group\n");
+        writeFile(root + QStringLiteral("/.git/config.yaml"), "kind: Group\n");
+        writeFile(root + QStringLiteral("/.hidden.yaml"), "kind: Group\n");
+        writeFile(root + QStringLiteral("/node_modules/pkg/package.json"), "{}");
+        const QStringList files = CatalogFileReader::filesInFolder(root);
+        const QStringList expected { root + QStringLiteral("/A.YML"), root + QStringLiteral("/a/deep/c.json"),
+            root + QStringLiteral("/a/list.jsonl"), root + QStringLiteral("/b.yaml") };
+        QCOMPARE(files, expected);
+    }
+
+    void resourcePathsReadLikeFiles()
+    {
+        const QStringList files = CatalogFileReader::filesInFolder(QStringLiteral(":/sample"));
+        QVERIFY(!files.isEmpty());
+        QVERIFY(files.contains(QStringLiteral(":/sample/org.yaml")));
+        const CatalogFileContents contents = CatalogFileReader::read(QStringLiteral(":/sample/org.yaml"));
+        QVERIFY(contents.problems.isEmpty());
+        QVERIFY(!contents.documents.isEmpty());
+        QCOMPARE(contents.documents.first().origin.file, QStringLiteral(":/sample/org.yaml"));
+        QVERIFY(contents.documents.first().origin.line > 0);
+    }
+
+    void unreadableFileIsAProblem()
+    {
+        const CatalogFileContents contents = CatalogFileReader::read(dataFile(QStringLiteral("does-not-exist.yaml")));
+        QCOMPARE(contents.documents.size(), 0);
+        QCOMPARE(contents.problems.size(), 1);
+        QCOMPARE(contents.problems.first().origin.file, dataFile(QStringLiteral("does-not-exist.yaml")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCatalogFileReader)
+#include "tst_catalogfilereader.moc"
