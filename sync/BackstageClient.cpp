@@ -1,0 +1,309 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/BackstageClient.h"
+
+#include "sync/HttpClient.h"
+#include "sync/HttpRequest.h"
+#include "sync/HttpResponse.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace cairn::sync {
+
+namespace {
+
+// Kept beside the page validators: a validator is only good for the same walk.
+constexpr auto kValidatorVersion = 1;
+
+QByteArray encodeValidator(int pageSize, const QList<QByteArray> &cursors, const QList<QByteArray> &etags,
+                           qint64 totalItems)
+{
+    QJsonArray pages;
+    for (qsizetype i = 0; i < cursors.size(); ++i) {
+        pages.append(QJsonObject{{QStringLiteral("cursor"), QString::fromLatin1(cursors[i])},
+                                 {QStringLiteral("etag"), QString::fromLatin1(etags[i])}});
+    }
+    const QJsonObject root{{QStringLiteral("v"), kValidatorVersion},
+                           {QStringLiteral("limit"), pageSize},
+                           {QStringLiteral("totalItems"), double(totalItems)},
+                           {QStringLiteral("pages"), pages}};
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+} // namespace
+
+BackstageClient::BackstageClient(HttpClient &http, QUrl baseUrl, QByteArray token, QString sourceName)
+    : m_http(http), m_baseUrl(std::move(baseUrl)), m_token(std::move(token)), m_sourceName(std::move(sourceName))
+{
+}
+
+QStringList BackstageClient::listingFields()
+{
+    return {QStringLiteral("kind"), QStringLiteral("metadata.namespace"), QStringLiteral("metadata.name"),
+            QStringLiteral("metadata.uid"), QStringLiteral("metadata.etag")};
+}
+
+QUrl BackstageClient::endpoint(const QString &path) const
+{
+    QUrl url = m_baseUrl;
+    QString base = url.path();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    url.setPath(base + path);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+HttpRequest BackstageClient::request(QUrl url) const
+{
+    HttpRequest request = HttpRequest::get(m_sourceName, std::move(url));
+    request.bearerToken = m_token;
+    request.withHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
+    return request;
+}
+
+core::Error BackstageClient::invalidResponse(const QUrl &url, const QString &what) const
+{
+    return core::Error{QStringLiteral("Source \"%1\": %2 is not a Backstage catalog response: %3. Check that the URL "
+                                      "is the catalog API (it ends in /api/catalog) and try again; a proxy or an "
+                                      "overloaded server may have cut the response short.")
+                           .arg(m_sourceName, HttpClient::redactedUrl(url), what)};
+}
+
+core::Error BackstageClient::cancelledError() const
+{
+    return core::Error{QStringLiteral("Source \"%1\": the sync was cancelled.").arg(m_sourceName)};
+}
+
+void BackstageClient::report(Phase phase, qint64 done, qint64 total) const
+{
+    if (m_progress)
+        m_progress(phase, done, total);
+}
+
+core::Result<BackstageClient::Page> BackstageClient::getPage(const QByteArray &cursor, const QStringList &fields,
+                                                             const QByteArray &ifNoneMatch)
+{
+    // Built by hand so that a base64 cursor's `+` and `/` are percent-encoded: servers
+    // built on Express read a bare `+` in a query as a space.
+    QByteArray query = "limit=" + QByteArray::number(m_pageSize);
+    if (!cursor.isEmpty())
+        query += "&cursor=" + QUrl::toPercentEncoding(QString::fromLatin1(cursor));
+    // The cursor carries the filter and order, not the field selection: fields go on every page.
+    if (!fields.isEmpty())
+        query += "&fields=" + QUrl::toPercentEncoding(fields.join(u','), ",.");
+    QUrl url = endpoint(QStringLiteral("/entities/by-query"));
+    url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
+
+    HttpRequest req = request(url);
+    if (!ifNoneMatch.isEmpty())
+        req.withHeader(QByteArrayLiteral("If-None-Match"), ifNoneMatch);
+    auto response = m_http.send(req, m_cancel);
+    if (!response)
+        return response.error();
+    Page page;
+    page.status = response->status;
+    page.etag = response->header("ETag");
+    if (response->notModified())
+        return page;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return invalidResponse(url, QStringLiteral("invalid JSON (%1 at byte %2 of %3)")
+                                        .arg(parseError.errorString())
+                                        .arg(parseError.offset)
+                                        .arg(response->body.size()));
+    if (!document.isObject() || !document.object().value(u"items").isArray())
+        return invalidResponse(url, QStringLiteral("no \"items\" array"));
+    page.body = document.object();
+    return page;
+}
+
+core::Result<BackstageClient::Listing> BackstageClient::listEntities(const QByteArray &previousValidator)
+{
+    const QStringList fields = listingFields();
+    std::optional<Page> firstPage;
+
+    // Ask every page of the previous walk "changed since?". A page's body holds the next
+    // page's cursor, so a 304 means that cursor is still the one stored.
+    const QJsonObject previous = QJsonDocument::fromJson(previousValidator).object();
+    const QJsonArray previousPages = previous.value(u"pages").toArray();
+    if (previous.value(u"v").toInt() == kValidatorVersion && previous.value(u"limit").toInt() == m_pageSize
+        && !previousPages.isEmpty()) {
+        bool allSame = true;
+        for (qsizetype i = 0; i < previousPages.size(); ++i) {
+            if (cancelled())
+                return cancelledError();
+            const QJsonObject stored = previousPages.at(i).toObject();
+            auto page = getPage(stored.value(u"cursor").toString().toLatin1(), fields,
+                                stored.value(u"etag").toString().toLatin1());
+            if (!page)
+                return page.error();
+            if (page->status != 304) {
+                if (i == 0)
+                    firstPage = std::move(*page); // the walk below starts with it
+                allSame = false;
+                break;
+            }
+        }
+        if (allSame) {
+            Listing listing;
+            listing.notModified = true;
+            listing.totalItems = qint64(previous.value(u"totalItems").toDouble());
+            listing.validator = previousValidator;
+            report(Phase::Listing, listing.totalItems, listing.totalItems);
+            return listing;
+        }
+    }
+
+    Listing listing;
+    QList<QByteArray> cursors;
+    QList<QByteArray> etags;
+    QSet<QByteArray> seenCursors;
+    QByteArray cursor;
+    while (true) {
+        if (cancelled())
+            return cancelledError();
+        Page page;
+        if (firstPage && cursor.isEmpty()) {
+            page = std::move(*firstPage);
+            firstPage.reset();
+        } else {
+            auto fetched = getPage(cursor, fields, {});
+            if (!fetched)
+                return fetched.error();
+            page = std::move(*fetched);
+        }
+        if (page.status == 304)
+            return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
+                                   QStringLiteral("304 Not Modified to an unconditional request"));
+        cursors.append(cursor);
+        etags.append(page.etag);
+        listing.totalItems = qint64(page.body.value(u"totalItems").toDouble());
+        const QJsonArray items = page.body.value(u"items").toArray();
+        for (const QJsonValue &item : items) {
+            const QJsonObject object = item.toObject();
+            const QJsonObject metadata = object.value(u"metadata").toObject();
+            QString ns = metadata.value(u"namespace").toString();
+            if (ns.isEmpty())
+                ns = QStringLiteral("default");
+            ListedEntity listed{core::EntityRef(object.value(u"kind").toString(), ns, metadata.value(u"name").toString()),
+                                metadata.value(u"uid").toString(), metadata.value(u"etag").toString()};
+            // An incomplete line would look like a removal to the diff, so it stops the listing.
+            if (listed.ref.isNull() || listed.ref.kind().isEmpty() || listed.uid.isEmpty() || listed.etag.isEmpty())
+                return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
+                                       QStringLiteral("item %1 lacks kind, metadata.name, metadata.uid or metadata.etag")
+                                           .arg(listing.entities.size()));
+            listing.entities.append(std::move(listed));
+        }
+        report(Phase::Listing, listing.entities.size(), listing.totalItems);
+        const QByteArray next = page.body.value(u"pageInfo").toObject().value(u"nextCursor").toString().toLatin1();
+        if (next.isEmpty())
+            break;
+        if (seenCursors.contains(next) || items.isEmpty())
+            return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
+                                   QStringLiteral("the cursor paging does not advance"));
+        seenCursors.insert(next);
+        cursor = next;
+    }
+    // Without an ETag on every page there is nothing to ask next time.
+    if (!etags.contains(QByteArray()))
+        listing.validator = encodeValidator(m_pageSize, cursors, etags, listing.totalItems);
+    return listing;
+}
+
+core::Result<QList<std::optional<core::Entity>>> BackstageClient::fetchByRefs(const QList<core::EntityRef> &refs,
+                                                                               int batchSize)
+{
+    QList<std::optional<core::Entity>> result;
+    result.reserve(refs.size());
+    const QUrl url = endpoint(QStringLiteral("/entities/by-refs"));
+    batchSize = std::max(1, batchSize);
+    for (qsizetype start = 0; start < refs.size(); start += batchSize) {
+        if (cancelled())
+            return cancelledError();
+        const qsizetype count = std::min<qsizetype>(batchSize, refs.size() - start);
+        QJsonArray entityRefs;
+        for (qsizetype i = start; i < start + count; ++i)
+            entityRefs.append(refs[i].toString());
+        // `fields` would go in this body too; in the query string the server rejects it.
+        HttpRequest req = request(url);
+        req.method = HttpRequest::Method::Post;
+        req.contentType = QByteArrayLiteral("application/json");
+        req.body = QJsonDocument(QJsonObject{{QStringLiteral("entityRefs"), entityRefs}}).toJson(QJsonDocument::Compact);
+        auto response = m_http.send(req, m_cancel);
+        if (!response)
+            return response.error();
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return invalidResponse(url, QStringLiteral("invalid JSON (%1 at byte %2 of %3)")
+                                            .arg(parseError.errorString())
+                                            .arg(parseError.offset)
+                                            .arg(response->body.size()));
+        const QJsonArray items = document.object().value(u"items").toArray();
+        if (items.size() != count)
+            return invalidResponse(url, QStringLiteral("%1 items for %2 refs").arg(items.size()).arg(count));
+        for (const QJsonValue &item : items) {
+            if (item.isNull())
+                result.append(std::nullopt); // removed since the listing
+            else if (item.isObject())
+                result.append(core::Entity(item.toObject()));
+            else
+                return invalidResponse(url, QStringLiteral("an item is neither an entity nor null"));
+        }
+        report(Phase::Fetching, result.size(), refs.size());
+    }
+    return result;
+}
+
+core::Status BackstageClient::fetchAllPages(const std::function<core::Status(QList<core::Entity> &&)> &onPage)
+{
+    QByteArray cursor;
+    QSet<QByteArray> seenCursors;
+    qint64 done = 0;
+    while (true) {
+        if (cancelled())
+            return cancelledError();
+        auto page = getPage(cursor, {}, {});
+        if (!page)
+            return page.error();
+        if (page->status == 304)
+            return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
+                                   QStringLiteral("304 Not Modified to an unconditional request"));
+        const QJsonArray items = page->body.value(u"items").toArray();
+        QList<core::Entity> entities;
+        entities.reserve(items.size());
+        for (const QJsonValue &item : items)
+            entities.append(core::Entity(item.toObject()));
+        done += entities.size();
+        const qint64 total = qint64(page->body.value(u"totalItems").toDouble());
+        if (auto status = onPage(std::move(entities)); !status)
+            return status;
+        report(Phase::Fetching, done, total);
+        const QByteArray next = page->body.value(u"pageInfo").toObject().value(u"nextCursor").toString().toLatin1();
+        if (next.isEmpty())
+            return {};
+        if (seenCursors.contains(next) || items.isEmpty())
+            return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
+                                   QStringLiteral("the cursor paging does not advance"));
+        seenCursors.insert(next);
+        cursor = next;
+    }
+}
+
+core::Result<QList<core::Entity>> BackstageClient::fetchAll()
+{
+    QList<core::Entity> all;
+    auto status = fetchAllPages([&all](QList<core::Entity> &&page) -> core::Status {
+        all.append(std::move(page));
+        return {};
+    });
+    if (!status)
+        return status.error();
+    return all;
+}
+
+} // namespace cairn::sync

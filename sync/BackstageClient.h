@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Entity.h"
+#include "core/EntityRef.h"
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace cairn::sync {
+
+class HttpClient;
+struct HttpRequest;
+struct HttpResponse;
+
+// The Backstage catalog REST protocol (catalog backend 4.x), on top of HttpClient:
+// cursor-paged `GET /entities/by-query` and batched `POST /entities/by-refs`. It only
+// speaks the protocol; diffing and writing the cache are the sync engine's job.
+// Blocking calls, for the sync engine's worker thread.
+class BackstageClient final
+{
+    Q_DISABLE_COPY_MOVE(BackstageClient)
+
+public:
+    enum class Phase { Listing, Fetching };
+
+    // One line of the light listing: enough to diff against the cache.
+    struct ListedEntity
+    {
+        core::EntityRef ref;
+        QString uid;
+        QString etag;
+    };
+
+    struct Listing
+    {
+        bool notModified = false;      // every page answered 304: nothing changed
+        QList<ListedEntity> entities;  // empty when notModified
+        qint64 totalItems = 0;
+        // Opaque; keep it and pass it to the next listEntities() to ask "changed since?".
+        QByteArray validator;
+    };
+
+    using Progress = std::function<void(Phase phase, qint64 done, qint64 total)>;
+
+    // `baseUrl` is the catalog API root, such as https://backstage.example.com/api/catalog.
+    BackstageClient(HttpClient &http, QUrl baseUrl, QByteArray token, QString sourceName);
+
+    void setPageSize(int limit) { m_pageSize = limit; }
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+    void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
+
+    static QStringList listingFields();
+
+    // Walks the listing with `fields=` (kind, namespace, name, uid, etag). With the
+    // validator of the previous listing, every page is asked with If-None-Match, and when
+    // all answer 304 the result is notModified (and transferred next to nothing).
+    core::Result<Listing> listEntities(const QByteArray &previousValidator = {});
+
+    // Full entities in the order of `refs`; std::nullopt for refs the catalog no longer has.
+    core::Result<QList<std::optional<core::Entity>>> fetchByRefs(const QList<core::EntityRef> &refs,
+                                                                 int batchSize = 500);
+
+    // Every entity, page by page (for a first sync). `onPage` may stop the walk by
+    // returning an error, which is passed through.
+    core::Status fetchAllPages(const std::function<core::Status(QList<core::Entity> &&page)> &onPage);
+    core::Result<QList<core::Entity>> fetchAll();
+
+private:
+    struct Page
+    {
+        int status = 0;
+        QJsonObject body;
+        QByteArray etag;
+    };
+
+    QUrl endpoint(const QString &path) const;
+    HttpRequest request(QUrl url) const;
+    core::Result<Page> getPage(const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch);
+    core::Error invalidResponse(const QUrl &url, const QString &what) const;
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+    core::Error cancelledError() const;
+    void report(Phase phase, qint64 done, qint64 total) const;
+
+    HttpClient &m_http;
+    QUrl m_baseUrl;
+    QByteArray m_token;
+    QString m_sourceName;
+    int m_pageSize = 500;
+    Progress m_progress;
+    const std::atomic<bool> *m_cancel = nullptr;
+};
+
+} // namespace cairn::sync

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/BundleFetcher.h"
+
+#include "sync/HttpClient.h"
+#include "sync/HttpRequest.h"
+#include "sync/HttpResponse.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTimeZone>
+#include <QUrl>
+
+namespace cairn::sync {
+
+namespace {
+
+bool isGzip(const QByteArray &data)
+{
+    return data.size() >= 2 && quint8(data[0]) == 0x1f && quint8(data[1]) == 0x8b;
+}
+
+QString httpDate(const QDateTime &time)
+{
+    return QLocale::c().toString(time.toTimeZone(QTimeZone::utc()), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+}
+
+int lineAt(const QByteArray &data, qsizetype offset)
+{
+    return int(data.left(offset).count('\n')) + 1;
+}
+
+// The checks that make an item an entity at all; the sync engine validates the rest.
+QString whyNotAnEntity(const QJsonValue &item)
+{
+    if (!item.isObject())
+        return QStringLiteral("is not a JSON object");
+    const QJsonObject object = item.toObject();
+    if (object.value(u"kind").toString().isEmpty())
+        return QStringLiteral("has no \"kind\"");
+    if (object.value(u"metadata").toObject().value(u"name").toString().isEmpty())
+        return QStringLiteral("has no \"metadata.name\"");
+    return {};
+}
+
+} // namespace
+
+BundleFetcher::BundleFetcher(HttpClient &http, QString sourceName) : m_http(http), m_sourceName(std::move(sourceName)) {}
+
+core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, const QString &origin)
+{
+    QByteArray data = raw;
+    if (data.startsWith("\xEF\xBB\xBF"))
+        data.remove(0, 3);
+    if (isGzip(data))
+        return core::Error{QStringLiteral("%1 is gzip-compressed without saying so. Serve it with "
+                                          "\"Content-Encoding: gzip\", or publish it uncompressed.").arg(origin)};
+
+    Bundle bundle;
+    auto take = [&bundle](const QJsonValue &item, core::DocumentOrigin where) {
+        const QString why = whyNotAnEntity(item);
+        if (!why.isEmpty()) {
+            bundle.problems.append(core::Error{QStringLiteral("%1: the item %2; it was skipped.").arg(where.toString(), why)});
+            return;
+        }
+        bundle.entities.append(core::SourcedEntity{core::Entity(item.toObject()), std::move(where)});
+    };
+
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &error);
+    if (error.error == QJsonParseError::NoError) {
+        QJsonArray items;
+        QString pointer;
+        if (document.isArray()) {
+            items = document.array();
+            pointer = QStringLiteral("#/");
+        } else if (document.object().value(u"items").isArray()) {
+            items = document.object().value(u"items").toArray();
+            pointer = QStringLiteral("#/items/");
+        } else if (document.object().contains(u"kind")) {
+            // A single entity: an NDJSON bundle of one line.
+            take(QJsonValue(document.object()), core::DocumentOrigin{origin, 1});
+            return bundle;
+        } else {
+            return core::Error{QStringLiteral("%1 is JSON but not a bundle: expected an array of entities, an object "
+                                              "with an \"items\" array, or NDJSON (see docs/bundle-format.md).")
+                                   .arg(origin)};
+        }
+        bundle.entities.reserve(items.size());
+        for (qsizetype i = 0; i < items.size(); ++i)
+            take(items.at(i), core::DocumentOrigin{origin + pointer + QString::number(i), 0});
+        return bundle;
+    }
+
+    // Not one JSON document: NDJSON, if its first record stands on its own line.
+    const QList<QByteArray> lines = data.split('\n');
+    qsizetype first = 0;
+    while (first < lines.size() && lines[first].trimmed().isEmpty())
+        ++first;
+    const bool ndjson = first < lines.size()
+        && QJsonDocument::fromJson(lines[first].trimmed()).isObject();
+    if (!ndjson)
+        return core::Error{QStringLiteral("%1:%2 is not valid JSON (%3 at byte %4) nor NDJSON; nothing was read from it.")
+                               .arg(origin)
+                               .arg(lineAt(data, error.offset))
+                               .arg(error.errorString())
+                               .arg(error.offset)};
+    for (qsizetype i = first; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        if (line.isEmpty())
+            continue;
+        core::DocumentOrigin where{origin, int(i + 1)};
+        QJsonParseError lineError;
+        const QJsonDocument record = QJsonDocument::fromJson(line, &lineError);
+        if (lineError.error != QJsonParseError::NoError) {
+            bundle.problems.append(core::Error{QStringLiteral("%1: not valid JSON (%2 at column %3); the line was skipped.")
+                                                   .arg(where.toString(), lineError.errorString())
+                                                   .arg(lineError.offset + 1)});
+            continue;
+        }
+        take(record.isObject() ? QJsonValue(record.object()) : QJsonValue(record.array()), std::move(where));
+    }
+    return bundle;
+}
+
+core::Result<BundleFetcher::Bundle> BundleFetcher::fetch(const QString &location, const Validators &previous)
+{
+    const QString scheme = location.section(u':', 0, 0).toLower();
+    if (location.contains(QStringLiteral("://"))) {
+        if (scheme == u"http" || scheme == u"https")
+            return fetchUrl(location, previous);
+        if (scheme == u"file")
+            return fetchFile(QUrl(location).toLocalFile(), previous);
+        return core::Error{QStringLiteral("Source \"%1\": %2 is neither an http(s) URL nor a local path. Check the "
+                                          "bundle location.").arg(m_sourceName, HttpClient::redactedUrl(QUrl(location)))};
+    }
+    return fetchFile(location, previous);
+}
+
+core::Result<BundleFetcher::Bundle> BundleFetcher::fetchFile(const QString &path, const Validators &previous)
+{
+    const QFileInfo info(path);
+    QFile file(path);
+    if (!info.isFile() || !file.open(QIODevice::ReadOnly))
+        return core::Error{QStringLiteral("Source \"%1\": cannot read the bundle file %2 (%3). Check the path and "
+                                          "that the file is readable.")
+                               .arg(m_sourceName, path, info.exists() ? file.errorString() : QStringLiteral("no such file"))};
+    // A file has no ETag; its size and modification time play that part.
+    const QDateTime modified = info.lastModified().toUTC();
+    Validators current{QByteArray::number(info.size()) + '-' + QByteArray::number(modified.toMSecsSinceEpoch()),
+                       httpDate(modified).toLatin1()};
+    if (!previous.etag.isEmpty() && previous.etag == current.etag) {
+        Bundle bundle;
+        bundle.notModified = true;
+        bundle.validators = current;
+        return bundle;
+    }
+    auto bundle = parse(file.readAll(), path);
+    if (!bundle)
+        return core::Error{QStringLiteral("Source \"%1\": %2").arg(m_sourceName, bundle.errorString())};
+    bundle->validators = current;
+    return bundle;
+}
+
+core::Result<BundleFetcher::Bundle> BundleFetcher::fetchUrl(const QString &location, const Validators &previous)
+{
+    const QUrl url(location);
+    HttpRequest request = HttpRequest::get(m_sourceName, url);
+    request.bearerToken = m_token;
+    request.withHeader(QByteArrayLiteral("Accept"),
+                       QByteArrayLiteral("application/json, application/x-ndjson;q=0.9, */*;q=0.5"));
+    if (!previous.etag.isEmpty())
+        request.withHeader(QByteArrayLiteral("If-None-Match"), previous.etag);
+    if (!previous.lastModified.isEmpty())
+        request.withHeader(QByteArrayLiteral("If-Modified-Since"), previous.lastModified);
+    auto response = m_http.send(request, m_cancel);
+    if (!response)
+        return response.error();
+
+    Validators current{response->header("ETag"), response->header("Last-Modified")};
+    if (response->notModified()) {
+        Bundle bundle;
+        bundle.notModified = true;
+        // A 304 may refresh the validators; keep the old ones where it does not.
+        bundle.validators = {current.etag.isEmpty() ? previous.etag : current.etag,
+                             current.lastModified.isEmpty() ? previous.lastModified : current.lastModified};
+        return bundle;
+    }
+    auto bundle = parse(response->body, HttpClient::redactedUrl(url));
+    if (!bundle)
+        return core::Error{QStringLiteral("Source \"%1\": %2").arg(m_sourceName, bundle.errorString())};
+    bundle->validators = current;
+    return bundle;
+}
+
+} // namespace cairn::sync

@@ -1,0 +1,572 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/HttpClient.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkProxyFactory>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimeZone>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <optional>
+
+using namespace std::chrono_literals;
+
+namespace cairn::sync {
+
+namespace {
+
+// Why the client itself ended a reply; anything else that aborts it is Qt's transfer timeout.
+enum AbortReason { NotAborted, Cancelled, ConnectTimedOut, TooLarge };
+
+QByteArray verb(HttpRequest::Method method)
+{
+    switch (method) {
+    case HttpRequest::Method::Get: return QByteArrayLiteral("GET");
+    case HttpRequest::Method::Post: return QByteArrayLiteral("POST");
+    case HttpRequest::Method::Head: return QByteArrayLiteral("HEAD");
+    }
+    return QByteArrayLiteral("GET");
+}
+
+QString seconds(std::chrono::milliseconds ms)
+{
+    return QString::number(double(ms.count()) / 1000.0, 'g', 3);
+}
+
+QString megabytes(qint64 bytes)
+{
+    if (bytes < 1024 * 1024)
+        return QStringLiteral("%1 KB").arg(QString::number(double(bytes) / 1024.0, 'g', 3));
+    return QStringLiteral("%1 MB").arg(QString::number(double(bytes) / (1024.0 * 1024.0), 'g', 4));
+}
+
+// Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
+std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value)
+{
+    const QByteArray trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    bool isNumber = false;
+    const qint64 secs = trimmed.toLongLong(&isNumber);
+    if (isNumber)
+        return std::chrono::milliseconds(std::max<qint64>(0, secs) * 1000);
+    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    if (!when.isValid())
+        when = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    if (!when.isValid())
+        return std::nullopt;
+    when.setTimeZone(QTimeZone::utc());
+    const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(when);
+    return std::chrono::milliseconds(std::max<qint64>(0, ms));
+}
+
+bool isSensitiveQueryName(const QString &name)
+{
+    static const char *const words[] = {"token", "key", "secret", "password", "passwd", "signature", "sig", "auth"};
+    const QString lower = name.toLower();
+    return std::any_of(std::begin(words), std::end(words),
+                       [&](const char *word) { return lower.contains(QLatin1StringView(word)); });
+}
+
+bool sameHost(const QUrl &from, const QUrl &to)
+{
+    if (from.host().compare(to.host(), Qt::CaseInsensitive) != 0)
+        return false;
+    if (from.port(-1) == to.port(-1) && from.scheme() == to.scheme())
+        return true;
+    // http://host → https://host is the usual upgrade and keeps the origin's trust.
+    return from.scheme() == u"http" && to.scheme() == u"https" && from.port(80) == 80 && to.port(443) == 443;
+}
+
+QString statusHint(int status)
+{
+    if (status == 401)
+        return QStringLiteral("Check the token: it may be missing, wrong or expired.");
+    if (status == 403)
+        return QStringLiteral("Check that the token is allowed to read this catalog.");
+    if (status == 404 || status == 410)
+        return QStringLiteral("Check the URL (a Backstage catalog URL ends in /api/catalog).");
+    if (status == 429)
+        return QStringLiteral("The server is limiting requests; sync less often or try again later.");
+    if (status >= 500)
+        return QStringLiteral("The server is failing; try again later or tell its operators.");
+    return QStringLiteral("Check the URL and the source's settings.");
+}
+
+} // namespace
+
+struct HttpClient::Operation
+{
+    HttpRequest request;
+    QUrl url;                  // where the next try goes (changes with redirects)
+    HttpRequest::Method method = HttpRequest::Method::Get;
+    QByteArray body;
+    bool sendToken = true;     // false once redirected to another host
+    int attempt = 0;
+    int redirects = 0;
+    bool hasContext = false;
+    QPointer<QObject> context;
+    Callback done;
+    const std::atomic<bool> *cancelFlag = nullptr;
+    bool finished = false;
+
+    QPointer<QNetworkReply> reply;
+    QByteArray data;
+    AbortReason abortReason = NotAborted;
+    QStringList sslErrors;
+    QTimer *connectTimer = nullptr;
+    QTimer *retryTimer = nullptr;
+    QTimer *cancelPoll = nullptr;
+};
+
+HttpClient::HttpClient(QObject *parent) : HttpClient(Options{}, parent) {}
+
+HttpClient::HttpClient(Options options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)), m_network(new QNetworkAccessManager(this))
+{
+    // Corporate networks put catalogs behind proxies; follow what the system says
+    // (environment variables on Linux, system settings on Windows and macOS).
+    QNetworkProxyFactory::setUseSystemConfiguration(true);
+    // Redirects are handled here, not by Qt, so the token never follows one to another host.
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+HttpClient::~HttpClient()
+{
+    // Nothing is reported after destruction: callbacks may capture things already gone.
+    for (const OperationPtr &op : m_operations) {
+        op->finished = true;
+        if (op->reply) {
+            op->reply->disconnect(this);
+            op->reply->abort();
+        }
+    }
+}
+
+QString HttpClient::redactedUrl(const QUrl &url)
+{
+    QUrl clean = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+    if (clean.hasQuery()) {
+        QUrlQuery query(clean);
+        const auto items = query.queryItems(QUrl::FullyEncoded);
+        QUrlQuery redacted;
+        for (const auto &[name, value] : items)
+            redacted.addQueryItem(name, isSensitiveQueryName(name) ? QStringLiteral("REDACTED") : value);
+        clean.setQuery(redacted);
+    }
+    return clean.toDisplayString();
+}
+
+void HttpClient::send(const HttpRequest &request, QObject *context, Callback done, const std::atomic<bool> *cancel)
+{
+    auto op = std::make_shared<Operation>();
+    op->request = request;
+    op->url = request.url;
+    op->method = request.method;
+    op->body = request.body;
+    op->hasContext = context != nullptr;
+    op->context = context;
+    op->done = std::move(done);
+    op->cancelFlag = cancel;
+    op->connectTimer = new QTimer(this);
+    op->connectTimer->setSingleShot(true);
+    op->retryTimer = new QTimer(this);
+    op->retryTimer->setSingleShot(true);
+    m_operations.push_back(op);
+
+    std::weak_ptr<Operation> weak = op;
+    connect(op->connectTimer, &QTimer::timeout, this, [this, weak] {
+        if (auto o = weak.lock())
+            abortOperation(o, ConnectTimedOut);
+    });
+    connect(op->retryTimer, &QTimer::timeout, this, [this, weak] {
+        if (auto o = weak.lock())
+            start(o);
+    });
+    if (cancel) {
+        op->cancelPoll = new QTimer(this);
+        op->cancelPoll->setInterval(20);
+        connect(op->cancelPoll, &QTimer::timeout, this, [this, weak] {
+            auto o = weak.lock();
+            if (o && o->cancelFlag->load())
+                abortOperation(o, Cancelled);
+        });
+        op->cancelPoll->start();
+    }
+
+    // Even an immediate failure is reported later, so callers see one behaviour.
+    QMetaObject::invokeMethod(this, [this, weak] {
+        if (auto o = weak.lock(); o && !o->finished)
+            start(o);
+    }, Qt::QueuedConnection);
+}
+
+core::Result<HttpResponse> HttpClient::send(const HttpRequest &request, const std::atomic<bool> *cancel)
+{
+    std::optional<core::Result<HttpResponse>> outcome;
+    QEventLoop loop;
+    send(request, &loop, [&](core::Result<HttpResponse> result) {
+        outcome.emplace(std::move(result));
+        loop.quit();
+    }, cancel);
+    if (!outcome)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    return std::move(*outcome);
+}
+
+void HttpClient::cancel()
+{
+    const auto operations = m_operations;
+    for (const OperationPtr &op : operations)
+        abortOperation(op, Cancelled);
+}
+
+void HttpClient::start(const OperationPtr &op)
+{
+    if (op->finished)
+        return;
+    if (op->cancelFlag && op->cancelFlag->load()) {
+        abortOperation(op, Cancelled);
+        return;
+    }
+    const QString scheme = op->url.scheme().toLower();
+    if (!op->url.isValid() || (scheme != u"http" && scheme != u"https") || op->url.host().isEmpty()) {
+        fail(op, QStringLiteral("is not an http or https URL"),
+             QStringLiteral("Check the URL in the source's settings."));
+        return;
+    }
+
+    ++op->attempt;
+    op->data.clear();
+    op->abortReason = NotAborted;
+    op->sslErrors.clear();
+
+    QNetworkRequest request(op->url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    request.setTransferTimeout(int(m_options.idleTimeout.count()));
+    request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Cairn/0.1"));
+    for (const auto &[name, value] : op->request.headers) {
+        // Credentials only ever travel in bearerToken, which the client controls.
+        if (!op->sendToken && (name.compare("authorization", Qt::CaseInsensitive) == 0
+                               || name.compare("cookie", Qt::CaseInsensitive) == 0))
+            continue;
+        request.setRawHeader(name, value);
+    }
+    if (op->sendToken && !op->request.bearerToken.isEmpty())
+        request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + op->request.bearerToken);
+    // Accept-Encoding is deliberately not set: Qt then asks for gzip/deflate itself and
+    // decodes the body, which is what the size limit counts.
+
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!m_options.extraCaCertificates.isEmpty())
+        tls.addCaCertificates(m_options.extraCaCertificates);
+    request.setSslConfiguration(tls);
+
+    QNetworkReply *reply = nullptr;
+    switch (op->method) {
+    case HttpRequest::Method::Get: reply = m_network->get(request); break;
+    case HttpRequest::Method::Head: reply = m_network->head(request); break;
+    case HttpRequest::Method::Post:
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          op->request.contentType.isEmpty() ? QByteArrayLiteral("application/json")
+                                                            : op->request.contentType);
+        reply = m_network->post(request, op->body);
+        break;
+    }
+    op->reply = reply;
+    op->connectTimer->start(m_options.connectTimeout);
+
+    std::weak_ptr<Operation> weak = op;
+    // The handshake finishes before any header is written, so a bad certificate stops the
+    // exchange before the token leaves the machine. The errors are kept for the message
+    // and never ignored.
+    connect(reply, &QNetworkReply::sslErrors, this, [weak](const QList<QSslError> &errors) {
+        if (auto o = weak.lock()) {
+            for (const QSslError &error : errors)
+                o->sslErrors.append(error.errorString());
+        }
+    });
+    connect(reply, &QNetworkReply::requestSent, this, [weak] {
+        if (auto o = weak.lock())
+            o->connectTimer->stop();
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, weak] {
+        auto o = weak.lock();
+        if (!o || !o->reply)
+            return;
+        o->connectTimer->stop();
+        bool known = false;
+        const qint64 length = o->reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        if (known && length > m_options.maxResponseBytes)
+            abortOperation(o, TooLarge);
+    });
+    connect(reply, &QNetworkReply::readyRead, this, [this, weak] {
+        auto o = weak.lock();
+        if (!o || !o->reply)
+            return;
+        o->data += o->reply->readAll();
+        if (o->data.size() > m_options.maxResponseBytes)
+            abortOperation(o, TooLarge);
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, weak] {
+        if (auto o = weak.lock())
+            onFinished(o);
+    });
+}
+
+void HttpClient::abortOperation(const OperationPtr &op, int reason)
+{
+    if (op->finished)
+        return;
+    if (op->reply) {
+        if (op->abortReason == NotAborted)
+            op->abortReason = AbortReason(reason);
+        op->reply->abort(); // finished() follows, and onFinished reports the reason
+        return;
+    }
+    if (reason == Cancelled)
+        fail(op, QStringLiteral("was cancelled"), QString());
+}
+
+void HttpClient::onFinished(const OperationPtr &op)
+{
+    QNetworkReply *reply = op->reply;
+    if (op->finished || !reply)
+        return;
+    op->reply = nullptr;
+    op->connectTimer->stop();
+    reply->deleteLater();
+
+    switch (op->abortReason) {
+    case Cancelled:
+        fail(op, QStringLiteral("was cancelled"), QString());
+        return;
+    case TooLarge:
+        fail(op, QStringLiteral("answered with more than the limit of %1").arg(megabytes(m_options.maxResponseBytes)),
+             QStringLiteral("Check that the URL points at the catalog or bundle itself; raise the size limit "
+                            "if the data really is that large."));
+        return;
+    case ConnectTimedOut:
+        retryOrFail(op, QStringLiteral("could not connect within %1 s").arg(seconds(m_options.connectTimeout)),
+                    QStringLiteral("Check the URL, that the server is up, and the network and proxy settings."));
+        return;
+    case NotAborted:
+        break;
+    }
+
+    if (reply->isOpen())
+        op->data += reply->readAll();
+    const QNetworkReply::NetworkError error = reply->error();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+
+    // Transport failures (QNetworkReply groups them below 200), including a body cut short
+    // after the status line arrived.
+    if (error != QNetworkReply::NoError && int(error) < 200) {
+        const QString reason = reply->errorString();
+        switch (error) {
+        case QNetworkReply::SslHandshakeFailedError: {
+            const QString why = op->sslErrors.isEmpty() ? reason : op->sslErrors.join(QStringLiteral("; "));
+            fail(op, QStringLiteral("was refused: the TLS certificate of %1 is not valid (%2)").arg(op->url.host(), why),
+                 QStringLiteral("Check the server's certificate; if a private CA signed it, install that CA in the "
+                                "system's trust store. Nothing, not even the token, was sent."));
+            return;
+        }
+        case QNetworkReply::OperationCanceledError:
+        case QNetworkReply::TimeoutError:
+            // Not ours, so it is Qt's transfer timeout: the server went quiet.
+            retryOrFail(op, QStringLiteral("got no data for %1 s").arg(seconds(m_options.idleTimeout)),
+                        QStringLiteral("Check that the server is up and not overloaded, and the network and proxy settings."));
+            return;
+        case QNetworkReply::RemoteHostClosedError:
+            if (status != 0) {
+                retryOrFail(op, QStringLiteral("got HTTP %1 but the connection closed before the whole response "
+                                               "arrived (%2 bytes read)").arg(status).arg(op->data.size()),
+                            QStringLiteral("Check that the server and any proxy in between are healthy; try again."));
+                return;
+            }
+            retryOrFail(op, QStringLiteral("failed: %1").arg(reason),
+                        QStringLiteral("Check the URL and that the server is up."));
+            return;
+        case QNetworkReply::ProxyConnectionRefusedError:
+        case QNetworkReply::ProxyConnectionClosedError:
+        case QNetworkReply::ProxyNotFoundError:
+        case QNetworkReply::ProxyTimeoutError:
+        case QNetworkReply::ProxyAuthenticationRequiredError:
+            retryOrFail(op, QStringLiteral("failed at the proxy: %1").arg(reason),
+                        QStringLiteral("Check the system's proxy settings."));
+            return;
+        default:
+            retryOrFail(op, QStringLiteral("failed: %1").arg(reason),
+                        QStringLiteral("Check the URL and that the server is up."));
+            return;
+        }
+    }
+    if (status == 0) {
+        fail(op, QStringLiteral("failed: %1").arg(reply->errorString()),
+             QStringLiteral("Check the URL and that the server speaks HTTP."));
+        return;
+    }
+
+    if (status >= 300 && status < 400 && status != 304) {
+        handleRedirect(op, status, reply->rawHeader(QByteArrayLiteral("Location")));
+        return;
+    }
+
+    if ((status >= 200 && status < 300) || status == 304) {
+        HttpResponse response;
+        response.status = status;
+        response.url = op->url;
+        response.headers = reply->rawHeaderPairs();
+        response.body = std::move(op->data);
+        response.attempts = op->attempt;
+        finish(op, std::move(response));
+        return;
+    }
+
+    // An error status: say what the server said, if it said it in JSON (Backstage does:
+    // {"error":{"name":..,"message":..}}), without ever repeating the token.
+    QString what = QStringLiteral("answered HTTP %1").arg(status);
+    const QString phrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+    if (!phrase.isEmpty())
+        what += u' ' + phrase;
+    const QJsonObject errorBody = QJsonDocument::fromJson(op->data).object();
+    QString serverSaid = errorBody.value(u"error").toObject().value(u"message").toString();
+    if (serverSaid.isEmpty())
+        serverSaid = errorBody.value(u"message").toString();
+    if (!serverSaid.isEmpty()) {
+        if (!op->request.bearerToken.isEmpty())
+            serverSaid.replace(QString::fromUtf8(op->request.bearerToken), QStringLiteral("***"));
+        what += QStringLiteral(" (the server said: %1)").arg(serverSaid.left(300));
+    }
+    if (status == 429 || status >= 500) {
+        std::chrono::milliseconds retryAfter(-1);
+        if (auto parsed = parseRetryAfter(reply->rawHeader(QByteArrayLiteral("Retry-After"))))
+            retryAfter = *parsed;
+        retryOrFail(op, what, statusHint(status), retryAfter);
+        return;
+    }
+    fail(op, what, statusHint(status));
+}
+
+void HttpClient::handleRedirect(const OperationPtr &op, int status, const QByteArray &location)
+{
+    const QUrl target = op->url.resolved(QUrl::fromEncoded(location));
+    if (location.isEmpty() || !target.isValid()) {
+        fail(op, QStringLiteral("answered HTTP %1 without a usable Location").arg(status),
+             QStringLiteral("Check the URL; the server's redirect is broken."));
+        return;
+    }
+    if (op->redirects >= m_options.maxRedirects) {
+        fail(op, QStringLiteral("was redirected more than %1 times").arg(m_options.maxRedirects),
+             QStringLiteral("Check the URL; the server may redirect in a loop."));
+        return;
+    }
+    const QString to = target.scheme().toLower();
+    if (op->url.scheme().compare(u"https", Qt::CaseInsensitive) == 0 && to == u"http") {
+        fail(op, QStringLiteral("was redirected from https to http (%1), which is refused because it would "
+                                "send the request unencrypted").arg(redactedUrl(target)),
+             QStringLiteral("Check the URL and the server's configuration; use an https address that does not "
+                            "redirect to http."));
+        return;
+    }
+    if (to != u"http" && to != u"https") {
+        fail(op, QStringLiteral("was redirected to %1, which is not http or https").arg(redactedUrl(target)),
+             QStringLiteral("Check the URL."));
+        return;
+    }
+    // A token is meant for the host it was issued for; another host never receives it.
+    if (!sameHost(op->url, target))
+        op->sendToken = false;
+    if (status == 303 || ((status == 301 || status == 302) && op->method == HttpRequest::Method::Post)) {
+        op->method = HttpRequest::Method::Get;
+        op->body.clear();
+    }
+    op->url = target;
+    ++op->redirects;
+    --op->attempt; // a redirect is not a retry
+    start(op);
+}
+
+void HttpClient::retryOrFail(const OperationPtr &op, const QString &what, const QString &hint,
+                             std::chrono::milliseconds retryAfter)
+{
+    if (op->attempt >= m_options.maxAttempts) {
+        fail(op, op->attempt > 1 ? QStringLiteral("%1 (gave up after %2 attempts)").arg(what).arg(op->attempt) : what,
+             hint);
+        return;
+    }
+    std::chrono::milliseconds delay;
+    if (retryAfter.count() >= 0) {
+        delay = std::min(retryAfter, m_options.maxBackoff);
+    } else {
+        // Exponential backoff with "equal jitter": half fixed, half random, so that many
+        // clients failing together do not come back together.
+        const qint64 base = std::min<qint64>(m_options.maxBackoff.count(),
+                                             m_options.initialBackoff.count() << std::min(op->attempt - 1, 20));
+        const qint64 half = base / 2;
+        delay = std::chrono::milliseconds(half + (half > 0 ? QRandomGenerator::global()->bounded(half + 1) : 0));
+    }
+    op->retryTimer->start(delay);
+}
+
+void HttpClient::fail(const OperationPtr &op, const QString &what, const QString &hint)
+{
+    finish(op, core::Error{describe(*op, what, hint)});
+}
+
+QString HttpClient::describe(const Operation &op, const QString &what, const QString &hint) const
+{
+    const QString source = op.request.sourceName.isEmpty() ? QStringLiteral("HTTP")
+                                                            : QStringLiteral("Source \"%1\"").arg(op.request.sourceName);
+    QString message = QStringLiteral("%1: %2 %3 %4.")
+                          .arg(source, QString::fromLatin1(verb(op.method)), redactedUrl(op.url), what);
+    if (!hint.isEmpty())
+        message += u' ' + hint;
+    return message;
+}
+
+void HttpClient::finish(const OperationPtr &op, core::Result<HttpResponse> result)
+{
+    if (op->finished)
+        return;
+    op->finished = true;
+    op->connectTimer->stop();
+    op->retryTimer->stop();
+    op->connectTimer->deleteLater();
+    op->retryTimer->deleteLater();
+    if (op->cancelPoll) {
+        op->cancelPoll->stop();
+        op->cancelPoll->deleteLater();
+    }
+    if (op->reply) {
+        op->reply->disconnect(this);
+        op->reply->abort();
+        op->reply->deleteLater();
+        op->reply = nullptr;
+    }
+    const OperationPtr keep = op; // the erase below may drop the last other reference
+    m_operations.erase(std::remove(m_operations.begin(), m_operations.end(), op), m_operations.end());
+    if (keep->hasContext && !keep->context)
+        return;
+    Callback done = std::move(keep->done);
+    if (done)
+        done(std::move(result));
+}
+
+} // namespace cairn::sync

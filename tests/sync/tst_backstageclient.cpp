@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "support/FakeBackstageServer.h"
+#include "sync/BackstageClient.h"
+#include "sync/HttpClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+#include <atomic>
+
+using namespace std::chrono_literals;
+using cairn::core::EntityRef;
+using cairn::sync::BackstageClient;
+using cairn::sync::HttpClient;
+using cairn::sync::test::CannedReply;
+using cairn::sync::test::FakeBackstageServer;
+using cairn::sync::test::RecordedRequest;
+
+namespace {
+
+HttpClient::Options fastOptions()
+{
+    HttpClient::Options options;
+    options.connectTimeout = 2s;
+    options.idleTimeout = 2s;
+    options.maxAttempts = 3;
+    options.initialBackoff = 20ms;
+    return options;
+}
+
+void addSeven(FakeBackstageServer &server)
+{
+    server.putEntity(QStringLiteral("Component"), QStringLiteral("ledger"), {{QStringLiteral("owner"), QStringLiteral("alice")}});
+    server.putEntity(QStringLiteral("Component"), QStringLiteral("payments-api-service"));
+    server.putEntity(QStringLiteral("Group"), QStringLiteral("team-a"));
+    server.putEntity(QStringLiteral("User"), QStringLiteral("alice"));
+    server.putEntity(QStringLiteral("System"), QStringLiteral("payments"));
+    server.putEntity(QStringLiteral("API"), QStringLiteral("payments-api"));
+    server.putEntity(QStringLiteral("Location"), QStringLiteral("generated-1"), {}, QStringLiteral("ops"));
+}
+
+QStringList keys(const QList<BackstageClient::ListedEntity> &entities)
+{
+    QStringList out;
+    for (const auto &entity : entities)
+        out.append(entity.ref.key());
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestBackstageClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+            qunsetenv(name);
+    }
+
+    void listingWalksEveryCursorPage()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        addSeven(server);
+        HttpClient http(fastOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        client.setPageSize(3);
+        QList<std::tuple<BackstageClient::Phase, qint64, qint64>> progress;
+        client.setProgress([&](BackstageClient::Phase phase, qint64 done, qint64 total) {
+            progress.append({phase, done, total});
+        });
+        auto listing = client.listEntities();
+        QVERIFY2(listing.ok(), qPrintable(listing.errorString()));
+        QVERIFY(!listing->notModified);
+        QCOMPARE(listing->totalItems, 7);
+        QCOMPARE(listing->entities.size(), 7);
+        QCOMPARE(keys(listing->entities),
+                 (QStringList{QStringLiteral("api:default/payments-api"), QStringLiteral("component:default/ledger"),
+                              QStringLiteral("component:default/payments-api-service"), QStringLiteral("group:default/team-a"),
+                              QStringLiteral("location:ops/generated-1"), QStringLiteral("system:default/payments"),
+                              QStringLiteral("user:default/alice")}));
+        for (const auto &entity : listing->entities)
+            QVERIFY(!entity.uid.isEmpty() && entity.etag.size() == 40);
+
+        // 3 + 3 + 1: the last page has no nextCursor and ends the walk.
+        const auto &requests = server.requests();
+        QCOMPARE(requests.size(), 3);
+        const QString fields = QStringLiteral("kind,metadata.namespace,metadata.name,metadata.uid,metadata.etag");
+        QCOMPARE(requests[0].path, QStringLiteral("/api/catalog/entities/by-query"));
+        QVERIFY(!requests[0].query.hasQueryItem(QStringLiteral("cursor")));
+        for (const RecordedRequest &r : requests) {
+            QCOMPARE(r.param(QStringLiteral("limit")), QStringLiteral("3"));
+            QCOMPARE(r.param(QStringLiteral("fields")), fields);
+            QVERIFY(!r.query.hasQueryItem(QStringLiteral("filter")));
+        }
+        QVERIFY(requests[1].query.hasQueryItem(QStringLiteral("cursor")));
+        QVERIFY(requests[2].query.hasQueryItem(QStringLiteral("cursor")));
+        // The fake's cursors hold `+` and `/`; sent bare, a `+` would arrive as a space.
+        QVERIFY2(requests[1].target.contains("%2B"), requests[1].target.constData());
+        QCOMPARE(server.statuses(), (QList<int>{200, 200, 200}));
+        QCOMPARE(progress.size(), 3);
+        QCOMPARE(progress.last(), std::make_tuple(BackstageClient::Phase::Listing, qint64(7), qint64(7)));
+    }
+
+    void unchangedListingIsNotModified()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        addSeven(server);
+        HttpClient http(fastOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        client.setPageSize(3);
+        auto first = client.listEntities();
+        QVERIFY2(first.ok(), qPrintable(first.errorString()));
+        QVERIFY(!first->validator.isEmpty());
+        server.clearRequests();
+
+        auto second = client.listEntities(first->validator);
+        QVERIFY2(second.ok(), qPrintable(second.errorString()));
+        QVERIFY(second->notModified);
+        QCOMPARE(second->totalItems, 7);
+        QCOMPARE(server.statuses(), (QList<int>{304, 304, 304}));
+        for (const RecordedRequest &r : server.requests())
+            QVERIFY(r.header("If-None-Match").startsWith("W/\""));
+
+        // One edit changes one page: the listing is whole again, with the new etag.
+        const QString oldEtag = server.putEntity(QStringLiteral("User"), QStringLiteral("alice"))
+                                    .value(u"metadata").toObject().value(u"etag").toString();
+        server.putEntity(QStringLiteral("User"), QStringLiteral("alice"), {{QStringLiteral("profile"), QJsonObject{}}});
+        server.clearRequests();
+        auto third = client.listEntities(first->validator);
+        QVERIFY2(third.ok(), qPrintable(third.errorString()));
+        QVERIFY(!third->notModified);
+        QCOMPARE(third->entities.size(), 7);
+        for (const auto &entity : third->entities) {
+            if (entity.ref.key() == u"user:default/alice")
+                QVERIFY(entity.etag != oldEtag);
+        }
+        QVERIFY(server.statuses().contains(200));
+    }
+
+    void fetchByRefsKeepsOrderAndAbsence()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        addSeven(server);
+        HttpClient http(fastOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        const QList<EntityRef> refs{EntityRef(QStringLiteral("Group"), QStringLiteral("default"), QStringLiteral("team-a")),
+                                    EntityRef(QStringLiteral("Component"), QStringLiteral("default"), QStringLiteral("gone")),
+                                    EntityRef(QStringLiteral("component"), QStringLiteral("default"), QStringLiteral("ledger")),
+                                    EntityRef(QStringLiteral("Location"), QStringLiteral("ops"), QStringLiteral("generated-1")),
+                                    EntityRef(QStringLiteral("User"), QStringLiteral("default"), QStringLiteral("alice"))};
+        auto fetched = client.fetchByRefs(refs, 2);
+        QVERIFY2(fetched.ok(), qPrintable(fetched.errorString()));
+        QCOMPARE(fetched->size(), 5);
+        QCOMPARE(fetched->at(0)->name(), QStringLiteral("team-a"));
+        QVERIFY(!fetched->at(1).has_value());
+        QCOMPARE(fetched->at(2)->name(), QStringLiteral("ledger"));
+        QCOMPARE(fetched->at(2)->spec().value(u"owner").toString(), QStringLiteral("alice"));
+        QCOMPARE(fetched->at(3)->ns(), QStringLiteral("ops"));
+        QCOMPARE(fetched->at(4)->kind(), QStringLiteral("User"));
+
+        QCOMPARE(server.requests().size(), 3); // batches of 2, 2 and 1
+        for (const RecordedRequest &r : server.requests()) {
+            QCOMPARE(r.method, QByteArray("POST"));
+            QCOMPARE(r.path, QStringLiteral("/api/catalog/entities/by-refs"));
+            QVERIFY(r.query.isEmpty());
+            QVERIFY(r.header("Content-Type").startsWith("application/json"));
+        }
+        const QJsonObject firstBody = QJsonDocument::fromJson(server.requests()[0].body).object();
+        QCOMPARE(firstBody.keys(), QStringList{QStringLiteral("entityRefs")});
+        QCOMPARE(firstBody.value(u"entityRefs").toArray().size(), 2);
+    }
+
+    void fetchAllReadsFullPages()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        addSeven(server);
+        HttpClient http(fastOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        client.setPageSize(4);
+        auto all = client.fetchAll();
+        QVERIFY2(all.ok(), qPrintable(all.errorString()));
+        QCOMPARE(all->size(), 7);
+        for (const auto &entity : *all)
+            QVERIFY(entity.document().contains(u"spec") && !entity.uid().isEmpty());
+        QCOMPARE(server.requests().size(), 2);
+        for (const RecordedRequest &r : server.requests())
+            QVERIFY(!r.query.hasQueryItem(QStringLiteral("fields")));
+    }
+
+    void serverErrorsAreRetriedWithinAWalk()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        addSeven(server);
+        server.failNext(2, 500);
+        HttpClient http(fastOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        auto listing = client.listEntities();
+        QVERIFY2(listing.ok(), qPrintable(listing.errorString()));
+        QCOMPARE(listing->entities.size(), 7);
+        QCOMPARE(server.statuses(), (QList<int>{500, 500, 200}));
+    }
+
+    void wrongTokenSaysCheckTheToken()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        addSeven(server);
+        HttpClient http(fastOptions());
+        BackstageClient client(http, server.baseUrl(), QByteArrayLiteral("wrong-token"), QStringLiteral("bs"));
+        auto listing = client.listEntities();
+        QVERIFY(!listing.ok());
+        QCOMPARE(server.requests().size(), 1);
+        QVERIFY2(listing.errorString().contains(u"401") && listing.errorString().contains(u"Missing credentials")
+                     && listing.errorString().contains(u"Check the token") && !listing.errorString().contains(u"wrong-token"),
+                 qPrintable(listing.errorString()));
+    }
+
+    void truncatedJsonIsAClearError()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        addSeven(server);
+        // A body cut short by something in between, with a length that matches the cut.
+        server.interceptor = [](const RecordedRequest &) -> std::optional<CannedReply> {
+            return CannedReply::json("{\"items\":[{\"kind\":\"Component\",\"metadata\":{\"na");
+        };
+        HttpClient http(fastOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        auto listing = client.listEntities();
+        QVERIFY(!listing.ok());
+        QVERIFY2(listing.errorString().contains(u"invalid JSON") && listing.errorString().contains(u"bs")
+                     && listing.errorString().contains(u"entities/by-query"),
+                 qPrintable(listing.errorString()));
+    }
+
+    void cancelStopsBetweenRequests()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        addSeven(server);
+        HttpClient http(fastOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        client.setPageSize(2);
+        std::atomic<bool> cancel = false;
+        client.setCancelFlag(&cancel);
+        client.setProgress([&](BackstageClient::Phase, qint64 done, qint64) {
+            if (done >= 2)
+                cancel = true;
+        });
+        auto listing = client.listEntities();
+        QVERIFY(!listing.ok());
+        QVERIFY2(listing.errorString().contains(u"cancelled"), qPrintable(listing.errorString()));
+        QCOMPARE(server.requests().size(), 1);
+    }
+
+    void incompleteListingLineStopsTheListing()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        server.interceptor = [](const RecordedRequest &) -> std::optional<CannedReply> {
+            return CannedReply::json("{\"items\":[{\"kind\":\"Component\",\"metadata\":{\"name\":\"x\"}}],"
+                                     "\"totalItems\":1,\"pageInfo\":{}}");
+        };
+        HttpClient http(fastOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        auto listing = client.listEntities();
+        QVERIFY(!listing.ok());
+        QVERIFY2(listing.errorString().contains(u"metadata.uid"), qPrintable(listing.errorString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBackstageClient)
+#include "tst_backstageclient.moc"

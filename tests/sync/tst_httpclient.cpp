@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "support/LoopbackHttpServer.h"
+#include "sync/HttpClient.h"
+
+#include <QElapsedTimer>
+#include <QSslCertificate>
+#include <QTcpServer>
+#include <QTest>
+#include <QTimer>
+
+#include <atomic>
+#include <thread>
+
+using namespace std::chrono_literals;
+using cairn::sync::HttpClient;
+using cairn::sync::HttpRequest;
+using cairn::sync::test::CannedReply;
+using cairn::sync::test::LoopbackHttpServer;
+using cairn::sync::test::RecordedRequest;
+
+namespace {
+
+const QByteArray kToken = QByteArrayLiteral("s3cr3t-token-value");
+
+// Small timeouts and backoff so that every test stays well under a few seconds.
+HttpClient::Options fastOptions()
+{
+    HttpClient::Options options;
+    options.connectTimeout = 2s;
+    options.idleTimeout = 2s;
+    options.maxAttempts = 3;
+    options.initialBackoff = 20ms;
+    options.maxBackoff = 2s;
+    return options;
+}
+
+HttpClient::Options trustingFixture(HttpClient::Options options = fastOptions())
+{
+    options.extraCaCertificates = QSslCertificate::fromData(LoopbackHttpServer::certificatePem());
+    return options;
+}
+
+HttpRequest request(const QUrl &url)
+{
+    HttpRequest r = HttpRequest::get(QStringLiteral("test-source"), url);
+    r.bearerToken = kToken;
+    return r;
+}
+
+} // namespace
+
+class TestHttpClient : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Only loopback is ever contacted; a proxy from the environment must not intervene.
+        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+            qunsetenv(name);
+        QVERIFY(!LoopbackHttpServer::certificatePem().isEmpty());
+    }
+
+    void getsBodyAndHeaders()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) {
+            CannedReply reply = CannedReply::json("{\"ok\":true}");
+            reply.withHeader("ETag", "\"abc\"");
+            return reply;
+        });
+        HttpClient client(fastOptions());
+        auto response = client.send(request(server.url(QStringLiteral("/x?limit=1"))));
+        QVERIFY2(response.ok(), qPrintable(response.errorString()));
+        QCOMPARE(response->status, 200);
+        QCOMPARE(response->body, QByteArray("{\"ok\":true}"));
+        QCOMPARE(response->header("etag"), QByteArray("\"abc\""));
+        QCOMPARE(response->attempts, 1);
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(server.requests()[0].header("Authorization"), "Bearer " + kToken);
+        QCOMPARE(server.requests()[0].param(QStringLiteral("limit")), QStringLiteral("1"));
+    }
+
+    void gzipIsRequestedAndDecoded()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        const QByteArray plain = QByteArray("{\"items\":[") + QByteArray(5000, ' ') + "]}";
+        server.setHandler([&](const RecordedRequest &) {
+            CannedReply reply = CannedReply::json(LoopbackHttpServer::gzip(plain));
+            reply.withHeader("Content-Encoding", "gzip");
+            return reply;
+        });
+        HttpClient client(fastOptions());
+        auto response = client.send(request(server.url()));
+        QVERIFY2(response.ok(), qPrintable(response.errorString()));
+        QVERIFY(server.requests()[0].header("Accept-Encoding").contains("gzip"));
+        QCOMPARE(response->body, plain);
+    }
+
+    void serverErrorsAreRetriedThenSucceed()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        int calls = 0;
+        server.setHandler([&](const RecordedRequest &) {
+            return ++calls <= 2 ? CannedReply::json("{}", 500) : CannedReply::json("[1]");
+        });
+        HttpClient client(fastOptions());
+        auto response = client.send(request(server.url()));
+        QVERIFY2(response.ok(), qPrintable(response.errorString()));
+        QCOMPARE(response->body, QByteArray("[1]"));
+        QCOMPARE(response->attempts, 3);
+        QCOMPARE(server.requests().size(), 3);
+    }
+
+    void retriesAreBounded()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) {
+            return CannedReply::json("{\"error\":{\"name\":\"Error\",\"message\":\"database down\"}}", 503);
+        });
+        HttpClient client(fastOptions());
+        auto response = client.send(request(server.url(QStringLiteral("/api"))));
+        QVERIFY(!response.ok());
+        QCOMPARE(server.requests().size(), 3);
+        const QString message = response.errorString();
+        QVERIFY2(message.contains(u"test-source") && message.contains(u"503") && message.contains(u"database down")
+                     && message.contains(u"3 attempts") && message.contains(u"/api"),
+                 qPrintable(message));
+    }
+
+    void retryAfterIsHonoured()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        int calls = 0;
+        server.setHandler([&](const RecordedRequest &) {
+            if (++calls == 1) {
+                CannedReply reply = CannedReply::json("{}", 429);
+                reply.withHeader("Retry-After", "1");
+                return reply;
+            }
+            return CannedReply::json("{}");
+        });
+        HttpClient client(fastOptions());
+        QElapsedTimer timer;
+        timer.start();
+        auto response = client.send(request(server.url()));
+        QVERIFY2(response.ok(), qPrintable(response.errorString()));
+        QCOMPARE(server.requests().size(), 2);
+        QVERIFY2(timer.elapsed() >= 950, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(timer.elapsed() < 4000);
+    }
+
+    void retryAfterAsHttpDate()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        int calls = 0;
+        server.setHandler([&](const RecordedRequest &) {
+            if (++calls == 1) {
+                CannedReply reply = CannedReply::json("{}", 503);
+                const QDateTime when = QDateTime::currentDateTimeUtc().addSecs(2);
+                reply.withHeader("Retry-After", QLocale::c().toString(when, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1());
+                return reply;
+            }
+            return CannedReply::json("{}");
+        });
+        HttpClient client(fastOptions());
+        QElapsedTimer timer;
+        timer.start();
+        auto response = client.send(request(server.url()));
+        QVERIFY2(response.ok(), qPrintable(response.errorString()));
+        // One second of slack for the date's whole-second resolution.
+        QVERIFY2(timer.elapsed() >= 900, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void otherClientErrorsAreNotRetried()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) { return CannedReply::json("{}", 404); });
+        HttpClient client(fastOptions());
+        auto response = client.send(request(server.url(QStringLiteral("/api/catalog/entities"))));
+        QVERIFY(!response.ok());
+        QCOMPARE(server.requests().size(), 1);
+        QVERIFY2(response.errorString().contains(u"404") && response.errorString().contains(u"Check the URL"),
+                 qPrintable(response.errorString()));
+    }
+
+    void unauthorizedNamesTheTokenButNeverShowsIt()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        // A server that echoes what it got must not make the token appear in the message.
+        server.setHandler([](const RecordedRequest &r) {
+            return CannedReply::json("{\"error\":{\"message\":\"bad token " + r.header("Authorization").mid(7) + "\"}}", 401);
+        });
+        HttpClient client(fastOptions());
+        auto response = client.send(request(server.url(QStringLiteral("/x?token=abc&limit=2"))));
+        QVERIFY(!response.ok());
+        QCOMPARE(server.requests().size(), 1);
+        const QString message = response.errorString();
+        QVERIFY2(message.contains(u"401") && message.contains(u"Check the token"), qPrintable(message));
+        QVERIFY2(!message.contains(QString::fromLatin1(kToken)), qPrintable(message));
+        QVERIFY2(!message.contains(u"abc") && message.contains(u"limit=2"), qPrintable(message));
+    }
+
+    void truncatedBodyIsAnError()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) {
+            CannedReply reply = CannedReply::json(QByteArray("{\"items\":[") + QByteArray(2000, ' ') + "]}");
+            reply.mode = CannedReply::Mode::Truncate;
+            return reply;
+        });
+        HttpClient::Options options = fastOptions();
+        options.maxAttempts = 2;
+        HttpClient client(options);
+        auto response = client.send(request(server.url()));
+        QVERIFY(!response.ok());
+        QCOMPARE(server.requests().size(), 2); // a cut connection is worth one more try
+        QVERIFY2(response.errorString().contains(u"before the whole response"), qPrintable(response.errorString()));
+    }
+
+    void idleTimeout()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) {
+            CannedReply reply;
+            reply.mode = CannedReply::Mode::Silent;
+            return reply;
+        });
+        HttpClient::Options options = fastOptions();
+        options.idleTimeout = 300ms;
+        options.maxAttempts = 1;
+        HttpClient client(options);
+        QElapsedTimer timer;
+        timer.start();
+        auto response = client.send(request(server.url()));
+        QVERIFY(!response.ok());
+        QVERIFY2(response.errorString().contains(u"got no data for 0.3 s"), qPrintable(response.errorString()));
+        QVERIFY(timer.elapsed() >= 250 && timer.elapsed() < 3000);
+    }
+
+    void connectTimeout()
+    {
+        // A server that accepts TCP but never completes the TLS handshake: the request is
+        // never on the wire, so this is the connect timeout, not the idle one.
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        QUrl url = server.url();
+        url.setScheme(QStringLiteral("https"));
+        HttpClient::Options options = fastOptions();
+        options.connectTimeout = 300ms;
+        options.idleTimeout = 10s;
+        options.maxAttempts = 1;
+        HttpClient client(options);
+        QElapsedTimer timer;
+        timer.start();
+        auto response = client.send(request(url));
+        QVERIFY(!response.ok());
+        QVERIFY2(response.errorString().contains(u"could not connect within 0.3 s"), qPrintable(response.errorString()));
+        QVERIFY(timer.elapsed() < 3000);
+        QVERIFY(server.requests().isEmpty());
+    }
+
+    void connectionRefusedIsRetriedAndExplained()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        HttpClient::Options options = fastOptions();
+        options.maxAttempts = 2;
+        HttpClient client(options);
+        auto response = client.send(request(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port))));
+        QVERIFY(!response.ok());
+        QVERIFY2(response.errorString().contains(u"2 attempts")
+                     && response.errorString().contains(u"Check the URL and that the server is up"),
+                 qPrintable(response.errorString()));
+    }
+
+    void cancelSlotEndsAWaitPromptly()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) {
+            CannedReply reply;
+            reply.mode = CannedReply::Mode::Silent;
+            return reply;
+        });
+        HttpClient::Options options = fastOptions();
+        options.idleTimeout = 20s;
+        HttpClient client(options);
+        QTimer::singleShot(200, &client, &HttpClient::cancel);
+        QElapsedTimer timer;
+        timer.start();
+        auto response = client.send(request(server.url()));
+        QVERIFY(!response.ok());
+        QVERIFY2(response.errorString().contains(u"cancelled"), qPrintable(response.errorString()));
+        QVERIFY(timer.elapsed() < 2000);
+    }
+
+    void cancelFlagFromAnotherThreadStopsASlowServer()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) {
+            CannedReply reply = CannedReply::json(QByteArray(4000, 'x'));
+            reply.mode = CannedReply::Mode::Drip; // 250 chunks, 100 ms apart: 25 s in all
+            return reply;
+        });
+        HttpClient::Options options = fastOptions();
+        options.idleTimeout = 20s;
+        HttpClient client(options);
+        std::atomic<bool> cancel = false;
+        std::thread canceller([&cancel] {
+            std::this_thread::sleep_for(300ms);
+            cancel = true;
+        });
+        QElapsedTimer timer;
+        timer.start();
+        auto response = client.send(request(server.url()), &cancel);
+        canceller.join();
+        QVERIFY(!response.ok());
+        QVERIFY2(response.errorString().contains(u"cancelled"), qPrintable(response.errorString()));
+        QVERIFY(timer.elapsed() < 2000);
+    }
+
+    void oversizedByContentLengthIsRefused()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) { return CannedReply::json(QByteArray(100'000, 'x')); });
+        HttpClient::Options options = fastOptions();
+        options.maxResponseBytes = 10'000;
+        HttpClient client(options);
+        auto response = client.send(request(server.url()));
+        QVERIFY(!response.ok());
+        QCOMPARE(server.requests().size(), 1); // not retried
+        QVERIFY2(response.errorString().contains(u"more than the limit of 9.77 KB"), qPrintable(response.errorString()));
+    }
+
+    void oversizedStreamIsStoppedWhileReading()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) {
+            CannedReply reply = CannedReply::json(QByteArray(400'000, 'x'));
+            reply.sendContentLength = false; // nothing to judge by until the bytes arrive
+            reply.mode = CannedReply::Mode::Drip;
+            reply.dripChunk = 4000;
+            reply.dripIntervalMs = 5;
+            return reply;
+        });
+        HttpClient::Options options = fastOptions();
+        options.maxResponseBytes = 20'000;
+        HttpClient client(options);
+        QElapsedTimer timer;
+        timer.start();
+        auto response = client.send(request(server.url()));
+        QVERIFY(!response.ok());
+        QVERIFY2(response.errorString().contains(u"more than the limit"), qPrintable(response.errorString()));
+        QVERIFY(timer.elapsed() < 400); // the whole body would take half a second
+    }
+
+    void gzipBombIsStoppedByTheDecodedSize()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        const QByteArray bomb = LoopbackHttpServer::gzip(QByteArray(8 * 1024 * 1024, '\0'));
+        server.setHandler([&](const RecordedRequest &) {
+            CannedReply reply = CannedReply::json(bomb);
+            reply.withHeader("Content-Encoding", "gzip");
+            return reply;
+        });
+        HttpClient::Options options = fastOptions();
+        options.maxResponseBytes = 1024 * 1024;
+        HttpClient client(options);
+        QVERIFY(bomb.size() < options.maxResponseBytes);
+        auto response = client.send(request(server.url()));
+        QVERIFY(!response.ok());
+        QVERIFY2(response.errorString().contains(u"more than the limit of 1 MB"), qPrintable(response.errorString()));
+    }
+
+    void sameHostRedirectKeepsTheToken()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &r) {
+            if (r.path == u"/old") {
+                CannedReply reply = CannedReply::json("{}", 301);
+                reply.withHeader("Location", "/new");
+                return reply;
+            }
+            return CannedReply::json("\"new\"");
+        });
+        HttpClient client(fastOptions());
+        auto response = client.send(request(server.url(QStringLiteral("/old"))));
+        QVERIFY2(response.ok(), qPrintable(response.errorString()));
+        QCOMPARE(response->body, QByteArray("\"new\""));
+        QCOMPARE(response->url.path(), QStringLiteral("/new"));
+        QCOMPARE(server.requests().size(), 2);
+        QCOMPARE(server.requests()[1].header("Authorization"), "Bearer " + kToken);
+    }
+
+    void redirectToAnotherHostDropsTheToken()
+    {
+        LoopbackHttpServer other;
+        QVERIFY2(other.start(QHostAddress(QStringLiteral("127.0.0.2"))), "127.0.0.2 must be a loopback address");
+        other.setHandler([](const RecordedRequest &) { return CannedReply::json("\"elsewhere\""); });
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([&](const RecordedRequest &) {
+            CannedReply reply = CannedReply::json("{}", 302);
+            reply.withHeader("Location", other.url(QStringLiteral("/moved")).toEncoded());
+            return reply;
+        });
+        HttpClient client(fastOptions());
+        HttpRequest r = request(server.url(QStringLiteral("/start")));
+        r.withHeader("Authorization", "Bearer smuggled"); // even a hand-made header is dropped
+        auto response = client.send(r);
+        QVERIFY2(response.ok(), qPrintable(response.errorString()));
+        QCOMPARE(response->body, QByteArray("\"elsewhere\""));
+        QCOMPARE(server.requests().size(), 1);
+        QVERIFY(server.requests()[0].hasHeader("Authorization"));
+        QCOMPARE(other.requests().size(), 1);
+        QVERIFY(!other.requests()[0].hasHeader("Authorization"));
+    }
+
+    void httpsToHttpRedirectIsRefused()
+    {
+        LoopbackHttpServer plain;
+        QVERIFY(plain.start());
+        plain.setHandler([](const RecordedRequest &) { return CannedReply::json("{}"); });
+        LoopbackHttpServer secure;
+        QVERIFY(secure.start(QHostAddress::LocalHost, true));
+        secure.setHandler([&](const RecordedRequest &) {
+            CannedReply reply = CannedReply::json("{}", 302);
+            reply.withHeader("Location", plain.url(QStringLiteral("/insecure")).toEncoded());
+            return reply;
+        });
+        HttpClient client(trustingFixture());
+        auto response = client.send(request(secure.url(QStringLiteral("/start"))));
+        QVERIFY(!response.ok());
+        QCOMPARE(secure.requests().size(), 1); // the TLS exchange itself worked
+        QVERIFY(plain.requests().isEmpty());
+        QVERIFY2(response.errorString().contains(u"from https to http"), qPrintable(response.errorString()));
+    }
+
+    void trustedCertificateWorks()
+    {
+        LoopbackHttpServer secure;
+        QVERIFY(secure.start(QHostAddress::LocalHost, true));
+        secure.setHandler([](const RecordedRequest &) { return CannedReply::json("\"tls\""); });
+        HttpClient client(trustingFixture());
+        auto response = client.send(request(secure.url()));
+        QVERIFY2(response.ok(), qPrintable(response.errorString()));
+        QCOMPARE(response->body, QByteArray("\"tls\""));
+        QCOMPARE(secure.requests()[0].header("Authorization"), "Bearer " + kToken);
+    }
+
+    void selfSignedCertificateIsRefusedBeforeTheTokenIsSent()
+    {
+        LoopbackHttpServer secure;
+        QVERIFY(secure.start(QHostAddress::LocalHost, true));
+        secure.setHandler([](const RecordedRequest &) { return CannedReply::json("{}"); });
+        HttpClient client(fastOptions());
+        auto response = client.send(request(secure.url(QStringLiteral("/api/catalog"))));
+        QVERIFY(!response.ok());
+        QCOMPARE(secure.connectionCount(), 1); // it did connect, and was not retried
+        QVERIFY(secure.requests().isEmpty());  // no request line, no header, no token
+        const QString message = response.errorString();
+        QVERIFY2(message.contains(u"TLS certificate of 127.0.0.1") && message.contains(u"self-signed", Qt::CaseInsensitive)
+                     && message.contains(u"test-source"),
+                 qPrintable(message));
+    }
+
+    void redactedUrlHidesSecrets()
+    {
+        const QUrl url(QStringLiteral("https://user:pw@example.com/bundle.json?api_key=k1&limit=5&access_token=t&x=1#frag"));
+        const QString shown = HttpClient::redactedUrl(url);
+        QVERIFY2(!shown.contains(u"pw") && !shown.contains(u"user") && !shown.contains(u"k1") && !shown.contains(u"=t&")
+                     && shown.contains(u"limit=5") && shown.contains(u"x=1") && shown.contains(u"example.com/bundle.json"),
+                 qPrintable(shown));
+    }
+
+    void asyncCallbackIsDroppedWithItsContext()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) { return CannedReply::json("{}"); });
+        HttpClient client(fastOptions());
+        bool called = false;
+        auto *context = new QObject;
+        client.send(request(server.url()), context, [&](auto) { called = true; });
+        delete context;
+        int seen = 0;
+        QObject alive;
+        client.send(request(server.url()), &alive, [&](cairn::core::Result<cairn::sync::HttpResponse> r) {
+            seen = r.ok() ? r->status : -1;
+        });
+        QTRY_COMPARE(seen, 200);
+        QTest::qWait(50);
+        QVERIFY(!called);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpClient)
+#include "tst_httpclient.moc"
