@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/Cache.h"
+
+#include "cache/Schema.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace cairn::cache {
+
+namespace {
+
+// Why the file at `db` cannot be used as it is: a non-empty reason means damage.
+// An error that is not damage (locked, permission denied, newer schema) is returned as such.
+struct Inspection
+{
+    QString damage;
+};
+
+core::Result<Inspection> inspect(Database &db)
+{
+    core::Result<int> version = db.userVersion();
+    if (!version) {
+        if (Database::isDamageCode(db.lastErrorCode()))
+            return Inspection{db.lastErrorMessage()};
+        return version.error();
+    }
+    if (*version > Schema::latestVersion())
+        return core::Error{Schema::newerSchemaMessage(db.path(), *version)};
+
+    core::Result<Statement> check = db.prepare(QStringLiteral("PRAGMA quick_check"));
+    if (!check) {
+        if (Database::isDamageCode(db.lastErrorCode()))
+            return Inspection{db.lastErrorMessage()};
+        return check.error();
+    }
+    QStringList problems;
+    for (;;) {
+        core::Result<Statement::Step> step = check->step();
+        if (!step) {
+            if (Database::isDamageCode(db.lastErrorCode()))
+                return Inspection{db.lastErrorMessage()};
+            return step.error();
+        }
+        if (*step == Statement::Step::Done)
+            break;
+        const QString line = check->text(0);
+        if (line != u"ok")
+            problems.append(line);
+    }
+    return Inspection{problems.mid(0, 3).join(u"; ")};
+}
+
+// Moves `path` and its -wal/-shm aside; returns the new main file path.
+core::Result<QString> moveAside(const QString &path)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMddTHHmmss"));
+    QString target = QStringLiteral("%1.damaged-%2").arg(path, stamp);
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = QStringLiteral("%1.damaged-%2-%3").arg(path, stamp).arg(n);
+    if (!QFile::rename(path, target))
+        return core::Error{QStringLiteral("The cache %1 is damaged and could not be moved aside to %2; "
+                                          "move it yourself or use another cache file with --cache.")
+                               .arg(path, target)};
+    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (QFileInfo::exists(path + suffix))
+            QFile::rename(path + suffix, target + suffix);
+    }
+    return target;
+}
+
+core::Result<Database> createFresh(const QString &path)
+{
+    core::Result<Database> db = Database::open(path, Database::Mode::ReadWriteCreate);
+    if (!db)
+        return db.error();
+    if (core::Status s = db->configure(); !s)
+        return s.error();
+    if (core::Status s = Schema::migrate(*db); !s)
+        return s.error();
+    return std::move(db).value();
+}
+
+} // namespace
+
+Cache::Cache(QString path, Database db) : m_path(std::move(path)), m_db(std::move(db)) {}
+Cache::~Cache() = default;
+
+bool Cache::isInMemory() const { return m_path == u":memory:" || m_path.isEmpty(); }
+
+void Cache::close() { m_db.close(); }
+
+QString Cache::defaultPath()
+{
+    const QString fromEnv = qEnvironmentVariable("CAIRN_CACHE");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cache.sqlite3");
+}
+
+core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path)
+{
+    const bool inMemory = path == u":memory:" || path.isEmpty();
+    if (inMemory || !QFileInfo::exists(path)) {
+        if (!inMemory)
+            QDir().mkpath(QFileInfo(path).absolutePath());
+        core::Result<Database> db = createFresh(path);
+        if (!db)
+            return db.error();
+        return std::unique_ptr<Cache>(new Cache(path, std::move(db).value()));
+    }
+
+    // Inspect before configure(): switching to WAL writes the header, and a file we refuse
+    // (newer schema) must stay byte-for-byte as it was.
+    core::Result<Database> db = Database::open(path, Database::Mode::ReadWrite);
+    if (!db)
+        return db.error();
+    core::Result<Inspection> inspection = inspect(*db);
+    if (!inspection)
+        return inspection.error();
+
+    QString damage = inspection->damage;
+    if (damage.isEmpty()) {
+        core::Status configured = db->configure();
+        if (!configured && Database::isDamageCode(db->lastErrorCode()))
+            damage = db->lastErrorMessage();
+        else if (!configured)
+            return configured.error();
+    }
+    if (damage.isEmpty()) {
+        if (core::Status migrated = Schema::migrate(*db); !migrated)
+            return migrated.error();
+        return std::unique_ptr<Cache>(new Cache(path, std::move(db).value()));
+    }
+
+    db->close();
+    core::Result<QString> movedTo = moveAside(path);
+    if (!movedTo)
+        return movedTo.error();
+    core::Result<Database> fresh = createFresh(path);
+    if (!fresh)
+        return fresh.error();
+    std::unique_ptr<Cache> cache(new Cache(path, std::move(fresh).value()));
+    cache->m_quarantinedPath = *movedTo;
+    cache->m_quarantineMessage =
+        QStringLiteral("The cache %1 was damaged (%2). It was moved aside to %3 (nothing was deleted) and a "
+                       "fresh, empty cache was created. Sync your sources again, or restore a snapshot "
+                       "(cairn snapshot list).")
+            .arg(path, damage, *movedTo);
+    return cache;
+}
+
+core::Result<std::unique_ptr<Cache>> Cache::openReadOnly(const QString &path)
+{
+    core::Result<Database> db = Database::open(path, Database::Mode::ReadOnly);
+    if (!db)
+        return db.error();
+    core::Result<int> version = db->userVersion();
+    if (!version)
+        return version.error();
+    if (*version > Schema::latestVersion())
+        return core::Error{Schema::newerSchemaMessage(path, *version)};
+    if (*version < Schema::latestVersion())
+        return core::Error{QStringLiteral("The cache %1 has schema %2, older than this Cairn's %3; open it for "
+                                          "writing once to migrate it.")
+                               .arg(path)
+                               .arg(*version)
+                               .arg(Schema::latestVersion())};
+    if (core::Status s = db->exec(QStringLiteral("PRAGMA busy_timeout=5000")); !s)
+        return s.error();
+    return std::unique_ptr<Cache>(new Cache(path, std::move(db).value()));
+}
+
+} // namespace cairn::cache

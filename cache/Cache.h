@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/Database.h"
+#include "core/Result.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace cairn::cache {
+
+// The local SQLite cache: one file, created and migrated at open, checked for damage.
+//
+// Threads: a Cache (its connection) belongs to the thread that opened it. The one writer
+// (a sync or import on its worker) and each reader (the UI thread, a query worker) open
+// their own Cache on the same file; WAL lets readers go on while the writer commits, and
+// a reader sees the writer's run all at once when it commits.
+class Cache
+{
+public:
+    // Opens or creates the cache at `path` (":memory:" for a private in-memory cache) and
+    // brings its schema up to date. A file written by a newer Cairn is refused and left
+    // untouched. A damaged file (PRAGMA quick_check fails, or not a database) is moved
+    // aside as `<name>.damaged-YYYYMMDDTHHMMSS` with its -wal/-shm, never deleted, and a
+    // fresh cache is created in its place; quarantineMessage() then says so.
+    static core::Result<std::unique_ptr<Cache>> open(const QString &path);
+
+    // A read-only connection for a reader thread: no migration, no quarantine (the
+    // writer's open does both); refused when the schema is not the one this build knows.
+    static core::Result<std::unique_ptr<Cache>> openReadOnly(const QString &path);
+
+    // $CAIRN_CACHE when set, else <AppDataLocation>/cache.sqlite3.
+    static QString defaultPath();
+
+    ~Cache();
+    Cache(const Cache &) = delete;
+    Cache &operator=(const Cache &) = delete;
+
+    const QString &path() const { return m_path; }
+    bool isInMemory() const;
+    Database &database() { return m_db; }
+    const Database &database() const { return m_db; }
+
+    // Non-empty when open() found the file damaged and moved it aside.
+    const QString &quarantineMessage() const { return m_quarantineMessage; }
+    // Where the damaged file went; empty when nothing was quarantined.
+    const QString &quarantinedPath() const { return m_quarantinedPath; }
+
+    // Closes the connection (a checkpoint folds the WAL back into the file). Used before
+    // a file-level operation; the Cache is unusable afterwards.
+    void close();
+
+private:
+    Cache(QString path, Database db);
+
+    QString m_path;
+    Database m_db;
+    QString m_quarantineMessage;
+    QString m_quarantinedPath;
+};
+
+} // namespace cairn::cache

@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/CatalogQuery.h"
+
+#include "cache/Cache.h"
+#include "cache/Schema.h"
+#include "cache/SqlTry.h"
+#include "core/NameMatcher.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace cairn::cache {
+
+namespace {
+
+// The columns every record query selects, in this order (see recordFrom()).
+const QString RecordColumns = QStringLiteral(
+    "e.document, s.name, e.removed_at, e.first_seen, e.updated_at, e.id, e.key, e.ref, e.display_name, e.owner_key ");
+const QString RecordFrom = QStringLiteral("FROM entities e JOIN sources s ON s.id = e.source_id ");
+
+QDateTime timeOf(const QString &text)
+{
+    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+core::EntityRecord recordFrom(const Statement &q)
+{
+    core::EntityRecord r;
+    r.entity = core::Entity(QJsonDocument::fromJson(q.utf8(0)).object());
+    r.source = q.text(1);
+    r.removedAt = timeOf(q.text(2));
+    return r;
+}
+
+EntityDetails detailsFrom(const Statement &q)
+{
+    return EntityDetails{recordFrom(q), timeOf(q.text(3)), timeOf(q.text(4))};
+}
+
+core::EntityRef refOf(const QString &text)
+{
+    core::Result<core::EntityRef> parsed = core::EntityRef::parse(text);
+    return parsed ? *parsed : core::EntityRef();
+}
+
+// The upper bound of a prefix range on a BINARY-collated column: nothing valid sorts
+// after U+10FFFF.
+QString prefixEnd(const QString &prefix)
+{
+    static const QString maxChar = QString::fromUcs4(U"\U0010FFFF", 1);
+    return prefix + maxChar;
+}
+
+template<typename Row, typename Make>
+core::Status collect(Statement &q, QList<Row> &out, Make make)
+{
+    for (;;) {
+        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
+        if (step == Statement::Step::Done)
+            return {};
+        out.append(make(q));
+    }
+}
+
+} // namespace
+
+CatalogQuery::CatalogQuery(Cache &cache) : m_db(cache.database()) {}
+
+QString CatalogQuery::ftsPrefixQuery(QStringView text)
+{
+    QStringList terms;
+    QString word;
+    const auto flush = [&] {
+        if (word.size() >= 2) // 1-letter prefixes have no index and would scan every term
+            terms.append(u'"' + word + QStringLiteral("\"*"));
+        word.clear();
+    };
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber())
+            word.append(c);
+        else
+            flush();
+    }
+    flush();
+    return terms.join(u' ');
+}
+
+core::Result<std::optional<EntityDetails>> CatalogQuery::details(const core::EntityRef &ref) const
+{
+    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(QStringLiteral("SELECT ") + RecordColumns + RecordFrom +
+                                               QStringLiteral("WHERE e.key = ?1")));
+    q.bind(1, ref.key());
+    CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
+    if (step == Statement::Step::Done)
+        return std::optional<EntityDetails>();
+    return std::optional<EntityDetails>(detailsFrom(q));
+}
+
+core::Result<std::optional<core::EntityRecord>> CatalogQuery::find(const core::EntityRef &ref) const
+{
+    CAIRN_TRY_ASSIGN(std::optional<EntityDetails> d, details(ref));
+    if (!d)
+        return std::optional<core::EntityRecord>();
+    return std::optional<core::EntityRecord>(std::move(d->record));
+}
+
+core::Result<QList<core::EntityRecord>> CatalogQuery::list(const EntityFilter &filter) const
+{
+    QString sql = QStringLiteral("SELECT ") + RecordColumns + RecordFrom + QStringLiteral("WHERE 1 ");
+    if (!filter.includeRemoved)
+        sql += QStringLiteral("AND e.removed_at IS NULL ");
+    if (!filter.kind.isEmpty())
+        sql += QStringLiteral("AND e.kind = ?1 ");
+    if (!filter.owner.isNull())
+        sql += QStringLiteral("AND e.owner_key = ?2 ");
+    const QString match = ftsPrefixQuery(filter.text);
+    if (!filter.text.trimmed().isEmpty()) {
+        // A text of 1-letter words matches names and titles only (no FTS prefix index for them).
+        if (match.isEmpty())
+            sql += QStringLiteral("AND (e.match_name >= ?3 AND e.match_name < ?4 OR e.match_title >= ?3 AND "
+                                  "e.match_title < ?4) ");
+        else
+            sql += QStringLiteral("AND e.id IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?5) ");
+    }
+    sql += QStringLiteral("ORDER BY e.kind, e.name LIMIT ?6 OFFSET ?7");
+    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(sql));
+    if (!filter.kind.isEmpty())
+        q.bind(1, filter.kind.toLower());
+    if (!filter.owner.isNull())
+        q.bind(2, filter.owner.key());
+    const QString normalized = core::NameMatcher::normalize(filter.text);
+    q.bind(3, normalized);
+    q.bind(4, prefixEnd(normalized));
+    q.bind(5, match);
+    q.bind(6, filter.limit < 0 ? qint64(-1) : qint64(filter.limit));
+    q.bind(7, qMax(0, filter.offset));
+    QList<core::EntityRecord> out;
+    CAIRN_TRY(collect(q, out, recordFrom));
+    return out;
+}
+
+core::Result<QMap<QString, int>> CatalogQuery::countsByKind(bool includeRemoved) const
+{
+    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(includeRemoved
+                                                   ? QStringLiteral("SELECT kind, count(*) FROM entities GROUP BY kind")
+                                                   : QStringLiteral("SELECT kind, count(*) FROM entities WHERE removed_at "
+                                                                    "IS NULL GROUP BY kind")));
+    QMap<QString, int> out;
+    for (;;) {
+        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
+        if (step == Statement::Step::Done)
+            break;
+        out.insert(q.text(0), q.int32(1));
+    }
+    return out;
+}
+
+core::Result<QList<EntityDetails>> CatalogQuery::removed(const QString &kind, int limit) const
+{
+    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(QStringLiteral("SELECT ") + RecordColumns + RecordFrom +
+                                               QStringLiteral("WHERE e.removed_at IS NOT NULL AND (?1 = '' OR e.kind = ?1) "
+                                                              "ORDER BY e.removed_at DESC, e.kind, e.name LIMIT ?2")));
+    q.bind(1, kind.toLower());
+    q.bind(2, limit);
+    QList<EntityDetails> out;
+    CAIRN_TRY(collect(q, out, detailsFrom));
+    return out;
+}
+
+core::Result<CacheCheck> CatalogQuery::check() const
+{
+    CacheCheck result;
+    CAIRN_TRY_ASSIGN(result.schemaVersion, m_db.userVersion());
+    CAIRN_TRY_ASSIGN(Statement integrity, m_db.prepare(QStringLiteral("PRAGMA integrity_check")));
+    for (;;) {
+        core::Result<Statement::Step> step = integrity.step();
+        if (!step) {
+            result.problems.append(step.errorString());
+            break;
+        }
+        if (*step == Statement::Step::Done)
+            break;
+        if (integrity.text(0) != u"ok")
+            result.problems.append(integrity.text(0));
+    }
+    if (result.schemaVersion != Schema::latestVersion())
+        result.problems.append(QStringLiteral("schema %1, this Cairn expects %2")
+                                   .arg(result.schemaVersion)
+                                   .arg(Schema::latestVersion()));
+    if (result.problems.isEmpty()) {
+        CAIRN_TRY_ASSIGN(result.liveByKind, countsByKind(false));
+        CAIRN_TRY_ASSIGN(qint64 removedCount,
+                         m_db.queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NOT NULL")));
+        result.removed = int(removedCount);
+    }
+    result.ok = result.problems.isEmpty();
+    return result;
+}
+
+core::Result<QList<core::Relation>> CatalogQuery::relations(const core::EntityRef &ref, QStringView type,
+                                                            bool from) const
+{
+    // DISTINCT: both ends of a relation may state it (a server gives each entity its own
+    // relations, and each is stored with its inverse). Only relations whose origin is live.
+    const QString end = from ? QStringLiteral("r.source_key") : QStringLiteral("r.target_key");
+    CAIRN_TRY_ASSIGN(Statement q,
+                     m_db.prepare(QStringLiteral(
+                                      "SELECT DISTINCT coalesce(se.ref, r.source_key), r.type, coalesce(te.ref, r.target_key) "
+                                      "FROM relations r JOIN entities o ON o.id = r.origin_id "
+                                      "LEFT JOIN entities se ON se.key = r.source_key "
+                                      "LEFT JOIN entities te ON te.key = r.target_key "
+                                      "WHERE %1 = ?1 AND o.removed_at IS NULL AND (?2 = '' OR r.type = ?2 COLLATE NOCASE) "
+                                      "ORDER BY 2, 1, 3")
+                                      .arg(end)));
+    q.bind(1, ref.key());
+    q.bind(2, type);
+    QList<core::Relation> out;
+    CAIRN_TRY(collect(q, out, [](const Statement &s) {
+        return core::Relation{s.text(1), refOf(s.text(0)), refOf(s.text(2))};
+    }));
+    return out;
+}
+
+core::Result<QList<core::Relation>> CatalogQuery::relationsFrom(const core::EntityRef &ref, QStringView type) const
+{
+    return relations(ref, type, true);
+}
+
+core::Result<QList<core::Relation>> CatalogQuery::relationsTo(const core::EntityRef &ref, QStringView type) const
+{
+    return relations(ref, type, false);
+}
+
+core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView text, int limit) const
+{
+    const QString normalized = core::NameMatcher::normalize(text);
+    QList<core::EntityRecord> out;
+    if (normalized.isEmpty() || limit <= 0)
+        return out;
+    QSet<QString> seen;
+    const auto add = [&](Statement &q) -> core::Status {
+        for (;;) {
+            if (out.size() >= limit)
+                return {};
+            CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
+            if (step == Statement::Step::Done)
+                return {};
+            if (!seen.contains(q.text(6))) {
+                seen.insert(q.text(6));
+                out.append(recordFrom(q));
+            }
+        }
+    };
+    const QString select = QStringLiteral("SELECT ") + RecordColumns + RecordFrom;
+    // Exact, then prefix: ordering the range by the column puts equal values first.
+    for (const QString &column : {QStringLiteral("e.match_name"), QStringLiteral("e.match_title")}) {
+        CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 ORDER BY %1, "
+                                                                           "e.removed_at IS NOT NULL LIMIT ?3")
+                                                                .arg(column)));
+        q.bind(1, normalized);
+        q.bind(2, prefixEnd(normalized));
+        q.bind(3, limit);
+        CAIRN_TRY(add(q));
+    }
+    // Near spellings: same first two letters, a similar length (NameMatcher does the exact test).
+    if (normalized.size() >= 4 && out.size() < limit) {
+        const QString head = normalized.left(2);
+        CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(select + QStringLiteral(
+                                                                "WHERE e.match_name >= ?1 AND e.match_name < ?2 AND "
+                                                                "length(e.match_name) BETWEEN ?3 AND ?4 LIMIT ?5")));
+        const int bound = core::NameMatcher::typoBound(normalized.size());
+        q.bind(1, head);
+        q.bind(2, prefixEnd(head));
+        q.bind(3, qint64(normalized.size() - bound));
+        q.bind(4, qint64(normalized.size() + bound));
+        q.bind(5, limit * 4);
+        CAIRN_TRY(add(q));
+    }
+    const QString match = ftsPrefixQuery(text);
+    if (!match.isEmpty() && out.size() < limit) {
+        CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(select + QStringLiteral(
+                                                                "WHERE e.id IN (SELECT rowid FROM entities_fts WHERE "
+                                                                "entities_fts MATCH ?1 LIMIT ?2)")));
+        q.bind(1, match);
+        q.bind(2, limit * 2);
+        CAIRN_TRY(add(q));
+    }
+    return out;
+}
+
+core::Result<QList<core::EntityRecord>> CatalogQuery::entitiesOfKind(QStringView kind, const QStringList &statuses,
+                                                                     int limit) const
+{
+    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(QStringLiteral("SELECT ") + RecordColumns + RecordFrom +
+                                               QStringLiteral("WHERE e.kind = ?1 AND e.removed_at IS NULL AND (?2 = '[]' OR "
+                                                              "lower(e.status) IN (SELECT lower(value) FROM json_each(?2))) "
+                                                              "ORDER BY e.key LIMIT ?3")));
+    q.bind(1, kind.toString().toLower());
+    q.bindUtf8(2, QJsonDocument(QJsonArray::fromStringList(statuses)).toJson(QJsonDocument::Compact));
+    q.bind(3, limit);
+    QList<core::EntityRecord> out;
+    CAIRN_TRY(collect(q, out, recordFrom));
+    return out;
+}
+
+core::Result<QList<core::SearchHit>> CatalogQuery::search(QStringView text, int limit) const
+{
+    QList<core::SearchHit> out;
+    const QString normalized = core::NameMatcher::normalize(text);
+    if (normalized.isEmpty() || limit <= 0)
+        return out;
+    QSet<qint64> seen;
+    const auto add = [&](Statement &q) -> core::Status {
+        for (;;) {
+            if (out.size() >= limit)
+                return {};
+            CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
+            if (step == Statement::Step::Done)
+                return {};
+            if (seen.contains(q.int64(0)))
+                continue;
+            seen.insert(q.int64(0));
+            const core::EntityRef ref = refOf(q.text(1));
+            out.append(core::SearchHit{ref, ref.kind(), q.text(2), refOf(q.text(3)), false});
+        }
+    };
+    // No document parsing here: a hit needs only indexed columns (one frame at 100k).
+    const QString select = QStringLiteral("SELECT e.id, e.ref, e.display_name, coalesce(e.owner_key, '') FROM entities e ");
+    for (const QString &column : {QStringLiteral("e.match_name"), QStringLiteral("e.match_title")}) {
+        CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND e.removed_at "
+                                                                           "IS NULL ORDER BY %1 LIMIT ?3")
+                                                                .arg(column)));
+        q.bind(1, normalized);
+        q.bind(2, prefixEnd(normalized));
+        q.bind(3, limit);
+        CAIRN_TRY(add(q));
+    }
+    const QString match = ftsPrefixQuery(text);
+    if (!match.isEmpty() && out.size() < limit) {
+        // Unranked and bounded: bm25 over every hit costs ~100 ms at 100k entities.
+        CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(select + QStringLiteral(
+                                                                "JOIN (SELECT rowid FROM entities_fts WHERE entities_fts "
+                                                                "MATCH ?1 LIMIT ?2) f ON f.rowid = e.id "
+                                                                "WHERE e.removed_at IS NULL")));
+        q.bind(1, match);
+        q.bind(2, limit * 2 + int(seen.size()));
+        CAIRN_TRY(add(q));
+    }
+    return out;
+}
+
+} // namespace cairn::cache

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/CatalogLookup.h"
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace cairn::cache {
+
+class Cache;
+class Database;
+
+// One entity as `cairn show` reports it: the record plus the cache's own dates.
+struct EntityDetails
+{
+    core::EntityRecord record;
+    QDateTime firstSeen;
+    QDateTime updatedAt;
+};
+
+// What `cairn list` filters on. Results are ordered by kind, then name.
+struct EntityFilter
+{
+    QString kind;          // case-insensitive; empty: every kind
+    core::EntityRef owner; // null: any owner
+    QString text;          // words matched as prefixes in name, title, description, tags, owner name
+    bool includeRemoved = false;
+    int limit = 100;
+    int offset = 0;
+};
+
+// `cairn check`.
+struct CacheCheck
+{
+    bool ok = false;
+    QStringList problems; // integrity_check lines other than "ok"
+    int schemaVersion = 0;
+    QMap<QString, int> liveByKind;
+    int removed = 0;
+};
+
+// Read queries over the cache, for the command line, the app and the answers engine
+// (core::CatalogLookup). Every query is indexed and bounded; none scans the catalog.
+// Use it on the connection of the thread that reads (see Cache).
+class CatalogQuery final : public core::CatalogLookup
+{
+public:
+    explicit CatalogQuery(Cache &cache);
+
+    core::Result<std::optional<EntityDetails>> details(const core::EntityRef &ref) const;
+    core::Result<QList<core::EntityRecord>> list(const EntityFilter &filter) const;
+    core::Result<QMap<QString, int>> countsByKind(bool includeRemoved = false) const;
+    // Tombstoned entities, most recently removed first; `kind` empty for all kinds.
+    core::Result<QList<EntityDetails>> removed(const QString &kind = {}, int limit = 1000) const;
+    core::Result<CacheCheck> check() const;
+
+    // core::CatalogLookup
+    core::Result<std::optional<core::EntityRecord>> find(const core::EntityRef &ref) const override;
+    core::Result<QList<core::Relation>> relationsFrom(const core::EntityRef &ref, QStringView type = {}) const override;
+    core::Result<QList<core::Relation>> relationsTo(const core::EntityRef &ref, QStringView type = {}) const override;
+    core::Result<QList<core::EntityRecord>> nameCandidates(QStringView text, int limit) const override;
+    core::Result<QList<core::EntityRecord>> entitiesOfKind(QStringView kind, const QStringList &statuses,
+                                                           int limit) const override;
+    // Search as you type: live entities whose normalized name, then title, starts with the
+    // text (indexed), then FTS5 prefix hits on every word (unranked, bounded by `limit`).
+    core::Result<QList<core::SearchHit>> search(QStringView text, int limit) const override;
+
+    // An FTS5 MATCH expression that finds every word of `text` as a prefix; empty when no
+    // word is long enough for the prefix index (2 characters).
+    static QString ftsPrefixQuery(QStringView text);
+
+private:
+    core::Result<QList<core::Relation>> relations(const core::EntityRef &ref, QStringView type, bool from) const;
+
+    Database &m_db;
+};
+
+} // namespace cairn::cache

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/SourceRun.h"
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace cairn::cache {
+
+class Cache;
+
+// The one write path for imports and syncs. Every operation is one transaction: it
+// commits whole or not at all. Nothing that came from a source is ever deleted here,
+// except by purgeTombstones(), which is explicit and logged.
+class CatalogWriter
+{
+public:
+    explicit CatalogWriter(Cache &cache);
+
+    // Applies what one source delivered (see SourceRunInput). The source is created on its
+    // first run, after every configured source in priority. Entities of this source that
+    // are neither delivered nor listed unchanged get a tombstone — unless the mass-removal
+    // guard holds the run, in which case only the run log row is written. A snapshot is
+    // taken before any removal is applied. A ref owned by a live, earlier-configured
+    // source is a conflict: that source keeps it.
+    core::Result<RunSummary> applySourceRun(const SourceRunInput &input);
+
+    // Registers a source (for `cairn source add`) or updates its kind, location and options.
+    core::Result<SourceInfo> addSource(const QString &name, const QString &kind, const QString &location,
+                                       const QJsonObject &options = {});
+    // Configured sources in priority order (removed sources are left out).
+    core::Result<QList<SourceInfo>> sources();
+    // Removing a source is explicit: its live entities get tombstones (kept, purged only by
+    // purgeTombstones), a snapshot is taken first, and it is logged as a run with
+    // operation "remove-source". The source row is kept, marked removed, so its
+    // tombstones still name it; adding it again later puts it last in priority.
+    core::Result<RunSummary> removeSource(const QString &name);
+
+    // entity key -> etag of the source's live entities, for an incremental sync to decide
+    // what to re-fetch. Unknown source: empty.
+    core::Result<QHash<QString, QString>> sourceEtags(const QString &sourceName);
+
+    // Deletes tombstoned entities removed before `olderThan` (their relations and FTS rows
+    // too) and logs the purge with the refs. Returns how many were purged.
+    core::Result<int> purgeTombstones(const QDateTime &olderThan);
+
+    // Logs a run that failed before it reached the cache (network, parse, cancel), so the
+    // sync log shows it. Nothing else is written.
+    core::Result<qint64> recordFailedRun(const QString &sourceName, const QDateTime &startedAt,
+                                         const QString &error);
+
+    // Sync log, newest first.
+    core::Result<QList<SyncRunRecord>> recentRuns(int limit = 50);
+
+    static constexpr int RunsKept = 50;
+
+private:
+    Cache &m_cache;
+};
+
+} // namespace cairn::cache

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/Statement.h"
+#include "core/Result.h"
+
+#include <QString>
+
+struct sqlite3;
+
+namespace cairn::cache {
+
+// One SQLite connection (the sqlite3 C API, no QtSql). Move-only, closed by the destructor.
+// A connection belongs to one thread: each thread that reads the cache opens its own
+// Database (WAL lets readers go on while the one writer commits).
+class Database
+{
+public:
+    enum class Mode { ReadWriteCreate, ReadWrite, ReadOnly };
+
+    Database() = default;
+    ~Database();
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens `path` (":memory:" for a private in-memory database). Nothing is written yet:
+    // settings that write (WAL) are applied by configure(), so a file Cairn must refuse
+    // can be inspected and left byte-for-byte untouched.
+    static core::Result<Database> open(const QString &path, Mode mode = Mode::ReadWriteCreate);
+
+    // WAL journal, foreign keys on, busy timeout, synchronous=NORMAL (safe with WAL).
+    core::Status configure(int busyTimeoutMs = 5000);
+
+    bool isOpen() const { return m_db != nullptr; }
+    void close();
+    const QString &path() const { return m_path; }
+
+    // Runs one or more statements that return no rows.
+    core::Status exec(const QString &sql);
+    core::Result<Statement> prepare(const QString &sql);
+    // The first column of the first row, for PRAGMAs and counts; NULL or no row gives 0.
+    core::Result<qint64> queryInt(const QString &sql);
+    core::Result<QString> queryText(const QString &sql);
+
+    core::Result<int> userVersion();
+    core::Status setUserVersion(int version);
+
+    // The SQLite result code and message of the most recent failure on this connection.
+    int lastErrorCode() const;
+    QString lastErrorMessage() const;
+    // True for codes that mean the file is not a sound database (SQLITE_CORRUPT, SQLITE_NOTADB).
+    static bool isDamageCode(int code);
+
+    // Number of rows changed by the last INSERT/UPDATE/DELETE.
+    qint64 changes() const;
+    qint64 lastInsertRowId() const;
+    bool inTransaction() const;
+
+    sqlite3 *handle() const { return m_db; }
+
+private:
+    core::Error error(const QString &doing) const;
+
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+};
+
+} // namespace cairn::cache

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/EntityRow.h"
+
+#include "core/NameMatcher.h"
+#include "core/RelationDeriver.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+
+namespace cairn::cache {
+
+EntityRow EntityRow::from(const core::Entity &entity, bool withRelations)
+{
+    EntityRow row;
+    row.ref = entity.ref();
+    row.kind = entity.kind().toLower();
+    row.title = entity.title();
+    row.displayName = entity.displayName();
+    row.matchName = core::NameMatcher::normalize(row.ref.name());
+    // A person's or team's profile name is their title for finding them.
+    if (row.displayName != row.ref.name())
+        row.matchTitle = core::NameMatcher::normalize(row.displayName);
+    const core::EntityRef owner = entity.owner();
+    if (!owner.isNull())
+        row.ownerKey = owner.key();
+    row.type = entity.specType();
+    row.lifecycle = entity.lifecycle();
+    row.status = entity.specString(u"status");
+    row.uid = entity.uid();
+    row.etag = entity.etag();
+    row.description = entity.description();
+    row.tagsText = entity.tags().join(u' ');
+    // QJsonObject keeps keys sorted, so the same document always gives the same text and
+    // the hash detects real changes only.
+    row.document = QJsonDocument(entity.document()).toJson(QJsonDocument::Compact);
+    row.contentHash = QCryptographicHash::hash(row.document, QCryptographicHash::Sha1).toHex();
+    if (withRelations)
+        row.relations = core::relationsOf(entity);
+    return row;
+}
+
+} // namespace cairn::cache

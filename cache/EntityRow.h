@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Entity.h"
+#include "core/Relation.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace cairn::cache {
+
+// An entity flattened into the columns the cache stores, computed once per delivered
+// document: the JSON text as stored, its content hash, the indexed columns, the FTS text
+// and, when it is to be written, its relations (core::relationsOf; left out of an
+// unchanged entity, which is most of an incremental run).
+struct EntityRow
+{
+    core::EntityRef ref;
+    QString kind; // lower-case
+    QString title;
+    QString displayName;
+    QString matchName;  // NameMatcher::normalize(), for indexed name and title lookups
+    QString matchTitle; // of the display name, when it is not just the name
+    QString ownerKey;
+    QString type;
+    QString lifecycle;
+    QString status;
+    QString uid;
+    QString etag;
+    QString description;
+    QString tagsText; // tags joined by spaces, for FTS
+    QByteArray document;
+    QByteArray contentHash;
+    QList<core::Relation> relations;
+
+    static EntityRow from(const core::Entity &entity, bool withRelations = true);
+};
+
+} // namespace cairn::cache

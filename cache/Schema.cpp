@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/Schema.h"
+
+#include "cache/Database.h"
+#include "cache/Transaction.h"
+
+#include <QList>
+#include <QStringView>
+
+namespace cairn::cache {
+
+namespace {
+
+// Version 1: the whole first schema. Later versions add migrations below; never edit a
+// released one, since caches in the field already ran it.
+constexpr QStringView Migration1 = uR"SQL(
+CREATE TABLE sources(
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL UNIQUE,
+  kind        TEXT NOT NULL,                 -- files | bundle | backstage | sample
+  location    TEXT NOT NULL DEFAULT '',
+  options     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
+  position    INTEGER NOT NULL,              -- priority: the lower wins a conflict
+  created_at  TEXT NOT NULL,
+  removed_at  TEXT                           -- set by an explicit "source remove"
+);
+
+CREATE TABLE entities(
+  id            INTEGER PRIMARY KEY,         -- also the FTS rowid
+  key           TEXT NOT NULL UNIQUE,        -- lower-case kind:namespace/name
+  ref           TEXT NOT NULL,               -- kind:namespace/name as spelled
+  kind          TEXT NOT NULL,               -- lower-case
+  namespace     TEXT NOT NULL,
+  name          TEXT NOT NULL COLLATE NOCASE,
+  title         TEXT COLLATE NOCASE,
+  display_name  TEXT NOT NULL,               -- title, else profile.displayName, else name
+  match_name    TEXT NOT NULL,               -- core::NameMatcher::normalize(name)
+  match_title   TEXT,                        -- normalize(display_name) when it differs from name
+  owner_key     TEXT,
+  type          TEXT,
+  lifecycle     TEXT,
+  status        TEXT,
+  source_id     INTEGER NOT NULL REFERENCES sources(id),
+  document      TEXT NOT NULL,               -- the JSON document as received
+  content_hash  TEXT NOT NULL,
+  uid           TEXT,
+  etag          TEXT,
+  first_seen    TEXT NOT NULL,
+  updated_at    TEXT NOT NULL,
+  removed_at    TEXT                         -- tombstone: gone upstream, kept here
+);
+CREATE INDEX entities_kind_name ON entities(kind, name);
+CREATE INDEX entities_match_name ON entities(match_name);
+CREATE INDEX entities_match_title ON entities(match_title) WHERE match_title IS NOT NULL;
+CREATE INDEX entities_source ON entities(source_id);
+CREATE INDEX entities_owner ON entities(owner_key);
+CREATE INDEX entities_removed ON entities(removed_at) WHERE removed_at IS NOT NULL;
+
+-- Relations as the origin entity states them (server "relations" or derived from spec),
+-- both directions; replaced whole when the origin changes.
+CREATE TABLE relations(
+  origin_id   INTEGER NOT NULL REFERENCES entities(id),
+  source_key  TEXT NOT NULL,
+  type        TEXT NOT NULL,
+  target_key  TEXT NOT NULL
+);
+CREATE INDEX relations_from ON relations(source_key, type);
+CREATE INDEX relations_to ON relations(target_key, type);
+CREATE INDEX relations_origin ON relations(origin_id);
+
+CREATE VIRTUAL TABLE entities_fts USING fts5(
+  name, title, description, tags, owner_name,  -- title: the display name
+  prefix='2 3', tokenize='unicode61 remove_diacritics 2');
+
+CREATE TABLE sync_runs(
+  id           INTEGER PRIMARY KEY,
+  source_id    INTEGER REFERENCES sources(id),
+  source_name  TEXT NOT NULL,
+  operation    TEXT NOT NULL DEFAULT 'sync', -- sync | remove-source
+  started_at   TEXT NOT NULL,
+  finished_at  TEXT,
+  added        INTEGER NOT NULL DEFAULT 0,
+  changed      INTEGER NOT NULL DEFAULT 0,
+  unchanged    INTEGER NOT NULL DEFAULT 0,
+  removed      INTEGER NOT NULL DEFAULT 0,
+  held         INTEGER NOT NULL DEFAULT 0,   -- removals held for confirmation
+  status       TEXT NOT NULL CHECK (status IN ('ok', 'held', 'failed')),
+  error        TEXT,
+  snapshot_id  TEXT
+);
+CREATE TABLE sync_run_entities(
+  run_id      INTEGER NOT NULL REFERENCES sync_runs(id) ON DELETE CASCADE,
+  entity_key  TEXT NOT NULL,
+  change      TEXT NOT NULL CHECK (change IN ('added', 'changed', 'removed', 'would-remove', 'conflict')),
+  PRIMARY KEY(run_id, entity_key)
+) WITHOUT ROWID;
+
+CREATE TABLE purges(
+  id           INTEGER PRIMARY KEY,
+  purged_at    TEXT NOT NULL,
+  older_than   TEXT NOT NULL,
+  count        INTEGER NOT NULL,
+  entity_keys  TEXT NOT NULL CHECK (json_valid(entity_keys))
+);
+
+-- Public read-only views (docs/cache-schema.md). Live entities only, except v_removed.
+CREATE VIEW v_entities AS
+SELECT e.ref, json_extract(e.document, '$.kind') AS kind, e.namespace, e.name, e.title,
+       e.type, e.lifecycle, e.status, e.owner_key AS owner,
+       json_extract(e.document, '$.spec.system') AS system,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.metadata.tags')) AS tags,
+       json_extract(e.document, '$.metadata.description') AS description,
+       s.name AS source, e.first_seen, e.updated_at, e.document
+FROM entities e JOIN sources s ON s.id = e.source_id
+WHERE e.removed_at IS NULL;
+
+CREATE VIEW v_components AS
+SELECT e.ref, e.name, e.title, e.type, e.lifecycle, e.owner_key AS owner,
+       json_extract(e.document, '$.spec.system') AS system,
+       json_extract(e.document, '$.spec.subcomponentOf') AS subcomponent_of,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.metadata.tags')) AS tags,
+       json_extract(e.document, '$.metadata.description') AS description
+FROM entities e WHERE e.kind = 'component' AND e.removed_at IS NULL;
+
+CREATE VIEW v_apis AS
+SELECT e.ref, e.name, e.title, e.type, e.lifecycle, e.owner_key AS owner,
+       json_extract(e.document, '$.spec.system') AS system,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.metadata.tags')) AS tags,
+       json_extract(e.document, '$.metadata.description') AS description
+FROM entities e WHERE e.kind = 'api' AND e.removed_at IS NULL;
+
+CREATE VIEW v_resources AS
+SELECT e.ref, e.name, e.title, e.type, e.owner_key AS owner,
+       json_extract(e.document, '$.spec.system') AS system,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.metadata.tags')) AS tags,
+       json_extract(e.document, '$.metadata.description') AS description
+FROM entities e WHERE e.kind = 'resource' AND e.removed_at IS NULL;
+
+CREATE VIEW v_systems AS
+SELECT e.ref, e.name, e.title, e.owner_key AS owner,
+       json_extract(e.document, '$.spec.domain') AS domain,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.metadata.tags')) AS tags,
+       json_extract(e.document, '$.metadata.description') AS description
+FROM entities e WHERE e.kind = 'system' AND e.removed_at IS NULL;
+
+CREATE VIEW v_domains AS
+SELECT e.ref, e.name, e.title, e.owner_key AS owner,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.metadata.tags')) AS tags,
+       json_extract(e.document, '$.metadata.description') AS description
+FROM entities e WHERE e.kind = 'domain' AND e.removed_at IS NULL;
+
+CREATE VIEW v_groups AS
+SELECT e.ref, e.name, e.display_name, e.type,
+       json_extract(e.document, '$.spec.profile.email') AS email,
+       json_extract(e.document, '$.spec.parent') AS parent,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.spec.children')) AS children,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.spec.members')) AS members,
+       json_extract(e.document, '$.metadata.description') AS description
+FROM entities e WHERE e.kind = 'group' AND e.removed_at IS NULL;
+
+CREATE VIEW v_users AS
+SELECT e.ref, e.name, e.display_name,
+       json_extract(e.document, '$.spec.profile.email') AS email,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.spec.memberOf')) AS member_of
+FROM entities e WHERE e.kind = 'user' AND e.removed_at IS NULL;
+
+CREATE VIEW v_projects AS
+SELECT e.ref, e.name, e.title, e.status, e.owner_key AS owner,
+       json_extract(e.document, '$.spec.team') AS team,
+       json_extract(e.document, '$.spec.startDate') AS start_date,
+       json_extract(e.document, '$.spec.targetDate') AS target_date,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.spec.goals')) AS goals,
+       json_array_length(e.document, '$.spec.updates') AS update_count,
+       json_extract(e.document, '$.metadata.description') AS description
+FROM entities e WHERE e.kind = 'project' AND e.removed_at IS NULL;
+
+CREATE VIEW v_goals AS
+SELECT e.ref, e.name, e.title, e.status, e.owner_key AS owner,
+       json_extract(e.document, '$.spec.parent') AS parent,
+       json_extract(e.document, '$.spec.targetDate') AS target_date,
+       json_extract(e.document, '$.spec.progress.current') AS progress_current,
+       json_extract(e.document, '$.spec.progress.target') AS progress_target,
+       json_extract(e.document, '$.spec.progress.unit') AS progress_unit,
+       json_extract(e.document, '$.metadata.description') AS description
+FROM entities e WHERE e.kind = 'goal' AND e.removed_at IS NULL;
+
+CREATE VIEW v_relations AS
+SELECT r.source_key AS source, r.type, r.target_key AS target, o.ref AS origin
+FROM relations r JOIN entities o ON o.id = r.origin_id
+WHERE o.removed_at IS NULL;
+
+CREATE VIEW v_removed AS
+SELECT e.ref, json_extract(e.document, '$.kind') AS kind, e.name, e.title, e.owner_key AS owner,
+       s.name AS source, e.first_seen, e.updated_at, e.removed_at, e.document
+FROM entities e JOIN sources s ON s.id = e.source_id
+WHERE e.removed_at IS NOT NULL;
+
+CREATE VIEW v_sync_runs AS
+SELECT id, source_name AS source, operation, started_at, finished_at, added, changed, unchanged,
+       removed, held, status, error, snapshot_id
+FROM sync_runs;
+)SQL";
+
+struct Migration
+{
+    int version;
+    QStringView sql;
+};
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list{{1, Migration1}};
+    return list;
+}
+
+} // namespace
+
+int Schema::latestVersion() { return migrations().constLast().version; }
+
+QString Schema::newerSchemaMessage(const QString &path, int fileVersion)
+{
+    return QStringLiteral("The cache %1 was written by a newer Cairn (schema %2, this one knows %3); "
+                          "upgrade Cairn or use another cache file with --cache.")
+        .arg(path)
+        .arg(fileVersion)
+        .arg(latestVersion());
+}
+
+core::Status Schema::migrate(Database &db)
+{
+    core::Result<int> current = db.userVersion();
+    if (!current)
+        return current.error();
+    if (*current > latestVersion())
+        return core::Error{newerSchemaMessage(db.path(), *current)};
+    for (const Migration &m : migrations()) {
+        if (m.version <= *current)
+            continue;
+        core::Result<Transaction> tx = Transaction::begin(db);
+        if (!tx)
+            return tx.error();
+        core::Status applied = db.exec(m.sql.toString());
+        if (applied)
+            applied = db.setUserVersion(m.version);
+        if (applied)
+            applied = tx->commit();
+        if (!applied)
+            return core::Error{QStringLiteral("Could not migrate the cache %1 to schema %2: %3")
+                                   .arg(db.path())
+                                   .arg(m.version)
+                                   .arg(applied.errorString())};
+    }
+    return {};
+}
+
+} // namespace cairn::cache

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/SnapshotStore.h"
+
+#include "cache/Cache.h"
+#include "cache/Schema.h"
+#include "cache/SqlTry.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QThread>
+
+#include <sqlite3.h>
+
+namespace cairn::cache {
+
+namespace {
+
+const QString FileSuffix = QStringLiteral(".sqlite3");
+const QString IdFormat = QStringLiteral("yyyyMMddTHHmmsszzz");
+
+// Copies every page of `from` into `to` with the SQLite backup API, which reads a
+// consistent state of the source even while other connections write.
+core::Status backup(sqlite3 *to, sqlite3 *from, const QString &what)
+{
+    sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+    if (!b)
+        return core::Error{QStringLiteral("Could not start %1: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(to)))};
+    int rc = SQLITE_OK;
+    do {
+        rc = sqlite3_backup_step(b, -1);
+        if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(20);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE)
+        return core::Error{QStringLiteral("Could not complete %1: %2 (%3)")
+                               .arg(what, QString::fromUtf8(sqlite3_errmsg(to)), QString::fromUtf8(sqlite3_errstr(rc)))};
+    return {};
+}
+
+} // namespace
+
+SnapshotStore::SnapshotStore(Cache &cache) : m_cache(cache) {}
+
+QString SnapshotStore::folder() const { return m_cache.path() + QStringLiteral(".snapshots"); }
+
+core::Result<SnapshotInfo> SnapshotStore::create()
+{
+    if (m_cache.isInMemory())
+        return core::Error{QStringLiteral("An in-memory cache has no file to snapshot.")};
+    const QString dir = folder();
+    if (!QDir().mkpath(dir))
+        return core::Error{QStringLiteral("Could not create the snapshot folder %1; check permissions.").arg(dir)};
+
+    QString id = QDateTime::currentDateTimeUtc().toString(IdFormat);
+    while (QFileInfo::exists(dir + u'/' + id + FileSuffix)) {
+        QThread::msleep(2); // ids are times to the millisecond, and must stay sortable
+        id = QDateTime::currentDateTimeUtc().toString(IdFormat);
+    }
+    const QString target = dir + u'/' + id + FileSuffix;
+    const QString partial = target + QStringLiteral(".partial");
+    QFile::remove(partial);
+
+    {
+        // A separate connection reads the last committed state, even while this cache's own
+        // connection holds the write lock of a run about to apply removals.
+        CAIRN_TRY_ASSIGN(Database source, Database::open(m_cache.path(), Database::Mode::ReadOnly));
+        CAIRN_TRY_ASSIGN(Database dest, Database::open(partial, Database::Mode::ReadWriteCreate));
+        CAIRN_TRY(backup(dest.handle(), source.handle(),
+                         QStringLiteral("the snapshot of %1 into %2").arg(m_cache.path(), partial)));
+        // A self-contained file (no -wal needed), readable read-only by anyone.
+        CAIRN_TRY(dest.queryText(QStringLiteral("PRAGMA journal_mode=DELETE")));
+    }
+    if (!QFile::rename(partial, target))
+        return core::Error{QStringLiteral("Could not move the snapshot %1 into place as %2.").arg(partial, target)};
+    return info(id);
+}
+
+core::Result<SnapshotInfo> SnapshotStore::info(const QString &id) const
+{
+    const QString path = folder() + u'/' + id + FileSuffix;
+    const QFileInfo file(path);
+    if (!file.exists())
+        return core::Error{QStringLiteral("There is no snapshot %1 in %2; see `cairn snapshot list`.").arg(id, folder())};
+    SnapshotInfo s;
+    s.id = id;
+    s.path = path;
+    s.sizeBytes = file.size();
+    s.createdAt = QDateTime::fromString(id, IdFormat);
+    s.createdAt.setTimeSpec(Qt::UTC); // ids are written in UTC (QTimeZone::UTC is Qt 6.5)
+    CAIRN_TRY_ASSIGN(Database db, Database::open(path, Database::Mode::ReadOnly));
+    CAIRN_TRY_ASSIGN(Statement q, db.prepare(QStringLiteral(
+                                      "SELECT kind, count(*) FROM entities WHERE removed_at IS NULL GROUP BY kind")));
+    for (;;) {
+        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
+        if (step == Statement::Step::Done)
+            break;
+        const int n = q.int32(1);
+        s.liveByKind.insert(q.text(0), n);
+        s.liveEntities += n;
+    }
+    return s;
+}
+
+core::Result<QList<SnapshotInfo>> SnapshotStore::list() const
+{
+    QDir dir(folder());
+    QStringList names = dir.entryList({QStringLiteral("*") + FileSuffix}, QDir::Files, QDir::Name | QDir::Reversed);
+    QList<SnapshotInfo> out;
+    for (const QString &name : std::as_const(names)) {
+        CAIRN_TRY_ASSIGN(SnapshotInfo s, info(name.chopped(FileSuffix.size())));
+        out.append(std::move(s));
+    }
+    return out;
+}
+
+core::Result<QString> SnapshotStore::restore(const QString &id)
+{
+    CAIRN_TRY_ASSIGN(SnapshotInfo wanted, info(id));
+    {
+        CAIRN_TRY_ASSIGN(Database check, Database::open(wanted.path, Database::Mode::ReadOnly));
+        CAIRN_TRY_ASSIGN(int version, check.userVersion());
+        if (version > Schema::latestVersion())
+            return core::Error{Schema::newerSchemaMessage(wanted.path, version)};
+    }
+    // The state being replaced is itself kept, so a restore can be undone.
+    CAIRN_TRY_ASSIGN(SnapshotInfo before, create());
+    {
+        CAIRN_TRY_ASSIGN(Database source, Database::open(wanted.path, Database::Mode::ReadOnly));
+        CAIRN_TRY(backup(m_cache.database().handle(), source.handle(),
+                         QStringLiteral("the restore of snapshot %1 into %2").arg(id, m_cache.path())));
+    }
+    CAIRN_TRY(Schema::migrate(m_cache.database()));
+    return before.id;
+}
+
+core::Result<int> SnapshotStore::keepLast(int count)
+{
+    CAIRN_TRY_ASSIGN(QList<SnapshotInfo> all, list());
+    int deleted = 0;
+    for (qsizetype i = qMax(0, count); i < all.size(); ++i) {
+        if (!QFile::remove(all.at(i).path))
+            return core::Error{QStringLiteral("Could not delete the old snapshot %1.").arg(all.at(i).path)};
+        ++deleted;
+    }
+    return deleted;
+}
+
+} // namespace cairn::cache

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/EntityRef.h"
+#include "core/SourcedEntity.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace cairn::cache {
+
+// What one import or sync of one source delivers to the cache.
+struct SourceRunInput
+{
+    QString sourceName;
+    QString sourceKind; // files | bundle | backstage | sample
+    QString location;
+    // Full documents delivered now.
+    QList<core::SourcedEntity> entities;
+    // Present upstream but not re-fetched because their etag matched (incremental sync):
+    // kept as they are, counted unchanged, never tombstoned.
+    QList<core::EntityRef> unchangedRefs;
+    // Mass-removal guard: a run removing more than this share of the source's live
+    // entities, or a source that had entities and now delivers none, is held.
+    double maxRemovalShare = 0.10;
+    bool allowRemovals = false;
+    // Compute the summary, write nothing.
+    bool dryRun = false;
+    // Snapshots kept after this run took one before its removals.
+    int snapshotsToKeep = 5;
+    // Called while writing; returning false cancels the run, which then leaves the cache
+    // exactly as it was. `done` counts entities written so far out of `total`.
+    std::function<bool(int done, int total)> progress;
+};
+
+// What a run did (or, when held or a dry run, would do).
+struct RunSummary
+{
+    qint64 runId = 0; // 0 for a dry run
+    int added = 0;    // new, taken over, or live again after a tombstone
+    int changed = 0;
+    int unchanged = 0;
+    int removed = 0; // tombstoned, or that would be when held
+    bool held = false;
+    QList<core::EntityRef> addedRefs;
+    QList<core::EntityRef> changedRefs;
+    QList<core::EntityRef> removedRefs; // would-be-removed when held
+    QStringList conflicts;              // refs kept by an earlier-configured source, and duplicates
+    QString snapshotId;                 // set when a snapshot was taken before removals
+};
+
+// A configured source, in priority order (position: the lower wins a conflict).
+struct SourceInfo
+{
+    qint64 id = 0;
+    QString name;
+    QString kind;
+    QString location;
+    QJsonObject options;
+    int position = 0;
+    QDateTime createdAt;
+    int liveEntities = 0;
+    int removedEntities = 0;
+};
+
+// One row of the sync log.
+struct SyncRunRecord
+{
+    qint64 id = 0;
+    QString source;
+    QString operation; // sync | remove-source
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    int added = 0;
+    int changed = 0;
+    int unchanged = 0;
+    int removed = 0;
+    int held = 0;
+    QString status; // ok | held | failed
+    QString error;
+    QString snapshotId;
+};
+
+} // namespace cairn::cache

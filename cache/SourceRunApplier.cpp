@@ -1,0 +1,496 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/SourceRunApplier.h"
+
+#include "cache/Cache.h"
+#include "cache/CatalogWriter.h"
+#include "cache/Database.h"
+#include "cache/SnapshotStore.h"
+#include "cache/SqlTry.h"
+#include "cache/Transaction.h"
+#include "core/RelationDeriver.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <optional>
+
+namespace cairn::cache {
+
+namespace {
+
+QString nowText() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
+// How often the progress callback runs while writing: often enough to cancel promptly,
+// rarely enough to cost nothing.
+constexpr int ProgressEvery = 256;
+
+} // namespace
+
+SourceRunApplier::SourceRunApplier(Cache &cache, const SourceRunInput &input)
+    : m_cache(cache), m_db(cache.database()), m_input(input), m_now(nowText()), m_startedAt(m_now)
+{
+}
+
+core::Result<RunSummary> SourceRunApplier::run()
+{
+    if (m_input.sourceName.trimmed().isEmpty())
+        return core::Error{QStringLiteral("A source needs a name.")};
+
+    // The write lock is taken before reading, so the plan cannot go stale before it is
+    // applied. A dry run reads without it and never writes.
+    std::optional<Transaction> tx;
+    if (!m_input.dryRun) {
+        CAIRN_TRY_ASSIGN(Transaction begun, Transaction::begin(m_db));
+        tx.emplace(std::move(begun));
+    }
+    CAIRN_TRY(loadSource());
+    CAIRN_TRY(plan());
+
+    const int removals = int(m_removals.size());
+    const int delivered = int(m_input.entities.size() + m_input.unchangedRefs.size());
+    const bool tooMany = removals > m_input.maxRemovalShare * m_ownLive;
+    const bool emptied = m_ownLive > 0 && delivered == 0;
+    m_summary.held = !m_input.allowRemovals && removals > 0 && (tooMany || emptied);
+    m_summary.removed = removals;
+
+    if (m_input.dryRun)
+        return m_summary;
+
+    if (m_summary.held) {
+        // Nothing is applied; the log says what the run would have removed.
+        CAIRN_TRY(writeRunLog(QStringLiteral("held")));
+        CAIRN_TRY(tx->commit());
+        return m_summary;
+    }
+
+    if (removals > 0 && !m_cache.isInMemory()) {
+        // Taken under our write lock from a separate reader connection, so the snapshot is
+        // exactly the state this run starts from.
+        SnapshotStore snapshots(m_cache);
+        CAIRN_TRY_ASSIGN(SnapshotInfo snapshot, snapshots.create());
+        m_summary.snapshotId = snapshot.id;
+    }
+
+    CAIRN_TRY(write());
+    CAIRN_TRY(tx->commit());
+
+    if (!m_summary.snapshotId.isEmpty()) {
+        SnapshotStore snapshots(m_cache);
+        (void)snapshots.keepLast(qMax(1, m_input.snapshotsToKeep)); // best effort: the run is committed
+    }
+    return m_summary;
+}
+
+core::Status SourceRunApplier::loadSource()
+{
+    {
+        CAIRN_TRY_ASSIGN(Statement find, m_db.prepare(QStringLiteral(
+                                             "SELECT id, position, removed_at IS NOT NULL FROM sources WHERE name=?1")));
+        find.bind(1, m_input.sourceName);
+        CAIRN_TRY_ASSIGN(Statement::Step step, find.step());
+        if (step == Statement::Step::Row) {
+            m_sourceId = find.int64(0);
+            m_sourcePosition = find.int32(1);
+            m_sourceRevived = find.int64(2) != 0;
+        }
+    }
+    if (m_sourceId == 0 || m_sourceRevived) {
+        // A new (or re-added) source comes after every configured one.
+        CAIRN_TRY_ASSIGN(qint64 maxPosition, m_db.queryInt(QStringLiteral("SELECT max(position) FROM sources")));
+        m_sourcePosition = int(maxPosition) + 1;
+    }
+    if (m_sourceId == 0)
+        return {};
+
+    CAIRN_TRY_ASSIGN(Statement own, m_db.prepare(QStringLiteral(
+                                        "SELECT key, id, content_hash, display_name, removed_at IS NOT NULL "
+                                        "FROM entities WHERE source_id=?1")));
+    own.bind(1, m_sourceId);
+    for (;;) {
+        CAIRN_TRY_ASSIGN(Statement::Step step, own.step());
+        if (step == Statement::Step::Done)
+            break;
+        Existing e{own.int64(1), own.utf8(2), own.text(3), own.int64(4) != 0};
+        if (!e.removed)
+            ++m_ownLive;
+        m_own.insert(own.text(0), std::move(e));
+    }
+    return {};
+}
+
+core::Status SourceRunApplier::plan()
+{
+    CAIRN_TRY_ASSIGN(m_lookupOther,
+                     m_db.prepare(QStringLiteral(
+                         "SELECT e.id, e.removed_at IS NOT NULL, e.display_name, s.name, s.position, "
+                         "s.removed_at IS NOT NULL FROM entities e JOIN sources s ON s.id = e.source_id "
+                         "WHERE e.key=?1")));
+    m_planned.reserve(m_input.entities.size());
+    for (const core::SourcedEntity &sourced : m_input.entities) {
+        EntityRow row = EntityRow::from(sourced.entity, false);
+        if (row.ref.isNull()) {
+            m_summary.conflicts.append(QStringLiteral("A document without kind or name was skipped (%1).")
+                                           .arg(sourced.origin.toString()));
+            continue;
+        }
+        CAIRN_TRY(planOne(std::move(row), &sourced.entity));
+    }
+    for (const core::EntityRef &ref : m_input.unchangedRefs) {
+        auto it = m_own.constFind(ref.key());
+        if (it == m_own.constEnd() || it->removed || m_seen.contains(ref.key()))
+            continue; // not ours, or not live: nothing to keep
+        m_seen.insert(ref.key());
+        ++m_summary.unchanged;
+    }
+    for (auto it = m_own.constBegin(); it != m_own.constEnd(); ++it) {
+        if (!it->removed && !m_seen.contains(it.key()))
+            m_removals.append({it->id, it.key()});
+    }
+    std::sort(m_removals.begin(), m_removals.end(), [](const Removal &a, const Removal &b) { return a.key < b.key; });
+    for (const Removal &r : m_removals) {
+        core::Result<core::EntityRef> ref = core::EntityRef::parse(r.key);
+        m_summary.removedRefs.append(ref ? *ref : core::EntityRef());
+    }
+    return {};
+}
+
+core::Status SourceRunApplier::planOne(EntityRow row, const core::Entity *entity)
+{
+    const QString key = row.ref.key();
+    if (m_seen.contains(key)) {
+        m_summary.conflicts.append(
+            QStringLiteral("%1 was delivered twice by source \u201c%2\u201d; the first copy was kept.")
+                .arg(row.ref.toString(), m_input.sourceName));
+        return {};
+    }
+    m_seen.insert(key);
+
+    Planned p;
+    p.entity = entity;
+    auto own = m_own.constFind(key);
+    if (own != m_own.constEnd()) {
+        p.id = own->id;
+        p.oldDisplayName = own->displayName;
+        if (own->removed) {
+            p.action = Action::Update; // live again
+            p.change = Change::Added;
+            p.ownerVisible = true;
+        } else if (own->hash == row.contentHash) {
+            p.action = Action::Unchanged;
+        } else {
+            p.action = Action::Update;
+            p.change = Change::Changed;
+            p.ownerVisible = own->displayName != row.displayName;
+        }
+    } else {
+        m_lookupOther.reset();
+        m_lookupOther.bind(1, key);
+        CAIRN_TRY_ASSIGN(Statement::Step step, m_lookupOther.step());
+        if (step == Statement::Step::Done) {
+            p.action = Action::Insert;
+            p.change = Change::Added;
+            p.ownerVisible = true;
+        } else {
+            const qint64 otherId = m_lookupOther.int64(0);
+            const bool otherRemoved = m_lookupOther.int64(1) != 0 || m_lookupOther.int64(5) != 0;
+            const QString otherSource = m_lookupOther.text(3);
+            const int otherPosition = m_lookupOther.int32(4);
+            p.id = otherId;
+            p.oldDisplayName = m_lookupOther.text(2);
+            if (!otherRemoved && otherPosition < m_sourcePosition) {
+                m_summary.conflicts.append(
+                    QStringLiteral("%1 is also in source \u201c%2\u201d, configured earlier, which keeps it.")
+                        .arg(row.ref.toString(), otherSource));
+                m_conflictKeys.append({key, otherSource});
+                return {};
+            }
+            if (!otherRemoved)
+                m_summary.conflicts.append(
+                    QStringLiteral("%1 was in source \u201c%2\u201d; \u201c%3\u201d is configured earlier and "
+                                   "takes it.")
+                        .arg(row.ref.toString(), otherSource, m_input.sourceName));
+            // Taken over from a later source, or from a tombstone another source left.
+            p.action = Action::Update;
+            p.change = Change::Added;
+            p.ownerVisible = true;
+        }
+    }
+
+    switch (p.change) {
+    case Change::Added:
+        ++m_summary.added;
+        m_summary.addedRefs.append(row.ref);
+        break;
+    case Change::Changed:
+        ++m_summary.changed;
+        m_summary.changedRefs.append(row.ref);
+        break;
+    case Change::None: ++m_summary.unchanged; break;
+    }
+    m_deliveredNames.insert(key, row.displayName);
+    p.row = std::move(row);
+    m_planned.append(std::move(p));
+    return {};
+}
+
+core::Status SourceRunApplier::write()
+{
+    CAIRN_TRY(writeSource());
+    CAIRN_TRY(writeEntities());
+    CAIRN_TRY(writeFts());
+    {
+        CAIRN_TRY_ASSIGN(Statement tombstone,
+                         m_db.prepare(QStringLiteral("UPDATE entities SET removed_at=?2 WHERE id=?1")));
+        for (const Removal &r : m_removals) {
+            tombstone.reset();
+            tombstone.bind(1, r.id);
+            tombstone.bind(2, m_now);
+            CAIRN_TRY(tombstone.exec());
+        }
+    }
+    return writeRunLog(QStringLiteral("ok"));
+}
+
+core::Status SourceRunApplier::writeSource()
+{
+    if (m_sourceId == 0) {
+        CAIRN_TRY_ASSIGN(Statement insert,
+                         m_db.prepare(QStringLiteral("INSERT INTO sources(name, kind, location, position, created_at) "
+                                                     "VALUES(?1, ?2, ?3, ?4, ?5)")));
+        insert.bind(1, m_input.sourceName);
+        insert.bind(2, m_input.sourceKind);
+        insert.bind(3, m_input.location);
+        insert.bind(4, m_sourcePosition);
+        insert.bind(5, m_now);
+        CAIRN_TRY(insert.exec());
+        m_sourceId = m_db.lastInsertRowId();
+        return {};
+    }
+    CAIRN_TRY_ASSIGN(Statement update,
+                     m_db.prepare(QStringLiteral("UPDATE sources SET kind=coalesce(nullif(?2, ''), kind), "
+                                                 "location=coalesce(nullif(?3, ''), location), position=?4, "
+                                                 "removed_at=NULL WHERE id=?1")));
+    update.bind(1, m_sourceId);
+    update.bind(2, m_input.sourceKind);
+    update.bind(3, m_input.location);
+    update.bind(4, m_sourcePosition);
+    return update.exec();
+}
+
+core::Status SourceRunApplier::writeEntities()
+{
+    CAIRN_TRY_ASSIGN(Statement insert,
+                     m_db.prepare(QStringLiteral(
+                         "INSERT INTO entities(key, ref, kind, namespace, name, title, display_name, owner_key, type, "
+                         "lifecycle, status, source_id, document, content_hash, uid, etag, first_seen, updated_at, match_name, "
+                         "match_title) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                         "?17, ?17, ?19, ?20)")));
+    CAIRN_TRY_ASSIGN(Statement update,
+                     m_db.prepare(QStringLiteral(
+                         "UPDATE entities SET key=?1, ref=?2, kind=?3, namespace=?4, name=?5, title=?6, "
+                         "display_name=?7, owner_key=?8, type=?9, lifecycle=?10, status=?11, source_id=?12, "
+                         "document=?13, content_hash=?14, uid=?15, etag=?16, updated_at=?17, removed_at=NULL, "
+                         "match_name=?19, match_title=?20 WHERE id=?18")));
+    CAIRN_TRY_ASSIGN(Statement dropRelations, m_db.prepare(QStringLiteral("DELETE FROM relations WHERE origin_id=?1")));
+    CAIRN_TRY_ASSIGN(Statement addRelation,
+                     m_db.prepare(QStringLiteral(
+                         "INSERT INTO relations(origin_id, source_key, type, target_key) VALUES(?1, ?2, ?3, ?4)")));
+
+    const auto optional = [](Statement &s, int index, const QString &text) {
+        if (text.isEmpty())
+            s.bindNull(index);
+        else
+            s.bind(index, text);
+    };
+    const int total = int(m_planned.size());
+    int done = 0;
+    for (Planned &p : m_planned) {
+        if (m_input.progress && done % ProgressEvery == 0 && !m_input.progress(done, total))
+            return core::Error{QStringLiteral("The run of source \u201c%1\u201d was cancelled; nothing was changed.")
+                                   .arg(m_input.sourceName)};
+        ++done;
+        if (p.action == Action::Unchanged || p.action == Action::Skip)
+            continue;
+        const EntityRow &row = p.row;
+        Statement &s = p.action == Action::Insert ? insert : update;
+        s.reset();
+        s.bind(1, row.ref.key());
+        s.bind(2, row.ref.toString());
+        s.bind(3, row.kind);
+        s.bind(4, row.ref.ns());
+        s.bind(5, row.ref.name());
+        optional(s, 6, row.title);
+        s.bind(7, row.displayName);
+        optional(s, 8, row.ownerKey);
+        optional(s, 9, row.type);
+        optional(s, 10, row.lifecycle);
+        optional(s, 11, row.status);
+        s.bind(12, m_sourceId);
+        s.bindUtf8(13, row.document);
+        s.bindUtf8(14, row.contentHash);
+        optional(s, 15, row.uid);
+        optional(s, 16, row.etag);
+        s.bind(17, m_now);
+        if (p.action == Action::Update)
+            s.bind(18, p.id);
+        s.bind(19, row.matchName);
+        optional(s, 20, row.matchTitle);
+        CAIRN_TRY(s.exec());
+        if (p.action == Action::Insert) {
+            p.id = m_db.lastInsertRowId();
+        } else {
+            dropRelations.reset();
+            dropRelations.bind(1, p.id);
+            CAIRN_TRY(dropRelations.exec());
+        }
+        for (const core::Relation &relation : core::relationsOf(*p.entity)) {
+            addRelation.reset();
+            addRelation.bind(1, p.id);
+            addRelation.bind(2, relation.source.key());
+            addRelation.bind(3, relation.type);
+            addRelation.bind(4, relation.target.key());
+            CAIRN_TRY(addRelation.exec());
+        }
+    }
+    if (m_input.progress && !m_input.progress(total, total))
+        return core::Error{QStringLiteral("The run of source \u201c%1\u201d was cancelled; nothing was changed.")
+                               .arg(m_input.sourceName)};
+    return {};
+}
+
+core::Result<QString> SourceRunApplier::ownerName(const QString &ownerKey)
+{
+    if (ownerKey.isEmpty())
+        return QString();
+    if (auto it = m_deliveredNames.constFind(ownerKey); it != m_deliveredNames.constEnd())
+        return *it;
+    if (auto it = m_ownerNameCache.constFind(ownerKey); it != m_ownerNameCache.constEnd())
+        return *it;
+    CAIRN_TRY_ASSIGN(Statement find, m_db.prepare(QStringLiteral("SELECT display_name FROM entities WHERE key=?1")));
+    find.bind(1, ownerKey);
+    CAIRN_TRY_ASSIGN(Statement::Step step, find.step());
+    const QString name = step == Statement::Step::Row ? find.text(0) : QString();
+    m_ownerNameCache.insert(ownerKey, name);
+    return name;
+}
+
+core::Status SourceRunApplier::writeFts()
+{
+    CAIRN_TRY_ASSIGN(Statement drop, m_db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));
+    CAIRN_TRY_ASSIGN(Statement add, m_db.prepare(QStringLiteral(
+                                        "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
+                                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")));
+    QList<QString> renamedOwners;
+    for (const Planned &p : m_planned) {
+        if (p.action == Action::Unchanged || p.action == Action::Skip)
+            continue;
+        if (p.action == Action::Update) {
+            drop.reset();
+            drop.bind(1, p.id);
+            CAIRN_TRY(drop.exec());
+        }
+        CAIRN_TRY_ASSIGN(const QString owner, ownerName(p.row.ownerKey));
+        add.reset();
+        add.bind(1, p.id);
+        add.bind(2, p.row.ref.name());
+        add.bind(3, p.row.displayName == p.row.ref.name() ? QString() : p.row.displayName);
+        add.bind(4, p.row.description);
+        add.bind(5, p.row.tagsText);
+        add.bind(6, owner);
+        CAIRN_TRY(add.exec());
+        m_indexedIds.insert(p.id);
+        if (p.ownerVisible)
+            renamedOwners.append(p.row.ref.key());
+    }
+    if (renamedOwners.isEmpty())
+        return {};
+
+    // Entities owned by an entity that appeared or changed its display name carry that name
+    // in their FTS row. Only owner keys something refers to are looked up.
+    CAIRN_TRY_ASSIGN(Statement owned, m_db.prepare(QStringLiteral("SELECT id FROM entities WHERE owner_key=?1")));
+    CAIRN_TRY_ASSIGN(Statement reindex,
+                     m_db.prepare(QStringLiteral(
+                         "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
+                         "SELECT id, name, CASE WHEN display_name = name THEN '' ELSE display_name END, coalesce(json_extract(document, '$.metadata.description'), ''), "
+                         "coalesce((SELECT group_concat(value, ' ') FROM json_each(document, '$.metadata.tags')), ''), ?2 "
+                         "FROM entities WHERE id=?1")));
+    for (const QString &ownerKey : renamedOwners) {
+        owned.reset();
+        owned.bind(1, ownerKey);
+        QList<qint64> ids;
+        for (;;) {
+            CAIRN_TRY_ASSIGN(Statement::Step step, owned.step());
+            if (step == Statement::Step::Done)
+                break;
+            const qint64 id = owned.int64(0);
+            if (!m_indexedIds.contains(id))
+                ids.append(id);
+        }
+        const QString name = m_deliveredNames.value(ownerKey);
+        for (qint64 id : ids) {
+            drop.reset();
+            drop.bind(1, id);
+            CAIRN_TRY(drop.exec());
+            reindex.reset();
+            reindex.bind(1, id);
+            reindex.bind(2, name);
+            CAIRN_TRY(reindex.exec());
+        }
+    }
+    return {};
+}
+
+core::Status SourceRunApplier::writeRunLog(const QString &status)
+{
+    if (m_sourceId == 0)
+        CAIRN_TRY(writeSource());
+    CAIRN_TRY_ASSIGN(Statement run,
+                     m_db.prepare(QStringLiteral(
+                         "INSERT INTO sync_runs(source_id, source_name, operation, started_at, finished_at, added, "
+                         "changed, unchanged, removed, held, status, snapshot_id) "
+                         "VALUES(?1, ?2, 'sync', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")));
+    const bool held = status == u"held";
+    run.bind(1, m_sourceId);
+    run.bind(2, m_input.sourceName);
+    run.bind(3, m_startedAt);
+    run.bind(4, nowText());
+    run.bind(5, m_summary.added);
+    run.bind(6, m_summary.changed);
+    run.bind(7, m_summary.unchanged);
+    run.bind(8, held ? 0 : m_summary.removed);
+    run.bind(9, held ? m_summary.removed : 0);
+    run.bind(10, status);
+    run.bindOptional(11, m_summary.snapshotId.isEmpty() ? QString() : m_summary.snapshotId);
+    CAIRN_TRY(run.exec());
+    m_summary.runId = m_db.lastInsertRowId();
+
+    CAIRN_TRY_ASSIGN(Statement change, m_db.prepare(QStringLiteral(
+                                           "INSERT INTO sync_run_entities(run_id, entity_key, change) VALUES(?1, ?2, ?3)")));
+    const auto log = [&](const QString &key, QStringView what) -> core::Status {
+        change.reset();
+        change.bind(1, m_summary.runId);
+        change.bind(2, key);
+        change.bind(3, what);
+        return change.exec();
+    };
+    for (const Planned &p : m_planned) {
+        if (p.change == Change::Added)
+            CAIRN_TRY(log(p.row.ref.key(), u"added"));
+        else if (p.change == Change::Changed)
+            CAIRN_TRY(log(p.row.ref.key(), u"changed"));
+    }
+    for (const Removal &r : m_removals)
+        CAIRN_TRY(log(r.key, held ? u"would-remove" : u"removed"));
+    for (const auto &conflict : m_conflictKeys)
+        CAIRN_TRY(log(conflict.first, u"conflict"));
+
+    // The log keeps the last RunsKept runs; their entity lists go with them (cascade).
+    CAIRN_TRY_ASSIGN(Statement prune, m_db.prepare(QStringLiteral(
+                                          "DELETE FROM sync_runs WHERE id <= (SELECT id FROM sync_runs ORDER BY id DESC "
+                                          "LIMIT 1 OFFSET ?1)")));
+    prune.bind(1, CatalogWriter::RunsKept);
+    return prune.exec();
+}
+
+} // namespace cairn::cache

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/EntityRow.h"
+#include "cache/SourceRun.h"
+#include "cache/Statement.h"
+#include "core/Result.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace cairn::cache {
+
+class Cache;
+class Database;
+
+// Carries out one CatalogWriter::applySourceRun: plans from what the cache holds, applies
+// the guard, then writes with statements prepared once for the run. Internal to cache/.
+class SourceRunApplier
+{
+public:
+    SourceRunApplier(Cache &cache, const SourceRunInput &input);
+    core::Result<RunSummary> run();
+
+private:
+    enum class Action { Insert, Update, Unchanged, Skip };
+    enum class Change { None, Added, Changed };
+
+    struct Existing
+    {
+        qint64 id = 0;
+        QByteArray hash;
+        QString displayName;
+        bool removed = false;
+    };
+
+    struct Planned
+    {
+        EntityRow row;
+        const core::Entity *entity = nullptr; // in the input, which outlives the run
+        Action action = Action::Skip;
+        Change change = Change::None;
+        qint64 id = 0;
+        QString oldDisplayName;
+        bool ownerVisible = false; // newly live or renamed: owned entities need re-indexing
+    };
+
+    struct Removal
+    {
+        qint64 id;
+        QString key;
+    };
+
+    core::Status loadSource();
+    core::Status plan();
+    core::Status planOne(EntityRow row, const core::Entity *entity);
+    core::Status write();
+    core::Status writeSource();
+    core::Status writeEntities();
+    core::Status writeFts();
+    core::Status writeRunLog(const QString &status);
+    core::Result<QString> ownerName(const QString &ownerKey);
+
+    Cache &m_cache;
+    Database &m_db;
+    const SourceRunInput &m_input;
+    QString m_now;
+    QString m_startedAt;
+
+    qint64 m_sourceId = 0; // 0: new source
+    int m_sourcePosition = 0;
+    bool m_sourceRevived = false;
+
+    QHash<QString, Existing> m_own; // this source's entities by key
+    int m_ownLive = 0;
+    QSet<QString> m_seen;
+    QList<Planned> m_planned;
+    QList<Removal> m_removals;
+    QHash<QString, QString> m_deliveredNames;
+    QHash<QString, QString> m_ownerNameCache;
+    QSet<qint64> m_indexedIds;
+    RunSummary m_summary;
+    QList<std::pair<QString, QString>> m_conflictKeys; // key, message
+
+    Statement m_lookupOther;
+};
+
+} // namespace cairn::cache

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/Statement.h"
+
+#include <sqlite3.h>
+
+#include <utility>
+
+namespace cairn::cache {
+
+Statement::~Statement()
+{
+    if (m_stmt)
+        sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_stmt(std::exchange(other.m_stmt, nullptr))
+{
+}
+
+Statement &Statement::operator=(Statement &&other) noexcept
+{
+    if (this != &other) {
+        if (m_stmt)
+            sqlite3_finalize(m_stmt);
+        m_db = std::exchange(other.m_db, nullptr);
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+    }
+    return *this;
+}
+
+void Statement::bind(int index, QStringView text)
+{
+    // SQLITE_TRANSIENT: SQLite converts to UTF-8 into its own buffer, so the caller's
+    // string may go away before step().
+    sqlite3_bind_text16(m_stmt, index, text.isNull() ? u"" : text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+}
+
+void Statement::bindUtf8(int index, const QByteArray &utf8)
+{
+    sqlite3_bind_text(m_stmt, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+}
+
+void Statement::bind(int index, qint64 value) { sqlite3_bind_int64(m_stmt, index, value); }
+void Statement::bind(int index, double value) { sqlite3_bind_double(m_stmt, index, value); }
+
+void Statement::bindBlob(int index, const QByteArray &data)
+{
+    sqlite3_bind_blob(m_stmt, index, data.isNull() ? "" : data.constData(), int(data.size()), SQLITE_TRANSIENT);
+}
+
+void Statement::bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
+
+void Statement::bindOptional(int index, const QString &text)
+{
+    if (text.isNull())
+        bindNull(index);
+    else
+        bind(index, QStringView(text));
+}
+
+int Statement::parameterIndex(const char *name) const { return sqlite3_bind_parameter_index(m_stmt, name); }
+
+core::Result<Statement::Step> Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return Step::Row;
+    if (rc == SQLITE_DONE)
+        return Step::Done;
+    // sqlite3_errmsg is the connection's most recent error, which is this statement's.
+    return core::Error{QStringLiteral("SQLite error %1 (%2) while running \u201c%3\u201d")
+                           .arg(QString::fromUtf8(sqlite3_errmsg(m_db)))
+                           .arg(rc)
+                           .arg(sql().simplified().left(200))};
+}
+
+core::Status Statement::exec()
+{
+    for (;;) {
+        core::Result<Step> r = step();
+        if (!r)
+            return r.error();
+        if (*r == Step::Done)
+            return {};
+    }
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
+bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+
+QString Statement::text(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!data)
+        return QString();
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+QByteArray Statement::utf8(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    if (!data)
+        return QByteArray();
+    return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+QByteArray Statement::blob(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    if (!data)
+        return QByteArray();
+    return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+qint64 Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
+double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
+
+QString Statement::sql() const
+{
+    return m_stmt ? QString::fromUtf8(sqlite3_sql(m_stmt)) : QString();
+}
+
+} // namespace cairn::cache

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringView>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace cairn::cache {
+
+// One prepared statement. Move-only; finalized by the destructor, so an early return can
+// never leak a statement that would keep the database locked.
+// Binding indexes are 1-based, column indexes 0-based (as in SQLite).
+class Statement
+{
+public:
+    enum class Step { Row, Done };
+
+    Statement() = default;
+    Statement(sqlite3 *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    ~Statement();
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&other) noexcept;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    bool isValid() const { return m_stmt != nullptr; }
+
+    // Binding never fails for a valid index; a wrong index or name is a programming error,
+    // reported by step() through SQLite's own checks (an unbound parameter is NULL).
+    void bind(int index, QStringView text);
+    void bind(int index, const QString &text) { bind(index, QStringView(text)); }
+    void bind(int index, const char16_t *text) { bind(index, QStringView(text)); }
+    void bindUtf8(int index, const QByteArray &utf8); // text already in UTF-8
+    void bind(int index, qint64 value);
+    void bind(int index, int value) { bind(index, qint64(value)); }
+    void bind(int index, double value);
+    void bindBlob(int index, const QByteArray &data);
+    void bindNull(int index);
+    // A null QString binds SQL NULL; an empty one binds ''.
+    void bindOptional(int index, const QString &text);
+    // Named parameters (":name", "@name", "$name"); returns false when there is none.
+    int parameterIndex(const char *name) const;
+    template<typename T>
+    bool bind(const char *name, const T &value)
+    {
+        const int index = parameterIndex(name);
+        if (index == 0)
+            return false;
+        bind(index, value);
+        return true;
+    }
+
+    // One step. Errors carry SQLite's text and the statement's SQL.
+    core::Result<Step> step();
+    // Steps until done, for statements that return no rows.
+    core::Status exec();
+    // Clears bindings and resets, so the statement can run again.
+    void reset();
+
+    int columnCount() const;
+    bool isNull(int column) const;
+    QString text(int column) const;
+    QByteArray utf8(int column) const;
+    QByteArray blob(int column) const;
+    qint64 int64(int column) const;
+    int int32(int column) const { return int(int64(column)); }
+    double real(int column) const;
+
+    QString sql() const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+} // namespace cairn::cache

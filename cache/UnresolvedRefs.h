@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/EntityRef.h"
+#include "core/Result.h"
+
+#include <QList>
+#include <QString>
+
+namespace cairn::cache {
+
+class Cache;
+
+// An entity that names another one that is not in the cache (or only as a tombstone).
+// Shown, never hidden and never an error: the owner may live in a source not synced yet.
+struct UnresolvedRef
+{
+    core::EntityRef entity;
+    QString relation; // e.g. ownedBy
+    QString target;   // the lower-case key it names
+};
+
+// Live entities whose outgoing relations of `relationType` point at nothing live, limited to
+// one source when `sourceName` is given. Indexed: one anti-join over the relations index.
+core::Result<QList<UnresolvedRef>> findUnresolvedRefs(Cache &cache, const QString &relationType,
+                                                      const QString &sourceName = {});
+
+} // namespace cairn::cache

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Opening a cache: migrations from empty, refusing a newer schema, quarantine of a damaged file.
+#include "cache/Cache.h"
+#include "cache/CatalogWriter.h"
+#include "cache/Schema.h"
+#include "support/CacheTestSupport.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cairn;
+using namespace cairn::cache;
+
+class TestCacheOpen : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void migratesFromEmpty_data()
+    {
+        QTest::addColumn<bool>("onFile");
+        QTest::newRow("memory") << false;
+        QTest::newRow("file") << true;
+    }
+
+    void migratesFromEmpty()
+    {
+        QFETCH(bool, onFile);
+        QTemporaryDir dir;
+        const QString path = onFile ? dir.filePath(QStringLiteral("sub/cache.sqlite3")) : QStringLiteral(":memory:");
+        auto cache = Cache::open(path);
+        QVERIFY2(cache, qPrintable(cache.errorString()));
+        Database &db = (*cache)->database();
+        QCOMPARE(db.userVersion().value(), Schema::latestVersion());
+        QVERIFY((*cache)->quarantineMessage().isEmpty());
+        for (const char *table : {"sources", "entities", "relations", "entities_fts", "sync_runs", "sync_run_entities",
+                                  "purges", "v_entities", "v_components", "v_apis", "v_resources", "v_systems",
+                                  "v_domains", "v_groups", "v_users", "v_projects", "v_goals", "v_relations",
+                                  "v_removed", "v_sync_runs"}) {
+            auto n = db.queryInt(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table)));
+            QVERIFY2(n, qPrintable(n.errorString()));
+            QCOMPARE(*n, 0);
+        }
+        if (onFile)
+            QCOMPARE(db.queryText(QStringLiteral("PRAGMA journal_mode")).value(), QStringLiteral("wal"));
+        QCOMPARE(db.queryInt(QStringLiteral("PRAGMA foreign_keys")).value(), 1);
+    }
+
+    void reopeningKeepsData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite3"));
+        {
+            auto cache = Cache::open(path);
+            QVERIFY(cache);
+            CatalogWriter writer(**cache);
+            QVERIFY(writer.applySourceRun(test::run(QStringLiteral("a"), test::components(3))));
+        }
+        auto again = Cache::open(path);
+        QVERIFY2(again, qPrintable(again.errorString()));
+        QCOMPARE(test::count(**again, QStringLiteral("SELECT count(*) FROM v_components")), 3);
+    }
+
+    void refusesNewerSchemaAndLeavesFileUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("future.sqlite3"));
+        {
+            auto cache = Cache::open(path);
+            QVERIFY(cache);
+            CatalogWriter writer(**cache);
+            QVERIFY(writer.applySourceRun(test::run(QStringLiteral("a"), test::components(2))));
+            QVERIFY((*cache)->database().setUserVersion(Schema::latestVersion() + 7));
+        }
+        const QByteArray before = test::fileBytes(path);
+        QVERIFY(!before.isEmpty());
+
+        auto refused = Cache::open(path);
+        QVERIFY(!refused);
+        const QString expected = QStringLiteral("was written by a newer Cairn (schema %1, this one knows %2); upgrade "
+                                                "Cairn or use another cache file with --cache")
+                                     .arg(Schema::latestVersion() + 7)
+                                     .arg(Schema::latestVersion());
+        QVERIFY2(refused.errorString().contains(expected), qPrintable(refused.errorString()));
+        QVERIFY(refused.errorString().contains(path));
+        QCOMPARE(test::fileBytes(path), before);
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
+        // Not mistaken for damage: nothing was moved aside.
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*damaged*")}, QDir::Files).size(), 0);
+        QVERIFY(!Cache::openReadOnly(path));
+    }
+
+    void quarantinesDamagedFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite3"));
+        {
+            auto cache = Cache::open(path);
+            QVERIFY(cache);
+            CatalogWriter writer(**cache);
+            QVERIFY(writer.applySourceRun(test::run(QStringLiteral("a"), test::components(300))));
+        }
+        QByteArray bytes = test::fileBytes(path);
+        QVERIFY(bytes.size() > 8 * 4096);
+        // Garbage over every page but the first: the header still says "SQLite format 3".
+        for (qsizetype i = 4096; i < bytes.size(); ++i)
+            bytes[i] = char((i * 131 + 7) % 251);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bytes);
+        }
+
+        auto cache = Cache::open(path);
+        QVERIFY2(cache, qPrintable(cache.errorString()));
+        const QString moved = (*cache)->quarantinedPath();
+        QVERIFY(!moved.isEmpty());
+        QVERIFY2(QRegularExpression(QStringLiteral("cache\\.sqlite3\\.damaged-\\d{8}T\\d{6}$")).match(moved).hasMatch(),
+                 qPrintable(moved));
+        QCOMPARE(QFileInfo(moved).absolutePath(), QFileInfo(path).absolutePath());
+        QCOMPARE(test::fileBytes(moved), bytes); // moved, not rewritten
+        QVERIFY((*cache)->quarantineMessage().contains(moved));
+        // A fresh, empty, working cache is in its place.
+        QCOMPARE(test::count(**cache, QStringLiteral("SELECT count(*) FROM entities")), 0);
+        QCOMPARE((*cache)->database().userVersion().value(), Schema::latestVersion());
+        CatalogWriter writer(**cache);
+        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("a"), test::components(2))));
+    }
+
+    void quarantinesSomethingThatIsNotADatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.sqlite3"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(10000, 'x'));
+        }
+        auto cache = Cache::open(path);
+        QVERIFY2(cache, qPrintable(cache.errorString()));
+        QVERIFY(QFileInfo::exists((*cache)->quarantinedPath()));
+        QCOMPARE(test::fileBytes((*cache)->quarantinedPath()), QByteArray(10000, 'x'));
+        QVERIFY(!(*cache)->quarantineMessage().isEmpty());
+    }
+
+    void defaultPathHonoursEnvironment()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        qputenv("CAIRN_CACHE", "/tmp/elsewhere.sqlite3");
+        QCOMPARE(Cache::defaultPath(), QStringLiteral("/tmp/elsewhere.sqlite3"));
+        qunsetenv("CAIRN_CACHE");
+        QVERIFY(Cache::defaultPath().endsWith(QStringLiteral("/cache.sqlite3")));
+    }
+
+    void readOnlyConnectionSeesCommittedRuns()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite3"));
+        auto writerCache = Cache::open(path);
+        QVERIFY(writerCache);
+        auto reader = Cache::openReadOnly(path);
+        QVERIFY2(reader, qPrintable(reader.errorString()));
+        CatalogWriter writer(**writerCache);
+        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("a"), test::components(4))));
+        QCOMPARE(test::count(**reader, QStringLiteral("SELECT count(*) FROM v_components")), 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCacheOpen)
+#include "tst_cacheopen.moc"

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/Database.h"
+#include "cache/Statement.h"
+#include "cache/Transaction.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cairn::cache;
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    Database openDb(const QString &path)
+    {
+        auto db = Database::open(path);
+        if (!db)
+            qFatal("%s", qPrintable(db.errorString()));
+        auto configured = db->configure();
+        if (!configured)
+            qFatal("%s", qPrintable(configured.errorString()));
+        auto created = db->exec(QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT, i INTEGER, d REAL, b BLOB)"));
+        if (!created)
+            qFatal("%s", qPrintable(created.errorString()));
+        return std::move(db).value();
+    }
+
+private Q_SLOTS:
+    void bindAndRead_data()
+    {
+        QTest::addColumn<bool>("onFile");
+        QTest::newRow("memory") << false;
+        QTest::newRow("file") << true;
+    }
+
+    void bindAndRead()
+    {
+        QFETCH(bool, onFile);
+        Database db = openDb(onFile ? m_dir.filePath(QStringLiteral("bind.sqlite3")) : QStringLiteral(":memory:"));
+        auto insert = db.prepare(QStringLiteral("INSERT INTO t(s, i, d, b) VALUES(:s, ?2, ?3, ?4)"));
+        QVERIFY2(insert, qPrintable(insert.errorString()));
+        QVERIFY(insert->bind(":s", QStringLiteral("héllo ✓")));
+        insert->bind(2, qint64(1) << 40);
+        insert->bind(3, 2.5);
+        insert->bindBlob(4, QByteArray("\0\1\2", 3));
+        QVERIFY(insert->exec());
+        insert->reset();
+        insert->bindNull(1);
+        QVERIFY(insert->exec());
+        QVERIFY(!insert->bind(":missing", 1));
+
+        auto select = db.prepare(QStringLiteral("SELECT s, i, d, b FROM t ORDER BY id"));
+        QVERIFY(select);
+        QCOMPARE(select->step().value(), Statement::Step::Row);
+        QCOMPARE(select->text(0), QStringLiteral("héllo ✓"));
+        QCOMPARE(select->int64(1), qint64(1) << 40);
+        QCOMPARE(select->real(2), 2.5);
+        QCOMPARE(select->blob(3), QByteArray("\0\1\2", 3));
+        QCOMPARE(select->step().value(), Statement::Step::Row);
+        QVERIFY(select->isNull(0));
+        QVERIFY(select->text(0).isNull());
+        QCOMPARE(select->step().value(), Statement::Step::Done);
+    }
+
+    void errorsCarrySqliteText()
+    {
+        Database db = openDb(QStringLiteral(":memory:"));
+        auto bad = db.prepare(QStringLiteral("SELECT * FROM no_such_table"));
+        QVERIFY(!bad);
+        QVERIFY2(bad.errorString().contains(QStringLiteral("no such table")), qPrintable(bad.errorString()));
+        auto failing = db.exec(QStringLiteral("INSERT INTO t(id) VALUES(1); INSERT INTO t(id) VALUES(1);"));
+        QVERIFY(!failing);
+        QVERIFY2(failing.errorString().contains(QStringLiteral("UNIQUE")), qPrintable(failing.errorString()));
+    }
+
+    void transactionRollsBackOnDestruction()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("tx.sqlite3"));
+        Database db = openDb(path);
+        {
+            auto tx = Transaction::begin(db);
+            QVERIFY(tx);
+            QVERIFY(db.inTransaction());
+            QVERIFY(db.exec(QStringLiteral("INSERT INTO t(s) VALUES('lost')")));
+        }
+        QVERIFY(!db.inTransaction());
+        QCOMPARE(db.queryInt(QStringLiteral("SELECT count(*) FROM t")).value(), 0);
+        {
+            auto tx = Transaction::begin(db);
+            QVERIFY(db.exec(QStringLiteral("INSERT INTO t(s) VALUES('kept')")));
+            QVERIFY(tx->commit());
+            QVERIFY(!tx->isActive());
+        }
+        QCOMPARE(db.queryInt(QStringLiteral("SELECT count(*) FROM t")).value(), 1);
+
+        // Another connection sees only committed rows.
+        auto other = Database::open(path, Database::Mode::ReadOnly);
+        QVERIFY(other);
+        QCOMPARE(other->queryInt(QStringLiteral("SELECT count(*) FROM t")).value(), 1);
+    }
+
+    void walAndForeignKeysAreOn()
+    {
+        Database db = openDb(m_dir.filePath(QStringLiteral("pragmas.sqlite3")));
+        QCOMPARE(db.queryText(QStringLiteral("PRAGMA journal_mode")).value(), QStringLiteral("wal"));
+        QCOMPARE(db.queryInt(QStringLiteral("PRAGMA foreign_keys")).value(), 1);
+        QVERIFY(db.queryInt(QStringLiteral("PRAGMA busy_timeout")).value() > 0);
+    }
+
+    void statementOutlivingMoveIsSafe()
+    {
+        Database db = openDb(QStringLiteral(":memory:"));
+        auto s = db.prepare(QStringLiteral("SELECT 42"));
+        QVERIFY(s);
+        Statement moved = std::move(s).value();
+        QVERIFY(moved.isValid());
+        QCOMPARE(moved.step().value(), Statement::Step::Row);
+        QCOMPARE(moved.int32(0), 42);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
