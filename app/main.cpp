@@ -1,10 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/Cli.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <cstdio>
+
 int main(int argc, char *argv[])
 {
+    // The sample organisation lives in a static library; its resources must be registered.
+    Q_INIT_RESOURCE(cairn_sample);
     QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "cairn " << CAIRN_VERSION << Qt::endl;
-    return 0;
+    // AppDataLocation becomes <data>/Cairn/cairn: the cache's default home.
+    QCoreApplication::setOrganizationName(QStringLiteral("Cairn"));
+    QCoreApplication::setApplicationName(QStringLiteral("cairn"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CAIRN_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const int code = cairn::app::runCommandLine(QCoreApplication::arguments(), out, err);
+    out.flush();
+    err.flush();
+    return code;
 }

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/Cli.h"
+
+#include "app/CliContext.h"
+#include "app/Commands.h"
+#include "app/ExitCode.h"
+#include "cache/Cache.h"
+
+namespace cairn::app {
+
+namespace {
+
+void printHelp(QTextStream &out)
+{
+    out << "Cairn " << CAIRN_VERSION << " — an offline directory of your organisation's work.\n\n"
+        << "Usage: cairn [--cache FILE] COMMAND [ARGUMENTS]\n\n"
+        << "Commands:\n";
+    for (const Command &command : commands())
+        out << "  " << command.usage.leftJustified(52) << ' ' << command.summary << '\n';
+    out << "\nGlobal options:\n"
+        << "  --cache FILE   the cache to use (default: $CAIRN_CACHE, else " << cache::Cache::defaultPath() << ")\n"
+        << "  --help         this help; `cairn COMMAND --help` for a command's options\n"
+        << "  --version      the version\n\n"
+        << "Exit codes: 0 ok, 1 error, 2 usage, 3 held for confirmation.\n";
+}
+
+} // namespace
+
+int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    // Global options may stand anywhere; take them out before the command sees its arguments.
+    QString cachePath;
+    QStringList rest;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == u"--cache") {
+            if (i + 1 >= arguments.size()) {
+                err << "cairn: --cache needs a file name\n";
+                return ExitUsage;
+            }
+            cachePath = arguments.at(++i);
+        } else if (argument.startsWith(u"--cache=")) {
+            cachePath = argument.mid(8);
+        } else {
+            rest.append(argument);
+        }
+    }
+    if (cachePath.isEmpty())
+        cachePath = cache::Cache::defaultPath();
+
+    if (rest.isEmpty() || rest.first() == u"--help" || rest.first() == u"-h" || rest.first() == u"help") {
+        printHelp(out);
+        return rest.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (rest.first() == u"--version" || rest.first() == u"-v") {
+        out << "cairn " << CAIRN_VERSION << '\n';
+        return ExitOk;
+    }
+
+    const QString name = rest.takeFirst();
+    for (const Command &command : commands()) {
+        if (command.name == name) {
+            CliContext context(cachePath, out, err);
+            return command.run(context, rest);
+        }
+    }
+    err << "cairn: unknown command \"" << name << "\". Run `cairn --help` for the list of commands.\n";
+    return ExitUsage;
+}
+
+} // namespace cairn::app

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/Cache.h"
+#include "core/Result.h"
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+
+namespace cairn::app {
+
+// What every command gets: its own arguments, the cache it works on, and where to write.
+// The cache is opened lazily so that `--help` and usage errors never touch the file.
+class CliContext
+{
+public:
+    CliContext(QString cachePath, QTextStream &out, QTextStream &err);
+
+    const QString &cachePath() const { return m_cachePath; }
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+    // Opens the cache once; reports a quarantined damaged file on stderr.
+    core::Result<cache::Cache *> cache();
+
+    // Prints "cairn: <message>" on stderr and returns ExitError, for one-line error returns.
+    int fail(const QString &message);
+
+private:
+    QString m_cachePath;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    std::unique_ptr<cache::Cache> m_cache;
+};
+
+} // namespace cairn::app

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sync/CatalogSource.h"
+#include "sync/SyncOutcome.h"
+
+#include <functional>
+
+namespace cairn::cache {
+class Cache;
+}
+
+namespace cairn::sync {
+
+// How one run may change the cache.
+struct SyncOptions
+{
+    bool allowRemovals = false;   // the user confirmed a mass removal
+    bool dryRun = false;          // compute and report, write nothing
+    double maxRemovalShare = 0.10;
+};
+
+// Runs one source into the cache: collect, validate, write in one transaction, report.
+// The same for every kind of source, so files, bundles and Backstage catalogs follow the
+// same rules: invalid documents are skipped and reported (an entity already cached keeps
+// its last good version), a source that could only be read in part removes nothing, the
+// mass-removal guard holds large removals, and a failure leaves the cache as it was and
+// is logged. Synchronous: call it on a worker thread with that thread's own Cache.
+class SyncEngine
+{
+public:
+    using Progress = std::function<void(SyncPhase phase, qint64 done, qint64 total)>;
+
+    explicit SyncEngine(cache::Cache &cache);
+
+    void setProgress(Progress progress) { m_progress = std::move(progress); }
+    void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
+
+    SyncOutcome run(const QString &sourceName, const QString &sourceKind, const QString &location,
+                    CatalogSource &source, const SyncOptions &options);
+
+private:
+    bool cancelled() const;
+
+    cache::Cache &m_cache;
+    Progress m_progress;
+    const std::atomic<bool> *m_cancel = nullptr;
+};
+
+} // namespace cairn::sync
