@@ -107,7 +107,9 @@ Status ModelCsvExporter::fetchAllRows()
         const int sourceBefore = source->rowCount(root);
         m_model.fetchMore(root);
         const int after = m_model.rowCount(root);
-        if (after == before && source->rowCount(root) == sourceBefore) {
+        // A paged model learns it is complete only when a page comes back empty: then it
+        // stops announcing more, and that is the end, not a stall.
+        if (after == before && source->rowCount(root) == sourceBefore && m_model.canFetchMore(root)) {
             // A model that fetches asynchronously delivers later; exporting what is there
             // would silently drop rows.
             return Error { QStringLiteral("the table stopped delivering rows after %1 while more were announced; "
