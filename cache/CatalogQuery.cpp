@@ -10,13 +10,39 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <utility>
+
 namespace cairn::cache {
+
+// A cached statement lent to one query; reset when the query is done, so no read
+// transaction stays open between queries (a WAL reader holding one would pin old pages
+// and keep the writer's commits out of view).
+class ReusedStatement
+{
+public:
+    explicit ReusedStatement(Statement *statement) : m_statement(statement) {}
+    ReusedStatement(ReusedStatement &&other) noexcept : m_statement(std::exchange(other.m_statement, nullptr)) {}
+    ReusedStatement &operator=(ReusedStatement &&) = delete;
+    ReusedStatement(const ReusedStatement &) = delete;
+    ReusedStatement &operator=(const ReusedStatement &) = delete;
+    ~ReusedStatement()
+    {
+        if (m_statement)
+            m_statement->reset();
+    }
+    Statement &operator*() const { return *m_statement; }
+    Statement *operator->() const { return m_statement; }
+
+private:
+    Statement *m_statement;
+};
 
 namespace {
 
 // The columns every record query selects, in this order (see recordFrom()).
 const QString RecordColumns = QStringLiteral(
-    "e.document, s.name, e.removed_at, e.first_seen, e.updated_at, e.id, e.key, e.ref, e.display_name, e.owner_key ");
+    "e.document, s.name, e.removed_at, e.first_seen, e.updated_at, e.id, e.key, e.ref, e.display_name, e.owner_key, "
+    "e.match_name, e.match_title ");
 const QString RecordFrom = QStringLiteral("FROM entities e JOIN sources s ON s.id = e.source_id ");
 
 QDateTime timeOf(const QString &text)
@@ -67,7 +93,20 @@ core::Status collect(Statement &q, QList<Row> &out, Make make)
 
 CatalogQuery::CatalogQuery(Cache &cache) : m_db(cache.database()) {}
 
-QString CatalogQuery::ftsPrefixQuery(QStringView text)
+CatalogQuery::~CatalogQuery() = default;
+
+core::Result<ReusedStatement> CatalogQuery::reused(const QString &sql) const
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        CAIRN_TRY_ASSIGN(Statement statement, m_db.prepare(sql));
+        it = m_statements.emplace(sql, std::make_unique<Statement>(std::move(statement))).first;
+    }
+    it->second->reset();
+    return ReusedStatement(it->second.get());
+}
+
+QString CatalogQuery::ftsPrefixQuery(QStringView text, bool anyWord)
 {
     QStringList terms;
     QString word;
@@ -83,18 +122,18 @@ QString CatalogQuery::ftsPrefixQuery(QStringView text)
             flush();
     }
     flush();
-    return terms.join(u' ');
+    return terms.join(anyWord ? QStringLiteral(" OR ") : QStringLiteral(" "));
 }
 
 core::Result<std::optional<EntityDetails>> CatalogQuery::details(const core::EntityRef &ref) const
 {
-    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(QStringLiteral("SELECT ") + RecordColumns + RecordFrom +
+    CAIRN_TRY_ASSIGN(ReusedStatement q, reused(QStringLiteral("SELECT ") + RecordColumns + RecordFrom +
                                                QStringLiteral("WHERE e.key = ?1")));
-    q.bind(1, ref.key());
-    CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
+    q->bind(1, ref.key());
+    CAIRN_TRY_ASSIGN(Statement::Step step, q->step());
     if (step == Statement::Step::Done)
         return std::optional<EntityDetails>();
-    return std::optional<EntityDetails>(detailsFrom(q));
+    return std::optional<EntityDetails>(detailsFrom(*q));
 }
 
 core::Result<std::optional<core::EntityRecord>> CatalogQuery::find(const core::EntityRef &ref) const
@@ -204,8 +243,8 @@ core::Result<QList<core::Relation>> CatalogQuery::relations(const core::EntityRe
     // DISTINCT: both ends of a relation may state it (a server gives each entity its own
     // relations, and each is stored with its inverse). Only relations whose origin is live.
     const QString end = from ? QStringLiteral("r.source_key") : QStringLiteral("r.target_key");
-    CAIRN_TRY_ASSIGN(Statement q,
-                     m_db.prepare(QStringLiteral(
+    CAIRN_TRY_ASSIGN(ReusedStatement q,
+                     reused(QStringLiteral(
                                       "SELECT DISTINCT coalesce(se.ref, r.source_key), r.type, coalesce(te.ref, r.target_key) "
                                       "FROM relations r JOIN entities o ON o.id = r.origin_id "
                                       "LEFT JOIN entities se ON se.key = r.source_key "
@@ -213,10 +252,10 @@ core::Result<QList<core::Relation>> CatalogQuery::relations(const core::EntityRe
                                       "WHERE %1 = ?1 AND o.removed_at IS NULL AND (?2 = '' OR r.type = ?2 COLLATE NOCASE) "
                                       "ORDER BY 2, 1, 3")
                                       .arg(end)));
-    q.bind(1, ref.key());
-    q.bind(2, type);
+    q->bind(1, ref.key());
+    q->bind(2, type);
     QList<core::Relation> out;
-    CAIRN_TRY(collect(q, out, [](const Statement &s) {
+    CAIRN_TRY(collect(*q, out, [](const Statement &s) {
         return core::Relation{s.text(1), refOf(s.text(0)), refOf(s.text(2))};
     }));
     return out;
@@ -239,52 +278,76 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
     if (normalized.isEmpty() || limit <= 0)
         return out;
     QSet<QString> seen;
-    const auto add = [&](Statement &q) -> core::Status {
+    const int bound = core::NameMatcher::typoBound(normalized.size());
+    // Near-spelling rows are kept only when their name or title is within the typo bound
+    // (NameMatcher's own test, on indexed columns before any document is parsed), so rows
+    // that merely share letters or a word never crowd the real typo out of `limit`.
+    const auto add = [&](Statement &q, bool typoOnly = false) -> core::Status {
         for (;;) {
             if (out.size() >= limit)
                 return {};
             CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
             if (step == Statement::Step::Done)
                 return {};
-            if (!seen.contains(q.text(6))) {
-                seen.insert(q.text(6));
-                out.append(recordFrom(q));
-            }
+            if (seen.contains(q.text(6)))
+                continue;
+            if (typoOnly && core::NameMatcher::distance(normalized, q.text(10), bound) > bound
+                && (q.text(11).isEmpty() || core::NameMatcher::distance(normalized, q.text(11), bound) > bound))
+                continue;
+            seen.insert(q.text(6));
+            out.append(recordFrom(q));
         }
     };
     const QString select = QStringLiteral("SELECT ") + RecordColumns + RecordFrom;
     // Exact, then prefix: ordering the range by the column puts equal values first.
     for (const QString &column : {QStringLiteral("e.match_name"), QStringLiteral("e.match_title")}) {
-        CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 ORDER BY %1, "
+        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 ORDER BY %1, "
                                                                            "e.removed_at IS NOT NULL LIMIT ?3")
                                                                 .arg(column)));
-        q.bind(1, normalized);
-        q.bind(2, prefixEnd(normalized));
-        q.bind(3, limit);
-        CAIRN_TRY(add(q));
+        q->bind(1, normalized);
+        q->bind(2, prefixEnd(normalized));
+        q->bind(3, limit);
+        CAIRN_TRY(add(*q));
     }
-    // Near spellings: same first two letters, a similar length (NameMatcher does the exact test).
-    if (normalized.size() >= 4 && out.size() < limit) {
+    // An exact or prefix match always beats a typo in NameMatcher: no need to look further.
+    if (!out.isEmpty())
+        return out;
+    // Near spellings of names and titles (a person mistypes "Krzysztof Szczepański" as
+    // easily as krzysztof-szczepanski): same first two letters and a similar length, then
+    // words in common through FTS; each kept only within the typo bound (see add).
+    for (const QString &column : {QStringLiteral("e.match_name"), QStringLiteral("e.match_title")}) {
+        if (bound == 0 || out.size() >= limit)
+            break;
         const QString head = normalized.left(2);
-        CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(select + QStringLiteral(
-                                                                "WHERE e.match_name >= ?1 AND e.match_name < ?2 AND "
-                                                                "length(e.match_name) BETWEEN ?3 AND ?4 LIMIT ?5")));
-        const int bound = core::NameMatcher::typoBound(normalized.size());
-        q.bind(1, head);
-        q.bind(2, prefixEnd(head));
-        q.bind(3, qint64(normalized.size() - bound));
-        q.bind(4, qint64(normalized.size() + bound));
-        q.bind(5, limit * 4);
-        CAIRN_TRY(add(q));
+        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND "
+                                                                           "length(%1) BETWEEN ?3 AND ?4 LIMIT ?5")
+                                                                .arg(column)));
+        q->bind(1, head);
+        q->bind(2, prefixEnd(head));
+        q->bind(3, qint64(normalized.size() - bound));
+        q->bind(4, qint64(normalized.size() + bound));
+        q->bind(5, limit * 4);
+        CAIRN_TRY(add(*q, true));
     }
     const QString match = ftsPrefixQuery(text);
-    if (!match.isEmpty() && out.size() < limit) {
-        CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(select + QStringLiteral(
+    if (bound > 0 && !match.isEmpty() && out.size() < limit) {
+        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral(
                                                                 "WHERE e.id IN (SELECT rowid FROM entities_fts WHERE "
                                                                 "entities_fts MATCH ?1 LIMIT ?2)")));
-        q.bind(1, match);
-        q.bind(2, limit * 2);
-        CAIRN_TRY(add(q));
+        q->bind(1, match);
+        q->bind(2, limit * 2);
+        CAIRN_TRY(add(*q, true));
+    }
+    // A typo in one word of several ("servce 4711", "krzysztof szczepansky"): the other words
+    // still find it, bounded; NameMatcher then measures the distance to the whole name.
+    const QString anyWord = ftsPrefixQuery(text, true);
+    if (bound > 0 && anyWord != match && out.size() < limit) {
+        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral(
+                                                                "WHERE e.id IN (SELECT rowid FROM entities_fts WHERE "
+                                                                "entities_fts MATCH ?1 LIMIT ?2)")));
+        q->bind(1, anyWord);
+        q->bind(2, limit * 2);
+        CAIRN_TRY(add(*q, true));
     }
     return out;
 }
@@ -292,15 +355,15 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
 core::Result<QList<core::EntityRecord>> CatalogQuery::entitiesOfKind(QStringView kind, const QStringList &statuses,
                                                                      int limit) const
 {
-    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(QStringLiteral("SELECT ") + RecordColumns + RecordFrom +
+    CAIRN_TRY_ASSIGN(ReusedStatement q, reused(QStringLiteral("SELECT ") + RecordColumns + RecordFrom +
                                                QStringLiteral("WHERE e.kind = ?1 AND e.removed_at IS NULL AND (?2 = '[]' OR "
                                                               "lower(e.status) IN (SELECT lower(value) FROM json_each(?2))) "
                                                               "ORDER BY e.key LIMIT ?3")));
-    q.bind(1, kind.toString().toLower());
-    q.bindUtf8(2, QJsonDocument(QJsonArray::fromStringList(statuses)).toJson(QJsonDocument::Compact));
-    q.bind(3, limit);
+    q->bind(1, kind.toString().toLower());
+    q->bindUtf8(2, QJsonDocument(QJsonArray::fromStringList(statuses)).toJson(QJsonDocument::Compact));
+    q->bind(3, limit);
     QList<core::EntityRecord> out;
-    CAIRN_TRY(collect(q, out, recordFrom));
+    CAIRN_TRY(collect(*q, out, recordFrom));
     return out;
 }
 
@@ -328,24 +391,24 @@ core::Result<QList<core::SearchHit>> CatalogQuery::search(QStringView text, int 
     // No document parsing here: a hit needs only indexed columns (one frame at 100k).
     const QString select = QStringLiteral("SELECT e.id, e.ref, e.display_name, coalesce(e.owner_key, '') FROM entities e ");
     for (const QString &column : {QStringLiteral("e.match_name"), QStringLiteral("e.match_title")}) {
-        CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND e.removed_at "
+        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND e.removed_at "
                                                                            "IS NULL ORDER BY %1 LIMIT ?3")
                                                                 .arg(column)));
-        q.bind(1, normalized);
-        q.bind(2, prefixEnd(normalized));
-        q.bind(3, limit);
-        CAIRN_TRY(add(q));
+        q->bind(1, normalized);
+        q->bind(2, prefixEnd(normalized));
+        q->bind(3, limit);
+        CAIRN_TRY(add(*q));
     }
     const QString match = ftsPrefixQuery(text);
     if (!match.isEmpty() && out.size() < limit) {
         // Unranked and bounded: bm25 over every hit costs ~100 ms at 100k entities.
-        CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(select + QStringLiteral(
+        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral(
                                                                 "JOIN (SELECT rowid FROM entities_fts WHERE entities_fts "
                                                                 "MATCH ?1 LIMIT ?2) f ON f.rowid = e.id "
                                                                 "WHERE e.removed_at IS NULL")));
-        q.bind(1, match);
-        q.bind(2, limit * 2 + int(seen.size()));
-        CAIRN_TRY(add(q));
+        q->bind(1, match);
+        q->bind(2, limit * 2 + int(seen.size()));
+        CAIRN_TRY(add(*q));
     }
     return out;
 }

@@ -10,10 +10,15 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
+#include <memory>
+
 namespace cairn::cache {
 
 class Cache;
 class Database;
+class Statement;
+class ReusedStatement;
 
 // One entity as `cairn show` reports it: the record plus the cache's own dates.
 struct EntityDetails
@@ -46,11 +51,16 @@ struct CacheCheck
 
 // Read queries over the cache, for the command line, the app and the answers engine
 // (core::CatalogLookup). Every query is indexed and bounded; none scans the catalog.
-// Use it on the connection of the thread that reads (see Cache).
+// Use it on the connection of the thread that reads (see Cache). It keeps its statements
+// compiled for its lifetime: destroy it before Cache::close(), or the close is deferred
+// until it is (sqlite3_close_v2).
 class CatalogQuery final : public core::CatalogLookup
 {
 public:
     explicit CatalogQuery(Cache &cache);
+    ~CatalogQuery() override;
+    CatalogQuery(const CatalogQuery &) = delete;
+    CatalogQuery &operator=(const CatalogQuery &) = delete;
 
     core::Result<std::optional<EntityDetails>> details(const core::EntityRef &ref) const;
     core::Result<QList<core::EntityRecord>> list(const EntityFilter &filter) const;
@@ -70,14 +80,18 @@ public:
     // text (indexed), then FTS5 prefix hits on every word (unranked, bounded by `limit`).
     core::Result<QList<core::SearchHit>> search(QStringView text, int limit) const override;
 
-    // An FTS5 MATCH expression that finds every word of `text` as a prefix; empty when no
-    // word is long enough for the prefix index (2 characters).
-    static QString ftsPrefixQuery(QStringView text);
+    // An FTS5 MATCH expression that finds every word of `text` (or, with `anyWord`, any
+    // word) as a prefix; empty when no word is long enough for the prefix index (2 characters).
+    static QString ftsPrefixQuery(QStringView text, bool anyWord = false);
 
 private:
     core::Result<QList<core::Relation>> relations(const core::EntityRef &ref, QStringView type, bool from) const;
+    // The statement for `sql`, compiled once per CatalogQuery: an answer at 100,000 entities
+    // makes dozens of lookups, and compiling their SQL each time was a visible share of it.
+    core::Result<ReusedStatement> reused(const QString &sql) const;
 
     Database &m_db;
+    mutable std::map<QString, std::unique_ptr<Statement>> m_statements;
 };
 
 } // namespace cairn::cache

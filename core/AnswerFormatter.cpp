@@ -348,12 +348,14 @@ void howText(QStringList &out, const HowSection &h)
     if (!h.latestUpdates.isEmpty()) {
         out.append(QStringLiteral("  Latest updates:"));
         for (const StatusUpdate &u : h.latestUpdates) {
-            out.append(QStringLiteral("    - %1 %2%3 %4")
-                           .arg(u.date.toString(Qt::ISODate), u.status,
-                                u.targetDate.isValid() ? QStringLiteral(" (target %1)").arg(u.targetDate.toString(Qt::ISODate))
-                                                       : QString(),
-                                u.text)
-                           .trimmed());
+            // Trim the line's end only: the indent shows the update belongs to the list.
+            out.append(QStringLiteral("    - ")
+                       + QStringLiteral("%1 %2%3 %4")
+                             .arg(u.date.toString(Qt::ISODate), u.status,
+                                  u.targetDate.isValid() ? QStringLiteral(" (target %1)").arg(u.targetDate.toString(Qt::ISODate))
+                                                         : QString(),
+                                  u.text)
+                             .trimmed());
         }
     }
     if (h.progress) {
