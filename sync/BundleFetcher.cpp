@@ -15,9 +15,47 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <zlib.h>
+
 namespace cairn::sync {
 
 namespace {
+
+// A local `.gz` bundle (HTTP bodies are already decoded by the client). Bounded, so a
+// "zip bomb" cannot exhaust memory: the same default limit as an HTTP response.
+constexpr qint64 kMaxInflatedBytes = qint64(256) * 1024 * 1024;
+
+core::Result<QByteArray> gunzip(const QByteArray &compressed, const QString &origin)
+{
+    z_stream stream{};
+    if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
+        return core::Error{QStringLiteral("%1: could not start gzip decompression.").arg(origin)};
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
+    stream.avail_in = uInt(compressed.size());
+    QByteArray out;
+    char chunk[64 * 1024];
+    int status = Z_OK;
+    while (status == Z_OK) {
+        stream.next_out = reinterpret_cast<Bytef *>(chunk);
+        stream.avail_out = sizeof chunk;
+        status = inflate(&stream, Z_NO_FLUSH);
+        if (status != Z_OK && status != Z_STREAM_END)
+            break;
+        out.append(chunk, qsizetype(sizeof chunk - stream.avail_out));
+        if (out.size() > kMaxInflatedBytes) {
+            inflateEnd(&stream);
+            return core::Error{QStringLiteral("%1 decompresses to more than %2 MB; it was not read.")
+                                   .arg(origin)
+                                   .arg(kMaxInflatedBytes / (1024 * 1024))};
+        }
+        if (status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0)
+            status = Z_BUF_ERROR; // input ended before the gzip stream did
+    }
+    inflateEnd(&stream);
+    if (status != Z_STREAM_END)
+        return core::Error{QStringLiteral("%1 is a damaged or truncated gzip file; nothing was read from it.").arg(origin)};
+    return out;
+}
 
 bool isGzip(const QByteArray &data)
 {
@@ -159,7 +197,14 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::fetchFile(const QString &path
         bundle.validators = current;
         return bundle;
     }
-    auto bundle = parse(file.readAll(), path);
+    QByteArray data = file.readAll();
+    if (isGzip(data)) {
+        core::Result<QByteArray> inflated = gunzip(data, path);
+        if (!inflated)
+            return core::Error{QStringLiteral("Source \"%1\": %2").arg(m_sourceName, inflated.errorString())};
+        data = std::move(inflated).value();
+    }
+    auto bundle = parse(data, path);
     if (!bundle)
         return core::Error{QStringLiteral("Source \"%1\": %2").arg(m_sourceName, bundle.errorString())};
     bundle->validators = current;

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/BackstageSource.h"
+
+#include "sync/BackstageClient.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+
+namespace cairn::sync {
+
+namespace {
+
+core::EntityRef refFromKey(const QString &key)
+{
+    core::Result<core::EntityRef> ref = core::EntityRef::parse(key);
+    return ref ? ref.value() : core::EntityRef();
+}
+
+SyncPhase toSyncPhase(BackstageClient::Phase phase)
+{
+    return phase == BackstageClient::Phase::Listing ? SyncPhase::Listing : SyncPhase::Fetching;
+}
+
+} // namespace
+
+BackstageSource::BackstageSource(Settings settings) : m_settings(std::move(settings)) {}
+
+core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &context)
+{
+    // The client is made here, on the thread that runs the sync: its network manager is
+    // bound to the thread that creates it.
+    HttpClient http(m_settings.http);
+    BackstageClient client(http, m_settings.baseUrl, m_settings.token, m_settings.sourceName);
+    client.setPageSize(m_settings.pageSize);
+    client.setCancelFlag(context.cancel);
+    client.setProgress([&](BackstageClient::Phase phase, qint64 done, qint64 total) {
+        if (context.progress)
+            context.progress(toSyncPhase(phase), done, total);
+    });
+
+    SourceHarvest harvest;
+    // Exchanges on the wire (retries and redirects included), counted where they end: the
+    // client's network manager, which is its child. Tests and the log compare this figure.
+    if (auto *network = http.findChild<QNetworkAccessManager *>())
+        QObject::connect(network, &QNetworkAccessManager::finished, &http, [&harvest] { ++harvest.requests; });
+    const QString origin = HttpClient::redactedUrl(m_settings.baseUrl);
+
+    if (context.knownEtags.isEmpty()) {
+        // Nothing cached to diff against: full pages cost one round trip per page instead
+        // of a listing plus every entity by refs.
+        if (context.progress)
+            context.progress(SyncPhase::Fetching, 0, -1);
+        core::Status status = client.fetchAllPages([&](QList<core::Entity> &&page) -> core::Status {
+            harvest.entities.reserve(harvest.entities.size() + page.size());
+            for (core::Entity &entity : page)
+                harvest.entities.append(core::SourcedEntity{std::move(entity), core::DocumentOrigin{origin, 0}});
+            return {};
+        });
+        if (!status)
+            return status.error();
+        return harvest;
+    }
+
+    const QByteArray previousValidator =
+        context.state.value(listingValidatorKey()).toString().toUtf8();
+    if (context.progress)
+        context.progress(SyncPhase::Listing, 0, -1);
+    core::Result<BackstageClient::Listing> listing = client.listEntities(previousValidator);
+    if (!listing)
+        return listing.error();
+    harvest.state = context.state;
+    if (listing->notModified) {
+        // Every page answered 304: the catalog is as the cache holds it.
+        harvest.unchangedRefs.reserve(context.knownEtags.size());
+        for (auto it = context.knownEtags.cbegin(); it != context.knownEtags.cend(); ++it) {
+            const core::EntityRef ref = refFromKey(it.key());
+            if (!ref.isNull())
+                harvest.unchangedRefs.append(ref);
+        }
+        return harvest;
+    }
+    if (listing->validator.isEmpty())
+        harvest.state.remove(listingValidatorKey());
+    else
+        harvest.state.insert(listingValidatorKey(), QString::fromUtf8(listing->validator));
+
+    QList<core::EntityRef> toFetch;
+    for (const BackstageClient::ListedEntity &listed : std::as_const(listing->entities)) {
+        const auto known = context.knownEtags.constFind(listed.ref.key());
+        if (known != context.knownEtags.cend() && known.value() == listed.etag)
+            harvest.unchangedRefs.append(listed.ref);
+        else
+            // By its lower-case key: the catalog backend 4.0.0 matches by-refs refs against
+            // its lower-cased refs and answers null for `Component:default/x` (seen live).
+            toFetch.append(refFromKey(listed.ref.key()));
+    }
+    if (!toFetch.isEmpty()) {
+        core::Result<QList<std::optional<core::Entity>>> fetched = client.fetchByRefs(toFetch, m_settings.batchSize);
+        if (!fetched)
+            return fetched.error();
+        harvest.entities.reserve(fetched->size());
+        for (std::optional<core::Entity> &entity : fetched.value()) {
+            // null: deleted between the listing and the fetch. Left out, it is removed
+            // like any entity the catalog no longer has.
+            if (entity)
+                harvest.entities.append(core::SourcedEntity{std::move(*entity), core::DocumentOrigin{origin, 0}});
+        }
+    }
+    return harvest;
+}
+
+} // namespace cairn::sync

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sync/CatalogSource.h"
+#include "sync/HttpClient.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QUrl>
+
+namespace cairn::sync {
+
+// A Backstage catalog (REST, catalog backend 4.x) as a sync source.
+//
+// First run (the cache holds nothing of this source): every entity, page by page.
+// Later runs: the light listing (kind, namespace, name, uid, etag), diffed against the
+// etags the cache holds; only new or changed entities are fetched by refs, in batches,
+// the rest are passed on as unchanged, and what is missing becomes a tombstone (under the
+// engine's mass-removal guard). The listing's validator is kept in the source state, so
+// an unchanged catalog answers 304 and nothing but the listing's headers travel.
+class BackstageSource final : public CatalogSource
+{
+public:
+    struct Settings
+    {
+        QString sourceName;
+        QUrl baseUrl;                 // the catalog API root, .../api/catalog
+        QByteArray token;             // bearer token; never logged, never stored by the source
+        int pageSize = 500;
+        int batchSize = 500;          // refs per POST /entities/by-refs
+        HttpClient::Options http;
+    };
+
+    explicit BackstageSource(Settings settings);
+
+    core::Result<SourceHarvest> collect(const HarvestContext &context) override;
+
+    // Keys in the source state.
+    static QString listingValidatorKey() { return QStringLiteral("listingValidator"); }
+
+private:
+    Settings m_settings;
+};
+
+} // namespace cairn::sync

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/SyncWorker.h"
+
+#include "cache/Cache.h"
+#include "cache/CatalogWriter.h"
+#include "sync/SourceFactory.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QThread>
+
+namespace cairn::sync {
+
+namespace {
+
+// Progress is reported per entity written; the UI needs a few updates a second, not 100k
+// queued signals.
+constexpr qint64 kProgressIntervalMs = 50;
+
+SyncOutcome failedBeforeRun(cache::Cache &cache, const QString &sourceName, const QString &error, bool dryRun)
+{
+    SyncOutcome outcome;
+    outcome.sourceName = sourceName;
+    outcome.error = error;
+    if (!dryRun) // the log shows failed runs too, as the engine's own failures
+        (void)cache::CatalogWriter(cache).recordFailedRun(sourceName, QDateTime::currentDateTimeUtc(), error);
+    return outcome;
+}
+
+} // namespace
+
+SyncWorker::SyncWorker(QString cachePath, QObject *parent) : QObject(parent), m_cachePath(std::move(cachePath))
+{
+    qRegisterMetaType<SyncOutcome>();
+    qRegisterMetaType<SyncPhase>();
+}
+
+SyncWorker::~SyncWorker()
+{
+    if (m_thread) {
+        cancel();
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+bool SyncWorker::isRunning() const { return !m_done.load(); }
+
+bool SyncWorker::wait(int timeoutMs) { return !m_thread || m_thread->wait(QDeadlineTimer(timeoutMs)); }
+
+void SyncWorker::cancel() { m_cancel.store(true); }
+
+bool SyncWorker::start(const QStringList &sourceNames, const SyncOptions &options)
+{
+    if (isRunning())
+        return false;
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+    }
+    m_cancel.store(false);
+    m_done.store(false);
+    m_thread = QThread::create([this, sourceNames, options] {
+        runAll(sourceNames, options);
+    });
+    m_thread->setObjectName(QStringLiteral("cairn-sync"));
+    m_thread->start();
+    return true;
+}
+
+// On the worker thread. Signals emitted here are queued to this object's thread.
+void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &options)
+{
+    core::Result<std::unique_ptr<cache::Cache>> opened = cache::Cache::open(m_cachePath);
+    if (!opened) {
+        SyncOutcome outcome;
+        outcome.sourceName = sourceNames.join(QStringLiteral(", "));
+        outcome.error = opened.errorString();
+        Q_EMIT finished(outcome);
+        m_done.store(true);
+        Q_EMIT allFinished();
+        return;
+    }
+    cache::Cache &cache = *opened.value();
+    core::Result<QList<cache::SourceInfo>> sources = cache::CatalogWriter(cache).sources();
+    QList<cache::SourceInfo> chosen;
+    if (!sources) {
+        SyncOutcome outcome;
+        outcome.error = sources.errorString();
+        Q_EMIT finished(outcome);
+        m_done.store(true);
+        Q_EMIT allFinished();
+        return;
+    }
+    if (sourceNames.isEmpty()) {
+        chosen = sources.value();
+    } else {
+        for (const QString &name : sourceNames) {
+            const auto it = std::find_if(sources->cbegin(), sources->cend(),
+                                         [&name](const cache::SourceInfo &info) { return info.name == name; });
+            if (it == sources->cend()) {
+                SyncOutcome outcome;
+                outcome.sourceName = name;
+                outcome.error = QStringLiteral("There is no source \"%1\". `cairn source list` shows them.").arg(name);
+                Q_EMIT finished(outcome);
+                continue;
+            }
+            chosen.append(*it);
+        }
+    }
+    for (const cache::SourceInfo &info : std::as_const(chosen)) {
+        if (m_cancel.load())
+            break;
+        QElapsedTimer throttle;
+        throttle.start();
+        const QString name = info.name;
+        const SyncEngine::Progress report = [this, name, &throttle](SyncPhase phase, qint64 done, qint64 total) {
+            if (done != 0 && done != total && throttle.elapsed() < kProgressIntervalMs)
+                return;
+            throttle.restart();
+            Q_EMIT progress(name, phase, done, total);
+        };
+        Q_EMIT finished(syncSource(cache, info, options, m_http, report, &m_cancel));
+    }
+    m_done.store(true);
+    Q_EMIT allFinished();
+}
+
+SyncOutcome SyncWorker::syncSource(cache::Cache &cache, const cache::SourceInfo &info, const SyncOptions &options,
+                                   const HttpClient::Options &http, const SyncEngine::Progress &progress,
+                                   const std::atomic<bool> *cancel)
+{
+    core::Result<QByteArray> token = SourceFactory::tokenFor(info);
+    if (!token)
+        return failedBeforeRun(cache, info.name, token.errorString(), options.dryRun);
+    core::Result<std::unique_ptr<CatalogSource>> source = SourceFactory::create(info, token.value(), http);
+    if (!source)
+        return failedBeforeRun(cache, info.name, source.errorString(), options.dryRun);
+    SyncEngine engine(cache);
+    engine.setProgress(progress);
+    engine.setCancelFlag(cancel);
+    return engine.run(info.name, info.kind, info.location, *source.value(), options);
+}
+
+} // namespace cairn::sync
