@@ -226,8 +226,10 @@ core::Result<QList<std::optional<core::Entity>>> BackstageClient::fetchByRefs(co
             return cancelledError();
         const qsizetype count = std::min<qsizetype>(batchSize, refs.size() - start);
         QJsonArray entityRefs;
+        // The lower-case key: the catalog backend (4.0.0, seen live) matches by-refs against
+        // its lower-cased refs and answers null for `Component:default/x`.
         for (qsizetype i = start; i < start + count; ++i)
-            entityRefs.append(refs[i].toString());
+            entityRefs.append(refs[i].key());
         // `fields` would go in this body too; in the query string the server rejects it.
         HttpRequest req = request(url);
         req.method = HttpRequest::Method::Post;

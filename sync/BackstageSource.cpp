@@ -90,9 +90,7 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
         if (known != context.knownEtags.cend() && known.value() == listed.etag)
             harvest.unchangedRefs.append(listed.ref);
         else
-            // By its lower-case key: the catalog backend 4.0.0 matches by-refs refs against
-            // its lower-cased refs and answers null for `Component:default/x` (seen live).
-            toFetch.append(refFromKey(listed.ref.key()));
+            toFetch.append(listed.ref);
     }
     if (!toFetch.isEmpty()) {
         core::Result<QList<std::optional<core::Entity>>> fetched = client.fetchByRefs(toFetch, m_settings.batchSize);

@@ -219,7 +219,8 @@ CannedReply FakeBackstageServer::byRefs(const RecordedRequest &request)
         fields.append(field.toString());
     QJsonArray items;
     for (const QJsonValue &ref : body.value(u"entityRefs").toArray()) {
-        const QString uid = m_uidByRef.value(ref.toString().toLower());
+        // As strict as the real backend: only lower-case refs match.
+        const QString uid = m_uidByRef.value(ref.toString());
         if (uid.isEmpty())
             items.append(QJsonValue::Null);
         else
