@@ -39,8 +39,17 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
                 return ExitUsage;
             }
             cachePath = arguments.at(++i);
+            if (cachePath.isEmpty()) {
+                err << "cairn: --cache needs a file name\n";
+                return ExitUsage;
+            }
         } else if (argument.startsWith(u"--cache=")) {
             cachePath = argument.mid(8);
+            if (cachePath.isEmpty()) {
+                // Falling back to the default cache here would write where the user did not ask.
+                err << "cairn: --cache needs a file name\n";
+                return ExitUsage;
+            }
         } else {
             rest.append(argument);
         }

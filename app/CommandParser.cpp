@@ -4,6 +4,8 @@
 #include "app/CliContext.h"
 #include "app/ExitCode.h"
 
+#include <QCoreApplication>
+
 namespace cairn::app {
 
 std::optional<int> parseCommandArguments(QCommandLineParser &parser, const QString &commandName,
@@ -21,7 +23,14 @@ std::optional<int> parseCommandArguments(QCommandLineParser &parser, const QStri
         return ExitUsage;
     }
     if (parser.isSet(help)) {
-        context.out() << parser.helpText();
+        // helpText() names the executable's full path in its usage line; a user types
+        // `cairn COMMAND`, so that is what the usage line shows.
+        QString text = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        const QString usage = QStringLiteral("Usage: ");
+        if (text.startsWith(usage + program))
+            text.replace(usage.size(), program.size(), QStringLiteral("cairn %1").arg(commandName));
+        context.out() << text;
         return ExitOk;
     }
     return std::nullopt;

@@ -59,7 +59,17 @@ int runShow(CliContext &context, const QStringList &arguments)
     question.kindHint = ref ? ref->kind().toLower() : QString();
     question.language = QStringLiteral("en");
     question.text = text;
-    return printAskResult(context, core::AskEngine(catalog).ask(question), parser.isSet(json));
+    const core::Result<core::AskResult> result = core::AskEngine(catalog).ask(question);
+    // `show` names one entity: one that is not there is an error for a script (exit 1),
+    // unlike `ask`, where finding nothing is an answer. JSON still describes the outcome.
+    if (result && result->outcome == core::AskOutcome::NotFound) {
+        if (parser.isSet(json))
+            printAskResult(context, result, true);
+        return context.fail(QStringLiteral("There is no %1 in the cache. `cairn list --query %2` searches, "
+                                           "`cairn removed` lists entities removed upstream.")
+                                .arg(text, question.subject));
+    }
+    return printAskResult(context, result, parser.isSet(json));
 }
 
 } // namespace cairn::app

@@ -126,6 +126,17 @@ core::Status SourceRunApplier::plan()
                          "SELECT e.id, e.removed_at IS NOT NULL, e.display_name, s.name, s.position, "
                          "s.removed_at IS NOT NULL FROM entities e JOIN sources s ON s.id = e.source_id "
                          "WHERE e.key=?1")));
+    {
+        // A first import, or a cache with one source, has nothing to conflict with: one query
+        // here spares one per delivered entity.
+        // Two range probes on the entities_source index, where `source_id <> ?` would scan.
+        CAIRN_TRY_ASSIGN(Statement others, m_db.prepare(QStringLiteral(
+                                               "SELECT EXISTS(SELECT 1 FROM entities WHERE source_id < ?1) "
+                                               "OR EXISTS(SELECT 1 FROM entities WHERE source_id > ?1)")));
+        others.bind(1, m_sourceId);
+        CAIRN_TRY(others.step());
+        m_otherSourcesHaveEntities = others.int64(0) != 0;
+    }
     m_planned.reserve(m_input.entities.size());
     for (const core::SourcedEntity &sourced : m_input.entities) {
         EntityRow row = EntityRow::from(sourced.entity, false);
@@ -148,8 +159,14 @@ core::Status SourceRunApplier::plan()
             m_removals.append({it->id, it.key()});
     }
     std::sort(m_removals.begin(), m_removals.end(), [](const Removal &a, const Removal &b) { return a.key < b.key; });
+    // Named as their source spelled them (as `cairn removed` and `cairn show` do), not by
+    // their lower-case key; read only for the few entities a run removes.
+    CAIRN_TRY_ASSIGN(Statement spelled, m_db.prepare(QStringLiteral("SELECT ref FROM entities WHERE id=?1")));
     for (const Removal &r : m_removals) {
-        core::Result<core::EntityRef> ref = core::EntityRef::parse(r.key);
+        spelled.reset();
+        spelled.bind(1, r.id);
+        CAIRN_TRY_ASSIGN(Statement::Step step, spelled.step());
+        core::Result<core::EntityRef> ref = core::EntityRef::parse(step == Statement::Step::Row ? spelled.text(0) : r.key);
         m_summary.removedRefs.append(ref ? *ref : core::EntityRef());
     }
     return {};
@@ -184,9 +201,12 @@ core::Status SourceRunApplier::planOne(EntityRow row, const core::Entity *entity
             p.ownerVisible = own->displayName != row.displayName;
         }
     } else {
-        m_lookupOther.reset();
-        m_lookupOther.bind(1, key);
-        CAIRN_TRY_ASSIGN(Statement::Step step, m_lookupOther.step());
+        Statement::Step step = Statement::Step::Done;
+        if (m_otherSourcesHaveEntities) {
+            m_lookupOther.reset();
+            m_lookupOther.bind(1, key);
+            CAIRN_TRY_ASSIGN(step, m_lookupOther.step());
+        }
         if (step == Statement::Step::Done) {
             p.action = Action::Insert;
             p.change = Change::Added;
@@ -236,6 +256,18 @@ core::Status SourceRunApplier::planOne(EntityRow row, const core::Entity *entity
 
 core::Status SourceRunApplier::write()
 {
+    const bool ownersAppear = std::any_of(m_planned.cbegin(), m_planned.cend(), [](const Planned &p) { return p.ownerVisible; });
+    if (ownersAppear) {
+        // Read before anything is written, for writeFts(): the owners that existing rows name.
+        CAIRN_TRY_ASSIGN(Statement owners, m_db.prepare(QStringLiteral(
+                                               "SELECT DISTINCT owner_key FROM entities WHERE owner_key IS NOT NULL")));
+        for (;;) {
+            CAIRN_TRY_ASSIGN(Statement::Step step, owners.step());
+            if (step == Statement::Step::Done)
+                break;
+            m_ownerKeysBefore.insert(owners.text(0));
+        }
+    }
     CAIRN_TRY(writeSource());
     CAIRN_TRY(writeEntities());
     CAIRN_TRY(writeFts());
@@ -407,7 +439,12 @@ core::Status SourceRunApplier::writeFts()
         return {};
 
     // Entities owned by an entity that appeared or changed its display name carry that name
-    // in their FTS row. Only owner keys something refers to are looked up.
+    // in their FTS row. What this run wrote is indexed with the new name already, so only
+    // owners that entities written before this run refer to are looked up: on a first
+    // import that is none, instead of one query per new entity.
+    renamedOwners.removeIf([this](const QString &key) { return !m_ownerKeysBefore.contains(key); });
+    if (renamedOwners.isEmpty())
+        return {};
     CAIRN_TRY_ASSIGN(Statement owned, m_db.prepare(QStringLiteral("SELECT id FROM entities WHERE owner_key=?1")));
     CAIRN_TRY_ASSIGN(Statement reindex,
                      m_db.prepare(QStringLiteral(

@@ -79,6 +79,8 @@ private:
     QHash<QString, QString> m_deliveredNames;
     QHash<QString, QString> m_ownerNameCache;
     QSet<qint64> m_indexedIds;
+    bool m_otherSourcesHaveEntities = true;
+    QSet<QString> m_ownerKeysBefore; // owner_key values in the cache before this run wrote
     RunSummary m_summary;
     QList<std::pair<QString, QString>> m_conflictKeys; // key, message
 

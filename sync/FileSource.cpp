@@ -16,8 +16,11 @@ core::Result<SourceHarvest> FileSource::collect(const HarvestContext &context)
         // Nothing could be read at all (a wrong path): that is a failed run, not a source
         // that became empty, so nothing may be tombstoned.
         QStringList messages;
-        for (const CatalogProblem &problem : std::as_const(read.problems))
-            messages.append(problem.message);
+        for (const CatalogProblem &problem : std::as_const(read.problems)) {
+            // The path is what the user has to fix: the message alone does not name it.
+            const QString where = problem.origin.toString();
+            messages.append(where.isEmpty() ? problem.message : QStringLiteral("%1: %2").arg(where, problem.message));
+        }
         return core::Error{messages.join(QLatin1Char('\n'))};
     }
     SourceHarvest harvest;

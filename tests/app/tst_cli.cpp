@@ -1,0 +1,605 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command line as a user meets it: the real `cairn` binary run with QProcess on temp
+// caches (HOME and XDG folders point into a temp dir, so the user's own cache is never
+// touched), asserting exit codes, what stdout and stderr say, and what the cache holds.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <sqlite3.h>
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+QString component(const QString &name, const QString &owner = QStringLiteral("team-a"))
+{
+    return QStringLiteral("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: %1\n"
+                          "spec:\n  type: service\n  lifecycle: production\n  owner: %2\n")
+        .arg(name, owner);
+}
+
+bool writeFile(const QString &path, const QString &text)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(text.toUtf8()) >= 0 && file.flush();
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_home;
+
+    QString cachePath() const { return m_home->filePath(QStringLiteral("cache.sqlite3")); }
+    QString examples(const QString &file) const
+    {
+        return QStringLiteral(CAIRN_SHARED_DIR "/data/backstage/examples/") + file;
+    }
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CAIRN_CACHE"));
+        env.insert(QStringLiteral("HOME"), m_home->path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("xdg-data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("xdg-config")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home->filePath(QStringLiteral("xdg-cache")));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        return env;
+    }
+
+    // Runs cairn with the arguments as given: no --cache added.
+    Run bare(const QStringList &arguments, const QProcessEnvironment &env)
+    {
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(CAIRN_EXECUTABLE), arguments);
+        Run run;
+        if (!process.waitForFinished(120000)) {
+            process.kill();
+            process.waitForFinished();
+            run.err = QStringLiteral("cairn did not finish: ") + process.errorString();
+            return run;
+        }
+        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    // Runs cairn on the test's cache (global --cache first, as users usually write it).
+    Run cairn(const QStringList &arguments)
+    {
+        return bare(QStringList { QStringLiteral("--cache"), cachePath() } + arguments, environment());
+    }
+
+    QJsonObject json(const QStringList &arguments)
+    {
+        const Run run = cairn(arguments);
+        if (run.code != 0)
+            qWarning("cairn %s: exit %d: %s", qPrintable(arguments.join(u' ')), run.code, qPrintable(run.err));
+        return QJsonDocument::fromJson(run.out.toUtf8()).object();
+    }
+
+    // Live entities per lower-case kind, from `list --json`.
+    QMap<QString, int> kindsListed(const QStringList &extra = {})
+    {
+        QMap<QString, int> kinds;
+        const QJsonArray entities = json(QStringList { QStringLiteral("list"), QStringLiteral("--json"),
+                                             QStringLiteral("--limit"), QStringLiteral("100000") }
+            + extra)
+                                        .value(u"entities")
+                                        .toArray();
+        for (const QJsonValue &v : entities)
+            ++kinds[v.toObject().value(u"kind").toString().toLower()];
+        return kinds;
+    }
+
+    QStringList refsListed(const QStringList &extra = {})
+    {
+        QStringList refs;
+        const QJsonArray entities = json(QStringList { QStringLiteral("list"), QStringLiteral("--json") } + extra)
+                                        .value(u"entities")
+                                        .toArray();
+        for (const QJsonValue &v : entities)
+            refs.append(v.toObject().value(u"ref").toString());
+        return refs;
+    }
+
+    QStringList removedRefs()
+    {
+        QStringList refs;
+        const QJsonArray removed
+            = json({ QStringLiteral("removed"), QStringLiteral("--json") }).value(u"removed").toArray();
+        for (const QJsonValue &v : removed)
+            refs.append(v.toObject().value(u"ref").toString());
+        return refs;
+    }
+
+    // A folder of catalog files, one component per file: svc-0.yaml ... svc-(n-1).yaml.
+    QString folderOfComponents(const QString &name, int count)
+    {
+        const QString folder = m_home->filePath(name);
+        for (int i = 0; i < count; ++i)
+            writeFile(QStringLiteral("%1/svc-%2.yaml").arg(folder).arg(i),
+                component(QStringLiteral("%1-svc-%2").arg(name).arg(i)));
+        return folder;
+    }
+
+    static QString snapshotIdIn(const QString &text)
+    {
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("\\b(\\d{8}T\\d{9})\\b")).match(text);
+        return m.hasMatch() ? m.captured(1) : QString();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_home = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_home->isValid());
+    }
+
+    void versionAndHelp()
+    {
+        Run run = cairn({ QStringLiteral("--version") });
+        QCOMPARE(run.code, 0);
+        QVERIFY2(QRegularExpression(QStringLiteral("^cairn \\d+\\.\\d+\\.\\d+\\n$")).match(run.out).hasMatch(),
+            qPrintable(run.out));
+
+        run = cairn({ QStringLiteral("--help") });
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.contains(u"Usage: cairn [--cache FILE] COMMAND"));
+        for (const char16_t *command :
+            { u"sample", u"import", u"ask", u"show", u"list", u"removed", u"snapshot", u"check", u"purge" }) {
+            QVERIFY2(QRegularExpression(QStringLiteral("\\n  %1\\b").arg(QString::fromUtf16(command)))
+                         .match(run.out)
+                         .hasMatch(),
+                qPrintable(QString::fromUtf16(command)));
+        }
+        QVERIFY(run.out.contains(u"Exit codes: 0 ok, 1 error, 2 usage, 3 held"));
+
+        // A command's own help exits 0 and never opens the cache.
+        run = cairn({ QStringLiteral("import"), QStringLiteral("--help") });
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.contains(u"--allow-removals"));
+        QVERIFY2(run.out.startsWith(u"Usage: cairn import [options] PATH..."), qPrintable(run.out));
+        QVERIFY(!QFileInfo::exists(cachePath()));
+
+        // No command at all: the help, as a usage error.
+        run = cairn({});
+        QCOMPARE(run.code, 2);
+        QVERIFY(run.out.contains(u"Commands:"));
+    }
+
+    void unknownCommandIsAUsageErrorWithAHint()
+    {
+        const Run run = cairn({ QStringLiteral("frobnicate") });
+        QCOMPARE(run.code, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains(u"unknown command \"frobnicate\""), qPrintable(run.err));
+        QVERIFY(run.err.contains(u"cairn --help"));
+        QVERIFY(!QFileInfo::exists(cachePath()));
+    }
+
+    void usageErrorsExitTwo()
+    {
+        const QList<QStringList> wrong = {
+            { QStringLiteral("show") },
+            { QStringLiteral("show"), QStringLiteral("a"), QStringLiteral("b") },
+            { QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("x") },
+            { QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("0") },
+            { QStringLiteral("list"), QStringLiteral("--no-such-option") },
+            { QStringLiteral("import") },
+            { QStringLiteral("snapshot") },
+            { QStringLiteral("snapshot"), QStringLiteral("restore") },
+            { QStringLiteral("purge") },
+            { QStringLiteral("purge"), QStringLiteral("--older-than"), QStringLiteral("soon") },
+            { QStringLiteral("purge"), QStringLiteral("--older-than"), QStringLiteral("-3") },
+            { QStringLiteral("--cache") },
+            { QStringLiteral("--cache="), QStringLiteral("list") },
+            { QStringLiteral("--cache"), QString(), QStringLiteral("list") },
+        };
+        for (const QStringList &arguments : wrong) {
+            const Run run
+                = arguments.first().startsWith(u"--cache") ? bare(arguments, environment()) : cairn(arguments);
+            QVERIFY2(run.code == 2, qPrintable(QStringLiteral("%1: exit %2").arg(arguments.join(u' ')).arg(run.code)));
+            QVERIFY2(!run.err.trimmed().isEmpty(), qPrintable(arguments.join(u' ')));
+        }
+        // Usage errors are caught before any cache is opened, the default one included.
+        QVERIFY(!QFileInfo::exists(cachePath()));
+        QVERIFY(!QFileInfo::exists(m_home->filePath(QStringLiteral("xdg-data"))));
+    }
+
+    void errorsSayWhatAndExitOne()
+    {
+        const QString missing = m_home->filePath(QStringLiteral("no-such-folder/catalog.yaml"));
+        Run run = cairn({ QStringLiteral("import"), missing });
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(missing) && run.err.contains(u"no such file or folder"), qPrintable(run.err));
+
+        QCOMPARE(cairn({ QStringLiteral("import"), folderOfComponents(QStringLiteral("err"), 1) }).code, 0);
+        run = cairn({ QStringLiteral("show"), QStringLiteral("component:default/nope") });
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(u"There is no component:default/nope in the cache"), qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+        run = cairn({ QStringLiteral("show"), QStringLiteral("--json"), QStringLiteral("nope") });
+        QCOMPARE(run.code, 1);
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"outcome").toString(),
+            QStringLiteral("not-found"));
+        // A bare name that exists is shown like its full ref.
+        run = cairn({ QStringLiteral("show"), QStringLiteral("err-svc-0") });
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(u"Component:default/err-svc-0"), qPrintable(run.out));
+    }
+
+    void aDryRunWritesNothing()
+    {
+        const QString folder = folderOfComponents(QStringLiteral("dry"), 3);
+        const Run run = cairn({ QStringLiteral("import"), folder, QStringLiteral("--dry-run") });
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.startsWith(u"Would apply: 3 added"), qPrintable(run.out));
+        QVERIFY(refsListed().isEmpty());
+    }
+
+    void importsTheBackstageExamples()
+    {
+        const QStringList files { examples(QStringLiteral("all.yaml")), examples(QStringLiteral("acme-corp.yaml")) };
+        Run run = cairn(QStringList { QStringLiteral("import") } + files);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"67 added, 0 changed, 0 unchanged, 0 removed"), qPrintable(run.out));
+        // The owner `guest` of playback-order (a group that does not exist) is a note, not an error.
+        QVERIFY2(run.out.contains(u"Unresolved owners"), qPrintable(run.out));
+        QVERIFY2(QRegularExpression(
+                     QStringLiteral(
+                         "Component:default/playback-order is owned by group:default/guest, which is not in the cache"))
+                     .match(run.out)
+                     .hasMatch(),
+            qPrintable(run.out));
+        QVERIFY2(!run.err.contains(u"playback-order"), qPrintable(run.err));
+
+        const QMap<QString, int> expected { { QStringLiteral("user"), 17 }, { QStringLiteral("component"), 13 },
+            { QStringLiteral("api"), 10 }, { QStringLiteral("location"), 9 }, { QStringLiteral("group"), 8 },
+            { QStringLiteral("airesource"), 3 }, { QStringLiteral("domain"), 3 }, { QStringLiteral("system"), 3 },
+            { QStringLiteral("resource"), 1 } };
+        QCOMPARE(kindsListed(), expected);
+
+        run = cairn({ QStringLiteral("check") });
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(u"Integrity:      ok"), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"Entities:       67 live, 0 removed upstream"), qPrintable(run.out));
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            QVERIFY2(QRegularExpression(QStringLiteral("\\n  %1\\s+%2\\n").arg(it.key()).arg(it.value()))
+                         .match(run.out)
+                         .hasMatch(),
+                qPrintable(it.key() + u'\n' + run.out));
+        }
+
+        // Every relation: the owner of a component is seen from both sides.
+        run = cairn(
+            { QStringLiteral("show"), QStringLiteral("--json"), QStringLiteral("component:default/playback-order") });
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.contains(u"group:default/guest"));
+
+        run = cairn(QStringList { QStringLiteral("import") } + files);
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(u"0 added, 0 changed, 67 unchanged, 0 removed"), qPrintable(run.out));
+    }
+
+    void cacheFromTheEnvironmentAndTheDefaultPlace()
+    {
+        const QString file = m_home->filePath(QStringLiteral("from-env/env.sqlite3"));
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("CAIRN_CACHE"), file);
+        const QString folder = folderOfComponents(QStringLiteral("env"), 2);
+        Run run = bare({ QStringLiteral("import"), folder }, env);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY(QFileInfo::exists(file));
+        QVERIFY(!QFileInfo::exists(cachePath()));
+        // --cache wins over CAIRN_CACHE.
+        run = bare({ QStringLiteral("--cache"), cachePath(), QStringLiteral("check") }, env);
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.contains(u"0 live"));
+        QVERIFY(QFileInfo::exists(cachePath()));
+
+        // Neither: the cache lives under the (redirected) user data folder, created on demand.
+        run = bare({ QStringLiteral("list") }, environment());
+        QCOMPARE(run.code, 0);
+        QVERIFY(QFileInfo::exists(m_home->filePath(QStringLiteral("xdg-data/Cairn/cairn/cache.sqlite3"))));
+    }
+
+    void aDeletedFileLeavesTombstones()
+    {
+        const QString folder = folderOfComponents(QStringLiteral("team"), 12);
+        writeFile(folder + QStringLiteral("/gone.yaml"), component(QStringLiteral("old-service")));
+        const QString other = folderOfComponents(QStringLiteral("other"), 3);
+        Run run = cairn({ QStringLiteral("import"), folder });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(u"13 added"));
+
+        QVERIFY(QFile::remove(folder + QStringLiteral("/gone.yaml")));
+        run = cairn({ QStringLiteral("import"), folder });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"0 added, 0 changed, 12 unchanged, 1 removed upstream"), qPrintable(run.out));
+        // As the source spelled it, as `cairn removed` and `cairn show` print it.
+        QVERIFY2(run.out.contains(u"\n    Component:default/old-service\n"), qPrintable(run.out));
+
+        QCOMPARE(removedRefs(), QStringList { QStringLiteral("Component:default/old-service") });
+        run = cairn({ QStringLiteral("removed") });
+        QCOMPARE(run.code, 0);
+        QVERIFY(run.out.contains(u"Component:default/old-service"));
+        run = cairn({ QStringLiteral("show"), QStringLiteral("Component:default/old-service") });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"Removed upstream"), qPrintable(run.out));
+        QVERIFY(!refsListed().contains(u"Component:default/old-service"));
+        QVERIFY(refsListed({ QStringLiteral("--include-removed") }).contains(u"Component:default/old-service"));
+
+        // Another set of paths is another source: it never tombstones the first one's entities.
+        run = cairn({ QStringLiteral("import"), other });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"3 added, 0 changed, 0 unchanged, 0 removed"), qPrintable(run.out));
+        QCOMPARE(refsListed().size(), 15);
+        QCOMPARE(removedRefs().size(), 1);
+
+        // The file coming back brings the entity back to life.
+        writeFile(folder + QStringLiteral("/gone.yaml"), component(QStringLiteral("old-service")));
+        run = cairn({ QStringLiteral("import"), folder });
+        QVERIFY2(run.out.contains(u"1 added, 0 changed, 12 unchanged, 0 removed"), qPrintable(run.out));
+        QVERIFY(removedRefs().isEmpty());
+    }
+
+    void aBadDocumentIsReportedAndTheRestImported()
+    {
+        const QString folder = m_home->filePath(QStringLiteral("mixed"));
+        // The second document lacks its required spec.owner.
+        writeFile(folder + QStringLiteral("/catalog.yaml"),
+            component(QStringLiteral("good-one")) + QStringLiteral("---\n")
+                + QStringLiteral("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: no-owner\n"
+                                 "spec:\n  type: service\n  lifecycle: production\n")
+                + QStringLiteral("---\n") + component(QStringLiteral("good-two")));
+        const Run run = cairn({ QStringLiteral("import"), folder });
+        QCOMPARE(run.code, 1);
+        QVERIFY2(QRegularExpression(
+                     QStringLiteral(
+                         "catalog\\.yaml:10 \\(Component:default/no-owner\\): invalid entity, skipped: spec\\.owner"))
+                     .match(run.err)
+                     .hasMatch(),
+            qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"2 added") && run.out.contains(u"1 rejected"), qPrintable(run.out));
+        const QStringList refs = refsListed();
+        QCOMPARE(refs,
+            (QStringList {
+                QStringLiteral("Component:default/good-one"), QStringLiteral("Component:default/good-two") }));
+    }
+
+    void aYamlSyntaxErrorTombstonesNothing()
+    {
+        const QString folder = folderOfComponents(QStringLiteral("yaml"), 4);
+        writeFile(folder + QStringLiteral("/pair.yaml"),
+            component(QStringLiteral("pair-a")) + QStringLiteral("---\n") + component(QStringLiteral("pair-b")));
+        Run run = cairn({ QStringLiteral("import"), folder });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+
+        writeFile(
+            folder + QStringLiteral("/pair.yaml"), QStringLiteral("kind: Component\nmetadata: {name: [unclosed\n"));
+        run = cairn({ QStringLiteral("import"), folder, QStringLiteral("--allow-removals") });
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(u"pair.yaml"), qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"0 removed"), qPrintable(run.out));
+        QVERIFY(removedRefs().isEmpty());
+        QCOMPARE(refsListed().size(), 6);
+    }
+
+    void aMassRemovalIsHeldUntilAllowed()
+    {
+        const QString folder = folderOfComponents(QStringLiteral("mass"), 10);
+        Run run = cairn({ QStringLiteral("import"), folder });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(QFile::remove(QStringLiteral("%1/svc-%2.yaml").arg(folder).arg(i)));
+
+        run = cairn({ QStringLiteral("import"), folder });
+        QCOMPARE(run.code, 3);
+        QVERIFY2(run.err.contains(u"HELD") && run.err.contains(u"--allow-removals"), qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"\n    Component:default/mass-svc-0\n"), qPrintable(run.err));
+        QCOMPARE(refsListed().size(), 10);
+        QVERIFY(removedRefs().isEmpty());
+        run = cairn({ QStringLiteral("snapshot"), QStringLiteral("list") });
+        QVERIFY(run.out.contains(u"No snapshots yet"));
+
+        run = cairn({ QStringLiteral("import"), folder, QStringLiteral("--allow-removals") });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"8 removed upstream"), qPrintable(run.out));
+        const QString snapshot = snapshotIdIn(run.out);
+        QVERIFY2(!snapshot.isEmpty(), qPrintable(run.out));
+        QCOMPARE(refsListed().size(), 2);
+        QCOMPARE(removedRefs().size(), 8);
+
+        run = cairn({ QStringLiteral("snapshot"), QStringLiteral("list") });
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(snapshot) && run.out.contains(u"10 entities"), qPrintable(run.out));
+    }
+
+    void snapshotsRoundTrip()
+    {
+        const QString folder = folderOfComponents(QStringLiteral("snap"), 3);
+        Run run = cairn({ QStringLiteral("import"), folder });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        run = cairn({ QStringLiteral("snapshot"), QStringLiteral("create") });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QString id = snapshotIdIn(run.out);
+        QVERIFY2(!id.isEmpty(), qPrintable(run.out));
+        QVERIFY(run.out.contains(u"3 entities"));
+
+        writeFile(folder + QStringLiteral("/later.yaml"), component(QStringLiteral("later")));
+        run = cairn({ QStringLiteral("import"), folder });
+        QVERIFY(run.out.contains(u"1 added"));
+        QCOMPARE(refsListed().size(), 4);
+
+        run = cairn({ QStringLiteral("snapshot"), QStringLiteral("restore"), id });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QString before = snapshotIdIn(run.out.section(QStringLiteral("kept as snapshot"), 1));
+        QVERIFY2(!before.isEmpty() && before != id, qPrintable(run.out));
+        QCOMPARE(refsListed().size(), 3);
+        QVERIFY(!refsListed().contains(u"Component:default/later"));
+
+        run = cairn({ QStringLiteral("snapshot"), QStringLiteral("list") });
+        QVERIFY(run.out.contains(id) && run.out.contains(before));
+        // And the restore can itself be undone.
+        run = cairn({ QStringLiteral("snapshot"), QStringLiteral("restore"), before });
+        QCOMPARE(run.code, 0);
+        QCOMPARE(refsListed().size(), 4);
+
+        run = cairn({ QStringLiteral("snapshot"), QStringLiteral("restore"), QStringLiteral("20000101T000000000") });
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(u"snapshot list"), qPrintable(run.err));
+    }
+
+    void aDamagedCacheIsMovedAside()
+    {
+        const QString folder = folderOfComponents(QStringLiteral("dmg"), 2);
+        QCOMPARE(cairn({ QStringLiteral("import"), folder }).code, 0);
+        QByteArray garbage;
+        for (int i = 0; i < 4096; ++i)
+            garbage.append("not a database ");
+        QFile file(cachePath());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(garbage);
+        file.close();
+
+        const Run run = cairn({ QStringLiteral("check") });
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(u"0 live"), qPrintable(run.out));
+        const QStringList aside
+            = QDir(m_home->path()).entryList({ QStringLiteral("cache.sqlite3.damaged-*") }, QDir::Files);
+        QCOMPARE(aside.size(), 1);
+        QVERIFY(QRegularExpression(QStringLiteral("^cache\\.sqlite3\\.damaged-\\d{8}T\\d{6}$"))
+                    .match(aside.first())
+                    .hasMatch());
+        QVERIFY2(run.err.contains(aside.first()), qPrintable(run.err));
+        QCOMPARE(fileBytes(m_home->filePath(aside.first())), garbage);
+    }
+
+    void aNewerCacheIsRefusedAndLeftAlone()
+    {
+        QCOMPARE(cairn({ QStringLiteral("import"), folderOfComponents(QStringLiteral("new"), 1) }).code, 0);
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(cachePath()).constData(), &db), SQLITE_OK);
+        // In rollback-journal mode, so that switching it to WAL would show in its header bytes.
+        QCOMPARE(sqlite3_exec(db, "PRAGMA journal_mode=DELETE; PRAGMA user_version=999", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+        QCOMPARE(sqlite3_close(db), SQLITE_OK);
+        const QByteArray before = fileBytes(cachePath());
+
+        for (const QStringList &arguments :
+            { QStringList { QStringLiteral("list") }, QStringList { QStringLiteral("check") },
+                QStringList { QStringLiteral("import"), m_home->filePath(QStringLiteral("new")) } }) {
+            const Run run = cairn(arguments);
+            QCOMPARE(run.code, 1);
+            QVERIFY2(run.err.contains(u"999") && run.err.contains(u"newer"), qPrintable(run.err));
+            QVERIFY(run.out.isEmpty());
+        }
+        QCOMPARE(fileBytes(cachePath()), before);
+        QVERIFY(QDir(m_home->path()).entryList({ QStringLiteral("*.damaged-*") }).isEmpty());
+    }
+
+    void listJsonIsStable()
+    {
+        QCOMPARE(cairn({ QStringLiteral("import"), examples(QStringLiteral("all.yaml")),
+                           examples(QStringLiteral("acme-corp.yaml")) })
+                     .code,
+            0);
+        const Run run = cairn({ QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--kind"),
+            QStringLiteral("user"), QStringLiteral("--limit"), QStringLiteral("2") });
+        QCOMPARE(run.code, 0);
+        QJsonParseError error;
+        const QJsonObject top = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(top.keys(), (QStringList { QStringLiteral("entities"), QStringLiteral("formatVersion") }));
+        QCOMPARE(top.value(u"formatVersion").toInt(), 1);
+        const QJsonArray entities = top.value(u"entities").toArray();
+        QCOMPARE(entities.size(), 2);
+        const QJsonObject first = entities.first().toObject();
+        QCOMPARE(first.keys(),
+            (QStringList { QStringLiteral("email"), QStringLiteral("kind"), QStringLiteral("ref"),
+                QStringLiteral("removed"), QStringLiteral("resolved"), QStringLiteral("status"),
+                QStringLiteral("title"), QStringLiteral("type") }));
+        QCOMPARE(first.value(u"ref").toString(), QStringLiteral("User:default/amelia.park"));
+        QCOMPARE(first.value(u"kind").toString(), QStringLiteral("User"));
+        QCOMPARE(first.value(u"email").toString(), QStringLiteral("amelia-park@example.com"));
+        QCOMPARE(first.value(u"removed").toBool(), false);
+
+        const QJsonObject removed = json({ QStringLiteral("removed"), QStringLiteral("--json") });
+        QCOMPARE(removed.keys(), (QStringList { QStringLiteral("formatVersion"), QStringLiteral("removed") }));
+    }
+
+    void purgeRemovesOnlyOldTombstonesAfterASnapshot()
+    {
+        const QString folder = folderOfComponents(QStringLiteral("purge"), 12);
+        writeFile(folder + QStringLiteral("/gone.yaml"), component(QStringLiteral("gone")));
+        QCOMPARE(cairn({ QStringLiteral("import"), folder }).code, 0);
+        QVERIFY(QFile::remove(folder + QStringLiteral("/gone.yaml")));
+        QCOMPARE(cairn({ QStringLiteral("import"), folder }).code, 0);
+        QCOMPARE(removedRefs(), QStringList { QStringLiteral("Component:default/gone") });
+
+        // Tombstones younger than the retention period stay.
+        Run run = cairn({ QStringLiteral("purge"), QStringLiteral("--older-than"), QStringLiteral("30") });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"Nothing to purge"), qPrintable(run.out));
+        QCOMPARE(removedRefs().size(), 1);
+
+        run = cairn({ QStringLiteral("purge"), QStringLiteral("--older-than"), QStringLiteral("0"),
+            QStringLiteral("--dry-run") });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(
+            run.out.contains(u"Would purge 1") && run.out.contains(u"Component:default/gone"), qPrintable(run.out));
+        QCOMPARE(removedRefs().size(), 1);
+        // The removal run above took a snapshot; the dry run must not add one, the purge must.
+        const int snapshotsBefore
+            = int(cairn({ QStringLiteral("snapshot"), QStringLiteral("list") })
+                      .out.count(QRegularExpression(QStringLiteral("^\\d{8}T"), QRegularExpression::MultilineOption)));
+
+        run = cairn({ QStringLiteral("purge"), QStringLiteral("--older-than"), QStringLiteral("0") });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"Purged 1") && run.out.contains(u"Component:default/gone"), qPrintable(run.out));
+        const QString snapshot = snapshotIdIn(run.out);
+        QVERIFY2(!snapshot.isEmpty(), qPrintable(run.out));
+        QVERIFY(removedRefs().isEmpty());
+        QCOMPARE(refsListed({ QStringLiteral("--include-removed") }).size(), 12);
+        run = cairn({ QStringLiteral("snapshot"), QStringLiteral("list") });
+        QCOMPARE(
+            int(run.out.count(QRegularExpression(QStringLiteral("^\\d{8}T"), QRegularExpression::MultilineOption))),
+            snapshotsBefore + 1);
+
+        // The snapshot taken first brings the purged tombstone back.
+        QCOMPARE(cairn({ QStringLiteral("snapshot"), QStringLiteral("restore"), snapshot }).code, 0);
+        QCOMPARE(removedRefs(), QStringList { QStringLiteral("Component:default/gone") });
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
