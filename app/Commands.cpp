@@ -15,12 +15,22 @@ const QList<Command> &commands()
          runShow},
         {QStringLiteral("list"), QStringLiteral("list [--kind K] [--owner REF] [--query TEXT] [--json]"),
          QStringLiteral("list entities"), runList},
+        {QStringLiteral("export"),
+         QStringLiteral("export [--kind K] [--columns a,b] [--format csv|yaml|bundle] [-o FILE|DIR|-]"),
+         QStringLiteral("CSV of a view, or every entity back out as catalog files"), runExport},
         {QStringLiteral("removed"), QStringLiteral("removed [--kind K] [--json]"),
          QStringLiteral("entities removed upstream (kept)"), runRemoved},
         {QStringLiteral("snapshot"), QStringLiteral("snapshot create | list | restore ID"),
          QStringLiteral("copies of the cache, and going back to one"), runSnapshot},
         {QStringLiteral("check"), QStringLiteral("check"), QStringLiteral("integrity, schema version, counts per kind"),
          runCheck},
+        {QStringLiteral("source"), QStringLiteral("source add NAME --backstage URL|--bundle URL|PATH|--folder DIR"),
+         QStringLiteral("configure sources: add, list, remove"), runSource},
+        {QStringLiteral("sync"), QStringLiteral("sync [NAME | --all] [--allow-removals] [--dry-run]"),
+         QStringLiteral("sync configured sources into the cache"), runSync},
+        {QStringLiteral("log"), QStringLiteral("log [--limit N]"), QStringLiteral("recent sync runs"), runLog},
+        {QStringLiteral("purge"), QStringLiteral("purge --older-than DAYS [--dry-run]"),
+         QStringLiteral("delete old tombstones for good (snapshot first, logged)"), runPurge},
     };
     return all;
 }

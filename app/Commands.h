@@ -32,6 +32,11 @@ int runSnapshot(CliContext &context, const QStringList &arguments);
 int runCheck(CliContext &context, const QStringList &arguments);
 int runSample(CliContext &context, const QStringList &arguments);
 int runAsk(CliContext &context, const QStringList &arguments);
+int runExport(CliContext &context, const QStringList &arguments);
+int runSource(CliContext &context, const QStringList &arguments);
+int runSync(CliContext &context, const QStringList &arguments);
+int runLog(CliContext &context, const QStringList &arguments);
+int runPurge(CliContext &context, const QStringList &arguments);
 
 // Prints an answer (or candidates, or search hits) as text or JSON; the exit code to return.
 int printAskResult(CliContext &context, const core::Result<core::AskResult> &result, bool json);

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `cairn export` as a user runs it: the real executable on a cache of the Backstage examples.
+#include "cache/Cache.h"
+#include "sync/CatalogExporter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
+#include <unistd.h>
+
+class TestExportCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void csvToFileAndStdout();
+    void csvOptions();
+    void unknownColumnIsAUsageError();
+    void unwritablePathLeavesTheOldFile();
+    void reseedThroughYamlAndBundle();
+    void serverOnlyFieldsAreStripped();
+
+private:
+    struct Run
+    {
+        int code = -1;
+        QByteArray out;
+        QString err;
+    };
+    Run cairn(const QString &cache, const QStringList &arguments, qint64 fileSizeLimit = 0);
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    QTemporaryDir m_dir;
+    QString m_cache;
+};
+
+namespace {
+
+const QString kExamples = QStringLiteral(CAIRN_SHARED_DIR "/data/backstage/examples");
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
+}
+
+// Live documents by lower-case ref; Locations left out unless asked (the export leaves them out).
+QMap<QString, QJsonObject> documents(const QString &cachePath, bool locations = false)
+{
+    QMap<QString, QJsonObject> out;
+    auto cache = cairn::cache::Cache::openReadOnly(cachePath);
+    if (!cache)
+        return out;
+    auto q = (*cache)->database().prepare(
+        QStringLiteral("SELECT key, document FROM entities WHERE removed_at IS NULL AND (?1 OR kind <> 'location')"));
+    if (!q)
+        return out;
+    q->bind(1, locations ? 1 : 0);
+    while (*q->step() == cairn::cache::Statement::Step::Row)
+        out.insert(q->text(0), QJsonDocument::fromJson(q->utf8(1)).object());
+    return out;
+}
+
+// Documents equal after stripping what a server adds; reports the first difference.
+bool sameDocuments(const QMap<QString, QJsonObject> &expected, const QMap<QString, QJsonObject> &actual, QString *why)
+{
+    if (expected.keys() != actual.keys()) {
+        *why = QStringLiteral("refs differ: expected %1, got %2")
+                   .arg(expected.keys().join(u' '), actual.keys().join(u' '));
+        return false;
+    }
+    for (auto it = expected.constBegin(); it != expected.constEnd(); ++it) {
+        const QJsonObject want = cairn::sync::CatalogExporter::catalogDocument(it.value());
+        const QJsonObject got = actual.value(it.key());
+        if (want != got) {
+            *why = it.key() + QStringLiteral(":\n  expected ")
+                + QString::fromUtf8(QJsonDocument(want).toJson(QJsonDocument::Compact))
+                + QStringLiteral("\n  got      ")
+                + QString::fromUtf8(QJsonDocument(got).toJson(QJsonDocument::Compact));
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+TestExportCommand::Run TestExportCommand::cairn(
+    const QString &cache, const QStringList &arguments, qint64 fileSizeLimit)
+{
+    QProcess process;
+    if (fileSizeLimit > 0) {
+        // A full disk, as far as the export can tell: writes past the limit fail with
+        // EFBIG (the signal that would kill the process is ignored).
+        process.setChildProcessModifier([fileSizeLimit] {
+            const rlimit limit { rlim_t(fileSizeLimit), rlim_t(fileSizeLimit) };
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+            ::signal(SIGXFSZ, SIG_IGN);
+        });
+    }
+    process.start(QStringLiteral(CAIRN_EXECUTABLE), QStringList { QStringLiteral("--cache"), cache } + arguments);
+    Run run;
+    if (!process.waitForFinished(120'000))
+        return run;
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+void TestExportCommand::initTestCase()
+{
+    QVERIFY(QFileInfo::exists(QStringLiteral(CAIRN_EXECUTABLE)));
+    QVERIFY(m_dir.isValid());
+    m_cache = path(QStringLiteral("a.sqlite3"));
+    const Run imported = cairn(m_cache,
+        { QStringLiteral("import"), kExamples + QStringLiteral("/all.yaml"),
+            kExamples + QStringLiteral("/acme-corp.yaml") });
+    QVERIFY2(imported.code == 0, qPrintable(imported.err));
+    QVERIFY(documents(m_cache).size() > 50);
+}
+
+void TestExportCommand::csvToFileAndStdout()
+{
+    const QString file = path(QStringLiteral("components.csv"));
+    const Run run = cairn(m_cache,
+        { QStringLiteral("export"), QStringLiteral("--kind"), QStringLiteral("component"), QStringLiteral("-o"),
+            file });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains("Exported 13 rows"));
+    const QByteArray csv = fileBytes(file);
+    const QList<QByteArray> lines = csv.split('\n');
+    QCOMPARE(lines.size(), 13 + 2); // header, 13 components, "" after the last CRLF
+    QCOMPARE(lines.first(), QByteArray("ref,name,title,type,lifecycle,owner,system,tags\r"));
+    QVERIFY(lines.contains(QByteArray("Component:default/artist-lookup,artist-lookup,,service,experimental,"
+                                      "group:default/team-a,artist-engagement-portal,java; data\r")));
+    QVERIFY(lines.contains(QByteArray("Component:default/playback-order,playback-order,,service,production,"
+                                      "group:default/guest,,java; playback\r")));
+    QCOMPARE(lines.last(), QByteArray());
+
+    // Standard output gets the same bytes, and nothing else.
+    const Run toStdout
+        = cairn(m_cache, { QStringLiteral("export"), QStringLiteral("--kind"), QStringLiteral("Component") });
+    QCOMPARE(toStdout.code, 0);
+    QCOMPARE(toStdout.out, csv);
+}
+
+void TestExportCommand::csvOptions()
+{
+    const Run run = cairn(m_cache,
+        { QStringLiteral("export"), QStringLiteral("--kind"), QStringLiteral("user"), QStringLiteral("--columns"),
+            QStringLiteral("name, email"), QStringLiteral("--bom"), QStringLiteral("--delimiter"), QStringLiteral(";"),
+            QStringLiteral("--owner"), QStringLiteral("nobody"), QStringLiteral("-o"), QStringLiteral("-") });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QCOMPARE(run.out,
+        QByteArray("\xEF\xBB\xBF"
+                   "name;email\r\n")); // users own nothing
+
+    const Run tabs = cairn(m_cache,
+        { QStringLiteral("export"), QStringLiteral("--kind"), QStringLiteral("group"), QStringLiteral("--columns"),
+            QStringLiteral("name,parent"), QStringLiteral("--delimiter"), QStringLiteral("tab"),
+            QStringLiteral("--query"), QStringLiteral("team-a") });
+    QCOMPARE(tabs.code, 0);
+    QVERIFY2(tabs.out.startsWith("name\tparent\r\nteam-a\tbackstage\r\n"), tabs.out.constData());
+}
+
+void TestExportCommand::unknownColumnIsAUsageError()
+{
+    const QString file = path(QStringLiteral("never.csv"));
+    const Run run = cairn(m_cache,
+        { QStringLiteral("export"), QStringLiteral("--kind"), QStringLiteral("component"), QStringLiteral("--columns"),
+            QStringLiteral("ref,colour"), QStringLiteral("-o"), file });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(u"\"colour\""), qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"ref, name, title, type, lifecycle, owner, system, subcomponent_of, tags, description"),
+        qPrintable(run.err));
+    QVERIFY(!QFileInfo::exists(file));
+
+    QCOMPARE(cairn(m_cache, { QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("xml") }).code, 2);
+    QCOMPARE(
+        cairn(m_cache,
+            { QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("--bom") })
+            .code,
+        2);
+}
+
+void TestExportCommand::unwritablePathLeavesTheOldFile()
+{
+    // A folder that cannot exist: its parent is a file.
+    QVERIFY(writeFile(path(QStringLiteral("plain-file")), "x"));
+    const QString impossible = path(QStringLiteral("plain-file/out.csv"));
+    Run run = cairn(m_cache, { QStringLiteral("export"), QStringLiteral("-o"), impossible });
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(impossible), qPrintable(run.err));
+
+    // The disk fills up half way: the old file keeps its bytes, no temporary is left.
+    const QString dir = path(QStringLiteral("full"));
+    QVERIFY(QDir().mkpath(dir));
+    const QString target = dir + QStringLiteral("/all.csv");
+    QVERIFY(writeFile(target, "old,content\r\n"));
+    // Keep the cache's -shm in place (and full size) so the child needs no file growth to read it.
+    auto holder = cairn::cache::Cache::openReadOnly(m_cache);
+    QVERIFY(holder);
+    QVERIFY((*holder)->database().queryInt(QStringLiteral("SELECT count(*) FROM entities")));
+    run = cairn(m_cache,
+        { QStringLiteral("export"), QStringLiteral("--columns"), QStringLiteral("ref,document"), QStringLiteral("-o"),
+            target },
+        4096);
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(target), qPrintable(run.err));
+    QCOMPARE(fileBytes(target), QByteArray("old,content\r\n"));
+    QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("all.csv") });
+
+    if (::geteuid() != 0) { // root writes anywhere: the permission case only means something for others
+        QVERIFY(QFile::setPermissions(dir, QFile::ReadOwner | QFile::ExeOwner));
+        run = cairn(m_cache, { QStringLiteral("export"), QStringLiteral("-o"), target });
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(target), qPrintable(run.err));
+        QCOMPARE(fileBytes(target), QByteArray("old,content\r\n"));
+    }
+}
+
+// Re-seed: export the directory, import the export into a second cache, compare entity by entity.
+void TestExportCommand::reseedThroughYamlAndBundle()
+{
+    const QMap<QString, QJsonObject> original = documents(m_cache);
+    struct Way
+    {
+        QStringList exportArgs;
+        QString importPath;
+    };
+    const QList<Way> ways = {
+        { { QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("-o"),
+              path(QStringLiteral("all.yaml")) },
+            path(QStringLiteral("all.yaml")) },
+        { { QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("-o"), path(QStringLiteral("by-kind")) },
+            path(QStringLiteral("by-kind")) },
+        { { QStringLiteral("--format"), QStringLiteral("bundle"), QStringLiteral("-o"),
+              path(QStringLiteral("bundle.json")) },
+            path(QStringLiteral("bundle.json")) },
+    };
+    int n = 0;
+    for (const Way &way : ways) {
+        const Run exported = cairn(m_cache, QStringList { QStringLiteral("export") } + way.exportArgs);
+        QVERIFY2(exported.code == 0, qPrintable(exported.err));
+        QVERIFY(exported.out.contains(QByteArray::number(original.size()) + " entities"));
+        const QString second = path(QStringLiteral("reseed-%1.sqlite3").arg(++n));
+        const Run imported = cairn(second, { QStringLiteral("import"), way.importPath });
+        QVERIFY2(imported.code == 0, qPrintable(imported.err));
+        QString why;
+        QVERIFY2(sameDocuments(original, documents(second, true), &why), qPrintable(way.importPath + u' ' + why));
+    }
+    QVERIFY(QFileInfo::exists(path(QStringLiteral("by-kind/component.yaml"))));
+    QVERIFY(!QFileInfo::exists(path(QStringLiteral("by-kind/location.yaml"))));
+}
+
+void TestExportCommand::serverOnlyFieldsAreStripped()
+{
+    // A document as a Backstage server serves it (and a Backstage-synced cache keeps it).
+    const QByteArray served
+        = R"({"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"ledger","namespace":"default",)"
+          R"("uid":"0b9c5a8e","etag":"f00d","annotations":{"backstage.io/managed-by-location":"url:https://x/catalog.yaml",)"
+          R"("backstage.io/managed-by-origin-location":"url:https://x/catalog.yaml","backstage.io/techdocs-ref":"dir:."},)"
+          R"("labels":{"tier":"1"},"tags":["finance"]},"spec":{"type":"service","lifecycle":"production","owner":"group:finance",)"
+          R"("version":"2.10","since":"2024-05-01","enabled":"on","replicas":3},)"
+          R"("relations":[{"type":"ownedBy","targetRef":"group:default/finance"}],"status":{"items":[]}})";
+    QVERIFY(writeFile(path(QStringLiteral("served.json")), served));
+    const QString cache = path(QStringLiteral("served.sqlite3"));
+    QCOMPARE(cairn(cache, { QStringLiteral("import"), path(QStringLiteral("served.json")) }).code, 0);
+    const QJsonObject expected = QJsonDocument::fromJson(
+        R"({"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"ledger","namespace":"default",)"
+        R"("annotations":{"backstage.io/techdocs-ref":"dir:."},"labels":{"tier":"1"},"tags":["finance"]},)"
+        R"("spec":{"type":"service","lifecycle":"production","owner":"group:finance","version":"2.10","since":"2024-05-01",)"
+        R"("enabled":"on","replicas":3}})")
+                                     .object();
+    for (const QString &format : { QStringLiteral("yaml"), QStringLiteral("bundle") }) {
+        const QString out
+            = path(format == u"yaml" ? QStringLiteral("served-yaml") : QStringLiteral("served.bundle.json"));
+        const Run run
+            = cairn(cache, { QStringLiteral("export"), QStringLiteral("--format"), format, QStringLiteral("-o"), out });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QString again = path(QStringLiteral("served-again-") + format + QStringLiteral(".sqlite3"));
+        const QString importPath = format == u"yaml" ? out + QStringLiteral("/component.yaml") : out;
+        QVERIFY2(cairn(again, { QStringLiteral("import"), importPath }).code == 0, qPrintable(importPath));
+        const QMap<QString, QJsonObject> back = documents(again);
+        QCOMPARE(back.keys(), QStringList { QStringLiteral("component:default/ledger") });
+        QCOMPARE(back.first(), expected);
+    }
+    // The YAML keeps strings as strings.
+    const QByteArray yaml = fileBytes(path(QStringLiteral("served-yaml/component.yaml")));
+    QVERIFY2(yaml.contains("version: \"2.10\"") && yaml.contains("since: \"2024-05-01\"")
+            && yaml.contains("enabled: \"on\"") && yaml.contains("replicas: 3") && !yaml.contains("uid")
+            && !yaml.contains("managed-by"),
+        yaml.constData());
+}
+
+QTEST_GUILESS_MAIN(TestExportCommand)
+#include "tst_exportcommand.moc"
