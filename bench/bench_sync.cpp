@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sync speed and memory: a full sync of N synthetic entities (default 100,000) from a
 // bundle served over loopback in this process, against the import floor measured in the
-// same run (the same rows inserted with plain prepared statements in one transaction);
+// same run (ImportFloor, shared with bench_import: the same rows inserted with raw prepared
+// statements in one transaction, their contents computed before the clock starts);
 // a no-change re-sync (304, and a full re-download that changes nothing); peak memory of
 // a sync in a child process of its own (VmHWM; getrusage's ru_maxrss as a fallback). Figures go to bench/README.md ("Sync").
 //
 // usage: bench_sync [N]        (CAIRN_BENCH_N also sets N)
-#include "SyntheticOrganisation.h"
+#include "bench/ImportFloor.h"
+#include "bench/SyntheticOrganisation.h"
 #include "cache/Cache.h"
-#include "cache/EntityRow.h"
-#include "cache/Transaction.h"
 #include "sync/BundleSource.h"
 #include "sync/SyncEngine.h"
 
@@ -95,73 +95,13 @@ QByteArray ndjsonOf(const QList<core::Entity> &entities)
     return out;
 }
 
-qint64 importFloorMs(const QList<core::Entity> &entities, const QString &path, qint64 *insertOnlyMs)
+// The floor of bench_import (ImportFloor), into a fresh cache at `path`: ms, or -1.
+qint64 importFloorMs(const bench::ImportFloor &floor, const QString &path)
 {
-    QElapsedTimer timer;
-    timer.start();
-    QList<cache::EntityRow> rows;
-    rows.reserve(entities.size());
-    for (const core::Entity &entity : entities)
-        rows.append(cache::EntityRow::from(entity));
     auto opened = cache::Cache::open(path);
     if (!opened)
         return -1;
-    cache::Database &db = opened.value()->database();
-    (void)db.exec(QStringLiteral("INSERT INTO sources(name, kind, position, created_at) VALUES('s', 'bundle', 1, 'now')"));
-    QElapsedTimer insertTimer;
-    insertTimer.start();
-    auto tx = cache::Transaction::begin(db);
-    auto ins = db.prepare(QStringLiteral(
-        "INSERT INTO entities(key, ref, kind, namespace, name, title, display_name, match_name, match_title, "
-        "owner_key, type, lifecycle, source_id, document, content_hash, first_seen, updated_at) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, ?13, ?14, 'now', 'now')"));
-    auto rel = db.prepare(QStringLiteral("INSERT INTO relations(origin_id, source_key, type, target_key) VALUES(?1, ?2, ?3, ?4)"));
-    auto fts = db.prepare(QStringLiteral(
-        "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"));
-    if (!tx || !ins || !rel || !fts)
-        return -1;
-    for (const cache::EntityRow &r : std::as_const(rows)) {
-        ins->reset();
-        ins->bind(1, r.ref.key());
-        ins->bind(2, r.ref.toString());
-        ins->bind(3, r.kind);
-        ins->bind(4, r.ref.ns());
-        ins->bind(5, r.ref.name());
-        ins->bind(6, r.title);
-        ins->bind(7, r.displayName);
-        ins->bind(8, r.matchName);
-        ins->bind(9, r.matchTitle);
-        ins->bind(10, r.ownerKey);
-        ins->bind(11, r.type);
-        ins->bind(12, r.lifecycle);
-        ins->bindUtf8(13, r.document);
-        ins->bindUtf8(14, r.contentHash);
-        if (!ins->exec())
-            return -1;
-        const qint64 id = db.lastInsertRowId();
-        for (const core::Relation &x : r.relations) {
-            rel->reset();
-            rel->bind(1, id);
-            rel->bind(2, x.source.key());
-            rel->bind(3, x.type);
-            rel->bind(4, x.target.key());
-            if (!rel->exec())
-                return -1;
-        }
-        fts->reset();
-        fts->bind(1, id);
-        fts->bind(2, r.ref.name());
-        fts->bind(3, r.displayName);
-        fts->bind(4, r.description);
-        fts->bind(5, r.tagsText);
-        fts->bind(6, r.ownerKey);
-        if (!fts->exec())
-            return -1;
-    }
-    if (!tx->commit())
-        return -1;
-    *insertOnlyMs = insertTimer.elapsed();
-    return timer.elapsed();
+    return floor.insertInto(opened.value()->database().handle());
 }
 
 sync::SyncOutcome syncBundle(cache::Cache &cache, const QString &location)
@@ -214,10 +154,15 @@ int main(int argc, char *argv[])
     const QString url = QStringLiteral("http://127.0.0.1:%1/org.ndjson").arg(server.serverPort());
     const QString noEtagUrl = QStringLiteral("http://127.0.0.1:%1/no-etag/org.ndjson").arg(server.serverPort());
 
-    qint64 insertOnly = 0;
-    const qint64 floor = importFloorMs(entities, dir.filePath(QStringLiteral("floor.sqlite3")), &insertOnly);
-    std::printf("import floor (rows prepared + prepared-statement inserts, one transaction): %lld ms "
-                "(inserts alone %lld ms)\n", floor, insertOnly);
+    qint64 floor = -1;
+    {
+        const bench::ImportFloor rows(entities); // computed before the clock, as bench_import does
+        floor = importFloorMs(rows, dir.filePath(QStringLiteral("floor.sqlite3")));
+    }
+    if (floor < 0)
+        return 1;
+    std::printf("import floor (bench_import's: raw prepared inserts of precomputed rows, one transaction): %lld ms\n",
+                floor);
 
     auto opened = cache::Cache::open(dir.filePath(QStringLiteral("cache.sqlite3")));
     if (!opened)

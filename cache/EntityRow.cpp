@@ -30,13 +30,23 @@ EntityRow EntityRow::from(const core::Entity &entity, bool withRelations)
     row.etag = entity.etag();
     row.description = entity.description();
     row.tagsText = entity.tags().join(u' ');
-    // QJsonObject keeps keys sorted, so the same document always gives the same text and
-    // the hash detects real changes only.
-    row.document = QJsonDocument(entity.document()).toJson(QJsonDocument::Compact);
-    row.contentHash = QCryptographicHash::hash(row.document, QCryptographicHash::Sha1).toHex();
+    row.document = documentText(entity);
+    row.contentHash = contentHashOf(row.document);
     if (withRelations)
         row.relations = core::relationsOf(entity);
     return row;
+}
+
+QByteArray EntityRow::documentText(const core::Entity &entity)
+{
+    // QJsonObject keeps keys sorted, so the same document always gives the same text and
+    // the hash detects real changes only.
+    return QJsonDocument(entity.document()).toJson(QJsonDocument::Compact);
+}
+
+QByteArray EntityRow::contentHashOf(const QByteArray &document)
+{
+    return QCryptographicHash::hash(document, QCryptographicHash::Sha1).toHex();
 }
 
 } // namespace cairn::cache

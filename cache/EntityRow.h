@@ -35,6 +35,12 @@ struct EntityRow
     QList<core::Relation> relations;
 
     static EntityRow from(const core::Entity &entity, bool withRelations = true);
+
+    // The stored JSON text of a document, and the hash of that text: what `from` puts in
+    // `document` and `contentHash`, for a caller that needs only the hash (is a delivered
+    // document unchanged?) and should not hold a whole row for it.
+    static QByteArray documentText(const core::Entity &entity);
+    static QByteArray contentHashOf(const QByteArray &document);
 };
 
 } // namespace cairn::cache

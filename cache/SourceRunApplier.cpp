@@ -139,13 +139,13 @@ core::Status SourceRunApplier::plan()
     }
     m_planned.reserve(m_input.entities.size());
     for (const core::SourcedEntity &sourced : m_input.entities) {
-        EntityRow row = EntityRow::from(sourced.entity, false);
-        if (row.ref.isNull()) {
+        const core::EntityRef ref = sourced.entity.ref();
+        if (ref.isNull()) {
             m_summary.conflicts.append(QStringLiteral("A document without kind or name was skipped (%1).")
                                            .arg(sourced.origin.toString()));
             continue;
         }
-        CAIRN_TRY(planOne(std::move(row), &sourced.entity));
+        CAIRN_TRY(planOne(ref, &sourced.entity));
     }
     for (const core::EntityRef &ref : m_input.unchangedRefs) {
         auto it = m_own.constFind(ref.key());
@@ -172,33 +172,35 @@ core::Status SourceRunApplier::plan()
     return {};
 }
 
-core::Status SourceRunApplier::planOne(EntityRow row, const core::Entity *entity)
+core::Status SourceRunApplier::planOne(const core::EntityRef &ref, const core::Entity *entity)
 {
-    const QString key = row.ref.key();
+    const QString key = ref.key();
     if (m_seen.contains(key)) {
         m_summary.conflicts.append(
             QStringLiteral("%1 was delivered twice by source \u201c%2\u201d; the first copy was kept.")
-                .arg(row.ref.toString(), m_input.sourceName));
+                .arg(ref.toString(), m_input.sourceName));
         return {};
     }
     m_seen.insert(key);
 
     Planned p;
+    p.key = key;
     p.entity = entity;
+    const QString displayName = entity->displayName();
     auto own = m_own.constFind(key);
     if (own != m_own.constEnd()) {
         p.id = own->id;
-        p.oldDisplayName = own->displayName;
         if (own->removed) {
             p.action = Action::Update; // live again
             p.change = Change::Added;
             p.ownerVisible = true;
-        } else if (own->hash == row.contentHash) {
+        } else if (own->hash == EntityRow::contentHashOf(EntityRow::documentText(*entity))) {
+            // The text is hashed and dropped; it is made again only if the row is written.
             p.action = Action::Unchanged;
         } else {
             p.action = Action::Update;
             p.change = Change::Changed;
-            p.ownerVisible = own->displayName != row.displayName;
+            p.ownerVisible = own->displayName != displayName;
         }
     } else {
         Statement::Step step = Statement::Step::Done;
@@ -217,11 +219,10 @@ core::Status SourceRunApplier::planOne(EntityRow row, const core::Entity *entity
             const QString otherSource = m_lookupOther.text(3);
             const int otherPosition = m_lookupOther.int32(4);
             p.id = otherId;
-            p.oldDisplayName = m_lookupOther.text(2);
             if (!otherRemoved && otherPosition < m_sourcePosition) {
                 m_summary.conflicts.append(
                     QStringLiteral("%1 is also in source \u201c%2\u201d, configured earlier, which keeps it.")
-                        .arg(row.ref.toString(), otherSource));
+                        .arg(ref.toString(), otherSource));
                 m_conflictKeys.append({key, otherSource});
                 return {};
             }
@@ -229,7 +230,7 @@ core::Status SourceRunApplier::planOne(EntityRow row, const core::Entity *entity
                 m_summary.conflicts.append(
                     QStringLiteral("%1 was in source \u201c%2\u201d; \u201c%3\u201d is configured earlier and "
                                    "takes it.")
-                        .arg(row.ref.toString(), otherSource, m_input.sourceName));
+                        .arg(ref.toString(), otherSource, m_input.sourceName));
             // Taken over from a later source, or from a tombstone another source left.
             p.action = Action::Update;
             p.change = Change::Added;
@@ -240,16 +241,15 @@ core::Status SourceRunApplier::planOne(EntityRow row, const core::Entity *entity
     switch (p.change) {
     case Change::Added:
         ++m_summary.added;
-        m_summary.addedRefs.append(row.ref);
+        m_summary.addedRefs.append(ref);
         break;
     case Change::Changed:
         ++m_summary.changed;
-        m_summary.changedRefs.append(row.ref);
+        m_summary.changedRefs.append(ref);
         break;
     case Change::None: ++m_summary.unchanged; break;
     }
-    m_deliveredNames.insert(key, row.displayName);
-    p.row = std::move(row);
+    m_deliveredNames.insert(key, displayName);
     m_planned.append(std::move(p));
     return {};
 }
@@ -270,7 +270,6 @@ core::Status SourceRunApplier::write()
     }
     CAIRN_TRY(writeSource());
     CAIRN_TRY(writeEntities());
-    CAIRN_TRY(writeFts());
     {
         CAIRN_TRY_ASSIGN(Statement tombstone,
                          m_db.prepare(QStringLiteral("UPDATE entities SET removed_at=?2 WHERE id=?1")));
@@ -328,6 +327,10 @@ core::Status SourceRunApplier::writeEntities()
     CAIRN_TRY_ASSIGN(Statement addRelation,
                      m_db.prepare(QStringLiteral(
                          "INSERT INTO relations(origin_id, source_key, type, target_key) VALUES(?1, ?2, ?3, ?4)")));
+    CAIRN_TRY_ASSIGN(Statement dropFts, m_db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));
+    CAIRN_TRY_ASSIGN(Statement addFts, m_db.prepare(QStringLiteral(
+                                           "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
+                                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")));
 
     const auto optional = [](Statement &s, int index, const QString &text) {
         if (text.isEmpty())
@@ -337,6 +340,7 @@ core::Status SourceRunApplier::writeEntities()
     };
     const int total = int(m_planned.size());
     int done = 0;
+    QList<QString> renamedOwners;
     for (Planned &p : m_planned) {
         if (m_input.progress && done % ProgressEvery == 0 && !m_input.progress(done, total))
             return core::Error{QStringLiteral("The run of source \u201c%1\u201d was cancelled; nothing was changed.")
@@ -344,7 +348,8 @@ core::Status SourceRunApplier::writeEntities()
         ++done;
         if (p.action == Action::Unchanged || p.action == Action::Skip)
             continue;
-        const EntityRow &row = p.row;
+        // Flattened here, written, and dropped: at most one row's text is held at a time.
+        const EntityRow row = EntityRow::from(*p.entity);
         Statement &s = p.action == Action::Insert ? insert : update;
         s.reset();
         s.bind(1, row.ref.key());
@@ -376,7 +381,7 @@ core::Status SourceRunApplier::writeEntities()
             dropRelations.bind(1, p.id);
             CAIRN_TRY(dropRelations.exec());
         }
-        for (const core::Relation &relation : core::relationsOf(*p.entity)) {
+        for (const core::Relation &relation : row.relations) {
             addRelation.reset();
             addRelation.bind(1, p.id);
             addRelation.bind(2, relation.source.key());
@@ -384,11 +389,34 @@ core::Status SourceRunApplier::writeEntities()
             addRelation.bind(4, relation.target.key());
             CAIRN_TRY(addRelation.exec());
         }
+
+        // The FTS row, with its owner's name: every name this run delivers is known from the
+        // plan, so an owner later in the input is named already.
+        if (p.action == Action::Update) {
+            dropFts.reset();
+            dropFts.bind(1, p.id);
+            CAIRN_TRY(dropFts.exec());
+        }
+        CAIRN_TRY_ASSIGN(const QString owner, ownerName(row.ownerKey));
+        addFts.reset();
+        addFts.bind(1, p.id);
+        addFts.bind(2, row.ref.name());
+        addFts.bind(3, row.displayName == row.ref.name() ? QString() : row.displayName);
+        addFts.bind(4, row.description);
+        addFts.bind(5, row.tagsText);
+        addFts.bind(6, owner);
+        CAIRN_TRY(addFts.exec());
+        m_indexedIds.insert(p.id);
+        // Entities owned by one that appeared or was renamed carry its name in their FTS
+        // row. What this run writes has the new name already, so only owners that rows
+        // from before the run name need re-indexing: on a first import, none.
+        if (p.ownerVisible && m_ownerKeysBefore.contains(p.key))
+            renamedOwners.append(p.key);
     }
     if (m_input.progress && !m_input.progress(total, total))
         return core::Error{QStringLiteral("The run of source \u201c%1\u201d was cancelled; nothing was changed.")
                                .arg(m_input.sourceName)};
-    return {};
+    return reindexOwned(renamedOwners);
 }
 
 core::Result<QString> SourceRunApplier::ownerName(const QString &ownerKey)
@@ -407,44 +435,11 @@ core::Result<QString> SourceRunApplier::ownerName(const QString &ownerKey)
     return name;
 }
 
-core::Status SourceRunApplier::writeFts()
+core::Status SourceRunApplier::reindexOwned(const QList<QString> &renamedOwners)
 {
+    if (renamedOwners.isEmpty())
+        return {};
     CAIRN_TRY_ASSIGN(Statement drop, m_db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));
-    CAIRN_TRY_ASSIGN(Statement add, m_db.prepare(QStringLiteral(
-                                        "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
-                                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")));
-    QList<QString> renamedOwners;
-    for (const Planned &p : m_planned) {
-        if (p.action == Action::Unchanged || p.action == Action::Skip)
-            continue;
-        if (p.action == Action::Update) {
-            drop.reset();
-            drop.bind(1, p.id);
-            CAIRN_TRY(drop.exec());
-        }
-        CAIRN_TRY_ASSIGN(const QString owner, ownerName(p.row.ownerKey));
-        add.reset();
-        add.bind(1, p.id);
-        add.bind(2, p.row.ref.name());
-        add.bind(3, p.row.displayName == p.row.ref.name() ? QString() : p.row.displayName);
-        add.bind(4, p.row.description);
-        add.bind(5, p.row.tagsText);
-        add.bind(6, owner);
-        CAIRN_TRY(add.exec());
-        m_indexedIds.insert(p.id);
-        if (p.ownerVisible)
-            renamedOwners.append(p.row.ref.key());
-    }
-    if (renamedOwners.isEmpty())
-        return {};
-
-    // Entities owned by an entity that appeared or changed its display name carry that name
-    // in their FTS row. What this run wrote is indexed with the new name already, so only
-    // owners that entities written before this run refer to are looked up: on a first
-    // import that is none, instead of one query per new entity.
-    renamedOwners.removeIf([this](const QString &key) { return !m_ownerKeysBefore.contains(key); });
-    if (renamedOwners.isEmpty())
-        return {};
     CAIRN_TRY_ASSIGN(Statement owned, m_db.prepare(QStringLiteral("SELECT id FROM entities WHERE owner_key=?1")));
     CAIRN_TRY_ASSIGN(Statement reindex,
                      m_db.prepare(QStringLiteral(
@@ -513,9 +508,9 @@ core::Status SourceRunApplier::writeRunLog(const QString &status)
     };
     for (const Planned &p : m_planned) {
         if (p.change == Change::Added)
-            CAIRN_TRY(log(p.row.ref.key(), u"added"));
+            CAIRN_TRY(log(p.key, u"added"));
         else if (p.change == Change::Changed)
-            CAIRN_TRY(log(p.row.ref.key(), u"changed"));
+            CAIRN_TRY(log(p.key, u"changed"));
     }
     for (const Removal &r : m_removals)
         CAIRN_TRY(log(r.key, held ? u"would-remove" : u"removed"));

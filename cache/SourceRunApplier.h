@@ -16,6 +16,11 @@ class Database;
 
 // Carries out one CatalogWriter::applySourceRun: plans from what the cache holds, applies
 // the guard, then writes with statements prepared once for the run. Internal to cache/.
+//
+// The plan is deliberately light (a key, an action and an id per delivered entity): the
+// guard and the summary need no more, and flattening every row up front (JSON text, hash,
+// FTS strings) held a second copy of the whole run in memory. Each row is flattened when
+// it is written, inside the run's one transaction, and dropped at once.
 class SourceRunApplier
 {
 public:
@@ -36,12 +41,11 @@ private:
 
     struct Planned
     {
-        EntityRow row;
+        QString key;                          // shares the ref's text, so costs no copy
         const core::Entity *entity = nullptr; // in the input, which outlives the run
         Action action = Action::Skip;
         Change change = Change::None;
         qint64 id = 0;
-        QString oldDisplayName;
         bool ownerVisible = false; // newly live or renamed: owned entities need re-indexing
     };
 
@@ -53,11 +57,11 @@ private:
 
     core::Status loadSource();
     core::Status plan();
-    core::Status planOne(EntityRow row, const core::Entity *entity);
+    core::Status planOne(const core::EntityRef &ref, const core::Entity *entity);
     core::Status write();
     core::Status writeSource();
     core::Status writeEntities();
-    core::Status writeFts();
+    core::Status reindexOwned(const QList<QString> &renamedOwners);
     core::Status writeRunLog(const QString &status);
     core::Result<QString> ownerName(const QString &ownerKey);
 

@@ -17,6 +17,8 @@
 
 #include <zlib.h>
 
+#include <optional>
+
 namespace cairn::sync {
 
 namespace {
@@ -85,15 +87,167 @@ QString whyNotAnEntity(const QJsonValue &item)
     return {};
 }
 
+bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+qsizetype skipSpace(const QByteArray &data, qsizetype pos)
+{
+    while (pos < data.size() && isJsonSpace(data[pos]))
+        ++pos;
+    return pos;
+}
+
+// `pos` is at an opening quote; returns the position after the closing one, or -1.
+qsizetype skipString(const QByteArray &data, qsizetype pos)
+{
+    for (++pos; pos < data.size(); ++pos) {
+        if (data[pos] == '\\')
+            ++pos;
+        else if (data[pos] == '"')
+            return pos + 1;
+    }
+    return -1;
+}
+
+// The end of the value starting at `pos`, by structure alone (brackets, strings); -1 when
+// it does not end. Whether the value is valid JSON is left to the parser of the item.
+qsizetype skipValue(const QByteArray &data, qsizetype pos)
+{
+    if (pos >= data.size())
+        return -1;
+    const char first = data[pos];
+    if (first == '"')
+        return skipString(data, pos);
+    if (first != '{' && first != '[') {
+        const qsizetype start = pos;
+        while (pos < data.size() && !isJsonSpace(data[pos]) && data[pos] != ',' && data[pos] != ']' && data[pos] != '}')
+            ++pos;
+        return pos > start ? pos : -1;
+    }
+    int depth = 0;
+    while (pos < data.size()) {
+        const char c = data[pos];
+        if (c == '"') {
+            pos = skipString(data, pos);
+            if (pos < 0)
+                return -1;
+            continue;
+        }
+        if (c == '{' || c == '[')
+            ++depth;
+        else if ((c == '}' || c == ']') && --depth == 0)
+            return pos + 1;
+        ++pos;
+    }
+    return -1;
+}
+
+// Where the entities of a bundle in one JSON document are: the byte range of each item of
+// the top-level array, or of the top-level object's "items" array. Found by a scan, without
+// parsing the whole document: one QJsonDocument of it would keep every item's subtree in
+// one shared container until the last entity is gone, next to the body it came from.
+struct ItemRanges
+{
+    QList<std::pair<qsizetype, qsizetype>> items; // start, length
+    qsizetype arrayStart = 0;                      // the '['
+    qsizetype arrayEnd = 0;                        // after the ']'
+    bool inItemsObject = false;
+};
+
+// Empty when the bytes are not laid out as such a bundle: the caller then parses the whole
+// document as before, which also gives the exact error of a broken one.
+std::optional<ItemRanges> scanItems(const QByteArray &data)
+{
+    ItemRanges ranges;
+    qsizetype pos = skipSpace(data, 0);
+    if (pos >= data.size())
+        return std::nullopt;
+    if (data[pos] == '{') {
+        // Find the value of "items" among the top-level members.
+        ranges.inItemsObject = true;
+        bool found = false;
+        pos = skipSpace(data, pos + 1);
+        while (pos < data.size() && data[pos] == '"') {
+            const qsizetype keyEnd = skipString(data, pos);
+            if (keyEnd < 0)
+                return std::nullopt;
+            const bool isItems = QByteArrayView(data).sliced(pos, keyEnd - pos) == "\"items\"";
+            pos = skipSpace(data, keyEnd);
+            if (pos >= data.size() || data[pos] != ':')
+                return std::nullopt;
+            pos = skipSpace(data, pos + 1);
+            const qsizetype valueEnd = skipValue(data, pos);
+            if (valueEnd < 0)
+                return std::nullopt;
+            if (isItems) {
+                if (found || data[pos] != '[')
+                    return std::nullopt;
+                found = true;
+                ranges.arrayStart = pos;
+                ranges.arrayEnd = valueEnd;
+            }
+            pos = skipSpace(data, valueEnd);
+            if (pos < data.size() && data[pos] == ',')
+                pos = skipSpace(data, pos + 1);
+            else
+                break;
+        }
+        if (!found || pos >= data.size() || data[pos] != '}' || skipSpace(data, pos + 1) != data.size())
+            return std::nullopt;
+    } else if (data[pos] == '[') {
+        ranges.arrayStart = pos;
+        ranges.arrayEnd = skipValue(data, pos);
+        if (ranges.arrayEnd < 0 || skipSpace(data, ranges.arrayEnd) != data.size())
+            return std::nullopt;
+    } else {
+        return std::nullopt;
+    }
+
+    // The items: values separated by commas, nothing else.
+    pos = skipSpace(data, ranges.arrayStart + 1);
+    if (data[pos] == ']')
+        return pos + 1 == ranges.arrayEnd ? std::optional<ItemRanges>(std::move(ranges)) : std::nullopt;
+    for (;;) {
+        const qsizetype end = skipValue(data, pos);
+        if (end < 0)
+            return std::nullopt;
+        ranges.items.append({pos, end - pos});
+        pos = skipSpace(data, end);
+        if (pos >= ranges.arrayEnd)
+            return std::nullopt;
+        if (data[pos] == ']')
+            return pos + 1 == ranges.arrayEnd ? std::optional<ItemRanges>(std::move(ranges)) : std::nullopt;
+        if (data[pos] != ',')
+            return std::nullopt;
+        pos = skipSpace(data, pos + 1);
+    }
+}
+
+// One item parsed on its own, so its object owns a compact container of its own. A value
+// that is not an object is wrapped in an array, as a document must be one or the other.
+std::optional<QJsonValue> parseItem(const QByteArray &data, qsizetype start, qsizetype length)
+{
+    QJsonParseError error;
+    if (data[start] == '{') {
+        const QJsonDocument item = QJsonDocument::fromJson(QByteArray::fromRawData(data.constData() + start, length), &error);
+        if (error.error != QJsonParseError::NoError)
+            return std::nullopt;
+        return QJsonValue(item.object());
+    }
+    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + QByteArrayView(data).sliced(start, length).toByteArray() + ']', &error);
+    if (error.error != QJsonParseError::NoError || wrapped.array().size() != 1)
+        return std::nullopt;
+    return wrapped.array().at(0);
+}
+
 } // namespace
 
 BundleFetcher::BundleFetcher(HttpClient &http, QString sourceName) : m_http(http), m_sourceName(std::move(sourceName)) {}
 
 core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, const QString &origin)
 {
-    QByteArray data = raw;
-    if (data.startsWith("\xEF\xBB\xBF"))
-        data.remove(0, 3);
+    // A view past the byte-order mark, not a copy of a body that may be tens of MB. Read
+    // through a const reference only, so nothing detaches it.
+    const QByteArray data = raw.startsWith("\xEF\xBB\xBF") ? QByteArray::fromRawData(raw.constData() + 3, raw.size() - 3) : raw;
     if (isGzip(data))
         return core::Error{QStringLiteral("%1 is gzip-compressed without saying so. Serve it with "
                                           "\"Content-Encoding: gzip\", or publish it uncompressed.").arg(origin)};
@@ -107,6 +261,32 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, 
         }
         bundle.entities.append(core::SourcedEntity{core::Entity(item.toObject()), std::move(where)});
     };
+
+    if (std::optional<ItemRanges> ranges = scanItems(data)) {
+        // The rest of the document, with the items array left empty, must be valid JSON as
+        // well, or the whole document would have been refused.
+        bool whole = true;
+        if (ranges->inItemsObject) {
+            QJsonParseError outerError;
+            const QJsonDocument outer = QJsonDocument::fromJson(
+                data.left(ranges->arrayStart) + "[]" + data.mid(ranges->arrayEnd), &outerError);
+            const QJsonValue items = outer.object().value(u"items");
+            whole = outerError.error == QJsonParseError::NoError && items.isArray() && items.toArray().isEmpty();
+        }
+        const QString pointer = ranges->inItemsObject ? QStringLiteral("#/items/") : QStringLiteral("#/");
+        bundle.entities.reserve(ranges->items.size());
+        for (qsizetype i = 0; whole && i < ranges->items.size(); ++i) {
+            std::optional<QJsonValue> item = parseItem(data, ranges->items[i].first, ranges->items[i].second);
+            if (!item) {
+                whole = false; // a broken item: the whole-document parse below says where
+                break;
+            }
+            take(*item, core::DocumentOrigin{origin + pointer + QString::number(i), 0});
+        }
+        if (whole)
+            return bundle;
+        bundle = Bundle();
+    }
 
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(data, &error);
@@ -134,13 +314,22 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, 
         return bundle;
     }
 
-    // Not one JSON document: NDJSON, if its first record stands on its own line.
-    const QList<QByteArray> lines = data.split('\n');
+    // Not one JSON document: NDJSON, if its first record stands on its own line. Lines are
+    // views into the data, not copies of it.
+    QList<QByteArrayView> lines;
+    for (qsizetype start = 0;;) {
+        const qsizetype end = data.indexOf('\n', start);
+        lines.append(QByteArrayView(data).sliced(start, (end < 0 ? data.size() : end) - start).trimmed());
+        if (end < 0)
+            break;
+        start = end + 1;
+    }
+    const auto bytesOf = [](QByteArrayView line) { return QByteArray::fromRawData(line.data(), line.size()); };
     qsizetype first = 0;
-    while (first < lines.size() && lines[first].trimmed().isEmpty())
+    while (first < lines.size() && lines[first].isEmpty())
         ++first;
     const bool ndjson = first < lines.size()
-        && QJsonDocument::fromJson(lines[first].trimmed()).isObject();
+        && QJsonDocument::fromJson(bytesOf(lines[first])).isObject();
     if (!ndjson)
         return core::Error{QStringLiteral("%1:%2 is not valid JSON (%3 at byte %4) nor NDJSON; nothing was read from it.")
                                .arg(origin)
@@ -148,12 +337,12 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, 
                                .arg(error.errorString())
                                .arg(error.offset)};
     for (qsizetype i = first; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed();
+        const QByteArrayView line = lines[i];
         if (line.isEmpty())
             continue;
         core::DocumentOrigin where{origin, int(i + 1)};
         QJsonParseError lineError;
-        const QJsonDocument record = QJsonDocument::fromJson(line, &lineError);
+        const QJsonDocument record = QJsonDocument::fromJson(bytesOf(line), &lineError);
         if (lineError.error != QJsonParseError::NoError) {
             bundle.problems.append(core::Error{QStringLiteral("%1: not valid JSON (%2 at column %3); the line was skipped.")
                                                    .arg(where.toString(), lineError.errorString())

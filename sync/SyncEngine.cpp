@@ -109,6 +109,7 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
         delivered.insert(ref.key());
         input.entities.append(std::move(sourced));
     }
+    harvest.entities = {}; // moved out above: only the empty shells were left
     for (const core::EntityRef &ref : std::as_const(input.unchangedRefs))
         delivered.insert(ref.key());
 
@@ -127,6 +128,8 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
             ++outcome.keptBecauseUnreadable;
         }
     }
+    // The writer tracks the keys it sees itself; ours would only add to the run's peak.
+    delivered = {};
 
     const int total = int(input.entities.size());
     input.progress = [this, total](int done, int) {
