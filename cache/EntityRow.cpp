@@ -9,9 +9,11 @@
 
 namespace cairn::cache {
 
-EntityRow EntityRow::from(const core::Entity &entity, bool withRelations)
+namespace {
+
+// Every column but the document text and its hash.
+void fillColumns(EntityRow &row, const core::Entity &entity, bool withRelations)
 {
-    EntityRow row;
     row.ref = entity.ref();
     row.kind = entity.kind().toLower();
     row.title = entity.title();
@@ -30,10 +32,29 @@ EntityRow EntityRow::from(const core::Entity &entity, bool withRelations)
     row.etag = entity.etag();
     row.description = entity.description();
     row.tagsText = entity.tags().join(u' ');
-    row.document = documentText(entity);
-    row.contentHash = contentHashOf(row.document);
     if (withRelations)
         row.relations = core::relationsOf(entity);
+}
+
+} // namespace
+
+EntityRow EntityRow::from(const core::Entity &entity, bool withRelations)
+{
+    EntityRow row;
+    fillColumns(row, entity, withRelations);
+    row.document = documentText(entity);
+    row.contentHash = contentHashOf(row.document);
+    return row;
+}
+
+EntityRow EntityRow::from(const core::SourcedEntity &sourced, bool withRelations)
+{
+    if (!sourced.isCompact())
+        return from(sourced.entity, withRelations);
+    EntityRow row;
+    fillColumns(row, sourced.parsed(), withRelations);
+    row.document = sourced.json;
+    row.contentHash = contentHashOf(row.document);
     return row;
 }
 
@@ -42,6 +63,11 @@ QByteArray EntityRow::documentText(const core::Entity &entity)
     // QJsonObject keeps keys sorted, so the same document always gives the same text and
     // the hash detects real changes only.
     return QJsonDocument(entity.document()).toJson(QJsonDocument::Compact);
+}
+
+QByteArray EntityRow::documentText(const core::SourcedEntity &sourced)
+{
+    return sourced.isCompact() ? sourced.json : documentText(sourced.entity);
 }
 
 QByteArray EntityRow::contentHashOf(const QByteArray &document)

@@ -3,6 +3,7 @@
 
 #include "core/Entity.h"
 #include "core/Relation.h"
+#include "core/SourcedEntity.h"
 
 #include <QByteArray>
 #include <QList>
@@ -35,11 +36,15 @@ struct EntityRow
     QList<core::Relation> relations;
 
     static EntityRow from(const core::Entity &entity, bool withRelations = true);
+    // The same for a delivered document; a compact one is parsed here, and its text is
+    // already the stored text, so it is taken as it is rather than serialised again.
+    static EntityRow from(const core::SourcedEntity &sourced, bool withRelations = true);
 
     // The stored JSON text of a document, and the hash of that text: what `from` puts in
     // `document` and `contentHash`, for a caller that needs only the hash (is a delivered
     // document unchanged?) and should not hold a whole row for it.
     static QByteArray documentText(const core::Entity &entity);
+    static QByteArray documentText(const core::SourcedEntity &sourced);
     static QByteArray contentHashOf(const QByteArray &document);
 };
 

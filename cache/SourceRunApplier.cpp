@@ -139,13 +139,14 @@ core::Status SourceRunApplier::plan()
     }
     m_planned.reserve(m_input.entities.size());
     for (const core::SourcedEntity &sourced : m_input.entities) {
-        const core::EntityRef ref = sourced.entity.ref();
+        const core::Entity entity = sourced.parsed(); // dropped at the end of the iteration
+        const core::EntityRef ref = entity.ref();
         if (ref.isNull()) {
             m_summary.conflicts.append(QStringLiteral("A document without kind or name was skipped (%1).")
                                            .arg(sourced.origin.toString()));
             continue;
         }
-        CAIRN_TRY(planOne(ref, &sourced.entity));
+        CAIRN_TRY(planOne(ref, entity, &sourced));
     }
     for (const core::EntityRef &ref : m_input.unchangedRefs) {
         auto it = m_own.constFind(ref.key());
@@ -172,7 +173,8 @@ core::Status SourceRunApplier::plan()
     return {};
 }
 
-core::Status SourceRunApplier::planOne(const core::EntityRef &ref, const core::Entity *entity)
+core::Status SourceRunApplier::planOne(const core::EntityRef &ref, const core::Entity &entity,
+                                       const core::SourcedEntity *sourced)
 {
     const QString key = ref.key();
     if (m_seen.contains(key)) {
@@ -185,8 +187,8 @@ core::Status SourceRunApplier::planOne(const core::EntityRef &ref, const core::E
 
     Planned p;
     p.key = key;
-    p.entity = entity;
-    const QString displayName = entity->displayName();
+    p.sourced = sourced;
+    const QString displayName = entity.displayName();
     auto own = m_own.constFind(key);
     if (own != m_own.constEnd()) {
         p.id = own->id;
@@ -194,7 +196,7 @@ core::Status SourceRunApplier::planOne(const core::EntityRef &ref, const core::E
             p.action = Action::Update; // live again
             p.change = Change::Added;
             p.ownerVisible = true;
-        } else if (own->hash == EntityRow::contentHashOf(EntityRow::documentText(*entity))) {
+        } else if (own->hash == EntityRow::contentHashOf(EntityRow::documentText(*sourced))) {
             // The text is hashed and dropped; it is made again only if the row is written.
             p.action = Action::Unchanged;
         } else {
@@ -349,7 +351,7 @@ core::Status SourceRunApplier::writeEntities()
         if (p.action == Action::Unchanged || p.action == Action::Skip)
             continue;
         // Flattened here, written, and dropped: at most one row's text is held at a time.
-        const EntityRow row = EntityRow::from(*p.entity);
+        const EntityRow row = EntityRow::from(*p.sourced);
         Statement &s = p.action == Action::Insert ? insert : update;
         s.reset();
         s.bind(1, row.ref.key());

@@ -259,7 +259,9 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, 
             bundle.problems.append(core::Error{QStringLiteral("%1: the item %2; it was skipped.").arg(where.toString(), why)});
             return;
         }
-        bundle.entities.append(core::SourcedEntity{core::Entity(item.toObject()), std::move(where)});
+        // Kept as compact text, the parsed object dropped here: a bundle's entities all wait
+        // for validation and the write, and parsed they would cost five times their text.
+        bundle.entities.append(core::SourcedEntity::compact(item.toObject(), std::move(where)));
     };
 
     if (std::optional<ItemRanges> ranges = scanItems(data)) {

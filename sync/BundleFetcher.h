@@ -34,6 +34,7 @@ public:
     struct Bundle
     {
         bool notModified = false;
+        // Compact documents (SourcedEntity::json), parsed on demand by whoever reads them.
         QList<core::SourcedEntity> entities;
         // One message per item that is not an entity; the others are kept.
         QList<core::Error> problems;

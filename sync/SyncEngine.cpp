@@ -97,8 +97,10 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     input.entities.reserve(harvest.entities.size());
     QSet<QString> delivered;
     for (core::SourcedEntity &sourced : harvest.entities) {
-        const QList<core::ValidationProblem> problems = core::validateEntity(sourced.entity);
-        const core::EntityRef ref = sourced.entity.ref();
+        // A compact document is parsed for the checks and dropped again; it goes on as text.
+        const core::Entity entity = sourced.parsed();
+        const QList<core::ValidationProblem> problems = core::validateEntity(entity);
+        const core::EntityRef ref = entity.ref();
         if (!problems.isEmpty()) {
             outcome.problems.append(CatalogProblem{sourced.origin, ref.isNull() ? QString() : ref.toString(),
                                                    QStringLiteral("invalid entity, skipped: %1").arg(problemsText(problems))});

@@ -27,6 +27,16 @@ const QByteArray kNdjson = "{\"kind\":\"Component\",\"metadata\":{\"name\":\"a\"
                            "{\"kind\":\"Component\",\"metadata\":{}}\r\n"               // line 4: no name
                            "{\"kind\":\"User\",\"metadata\":{\"name\":\"c\"}}\n";
 
+// The item scanner's edge cases, out here: inside the test class, moc mis-read these raw
+// strings' brackets and generated nothing.
+const QByteArray kCompactFirst = R"({"apiVersion":"backstage.io/v1alpha1","kind":"Component",)"
+                                  R"("metadata":{"name":"ledger"},"spec":{"owner":"team-a"}})";
+const QByteArray kTrailingMember = R"({"items":[{"kind":"A","metadata":{"name":"a"}}],})";
+const QByteArray kEscapedItems = R"({"it\u0065ms":[{"kind":"A","metadata":{"name":"a"}}],"x":1})";
+const QByteArray kScalarItems = R"([1, "x]", null, [2], {"kind":"A","metadata":{"name":"a}"}}, true])";
+const QByteArray kBrokenItem = R"([{"kind":"A","metadata":{"name":"a"}}, {"kind": }])";
+const QByteArray kTrailingComma = "[\n {\"kind\":\"A\",\"metadata\":{\"name\":\"a\"}},\n]";
+
 HttpClient::Options fastOptions()
 {
     HttpClient::Options options;
@@ -54,7 +64,7 @@ private Q_SLOTS:
         auto bundle = BundleFetcher::parse(kArray, QStringLiteral("b.json"));
         QVERIFY2(bundle.ok(), qPrintable(bundle.errorString()));
         QCOMPARE(bundle->entities.size(), 2);
-        QCOMPARE(bundle->entities[1].entity.kind(), QStringLiteral("Group"));
+        QCOMPARE(bundle->entities[1].parsed().kind(), QStringLiteral("Group"));
         QCOMPARE(bundle->entities[1].origin.toString(), QStringLiteral("b.json#/1"));
         QVERIFY(bundle->problems.isEmpty());
     }
@@ -93,6 +103,53 @@ private Q_SLOTS:
         auto notABundle = BundleFetcher::parse("{\"hello\":1}", QStringLiteral("b.json"));
         QVERIFY(!notABundle.ok());
         QVERIFY(notABundle.errorString().contains(u"docs/bundle-format.md"));
+    }
+
+    // Entities come as compact text (the stored form: keys sorted, no spaces), not parsed.
+    void entitiesAreCompactText()
+    {
+        auto bundle = BundleFetcher::parse(kArray, QStringLiteral("b.json"));
+        QVERIFY2(bundle.ok(), qPrintable(bundle.errorString()));
+        const cairn::core::SourcedEntity &first = bundle->entities.at(0);
+        QVERIFY(first.isCompact());
+        QVERIFY(first.entity.document().isEmpty());
+        QCOMPARE(first.json, kCompactFirst);
+        QCOMPARE(first.parsed().name(), QStringLiteral("ledger"));
+    }
+
+    // What the item scanner does not take apart goes to the whole-document parse, which
+    // accepts or refuses it exactly as before.
+    void itemScannerEdgeCases()
+    {
+        // Trailing commas are not JSON: refused as a whole, at the comma's line.
+        auto trailing = BundleFetcher::parse(kTrailingComma, QStringLiteral("b.json"));
+        QVERIFY(!trailing.ok());
+        QVERIFY2(trailing.errorString().startsWith(u"b.json:"), qPrintable(trailing.errorString()));
+        auto trailingMember = BundleFetcher::parse(kTrailingMember, QStringLiteral("b.json"));
+        QVERIFY(!trailingMember.ok());
+
+        // An escaped "items" key is still the items array.
+        auto escaped = BundleFetcher::parse(kEscapedItems,
+                                            QStringLiteral("b.json"));
+        QVERIFY2(escaped.ok(), qPrintable(escaped.errorString()));
+        QCOMPARE(escaped->entities.size(), 1);
+        QCOMPARE(escaped->entities.at(0).parsed().name(), QStringLiteral("a"));
+        QCOMPARE(escaped->entities.at(0).origin.toString(), QStringLiteral("b.json#/items/0"));
+
+        // Scalars, arrays and strings with brackets among the items: each one skipped.
+        auto scalars = BundleFetcher::parse(kScalarItems,
+                                            QStringLiteral("b.json"));
+        QVERIFY2(scalars.ok(), qPrintable(scalars.errorString()));
+        QCOMPARE(scalars->entities.size(), 1);
+        QCOMPARE(scalars->entities.at(0).parsed().name(), QStringLiteral("a}"));
+        QCOMPARE(scalars->entities.at(0).origin.toString(), QStringLiteral("b.json#/4"));
+        QCOMPARE(scalars->problems.size(), 5);
+        QVERIFY(scalars->problems.at(0).message.contains(u"b.json#/0"));
+
+        // One broken item refuses the document, as a whole-document parse would.
+        auto broken = BundleFetcher::parse(kBrokenItem, QStringLiteral("b.json"));
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.errorString().startsWith(u"b.json:1"), qPrintable(broken.errorString()));
     }
 
     void conditionalGetOverHttp()
