@@ -3,6 +3,7 @@
 // a full sync of the Backstage examples, then an edit, an addition and a removal in the
 // served files, and an incremental sync that sees exactly those three.
 #include "cache/Cache.h"
+#include "fixtures/BackstageServerGuard.h"
 #include "cache/CatalogWriter.h"
 #include "sync/BackstageClient.h"
 #include "sync/BackstageSource.h"
@@ -43,27 +44,7 @@ namespace {
 const QByteArray kToken = QByteArrayLiteral("cairn-integration-token-7731");
 const QString kShared = QStringLiteral(CAIRN_SHARED_DIR);
 
-// Stops the server however the test ends.
-struct ServerGuard
-{
-    qint64 pid = 0;
-    ~ServerGuard()
-    {
-        if (pid > 0) {
-            ::kill(pid_t(pid), SIGTERM);
-            QTest::qWait(500);
-            ::kill(pid_t(pid), SIGKILL);
-        }
-    }
-};
 
-int freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 bool copyTree(const QString &from, const QString &to)
 {
@@ -160,9 +141,9 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     // for its config: what the server should serve, give or take kinds it drops.
     const int expected = int(cairn::sync::CatalogImporter::read({root}).entities.size()) + 1;
 
-    const int port = freePort();
+    const int port = cairn::sync::test::freeLoopbackPort();
     QVERIFY(port > 0);
-    ServerGuard guard;
+    cairn::sync::test::BackstageServerGuard guard;
     QProcess serve;
     serve.start(kShared + QStringLiteral("/backstage-server/serve.sh"),
                 {root, QString::number(port), QString::fromLatin1(kToken)});

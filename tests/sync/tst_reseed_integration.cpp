@@ -4,6 +4,7 @@
 // `cairn source add` + `cairn sync`; both caches must then hold the same entities.
 // Only the command line is used, as someone rebuilding a lost catalog would.
 #include "cache/Cache.h"
+#include "fixtures/BackstageServerGuard.h"
 #include "sync/CatalogExporter.h"
 
 #include <QCoreApplication>
@@ -36,25 +37,7 @@ namespace {
 const QString kShared = QStringLiteral(CAIRN_SHARED_DIR);
 const QString kToken = QStringLiteral("cairn-reseed-token-5512");
 
-// Stops the server however the test ends, failures included.
-struct ServerGuard
-{
-    qint64 pid = 0;
-    ~ServerGuard()
-    {
-        if (pid > 0) {
-            ::kill(pid_t(pid), SIGTERM);
-            QTest::qWait(500);
-            ::kill(pid_t(pid), SIGKILL);
-        }
-    }
-};
 
-int freePort()
-{
-    QTcpServer probe;
-    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
-}
 
 // The test runs the real executable; tests/app knows it from CMake, a sync test finds it in
 // the build tree (or $CAIRN_EXECUTABLE).
@@ -257,9 +240,9 @@ void TestReseedIntegration::exportServeSyncCompare()
     QVERIFY(expected.size() > 40);
 
     // 2. Serve the export with a real Backstage catalog backend.
-    const int port = freePort();
+    const int port = cairn::sync::test::freeLoopbackPort();
     QVERIFY(port > 0);
-    ServerGuard guard;
+    cairn::sync::test::BackstageServerGuard guard;
     QProcess serve;
     serve.start(kShared + QStringLiteral("/backstage-server/serve.sh"), { exported, QString::number(port), kToken });
     QVERIFY2(serve.waitForFinished(600'000), "serve.sh did not return within 10 minutes");
