@@ -15,8 +15,9 @@ void printHelp(QTextStream &out)
     out << "Cairn " << CAIRN_VERSION << " — an offline directory of your organisation's work.\n\n"
         << "Usage: cairn [--cache FILE] COMMAND [ARGUMENTS]\n\n"
         << "Commands:\n";
+    // Usage lines vary too much in length for one aligned column: summary beneath.
     for (const Command &command : commands())
-        out << "  " << command.usage.leftJustified(52) << ' ' << command.summary << '\n';
+        out << "  cairn " << command.usage << "\n      " << command.summary << '\n';
     out << "\nGlobal options:\n"
         << "  --cache FILE   the cache to use (default: $CAIRN_CACHE, else " << cache::Cache::defaultPath() << ")\n"
         << "  --help         this help; `cairn COMMAND --help` for a command's options\n"

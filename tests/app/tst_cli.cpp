@@ -176,7 +176,7 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(u"Usage: cairn [--cache FILE] COMMAND"));
         for (const char16_t *command :
             { u"sample", u"import", u"ask", u"show", u"list", u"removed", u"snapshot", u"check", u"purge" }) {
-            QVERIFY2(QRegularExpression(QStringLiteral("\\n  %1\\b").arg(QString::fromUtf16(command)))
+            QVERIFY2(QRegularExpression(QStringLiteral("\\n  cairn %1\\b").arg(QString::fromUtf16(command)))
                          .match(run.out)
                          .hasMatch(),
                 qPrintable(QString::fromUtf16(command)));
