@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/FakeBackstageServer.h"
+#include "support/FastHttpOptions.h"
 #include "sync/BackstageClient.h"
 #include "sync/HttpClient.h"
 
@@ -19,15 +20,6 @@ using cairn::sync::test::RecordedRequest;
 
 namespace {
 
-HttpClient::Options fastOptions()
-{
-    HttpClient::Options options;
-    options.connectTimeout = 2s;
-    options.idleTimeout = 2s;
-    options.maxAttempts = 3;
-    options.initialBackoff = 20ms;
-    return options;
-}
 
 void addSeven(FakeBackstageServer &server)
 {
@@ -67,7 +59,7 @@ private Q_SLOTS:
         FakeBackstageServer server;
         QVERIFY(server.start());
         addSeven(server);
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
         client.setPageSize(3);
         QList<std::tuple<BackstageClient::Phase, qint64, qint64>> progress;
@@ -112,7 +104,7 @@ private Q_SLOTS:
         FakeBackstageServer server;
         QVERIFY(server.start());
         addSeven(server);
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
         client.setPageSize(3);
         auto first = client.listEntities();
@@ -149,7 +141,7 @@ private Q_SLOTS:
         FakeBackstageServer server;
         QVERIFY(server.start());
         addSeven(server);
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
         const QList<EntityRef> refs{EntityRef(QStringLiteral("Group"), QStringLiteral("default"), QStringLiteral("team-a")),
                                     EntityRef(QStringLiteral("Component"), QStringLiteral("default"), QStringLiteral("gone")),
@@ -183,7 +175,7 @@ private Q_SLOTS:
         FakeBackstageServer server;
         QVERIFY(server.start());
         addSeven(server);
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
         client.setPageSize(4);
         auto all = client.fetchAll();
@@ -202,7 +194,7 @@ private Q_SLOTS:
         QVERIFY(server.start());
         addSeven(server);
         server.failNext(2, 500);
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
         auto listing = client.listEntities();
         QVERIFY2(listing.ok(), qPrintable(listing.errorString()));
@@ -215,7 +207,7 @@ private Q_SLOTS:
         FakeBackstageServer server;
         QVERIFY(server.start());
         addSeven(server);
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BackstageClient client(http, server.baseUrl(), QByteArrayLiteral("wrong-token"), QStringLiteral("bs"));
         auto listing = client.listEntities();
         QVERIFY(!listing.ok());
@@ -234,7 +226,7 @@ private Q_SLOTS:
         server.interceptor = [](const RecordedRequest &) -> std::optional<CannedReply> {
             return CannedReply::json("{\"items\":[{\"kind\":\"Component\",\"metadata\":{\"na");
         };
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
         auto listing = client.listEntities();
         QVERIFY(!listing.ok());
@@ -248,7 +240,7 @@ private Q_SLOTS:
         FakeBackstageServer server;
         QVERIFY(server.start());
         addSeven(server);
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
         client.setPageSize(2);
         std::atomic<bool> cancel = false;
@@ -271,7 +263,7 @@ private Q_SLOTS:
             return CannedReply::json("{\"items\":[{\"kind\":\"Component\",\"metadata\":{\"name\":\"x\"}}],"
                                      "\"totalItems\":1,\"pageInfo\":{}}");
         };
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
         auto listing = client.listEntities();
         QVERIFY(!listing.ok());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/LoopbackHttpServer.h"
+#include "support/FastHttpOptions.h"
 #include "sync/BundleFetcher.h"
 #include "sync/HttpClient.h"
 
@@ -37,14 +38,6 @@ const QByteArray kScalarItems = R"([1, "x]", null, [2], {"kind":"A","metadata":{
 const QByteArray kBrokenItem = R"([{"kind":"A","metadata":{"name":"a"}}, {"kind": }])";
 const QByteArray kTrailingComma = "[\n {\"kind\":\"A\",\"metadata\":{\"name\":\"a\"}},\n]";
 
-HttpClient::Options fastOptions()
-{
-    HttpClient::Options options;
-    options.connectTimeout = 2s;
-    options.idleTimeout = 2s;
-    options.initialBackoff = 20ms;
-    return options;
-}
 
 } // namespace
 
@@ -167,7 +160,7 @@ private Q_SLOTS:
             }
             return reply;
         });
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BundleFetcher fetcher(http, QStringLiteral("bundle"));
         const QString url = server.url(QStringLiteral("/bundle.json")).toString();
         auto first = fetcher.fetch(url);
@@ -197,7 +190,7 @@ private Q_SLOTS:
             reply.withHeader("Content-Encoding", "gzip");
             return reply;
         });
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BundleFetcher fetcher(http, QStringLiteral("bundle"));
         auto bundle = fetcher.fetch(server.url(QStringLiteral("/b.ndjson")).toString());
         QVERIFY2(bundle.ok(), qPrintable(bundle.errorString()));
@@ -210,7 +203,7 @@ private Q_SLOTS:
         LoopbackHttpServer server;
         QVERIFY(server.start());
         server.setHandler([](const RecordedRequest &) { return CannedReply::json("{}", 404); });
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BundleFetcher fetcher(http, QStringLiteral("my-bundle"));
         auto bundle = fetcher.fetch(server.url(QStringLiteral("/missing.json?token=zzz")).toString());
         QVERIFY(!bundle.ok());
@@ -229,7 +222,7 @@ private Q_SLOTS:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write(kArray);
         }
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BundleFetcher fetcher(http, QStringLiteral("local"));
         auto first = fetcher.fetch(path);
         QVERIFY2(first.ok(), qPrintable(first.errorString()));
@@ -254,7 +247,7 @@ private Q_SLOTS:
 
     void missingFileIsAnError()
     {
-        HttpClient http(fastOptions());
+        HttpClient http(cairn::sync::test::fastHttpOptions());
         BundleFetcher fetcher(http, QStringLiteral("local"));
         auto bundle = fetcher.fetch(QStringLiteral("/nonexistent/cairn/bundle.json"));
         QVERIFY(!bundle.ok());

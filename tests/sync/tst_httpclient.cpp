@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/LoopbackHttpServer.h"
+#include "support/FastHttpOptions.h"
 #include "sync/HttpClient.h"
 
 #include <QElapsedTimer>
@@ -22,19 +23,8 @@ namespace {
 
 const QByteArray kToken = QByteArrayLiteral("s3cr3t-token-value");
 
-// Small timeouts and backoff so that every test stays well under a few seconds.
-HttpClient::Options fastOptions()
-{
-    HttpClient::Options options;
-    options.connectTimeout = 2s;
-    options.idleTimeout = 2s;
-    options.maxAttempts = 3;
-    options.initialBackoff = 20ms;
-    options.maxBackoff = 2s;
-    return options;
-}
 
-HttpClient::Options trustingFixture(HttpClient::Options options = fastOptions())
+HttpClient::Options trustingFixture(HttpClient::Options options = cairn::sync::test::fastHttpOptions())
 {
     options.extraCaCertificates = QSslCertificate::fromData(LoopbackHttpServer::certificatePem());
     return options;
@@ -71,7 +61,7 @@ private Q_SLOTS:
             reply.withHeader("ETag", "\"abc\"");
             return reply;
         });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         auto response = client.send(request(server.url(QStringLiteral("/x?limit=1"))));
         QVERIFY2(response.ok(), qPrintable(response.errorString()));
         QCOMPARE(response->status, 200);
@@ -93,7 +83,7 @@ private Q_SLOTS:
             reply.withHeader("Content-Encoding", "gzip");
             return reply;
         });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         auto response = client.send(request(server.url()));
         QVERIFY2(response.ok(), qPrintable(response.errorString()));
         QVERIFY(server.requests()[0].header("Accept-Encoding").contains("gzip"));
@@ -108,7 +98,7 @@ private Q_SLOTS:
         server.setHandler([&](const RecordedRequest &) {
             return ++calls <= 2 ? CannedReply::json("{}", 500) : CannedReply::json("[1]");
         });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         auto response = client.send(request(server.url()));
         QVERIFY2(response.ok(), qPrintable(response.errorString()));
         QCOMPARE(response->body, QByteArray("[1]"));
@@ -123,7 +113,7 @@ private Q_SLOTS:
         server.setHandler([](const RecordedRequest &) {
             return CannedReply::json("{\"error\":{\"name\":\"Error\",\"message\":\"database down\"}}", 503);
         });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         auto response = client.send(request(server.url(QStringLiteral("/api"))));
         QVERIFY(!response.ok());
         QCOMPARE(server.requests().size(), 3);
@@ -146,7 +136,7 @@ private Q_SLOTS:
             }
             return CannedReply::json("{}");
         });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         QElapsedTimer timer;
         timer.start();
         auto response = client.send(request(server.url()));
@@ -170,7 +160,7 @@ private Q_SLOTS:
             }
             return CannedReply::json("{}");
         });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         QElapsedTimer timer;
         timer.start();
         auto response = client.send(request(server.url()));
@@ -184,7 +174,7 @@ private Q_SLOTS:
         LoopbackHttpServer server;
         QVERIFY(server.start());
         server.setHandler([](const RecordedRequest &) { return CannedReply::json("{}", 404); });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         auto response = client.send(request(server.url(QStringLiteral("/api/catalog/entities"))));
         QVERIFY(!response.ok());
         QCOMPARE(server.requests().size(), 1);
@@ -200,7 +190,7 @@ private Q_SLOTS:
         server.setHandler([](const RecordedRequest &r) {
             return CannedReply::json("{\"error\":{\"message\":\"bad token " + r.header("Authorization").mid(7) + "\"}}", 401);
         });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         auto response = client.send(request(server.url(QStringLiteral("/x?token=abc&limit=2"))));
         QVERIFY(!response.ok());
         QCOMPARE(server.requests().size(), 1);
@@ -219,7 +209,7 @@ private Q_SLOTS:
             reply.mode = CannedReply::Mode::Truncate;
             return reply;
         });
-        HttpClient::Options options = fastOptions();
+        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
         options.maxAttempts = 2;
         HttpClient client(options);
         auto response = client.send(request(server.url()));
@@ -237,7 +227,7 @@ private Q_SLOTS:
             reply.mode = CannedReply::Mode::Silent;
             return reply;
         });
-        HttpClient::Options options = fastOptions();
+        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
         options.idleTimeout = 300ms;
         options.maxAttempts = 1;
         HttpClient client(options);
@@ -257,7 +247,7 @@ private Q_SLOTS:
         QVERIFY(server.start());
         QUrl url = server.url();
         url.setScheme(QStringLiteral("https"));
-        HttpClient::Options options = fastOptions();
+        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
         options.connectTimeout = 300ms;
         options.idleTimeout = 10s;
         options.maxAttempts = 1;
@@ -277,7 +267,7 @@ private Q_SLOTS:
         QVERIFY(probe.listen(QHostAddress::LocalHost));
         const quint16 port = probe.serverPort();
         probe.close();
-        HttpClient::Options options = fastOptions();
+        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
         options.maxAttempts = 2;
         HttpClient client(options);
         auto response = client.send(request(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port))));
@@ -296,7 +286,7 @@ private Q_SLOTS:
             reply.mode = CannedReply::Mode::Silent;
             return reply;
         });
-        HttpClient::Options options = fastOptions();
+        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
         options.idleTimeout = 20s;
         HttpClient client(options);
         QTimer::singleShot(200, &client, &HttpClient::cancel);
@@ -317,7 +307,7 @@ private Q_SLOTS:
             reply.mode = CannedReply::Mode::Drip; // 250 chunks, 100 ms apart: 25 s in all
             return reply;
         });
-        HttpClient::Options options = fastOptions();
+        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
         options.idleTimeout = 20s;
         HttpClient client(options);
         std::atomic<bool> cancel = false;
@@ -339,7 +329,7 @@ private Q_SLOTS:
         LoopbackHttpServer server;
         QVERIFY(server.start());
         server.setHandler([](const RecordedRequest &) { return CannedReply::json(QByteArray(100'000, 'x')); });
-        HttpClient::Options options = fastOptions();
+        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
         options.maxResponseBytes = 10'000;
         HttpClient client(options);
         auto response = client.send(request(server.url()));
@@ -360,7 +350,7 @@ private Q_SLOTS:
             reply.dripIntervalMs = 5;
             return reply;
         });
-        HttpClient::Options options = fastOptions();
+        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
         options.maxResponseBytes = 20'000;
         HttpClient client(options);
         QElapsedTimer timer;
@@ -381,7 +371,7 @@ private Q_SLOTS:
             reply.withHeader("Content-Encoding", "gzip");
             return reply;
         });
-        HttpClient::Options options = fastOptions();
+        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
         options.maxResponseBytes = 1024 * 1024;
         HttpClient client(options);
         QVERIFY(bomb.size() < options.maxResponseBytes);
@@ -402,7 +392,7 @@ private Q_SLOTS:
             }
             return CannedReply::json("\"new\"");
         });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         auto response = client.send(request(server.url(QStringLiteral("/old"))));
         QVERIFY2(response.ok(), qPrintable(response.errorString()));
         QCOMPARE(response->body, QByteArray("\"new\""));
@@ -423,7 +413,7 @@ private Q_SLOTS:
             reply.withHeader("Location", other.url(QStringLiteral("/moved")).toEncoded());
             return reply;
         });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         HttpRequest r = request(server.url(QStringLiteral("/start")));
         r.withHeader("Authorization", "Bearer smuggled"); // even a hand-made header is dropped
         auto response = client.send(r);
@@ -472,7 +462,7 @@ private Q_SLOTS:
         LoopbackHttpServer secure;
         QVERIFY(secure.start(QHostAddress::LocalHost, true));
         secure.setHandler([](const RecordedRequest &) { return CannedReply::json("{}"); });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         auto response = client.send(request(secure.url(QStringLiteral("/api/catalog"))));
         QVERIFY(!response.ok());
         QCOMPARE(secure.connectionCount(), 1); // it did connect, and was not retried
@@ -497,7 +487,7 @@ private Q_SLOTS:
         LoopbackHttpServer server;
         QVERIFY(server.start());
         server.setHandler([](const RecordedRequest &) { return CannedReply::json("{}"); });
-        HttpClient client(fastOptions());
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         bool called = false;
         auto *context = new QObject;
         client.send(request(server.url()), context, [&](auto) { called = true; });

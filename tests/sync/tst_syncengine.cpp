@@ -6,6 +6,7 @@
 #include "cache/Database.h"
 #include "cache/Statement.h"
 #include "support/FakeBackstageServer.h"
+#include "support/FastHttpOptions.h"
 #include "sync/BackstageSource.h"
 #include "sync/BundleSource.h"
 #include "sync/SyncEngine.h"
@@ -72,16 +73,6 @@ private:
 
 namespace {
 
-HttpClient::Options fastOptions()
-{
-    HttpClient::Options options;
-    options.connectTimeout = 2s;
-    options.idleTimeout = 2s;
-    options.maxAttempts = 3;
-    options.initialBackoff = 20ms;
-    options.maxBackoff = 3s;
-    return options;
-}
 
 QString name(int i) { return QStringLiteral("service-%1").arg(i, 3, 10, QLatin1Char('0')); }
 
@@ -122,7 +113,7 @@ void TestSyncEngine::init()
     m_cache = std::move(opened).value();
     m_server = std::make_unique<FakeBackstageServer>();
     QVERIFY(m_server->start());
-    m_http = fastOptions();
+    m_http = cairn::sync::test::fastHttpOptions();
     m_url = m_server->baseUrl();
 }
 
@@ -529,7 +520,7 @@ void TestSyncEngine::bundleNotModifiedKeepsEverything()
     });
     const auto run = [&] {
         BundleSource source(BundleSource::Settings{QStringLiteral("bundle"), server.url(QStringLiteral("/org.json")).toString(),
-                                                   {}, fastOptions()});
+                                                   {}, cairn::sync::test::fastHttpOptions()});
         return SyncEngine(*m_cache).run(QStringLiteral("bundle"), QStringLiteral("bundle"),
                                         server.url(QStringLiteral("/org.json")).toString(), source, {});
     };
