@@ -30,8 +30,8 @@ int runAsk(CliContext &context, const QStringList &arguments)
         "how do I deploy X, how is X going, what does X depend on, what depends on X, what does TEAM own, "
         "projects at risk, goals of TEAM — in English or French (qui possède X, c'est quoi X, pourquoi X, "
         "comment ...). Anything else is a full-text search."));
-    parser.addPositionalArgument(QStringLiteral("QUESTION"), QStringLiteral("The question, in quotes."),
-                                 QStringLiteral("\"QUESTION\""));
+    parser.addPositionalArgument(
+        QStringLiteral("QUESTION"), QStringLiteral("The question, in quotes."), QStringLiteral("\"QUESTION\""));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (docs/answers.md)."));
     parser.addOption(json);
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("ask"), arguments, context))

@@ -12,8 +12,7 @@ CliContext::CliContext(QString cachePath, QTextStream &out, QTextStream &err)
     : m_cachePath(std::move(cachePath))
     , m_out(out)
     , m_err(err)
-{
-}
+{ }
 
 core::Result<cache::Cache *> CliContext::cache()
 {
@@ -22,9 +21,9 @@ core::Result<cache::Cache *> CliContext::cache()
     // The default location's folder may not exist on a first run.
     const QFileInfo info(m_cachePath);
     if (!QDir().mkpath(info.absolutePath()))
-        return core::Error{QStringLiteral("Could not create the folder %1 for the cache. Check its permissions, "
-                                          "or choose another file with --cache.")
-                               .arg(QDir::toNativeSeparators(info.absolutePath()))};
+        return core::Error { QStringLiteral("Could not create the folder %1 for the cache. Check its permissions, "
+                                            "or choose another file with --cache.")
+                                 .arg(QDir::toNativeSeparators(info.absolutePath())) };
     core::Result<std::unique_ptr<cache::Cache>> opened = cache::Cache::open(m_cachePath);
     if (!opened)
         return opened.error();

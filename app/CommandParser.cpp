@@ -8,11 +8,11 @@
 
 namespace cairn::app {
 
-std::optional<int> parseCommandArguments(QCommandLineParser &parser, const QString &commandName,
-                                         const QStringList &arguments, CliContext &context)
+std::optional<int> parseCommandArguments(
+    QCommandLineParser &parser, const QString &commandName, const QStringList &arguments, CliContext &context)
 {
-    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this command's options."));
+    const QCommandLineOption help(
+        QStringList { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this command's options."));
     parser.addOption(help);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     QStringList withProgram = arguments;

@@ -43,6 +43,6 @@ int printAskResult(CliContext &context, const core::Result<core::AskResult> &res
 
 // Runs catalog files into the cache as one source and reports it (import and sample).
 int importFiles(CliContext &context, const QStringList &paths, const QString &sourceName, const QString &sourceKind,
-                const sync::SyncOptions &options);
+    const sync::SyncOptions &options);
 
 } // namespace cairn::app

@@ -15,19 +15,19 @@ namespace cairn::app {
 int runImport(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Imports catalog files (YAML, JSON, NDJSON, compass.yml) and folders of them into the cache. "
-        "The set of paths is one source: importing it again updates it, and what it no longer "
-        "holds is kept as removed upstream (a tombstone), never deleted."));
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Files or folders to import."),
-                                 QStringLiteral("PATH..."));
+    parser.setApplicationDescription(
+        QStringLiteral("Imports catalog files (YAML, JSON, NDJSON, compass.yml) and folders of them into the cache. "
+                       "The set of paths is one source: importing it again updates it, and what it no longer "
+                       "holds is kept as removed upstream (a tombstone), never deleted."));
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"), QStringLiteral("Files or folders to import."), QStringLiteral("PATH..."));
     const QCommandLineOption sourceOption(QStringLiteral("source"),
-                                          QStringLiteral("Name of the source (default: derived from the paths)."),
-                                          QStringLiteral("NAME"));
-    const QCommandLineOption allowRemovals(QStringLiteral("allow-removals"),
-                                           QStringLiteral("Apply a run that removes many entities."));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Show what would change; write nothing."));
-    parser.addOptions({sourceOption, allowRemovals, dryRun});
+        QStringLiteral("Name of the source (default: derived from the paths)."), QStringLiteral("NAME"));
+    const QCommandLineOption allowRemovals(
+        QStringLiteral("allow-removals"), QStringLiteral("Apply a run that removes many entities."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"), QStringLiteral("Show what would change; write nothing."));
+    parser.addOptions({ sourceOption, allowRemovals, dryRun });
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("import"), arguments, context))
         return *stop;
     QStringList paths = parser.positionalArguments();
@@ -39,22 +39,22 @@ int runImport(CliContext &context, const QStringList &arguments)
         if (!path.startsWith(u':'))
             path = QFileInfo(path).absoluteFilePath();
     }
-    const QString sourceName =
-        parser.isSet(sourceOption) ? parser.value(sourceOption) : sync::CatalogImporter::defaultSourceName(paths);
+    const QString sourceName
+        = parser.isSet(sourceOption) ? parser.value(sourceOption) : sync::CatalogImporter::defaultSourceName(paths);
     return importFiles(context, paths, sourceName, QStringLiteral("files"),
-                       sync::SyncOptions{parser.isSet(allowRemovals), parser.isSet(dryRun), 0.10});
+        sync::SyncOptions { parser.isSet(allowRemovals), parser.isSet(dryRun), 0.10 });
 }
 
 int importFiles(CliContext &context, const QStringList &paths, const QString &sourceName, const QString &sourceKind,
-                const sync::SyncOptions &options)
+    const sync::SyncOptions &options)
 {
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)
         return context.fail(cache.errorString());
     sync::FileSource source(paths);
     sync::SyncEngine engine(*cache.value());
-    const sync::SyncOutcome outcome =
-        engine.run(sourceName, sourceKind, paths.join(QLatin1Char('\n')), source, options);
+    const sync::SyncOutcome outcome
+        = engine.run(sourceName, sourceKind, paths.join(QLatin1Char('\n')), source, options);
     return reportSyncOutcome(outcome, options.dryRun, context.out(), context.err());
 }
 

@@ -16,19 +16,19 @@ int runList(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Lists entities in the cache, by kind, then name."));
-    const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Only this kind (component, api, group, ...)."),
-                                  QStringLiteral("K"));
-    const QCommandLineOption owner(QStringLiteral("owner"), QStringLiteral("Only what this group or user owns."),
-                                   QStringLiteral("REF"));
+    const QCommandLineOption kind(
+        QStringLiteral("kind"), QStringLiteral("Only this kind (component, api, group, ...)."), QStringLiteral("K"));
+    const QCommandLineOption owner(
+        QStringLiteral("owner"), QStringLiteral("Only what this group or user owns."), QStringLiteral("REF"));
     const QCommandLineOption query(QStringLiteral("query"),
-                                   QStringLiteral("Only entities matching these words (name, title, description, tags, owner)."),
-                                   QStringLiteral("TEXT"));
-    const QCommandLineOption includeRemoved(QStringLiteral("include-removed"),
-                                            QStringLiteral("Also list entities removed upstream."));
+        QStringLiteral("Only entities matching these words (name, title, description, tags, owner)."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption includeRemoved(
+        QStringLiteral("include-removed"), QStringLiteral("Also list entities removed upstream."));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N entities (default 1000)."),
-                                   QStringLiteral("N"), QStringLiteral("1000"));
+        QStringLiteral("N"), QStringLiteral("1000"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (docs/cli-json.md)."));
-    parser.addOptions({kind, owner, query, includeRemoved, limit, json});
+    parser.addOptions({ kind, owner, query, includeRemoved, limit, json });
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("list"), arguments, context))
         return *stop;
 
@@ -43,8 +43,8 @@ int runList(CliContext &context, const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(owner)) {
-        core::Result<core::EntityRef> ref =
-            core::EntityRef::parse(parser.value(owner), core::EntityRef::Context{QStringLiteral("group")});
+        core::Result<core::EntityRef> ref
+            = core::EntityRef::parse(parser.value(owner), core::EntityRef::Context { QStringLiteral("group") });
         if (!ref) {
             context.err() << "cairn list: " << ref.errorString() << "\n";
             return ExitUsage;
@@ -64,8 +64,9 @@ int runList(CliContext &context, const QStringList &arguments)
         QJsonArray items;
         for (const core::EntityRecord &record : std::as_const(records.value()))
             items.append(core::AnswerFormatter::toJson(core::AnswerEngine::summaryOf(record)));
-        printJson(context.out(), QJsonObject{{QStringLiteral("formatVersion"), core::AnswerFormatter::FormatVersion},
-                                             {QStringLiteral("entities"), items}});
+        printJson(context.out(),
+            QJsonObject { { QStringLiteral("formatVersion"), core::AnswerFormatter::FormatVersion },
+                { QStringLiteral("entities"), items } });
         return ExitOk;
     }
     if (records->isEmpty()) {

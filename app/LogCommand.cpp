@@ -13,7 +13,7 @@ int runLog(CliContext &context, const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("Shows recent sync runs, newest first: source, start, duration, "
                                                     "counts, status and error."));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("How many runs (default 20)."),
-                                   QStringLiteral("N"), QStringLiteral("20"));
+        QStringLiteral("N"), QStringLiteral("20"));
     parser.addOption(limit);
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("log"), arguments, context))
         return *stop;
@@ -35,9 +35,10 @@ int runLog(CliContext &context, const QStringList &arguments)
     }
     for (const cache::SyncRunRecord &run : std::as_const(runs.value())) {
         const qint64 ms = run.finishedAt.isValid() ? run.startedAt.msecsTo(run.finishedAt) : -1;
-        context.out() << run.startedAt.toLocalTime().toString(Qt::ISODate) << "  " << run.source.leftJustified(16) << ' '
-                      << run.status.leftJustified(6) << ' ' << (ms >= 0 ? QStringLiteral("%1 ms").arg(ms) : QStringLiteral("-"))
-                      << "  +" << run.added << " ~" << run.changed << " =" << run.unchanged << " -" << run.removed;
+        context.out() << run.startedAt.toLocalTime().toString(Qt::ISODate) << "  " << run.source.leftJustified(16)
+                      << ' ' << run.status.leftJustified(6) << ' '
+                      << (ms >= 0 ? QStringLiteral("%1 ms").arg(ms) : QStringLiteral("-")) << "  +" << run.added << " ~"
+                      << run.changed << " =" << run.unchanged << " -" << run.removed;
         if (run.held > 0)
             context.out() << " held " << run.held;
         if (run.operation != u"sync")

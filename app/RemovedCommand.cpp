@@ -20,7 +20,7 @@ int runRemoved(CliContext &context, const QStringList &arguments)
         "readable with `cairn show`, until they are purged explicitly."));
     const QCommandLineOption kind(QStringLiteral("kind"), QStringLiteral("Only this kind."), QStringLiteral("K"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (docs/cli-json.md)."));
-    parser.addOptions({kind, json});
+    parser.addOptions({ kind, json });
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("removed"), arguments, context))
         return *stop;
     core::Result<cache::Cache *> cache = context.cache();
@@ -39,8 +39,9 @@ int runRemoved(CliContext &context, const QStringList &arguments)
             item.insert(QStringLiteral("removedAt"), details.record.removedAt.toString(Qt::ISODate));
             items.append(item);
         }
-        printJson(context.out(), QJsonObject{{QStringLiteral("formatVersion"), core::AnswerFormatter::FormatVersion},
-                                             {QStringLiteral("removed"), items}});
+        printJson(context.out(),
+            QJsonObject { { QStringLiteral("formatVersion"), core::AnswerFormatter::FormatVersion },
+                { QStringLiteral("removed"), items } });
         return ExitOk;
     }
     if (removed->isEmpty()) {

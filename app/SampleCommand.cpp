@@ -25,11 +25,11 @@ void printSummary(CliContext &context, cache::CatalogQuery &query)
             total += it.value();
             parts.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));
         }
-        out << "\nThe cache " << context.cachePath() << " now holds " << total << " entities: " << parts.join(QStringLiteral(", "))
-            << ".\n";
+        out << "\nThe cache " << context.cachePath() << " now holds " << total
+            << " entities: " << parts.join(QStringLiteral(", ")) << ".\n";
     }
-    core::Result<QList<core::EntityRecord>> troubled =
-        query.entitiesOfKind(u"project", {QStringLiteral("at-risk"), QStringLiteral("off-track")}, 20);
+    core::Result<QList<core::EntityRecord>> troubled
+        = query.entitiesOfKind(u"project", { QStringLiteral("at-risk"), QStringLiteral("off-track") }, 20);
     if (troubled && !troubled->isEmpty()) {
         out << "\nProjects that need attention:\n";
         for (const core::EntityRecord &record : std::as_const(troubled.value()))
@@ -53,12 +53,12 @@ void printSummary(CliContext &context, cache::CatalogQuery &query)
 int runSample(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Loads Fennel, the bundled sample organisation, into the cache as its own source \"sample\", "
-        "then prints a summary and commands to try. Loading it again updates it."));
+    parser.setApplicationDescription(
+        QStringLiteral("Loads Fennel, the bundled sample organisation, into the cache as its own source \"sample\", "
+                       "then prints a summary and commands to try. Loading it again updates it."));
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("sample"), arguments, context))
         return *stop;
-    const int code = importFiles(context, {SamplePath}, SampleSource, QStringLiteral("sample"), sync::SyncOptions{});
+    const int code = importFiles(context, { SamplePath }, SampleSource, QStringLiteral("sample"), sync::SyncOptions {});
     if (code != ExitOk)
         return code;
     core::Result<cache::Cache *> cache = context.cache();

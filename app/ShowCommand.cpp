@@ -14,16 +14,18 @@ namespace cairn::app {
 int runShow(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Shows one entity in four sections: What? Why? Who? How? A ref is kind:namespace/name; "
-        "kind and namespace may be left out when the name is unique (`cairn ask` takes plain names)."));
-    parser.addPositionalArgument(QStringLiteral("REF"), QStringLiteral("The entity, e.g. component:default/checkout-service."));
+    parser.setApplicationDescription(
+        QStringLiteral("Shows one entity in four sections: What? Why? Who? How? A ref is kind:namespace/name; "
+                       "kind and namespace may be left out when the name is unique (`cairn ask` takes plain names)."));
+    parser.addPositionalArgument(
+        QStringLiteral("REF"), QStringLiteral("The entity, e.g. component:default/checkout-service."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (docs/answers.md)."));
     parser.addOption(json);
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("show"), arguments, context))
         return *stop;
     if (parser.positionalArguments().size() != 1) {
-        context.err() << "cairn show: give exactly one entity ref, e.g. cairn show component:default/checkout-service\n";
+        context.err()
+            << "cairn show: give exactly one entity ref, e.g. cairn show component:default/checkout-service\n";
         return ExitUsage;
     }
     const QString text = parser.positionalArguments().constFirst();

@@ -27,14 +27,14 @@ int runSnapshot(CliContext &context, const QStringList &arguments)
         "entities and keeps the last 5.\n  create        take one now\n  list          list them, newest first\n"
         "  restore ID    put the cache back as it was (the current state is snapshotted first)"));
     parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("create, list or restore ID."),
-                                 QStringLiteral("create|list|restore ID"));
+        QStringLiteral("create|list|restore ID"));
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("snapshot"), arguments, context))
         return *stop;
     const QStringList words = parser.positionalArguments();
     const QString action = words.value(0);
     const bool known = (action == u"create" || action == u"list") ? words.size() == 1
-                       : action == u"restore"                      ? words.size() == 2
-                                                                   : false;
+        : action == u"restore"                                    ? words.size() == 2
+                                                                  : false;
     if (!known) {
         context.err() << "cairn snapshot: use `cairn snapshot create`, `cairn snapshot list` or "
                          "`cairn snapshot restore ID`.\n";

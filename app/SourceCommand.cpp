@@ -30,7 +30,7 @@ QString readTokenLine(QTextStream &err)
 {
 #ifdef Q_OS_UNIX
     const bool terminal = isatty(STDIN_FILENO);
-    termios saved{};
+    termios saved {};
     if (terminal) {
         err << "Token (input hidden): ";
         err.flush();
@@ -71,24 +71,25 @@ int addSource(CliContext &context, const QStringList &arguments)
         "environment variable named with --token-env; it is never written to the cache."));
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Name of the source."));
     const QCommandLineOption backstage(QStringLiteral("backstage"),
-                                       QStringLiteral("Backstage catalog API, e.g. https://backstage.example.com/api/catalog."),
-                                       QStringLiteral("URL"));
-    const QCommandLineOption bundle(QStringLiteral("bundle"), QStringLiteral("Bundle URL or file (JSON, NDJSON, gzip)."),
-                                    QStringLiteral("URL|PATH"));
-    const QCommandLineOption folder(QStringLiteral("folder"), QStringLiteral("Folder of catalog files."), QStringLiteral("DIR"));
+        QStringLiteral("Backstage catalog API, e.g. https://backstage.example.com/api/catalog."),
+        QStringLiteral("URL"));
+    const QCommandLineOption bundle(QStringLiteral("bundle"),
+        QStringLiteral("Bundle URL or file (JSON, NDJSON, gzip)."), QStringLiteral("URL|PATH"));
+    const QCommandLineOption folder(
+        QStringLiteral("folder"), QStringLiteral("Folder of catalog files."), QStringLiteral("DIR"));
     const QCommandLineOption tokenEnv(QStringLiteral("token-env"),
-                                      QStringLiteral("Read the token at sync time from this environment variable."),
-                                      QStringLiteral("VAR"));
+        QStringLiteral("Read the token at sync time from this environment variable."), QStringLiteral("VAR"));
     const QCommandLineOption tokenStdin(QStringLiteral("token-stdin"),
-                                        QStringLiteral("Read the token from standard input and keep it in the keychain."));
+        QStringLiteral("Read the token from standard input and keep it in the keychain."));
     const QCommandLineOption noToken(QStringLiteral("no-token"), QStringLiteral("The catalog needs no token."));
-    parser.addOptions({backstage, bundle, folder, tokenEnv, tokenStdin, noToken});
+    parser.addOptions({ backstage, bundle, folder, tokenEnv, tokenStdin, noToken });
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("source add"), arguments, context))
         return *stop;
     const QStringList names = parser.positionalArguments();
     const int kinds = int(parser.isSet(backstage)) + int(parser.isSet(bundle)) + int(parser.isSet(folder));
     if (names.size() != 1 || kinds != 1) {
-        context.err() << "cairn source add: give one NAME and one of --backstage URL, --bundle URL|PATH, --folder DIR.\n";
+        context.err()
+            << "cairn source add: give one NAME and one of --backstage URL, --bundle URL|PATH, --folder DIR.\n";
         return ExitUsage;
     }
     const QString name = names.first();
@@ -215,8 +216,8 @@ int removeSource(CliContext &context, const QStringList &arguments)
     core::Result<QList<cache::SourceInfo>> sources = writer.sources();
     if (!sources)
         return context.fail(sources.errorString());
-    const auto it = std::find_if(sources->cbegin(), sources->cend(),
-                                 [&name](const cache::SourceInfo &info) { return info.name == name; });
+    const auto it = std::find_if(
+        sources->cbegin(), sources->cend(), [&name](const cache::SourceInfo &info) { return info.name == name; });
     if (it == sources->cend())
         return context.fail(QStringLiteral("there is no source \"%1\". `cairn source list` shows them.").arg(name));
     const bool hadKeychainToken = it->options.value(SourceFactory::optionTokenKeychain()).toBool();

@@ -48,7 +48,12 @@ QString phaseName(sync::SyncPhase phase)
 class ProgressLine
 {
 public:
-    ProgressLine(QTextStream &err, bool enabled) : m_err(err), m_enabled(enabled) { m_throttle.start(); }
+    ProgressLine(QTextStream &err, bool enabled)
+        : m_err(err)
+        , m_enabled(enabled)
+    {
+        m_throttle.start();
+    }
 
     void update(const QString &source, sync::SyncPhase phase, qint64 done, qint64 total)
     {
@@ -88,13 +93,14 @@ int runSync(CliContext &context, const QStringList &arguments)
         "Syncs configured sources into the cache (see `cairn source`). Each source is one transaction: a "
         "failure leaves the cache as it was. A run that would remove many entities is held (exit code 3) "
         "until it is confirmed with --allow-removals."));
-    parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("The source to sync (default: all)."),
-                                 QStringLiteral("[NAME | --all]"));
+    parser.addPositionalArgument(
+        QStringLiteral("NAME"), QStringLiteral("The source to sync (default: all)."), QStringLiteral("[NAME | --all]"));
     const QCommandLineOption all(QStringLiteral("all"), QStringLiteral("Sync every source, in priority order."));
-    const QCommandLineOption allowRemovals(QStringLiteral("allow-removals"),
-                                           QStringLiteral("Apply a run that removes many entities."));
-    const QCommandLineOption dryRun(QStringLiteral("dry-run"), QStringLiteral("Show what would change; write nothing."));
-    parser.addOptions({all, allowRemovals, dryRun});
+    const QCommandLineOption allowRemovals(
+        QStringLiteral("allow-removals"), QStringLiteral("Apply a run that removes many entities."));
+    const QCommandLineOption dryRun(
+        QStringLiteral("dry-run"), QStringLiteral("Show what would change; write nothing."));
+    parser.addOptions({ all, allowRemovals, dryRun });
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("sync"), arguments, context))
         return *stop;
     const QStringList names = parser.positionalArguments();
@@ -116,18 +122,20 @@ int runSync(CliContext &context, const QStringList &arguments)
     }
     if (chosen.isEmpty()) {
         if (!names.isEmpty())
-            return context.fail(QStringLiteral("there is no source \"%1\". `cairn source list` shows them.").arg(names.first()));
+            return context.fail(
+                QStringLiteral("there is no source \"%1\". `cairn source list` shows them.").arg(names.first()));
         context.out() << "No sources to sync. Add one with `cairn source add`.\n";
         return ExitOk;
     }
 
-    const sync::SyncOptions options{parser.isSet(allowRemovals), parser.isSet(dryRun), 0.10};
+    const sync::SyncOptions options { parser.isSet(allowRemovals), parser.isSet(dryRun), 0.10 };
     ProgressLine line(context.err(), stderrIsTerminal());
     int exitCode = ExitOk;
     for (const cache::SourceInfo &info : std::as_const(chosen)) {
         const sync::SyncOutcome outcome = sync::SyncWorker::syncSource(
-            *cache.value(), info, options, sync::HttpClient::Options{},
-            [&line, &info](sync::SyncPhase phase, qint64 done, qint64 total) { line.update(info.name, phase, done, total); },
+            *cache.value(), info, options, sync::HttpClient::Options {},
+            [&line, &info](
+                sync::SyncPhase phase, qint64 done, qint64 total) { line.update(info.name, phase, done, total); },
             nullptr);
         line.clear();
         const int code = reportSyncOutcome(outcome, options.dryRun, context.out(), context.err());

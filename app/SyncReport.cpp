@@ -37,10 +37,11 @@ int reportSyncOutcome(const sync::SyncOutcome &outcome, bool dryRun, QTextStream
         return ExitError;
     }
     const cache::RunSummary &summary = outcome.summary;
-    const QString prefix = dryRun ? QStringLiteral("Would apply") : QStringLiteral("Source \"%1\"").arg(outcome.sourceName);
+    const QString prefix
+        = dryRun ? QStringLiteral("Would apply") : QStringLiteral("Source \"%1\"").arg(outcome.sourceName);
     if (summary.held) {
-        err << "cairn: the run of source \"" << outcome.sourceName << "\" was HELD: it would remove "
-            << summary.removed << " entities, more than the share allowed without confirmation. "
+        err << "cairn: the run of source \"" << outcome.sourceName << "\" was HELD: it would remove " << summary.removed
+            << " entities, more than the share allowed without confirmation. "
             << "Nothing was changed. Check the source; if the removals are right, run again with "
                "--allow-removals.\n";
         err << "  would remove:\n";
@@ -70,8 +71,8 @@ int reportSyncOutcome(const sync::SyncOutcome &outcome, bool dryRun, QTextStream
         listRefs(out, summary.removedRefs, 20);
     }
     if (!summary.snapshotId.isEmpty())
-        out << "  A snapshot was taken before the removals: " << summary.snapshotId
-            << " (cairn snapshot restore " << summary.snapshotId << " undoes this run).\n";
+        out << "  A snapshot was taken before the removals: " << summary.snapshotId << " (cairn snapshot restore "
+            << summary.snapshotId << " undoes this run).\n";
     if (outcome.keptBecauseUnreadable > 0)
         out << "  " << outcome.keptBecauseUnreadable
             << " entities were kept as they were because part of the source could not be read.\n";

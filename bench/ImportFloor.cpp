@@ -88,7 +88,7 @@ ImportFloor::ImportFloor(const QList<core::Entity> &entities)
         f.tags = r.tagsText.toUtf8();
         f.ownerName = displayNames.value(r.ownerKey).toUtf8();
         for (const core::Relation &x : r.relations)
-            f.relations.append({x.source.key().toUtf8(), x.type.toUtf8(), x.target.key().toUtf8()});
+            f.relations.append({ x.source.key().toUtf8(), x.type.toUtf8(), x.target.key().toUtf8() });
         m_rows.append(std::move(f));
     }
 }
@@ -99,27 +99,29 @@ qint64 ImportFloor::insertInto(sqlite3 *db) const
     timer.start();
     if (!exec(db, "BEGIN IMMEDIATE"))
         return -1;
-    if (!exec(db, "INSERT INTO sources(name, kind, location, position, created_at) "
-                  "VALUES('synthetic', 'files', '/bench', 1, '2026-01-01T00:00:00.000Z')"))
+    if (!exec(db,
+            "INSERT INTO sources(name, kind, location, position, created_at) "
+            "VALUES('synthetic', 'files', '/bench', 1, '2026-01-01T00:00:00.000Z')"))
         return -1;
-    sqlite3_stmt *entity = prepare(
-        db, "INSERT INTO entities(key, ref, kind, namespace, name, title, display_name, owner_key, type, lifecycle, "
-            "status, source_id, document, content_hash, uid, etag, first_seen, updated_at, match_name, match_title) "
-            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18)");
+    sqlite3_stmt *entity = prepare(db,
+        "INSERT INTO entities(key, ref, kind, namespace, name, title, display_name, owner_key, type, lifecycle, "
+        "status, source_id, document, content_hash, uid, etag, first_seen, updated_at, match_name, match_title) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18)");
     sqlite3_stmt *relation
         = prepare(db, "INSERT INTO relations(origin_id, source_key, type, target_key) VALUES(?1, ?2, ?3, ?4)");
-    sqlite3_stmt *fts = prepare(
-        db, "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
+    sqlite3_stmt *fts = prepare(db,
+        "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     sqlite3_stmt *log = prepare(db, "INSERT INTO sync_run_entities(run_id, entity_key, change) VALUES(1, ?1, 'added')");
     bool ok = entity && relation && fts && log
-        && exec(db, "INSERT INTO sync_runs(id, source_id, source_name, operation, started_at, finished_at, status) "
-                    "VALUES(1, 1, 'synthetic', 'sync', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'ok')");
+        && exec(db,
+            "INSERT INTO sync_runs(id, source_id, source_name, operation, started_at, finished_at, status) "
+            "VALUES(1, 1, 'synthetic', 'sync', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'ok')");
     const QByteArray now("2026-01-01T00:00:00.000Z");
     for (qsizetype i = 0; ok && i < m_rows.size(); ++i) {
         const Row &r = m_rows.at(i);
         const QByteArray *columns[]
-            = {&r.key, &r.ref, &r.kind, &r.ns, &r.name, &r.title, &r.displayName, &r.ownerKey, &r.type, &r.lifecycle,
-               &r.status, &r.document, &r.contentHash, &r.uid, &r.etag, &now, &r.matchName, &r.matchTitle};
+            = { &r.key, &r.ref, &r.kind, &r.ns, &r.name, &r.title, &r.displayName, &r.ownerKey, &r.type, &r.lifecycle,
+                  &r.status, &r.document, &r.contentHash, &r.uid, &r.etag, &now, &r.matchName, &r.matchTitle };
         for (int c = 0; c < 18; ++c)
             bindText(entity, c + 1, *columns[c]);
         ok = step(db, entity);
@@ -141,7 +143,7 @@ qint64 ImportFloor::insertInto(sqlite3 *db) const
         bindText(log, 1, r.key);
         ok = ok && step(db, log);
     }
-    for (sqlite3_stmt *s : {entity, relation, fts, log})
+    for (sqlite3_stmt *s : { entity, relation, fts, log })
         sqlite3_finalize(s); // null is a no-op
     if (!ok || !exec(db, "COMMIT"))
         return -1;

@@ -17,7 +17,6 @@
 //        bench_backstage --write-catalog FILE [ENTITIES]   (only writes the catalog file)
 // CAIRN_BENCH_BACKSTAGE_PORT=P: use a server already serving that file on 127.0.0.1:P with
 // the token cairn-bench-token-5000 (for profiling; neither started nor stopped).
-#include "bench/SyntheticOrganisation.h"
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "sync/HttpClient.h"
@@ -38,10 +37,11 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
-#include <vector>
-
 #include <signal.h>
 #include <unistd.h>
+#include <vector>
+
+#include "bench/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -149,8 +149,8 @@ struct Script
     QByteArray err;
 };
 
-Script runScript(const QString &script, const QStringList &arguments, const QProcessEnvironment &environment,
-                 int timeoutMs)
+Script runScript(
+    const QString &script, const QStringList &arguments, const QProcessEnvironment &environment, int timeoutMs)
 {
     QProcess process;
     process.setProcessEnvironment(environment);
@@ -243,8 +243,8 @@ Synced syncOnce(cache::Cache &cache, const cache::SourceInfo &info)
     Synced result;
     QElapsedTimer timer;
     timer.start();
-    result.outcome = sync::SyncWorker::syncSource(cache, info, sync::SyncOptions{}, sync::HttpClient::Options{}, {},
-                                                  nullptr);
+    result.outcome
+        = sync::SyncWorker::syncSource(cache, info, sync::SyncOptions {}, sync::HttpClient::Options {}, {}, nullptr);
     result.ms = timer.elapsed();
     return result;
 }
@@ -273,7 +273,7 @@ int main(int argc, char *argv[])
     // CAIRN_BENCH_BACKSTAGE_PORT: use a server already running there (started by hand with
     // this bench's token and catalog), for profiling; it is neither started nor stopped.
     const int givenPort = qEnvironmentVariableIntValue("CAIRN_BENCH_BACKSTAGE_PORT");
-    for (const char *var : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+    for (const char *var : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" })
         qunsetenv(var);
     qputenv(kTokenVariable, kToken);
     std::signal(SIGINT, killServerOnSignal);
@@ -289,7 +289,7 @@ int main(int argc, char *argv[])
         if (!file.open(QIODevice::WriteOnly) || file.write(yaml) != yaml.size())
             return 1;
         std::printf("bench_backstage: %d entities (Backstage kinds only), catalog file %.1f MB\n", n,
-                    double(yaml.size()) / 1e6);
+            double(yaml.size()) / 1e6);
     }
 
     const int port = givenPort > 0 ? givenPort : freePort();
@@ -305,26 +305,25 @@ int main(int argc, char *argv[])
     QElapsedTimer wall;
     wall.start();
     if (givenPort <= 0) {
-        const Script served = runScript(shared + QStringLiteral("/serve.sh"), {catalogPath, portText, tokenText},
-                                        environment, 15 * 60 * 1000);
+        const Script served = runScript(
+            shared + QStringLiteral("/serve.sh"), { catalogPath, portText, tokenText }, environment, 15 * 60 * 1000);
         const qint64 pid = served.out.trimmed().toLongLong();
         if (served.exitCode != 0 || pid <= 0) {
             std::fprintf(stderr, "serve.sh failed: %s\n", served.err.constData());
             return 1;
         }
         guard.adopt(pid);
-        std::printf("server pid %lld on 127.0.0.1:%d, answering after %.1f s\n", pid, port,
-                    double(wall.elapsed()) / 1e3);
+        std::printf(
+            "server pid %lld on 127.0.0.1:%d, answering after %.1f s\n", pid, port, double(wall.elapsed()) / 1e3);
 
         const Script counted = runScript(shared + QStringLiteral("/wait-count.sh"),
-                                         {QString::number(n + 1), portText, tokenText, QStringLiteral("600")},
-                                         environment, 11 * 60 * 1000);
+            { QString::number(n + 1), portText, tokenText, QStringLiteral("600") }, environment, 11 * 60 * 1000);
         if (counted.exitCode != 0) {
             std::fprintf(stderr, "wait-count.sh failed: %s\n", counted.err.constData());
             return 1;
         }
-        std::printf("ingested %s entities after %.1f s\n", counted.out.trimmed().constData(),
-                    double(wall.elapsed()) / 1e3);
+        std::printf(
+            "ingested %s entities after %.1f s\n", counted.out.trimmed().constData(), double(wall.elapsed()) / 1e3);
         // Let the last stitching settle, then warm the server up with one untimed read.
         QThread::sleep(10);
     }
@@ -336,7 +335,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     std::printf("warm-up read: %d pages, %.1f MB, %lld ms; load average %s\n\n", warmUp.requests,
-                double(warmUp.bytes) / 1e6, warmUp.ms, qPrintable(loadAverage()));
+        double(warmUp.bytes) / 1e6, warmUp.ms, qPrintable(loadAverage()));
 
     std::vector<qint64> downloads, fulls, resyncs, validatedResyncs;
     for (int round = 1; round <= rounds; ++round) {
@@ -352,9 +351,9 @@ int main(int argc, char *argv[])
             return 1;
         }
         cache::Cache &cache = *opened.value();
-        auto added = cache::CatalogWriter(cache).addSource(
-            QStringLiteral("backstage"), sync::SourceFactory::kindBackstage(), baseUrl.toString(),
-            QJsonObject{{sync::SourceFactory::optionTokenEnv(), QString::fromLatin1(kTokenVariable)}});
+        auto added = cache::CatalogWriter(cache).addSource(QStringLiteral("backstage"),
+            sync::SourceFactory::kindBackstage(), baseUrl.toString(),
+            QJsonObject { { sync::SourceFactory::optionTokenEnv(), QString::fromLatin1(kTokenVariable) } });
         if (!added) {
             std::fprintf(stderr, "source add: %s\n", qPrintable(added.errorString()));
             return 1;
@@ -362,7 +361,7 @@ int main(int argc, char *argv[])
         const Synced full = syncOnce(cache, added.value());
         if (!full.outcome.ok || full.outcome.summary.added != expected) {
             std::fprintf(stderr, "full sync failed (%d added): %s\n", full.outcome.summary.added,
-                         qPrintable(full.outcome.error));
+                qPrintable(full.outcome.error));
             return 1;
         }
         // A first sync reads full pages, which carry no validator: this re-sync walks the
@@ -374,7 +373,7 @@ int main(int argc, char *argv[])
         if (!again.outcome.ok || again.outcome.summary.unchanged != expected || again.outcome.summary.added != 0
             || again.outcome.summary.changed != 0) {
             std::fprintf(stderr, "re-sync failed or changed something (%d unchanged): %s\n",
-                         again.outcome.summary.unchanged, qPrintable(again.outcome.error));
+                again.outcome.summary.unchanged, qPrintable(again.outcome.error));
             return 1;
         }
         // And the next one, with the listing validator the re-sync stored: every page 304.
@@ -393,21 +392,20 @@ int main(int argc, char *argv[])
         std::printf("round %d: (a) download %lld ms (%d requests, %.1f MB) | (b) full sync %lld ms (%d requests, "
                     "%d added) = %.2fx | (c) re-sync %lld ms (%d requests, %d unchanged) = %.3f of b | "
                     "(c') 304 re-sync %lld ms (%d requests) | load %s\n",
-                    round, download.ms, download.requests, double(download.bytes) / 1e6, full.ms,
-                    full.outcome.requests, full.outcome.summary.added, double(full.ms) / double(download.ms), again.ms,
-                    again.outcome.requests, again.outcome.summary.unchanged, double(again.ms) / double(full.ms),
-                    validated.ms, validated.outcome.requests, qPrintable(loadAverage()));
+            round, download.ms, download.requests, double(download.bytes) / 1e6, full.ms, full.outcome.requests,
+            full.outcome.summary.added, double(full.ms) / double(download.ms), again.ms, again.outcome.requests,
+            again.outcome.summary.unchanged, double(again.ms) / double(full.ms), validated.ms,
+            validated.outcome.requests, qPrintable(loadAverage()));
     }
 
     const qint64 a = median(downloads), b = median(fulls), c = median(resyncs);
     std::printf("\nmedian of %d rounds: (a) download only %lld ms, (b) full sync %lld ms, "
                 "(c) no-change re-sync %lld ms\n",
-                rounds, a, b, c);
+        rounds, a, b, c);
     std::printf("(c') next re-sync, listing validator answered 304: %lld ms (%.3f of b)\n", median(validatedResyncs),
-                double(median(validatedResyncs)) / double(b));
+        double(median(validatedResyncs)) / double(b));
     std::printf("b/a = %.2f (target <= 1.25: %s); c/b = %.3f (target < 0.333: %s)\n", double(b) / double(a),
-                double(b) <= 1.25 * double(a) ? "met" : "NOT met", double(c) / double(b),
-                3 * c < b ? "met" : "NOT met");
+        double(b) <= 1.25 * double(a) ? "met" : "NOT met", double(c) / double(b), 3 * c < b ? "met" : "NOT met");
     std::printf("load average at the end: %s\n", qPrintable(loadAverage()));
     return 0;
 }

@@ -4,11 +4,10 @@
 // same run (ImportFloor, shared with bench_import: the same rows inserted with raw prepared
 // statements in one transaction, their contents computed before the clock starts);
 // a no-change re-sync (304, and a full re-download that changes nothing); peak memory of
-// a sync in a child process of its own (VmHWM; getrusage's ru_maxrss as a fallback). Figures go to bench/README.md ("Sync").
+// a sync in a child process of its own (VmHWM; getrusage's ru_maxrss as a fallback). Figures go to bench/README.md
+// ("Sync").
 //
 // usage: bench_sync [N]        (CAIRN_BENCH_N also sets N)
-#include "bench/ImportFloor.h"
-#include "bench/SyntheticOrganisation.h"
 #include "cache/Cache.h"
 #include "sync/BundleSource.h"
 #include "sync/SyncEngine.h"
@@ -25,8 +24,10 @@
 
 #include <cstdio>
 #include <memory>
-
 #include <sys/resource.h>
+
+#include "bench/ImportFloor.h"
+#include "bench/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -43,7 +44,7 @@ long peakRssKb()
                 return line.mid(6).trimmed().split(' ').first().toLong();
         }
     }
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss; // kilobytes on Linux
 }
@@ -53,7 +54,9 @@ long peakRssKb()
 class BundleServer final : public QTcpServer
 {
 public:
-    explicit BundleServer(QByteArray body) : m_body(std::move(body)) {}
+    explicit BundleServer(QByteArray body)
+        : m_body(std::move(body))
+    { }
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -106,9 +109,9 @@ qint64 importFloorMs(const bench::ImportFloor &floor, const QString &path)
 
 sync::SyncOutcome syncBundle(cache::Cache &cache, const QString &location)
 {
-    sync::BundleSource source(sync::BundleSource::Settings{QStringLiteral("bench"), location, {}, {}});
-    return sync::SyncEngine(cache).run(QStringLiteral("bench"), QStringLiteral("bundle"), location, source,
-                                       sync::SyncOptions{true, false, 0.10});
+    sync::BundleSource source(sync::BundleSource::Settings { QStringLiteral("bench"), location, {}, {} });
+    return sync::SyncEngine(cache).run(
+        QStringLiteral("bench"), QStringLiteral("bundle"), location, source, sync::SyncOptions { true, false, 0.10 });
 }
 
 // The child of the memory measurement: one full sync of a bundle file, nothing else held.
@@ -134,7 +137,7 @@ int main(int argc, char *argv[])
     int n = qEnvironmentVariableIsSet("CAIRN_BENCH_N") ? qEnvironmentVariableIntValue("CAIRN_BENCH_N") : 100000;
     if (args.size() > 1)
         n = args.at(1).toInt();
-    for (const char *var : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+    for (const char *var : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" })
         qunsetenv(var);
 
     QTemporaryDir dir;
@@ -147,8 +150,8 @@ int main(int argc, char *argv[])
     server.moveToThread(&serverThread);
     serverThread.start();
     bool listening = false;
-    QMetaObject::invokeMethod(&server, [&] { listening = server.listen(QHostAddress::LocalHost, 0); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &server, [&] { listening = server.listen(QHostAddress::LocalHost, 0); }, Qt::BlockingQueuedConnection);
     if (!listening)
         return 1;
     const QString url = QStringLiteral("http://127.0.0.1:%1/org.ndjson").arg(server.serverPort());
@@ -161,8 +164,8 @@ int main(int argc, char *argv[])
     }
     if (floor < 0)
         return 1;
-    std::printf("import floor (bench_import's: raw prepared inserts of precomputed rows, one transaction): %lld ms\n",
-                floor);
+    std::printf(
+        "import floor (bench_import's: raw prepared inserts of precomputed rows, one transaction): %lld ms\n", floor);
 
     auto opened = cache::Cache::open(dir.filePath(QStringLiteral("cache.sqlite3")));
     if (!opened)
@@ -177,21 +180,22 @@ int main(int argc, char *argv[])
         return 1;
     }
     std::printf("full sync over loopback HTTP: %lld ms, %d added -> %.2fx the floor\n", fullMs, full.summary.added,
-                double(fullMs) / double(floor));
+        double(fullMs) / double(floor));
 
     timer.restart();
     const sync::SyncOutcome notModified = syncBundle(cache, url);
     const qint64 notModifiedMs = timer.elapsed();
     std::printf("no-change re-sync (304): %lld ms, %d unchanged -> %.3f of the full sync\n", notModifiedMs,
-                notModified.summary.unchanged, double(notModifiedMs) / double(fullMs));
+        notModified.summary.unchanged, double(notModifiedMs) / double(fullMs));
 
     timer.restart();
     const sync::SyncOutcome sameBody = syncBundle(cache, noEtagUrl);
     const qint64 sameBodyMs = timer.elapsed();
     std::printf("no-change re-sync (no ETag, whole bundle again): %lld ms, %d unchanged -> %.3f of the full sync\n",
-                sameBodyMs, sameBody.summary.unchanged, double(sameBodyMs) / double(fullMs));
+        sameBodyMs, sameBody.summary.unchanged, double(sameBodyMs) / double(fullMs));
 
-    QMetaObject::invokeMethod(&server, [&] { server.close(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &server, [&] { server.close(); }, Qt::BlockingQueuedConnection);
     serverThread.quit();
     serverThread.wait();
 
@@ -203,11 +207,11 @@ int main(int argc, char *argv[])
     file.close();
     QProcess child;
     child.start(QCoreApplication::applicationFilePath(),
-                {QStringLiteral("--memory-child"), bundleFile, dir.filePath(QStringLiteral("memory.sqlite3"))});
+        { QStringLiteral("--memory-child"), bundleFile, dir.filePath(QStringLiteral("memory.sqlite3")) });
     child.waitForFinished(-1);
     const QList<QByteArray> figures = child.readAllStandardOutput().trimmed().split(' ');
     if (figures.size() == 3)
         std::printf("peak RSS of a %s-entity sync (own process): %.0f MB (%.0f MB before it began)\n",
-                    figures.at(2).constData(), figures.at(1).toDouble() / 1024.0, figures.at(0).toDouble() / 1024.0);
+            figures.at(2).constData(), figures.at(1).toDouble() / 1024.0, figures.at(0).toDouble() / 1024.0);
     return 0;
 }

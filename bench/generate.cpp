@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // cairn_generate N FILE: writes a synthetic organisation of N entities as NDJSON.
-#include "bench/SyntheticOrganisation.h"
-
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
+
+#include "bench/SyntheticOrganisation.h"
 
 int main(int argc, char *argv[])
 {

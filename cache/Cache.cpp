@@ -25,16 +25,16 @@ core::Result<Inspection> inspect(Database &db)
     core::Result<int> version = db.userVersion();
     if (!version) {
         if (Database::isDamageCode(db.lastErrorCode()))
-            return Inspection{db.lastErrorMessage()};
+            return Inspection { db.lastErrorMessage() };
         return version.error();
     }
     if (*version > Schema::latestVersion())
-        return core::Error{Schema::newerSchemaMessage(db.path(), *version)};
+        return core::Error { Schema::newerSchemaMessage(db.path(), *version) };
 
     core::Result<Statement> check = db.prepare(QStringLiteral("PRAGMA quick_check"));
     if (!check) {
         if (Database::isDamageCode(db.lastErrorCode()))
-            return Inspection{db.lastErrorMessage()};
+            return Inspection { db.lastErrorMessage() };
         return check.error();
     }
     QStringList problems;
@@ -42,7 +42,7 @@ core::Result<Inspection> inspect(Database &db)
         core::Result<Statement::Step> step = check->step();
         if (!step) {
             if (Database::isDamageCode(db.lastErrorCode()))
-                return Inspection{db.lastErrorMessage()};
+                return Inspection { db.lastErrorMessage() };
             return step.error();
         }
         if (*step == Statement::Step::Done)
@@ -51,7 +51,7 @@ core::Result<Inspection> inspect(Database &db)
         if (line != u"ok")
             problems.append(line);
     }
-    return Inspection{problems.mid(0, 3).join(u"; ")};
+    return Inspection { problems.mid(0, 3).join(u"; ") };
 }
 
 // Moves `path` and its -wal/-shm aside; returns the new main file path.
@@ -62,10 +62,10 @@ core::Result<QString> moveAside(const QString &path)
     for (int n = 2; QFileInfo::exists(target); ++n)
         target = QStringLiteral("%1.damaged-%2-%3").arg(path, stamp).arg(n);
     if (!QFile::rename(path, target))
-        return core::Error{QStringLiteral("The cache %1 is damaged and could not be moved aside to %2; "
-                                          "move it yourself or use another cache file with --cache.")
-                               .arg(path, target)};
-    for (const QString &suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        return core::Error { QStringLiteral("The cache %1 is damaged and could not be moved aside to %2; "
+                                            "move it yourself or use another cache file with --cache.")
+                                 .arg(path, target) };
+    for (const QString &suffix : { QStringLiteral("-wal"), QStringLiteral("-shm") }) {
         if (QFileInfo::exists(path + suffix))
             QFile::rename(path + suffix, target + suffix);
     }
@@ -86,12 +86,21 @@ core::Result<Database> createFresh(const QString &path)
 
 } // namespace
 
-Cache::Cache(QString path, Database db) : m_path(std::move(path)), m_db(std::move(db)) {}
+Cache::Cache(QString path, Database db)
+    : m_path(std::move(path))
+    , m_db(std::move(db))
+{ }
 Cache::~Cache() = default;
 
-bool Cache::isInMemory() const { return m_path == u":memory:" || m_path.isEmpty(); }
+bool Cache::isInMemory() const
+{
+    return m_path == u":memory:" || m_path.isEmpty();
+}
 
-void Cache::close() { m_db.close(); }
+void Cache::close()
+{
+    m_db.close();
+}
 
 QString Cache::defaultPath()
 {
@@ -145,11 +154,11 @@ core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path)
         return fresh.error();
     std::unique_ptr<Cache> cache(new Cache(path, std::move(fresh).value()));
     cache->m_quarantinedPath = *movedTo;
-    cache->m_quarantineMessage =
-        QStringLiteral("The cache %1 was damaged (%2). It was moved aside to %3 (nothing was deleted) and a "
-                       "fresh, empty cache was created. Sync your sources again, or restore a snapshot "
-                       "(cairn snapshot list).")
-            .arg(path, damage, *movedTo);
+    cache->m_quarantineMessage
+        = QStringLiteral("The cache %1 was damaged (%2). It was moved aside to %3 (nothing was deleted) and a "
+                         "fresh, empty cache was created. Sync your sources again, or restore a snapshot "
+                         "(cairn snapshot list).")
+              .arg(path, damage, *movedTo);
     return cache;
 }
 
@@ -162,13 +171,13 @@ core::Result<std::unique_ptr<Cache>> Cache::openReadOnly(const QString &path)
     if (!version)
         return version.error();
     if (*version > Schema::latestVersion())
-        return core::Error{Schema::newerSchemaMessage(path, *version)};
+        return core::Error { Schema::newerSchemaMessage(path, *version) };
     if (*version < Schema::latestVersion())
-        return core::Error{QStringLiteral("The cache %1 has schema %2, older than this Cairn's %3; open it for "
-                                          "writing once to migrate it.")
-                               .arg(path)
-                               .arg(*version)
-                               .arg(Schema::latestVersion())};
+        return core::Error { QStringLiteral("The cache %1 has schema %2, older than this Cairn's %3; open it for "
+                                            "writing once to migrate it.")
+                                 .arg(path)
+                                 .arg(*version)
+                                 .arg(Schema::latestVersion()) };
     if (core::Status s = db->exec(QStringLiteral("PRAGMA busy_timeout=5000")); !s)
         return s.error();
     return std::unique_ptr<Cache>(new Cache(path, std::move(db).value()));

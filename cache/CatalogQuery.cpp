@@ -20,8 +20,12 @@ namespace cairn::cache {
 class ReusedStatement
 {
 public:
-    explicit ReusedStatement(Statement *statement) : m_statement(statement) {}
-    ReusedStatement(ReusedStatement &&other) noexcept : m_statement(std::exchange(other.m_statement, nullptr)) {}
+    explicit ReusedStatement(Statement *statement)
+        : m_statement(statement)
+    { }
+    ReusedStatement(ReusedStatement &&other) noexcept
+        : m_statement(std::exchange(other.m_statement, nullptr))
+    { }
     ReusedStatement &operator=(ReusedStatement &&) = delete;
     ReusedStatement(const ReusedStatement &) = delete;
     ReusedStatement &operator=(const ReusedStatement &) = delete;
@@ -61,7 +65,7 @@ core::EntityRecord recordFrom(const Statement &q)
 
 EntityDetails detailsFrom(const Statement &q)
 {
-    return EntityDetails{recordFrom(q), timeOf(q.text(3)), timeOf(q.text(4))};
+    return EntityDetails { recordFrom(q), timeOf(q.text(3)), timeOf(q.text(4)) };
 }
 
 core::EntityRef refOf(const QString &text)
@@ -78,8 +82,7 @@ QString prefixEnd(const QString &prefix)
     return prefix + maxChar;
 }
 
-template<typename Row, typename Make>
-core::Status collect(Statement &q, QList<Row> &out, Make make)
+template<typename Row, typename Make> core::Status collect(Statement &q, QList<Row> &out, Make make)
 {
     for (;;) {
         CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
@@ -91,7 +94,9 @@ core::Status collect(Statement &q, QList<Row> &out, Make make)
 
 } // namespace
 
-CatalogQuery::CatalogQuery(Cache &cache) : m_db(cache.database()) {}
+CatalogQuery::CatalogQuery(Cache &cache)
+    : m_db(cache.database())
+{ }
 
 CatalogQuery::~CatalogQuery() = default;
 
@@ -127,8 +132,8 @@ QString CatalogQuery::ftsPrefixQuery(QStringView text, bool anyWord)
 
 core::Result<std::optional<EntityDetails>> CatalogQuery::details(const core::EntityRef &ref) const
 {
-    CAIRN_TRY_ASSIGN(ReusedStatement q, reused(QStringLiteral("SELECT ") + RecordColumns + RecordFrom +
-                                               QStringLiteral("WHERE e.key = ?1")));
+    CAIRN_TRY_ASSIGN(ReusedStatement q,
+        reused(QStringLiteral("SELECT ") + RecordColumns + RecordFrom + QStringLiteral("WHERE e.key = ?1")));
     q->bind(1, ref.key());
     CAIRN_TRY_ASSIGN(Statement::Step step, q->step());
     if (step == Statement::Step::Done)
@@ -181,10 +186,10 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::list(const EntityFilter &f
 
 core::Result<QMap<QString, int>> CatalogQuery::countsByKind(bool includeRemoved) const
 {
-    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(includeRemoved
-                                                   ? QStringLiteral("SELECT kind, count(*) FROM entities GROUP BY kind")
-                                                   : QStringLiteral("SELECT kind, count(*) FROM entities WHERE removed_at "
-                                                                    "IS NULL GROUP BY kind")));
+    CAIRN_TRY_ASSIGN(Statement q,
+        m_db.prepare(includeRemoved ? QStringLiteral("SELECT kind, count(*) FROM entities GROUP BY kind")
+                                    : QStringLiteral("SELECT kind, count(*) FROM entities WHERE removed_at "
+                                                     "IS NULL GROUP BY kind")));
     QMap<QString, int> out;
     for (;;) {
         CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
@@ -197,9 +202,10 @@ core::Result<QMap<QString, int>> CatalogQuery::countsByKind(bool includeRemoved)
 
 core::Result<QList<EntityDetails>> CatalogQuery::removed(const QString &kind, int limit) const
 {
-    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(QStringLiteral("SELECT ") + RecordColumns + RecordFrom +
-                                               QStringLiteral("WHERE e.removed_at IS NOT NULL AND (?1 = '' OR e.kind = ?1) "
-                                                              "ORDER BY e.removed_at DESC, e.kind, e.name LIMIT ?2")));
+    CAIRN_TRY_ASSIGN(Statement q,
+        m_db.prepare(QStringLiteral("SELECT ") + RecordColumns + RecordFrom
+            + QStringLiteral("WHERE e.removed_at IS NOT NULL AND (?1 = '' OR e.kind = ?1) "
+                             "ORDER BY e.removed_at DESC, e.kind, e.name LIMIT ?2")));
     q.bind(1, kind.toLower());
     q.bind(2, limit);
     QList<EntityDetails> out;
@@ -224,39 +230,37 @@ core::Result<CacheCheck> CatalogQuery::check() const
             result.problems.append(integrity.text(0));
     }
     if (result.schemaVersion != Schema::latestVersion())
-        result.problems.append(QStringLiteral("schema %1, this Cairn expects %2")
-                                   .arg(result.schemaVersion)
-                                   .arg(Schema::latestVersion()));
+        result.problems.append(
+            QStringLiteral("schema %1, this Cairn expects %2").arg(result.schemaVersion).arg(Schema::latestVersion()));
     if (result.problems.isEmpty()) {
         CAIRN_TRY_ASSIGN(result.liveByKind, countsByKind(false));
         CAIRN_TRY_ASSIGN(qint64 removedCount,
-                         m_db.queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NOT NULL")));
+            m_db.queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NOT NULL")));
         result.removed = int(removedCount);
     }
     result.ok = result.problems.isEmpty();
     return result;
 }
 
-core::Result<QList<core::Relation>> CatalogQuery::relations(const core::EntityRef &ref, QStringView type,
-                                                            bool from) const
+core::Result<QList<core::Relation>> CatalogQuery::relations(
+    const core::EntityRef &ref, QStringView type, bool from) const
 {
     // DISTINCT: both ends of a relation may state it (a server gives each entity its own
     // relations, and each is stored with its inverse). Only relations whose origin is live.
     const QString end = from ? QStringLiteral("r.source_key") : QStringLiteral("r.target_key");
     CAIRN_TRY_ASSIGN(ReusedStatement q,
-                     reused(QStringLiteral(
-                                      "SELECT DISTINCT coalesce(se.ref, r.source_key), r.type, coalesce(te.ref, r.target_key) "
-                                      "FROM relations r JOIN entities o ON o.id = r.origin_id "
-                                      "LEFT JOIN entities se ON se.key = r.source_key "
-                                      "LEFT JOIN entities te ON te.key = r.target_key "
-                                      "WHERE %1 = ?1 AND o.removed_at IS NULL AND (?2 = '' OR r.type = ?2 COLLATE NOCASE) "
-                                      "ORDER BY 2, 1, 3")
-                                      .arg(end)));
+        reused(QStringLiteral("SELECT DISTINCT coalesce(se.ref, r.source_key), r.type, coalesce(te.ref, r.target_key) "
+                              "FROM relations r JOIN entities o ON o.id = r.origin_id "
+                              "LEFT JOIN entities se ON se.key = r.source_key "
+                              "LEFT JOIN entities te ON te.key = r.target_key "
+                              "WHERE %1 = ?1 AND o.removed_at IS NULL AND (?2 = '' OR r.type = ?2 COLLATE NOCASE) "
+                              "ORDER BY 2, 1, 3")
+                   .arg(end)));
     q->bind(1, ref.key());
     q->bind(2, type);
     QList<core::Relation> out;
     CAIRN_TRY(collect(*q, out, [](const Statement &s) {
-        return core::Relation{s.text(1), refOf(s.text(0)), refOf(s.text(2))};
+        return core::Relation { s.text(1), refOf(s.text(0)), refOf(s.text(2)) };
     }));
     return out;
 }
@@ -300,10 +304,12 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
     };
     const QString select = QStringLiteral("SELECT ") + RecordColumns + RecordFrom;
     // Exact, then prefix: ordering the range by the column puts equal values first.
-    for (const QString &column : {QStringLiteral("e.match_name"), QStringLiteral("e.match_title")}) {
-        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 ORDER BY %1, "
-                                                                           "e.removed_at IS NOT NULL LIMIT ?3")
-                                                                .arg(column)));
+    for (const QString &column : { QStringLiteral("e.match_name"), QStringLiteral("e.match_title") }) {
+        CAIRN_TRY_ASSIGN(ReusedStatement q,
+            reused(select
+                + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 ORDER BY %1, "
+                                 "e.removed_at IS NOT NULL LIMIT ?3")
+                      .arg(column)));
         q->bind(1, normalized);
         q->bind(2, prefixEnd(normalized));
         q->bind(3, limit);
@@ -315,13 +321,15 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
     // Near spellings of names and titles (a person mistypes "Krzysztof Szczepański" as
     // easily as krzysztof-szczepanski): same first two letters and a similar length, then
     // words in common through FTS; each kept only within the typo bound (see add).
-    for (const QString &column : {QStringLiteral("e.match_name"), QStringLiteral("e.match_title")}) {
+    for (const QString &column : { QStringLiteral("e.match_name"), QStringLiteral("e.match_title") }) {
         if (bound == 0 || out.size() >= limit)
             break;
         const QString head = normalized.left(2);
-        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND "
-                                                                           "length(%1) BETWEEN ?3 AND ?4 LIMIT ?5")
-                                                                .arg(column)));
+        CAIRN_TRY_ASSIGN(ReusedStatement q,
+            reused(select
+                + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND "
+                                 "length(%1) BETWEEN ?3 AND ?4 LIMIT ?5")
+                      .arg(column)));
         q->bind(1, head);
         q->bind(2, prefixEnd(head));
         q->bind(3, qint64(normalized.size() - bound));
@@ -331,9 +339,10 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
     }
     const QString match = ftsPrefixQuery(text);
     if (bound > 0 && !match.isEmpty() && out.size() < limit) {
-        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral(
-                                                                "WHERE e.id IN (SELECT rowid FROM entities_fts WHERE "
-                                                                "entities_fts MATCH ?1 LIMIT ?2)")));
+        CAIRN_TRY_ASSIGN(ReusedStatement q,
+            reused(select
+                + QStringLiteral("WHERE e.id IN (SELECT rowid FROM entities_fts WHERE "
+                                 "entities_fts MATCH ?1 LIMIT ?2)")));
         q->bind(1, match);
         q->bind(2, limit * 2);
         CAIRN_TRY(add(*q, true));
@@ -342,9 +351,10 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
     // still find it, bounded; NameMatcher then measures the distance to the whole name.
     const QString anyWord = ftsPrefixQuery(text, true);
     if (bound > 0 && anyWord != match && out.size() < limit) {
-        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral(
-                                                                "WHERE e.id IN (SELECT rowid FROM entities_fts WHERE "
-                                                                "entities_fts MATCH ?1 LIMIT ?2)")));
+        CAIRN_TRY_ASSIGN(ReusedStatement q,
+            reused(select
+                + QStringLiteral("WHERE e.id IN (SELECT rowid FROM entities_fts WHERE "
+                                 "entities_fts MATCH ?1 LIMIT ?2)")));
         q->bind(1, anyWord);
         q->bind(2, limit * 2);
         CAIRN_TRY(add(*q, true));
@@ -352,13 +362,14 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
     return out;
 }
 
-core::Result<QList<core::EntityRecord>> CatalogQuery::entitiesOfKind(QStringView kind, const QStringList &statuses,
-                                                                     int limit) const
+core::Result<QList<core::EntityRecord>> CatalogQuery::entitiesOfKind(
+    QStringView kind, const QStringList &statuses, int limit) const
 {
-    CAIRN_TRY_ASSIGN(ReusedStatement q, reused(QStringLiteral("SELECT ") + RecordColumns + RecordFrom +
-                                               QStringLiteral("WHERE e.kind = ?1 AND e.removed_at IS NULL AND (?2 = '[]' OR "
-                                                              "lower(e.status) IN (SELECT lower(value) FROM json_each(?2))) "
-                                                              "ORDER BY e.key LIMIT ?3")));
+    CAIRN_TRY_ASSIGN(ReusedStatement q,
+        reused(QStringLiteral("SELECT ") + RecordColumns + RecordFrom
+            + QStringLiteral("WHERE e.kind = ?1 AND e.removed_at IS NULL AND (?2 = '[]' OR "
+                             "lower(e.status) IN (SELECT lower(value) FROM json_each(?2))) "
+                             "ORDER BY e.key LIMIT ?3")));
     q->bind(1, kind.toString().toLower());
     q->bindUtf8(2, QJsonDocument(QJsonArray::fromStringList(statuses)).toJson(QJsonDocument::Compact));
     q->bind(3, limit);
@@ -385,15 +396,18 @@ core::Result<QList<core::SearchHit>> CatalogQuery::search(QStringView text, int 
                 continue;
             seen.insert(q.int64(0));
             const core::EntityRef ref = refOf(q.text(1));
-            out.append(core::SearchHit{ref, ref.kind(), q.text(2), refOf(q.text(3)), false});
+            out.append(core::SearchHit { ref, ref.kind(), q.text(2), refOf(q.text(3)), false });
         }
     };
     // No document parsing here: a hit needs only indexed columns (one frame at 100k).
-    const QString select = QStringLiteral("SELECT e.id, e.ref, e.display_name, coalesce(e.owner_key, '') FROM entities e ");
-    for (const QString &column : {QStringLiteral("e.match_name"), QStringLiteral("e.match_title")}) {
-        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND e.removed_at "
-                                                                           "IS NULL ORDER BY %1 LIMIT ?3")
-                                                                .arg(column)));
+    const QString select
+        = QStringLiteral("SELECT e.id, e.ref, e.display_name, coalesce(e.owner_key, '') FROM entities e ");
+    for (const QString &column : { QStringLiteral("e.match_name"), QStringLiteral("e.match_title") }) {
+        CAIRN_TRY_ASSIGN(ReusedStatement q,
+            reused(select
+                + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND e.removed_at "
+                                 "IS NULL ORDER BY %1 LIMIT ?3")
+                      .arg(column)));
         q->bind(1, normalized);
         q->bind(2, prefixEnd(normalized));
         q->bind(3, limit);
@@ -402,10 +416,11 @@ core::Result<QList<core::SearchHit>> CatalogQuery::search(QStringView text, int 
     const QString match = ftsPrefixQuery(text);
     if (!match.isEmpty() && out.size() < limit) {
         // Unranked and bounded: bm25 over every hit costs ~100 ms at 100k entities.
-        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(select + QStringLiteral(
-                                                                "JOIN (SELECT rowid FROM entities_fts WHERE entities_fts "
-                                                                "MATCH ?1 LIMIT ?2) f ON f.rowid = e.id "
-                                                                "WHERE e.removed_at IS NULL")));
+        CAIRN_TRY_ASSIGN(ReusedStatement q,
+            reused(select
+                + QStringLiteral("JOIN (SELECT rowid FROM entities_fts WHERE entities_fts "
+                                 "MATCH ?1 LIMIT ?2) f ON f.rowid = e.id "
+                                 "WHERE e.removed_at IS NULL")));
         q->bind(1, match);
         q->bind(2, limit * 2 + int(seen.size()));
         CAIRN_TRY(add(*q));

@@ -31,9 +31,9 @@ struct EntityDetails
 // What `cairn list` filters on. Results are ordered by kind, then name.
 struct EntityFilter
 {
-    QString kind;          // case-insensitive; empty: every kind
+    QString kind; // case-insensitive; empty: every kind
     core::EntityRef owner; // null: any owner
-    QString text;          // words matched as prefixes in name, title, description, tags, owner name
+    QString text; // words matched as prefixes in name, title, description, tags, owner name
     bool includeRemoved = false;
     int limit = 100;
     int offset = 0;
@@ -74,8 +74,8 @@ public:
     core::Result<QList<core::Relation>> relationsFrom(const core::EntityRef &ref, QStringView type = {}) const override;
     core::Result<QList<core::Relation>> relationsTo(const core::EntityRef &ref, QStringView type = {}) const override;
     core::Result<QList<core::EntityRecord>> nameCandidates(QStringView text, int limit) const override;
-    core::Result<QList<core::EntityRecord>> entitiesOfKind(QStringView kind, const QStringList &statuses,
-                                                           int limit) const override;
+    core::Result<QList<core::EntityRecord>> entitiesOfKind(
+        QStringView kind, const QStringList &statuses, int limit) const override;
     // Search as you type: live entities whose normalized name, then title, starts with the
     // text (indexed), then FTS5 prefix hits on every word (unranked, bounded by `limit`).
     core::Result<QList<core::SearchHit>> search(QStringView text, int limit) const override;

@@ -14,7 +14,10 @@ namespace cairn::cache {
 
 namespace {
 
-QString nowText() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
 QDateTime fromText(const QString &text)
 {
     return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
@@ -22,12 +25,14 @@ QDateTime fromText(const QString &text)
 
 core::Error withContext(const QString &doing, const core::Error &error)
 {
-    return core::Error{QStringLiteral("%1: %2").arg(doing, error.message)};
+    return core::Error { QStringLiteral("%1: %2").arg(doing, error.message) };
 }
 
 } // namespace
 
-CatalogWriter::CatalogWriter(Cache &cache) : m_cache(cache) {}
+CatalogWriter::CatalogWriter(Cache &cache)
+    : m_cache(cache)
+{ }
 
 core::Result<RunSummary> CatalogWriter::applySourceRun(const SourceRunInput &input)
 {
@@ -37,24 +42,23 @@ core::Result<RunSummary> CatalogWriter::applySourceRun(const SourceRunInput &inp
         return withContext(QStringLiteral("Could not apply the run of source \u201c%1\u201d to the cache %2 "
                                           "(nothing was changed)")
                                .arg(input.sourceName, m_cache.path()),
-                           summary.error());
+            summary.error());
     return summary;
 }
 
-core::Result<SourceInfo> CatalogWriter::addSource(const QString &name, const QString &kind, const QString &location,
-                                                  const QJsonObject &options)
+core::Result<SourceInfo> CatalogWriter::addSource(
+    const QString &name, const QString &kind, const QString &location, const QJsonObject &options)
 {
     Database &db = m_cache.database();
     CAIRN_TRY_ASSIGN(Transaction tx, Transaction::begin(db));
     const QString optionsText = QString::fromUtf8(QJsonDocument(options).toJson(QJsonDocument::Compact));
     CAIRN_TRY_ASSIGN(Statement upsert,
-                     db.prepare(QStringLiteral(
-                         "INSERT INTO sources(name, kind, location, options, position, created_at) "
-                         "VALUES(?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 FROM sources), ?5) "
-                         "ON CONFLICT(name) DO UPDATE SET kind=excluded.kind, location=excluded.location, "
-                         "options=excluded.options, "
-                         "position=CASE WHEN removed_at IS NULL THEN position ELSE excluded.position END, "
-                         "removed_at=NULL")));
+        db.prepare(QStringLiteral("INSERT INTO sources(name, kind, location, options, position, created_at) "
+                                  "VALUES(?1, ?2, ?3, ?4, (SELECT coalesce(max(position), 0) + 1 FROM sources), ?5) "
+                                  "ON CONFLICT(name) DO UPDATE SET kind=excluded.kind, location=excluded.location, "
+                                  "options=excluded.options, "
+                                  "position=CASE WHEN removed_at IS NULL THEN position ELSE excluded.position END, "
+                                  "removed_at=NULL")));
     upsert.bind(1, name);
     upsert.bind(2, kind);
     upsert.bind(3, location);
@@ -67,18 +71,18 @@ core::Result<SourceInfo> CatalogWriter::addSource(const QString &name, const QSt
         if (s.name == name)
             return s;
     }
-    return core::Error{QStringLiteral("The source \u201c%1\u201d was saved but cannot be read back.").arg(name)};
+    return core::Error { QStringLiteral("The source \u201c%1\u201d was saved but cannot be read back.").arg(name) };
 }
 
 core::Result<QList<SourceInfo>> CatalogWriter::sources()
 {
     Database &db = m_cache.database();
     CAIRN_TRY_ASSIGN(Statement q,
-                     db.prepare(QStringLiteral(
-                         "SELECT s.id, s.name, s.kind, s.location, s.options, s.position, s.created_at, "
-                         "(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NULL), "
-                         "(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NOT NULL) "
-                         "FROM sources s WHERE s.removed_at IS NULL ORDER BY s.position")));
+        db.prepare(
+            QStringLiteral("SELECT s.id, s.name, s.kind, s.location, s.options, s.position, s.created_at, "
+                           "(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NULL), "
+                           "(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NOT NULL) "
+                           "FROM sources s WHERE s.removed_at IS NULL ORDER BY s.position")));
     QList<SourceInfo> out;
     for (;;) {
         CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
@@ -104,20 +108,20 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
     Database &db = m_cache.database();
     const QString startedAt = nowText();
     CAIRN_TRY_ASSIGN(Transaction tx, Transaction::begin(db));
-    CAIRN_TRY_ASSIGN(Statement find,
-                     db.prepare(QStringLiteral("SELECT id FROM sources WHERE name=?1 AND removed_at IS NULL")));
+    CAIRN_TRY_ASSIGN(
+        Statement find, db.prepare(QStringLiteral("SELECT id FROM sources WHERE name=?1 AND removed_at IS NULL")));
     find.bind(1, name);
     CAIRN_TRY_ASSIGN(Statement::Step found, find.step());
     if (found == Statement::Step::Done)
-        return core::Error{QStringLiteral("There is no source \u201c%1\u201d; see `cairn source list`.").arg(name)};
+        return core::Error { QStringLiteral("There is no source \u201c%1\u201d; see `cairn source list`.").arg(name) };
     const qint64 sourceId = find.int64(0);
 
     RunSummary summary;
     QStringList keys;
     {
-        CAIRN_TRY_ASSIGN(Statement live, db.prepare(QStringLiteral(
-                                             "SELECT key, ref FROM entities WHERE source_id=?1 AND removed_at IS NULL "
-                                             "ORDER BY key")));
+        CAIRN_TRY_ASSIGN(Statement live,
+            db.prepare(QStringLiteral("SELECT key, ref FROM entities WHERE source_id=?1 AND removed_at IS NULL "
+                                      "ORDER BY key")));
         live.bind(1, sourceId);
         for (;;) {
             CAIRN_TRY_ASSIGN(Statement::Step step, live.step());
@@ -135,8 +139,8 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
         summary.snapshotId = snapshot.id;
     }
     const QString now = nowText();
-    CAIRN_TRY_ASSIGN(Statement tombstone, db.prepare(QStringLiteral(
-                                              "UPDATE entities SET removed_at=?2 WHERE source_id=?1 AND removed_at IS NULL")));
+    CAIRN_TRY_ASSIGN(Statement tombstone,
+        db.prepare(QStringLiteral("UPDATE entities SET removed_at=?2 WHERE source_id=?1 AND removed_at IS NULL")));
     tombstone.bind(1, sourceId);
     tombstone.bind(2, now);
     CAIRN_TRY(tombstone.exec());
@@ -145,9 +149,10 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
     mark.bind(2, now);
     CAIRN_TRY(mark.exec());
 
-    CAIRN_TRY_ASSIGN(Statement run, db.prepare(QStringLiteral(
-                                        "INSERT INTO sync_runs(source_id, source_name, operation, started_at, finished_at, "
-                                        "removed, status, snapshot_id) VALUES(?1, ?2, 'remove-source', ?3, ?4, ?5, 'ok', ?6)")));
+    CAIRN_TRY_ASSIGN(Statement run,
+        db.prepare(
+            QStringLiteral("INSERT INTO sync_runs(source_id, source_name, operation, started_at, finished_at, "
+                           "removed, status, snapshot_id) VALUES(?1, ?2, 'remove-source', ?3, ?4, ?5, 'ok', ?6)")));
     run.bind(1, sourceId);
     run.bind(2, name);
     run.bind(3, startedAt);
@@ -156,8 +161,9 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
     run.bindOptional(6, summary.snapshotId.isEmpty() ? QString() : summary.snapshotId);
     CAIRN_TRY(run.exec());
     summary.runId = db.lastInsertRowId();
-    CAIRN_TRY_ASSIGN(Statement change, db.prepare(QStringLiteral(
-                                           "INSERT INTO sync_run_entities(run_id, entity_key, change) VALUES(?1, ?2, 'removed')")));
+    CAIRN_TRY_ASSIGN(Statement change,
+        db.prepare(
+            QStringLiteral("INSERT INTO sync_run_entities(run_id, entity_key, change) VALUES(?1, ?2, 'removed')")));
     for (const QString &key : std::as_const(keys)) {
         change.reset();
         change.bind(1, summary.runId);
@@ -171,9 +177,10 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
 core::Result<QHash<QString, QString>> CatalogWriter::sourceEtags(const QString &sourceName)
 {
     Database &db = m_cache.database();
-    CAIRN_TRY_ASSIGN(Statement q, db.prepare(QStringLiteral(
-                                      "SELECT e.key, coalesce(e.etag, '') FROM entities e JOIN sources s ON s.id = e.source_id "
-                                      "WHERE s.name=?1 AND e.removed_at IS NULL")));
+    CAIRN_TRY_ASSIGN(Statement q,
+        db.prepare(
+            QStringLiteral("SELECT e.key, coalesce(e.etag, '') FROM entities e JOIN sources s ON s.id = e.source_id "
+                           "WHERE s.name=?1 AND e.removed_at IS NULL")));
     q.bind(1, sourceName);
     QHash<QString, QString> out;
     for (;;) {
@@ -193,9 +200,9 @@ core::Result<int> CatalogWriter::purgeTombstones(const QDateTime &olderThan)
     QList<qint64> ids;
     QJsonArray keys;
     {
-        CAIRN_TRY_ASSIGN(Statement q, db.prepare(QStringLiteral(
-                                          "SELECT id, key FROM entities WHERE removed_at IS NOT NULL AND removed_at < ?1 "
-                                          "ORDER BY key")));
+        CAIRN_TRY_ASSIGN(Statement q,
+            db.prepare(QStringLiteral("SELECT id, key FROM entities WHERE removed_at IS NOT NULL AND removed_at < ?1 "
+                                      "ORDER BY key")));
         q.bind(1, cutoff);
         for (;;) {
             CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
@@ -214,14 +221,15 @@ core::Result<int> CatalogWriter::purgeTombstones(const QDateTime &olderThan)
     CAIRN_TRY_ASSIGN(Statement dropFts, db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));
     CAIRN_TRY_ASSIGN(Statement dropEntity, db.prepare(QStringLiteral("DELETE FROM entities WHERE id=?1")));
     for (qint64 id : std::as_const(ids)) {
-        for (Statement *s : {&dropRelations, &dropFts, &dropEntity}) {
+        for (Statement *s : { &dropRelations, &dropFts, &dropEntity }) {
             s->reset();
             s->bind(1, id);
             CAIRN_TRY(s->exec());
         }
     }
-    CAIRN_TRY_ASSIGN(Statement log, db.prepare(QStringLiteral(
-                                        "INSERT INTO purges(purged_at, older_than, count, entity_keys) VALUES(?1, ?2, ?3, ?4)")));
+    CAIRN_TRY_ASSIGN(Statement log,
+        db.prepare(
+            QStringLiteral("INSERT INTO purges(purged_at, older_than, count, entity_keys) VALUES(?1, ?2, ?3, ?4)")));
     log.bind(1, nowText());
     log.bind(2, cutoff);
     log.bind(3, qint64(ids.size()));
@@ -231,23 +239,24 @@ core::Result<int> CatalogWriter::purgeTombstones(const QDateTime &olderThan)
     return int(ids.size());
 }
 
-core::Result<qint64> CatalogWriter::recordFailedRun(const QString &sourceName, const QDateTime &startedAt,
-                                                    const QString &error)
+core::Result<qint64> CatalogWriter::recordFailedRun(
+    const QString &sourceName, const QDateTime &startedAt, const QString &error)
 {
     Database &db = m_cache.database();
     CAIRN_TRY_ASSIGN(Transaction tx, Transaction::begin(db));
-    CAIRN_TRY_ASSIGN(Statement run, db.prepare(QStringLiteral(
-                                        "INSERT INTO sync_runs(source_id, source_name, started_at, finished_at, status, error) "
-                                        "VALUES((SELECT id FROM sources WHERE name=?1), ?1, ?2, ?3, 'failed', ?4)")));
+    CAIRN_TRY_ASSIGN(Statement run,
+        db.prepare(
+            QStringLiteral("INSERT INTO sync_runs(source_id, source_name, started_at, finished_at, status, error) "
+                           "VALUES((SELECT id FROM sources WHERE name=?1), ?1, ?2, ?3, 'failed', ?4)")));
     run.bind(1, sourceName);
     run.bind(2, startedAt.toUTC().toString(Qt::ISODateWithMs));
     run.bind(3, nowText());
     run.bind(4, error);
     CAIRN_TRY(run.exec());
     const qint64 id = db.lastInsertRowId();
-    CAIRN_TRY_ASSIGN(Statement prune, db.prepare(QStringLiteral(
-                                          "DELETE FROM sync_runs WHERE id <= (SELECT id FROM sync_runs ORDER BY id DESC "
-                                          "LIMIT 1 OFFSET ?1)")));
+    CAIRN_TRY_ASSIGN(Statement prune,
+        db.prepare(QStringLiteral("DELETE FROM sync_runs WHERE id <= (SELECT id FROM sync_runs ORDER BY id DESC "
+                                  "LIMIT 1 OFFSET ?1)")));
     prune.bind(1, RunsKept);
     CAIRN_TRY(prune.exec());
     CAIRN_TRY(tx.commit());
@@ -257,9 +266,10 @@ core::Result<qint64> CatalogWriter::recordFailedRun(const QString &sourceName, c
 core::Result<QList<SyncRunRecord>> CatalogWriter::recentRuns(int limit)
 {
     Database &db = m_cache.database();
-    CAIRN_TRY_ASSIGN(Statement q, db.prepare(QStringLiteral(
-                                      "SELECT id, source_name, operation, started_at, finished_at, added, changed, unchanged, "
-                                      "removed, held, status, error, snapshot_id FROM sync_runs ORDER BY id DESC LIMIT ?1")));
+    CAIRN_TRY_ASSIGN(Statement q,
+        db.prepare(
+            QStringLiteral("SELECT id, source_name, operation, started_at, finished_at, added, changed, unchanged, "
+                           "removed, held, status, error, snapshot_id FROM sync_runs ORDER BY id DESC LIMIT ?1")));
     q.bind(1, limit);
     QList<SyncRunRecord> out;
     for (;;) {

@@ -31,8 +31,8 @@ public:
     core::Result<RunSummary> applySourceRun(const SourceRunInput &input);
 
     // Registers a source (for `cairn source add`) or updates its kind, location and options.
-    core::Result<SourceInfo> addSource(const QString &name, const QString &kind, const QString &location,
-                                       const QJsonObject &options = {});
+    core::Result<SourceInfo> addSource(
+        const QString &name, const QString &kind, const QString &location, const QJsonObject &options = {});
     // Configured sources in priority order (removed sources are left out).
     core::Result<QList<SourceInfo>> sources();
     // Removing a source is explicit: its live entities get tombstones (kept, purged only by
@@ -51,8 +51,7 @@ public:
 
     // Logs a run that failed before it reached the cache (network, parse, cancel), so the
     // sync log shows it. Nothing else is written.
-    core::Result<qint64> recordFailedRun(const QString &sourceName, const QDateTime &startedAt,
-                                         const QString &error);
+    core::Result<qint64> recordFailedRun(const QString &sourceName, const QDateTime &startedAt, const QString &error);
 
     // Sync log, newest first.
     core::Result<QList<SyncRunRecord>> recentRuns(int limit = 50);

@@ -2,17 +2,19 @@
 #include "cache/Database.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace cairn::cache {
 
-Database::~Database() { close(); }
+Database::~Database()
+{
+    close();
+}
 
 Database::Database(Database &&other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_path(std::move(other.m_path))
-{
-}
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_path(std::move(other.m_path))
+{ }
 
 Database &Database::operator=(Database &&other) noexcept
 {
@@ -28,18 +30,24 @@ core::Result<Database> Database::open(const QString &path, Mode mode)
 {
     int flags = SQLITE_OPEN_NOMUTEX; // one connection per thread; no need for SQLite's mutex
     switch (mode) {
-    case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
-    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
-    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::ReadWriteCreate:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    case Mode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Mode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
     }
     sqlite3 *db = nullptr;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_close(db);
-        return core::Error{QStringLiteral("Cannot open the cache file %1: %2. Check that the folder exists and is "
-                                          "writable, or choose another file with --cache.")
-                               .arg(path, message)};
+        return core::Error { QStringLiteral("Cannot open the cache file %1: %2. Check that the folder exists and is "
+                                            "writable, or choose another file with --cache.")
+                                 .arg(path, message) };
     }
     sqlite3_extended_result_codes(db, 1);
     Database database;
@@ -74,8 +82,7 @@ void Database::close()
 
 core::Error Database::error(const QString &doing) const
 {
-    return core::Error{QStringLiteral("SQLite error while %1 in %2: %3")
-                           .arg(doing, m_path, lastErrorMessage())};
+    return core::Error { QStringLiteral("SQLite error while %1 in %2: %3").arg(doing, m_path, lastErrorMessage()) };
 }
 
 core::Status Database::exec(const QString &sql)
@@ -85,8 +92,8 @@ core::Status Database::exec(const QString &sql)
     if (rc != SQLITE_OK) {
         const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
-        return core::Error{QStringLiteral("SQLite error while running \u201c%1\u201d in %2: %3")
-                               .arg(sql.simplified().left(200), m_path, text)};
+        return core::Error { QStringLiteral("SQLite error while running \u201c%1\u201d in %2: %3")
+                                 .arg(sql.simplified().left(200), m_path, text) };
     }
     return {};
 }
@@ -95,8 +102,8 @@ core::Result<Statement> Database::prepare(const QString &sql)
 {
     sqlite3_stmt *stmt = nullptr;
     const QByteArray utf8 = sql.toUtf8();
-    const int rc = sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                      nullptr);
+    const int rc
+        = sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK)
         return error(QStringLiteral("preparing \u201c%1\u201d").arg(sql.simplified().left(200)));
     return Statement(m_db, stmt);
@@ -137,7 +144,10 @@ core::Status Database::setUserVersion(int version)
     return exec(QStringLiteral("PRAGMA user_version=%1").arg(version));
 }
 
-int Database::lastErrorCode() const { return m_db ? sqlite3_extended_errcode(m_db) : SQLITE_MISUSE; }
+int Database::lastErrorCode() const
+{
+    return m_db ? sqlite3_extended_errcode(m_db) : SQLITE_MISUSE;
+}
 QString Database::lastErrorMessage() const
 {
     return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("database not open");
@@ -149,8 +159,17 @@ bool Database::isDamageCode(int code)
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
-qint64 Database::changes() const { return sqlite3_changes64(m_db); }
-qint64 Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
-bool Database::inTransaction() const { return m_db && !sqlite3_get_autocommit(m_db); }
+qint64 Database::changes() const
+{
+    return sqlite3_changes64(m_db);
+}
+qint64 Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+bool Database::inTransaction() const
+{
+    return m_db && !sqlite3_get_autocommit(m_db);
+}
 
 } // namespace cairn::cache

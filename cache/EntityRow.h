@@ -21,7 +21,7 @@ struct EntityRow
     QString kind; // lower-case
     QString title;
     QString displayName;
-    QString matchName;  // NameMatcher::normalize(), for indexed name and title lookups
+    QString matchName; // NameMatcher::normalize(), for indexed name and title lookups
     QString matchTitle; // of the display name, when it is not just the name
     QString ownerKey;
     QString type;

@@ -209,13 +209,16 @@ struct Migration
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> list{{1, Migration1}};
+    static const QList<Migration> list { { 1, Migration1 } };
     return list;
 }
 
 } // namespace
 
-int Schema::latestVersion() { return migrations().constLast().version; }
+int Schema::latestVersion()
+{
+    return migrations().constLast().version;
+}
 
 QString Schema::newerSchemaMessage(const QString &path, int fileVersion)
 {
@@ -232,7 +235,7 @@ core::Status Schema::migrate(Database &db)
     if (!current)
         return current.error();
     if (*current > latestVersion())
-        return core::Error{newerSchemaMessage(db.path(), *current)};
+        return core::Error { newerSchemaMessage(db.path(), *current) };
     for (const Migration &m : migrations()) {
         if (m.version <= *current)
             continue;
@@ -245,10 +248,10 @@ core::Status Schema::migrate(Database &db)
         if (applied)
             applied = tx->commit();
         if (!applied)
-            return core::Error{QStringLiteral("Could not migrate the cache %1 to schema %2: %3")
-                                   .arg(db.path())
-                                   .arg(m.version)
-                                   .arg(applied.errorString())};
+            return core::Error { QStringLiteral("Could not migrate the cache %1 to schema %2: %3")
+                                     .arg(db.path())
+                                     .arg(m.version)
+                                     .arg(applied.errorString()) };
     }
     return {};
 }

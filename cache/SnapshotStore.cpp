@@ -25,7 +25,9 @@ core::Status backup(sqlite3 *to, sqlite3 *from, const QString &what)
 {
     sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
     if (!b)
-        return core::Error{QStringLiteral("Could not start %1: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(to)))};
+        return core::Error {
+            QStringLiteral("Could not start %1: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(to)))
+        };
     int rc = SQLITE_OK;
     do {
         rc = sqlite3_backup_step(b, -1);
@@ -34,24 +36,30 @@ core::Status backup(sqlite3 *to, sqlite3 *from, const QString &what)
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(b);
     if (rc != SQLITE_DONE)
-        return core::Error{QStringLiteral("Could not complete %1: %2 (%3)")
-                               .arg(what, QString::fromUtf8(sqlite3_errmsg(to)), QString::fromUtf8(sqlite3_errstr(rc)))};
+        return core::Error { QStringLiteral("Could not complete %1: %2 (%3)")
+                                 .arg(what, QString::fromUtf8(sqlite3_errmsg(to)),
+                                     QString::fromUtf8(sqlite3_errstr(rc))) };
     return {};
 }
 
 } // namespace
 
-SnapshotStore::SnapshotStore(Cache &cache) : m_cache(cache) {}
+SnapshotStore::SnapshotStore(Cache &cache)
+    : m_cache(cache)
+{ }
 
-QString SnapshotStore::folder() const { return m_cache.path() + QStringLiteral(".snapshots"); }
+QString SnapshotStore::folder() const
+{
+    return m_cache.path() + QStringLiteral(".snapshots");
+}
 
 core::Result<SnapshotInfo> SnapshotStore::create()
 {
     if (m_cache.isInMemory())
-        return core::Error{QStringLiteral("An in-memory cache has no file to snapshot.")};
+        return core::Error { QStringLiteral("An in-memory cache has no file to snapshot.") };
     const QString dir = folder();
     if (!QDir().mkpath(dir))
-        return core::Error{QStringLiteral("Could not create the snapshot folder %1; check permissions.").arg(dir)};
+        return core::Error { QStringLiteral("Could not create the snapshot folder %1; check permissions.").arg(dir) };
 
     QString id = QDateTime::currentDateTimeUtc().toString(IdFormat);
     while (QFileInfo::exists(dir + u'/' + id + FileSuffix)) {
@@ -67,13 +75,13 @@ core::Result<SnapshotInfo> SnapshotStore::create()
         // connection holds the write lock of a run about to apply removals.
         CAIRN_TRY_ASSIGN(Database source, Database::open(m_cache.path(), Database::Mode::ReadOnly));
         CAIRN_TRY_ASSIGN(Database dest, Database::open(partial, Database::Mode::ReadWriteCreate));
-        CAIRN_TRY(backup(dest.handle(), source.handle(),
-                         QStringLiteral("the snapshot of %1 into %2").arg(m_cache.path(), partial)));
+        CAIRN_TRY(backup(
+            dest.handle(), source.handle(), QStringLiteral("the snapshot of %1 into %2").arg(m_cache.path(), partial)));
         // A self-contained file (no -wal needed), readable read-only by anyone.
         CAIRN_TRY(dest.queryText(QStringLiteral("PRAGMA journal_mode=DELETE")));
     }
     if (!QFile::rename(partial, target))
-        return core::Error{QStringLiteral("Could not move the snapshot %1 into place as %2.").arg(partial, target)};
+        return core::Error { QStringLiteral("Could not move the snapshot %1 into place as %2.").arg(partial, target) };
     return info(id);
 }
 
@@ -82,7 +90,9 @@ core::Result<SnapshotInfo> SnapshotStore::info(const QString &id) const
     const QString path = folder() + u'/' + id + FileSuffix;
     const QFileInfo file(path);
     if (!file.exists())
-        return core::Error{QStringLiteral("There is no snapshot %1 in %2; see `cairn snapshot list`.").arg(id, folder())};
+        return core::Error {
+            QStringLiteral("There is no snapshot %1 in %2; see `cairn snapshot list`.").arg(id, folder())
+        };
     SnapshotInfo s;
     s.id = id;
     s.path = path;
@@ -90,8 +100,8 @@ core::Result<SnapshotInfo> SnapshotStore::info(const QString &id) const
     s.createdAt = QDateTime::fromString(id, IdFormat);
     s.createdAt.setTimeSpec(Qt::UTC); // ids are written in UTC (QTimeZone::UTC is Qt 6.5)
     CAIRN_TRY_ASSIGN(Database db, Database::open(path, Database::Mode::ReadOnly));
-    CAIRN_TRY_ASSIGN(Statement q, db.prepare(QStringLiteral(
-                                      "SELECT kind, count(*) FROM entities WHERE removed_at IS NULL GROUP BY kind")));
+    CAIRN_TRY_ASSIGN(Statement q,
+        db.prepare(QStringLiteral("SELECT kind, count(*) FROM entities WHERE removed_at IS NULL GROUP BY kind")));
     for (;;) {
         CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
         if (step == Statement::Step::Done)
@@ -106,7 +116,7 @@ core::Result<SnapshotInfo> SnapshotStore::info(const QString &id) const
 core::Result<QList<SnapshotInfo>> SnapshotStore::list() const
 {
     QDir dir(folder());
-    QStringList names = dir.entryList({QStringLiteral("*") + FileSuffix}, QDir::Files, QDir::Name | QDir::Reversed);
+    QStringList names = dir.entryList({ QStringLiteral("*") + FileSuffix }, QDir::Files, QDir::Name | QDir::Reversed);
     QList<SnapshotInfo> out;
     for (const QString &name : std::as_const(names)) {
         CAIRN_TRY_ASSIGN(SnapshotInfo s, info(name.chopped(FileSuffix.size())));
@@ -122,14 +132,14 @@ core::Result<QString> SnapshotStore::restore(const QString &id)
         CAIRN_TRY_ASSIGN(Database check, Database::open(wanted.path, Database::Mode::ReadOnly));
         CAIRN_TRY_ASSIGN(int version, check.userVersion());
         if (version > Schema::latestVersion())
-            return core::Error{Schema::newerSchemaMessage(wanted.path, version)};
+            return core::Error { Schema::newerSchemaMessage(wanted.path, version) };
     }
     // The state being replaced is itself kept, so a restore can be undone.
     CAIRN_TRY_ASSIGN(SnapshotInfo before, create());
     {
         CAIRN_TRY_ASSIGN(Database source, Database::open(wanted.path, Database::Mode::ReadOnly));
         CAIRN_TRY(backup(m_cache.database().handle(), source.handle(),
-                         QStringLiteral("the restore of snapshot %1 into %2").arg(id, m_cache.path())));
+            QStringLiteral("the restore of snapshot %1 into %2").arg(id, m_cache.path())));
     }
     CAIRN_TRY(Schema::migrate(m_cache.database()));
     return before.id;
@@ -141,7 +151,7 @@ core::Result<int> SnapshotStore::keepLast(int count)
     int deleted = 0;
     for (qsizetype i = qMax(0, count); i < all.size(); ++i) {
         if (!QFile::remove(all.at(i).path))
-            return core::Error{QStringLiteral("Could not delete the old snapshot %1.").arg(all.at(i).path)};
+            return core::Error { QStringLiteral("Could not delete the old snapshot %1.").arg(all.at(i).path) };
         ++deleted;
     }
     return deleted;

@@ -42,7 +42,7 @@ struct SourceRunInput
 struct RunSummary
 {
     qint64 runId = 0; // 0 for a dry run
-    int added = 0;    // new, taken over, or live again after a tombstone
+    int added = 0; // new, taken over, or live again after a tombstone
     int changed = 0;
     int unchanged = 0;
     int removed = 0; // tombstoned, or that would be when held
@@ -50,8 +50,8 @@ struct RunSummary
     QList<core::EntityRef> addedRefs;
     QList<core::EntityRef> changedRefs;
     QList<core::EntityRef> removedRefs; // would-be-removed when held
-    QStringList conflicts;              // refs kept by an earlier-configured source, and duplicates
-    QString snapshotId;                 // set when a snapshot was taken before removals
+    QStringList conflicts; // refs kept by an earlier-configured source, and duplicates
+    QString snapshotId; // set when a snapshot was taken before removals
 };
 
 // A configured source, in priority order (position: the lower wins a conflict).

@@ -19,7 +19,10 @@ namespace cairn::cache {
 
 namespace {
 
-QString nowText() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
 
 // How often the progress callback runs while writing: often enough to cancel promptly,
 // rarely enough to cost nothing.
@@ -28,14 +31,17 @@ constexpr int ProgressEvery = 256;
 } // namespace
 
 SourceRunApplier::SourceRunApplier(Cache &cache, const SourceRunInput &input)
-    : m_cache(cache), m_db(cache.database()), m_input(input), m_now(nowText()), m_startedAt(m_now)
-{
-}
+    : m_cache(cache)
+    , m_db(cache.database())
+    , m_input(input)
+    , m_now(nowText())
+    , m_startedAt(m_now)
+{ }
 
 core::Result<RunSummary> SourceRunApplier::run()
 {
     if (m_input.sourceName.trimmed().isEmpty())
-        return core::Error{QStringLiteral("A source needs a name.")};
+        return core::Error { QStringLiteral("A source needs a name.") };
 
     // The write lock is taken before reading, so the plan cannot go stale before it is
     // applied. A dry run reads without it and never writes.
@@ -85,8 +91,8 @@ core::Result<RunSummary> SourceRunApplier::run()
 core::Status SourceRunApplier::loadSource()
 {
     {
-        CAIRN_TRY_ASSIGN(Statement find, m_db.prepare(QStringLiteral(
-                                             "SELECT id, position, removed_at IS NOT NULL FROM sources WHERE name=?1")));
+        CAIRN_TRY_ASSIGN(Statement find,
+            m_db.prepare(QStringLiteral("SELECT id, position, removed_at IS NOT NULL FROM sources WHERE name=?1")));
         find.bind(1, m_input.sourceName);
         CAIRN_TRY_ASSIGN(Statement::Step step, find.step());
         if (step == Statement::Step::Row) {
@@ -103,15 +109,15 @@ core::Status SourceRunApplier::loadSource()
     if (m_sourceId == 0)
         return {};
 
-    CAIRN_TRY_ASSIGN(Statement own, m_db.prepare(QStringLiteral(
-                                        "SELECT key, id, content_hash, display_name, removed_at IS NOT NULL "
-                                        "FROM entities WHERE source_id=?1")));
+    CAIRN_TRY_ASSIGN(Statement own,
+        m_db.prepare(QStringLiteral("SELECT key, id, content_hash, display_name, removed_at IS NOT NULL "
+                                    "FROM entities WHERE source_id=?1")));
     own.bind(1, m_sourceId);
     for (;;) {
         CAIRN_TRY_ASSIGN(Statement::Step step, own.step());
         if (step == Statement::Step::Done)
             break;
-        Existing e{own.int64(1), own.utf8(2), own.text(3), own.int64(4) != 0};
+        Existing e { own.int64(1), own.utf8(2), own.text(3), own.int64(4) != 0 };
         if (!e.removed)
             ++m_ownLive;
         m_own.insert(own.text(0), std::move(e));
@@ -122,17 +128,16 @@ core::Status SourceRunApplier::loadSource()
 core::Status SourceRunApplier::plan()
 {
     CAIRN_TRY_ASSIGN(m_lookupOther,
-                     m_db.prepare(QStringLiteral(
-                         "SELECT e.id, e.removed_at IS NOT NULL, e.display_name, s.name, s.position, "
-                         "s.removed_at IS NOT NULL FROM entities e JOIN sources s ON s.id = e.source_id "
-                         "WHERE e.key=?1")));
+        m_db.prepare(QStringLiteral("SELECT e.id, e.removed_at IS NOT NULL, e.display_name, s.name, s.position, "
+                                    "s.removed_at IS NOT NULL FROM entities e JOIN sources s ON s.id = e.source_id "
+                                    "WHERE e.key=?1")));
     {
         // A first import, or a cache with one source, has nothing to conflict with: one query
         // here spares one per delivered entity.
         // Two range probes on the entities_source index, where `source_id <> ?` would scan.
-        CAIRN_TRY_ASSIGN(Statement others, m_db.prepare(QStringLiteral(
-                                               "SELECT EXISTS(SELECT 1 FROM entities WHERE source_id < ?1) "
-                                               "OR EXISTS(SELECT 1 FROM entities WHERE source_id > ?1)")));
+        CAIRN_TRY_ASSIGN(Statement others,
+            m_db.prepare(QStringLiteral("SELECT EXISTS(SELECT 1 FROM entities WHERE source_id < ?1) "
+                                        "OR EXISTS(SELECT 1 FROM entities WHERE source_id > ?1)")));
         others.bind(1, m_sourceId);
         CAIRN_TRY(others.step());
         m_otherSourcesHaveEntities = others.int64(0) != 0;
@@ -142,8 +147,8 @@ core::Status SourceRunApplier::plan()
         const core::Entity entity = sourced.parsed(); // dropped at the end of the iteration
         const core::EntityRef ref = entity.ref();
         if (ref.isNull()) {
-            m_summary.conflicts.append(QStringLiteral("A document without kind or name was skipped (%1).")
-                                           .arg(sourced.origin.toString()));
+            m_summary.conflicts.append(
+                QStringLiteral("A document without kind or name was skipped (%1).").arg(sourced.origin.toString()));
             continue;
         }
         CAIRN_TRY(planOne(ref, entity, &sourced));
@@ -157,7 +162,7 @@ core::Status SourceRunApplier::plan()
     }
     for (auto it = m_own.constBegin(); it != m_own.constEnd(); ++it) {
         if (!it->removed && !m_seen.contains(it.key()))
-            m_removals.append({it->id, it.key()});
+            m_removals.append({ it->id, it.key() });
     }
     std::sort(m_removals.begin(), m_removals.end(), [](const Removal &a, const Removal &b) { return a.key < b.key; });
     // Named as their source spelled them (as `cairn removed` and `cairn show` do), not by
@@ -167,14 +172,15 @@ core::Status SourceRunApplier::plan()
         spelled.reset();
         spelled.bind(1, r.id);
         CAIRN_TRY_ASSIGN(Statement::Step step, spelled.step());
-        core::Result<core::EntityRef> ref = core::EntityRef::parse(step == Statement::Step::Row ? spelled.text(0) : r.key);
+        core::Result<core::EntityRef> ref
+            = core::EntityRef::parse(step == Statement::Step::Row ? spelled.text(0) : r.key);
         m_summary.removedRefs.append(ref ? *ref : core::EntityRef());
     }
     return {};
 }
 
-core::Status SourceRunApplier::planOne(const core::EntityRef &ref, const core::Entity &entity,
-                                       const core::SourcedEntity *sourced)
+core::Status SourceRunApplier::planOne(
+    const core::EntityRef &ref, const core::Entity &entity, const core::SourcedEntity *sourced)
 {
     const QString key = ref.key();
     if (m_seen.contains(key)) {
@@ -225,7 +231,7 @@ core::Status SourceRunApplier::planOne(const core::EntityRef &ref, const core::E
                 m_summary.conflicts.append(
                     QStringLiteral("%1 is also in source \u201c%2\u201d, configured earlier, which keeps it.")
                         .arg(ref.toString(), otherSource));
-                m_conflictKeys.append({key, otherSource});
+                m_conflictKeys.append({ key, otherSource });
                 return {};
             }
             if (!otherRemoved)
@@ -249,7 +255,9 @@ core::Status SourceRunApplier::planOne(const core::EntityRef &ref, const core::E
         ++m_summary.changed;
         m_summary.changedRefs.append(ref);
         break;
-    case Change::None: ++m_summary.unchanged; break;
+    case Change::None:
+        ++m_summary.unchanged;
+        break;
     }
     m_deliveredNames.insert(key, displayName);
     m_planned.append(std::move(p));
@@ -258,11 +266,12 @@ core::Status SourceRunApplier::planOne(const core::EntityRef &ref, const core::E
 
 core::Status SourceRunApplier::write()
 {
-    const bool ownersAppear = std::any_of(m_planned.cbegin(), m_planned.cend(), [](const Planned &p) { return p.ownerVisible; });
+    const bool ownersAppear
+        = std::any_of(m_planned.cbegin(), m_planned.cend(), [](const Planned &p) { return p.ownerVisible; });
     if (ownersAppear) {
         // Read before anything is written, for writeFts(): the owners that existing rows name.
-        CAIRN_TRY_ASSIGN(Statement owners, m_db.prepare(QStringLiteral(
-                                               "SELECT DISTINCT owner_key FROM entities WHERE owner_key IS NOT NULL")));
+        CAIRN_TRY_ASSIGN(Statement owners,
+            m_db.prepare(QStringLiteral("SELECT DISTINCT owner_key FROM entities WHERE owner_key IS NOT NULL")));
         for (;;) {
             CAIRN_TRY_ASSIGN(Statement::Step step, owners.step());
             if (step == Statement::Step::Done)
@@ -273,8 +282,8 @@ core::Status SourceRunApplier::write()
     CAIRN_TRY(writeSource());
     CAIRN_TRY(writeEntities());
     {
-        CAIRN_TRY_ASSIGN(Statement tombstone,
-                         m_db.prepare(QStringLiteral("UPDATE entities SET removed_at=?2 WHERE id=?1")));
+        CAIRN_TRY_ASSIGN(
+            Statement tombstone, m_db.prepare(QStringLiteral("UPDATE entities SET removed_at=?2 WHERE id=?1")));
         for (const Removal &r : m_removals) {
             tombstone.reset();
             tombstone.bind(1, r.id);
@@ -289,8 +298,8 @@ core::Status SourceRunApplier::writeSource()
 {
     if (m_sourceId == 0) {
         CAIRN_TRY_ASSIGN(Statement insert,
-                         m_db.prepare(QStringLiteral("INSERT INTO sources(name, kind, location, position, created_at) "
-                                                     "VALUES(?1, ?2, ?3, ?4, ?5)")));
+            m_db.prepare(QStringLiteral("INSERT INTO sources(name, kind, location, position, created_at) "
+                                        "VALUES(?1, ?2, ?3, ?4, ?5)")));
         insert.bind(1, m_input.sourceName);
         insert.bind(2, m_input.sourceKind);
         insert.bind(3, m_input.location);
@@ -301,9 +310,9 @@ core::Status SourceRunApplier::writeSource()
         return {};
     }
     CAIRN_TRY_ASSIGN(Statement update,
-                     m_db.prepare(QStringLiteral("UPDATE sources SET kind=coalesce(nullif(?2, ''), kind), "
-                                                 "location=coalesce(nullif(?3, ''), location), position=?4, "
-                                                 "removed_at=NULL WHERE id=?1")));
+        m_db.prepare(QStringLiteral("UPDATE sources SET kind=coalesce(nullif(?2, ''), kind), "
+                                    "location=coalesce(nullif(?3, ''), location), position=?4, "
+                                    "removed_at=NULL WHERE id=?1")));
     update.bind(1, m_sourceId);
     update.bind(2, m_input.sourceKind);
     update.bind(3, m_input.location);
@@ -314,25 +323,25 @@ core::Status SourceRunApplier::writeSource()
 core::Status SourceRunApplier::writeEntities()
 {
     CAIRN_TRY_ASSIGN(Statement insert,
-                     m_db.prepare(QStringLiteral(
-                         "INSERT INTO entities(key, ref, kind, namespace, name, title, display_name, owner_key, type, "
-                         "lifecycle, status, source_id, document, content_hash, uid, etag, first_seen, updated_at, match_name, "
-                         "match_title) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                         "?17, ?17, ?19, ?20)")));
+        m_db.prepare(QStringLiteral(
+            "INSERT INTO entities(key, ref, kind, namespace, name, title, display_name, owner_key, type, "
+            "lifecycle, status, source_id, document, content_hash, uid, etag, first_seen, updated_at, match_name, "
+            "match_title) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+            "?17, ?17, ?19, ?20)")));
     CAIRN_TRY_ASSIGN(Statement update,
-                     m_db.prepare(QStringLiteral(
-                         "UPDATE entities SET key=?1, ref=?2, kind=?3, namespace=?4, name=?5, title=?6, "
-                         "display_name=?7, owner_key=?8, type=?9, lifecycle=?10, status=?11, source_id=?12, "
-                         "document=?13, content_hash=?14, uid=?15, etag=?16, updated_at=?17, removed_at=NULL, "
-                         "match_name=?19, match_title=?20 WHERE id=?18")));
+        m_db.prepare(
+            QStringLiteral("UPDATE entities SET key=?1, ref=?2, kind=?3, namespace=?4, name=?5, title=?6, "
+                           "display_name=?7, owner_key=?8, type=?9, lifecycle=?10, status=?11, source_id=?12, "
+                           "document=?13, content_hash=?14, uid=?15, etag=?16, updated_at=?17, removed_at=NULL, "
+                           "match_name=?19, match_title=?20 WHERE id=?18")));
     CAIRN_TRY_ASSIGN(Statement dropRelations, m_db.prepare(QStringLiteral("DELETE FROM relations WHERE origin_id=?1")));
     CAIRN_TRY_ASSIGN(Statement addRelation,
-                     m_db.prepare(QStringLiteral(
-                         "INSERT INTO relations(origin_id, source_key, type, target_key) VALUES(?1, ?2, ?3, ?4)")));
+        m_db.prepare(
+            QStringLiteral("INSERT INTO relations(origin_id, source_key, type, target_key) VALUES(?1, ?2, ?3, ?4)")));
     CAIRN_TRY_ASSIGN(Statement dropFts, m_db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));
-    CAIRN_TRY_ASSIGN(Statement addFts, m_db.prepare(QStringLiteral(
-                                           "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
-                                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")));
+    CAIRN_TRY_ASSIGN(Statement addFts,
+        m_db.prepare(QStringLiteral("INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
+                                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")));
 
     const auto optional = [](Statement &s, int index, const QString &text) {
         if (text.isEmpty())
@@ -345,8 +354,8 @@ core::Status SourceRunApplier::writeEntities()
     QList<QString> renamedOwners;
     for (Planned &p : m_planned) {
         if (m_input.progress && done % ProgressEvery == 0 && !m_input.progress(done, total))
-            return core::Error{QStringLiteral("The run of source \u201c%1\u201d was cancelled; nothing was changed.")
-                                   .arg(m_input.sourceName)};
+            return core::Error { QStringLiteral("The run of source \u201c%1\u201d was cancelled; nothing was changed.")
+                                     .arg(m_input.sourceName) };
         ++done;
         if (p.action == Action::Unchanged || p.action == Action::Skip)
             continue;
@@ -416,8 +425,8 @@ core::Status SourceRunApplier::writeEntities()
             renamedOwners.append(p.key);
     }
     if (m_input.progress && !m_input.progress(total, total))
-        return core::Error{QStringLiteral("The run of source \u201c%1\u201d was cancelled; nothing was changed.")
-                               .arg(m_input.sourceName)};
+        return core::Error { QStringLiteral("The run of source \u201c%1\u201d was cancelled; nothing was changed.")
+                                 .arg(m_input.sourceName) };
     return reindexOwned(renamedOwners);
 }
 
@@ -444,11 +453,12 @@ core::Status SourceRunApplier::reindexOwned(const QList<QString> &renamedOwners)
     CAIRN_TRY_ASSIGN(Statement drop, m_db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));
     CAIRN_TRY_ASSIGN(Statement owned, m_db.prepare(QStringLiteral("SELECT id FROM entities WHERE owner_key=?1")));
     CAIRN_TRY_ASSIGN(Statement reindex,
-                     m_db.prepare(QStringLiteral(
-                         "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
-                         "SELECT id, name, CASE WHEN display_name = name THEN '' ELSE display_name END, coalesce(json_extract(document, '$.metadata.description'), ''), "
-                         "coalesce((SELECT group_concat(value, ' ') FROM json_each(document, '$.metadata.tags')), ''), ?2 "
-                         "FROM entities WHERE id=?1")));
+        m_db.prepare(QStringLiteral(
+            "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
+            "SELECT id, name, CASE WHEN display_name = name THEN '' ELSE display_name END, "
+            "coalesce(json_extract(document, '$.metadata.description'), ''), "
+            "coalesce((SELECT group_concat(value, ' ') FROM json_each(document, '$.metadata.tags')), ''), ?2 "
+            "FROM entities WHERE id=?1")));
     for (const QString &ownerKey : renamedOwners) {
         owned.reset();
         owned.bind(1, ownerKey);
@@ -480,10 +490,10 @@ core::Status SourceRunApplier::writeRunLog(const QString &status)
     if (m_sourceId == 0)
         CAIRN_TRY(writeSource());
     CAIRN_TRY_ASSIGN(Statement run,
-                     m_db.prepare(QStringLiteral(
-                         "INSERT INTO sync_runs(source_id, source_name, operation, started_at, finished_at, added, "
-                         "changed, unchanged, removed, held, status, snapshot_id) "
-                         "VALUES(?1, ?2, 'sync', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")));
+        m_db.prepare(
+            QStringLiteral("INSERT INTO sync_runs(source_id, source_name, operation, started_at, finished_at, added, "
+                           "changed, unchanged, removed, held, status, snapshot_id) "
+                           "VALUES(?1, ?2, 'sync', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")));
     const bool held = status == u"held";
     run.bind(1, m_sourceId);
     run.bind(2, m_input.sourceName);
@@ -499,8 +509,8 @@ core::Status SourceRunApplier::writeRunLog(const QString &status)
     CAIRN_TRY(run.exec());
     m_summary.runId = m_db.lastInsertRowId();
 
-    CAIRN_TRY_ASSIGN(Statement change, m_db.prepare(QStringLiteral(
-                                           "INSERT INTO sync_run_entities(run_id, entity_key, change) VALUES(?1, ?2, ?3)")));
+    CAIRN_TRY_ASSIGN(Statement change,
+        m_db.prepare(QStringLiteral("INSERT INTO sync_run_entities(run_id, entity_key, change) VALUES(?1, ?2, ?3)")));
     const auto log = [&](const QString &key, QStringView what) -> core::Status {
         change.reset();
         change.bind(1, m_summary.runId);
@@ -520,9 +530,9 @@ core::Status SourceRunApplier::writeRunLog(const QString &status)
         CAIRN_TRY(log(conflict.first, u"conflict"));
 
     // The log keeps the last RunsKept runs; their entity lists go with them (cascade).
-    CAIRN_TRY_ASSIGN(Statement prune, m_db.prepare(QStringLiteral(
-                                          "DELETE FROM sync_runs WHERE id <= (SELECT id FROM sync_runs ORDER BY id DESC "
-                                          "LIMIT 1 OFFSET ?1)")));
+    CAIRN_TRY_ASSIGN(Statement prune,
+        m_db.prepare(QStringLiteral("DELETE FROM sync_runs WHERE id <= (SELECT id FROM sync_runs ORDER BY id DESC "
+                                    "LIMIT 1 OFFSET ?1)")));
     prune.bind(1, CatalogWriter::RunsKept);
     return prune.exec();
 }

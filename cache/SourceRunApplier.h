@@ -44,7 +44,7 @@ private:
 
     struct Planned
     {
-        QString key;                          // shares the ref's text, so costs no copy
+        QString key; // shares the ref's text, so costs no copy
         const core::SourcedEntity *sourced = nullptr; // in the input, which outlives the run
         Action action = Action::Skip;
         Change change = Change::None;

@@ -2,7 +2,6 @@
 #include "cache/Statement.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace cairn::cache {
@@ -14,9 +13,9 @@ Statement::~Statement()
 }
 
 Statement::Statement(Statement &&other) noexcept
-    : m_db(std::exchange(other.m_db, nullptr)), m_stmt(std::exchange(other.m_stmt, nullptr))
-{
-}
+    : m_db(std::exchange(other.m_db, nullptr))
+    , m_stmt(std::exchange(other.m_stmt, nullptr))
+{ }
 
 Statement &Statement::operator=(Statement &&other) noexcept
 {
@@ -41,15 +40,24 @@ void Statement::bindUtf8(int index, const QByteArray &utf8)
     sqlite3_bind_text(m_stmt, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
 }
 
-void Statement::bind(int index, qint64 value) { sqlite3_bind_int64(m_stmt, index, value); }
-void Statement::bind(int index, double value) { sqlite3_bind_double(m_stmt, index, value); }
+void Statement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+}
+void Statement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+}
 
 void Statement::bindBlob(int index, const QByteArray &data)
 {
     sqlite3_bind_blob(m_stmt, index, data.isNull() ? "" : data.constData(), int(data.size()), SQLITE_TRANSIENT);
 }
 
-void Statement::bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
+void Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+}
 
 void Statement::bindOptional(int index, const QString &text)
 {
@@ -59,7 +67,10 @@ void Statement::bindOptional(int index, const QString &text)
         bind(index, QStringView(text));
 }
 
-int Statement::parameterIndex(const char *name) const { return sqlite3_bind_parameter_index(m_stmt, name); }
+int Statement::parameterIndex(const char *name) const
+{
+    return sqlite3_bind_parameter_index(m_stmt, name);
+}
 
 core::Result<Statement::Step> Statement::step()
 {
@@ -69,10 +80,10 @@ core::Result<Statement::Step> Statement::step()
     if (rc == SQLITE_DONE)
         return Step::Done;
     // sqlite3_errmsg is the connection's most recent error, which is this statement's.
-    return core::Error{QStringLiteral("SQLite error %1 (%2) while running \u201c%3\u201d")
-                           .arg(QString::fromUtf8(sqlite3_errmsg(m_db)))
-                           .arg(rc)
-                           .arg(sql().simplified().left(200))};
+    return core::Error { QStringLiteral("SQLite error %1 (%2) while running \u201c%3\u201d")
+                             .arg(QString::fromUtf8(sqlite3_errmsg(m_db)))
+                             .arg(rc)
+                             .arg(sql().simplified().left(200)) };
 }
 
 core::Status Statement::exec()
@@ -92,8 +103,14 @@ void Statement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
-int Statement::columnCount() const { return sqlite3_column_count(m_stmt); }
-bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
+}
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
 
 QString Statement::text(int column) const
 {
@@ -119,8 +136,14 @@ QByteArray Statement::blob(int column) const
     return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
 }
 
-qint64 Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
-double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
+qint64 Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
 
 QString Statement::sql() const
 {

@@ -21,7 +21,10 @@ public:
     enum class Step { Row, Done };
 
     Statement() = default;
-    Statement(sqlite3 *db, sqlite3_stmt *stmt) : m_db(db), m_stmt(stmt) {}
+    Statement(sqlite3 *db, sqlite3_stmt *stmt)
+        : m_db(db)
+        , m_stmt(stmt)
+    { }
     ~Statement();
     Statement(Statement &&other) noexcept;
     Statement &operator=(Statement &&other) noexcept;
@@ -45,8 +48,7 @@ public:
     void bindOptional(int index, const QString &text);
     // Named parameters (":name", "@name", "$name"); returns false when there is none.
     int parameterIndex(const char *name) const;
-    template<typename T>
-    bool bind(const char *name, const T &value)
+    template<typename T> bool bind(const char *name, const T &value)
     {
         const int index = parameterIndex(name);
         if (index == 0)

@@ -15,14 +15,19 @@ core::Result<Transaction> Transaction::begin(Database &db)
     return Transaction(&db);
 }
 
-Transaction::~Transaction() { rollback(); }
+Transaction::~Transaction()
+{
+    rollback();
+}
 
-Transaction::Transaction(Transaction &&other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
+Transaction::Transaction(Transaction &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+{ }
 
 core::Status Transaction::commit()
 {
     if (!m_db)
-        return core::Error{QStringLiteral("Cannot commit: the transaction is no longer active.")};
+        return core::Error { QStringLiteral("Cannot commit: the transaction is no longer active.") };
     core::Status done = m_db->exec(QStringLiteral("COMMIT"));
     if (!done)
         return done; // still active: the destructor rolls back

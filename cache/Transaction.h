@@ -27,7 +27,9 @@ public:
     bool isActive() const { return m_db != nullptr; }
 
 private:
-    explicit Transaction(Database *db) : m_db(db) {}
+    explicit Transaction(Database *db)
+        : m_db(db)
+    { }
     Database *m_db = nullptr;
 };
 

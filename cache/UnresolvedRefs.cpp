@@ -5,16 +5,16 @@
 
 namespace cairn::cache {
 
-core::Result<QList<UnresolvedRef>> findUnresolvedRefs(Cache &cache, const QString &relationType,
-                                                      const QString &sourceName)
+core::Result<QList<UnresolvedRef>> findUnresolvedRefs(
+    Cache &cache, const QString &relationType, const QString &sourceName)
 {
-    core::Result<Statement> statement = cache.database().prepare(QStringLiteral(
-        "SELECT e.ref, r.type, r.target_key FROM relations r "
-        "JOIN entities e ON e.id = r.origin_id AND e.key = r.source_key "
-        "JOIN sources s ON s.id = e.source_id "
-        "WHERE r.type = ?1 AND e.removed_at IS NULL AND (?2 = '' OR s.name = ?2) "
-        "AND NOT EXISTS (SELECT 1 FROM entities t WHERE t.key = r.target_key AND t.removed_at IS NULL) "
-        "ORDER BY e.key"));
+    core::Result<Statement> statement = cache.database().prepare(
+        QStringLiteral("SELECT e.ref, r.type, r.target_key FROM relations r "
+                       "JOIN entities e ON e.id = r.origin_id AND e.key = r.source_key "
+                       "JOIN sources s ON s.id = e.source_id "
+                       "WHERE r.type = ?1 AND e.removed_at IS NULL AND (?2 = '' OR s.name = ?2) "
+                       "AND NOT EXISTS (SELECT 1 FROM entities t WHERE t.key = r.target_key AND t.removed_at IS NULL) "
+                       "ORDER BY e.key"));
     if (!statement)
         return statement.error();
     statement->bind(1, relationType);
@@ -29,7 +29,7 @@ core::Result<QList<UnresolvedRef>> findUnresolvedRefs(Cache &cache, const QStrin
         core::Result<core::EntityRef> ref = core::EntityRef::parse(statement->text(0));
         if (!ref)
             continue; // stored refs were parsed on the way in; a bad one cannot be shown anyway
-        out.append(UnresolvedRef{ref.value(), statement->text(1), statement->text(2)});
+        out.append(UnresolvedRef { ref.value(), statement->text(1), statement->text(2) });
     }
     return out;
 }

@@ -17,12 +17,12 @@ struct UnresolvedRef
 {
     core::EntityRef entity;
     QString relation; // e.g. ownedBy
-    QString target;   // the lower-case key it names
+    QString target; // the lower-case key it names
 };
 
 // Live entities whose outgoing relations of `relationType` point at nothing live, limited to
 // one source when `sourceName` is given. Indexed: one anti-join over the relations index.
-core::Result<QList<UnresolvedRef>> findUnresolvedRefs(Cache &cache, const QString &relationType,
-                                                      const QString &sourceName = {});
+core::Result<QList<UnresolvedRef>> findUnresolvedRefs(
+    Cache &cache, const QString &relationType, const QString &sourceName = {});
 
 } // namespace cairn::cache

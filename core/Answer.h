@@ -24,10 +24,10 @@ struct EntitySummary
 {
     EntityRef ref;
     QString kind;
-    QString title;  // display name; the ref's name when unresolved
-    QString type;   // spec.type
+    QString title; // display name; the ref's name when unresolved
+    QString type; // spec.type
     QString status; // spec.status for projects and goals, else spec.lifecycle
-    QString email;  // spec.profile.email for groups and users
+    QString email; // spec.profile.email for groups and users
     bool resolved = false;
     bool removed = false; // tombstoned upstream
 };
@@ -54,25 +54,25 @@ struct GoalChain
 {
     EntitySummary goal;
     QList<EntitySummary> ancestors; // parent first; stops before a repeat or an unresolved parent
-    QList<EntityRef> cycle;         // non-empty when the parents loop: the refs, first repeated at the end
+    QList<EntityRef> cycle; // non-empty when the parents loop: the refs, first repeated at the end
 };
 
 struct WhySection
 {
-    QList<GoalChain> goals;        // project: its goals; goal: itself; component: its projects' goals
+    QList<GoalChain> goals; // project: its goals; goal: itself; component: its projects' goals
     QList<EntitySummary> projects; // component: projects listing it; goal: contributing projects
     QList<EntitySummary> subGoals; // goal only
-    QString purpose;               // system, domain: its description
-    QString nothingExplains;       // plain sentence when nothing explains why; empty otherwise
-    QStringList problems;          // goal cycles, reported rather than followed
+    QString purpose; // system, domain: its description
+    QString nothingExplains; // plain sentence when nothing explains why; empty otherwise
+    QStringList problems; // goal cycles, reported rather than followed
 };
 
 struct OwnerAnswer
 {
-    EntitySummary entity;          // resolved == false: the owner ref names nothing
-    QList<EntitySummary> members;  // group owner
-    QList<EntitySummary> teams;    // user owner
-    QString note;                  // e.g. "a user:default/guest exists" for a mistyped kind
+    EntitySummary entity; // resolved == false: the owner ref names nothing
+    QList<EntitySummary> members; // group owner
+    QList<EntitySummary> teams; // user owner
+    QString note; // e.g. "a user:default/guest exists" for a mistyped kind
 };
 
 struct Dependent
@@ -87,12 +87,12 @@ struct WhoSection
     std::optional<EntitySummary> team;
     QList<EntitySummary> contributors;
     std::optional<EntitySummary> parent; // group
-    QList<EntitySummary> children;       // group
-    QList<EntitySummary> members;        // group
-    QList<EntitySummary> groups;         // user
-    QList<EntitySummary> owns;           // group, user: at most the list limit
+    QList<EntitySummary> children; // group
+    QList<EntitySummary> members; // group
+    QList<EntitySummary> groups; // user
+    QList<EntitySummary> owns; // group, user: at most the list limit
     int ownsCount = 0;
-    QList<Dependent> dependents;         // at most the list limit
+    QList<Dependent> dependents; // at most the list limit
     int dependentCount = 0;
 };
 
@@ -108,12 +108,12 @@ struct HowSection
 {
     QList<LinkGroup> links;
     std::optional<TimelineSummary> timeline; // projects
-    QList<StatusUpdate> latestUpdates;       // projects: newest first
-    std::optional<GoalRollup> progress;      // goals
+    QList<StatusUpdate> latestUpdates; // projects: newest first
+    std::optional<GoalRollup> progress; // goals
     QList<EntitySummary> dependsOn;
     QList<EntitySummary> providesApis;
     QList<EntitySummary> consumesApis;
-    QList<EntitySummary> providers;          // API: components providing it
+    QList<EntitySummary> providers; // API: components providing it
     std::optional<HealthAnswer> health;
 };
 

@@ -14,9 +14,15 @@ namespace {
 const QStringList &knownKinds()
 {
     static const QStringList kinds = {
-        QStringLiteral("component"), QStringLiteral("api"),    QStringLiteral("resource"),
-        QStringLiteral("system"),    QStringLiteral("domain"), QStringLiteral("group"),
-        QStringLiteral("user"),      QStringLiteral("project"), QStringLiteral("goal"),
+        QStringLiteral("component"),
+        QStringLiteral("api"),
+        QStringLiteral("resource"),
+        QStringLiteral("system"),
+        QStringLiteral("domain"),
+        QStringLiteral("group"),
+        QStringLiteral("user"),
+        QStringLiteral("project"),
+        QStringLiteral("goal"),
         QStringLiteral("location"),
     };
     return kinds;
@@ -27,7 +33,10 @@ const QStringList &knownKinds()
 class Reader
 {
 public:
-    explicit Reader(const CatalogLookup &lookup, int listLimit) : m_lookup(lookup), m_listLimit(listLimit) {}
+    explicit Reader(const CatalogLookup &lookup, int listLimit)
+        : m_lookup(lookup)
+        , m_listLimit(listLimit)
+    { }
 
     bool failed() const { return m_error.has_value(); }
     const Error &error() const { return *m_error; }
@@ -128,7 +137,7 @@ GoalChain buildChain(Reader &reader, const EntityRef &start)
 {
     GoalChain chain;
     chain.goal = reader.summary(start);
-    QList<EntityRef> path{start};
+    QList<EntityRef> path { start };
     std::optional<EntityRecord> current = reader.find(start);
     while (current && path.size() < 64) {
         QList<EntityRef> parents = current->entity.specRefs(u"parent");
@@ -246,12 +255,13 @@ OwnerAnswer buildOwner(Reader &reader, const EntityRef &ownerRef)
     if (!owner.entity.resolved) {
         // The usual cause: a bare owner name defaults to a group while the catalog has a user
         // of that name (or the reverse). Say so; do not silently pick it.
-        for (const QString &kind : {QStringLiteral("user"), QStringLiteral("group")}) {
+        for (const QString &kind : { QStringLiteral("user"), QStringLiteral("group") }) {
             if (ownerRef.isKind(kind))
                 continue;
             const EntityRef other(kind, ownerRef.ns(), ownerRef.name());
             if (reader.find(other))
-                owner.note = QStringLiteral("No %1 in the catalog; a %2 exists").arg(ownerRef.toString(), other.toString());
+                owner.note
+                    = QStringLiteral("No %1 in the catalog; a %2 exists").arg(ownerRef.toString(), other.toString());
         }
         if (owner.note.isEmpty())
             owner.note = QStringLiteral("No %1 in the catalog").arg(ownerRef.toString());
@@ -283,8 +293,8 @@ WhoSection buildWho(Reader &reader, const EntityRecord &record)
         const QList<EntityRef> teams = unite(e.specRefs(u"team"), reader.targets(self, relation::HasTeam));
         if (!teams.isEmpty())
             who.team = reader.summary(teams.first());
-        who.contributors = reader.summaries(
-            unite(e.specRefs(u"contributors"), reader.targets(self, relation::HasContributor)));
+        who.contributors
+            = reader.summaries(unite(e.specRefs(u"contributors"), reader.targets(self, relation::HasContributor)));
     }
     if (e.isKind(u"group")) {
         const QList<EntityRef> parents = reader.targets(self, relation::ChildOf);
@@ -304,20 +314,20 @@ WhoSection buildWho(Reader &reader, const EntityRecord &record)
     // Reverse relations: who would notice if this went away.
     QList<std::pair<EntityRef, QString>> dependents;
     for (const EntityRef &ref : reader.sources(self, relation::DependsOn))
-        dependents.append({ref, relation::DependsOn.toString()});
+        dependents.append({ ref, relation::DependsOn.toString() });
     for (const EntityRef &ref : reader.sources(self, relation::ConsumesApi))
-        dependents.append({ref, relation::ConsumesApi.toString()});
+        dependents.append({ ref, relation::ConsumesApi.toString() });
     who.dependentCount = int(dependents.size());
     for (const auto &[ref, type] : std::as_const(dependents)) {
         if (who.dependents.size() >= reader.listLimit())
             break;
-        who.dependents.append(Dependent{reader.summary(ref), type});
+        who.dependents.append(Dependent { reader.summary(ref), type });
     }
     return who;
 }
 
-HowSection buildHow(Reader &reader, const CatalogLookup &lookup, const EntityRecord &record,
-                    const AnswerOptions &options)
+HowSection buildHow(
+    Reader &reader, const CatalogLookup &lookup, const EntityRecord &record, const AnswerOptions &options)
 {
     const Entity &e = record.entity;
     const EntityRef self = e.ref();
@@ -347,8 +357,7 @@ HowSection buildHow(Reader &reader, const CatalogLookup &lookup, const EntityRec
 AnswerEngine::AnswerEngine(const CatalogLookup &lookup, AnswerOptions options)
     : m_lookup(lookup)
     , m_options(std::move(options))
-{
-}
+{ }
 
 EntitySummary AnswerEngine::summaryOf(const EntityRecord &record)
 {
@@ -401,7 +410,9 @@ Result<Answer> AnswerEngine::answer(const EntityRef &ref) const
     if (!found)
         return found.error();
     if (!found.value())
-        return Error{QStringLiteral("Nothing in the catalog is %1; try `cairn ask` with a name").arg(ref.toString())};
+        return Error {
+            QStringLiteral("Nothing in the catalog is %1; try `cairn ask` with a name").arg(ref.toString())
+        };
     return answer(*found.value());
 }
 

@@ -11,9 +11,9 @@ namespace cairn::core {
 struct AnswerOptions
 {
     QDate today = QDate::currentDate(); // injectable, so "stale" is testable
-    int staleDays = 14;                 // a project without an update for longer is stale
-    int latestUpdates = 3;              // status updates shown in How
-    int listLimit = 50;                 // longest list in an answer; counts stay exact
+    int staleDays = 14; // a project without an update for longer is stale
+    int latestUpdates = 3; // status updates shown in How
+    int listLimit = 50; // longest list in an answer; counts stay exact
 };
 
 // Builds the four answers (What, Why, Who, How) for any entity from a CatalogLookup

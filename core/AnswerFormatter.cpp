@@ -38,22 +38,22 @@ QJsonArray refs(const QList<EntityRef> &list)
 
 QJsonObject whatJson(const WhatSection &w)
 {
-    return QJsonObject{
-        {QStringLiteral("title"), w.entity.title},
-        {QStringLiteral("kind"), w.entity.kind},
-        {QStringLiteral("type"), w.entity.type},
-        {QStringLiteral("apiVersion"), w.apiVersion},
-        {QStringLiteral("lifecycle"), w.lifecycle},
-        {QStringLiteral("status"), w.status},
-        {QStringLiteral("description"), w.description},
-        {QStringLiteral("system"), optionalSummary(w.system)},
-        {QStringLiteral("domain"), optionalSummary(w.domain)},
-        {QStringLiteral("tags"), QJsonArray::fromStringList(w.tags)},
-        {QStringLiteral("tier"), w.tier},
-        {QStringLiteral("startDate"), dateValue(w.startDate)},
-        {QStringLiteral("targetDate"), dateValue(w.targetDate)},
-        {QStringLiteral("knownKind"), w.knownKind},
-        {QStringLiteral("rawSpec"), w.knownKind ? QJsonValue(QJsonValue::Null) : QJsonValue(w.rawSpec)},
+    return QJsonObject {
+        { QStringLiteral("title"), w.entity.title },
+        { QStringLiteral("kind"), w.entity.kind },
+        { QStringLiteral("type"), w.entity.type },
+        { QStringLiteral("apiVersion"), w.apiVersion },
+        { QStringLiteral("lifecycle"), w.lifecycle },
+        { QStringLiteral("status"), w.status },
+        { QStringLiteral("description"), w.description },
+        { QStringLiteral("system"), optionalSummary(w.system) },
+        { QStringLiteral("domain"), optionalSummary(w.domain) },
+        { QStringLiteral("tags"), QJsonArray::fromStringList(w.tags) },
+        { QStringLiteral("tier"), w.tier },
+        { QStringLiteral("startDate"), dateValue(w.startDate) },
+        { QStringLiteral("targetDate"), dateValue(w.targetDate) },
+        { QStringLiteral("knownKind"), w.knownKind },
+        { QStringLiteral("rawSpec"), w.knownKind ? QJsonValue(QJsonValue::Null) : QJsonValue(w.rawSpec) },
     };
 }
 
@@ -61,19 +61,19 @@ QJsonObject whyJson(const WhySection &w)
 {
     QJsonArray goals;
     for (const GoalChain &chain : w.goals) {
-        goals.append(QJsonObject{
-            {QStringLiteral("goal"), AnswerFormatter::toJson(chain.goal)},
-            {QStringLiteral("ancestors"), summaries(chain.ancestors)},
-            {QStringLiteral("cycle"), refs(chain.cycle)},
+        goals.append(QJsonObject {
+            { QStringLiteral("goal"), AnswerFormatter::toJson(chain.goal) },
+            { QStringLiteral("ancestors"), summaries(chain.ancestors) },
+            { QStringLiteral("cycle"), refs(chain.cycle) },
         });
     }
-    return QJsonObject{
-        {QStringLiteral("goals"), goals},
-        {QStringLiteral("projects"), summaries(w.projects)},
-        {QStringLiteral("subGoals"), summaries(w.subGoals)},
-        {QStringLiteral("purpose"), w.purpose},
-        {QStringLiteral("nothingExplains"), w.nothingExplains},
-        {QStringLiteral("problems"), QJsonArray::fromStringList(w.problems)},
+    return QJsonObject {
+        { QStringLiteral("goals"), goals },
+        { QStringLiteral("projects"), summaries(w.projects) },
+        { QStringLiteral("subGoals"), summaries(w.subGoals) },
+        { QStringLiteral("purpose"), w.purpose },
+        { QStringLiteral("nothingExplains"), w.nothingExplains },
+        { QStringLiteral("problems"), QJsonArray::fromStringList(w.problems) },
     };
 }
 
@@ -81,41 +81,42 @@ QJsonObject whoJson(const WhoSection &w)
 {
     QJsonValue owner(QJsonValue::Null);
     if (w.owner) {
-        owner = QJsonObject{
-            {QStringLiteral("entity"), AnswerFormatter::toJson(w.owner->entity)},
-            {QStringLiteral("members"), summaries(w.owner->members)},
-            {QStringLiteral("teams"), summaries(w.owner->teams)},
-            {QStringLiteral("note"), w.owner->note},
+        owner = QJsonObject {
+            { QStringLiteral("entity"), AnswerFormatter::toJson(w.owner->entity) },
+            { QStringLiteral("members"), summaries(w.owner->members) },
+            { QStringLiteral("teams"), summaries(w.owner->teams) },
+            { QStringLiteral("note"), w.owner->note },
         };
     }
     QJsonArray dependents;
     for (const Dependent &d : w.dependents) {
-        dependents.append(QJsonObject{{QStringLiteral("entity"), AnswerFormatter::toJson(d.entity)},
-                                      {QStringLiteral("relation"), d.relation}});
+        dependents.append(QJsonObject { { QStringLiteral("entity"), AnswerFormatter::toJson(d.entity) },
+            { QStringLiteral("relation"), d.relation } });
     }
-    return QJsonObject{
-        {QStringLiteral("owner"), owner},
-        {QStringLiteral("team"), optionalSummary(w.team)},
-        {QStringLiteral("contributors"), summaries(w.contributors)},
-        {QStringLiteral("parent"), optionalSummary(w.parent)},
-        {QStringLiteral("children"), summaries(w.children)},
-        {QStringLiteral("members"), summaries(w.members)},
-        {QStringLiteral("groups"), summaries(w.groups)},
-        {QStringLiteral("owns"), summaries(w.owns)},
-        {QStringLiteral("ownsCount"), w.ownsCount},
-        {QStringLiteral("dependents"), dependents},
-        {QStringLiteral("dependentCount"), w.dependentCount},
+    return QJsonObject {
+        { QStringLiteral("owner"), owner },
+        { QStringLiteral("team"), optionalSummary(w.team) },
+        { QStringLiteral("contributors"), summaries(w.contributors) },
+        { QStringLiteral("parent"), optionalSummary(w.parent) },
+        { QStringLiteral("children"), summaries(w.children) },
+        { QStringLiteral("members"), summaries(w.members) },
+        { QStringLiteral("groups"), summaries(w.groups) },
+        { QStringLiteral("owns"), summaries(w.owns) },
+        { QStringLiteral("ownsCount"), w.ownsCount },
+        { QStringLiteral("dependents"), dependents },
+        { QStringLiteral("dependentCount"), w.dependentCount },
     };
 }
 
 QJsonObject updateJson(const StatusUpdate &u)
 {
-    return QJsonObject{
-        {QStringLiteral("date"), dateValue(u.date)},
-        {QStringLiteral("status"), u.status},
-        {QStringLiteral("targetDate"), dateValue(u.targetDate)},
-        {QStringLiteral("author"), u.author.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(u.author.toString())},
-        {QStringLiteral("text"), u.text},
+    return QJsonObject {
+        { QStringLiteral("date"), dateValue(u.date) },
+        { QStringLiteral("status"), u.status },
+        { QStringLiteral("targetDate"), dateValue(u.targetDate) },
+        { QStringLiteral("author"),
+            u.author.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(u.author.toString()) },
+        { QStringLiteral("text"), u.text },
     };
 }
 
@@ -125,25 +126,24 @@ QJsonValue timelineJson(const std::optional<TimelineSummary> &t)
         return QJsonValue::Null;
     QJsonArray changes;
     for (const StatusChange &c : t->statusChanges) {
-        changes.append(QJsonObject{{QStringLiteral("date"), dateValue(c.date)},
-                                   {QStringLiteral("from"), c.from},
-                                   {QStringLiteral("to"), c.to}});
+        changes.append(QJsonObject { { QStringLiteral("date"), dateValue(c.date) }, { QStringLiteral("from"), c.from },
+            { QStringLiteral("to"), c.to } });
     }
-    return QJsonObject{
-        {QStringLiteral("status"), t->status},
-        {QStringLiteral("startDate"), dateValue(t->startDate)},
-        {QStringLiteral("firstTarget"), dateValue(t->firstTarget)},
-        {QStringLiteral("currentTarget"), dateValue(t->currentTarget)},
-        {QStringLiteral("targetMoves"), t->targetMoves},
-        {QStringLiteral("slipDays"), qint64(t->slipDays)},
-        {QStringLiteral("slipText"), t->slipText()},
-        {QStringLiteral("lastUpdate"), dateValue(t->lastUpdate)},
-        {QStringLiteral("daysSinceUpdate"), t->lastUpdate.isValid() ? QJsonValue(qint64(t->daysSinceUpdate))
-                                                                    : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("stale"), t->stale},
-        {QStringLiteral("staleDays"), t->staleDays},
-        {QStringLiteral("staleText"), t->staleText()},
-        {QStringLiteral("statusChanges"), changes},
+    return QJsonObject {
+        { QStringLiteral("status"), t->status },
+        { QStringLiteral("startDate"), dateValue(t->startDate) },
+        { QStringLiteral("firstTarget"), dateValue(t->firstTarget) },
+        { QStringLiteral("currentTarget"), dateValue(t->currentTarget) },
+        { QStringLiteral("targetMoves"), t->targetMoves },
+        { QStringLiteral("slipDays"), qint64(t->slipDays) },
+        { QStringLiteral("slipText"), t->slipText() },
+        { QStringLiteral("lastUpdate"), dateValue(t->lastUpdate) },
+        { QStringLiteral("daysSinceUpdate"),
+            t->lastUpdate.isValid() ? QJsonValue(qint64(t->daysSinceUpdate)) : QJsonValue(QJsonValue::Null) },
+        { QStringLiteral("stale"), t->stale },
+        { QStringLiteral("staleDays"), t->staleDays },
+        { QStringLiteral("staleText"), t->staleText() },
+        { QStringLiteral("statusChanges"), changes },
     };
 }
 
@@ -151,15 +151,17 @@ QJsonValue progressJson(const std::optional<GoalRollup> &p)
 {
     if (!p)
         return QJsonValue::Null;
-    return QJsonObject{
-        {QStringLiteral("fraction"), p->fraction ? QJsonValue(*p->fraction) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("basis"), GoalRollup::basisId(p->basis)},
-        {QStringLiteral("current"), p->basis == ProgressBasis::Measured ? QJsonValue(p->current) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("target"), p->basis == ProgressBasis::Measured ? QJsonValue(p->target) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("unit"), p->unit},
-        {QStringLiteral("inputs"), p->inputs},
-        {QStringLiteral("excluded"), p->excluded},
-        {QStringLiteral("cycle"), refs(p->cycle)},
+    return QJsonObject {
+        { QStringLiteral("fraction"), p->fraction ? QJsonValue(*p->fraction) : QJsonValue(QJsonValue::Null) },
+        { QStringLiteral("basis"), GoalRollup::basisId(p->basis) },
+        { QStringLiteral("current"),
+            p->basis == ProgressBasis::Measured ? QJsonValue(p->current) : QJsonValue(QJsonValue::Null) },
+        { QStringLiteral("target"),
+            p->basis == ProgressBasis::Measured ? QJsonValue(p->target) : QJsonValue(QJsonValue::Null) },
+        { QStringLiteral("unit"), p->unit },
+        { QStringLiteral("inputs"), p->inputs },
+        { QStringLiteral("excluded"), p->excluded },
+        { QStringLiteral("cycle"), refs(p->cycle) },
     };
 }
 
@@ -169,47 +171,47 @@ QJsonObject howJson(const HowSection &h)
     for (const LinkGroup &g : h.links) {
         QJsonArray items;
         for (const ClassifiedLink &l : g.links) {
-            items.append(QJsonObject{{QStringLiteral("url"), l.url},
-                                     {QStringLiteral("title"), l.title},
-                                     {QStringLiteral("origin"), l.origin}});
+            items.append(QJsonObject { { QStringLiteral("url"), l.url }, { QStringLiteral("title"), l.title },
+                { QStringLiteral("origin"), l.origin } });
         }
-        links.append(QJsonObject{{QStringLiteral("category"), LinkClassifier::categoryId(g.category)},
-                                 {QStringLiteral("title"), LinkClassifier::categoryTitle(g.category)},
-                                 {QStringLiteral("links"), items}});
+        links.append(QJsonObject { { QStringLiteral("category"), LinkClassifier::categoryId(g.category) },
+            { QStringLiteral("title"), LinkClassifier::categoryTitle(g.category) },
+            { QStringLiteral("links"), items } });
     }
     QJsonArray updates;
     for (const StatusUpdate &u : h.latestUpdates)
         updates.append(updateJson(u));
     QJsonValue health(QJsonValue::Null);
     if (h.health) {
-        health = QJsonObject{{QStringLiteral("scorePercent"), h.health->scorePercent},
-                             {QStringLiteral("band"), h.health->band},
-                             {QStringLiteral("failedChecks"), QJsonArray::fromStringList(h.health->failedChecks)}};
+        health = QJsonObject { { QStringLiteral("scorePercent"), h.health->scorePercent },
+            { QStringLiteral("band"), h.health->band },
+            { QStringLiteral("failedChecks"), QJsonArray::fromStringList(h.health->failedChecks) } };
     }
-    return QJsonObject{
-        {QStringLiteral("links"), links},
-        {QStringLiteral("timeline"), timelineJson(h.timeline)},
-        {QStringLiteral("latestUpdates"), updates},
-        {QStringLiteral("progress"), progressJson(h.progress)},
-        {QStringLiteral("dependsOn"), summaries(h.dependsOn)},
-        {QStringLiteral("providesApis"), summaries(h.providesApis)},
-        {QStringLiteral("consumesApis"), summaries(h.consumesApis)},
-        {QStringLiteral("providers"), summaries(h.providers)},
-        {QStringLiteral("health"), health},
+    return QJsonObject {
+        { QStringLiteral("links"), links },
+        { QStringLiteral("timeline"), timelineJson(h.timeline) },
+        { QStringLiteral("latestUpdates"), updates },
+        { QStringLiteral("progress"), progressJson(h.progress) },
+        { QStringLiteral("dependsOn"), summaries(h.dependsOn) },
+        { QStringLiteral("providesApis"), summaries(h.providesApis) },
+        { QStringLiteral("consumesApis"), summaries(h.consumesApis) },
+        { QStringLiteral("providers"), summaries(h.providers) },
+        { QStringLiteral("health"), health },
     };
 }
 
 QJsonObject answerBody(const Answer &a)
 {
-    return QJsonObject{
-        {QStringLiteral("entity"), AnswerFormatter::toJson(a.entity)},
-        {QStringLiteral("source"), a.source},
-        {QStringLiteral("removedAt"), a.removedAt.isValid() ? QJsonValue(a.removedAt.toUTC().toString(Qt::ISODate))
-                                                            : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("what"), whatJson(a.what)},
-        {QStringLiteral("why"), whyJson(a.why)},
-        {QStringLiteral("who"), whoJson(a.who)},
-        {QStringLiteral("how"), howJson(a.how)},
+    return QJsonObject {
+        { QStringLiteral("entity"), AnswerFormatter::toJson(a.entity) },
+        { QStringLiteral("source"), a.source },
+        { QStringLiteral("removedAt"),
+            a.removedAt.isValid() ? QJsonValue(a.removedAt.toUTC().toString(Qt::ISODate))
+                                  : QJsonValue(QJsonValue::Null) },
+        { QStringLiteral("what"), whatJson(a.what) },
+        { QStringLiteral("why"), whyJson(a.why) },
+        { QStringLiteral("who"), whoJson(a.who) },
+        { QStringLiteral("how"), howJson(a.how) },
     };
 }
 
@@ -253,8 +255,8 @@ void whatText(QStringList &out, const WhatSection &w)
 {
     out.append(QStringLiteral("WHAT"));
     field(out, QStringLiteral("Title"), w.entity.title);
-    field(out, QStringLiteral("Kind"), w.entity.type.isEmpty() ? w.entity.kind
-                                                               : QStringLiteral("%1 (%2)").arg(w.entity.kind, w.entity.type));
+    field(out, QStringLiteral("Kind"),
+        w.entity.type.isEmpty() ? w.entity.kind : QStringLiteral("%1 (%2)").arg(w.entity.kind, w.entity.type));
     field(out, QStringLiteral("Lifecycle"), w.lifecycle);
     field(out, QStringLiteral("Status"), w.status);
     if (w.system)
@@ -274,7 +276,8 @@ void whatText(QStringList &out, const WhatSection &w)
     }
     if (!w.knownKind) {
         out.append(QStringLiteral("  Spec (kind unknown to Cairn, shown raw):"));
-        out.append(QStringLiteral("    %1").arg(QString::fromUtf8(QJsonDocument(w.rawSpec).toJson(QJsonDocument::Compact))));
+        out.append(
+            QStringLiteral("    %1").arg(QString::fromUtf8(QJsonDocument(w.rawSpec).toJson(QJsonDocument::Compact))));
     }
 }
 
@@ -284,7 +287,7 @@ void whyText(QStringList &out, const WhySection &w)
     if (!w.purpose.isEmpty())
         field(out, QStringLiteral("Purpose"), w.purpose);
     for (const GoalChain &chain : w.goals) {
-        QStringList names{line(chain.goal)};
+        QStringList names { line(chain.goal) };
         for (const EntitySummary &a : chain.ancestors)
             names.append(a.title.isEmpty() ? a.ref.name() : (a.resolved ? a.title : line(a)));
         out.append(QStringLiteral("  Goal: %1").arg(names.join(QStringLiteral(" -> "))));
@@ -350,12 +353,13 @@ void howText(QStringList &out, const HowSection &h)
         for (const StatusUpdate &u : h.latestUpdates) {
             // Trim the line's end only: the indent shows the update belongs to the list.
             out.append(QStringLiteral("    - ")
-                       + QStringLiteral("%1 %2%3 %4")
-                             .arg(u.date.toString(Qt::ISODate), u.status,
-                                  u.targetDate.isValid() ? QStringLiteral(" (target %1)").arg(u.targetDate.toString(Qt::ISODate))
-                                                         : QString(),
-                                  u.text)
-                             .trimmed());
+                + QStringLiteral("%1 %2%3 %4")
+                      .arg(u.date.toString(Qt::ISODate), u.status,
+                          u.targetDate.isValid()
+                              ? QStringLiteral(" (target %1)").arg(u.targetDate.toString(Qt::ISODate))
+                              : QString(),
+                          u.text)
+                      .trimmed());
         }
     }
     if (h.progress) {
@@ -372,22 +376,23 @@ void howText(QStringList &out, const HowSection &h)
     list(out, QStringLiteral("Consumes APIs"), h.consumesApis);
     list(out, QStringLiteral("Provided by"), h.providers);
     if (h.health)
-        field(out, QStringLiteral("Health"), QStringLiteral("%1 % (%2)").arg(h.health->scorePercent).arg(h.health->band));
+        field(
+            out, QStringLiteral("Health"), QStringLiteral("%1 % (%2)").arg(h.health->scorePercent).arg(h.health->band));
 }
 
 } // namespace
 
 QJsonObject AnswerFormatter::toJson(const EntitySummary &s)
 {
-    return QJsonObject{
-        {QStringLiteral("ref"), s.ref.toString()},
-        {QStringLiteral("kind"), s.kind},
-        {QStringLiteral("title"), s.title},
-        {QStringLiteral("type"), s.type},
-        {QStringLiteral("status"), s.status},
-        {QStringLiteral("email"), s.email},
-        {QStringLiteral("resolved"), s.resolved},
-        {QStringLiteral("removed"), s.removed},
+    return QJsonObject {
+        { QStringLiteral("ref"), s.ref.toString() },
+        { QStringLiteral("kind"), s.kind },
+        { QStringLiteral("title"), s.title },
+        { QStringLiteral("type"), s.type },
+        { QStringLiteral("status"), s.status },
+        { QStringLiteral("email"), s.email },
+        { QStringLiteral("resolved"), s.resolved },
+        { QStringLiteral("removed"), s.removed },
     };
 }
 
@@ -402,36 +407,34 @@ QJsonObject AnswerFormatter::toJson(const AskResult &r)
 {
     QJsonArray candidates;
     for (const NameCandidate &c : r.candidates) {
-        candidates.append(QJsonObject{{QStringLiteral("entity"), toJson(AnswerEngine::summaryOf(c.record))},
-                                      {QStringLiteral("matchedOn"), c.matchedOn},
-                                      {QStringLiteral("distance"), c.distance}});
+        candidates.append(QJsonObject { { QStringLiteral("entity"), toJson(AnswerEngine::summaryOf(c.record)) },
+            { QStringLiteral("matchedOn"), c.matchedOn }, { QStringLiteral("distance"), c.distance } });
     }
     QJsonArray hits;
     for (const SearchHit &h : r.hits) {
-        hits.append(QJsonObject{{QStringLiteral("ref"), h.ref.toString()},
-                                {QStringLiteral("kind"), h.kind},
-                                {QStringLiteral("title"), h.title},
-                                {QStringLiteral("owner"), h.owner.isNull() ? QJsonValue(QJsonValue::Null)
-                                                                           : QJsonValue(h.owner.toString())},
-                                {QStringLiteral("removed"), h.removed}});
+        hits.append(QJsonObject { { QStringLiteral("ref"), h.ref.toString() }, { QStringLiteral("kind"), h.kind },
+            { QStringLiteral("title"), h.title },
+            { QStringLiteral("owner"),
+                h.owner.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(h.owner.toString()) },
+            { QStringLiteral("removed"), h.removed } });
     }
-    return QJsonObject{
-        {QStringLiteral("formatVersion"), FormatVersion},
-        {QStringLiteral("question"), QJsonObject{{QStringLiteral("text"), r.question.text},
-                                                 {QStringLiteral("intent"), ParsedQuestion::intentId(r.question.intent)},
-                                                 {QStringLiteral("subject"), r.question.subject},
-                                                 {QStringLiteral("kindHint"), r.question.kindHint},
-                                                 {QStringLiteral("action"), r.question.action},
-                                                 {QStringLiteral("language"), r.question.language}}},
-        {QStringLiteral("outcome"), AskResult::outcomeId(r.outcome)},
-        {QStringLiteral("focus"), AskResult::focusId(r.focus)},
-        {QStringLiteral("headline"), r.headline},
-        {QStringLiteral("match"), NameMatch::kindId(r.match)},
-        {QStringLiteral("matchNote"), r.matchNote},
-        {QStringLiteral("answer"), r.answer ? QJsonValue(answerBody(*r.answer)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("items"), summaries(r.items)},
-        {QStringLiteral("candidates"), candidates},
-        {QStringLiteral("hits"), hits},
+    return QJsonObject {
+        { QStringLiteral("formatVersion"), FormatVersion },
+        { QStringLiteral("question"),
+            QJsonObject { { QStringLiteral("text"), r.question.text },
+                { QStringLiteral("intent"), ParsedQuestion::intentId(r.question.intent) },
+                { QStringLiteral("subject"), r.question.subject }, { QStringLiteral("kindHint"), r.question.kindHint },
+                { QStringLiteral("action"), r.question.action },
+                { QStringLiteral("language"), r.question.language } } },
+        { QStringLiteral("outcome"), AskResult::outcomeId(r.outcome) },
+        { QStringLiteral("focus"), AskResult::focusId(r.focus) },
+        { QStringLiteral("headline"), r.headline },
+        { QStringLiteral("match"), NameMatch::kindId(r.match) },
+        { QStringLiteral("matchNote"), r.matchNote },
+        { QStringLiteral("answer"), r.answer ? QJsonValue(answerBody(*r.answer)) : QJsonValue(QJsonValue::Null) },
+        { QStringLiteral("items"), summaries(r.items) },
+        { QStringLiteral("candidates"), candidates },
+        { QStringLiteral("hits"), hits },
     };
 }
 
@@ -465,16 +468,25 @@ QString AnswerFormatter::toText(const AskResult &r)
     for (const SearchHit &h : r.hits) {
         out.append(QStringLiteral("  - %1 [%2] %3%4")
                        .arg(h.title, h.ref.toString(), h.kind,
-                            h.owner.isNull() ? QString() : QStringLiteral(", owner %1").arg(h.owner.toString())));
+                           h.owner.isNull() ? QString() : QStringLiteral(", owner %1").arg(h.owner.toString())));
     }
     if (r.answer && r.items.isEmpty()) {
         out.append(QString());
         switch (r.focus) {
-        case AnswerFocus::What: whatText(out, r.answer->what); break;
-        case AnswerFocus::Why: whyText(out, r.answer->why); break;
-        case AnswerFocus::Who: whoText(out, r.answer->who); break;
-        case AnswerFocus::How: howText(out, r.answer->how); break;
-        case AnswerFocus::All: return out.join(u'\n') + u'\n' + toText(*r.answer);
+        case AnswerFocus::What:
+            whatText(out, r.answer->what);
+            break;
+        case AnswerFocus::Why:
+            whyText(out, r.answer->why);
+            break;
+        case AnswerFocus::Who:
+            whoText(out, r.answer->who);
+            break;
+        case AnswerFocus::How:
+            howText(out, r.answer->how);
+            break;
+        case AnswerFocus::All:
+            return out.join(u'\n') + u'\n' + toText(*r.answer);
         }
     }
     return out.join(u'\n') + u'\n';

@@ -13,14 +13,14 @@ namespace {
 QStringList preferredKinds(const ParsedQuestion &q)
 {
     if (!q.kindHint.isEmpty())
-        return {q.kindHint};
+        return { q.kindHint };
     switch (q.intent) {
     case Intent::Members:
     case Intent::Owns:
     case Intent::GoalsOf:
-        return {QStringLiteral("group"), QStringLiteral("user")};
+        return { QStringLiteral("group"), QStringLiteral("user") };
     case Intent::HowIsItGoing:
-        return {QStringLiteral("project"), QStringLiteral("goal")};
+        return { QStringLiteral("project"), QStringLiteral("goal") };
     default:
         // No guess for the rest: same-named entities of different kinds are listed.
         return {};
@@ -45,11 +45,16 @@ QString plural(qsizetype n, const QString &one, const QString &many)
 QString AskResult::outcomeId(AskOutcome outcome)
 {
     switch (outcome) {
-    case AskOutcome::Answer: return QStringLiteral("answer");
-    case AskOutcome::List: return QStringLiteral("list");
-    case AskOutcome::Candidates: return QStringLiteral("candidates");
-    case AskOutcome::Search: return QStringLiteral("search");
-    case AskOutcome::NotFound: break;
+    case AskOutcome::Answer:
+        return QStringLiteral("answer");
+    case AskOutcome::List:
+        return QStringLiteral("list");
+    case AskOutcome::Candidates:
+        return QStringLiteral("candidates");
+    case AskOutcome::Search:
+        return QStringLiteral("search");
+    case AskOutcome::NotFound:
+        break;
     }
     return QStringLiteral("not-found");
 }
@@ -57,11 +62,16 @@ QString AskResult::outcomeId(AskOutcome outcome)
 QString AskResult::focusId(AnswerFocus focus)
 {
     switch (focus) {
-    case AnswerFocus::What: return QStringLiteral("what");
-    case AnswerFocus::Why: return QStringLiteral("why");
-    case AnswerFocus::Who: return QStringLiteral("who");
-    case AnswerFocus::How: return QStringLiteral("how");
-    case AnswerFocus::All: break;
+    case AnswerFocus::What:
+        return QStringLiteral("what");
+    case AnswerFocus::Why:
+        return QStringLiteral("why");
+    case AnswerFocus::Who:
+        return QStringLiteral("who");
+    case AnswerFocus::How:
+        return QStringLiteral("how");
+    case AnswerFocus::All:
+        break;
     }
     return QStringLiteral("all");
 }
@@ -70,8 +80,7 @@ AskEngine::AskEngine(const CatalogLookup &lookup, AnswerOptions options)
     : m_lookup(lookup)
     , m_engine(lookup, std::move(options))
     , m_matcher(lookup)
-{
-}
+{ }
 
 Result<AskResult> AskEngine::ask(QStringView question) const
 {
@@ -85,7 +94,7 @@ Result<AskResult> AskEngine::ask(const ParsedQuestion &question) const
 
     if (question.intent == Intent::ProjectsAtRisk) {
         Result<QList<EntityRecord>> projects = m_lookup.entitiesOfKind(
-            u"project", {QStringLiteral("at-risk"), QStringLiteral("off-track")}, m_engine.options().listLimit);
+            u"project", { QStringLiteral("at-risk"), QStringLiteral("off-track") }, m_engine.options().listLimit);
         if (!projects)
             return projects.error();
         result.outcome = AskOutcome::List;
@@ -93,14 +102,15 @@ Result<AskResult> AskEngine::ask(const ParsedQuestion &question) const
             result.items.append(AnswerEngine::summaryOf(record));
         result.headline = result.items.isEmpty()
             ? QStringLiteral("No project is at risk or off track")
-            : QStringLiteral("%1 at risk or off track").arg(plural(result.items.size(), QStringLiteral("project"),
-                                                                   QStringLiteral("projects")));
+            : QStringLiteral("%1 at risk or off track")
+                  .arg(plural(result.items.size(), QStringLiteral("project"), QStringLiteral("projects")));
         return result;
     }
 
     const QString subject = question.subject.isEmpty() ? question.text : question.subject;
     if (subject.isEmpty()) {
-        result.headline = QStringLiteral("Ask about something: \"who owns X\", \"what is X\", \"why X\", \"how do I deploy X\"");
+        result.headline
+            = QStringLiteral("Ask about something: \"who owns X\", \"what is X\", \"why X\", \"how do I deploy X\"");
         return result;
     }
 
@@ -125,9 +135,10 @@ Result<AskResult> AskEngine::ask(const ParsedQuestion &question) const
     case MatchKind::Ambiguous:
         result.outcome = AskOutcome::Candidates;
         result.candidates = match->candidates;
-        result.headline = QStringLiteral("\"%1\" could be %2; say which one")
-                              .arg(subject, plural(result.candidates.size(), QStringLiteral("entity"),
-                                                   QStringLiteral("different entities")));
+        result.headline
+            = QStringLiteral("\"%1\" could be %2; say which one")
+                  .arg(subject,
+                      plural(result.candidates.size(), QStringLiteral("entity"), QStringLiteral("different entities")));
         return result;
     case MatchKind::Prefix:
     case MatchKind::Typo:
@@ -175,7 +186,7 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
         result.focus = AnswerFocus::What;
         result.headline = QStringLiteral("%1 is a %2 %3%4")
                               .arg(x, a.entity.type, a.entity.kind.toLower(),
-                                   a.entity.status.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(a.entity.status))
+                                  a.entity.status.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(a.entity.status))
                               .simplified();
         break;
     case Intent::WhoOwns:
@@ -199,8 +210,8 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
         } else if (a.who.owner) {
             result.items = a.who.owner->members;
         }
-        result.headline = QStringLiteral("%1: %2").arg(x, plural(result.items.size(), QStringLiteral("member"),
-                                                                  QStringLiteral("members")));
+        result.headline = QStringLiteral("%1: %2").arg(
+            x, plural(result.items.size(), QStringLiteral("member"), QStringLiteral("members")));
         break;
     }
     case Intent::Why:
@@ -218,9 +229,10 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
     case Intent::HowIsItGoing:
         result.focus = AnswerFocus::How;
         if (a.how.timeline) {
-            QStringList parts{QStringLiteral("%1 is %2").arg(x, a.how.timeline->status.isEmpty()
-                                                                   ? QStringLiteral("without a status")
-                                                                   : a.how.timeline->status)};
+            QStringList parts { QStringLiteral("%1 is %2")
+                                    .arg(x,
+                                        a.how.timeline->status.isEmpty() ? QStringLiteral("without a status")
+                                                                         : a.how.timeline->status) };
             if (!a.how.timeline->slipText().isEmpty())
                 parts.append(a.how.timeline->slipText());
             if (a.how.timeline->stale)
@@ -232,22 +244,25 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
             qsizetype links = 0;
             for (const LinkGroup &g : a.how.links)
                 links += g.links.size();
-            result.headline = QStringLiteral("%1: %2").arg(x, plural(links, QStringLiteral("link"), QStringLiteral("links")));
+            result.headline
+                = QStringLiteral("%1: %2").arg(x, plural(links, QStringLiteral("link"), QStringLiteral("links")));
         }
         break;
     case Intent::DependsOn:
         result.focus = AnswerFocus::How;
         result.items = a.how.dependsOn;
         result.items.append(a.how.consumesApis);
-        result.headline = QStringLiteral("%1 depends on %2")
-                              .arg(x, plural(result.items.size(), QStringLiteral("entity"), QStringLiteral("entities")));
+        result.headline
+            = QStringLiteral("%1 depends on %2")
+                  .arg(x, plural(result.items.size(), QStringLiteral("entity"), QStringLiteral("entities")));
         break;
     case Intent::Dependents:
         result.focus = AnswerFocus::Who;
         for (const Dependent &d : a.who.dependents)
             result.items.append(d.entity);
-        result.headline = QStringLiteral("%1 depend on %2")
-                              .arg(plural(a.who.dependentCount, QStringLiteral("entity"), QStringLiteral("entities")), x);
+        result.headline
+            = QStringLiteral("%1 depend on %2")
+                  .arg(plural(a.who.dependentCount, QStringLiteral("entity"), QStringLiteral("entities")), x);
         break;
     case Intent::Owns:
         result.focus = AnswerFocus::Who;
@@ -283,8 +298,8 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
                 addGoal(summary.value());
             }
         }
-        result.headline = QStringLiteral("%1: %2").arg(x, plural(result.items.size(), QStringLiteral("goal"),
-                                                                  QStringLiteral("goals")));
+        result.headline = QStringLiteral("%1: %2").arg(
+            x, plural(result.items.size(), QStringLiteral("goal"), QStringLiteral("goals")));
         break;
     }
     case Intent::ProjectsAtRisk:

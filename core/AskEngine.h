@@ -13,11 +13,11 @@
 namespace cairn::core {
 
 enum class AskOutcome {
-    Answer,     // X was found: `answer` holds the four sections, `focus` the one asked about
-    List,       // a list question (projects at risk, what TEAM owns, ...): `items`
+    Answer, // X was found: `answer` holds the four sections, `focus` the one asked about
+    List, // a list question (projects at risk, what TEAM owns, ...): `items`
     Candidates, // X is ambiguous: `candidates`, nothing chosen
-    Search,     // no intent or X not found: full-text `hits`
-    NotFound,   // nothing at all
+    Search, // no intent or X not found: full-text `hits`
+    NotFound, // nothing at all
 };
 
 // The section a question is about; the others stay in `answer` for whoever wants them.
@@ -28,7 +28,7 @@ struct AskResult
     ParsedQuestion question;
     AskOutcome outcome = AskOutcome::NotFound;
     AnswerFocus focus = AnswerFocus::All;
-    QString headline;  // the one line a person reads first
+    QString headline; // the one line a person reads first
     QString matchNote; // how X was matched when not exactly ("took “artst-lookup” to mean artist-lookup")
     MatchKind match = MatchKind::None;
     std::optional<Answer> answer;

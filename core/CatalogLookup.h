@@ -20,7 +20,7 @@ namespace cairn::core {
 struct EntityRecord
 {
     Entity entity;
-    QString source;      // the sync source it came from; empty when unknown
+    QString source; // the sync source it came from; empty when unknown
     QDateTime removedAt; // tombstone time (UTC); null while the entity is live
     bool isRemoved() const { return removedAt.isValid(); }
 };
@@ -30,7 +30,7 @@ struct SearchHit
 {
     EntityRef ref;
     QString kind;
-    QString title;   // display name (title, profile.displayName or name)
+    QString title; // display name (title, profile.displayName or name)
     EntityRef owner; // null when the entity declares none
     bool removed = false;
 };
@@ -69,8 +69,8 @@ public:
 
     // Live entities of `kind` (case-insensitive) whose spec.status is one of `statuses`
     // (empty = any status), at most `limit`, in ref order. Used for "projects at risk".
-    virtual Result<QList<EntityRecord>> entitiesOfKind(QStringView kind, const QStringList &statuses,
-                                                       int limit) const = 0;
+    virtual Result<QList<EntityRecord>> entitiesOfKind(
+        QStringView kind, const QStringList &statuses, int limit) const = 0;
 
     // Full-text fallback: best matches for plain words, name and title prefix matches first,
     // then the rest of the text bounded to `limit` (no global ranking, which is too slow at

@@ -10,12 +10,26 @@ QString DocumentOrigin::toString() const
     return line > 0 ? QStringLiteral("%1:%2").arg(file).arg(line) : file;
 }
 
-Entity::Entity(QJsonObject document) : m_document(std::move(document)) {}
+Entity::Entity(QJsonObject document)
+    : m_document(std::move(document))
+{ }
 
-QString Entity::apiVersion() const { return m_document.value(u"apiVersion").toString(); }
-QString Entity::kind() const { return m_document.value(u"kind").toString(); }
-QJsonObject Entity::metadata() const { return m_document.value(u"metadata").toObject(); }
-QJsonObject Entity::spec() const { return m_document.value(u"spec").toObject(); }
+QString Entity::apiVersion() const
+{
+    return m_document.value(u"apiVersion").toString();
+}
+QString Entity::kind() const
+{
+    return m_document.value(u"kind").toString();
+}
+QJsonObject Entity::metadata() const
+{
+    return m_document.value(u"metadata").toObject();
+}
+QJsonObject Entity::spec() const
+{
+    return m_document.value(u"spec").toObject();
+}
 
 QString Entity::ns() const
 {
@@ -23,7 +37,10 @@ QString Entity::ns() const
     return ns.isEmpty() ? QStringLiteral("default") : ns;
 }
 
-QString Entity::name() const { return metadata().value(u"name").toString(); }
+QString Entity::name() const
+{
+    return metadata().value(u"name").toString();
+}
 
 EntityRef Entity::ref() const
 {
@@ -34,7 +51,10 @@ EntityRef Entity::ref() const
     return EntityRef(k, ns(), n);
 }
 
-QString Entity::title() const { return metadata().value(u"title").toString(); }
+QString Entity::title() const
+{
+    return metadata().value(u"title").toString();
+}
 
 QString Entity::displayName() const
 {
@@ -45,9 +65,18 @@ QString Entity::displayName() const
     return profileName.isEmpty() ? name() : profileName;
 }
 
-QString Entity::description() const { return metadata().value(u"description").toString(); }
-QString Entity::uid() const { return metadata().value(u"uid").toString(); }
-QString Entity::etag() const { return metadata().value(u"etag").toString(); }
+QString Entity::description() const
+{
+    return metadata().value(u"description").toString();
+}
+QString Entity::uid() const
+{
+    return metadata().value(u"uid").toString();
+}
+QString Entity::etag() const
+{
+    return metadata().value(u"etag").toString();
+}
 
 static QStringList stringList(const QJsonValue &value)
 {
@@ -73,9 +102,18 @@ static QMap<QString, QString> stringMap(const QJsonObject &object)
     return out;
 }
 
-QStringList Entity::tags() const { return stringList(metadata().value(u"tags")); }
-QMap<QString, QString> Entity::labels() const { return stringMap(metadata().value(u"labels").toObject()); }
-QMap<QString, QString> Entity::annotations() const { return stringMap(metadata().value(u"annotations").toObject()); }
+QStringList Entity::tags() const
+{
+    return stringList(metadata().value(u"tags"));
+}
+QMap<QString, QString> Entity::labels() const
+{
+    return stringMap(metadata().value(u"labels").toObject());
+}
+QMap<QString, QString> Entity::annotations() const
+{
+    return stringMap(metadata().value(u"annotations").toObject());
+}
 
 QString Entity::annotation(const QString &key) const
 {
@@ -91,14 +129,20 @@ QList<EntityLink> Entity::links() const
         const QString url = link.value(u"url").toString();
         if (url.isEmpty())
             continue;
-        out.append(EntityLink{url, link.value(u"title").toString(), link.value(u"icon").toString(),
-                              link.value(u"type").toString()});
+        out.append(EntityLink {
+            url, link.value(u"title").toString(), link.value(u"icon").toString(), link.value(u"type").toString() });
     }
     return out;
 }
 
-QString Entity::specType() const { return specString(u"type"); }
-QString Entity::lifecycle() const { return specString(u"lifecycle"); }
+QString Entity::specType() const
+{
+    return specString(u"type");
+}
+QString Entity::lifecycle() const
+{
+    return specString(u"lifecycle");
+}
 
 QString Entity::specString(QStringView key) const
 {
@@ -106,7 +150,10 @@ QString Entity::specString(QStringView key) const
     return value.isString() ? value.toString() : QString();
 }
 
-QStringList Entity::specStringList(QStringView key) const { return stringList(spec().value(key)); }
+QStringList Entity::specStringList(QStringView key) const
+{
+    return stringList(spec().value(key));
+}
 
 EntityRef Entity::owner() const
 {
@@ -131,8 +178,14 @@ QList<EntityRef> Entity::specRefs(QStringView field) const
     return out;
 }
 
-bool Entity::hasRelations() const { return m_document.value(u"relations").isArray(); }
+bool Entity::hasRelations() const
+{
+    return m_document.value(u"relations").isArray();
+}
 
-bool Entity::isKind(QStringView k) const { return kind().compare(k, Qt::CaseInsensitive) == 0; }
+bool Entity::isKind(QStringView k) const
+{
+    return kind().compare(k, Qt::CaseInsensitive) == 0;
+}
 
 } // namespace cairn::core

@@ -24,8 +24,8 @@ struct EntityLink
 // Where a document came from, for messages that point at the exact place.
 struct DocumentOrigin
 {
-    QString file;   // a path or URL; empty when unknown
-    int line = 0;   // 1-based; 0 when unknown
+    QString file; // a path or URL; empty when unknown
+    int line = 0; // 1-based; 0 when unknown
     QString toString() const;
 };
 
@@ -41,9 +41,9 @@ public:
 
     QString apiVersion() const;
     QString kind() const;
-    QString ns() const;          // metadata.namespace, "default" when absent
+    QString ns() const; // metadata.namespace, "default" when absent
     QString name() const;
-    EntityRef ref() const;       // null when kind or name is missing
+    EntityRef ref() const; // null when kind or name is missing
 
     QString title() const;
     QString displayName() const; // title, else profile.displayName, else name

@@ -13,7 +13,7 @@ namespace cairn::core {
 // How to complete a ref written without its kind or namespace.
 struct EntityRefContext
 {
-    QString defaultKind;                        // empty: the kind must be written
+    QString defaultKind; // empty: the kind must be written
     QString defaultNamespace = QStringLiteral("default");
 };
 
@@ -35,8 +35,8 @@ public:
 
     // Completes a ref by the spec field it sits in (owner -> group, dependsOn -> no kind, ...)
     // and the kind and namespace of the entity that refers to it.
-    static Result<EntityRef> parseInField(QStringView text, QStringView field, QStringView referringKind,
-                                          QStringView referringNamespace);
+    static Result<EntityRef> parseInField(
+        QStringView text, QStringView field, QStringView referringKind, QStringView referringNamespace);
 
     // The kind a bare ref in this spec field defaults to, lower-case; empty when none.
     // `parent` is a goal's parent goal in a Goal and a parent group everywhere else.

@@ -23,7 +23,7 @@ std::optional<std::pair<double, double>> measured(const Entity &e)
     const QJsonValue target = progress.value(u"target");
     if (!current.isDouble() || !target.isDouble() || target.toDouble() == 0)
         return std::nullopt;
-    return std::pair{current.toDouble(), target.toDouble()};
+    return std::pair { current.toDouble(), target.toDouble() };
 }
 
 } // namespace
@@ -31,16 +31,24 @@ std::optional<std::pair<double, double>> measured(const Entity &e)
 QString GoalRollup::basisId(ProgressBasis basis)
 {
     switch (basis) {
-    case ProgressBasis::Measured: return QStringLiteral("measured");
-    case ProgressBasis::Score: return QStringLiteral("score");
-    case ProgressBasis::Status: return QStringLiteral("status");
-    case ProgressBasis::Rollup: return QStringLiteral("rollup");
-    case ProgressBasis::None: break;
+    case ProgressBasis::Measured:
+        return QStringLiteral("measured");
+    case ProgressBasis::Score:
+        return QStringLiteral("score");
+    case ProgressBasis::Status:
+        return QStringLiteral("status");
+    case ProgressBasis::Rollup:
+        return QStringLiteral("rollup");
+    case ProgressBasis::None:
+        break;
     }
     return QStringLiteral("none");
 }
 
-GoalProgress::GoalProgress(const CatalogLookup &lookup, int maxDepth) : m_lookup(lookup), m_maxDepth(maxDepth) {}
+GoalProgress::GoalProgress(const CatalogLookup &lookup, int maxDepth)
+    : m_lookup(lookup)
+    , m_maxDepth(maxDepth)
+{ }
 
 std::optional<double> GoalProgress::projectFraction(const Entity &project)
 {
@@ -86,7 +94,7 @@ Result<GoalRollup> GoalProgress::of(const EntityRef &goal) const
     if (!found)
         return found.error();
     if (!found.value())
-        return Error{QStringLiteral("No goal %1 in the catalog").arg(goal.toString())};
+        return Error { QStringLiteral("No goal %1 in the catalog").arg(goal.toString()) };
     QList<EntityRef> path;
     return rollup(*found.value(), path);
 }

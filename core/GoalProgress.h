@@ -13,10 +13,10 @@ namespace cairn::core {
 // How a goal's progress figure was obtained, so nobody mistakes a rollup for a measurement.
 enum class ProgressBasis {
     Measured, // the goal's own progress{current,target}
-    Score,    // the goal's own 0.0-1.0 spec.score
-    Status,   // the goal is done (1.0)
-    Rollup,   // mean of its sub-goals and contributing projects
-    None,     // nothing to go on, or the goal is cancelled
+    Score, // the goal's own 0.0-1.0 spec.score
+    Status, // the goal is done (1.0)
+    Rollup, // mean of its sub-goals and contributing projects
+    None, // nothing to go on, or the goal is cancelled
 };
 
 struct GoalRollup
@@ -27,9 +27,9 @@ struct GoalRollup
     double current = 0;
     double target = 0;
     QString unit;
-    int inputs = 0;                 // Rollup only: sub-goals and projects that counted
-    int excluded = 0;               // Rollup only: cancelled or unknown inputs left out
-    QList<EntityRef> cycle;         // non-empty when the goal hierarchy loops through here
+    int inputs = 0; // Rollup only: sub-goals and projects that counted
+    int excluded = 0; // Rollup only: cancelled or unknown inputs left out
+    QList<EntityRef> cycle; // non-empty when the goal hierarchy loops through here
 
     static QString basisId(ProgressBasis basis);
 };

@@ -27,21 +27,34 @@ std::optional<LinkCategory> byKeyword(const QString &text, const Word *begin, co
 // Types and icons are single words; matched exactly.
 std::optional<LinkCategory> byTypeOrIcon(const QString &text)
 {
-    static constexpr std::array<Word, 26> words = {{
-        {u"repository", LinkCategory::Repository}, {u"repo", LinkCategory::Repository},
-        {u"source", LinkCategory::Repository},     {u"github", LinkCategory::Repository},
-        {u"gitlab", LinkCategory::Repository},     {u"code", LinkCategory::Repository},
-        {u"docs", LinkCategory::Documentation},    {u"documentation", LinkCategory::Documentation},
-        {u"techdocs", LinkCategory::Documentation},{u"help", LinkCategory::Documentation},
-        {u"doc", LinkCategory::Documentation},     {u"runbook", LinkCategory::Runbook},
-        {u"playbook", LinkCategory::Runbook},      {u"dashboard", LinkCategory::Dashboard},
-        {u"metrics", LinkCategory::Dashboard},     {u"grafana", LinkCategory::Dashboard},
-        {u"on-call", LinkCategory::OnCall},        {u"oncall", LinkCategory::OnCall},
-        {u"alert", LinkCategory::OnCall},          {u"pagerduty", LinkCategory::OnCall},
-        {u"opsgenie", LinkCategory::OnCall},       {u"chat", LinkCategory::Chat},
-        {u"slack", LinkCategory::Chat},            {u"discord", LinkCategory::Chat},
-        {u"teams", LinkCategory::Chat},            {u"email", LinkCategory::Chat},
-    }};
+    static constexpr std::array<Word, 26> words = { {
+        { u"repository", LinkCategory::Repository },
+        { u"repo", LinkCategory::Repository },
+        { u"source", LinkCategory::Repository },
+        { u"github", LinkCategory::Repository },
+        { u"gitlab", LinkCategory::Repository },
+        { u"code", LinkCategory::Repository },
+        { u"docs", LinkCategory::Documentation },
+        { u"documentation", LinkCategory::Documentation },
+        { u"techdocs", LinkCategory::Documentation },
+        { u"help", LinkCategory::Documentation },
+        { u"doc", LinkCategory::Documentation },
+        { u"runbook", LinkCategory::Runbook },
+        { u"playbook", LinkCategory::Runbook },
+        { u"dashboard", LinkCategory::Dashboard },
+        { u"metrics", LinkCategory::Dashboard },
+        { u"grafana", LinkCategory::Dashboard },
+        { u"on-call", LinkCategory::OnCall },
+        { u"oncall", LinkCategory::OnCall },
+        { u"alert", LinkCategory::OnCall },
+        { u"pagerduty", LinkCategory::OnCall },
+        { u"opsgenie", LinkCategory::OnCall },
+        { u"chat", LinkCategory::Chat },
+        { u"slack", LinkCategory::Chat },
+        { u"discord", LinkCategory::Chat },
+        { u"teams", LinkCategory::Chat },
+        { u"email", LinkCategory::Chat },
+    } };
     const QString lower = text.trimmed().toLower();
     if (lower.isEmpty())
         return std::nullopt;
@@ -55,30 +68,44 @@ std::optional<LinkCategory> byTypeOrIcon(const QString &text)
 std::optional<LinkCategory> byTitle(const QString &title)
 {
     // Runbook before docs: "Runbook (Confluence docs)" is a runbook.
-    static constexpr std::array<Word, 17> words = {{
-        {u"runbook", LinkCategory::Runbook},       {u"playbook", LinkCategory::Runbook},
-        {u"on-call", LinkCategory::OnCall},        {u"oncall", LinkCategory::OnCall},
-        {u"pagerduty", LinkCategory::OnCall},      {u"alert", LinkCategory::OnCall},
-        {u"dashboard", LinkCategory::Dashboard},   {u"grafana", LinkCategory::Dashboard},
-        {u"metrics", LinkCategory::Dashboard},     {u"slack", LinkCategory::Chat},
-        {u"chat", LinkCategory::Chat},             {u"channel", LinkCategory::Chat},
-        {u"repo", LinkCategory::Repository},       {u"source", LinkCategory::Repository},
-        {u"doc", LinkCategory::Documentation},     {u"wiki", LinkCategory::Documentation},
-        {u"readme", LinkCategory::Documentation},
-    }};
+    static constexpr std::array<Word, 17> words = { {
+        { u"runbook", LinkCategory::Runbook },
+        { u"playbook", LinkCategory::Runbook },
+        { u"on-call", LinkCategory::OnCall },
+        { u"oncall", LinkCategory::OnCall },
+        { u"pagerduty", LinkCategory::OnCall },
+        { u"alert", LinkCategory::OnCall },
+        { u"dashboard", LinkCategory::Dashboard },
+        { u"grafana", LinkCategory::Dashboard },
+        { u"metrics", LinkCategory::Dashboard },
+        { u"slack", LinkCategory::Chat },
+        { u"chat", LinkCategory::Chat },
+        { u"channel", LinkCategory::Chat },
+        { u"repo", LinkCategory::Repository },
+        { u"source", LinkCategory::Repository },
+        { u"doc", LinkCategory::Documentation },
+        { u"wiki", LinkCategory::Documentation },
+        { u"readme", LinkCategory::Documentation },
+    } };
     return byKeyword(title, words.data(), words.data() + words.size());
 }
 
 std::optional<LinkCategory> byHost(const QString &url)
 {
-    static constexpr std::array<Word, 12> hosts = {{
-        {u"github.com", LinkCategory::Repository},    {u"gitlab", LinkCategory::Repository},
-        {u"bitbucket", LinkCategory::Repository},     {u"slack.com", LinkCategory::Chat},
-        {u"teams.microsoft.com", LinkCategory::Chat}, {u"pagerduty.com", LinkCategory::OnCall},
-        {u"opsgenie", LinkCategory::OnCall},          {u"grafana", LinkCategory::Dashboard},
-        {u"datadoghq", LinkCategory::Dashboard},      {u"readthedocs", LinkCategory::Documentation},
-        {u"confluence", LinkCategory::Documentation}, {u"notion.so", LinkCategory::Documentation},
-    }};
+    static constexpr std::array<Word, 12> hosts = { {
+        { u"github.com", LinkCategory::Repository },
+        { u"gitlab", LinkCategory::Repository },
+        { u"bitbucket", LinkCategory::Repository },
+        { u"slack.com", LinkCategory::Chat },
+        { u"teams.microsoft.com", LinkCategory::Chat },
+        { u"pagerduty.com", LinkCategory::OnCall },
+        { u"opsgenie", LinkCategory::OnCall },
+        { u"grafana", LinkCategory::Dashboard },
+        { u"datadoghq", LinkCategory::Dashboard },
+        { u"readthedocs", LinkCategory::Documentation },
+        { u"confluence", LinkCategory::Documentation },
+        { u"notion.so", LinkCategory::Documentation },
+    } };
     const QString host = QUrl(url).host();
     return byKeyword(host, hosts.data(), hosts.data() + hosts.size());
 }
@@ -111,45 +138,44 @@ QList<LinkGroup> LinkClassifier::group(const Entity &entity)
     QList<std::pair<LinkCategory, ClassifiedLink>> all;
     const QList<EntityLink> links = entity.links();
     for (const EntityLink &link : links)
-        all.append({classify(link), ClassifiedLink{link.url, link.title, QStringLiteral("link")}});
+        all.append({ classify(link), ClassifiedLink { link.url, link.title, QStringLiteral("link") } });
 
     const auto annotation = [&](const QString &key, LinkCategory category, const QString &url, const QString &title) {
         if (!url.isEmpty())
-            all.append({category, ClassifiedLink{url, title, key}});
+            all.append({ category, ClassifiedLink { url, title, key } });
     };
     const QString source = stripLocationPrefix(entity.annotation(QStringLiteral("backstage.io/source-location")));
-    annotation(QStringLiteral("backstage.io/source-location"), LinkCategory::Repository, source,
-               QStringLiteral("Source"));
+    annotation(
+        QStringLiteral("backstage.io/source-location"), LinkCategory::Repository, source, QStringLiteral("Source"));
     const QString githubSlug = entity.annotation(QStringLiteral("github.com/project-slug"));
     if (!githubSlug.isEmpty())
         annotation(QStringLiteral("github.com/project-slug"), LinkCategory::Repository,
-                   QStringLiteral("https://github.com/%1").arg(githubSlug), githubSlug);
+            QStringLiteral("https://github.com/%1").arg(githubSlug), githubSlug);
     const QString gitlabSlug = entity.annotation(QStringLiteral("gitlab.com/project-slug"));
     if (!gitlabSlug.isEmpty())
         annotation(QStringLiteral("gitlab.com/project-slug"), LinkCategory::Repository,
-                   QStringLiteral("https://gitlab.com/%1").arg(gitlabSlug), gitlabSlug);
+            QStringLiteral("https://gitlab.com/%1").arg(gitlabSlug), gitlabSlug);
     const QString techdocs = stripLocationPrefix(entity.annotation(QStringLiteral("backstage.io/techdocs-ref")));
-    annotation(QStringLiteral("backstage.io/techdocs-ref"), LinkCategory::Documentation, techdocs,
-               QStringLiteral("TechDocs"));
+    annotation(
+        QStringLiteral("backstage.io/techdocs-ref"), LinkCategory::Documentation, techdocs, QStringLiteral("TechDocs"));
     const QString pagerduty = entity.annotation(QStringLiteral("pagerduty.com/service-id"));
     annotation(QStringLiteral("pagerduty.com/service-id"), LinkCategory::OnCall,
-               pagerduty.isEmpty() ? QString() : QStringLiteral("pagerduty:%1").arg(pagerduty),
-               QStringLiteral("PagerDuty service %1").arg(pagerduty));
+        pagerduty.isEmpty() ? QString() : QStringLiteral("pagerduty:%1").arg(pagerduty),
+        QStringLiteral("PagerDuty service %1").arg(pagerduty));
     const QString opsgenie = entity.annotation(QStringLiteral("opsgenie.com/team"));
     annotation(QStringLiteral("opsgenie.com/team"), LinkCategory::OnCall,
-               opsgenie.isEmpty() ? QString() : QStringLiteral("opsgenie:%1").arg(opsgenie),
-               QStringLiteral("Opsgenie team %1").arg(opsgenie));
+        opsgenie.isEmpty() ? QString() : QStringLiteral("opsgenie:%1").arg(opsgenie),
+        QStringLiteral("Opsgenie team %1").arg(opsgenie));
     const QString runbook = entity.annotation(QStringLiteral("cairn.dev/runbook"));
     annotation(QStringLiteral("cairn.dev/runbook"), LinkCategory::Runbook, runbook, QStringLiteral("Runbook"));
     const QString slack = entity.annotation(QStringLiteral("slack.com/channel"));
     annotation(QStringLiteral("slack.com/channel"), LinkCategory::Chat,
-               slack.isEmpty() ? QString() : QStringLiteral("slack:%1").arg(slack),
-               QStringLiteral("Slack #%1").arg(slack));
+        slack.isEmpty() ? QString() : QStringLiteral("slack:%1").arg(slack), QStringLiteral("Slack #%1").arg(slack));
 
     QList<LinkGroup> groups;
     QSet<QString> seen;
     for (int c = int(LinkCategory::Repository); c <= int(LinkCategory::Other); ++c) {
-        LinkGroup g{LinkCategory(c), {}};
+        LinkGroup g { LinkCategory(c), {} };
         for (const auto &[category, link] : std::as_const(all)) {
             if (category != g.category || seen.contains(link.url))
                 continue;
@@ -165,13 +191,20 @@ QList<LinkGroup> LinkClassifier::group(const Entity &entity)
 QString LinkClassifier::categoryId(LinkCategory category)
 {
     switch (category) {
-    case LinkCategory::Repository: return QStringLiteral("repository");
-    case LinkCategory::Documentation: return QStringLiteral("documentation");
-    case LinkCategory::Runbook: return QStringLiteral("runbook");
-    case LinkCategory::Dashboard: return QStringLiteral("dashboard");
-    case LinkCategory::OnCall: return QStringLiteral("on-call");
-    case LinkCategory::Chat: return QStringLiteral("chat");
-    case LinkCategory::Other: break;
+    case LinkCategory::Repository:
+        return QStringLiteral("repository");
+    case LinkCategory::Documentation:
+        return QStringLiteral("documentation");
+    case LinkCategory::Runbook:
+        return QStringLiteral("runbook");
+    case LinkCategory::Dashboard:
+        return QStringLiteral("dashboard");
+    case LinkCategory::OnCall:
+        return QStringLiteral("on-call");
+    case LinkCategory::Chat:
+        return QStringLiteral("chat");
+    case LinkCategory::Other:
+        break;
     }
     return QStringLiteral("other");
 }
@@ -179,13 +212,20 @@ QString LinkClassifier::categoryId(LinkCategory category)
 QString LinkClassifier::categoryTitle(LinkCategory category)
 {
     switch (category) {
-    case LinkCategory::Repository: return QStringLiteral("Repository");
-    case LinkCategory::Documentation: return QStringLiteral("Documentation");
-    case LinkCategory::Runbook: return QStringLiteral("Runbook");
-    case LinkCategory::Dashboard: return QStringLiteral("Dashboard");
-    case LinkCategory::OnCall: return QStringLiteral("On-call");
-    case LinkCategory::Chat: return QStringLiteral("Chat");
-    case LinkCategory::Other: break;
+    case LinkCategory::Repository:
+        return QStringLiteral("Repository");
+    case LinkCategory::Documentation:
+        return QStringLiteral("Documentation");
+    case LinkCategory::Runbook:
+        return QStringLiteral("Runbook");
+    case LinkCategory::Dashboard:
+        return QStringLiteral("Dashboard");
+    case LinkCategory::OnCall:
+        return QStringLiteral("On-call");
+    case LinkCategory::Chat:
+        return QStringLiteral("Chat");
+    case LinkCategory::Other:
+        break;
     }
     return QStringLiteral("Other links");
 }

@@ -13,7 +13,7 @@ enum class LinkCategory { Repository, Documentation, Runbook, Dashboard, OnCall,
 
 struct ClassifiedLink
 {
-    QString url;    // may be a non-URL reference for annotations such as techdocs-ref "dir:."
+    QString url; // may be a non-URL reference for annotations such as techdocs-ref "dir:."
     QString title;
     QString origin; // "link" for metadata.links, else the annotation key it came from
 };

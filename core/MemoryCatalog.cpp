@@ -20,7 +20,7 @@ void MemoryCatalog::add(Entity entity, QString source, QDateTime removedAt)
     const EntityRef ref = entity.ref();
     if (ref.isNull())
         return; // validation reports such documents; nothing can refer to them
-    EntityRecord record{std::move(entity), std::move(source), std::move(removedAt)};
+    EntityRecord record { std::move(entity), std::move(source), std::move(removedAt) };
     const auto it = m_index.constFind(ref);
     if (it != m_index.cend()) {
         m_records[*it] = std::move(record);
@@ -52,7 +52,7 @@ void MemoryCatalog::buildRelations() const
             // The lookup contract: every relation is visible under its inverse too.
             const QString inverse = relation::inverseOf(r.type);
             if (!inverse.isEmpty())
-                insert(Relation{inverse, r.target, r.source});
+                insert(Relation { inverse, r.target, r.source });
         }
     }
     m_relationsDirty = false;
@@ -101,7 +101,7 @@ Result<QList<EntityRecord>> MemoryCatalog::nameCandidates(QStringView text, int 
     for (qsizetype i = 0; i < m_records.size(); ++i) {
         const Entity &e = m_records.at(i).entity;
         int tier = 3;
-        for (const QString &value : {e.name(), e.title(), e.displayName()}) {
+        for (const QString &value : { e.name(), e.title(), e.displayName() }) {
             const QString norm = NameMatcher::normalize(value);
             if (norm.isEmpty())
                 continue;
@@ -113,7 +113,7 @@ Result<QList<EntityRecord>> MemoryCatalog::nameCandidates(QStringView text, int 
                 tier = std::min(tier, 2);
         }
         if (tier < 3)
-            ranked.append({tier, i});
+            ranked.append({ tier, i });
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     QList<EntityRecord> out;
@@ -125,22 +125,22 @@ Result<QList<EntityRecord>> MemoryCatalog::nameCandidates(QStringView text, int 
     return out;
 }
 
-Result<QList<EntityRecord>> MemoryCatalog::entitiesOfKind(QStringView kind, const QStringList &statuses,
-                                                          int limit) const
+Result<QList<EntityRecord>> MemoryCatalog::entitiesOfKind(
+    QStringView kind, const QStringList &statuses, int limit) const
 {
     QList<EntityRecord> out;
     for (const EntityRecord &record : m_records) {
         if (record.isRemoved() || !record.entity.isKind(kind))
             continue;
         const QString status = record.entity.specString(u"status");
-        if (!statuses.isEmpty()
-            && std::none_of(statuses.cbegin(), statuses.cend(),
-                            [&](const QString &s) { return s.compare(status, Qt::CaseInsensitive) == 0; }))
+        if (!statuses.isEmpty() && std::none_of(statuses.cbegin(), statuses.cend(), [&](const QString &s) {
+                return s.compare(status, Qt::CaseInsensitive) == 0;
+            }))
             continue;
         out.append(record);
     }
     std::sort(out.begin(), out.end(),
-              [](const EntityRecord &a, const EntityRecord &b) { return a.entity.ref() < b.entity.ref(); });
+        [](const EntityRecord &a, const EntityRecord &b) { return a.entity.ref() < b.entity.ref(); });
     if (limit >= 0 && out.size() > limit)
         out.resize(limit);
     return out;
@@ -175,7 +175,7 @@ Result<QList<SearchHit>> MemoryCatalog::search(QStringView text, int limit) cons
                 inNames = false;
         }
         if (all)
-            ranked.append({inNames ? 0 : 1, i});
+            ranked.append({ inNames ? 0 : 1, i });
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     QList<SearchHit> out;
@@ -183,7 +183,7 @@ Result<QList<SearchHit>> MemoryCatalog::search(QStringView text, int limit) cons
         if (out.size() >= limit)
             break;
         const Entity &e = m_records.at(i).entity;
-        out.append(SearchHit{e.ref(), e.kind(), e.displayName(), e.owner(), false});
+        out.append(SearchHit { e.ref(), e.kind(), e.displayName(), e.owner(), false });
     }
     return out;
 }

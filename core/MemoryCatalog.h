@@ -29,8 +29,7 @@ public:
     Result<QList<Relation>> relationsFrom(const EntityRef &ref, QStringView type = {}) const override;
     Result<QList<Relation>> relationsTo(const EntityRef &ref, QStringView type = {}) const override;
     Result<QList<EntityRecord>> nameCandidates(QStringView text, int limit) const override;
-    Result<QList<EntityRecord>> entitiesOfKind(QStringView kind, const QStringList &statuses,
-                                               int limit) const override;
+    Result<QList<EntityRecord>> entitiesOfKind(QStringView kind, const QStringList &statuses, int limit) const override;
     Result<QList<SearchHit>> search(QStringView text, int limit) const override;
 
 private:

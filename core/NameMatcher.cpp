@@ -29,9 +29,9 @@ Scored score(const EntityRecord &record, const QString &needle)
     best.candidate.record = record;
     const Entity &e = record.entity;
     const std::pair<QString, QString> names[] = {
-        {QStringLiteral("name"), e.name()},
-        {QStringLiteral("title"), e.title()},
-        {QStringLiteral("displayName"), e.displayName()},
+        { QStringLiteral("name"), e.name() },
+        { QStringLiteral("title"), e.title() },
+        { QStringLiteral("displayName"), e.displayName() },
     };
     const int bound = NameMatcher::typoBound(needle.size());
     for (const auto &[field, value] : names) {
@@ -63,11 +63,16 @@ Scored score(const EntityRecord &record, const QString &needle)
 QString NameMatch::kindId(MatchKind kind)
 {
     switch (kind) {
-    case MatchKind::Exact: return QStringLiteral("exact");
-    case MatchKind::Prefix: return QStringLiteral("prefix");
-    case MatchKind::Typo: return QStringLiteral("typo");
-    case MatchKind::Ambiguous: return QStringLiteral("ambiguous");
-    case MatchKind::None: break;
+    case MatchKind::Exact:
+        return QStringLiteral("exact");
+    case MatchKind::Prefix:
+        return QStringLiteral("prefix");
+    case MatchKind::Typo:
+        return QStringLiteral("typo");
+    case MatchKind::Ambiguous:
+        return QStringLiteral("ambiguous");
+    case MatchKind::None:
+        break;
     }
     return QStringLiteral("none");
 }
@@ -75,8 +80,7 @@ QString NameMatch::kindId(MatchKind kind)
 NameMatcher::NameMatcher(const CatalogLookup &lookup, int candidateLimit)
     : m_lookup(lookup)
     , m_candidateLimit(candidateLimit)
-{
-}
+{ }
 
 QChar NameMatcher::foldChar(QChar c)
 {
@@ -135,7 +139,7 @@ int NameMatcher::distance(QStringView a, QStringView b, int bound)
         int rowMin = cur[0];
         for (qsizetype j = 1; j <= m; ++j) {
             const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            int v = std::min({ prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost });
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 v = std::min(v, prev2[j - 2] + 1);
             cur[j] = v;
@@ -165,7 +169,7 @@ Result<NameMatch> NameMatcher::match(QStringView text, const QStringList &prefer
                 return found.error();
             if (found.value()) {
                 result.kind = MatchKind::Exact;
-                result.candidates.append(NameCandidate{*found.value(), QStringLiteral("ref"), 0});
+                result.candidates.append(NameCandidate { *found.value(), QStringLiteral("ref"), 0 });
                 return result;
             }
         }
@@ -217,14 +221,15 @@ Result<NameMatch> NameMatcher::match(QStringView text, const QStringList &prefer
     if (best.size() > 1 && !preferredKinds.isEmpty())
         narrow([&](const NameCandidate &c) { return preferredKinds.contains(c.record.entity.kind().toLower()); });
 
-    std::sort(best.begin(), best.end(), [](const NameCandidate &a, const NameCandidate &b) {
-        return a.record.entity.ref() < b.record.entity.ref();
-    });
+    std::sort(best.begin(), best.end(),
+        [](const NameCandidate &a, const NameCandidate &b) { return a.record.entity.ref() < b.record.entity.ref(); });
     result.candidates = std::move(best);
     if (result.candidates.size() > 1)
         result.kind = MatchKind::Ambiguous;
     else
-        result.kind = bestTier == ExactTier ? MatchKind::Exact : bestTier == PrefixTier ? MatchKind::Prefix : MatchKind::Typo;
+        result.kind = bestTier == ExactTier ? MatchKind::Exact
+            : bestTier == PrefixTier        ? MatchKind::Prefix
+                                            : MatchKind::Typo;
     return result;
 }
 

@@ -11,10 +11,10 @@
 namespace cairn::core {
 
 enum class MatchKind {
-    None,      // nothing close enough
-    Exact,     // the ref, or a name/title equal once normalized
-    Prefix,    // the only name/title starting with the text
-    Typo,      // the only closest name/title within the typo bound
+    None, // nothing close enough
+    Exact, // the ref, or a name/title equal once normalized
+    Prefix, // the only name/title starting with the text
+    Typo, // the only closest name/title within the typo bound
     Ambiguous, // several equally good matches: the candidates are listed, none is chosen
 };
 
@@ -22,7 +22,7 @@ struct NameCandidate
 {
     EntityRecord record;
     QString matchedOn; // "ref", "name", "title" or "displayName"
-    int distance = 0;  // edit distance for typo matches, else 0
+    int distance = 0; // edit distance for typo matches, else 0
 };
 
 struct NameMatch

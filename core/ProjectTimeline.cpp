@@ -54,19 +54,18 @@ ProjectTimeline ProjectTimeline::fromEntity(const Entity &project)
         const QString author = u.value(u"author").toString();
         if (!author.isEmpty()) {
             // An author is a person unless written otherwise.
-            Result<EntityRef> ref = EntityRef::parse(author, EntityRefContext{QStringLiteral("user"), project.ns()});
+            Result<EntityRef> ref = EntityRef::parse(author, EntityRefContext { QStringLiteral("user"), project.ns() });
             if (ref)
                 update.author = ref.value();
         }
         update.text = u.value(u"text").toString();
         timeline.m_updates.append(std::move(update));
     }
-    std::stable_sort(timeline.m_updates.begin(), timeline.m_updates.end(),
-                     [](const StatusUpdate &a, const StatusUpdate &b) {
-                         // Undated updates keep their place at the start; they cannot be ordered.
-                         return a.date.isValid() && b.date.isValid() ? a.date < b.date
-                                                                     : !a.date.isValid() && b.date.isValid();
-                     });
+    std::stable_sort(
+        timeline.m_updates.begin(), timeline.m_updates.end(), [](const StatusUpdate &a, const StatusUpdate &b) {
+            // Undated updates keep their place at the start; they cannot be ordered.
+            return a.date.isValid() && b.date.isValid() ? a.date < b.date : !a.date.isValid() && b.date.isValid();
+        });
     return timeline;
 }
 
@@ -90,7 +89,7 @@ TimelineSummary ProjectTimeline::summarize(QDate today, int staleDays) const
         if (u.targetDate.isValid())
             targets.append(u.targetDate);
         if (!u.status.isEmpty() && u.status != previousStatus) {
-            s.statusChanges.append(StatusChange{u.date, previousStatus, u.status});
+            s.statusChanges.append(StatusChange { u.date, previousStatus, u.status });
             previousStatus = u.status;
         }
         if (u.date.isValid())

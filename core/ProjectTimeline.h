@@ -15,7 +15,7 @@ namespace cairn::core {
 struct StatusUpdate
 {
     QDate date;
-    QString status;   // empty when the update did not move the status
+    QString status; // empty when the update did not move the status
     QDate targetDate; // invalid when the update did not restate the target date
     EntityRef author;
     QString text;
@@ -33,13 +33,13 @@ struct StatusChange
 // slipped and whether anyone has said anything lately.
 struct TimelineSummary
 {
-    QString status;            // spec.status, else the last update's status
+    QString status; // spec.status, else the last update's status
     QDate startDate;
-    QDate firstTarget;         // the first target date ever set (first update stating one, else spec)
-    QDate currentTarget;       // spec.targetDate, else the last one stated
-    int targetMoves = 0;       // how many times the target changed after it was first set
-    qint64 slipDays = 0;       // currentTarget - firstTarget, in days (negative: pulled in)
-    QDate lastUpdate;          // invalid when there was never an update
+    QDate firstTarget; // the first target date ever set (first update stating one, else spec)
+    QDate currentTarget; // spec.targetDate, else the last one stated
+    int targetMoves = 0; // how many times the target changed after it was first set
+    qint64 slipDays = 0; // currentTarget - firstTarget, in days (negative: pulled in)
+    QDate lastUpdate; // invalid when there was never an update
     qint64 daysSinceUpdate = -1; // -1 when there was never an update
     bool stale = false;
     int staleDays = 14;

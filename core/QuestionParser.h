@@ -8,30 +8,30 @@ namespace cairn::core {
 
 // What a question asks for.
 enum class Intent {
-    Show,           // all four answers ("show X", or a bare name)
-    WhoOwns,        // who owns X / qui possède X
-    Members,        // who is on X / members of X / membres de X
-    WhatIs,         // what is X / c'est quoi X
-    Why,            // why X / why do we do X / pourquoi X
-    HowTo,          // how do I deploy X / comment déployer X
-    HowIsItGoing,   // how is X going / où en est X
-    DependsOn,      // what does X depend on / de quoi dépend X
-    Dependents,     // what depends on X / who consumes X / qui dépend de X
-    Owns,           // what does TEAM own / que possède TEAM
+    Show, // all four answers ("show X", or a bare name)
+    WhoOwns, // who owns X / qui possède X
+    Members, // who is on X / members of X / membres de X
+    WhatIs, // what is X / c'est quoi X
+    Why, // why X / why do we do X / pourquoi X
+    HowTo, // how do I deploy X / comment déployer X
+    HowIsItGoing, // how is X going / où en est X
+    DependsOn, // what does X depend on / de quoi dépend X
+    Dependents, // what depends on X / who consumes X / qui dépend de X
+    Owns, // what does TEAM own / que possède TEAM
     ProjectsAtRisk, // projects at risk / projets à risque
-    GoalsOf,        // goals of TEAM / objectifs de TEAM
-    Search,         // anything else: full-text search over the cache
+    GoalsOf, // goals of TEAM / objectifs de TEAM
+    Search, // anything else: full-text search over the cache
 };
 
 struct ParsedQuestion
 {
     Intent intent = Intent::Search;
-    QString subject;    // X as written, articles, quotes and a kind word removed
+    QString subject; // X as written, articles, quotes and a kind word removed
     QString rawSubject; // X as written with only quotes and articles removed ("team a")
-    QString kindHint;   // lower-case kind named beside X ("the wayback-archive API" -> "api")
-    QString action;     // HowTo: deploy, run, use, ... (English, whatever the question's language)
-    QString language;   // "en" or "fr"
-    QString text;       // the question, trimmed
+    QString kindHint; // lower-case kind named beside X ("the wayback-archive API" -> "api")
+    QString action; // HowTo: deploy, run, use, ... (English, whatever the question's language)
+    QString language; // "en" or "fr"
+    QString text; // the question, trimmed
 
     static QString intentId(Intent intent);
 };

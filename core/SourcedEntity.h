@@ -21,11 +21,11 @@ struct SourcedEntity
     DocumentOrigin origin;
     // Empty, or exactly QJsonDocument(document).toJson(Compact): keys sorted, no spaces.
     // Being the text the cache stores, it is hashed and written as it is, never re-serialised.
-    QByteArray json{};
+    QByteArray json {};
 
     static SourcedEntity compact(const QJsonObject &document, DocumentOrigin origin)
     {
-        return SourcedEntity{Entity(), std::move(origin), QJsonDocument(document).toJson(QJsonDocument::Compact)};
+        return SourcedEntity { Entity(), std::move(origin), QJsonDocument(document).toJson(QJsonDocument::Compact) };
     }
 
     bool isCompact() const { return !json.isEmpty(); }

@@ -24,8 +24,8 @@ core::Result<QList<EntityTableModel::Row>> EntityTableModel::loadPage(int offset
     for (const core::EntityRecord &record : std::as_const(records.value())) {
         const core::Entity &entity = record.entity;
         const core::EntityRef owner = entity.owner();
-        rows.append(Row{core::AnswerEngine::summaryOf(record), owner.isNull() ? QString() : owner.toString(),
-                        entity.specString(u"system"), entity.tags().join(QStringLiteral("; "))});
+        rows.append(Row { core::AnswerEngine::summaryOf(record), owner.isNull() ? QString() : owner.toString(),
+            entity.specString(u"system"), entity.tags().join(QStringLiteral("; ")) });
     }
     return rows;
 }
@@ -80,14 +80,29 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
         return {};
     QString text;
     switch (Column(index.column())) {
-    case Name: text = row.summary.title; break;
-    case Kind: text = row.summary.kind; break;
-    case Type: text = row.summary.type; break;
-    case Status: text = row.summary.status; break;
-    case Owner: text = row.owner; break;
-    case System: text = row.system; break;
-    case Tags: text = row.tags; break;
-    case ColumnCount: break;
+    case Name:
+        text = row.summary.title;
+        break;
+    case Kind:
+        text = row.summary.kind;
+        break;
+    case Type:
+        text = row.summary.type;
+        break;
+    case Status:
+        text = row.summary.status;
+        break;
+    case Owner:
+        text = row.owner;
+        break;
+    case System:
+        text = row.system;
+        break;
+    case Tags:
+        text = row.tags;
+        break;
+    case ColumnCount:
+        break;
     }
     if (role == SortRole)
         return text.toLower();
@@ -101,14 +116,22 @@ QVariant EntityTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (Column(section)) {
-    case Name: return tr("Name");
-    case Kind: return tr("Kind");
-    case Type: return tr("Type");
-    case Status: return tr("Status");
-    case Owner: return tr("Owner");
-    case System: return tr("System");
-    case Tags: return tr("Tags");
-    case ColumnCount: break;
+    case Name:
+        return tr("Name");
+    case Kind:
+        return tr("Kind");
+    case Type:
+        return tr("Type");
+    case Status:
+        return tr("Status");
+    case Owner:
+        return tr("Owner");
+    case System:
+        return tr("System");
+    case Tags:
+        return tr("Tags");
+    case ColumnCount:
+        break;
     }
     return {};
 }

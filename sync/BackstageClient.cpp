@@ -16,32 +16,32 @@ namespace {
 // Kept beside the page validators: a validator is only good for the same walk.
 constexpr auto kValidatorVersion = 1;
 
-QByteArray encodeValidator(int pageSize, const QList<QByteArray> &cursors, const QList<QByteArray> &etags,
-                           qint64 totalItems)
+QByteArray encodeValidator(
+    int pageSize, const QList<QByteArray> &cursors, const QList<QByteArray> &etags, qint64 totalItems)
 {
     QJsonArray pages;
     for (qsizetype i = 0; i < cursors.size(); ++i) {
-        pages.append(QJsonObject{{QStringLiteral("cursor"), QString::fromLatin1(cursors[i])},
-                                 {QStringLiteral("etag"), QString::fromLatin1(etags[i])}});
+        pages.append(QJsonObject { { QStringLiteral("cursor"), QString::fromLatin1(cursors[i]) },
+            { QStringLiteral("etag"), QString::fromLatin1(etags[i]) } });
     }
-    const QJsonObject root{{QStringLiteral("v"), kValidatorVersion},
-                           {QStringLiteral("limit"), pageSize},
-                           {QStringLiteral("totalItems"), double(totalItems)},
-                           {QStringLiteral("pages"), pages}};
+    const QJsonObject root { { QStringLiteral("v"), kValidatorVersion }, { QStringLiteral("limit"), pageSize },
+        { QStringLiteral("totalItems"), double(totalItems) }, { QStringLiteral("pages"), pages } };
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
 } // namespace
 
 BackstageClient::BackstageClient(HttpClient &http, QUrl baseUrl, QByteArray token, QString sourceName)
-    : m_http(http), m_baseUrl(std::move(baseUrl)), m_token(std::move(token)), m_sourceName(std::move(sourceName))
-{
-}
+    : m_http(http)
+    , m_baseUrl(std::move(baseUrl))
+    , m_token(std::move(token))
+    , m_sourceName(std::move(sourceName))
+{ }
 
 QStringList BackstageClient::listingFields()
 {
-    return {QStringLiteral("kind"), QStringLiteral("metadata.namespace"), QStringLiteral("metadata.name"),
-            QStringLiteral("metadata.uid"), QStringLiteral("metadata.etag")};
+    return { QStringLiteral("kind"), QStringLiteral("metadata.namespace"), QStringLiteral("metadata.name"),
+        QStringLiteral("metadata.uid"), QStringLiteral("metadata.etag") };
 }
 
 QUrl BackstageClient::endpoint(const QString &path) const
@@ -66,15 +66,15 @@ HttpRequest BackstageClient::request(QUrl url) const
 
 core::Error BackstageClient::invalidResponse(const QUrl &url, const QString &what) const
 {
-    return core::Error{QStringLiteral("Source \"%1\": %2 is not a Backstage catalog response: %3. Check that the URL "
-                                      "is the catalog API (it ends in /api/catalog) and try again; a proxy or an "
-                                      "overloaded server may have cut the response short.")
-                           .arg(m_sourceName, HttpClient::redactedUrl(url), what)};
+    return core::Error { QStringLiteral("Source \"%1\": %2 is not a Backstage catalog response: %3. Check that the URL "
+                                        "is the catalog API (it ends in /api/catalog) and try again; a proxy or an "
+                                        "overloaded server may have cut the response short.")
+                             .arg(m_sourceName, HttpClient::redactedUrl(url), what) };
 }
 
 core::Error BackstageClient::cancelledError() const
 {
-    return core::Error{QStringLiteral("Source \"%1\": the sync was cancelled.").arg(m_sourceName)};
+    return core::Error { QStringLiteral("Source \"%1\": the sync was cancelled.").arg(m_sourceName) };
 }
 
 void BackstageClient::report(Phase phase, qint64 done, qint64 total) const
@@ -83,8 +83,8 @@ void BackstageClient::report(Phase phase, qint64 done, qint64 total) const
         m_progress(phase, done, total);
 }
 
-core::Result<BackstageClient::Page> BackstageClient::getPage(const QByteArray &cursor, const QStringList &fields,
-                                                             const QByteArray &ifNoneMatch)
+core::Result<BackstageClient::Page> BackstageClient::getPage(
+    const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch)
 {
     // Built by hand so that a base64 cursor's `+` and `/` are percent-encoded: servers
     // built on Express read a bare `+` in a query as a space.
@@ -111,10 +111,11 @@ core::Result<BackstageClient::Page> BackstageClient::getPage(const QByteArray &c
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return invalidResponse(url, QStringLiteral("invalid JSON (%1 at byte %2 of %3)")
-                                        .arg(parseError.errorString())
-                                        .arg(parseError.offset)
-                                        .arg(response->body.size()));
+        return invalidResponse(url,
+            QStringLiteral("invalid JSON (%1 at byte %2 of %3)")
+                .arg(parseError.errorString())
+                .arg(parseError.offset)
+                .arg(response->body.size()));
     if (!document.isObject() || !document.object().value(u"items").isArray())
         return invalidResponse(url, QStringLiteral("no \"items\" array"));
     page.body = document.object();
@@ -137,8 +138,8 @@ core::Result<BackstageClient::Listing> BackstageClient::listEntities(const QByte
             if (cancelled())
                 return cancelledError();
             const QJsonObject stored = previousPages.at(i).toObject();
-            auto page = getPage(stored.value(u"cursor").toString().toLatin1(), fields,
-                                stored.value(u"etag").toString().toLatin1());
+            auto page = getPage(
+                stored.value(u"cursor").toString().toLatin1(), fields, stored.value(u"etag").toString().toLatin1());
             if (!page)
                 return page.error();
             if (page->status != 304) {
@@ -178,7 +179,7 @@ core::Result<BackstageClient::Listing> BackstageClient::listEntities(const QByte
         }
         if (page.status == 304)
             return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
-                                   QStringLiteral("304 Not Modified to an unconditional request"));
+                QStringLiteral("304 Not Modified to an unconditional request"));
         cursors.append(cursor);
         etags.append(page.etag);
         listing.totalItems = qint64(page.body.value(u"totalItems").toDouble());
@@ -189,13 +190,14 @@ core::Result<BackstageClient::Listing> BackstageClient::listEntities(const QByte
             QString ns = metadata.value(u"namespace").toString();
             if (ns.isEmpty())
                 ns = QStringLiteral("default");
-            ListedEntity listed{core::EntityRef(object.value(u"kind").toString(), ns, metadata.value(u"name").toString()),
-                                metadata.value(u"uid").toString(), metadata.value(u"etag").toString()};
+            ListedEntity listed { core::EntityRef(
+                                      object.value(u"kind").toString(), ns, metadata.value(u"name").toString()),
+                metadata.value(u"uid").toString(), metadata.value(u"etag").toString() };
             // An incomplete line would look like a removal to the diff, so it stops the listing.
             if (listed.ref.isNull() || listed.ref.kind().isEmpty() || listed.uid.isEmpty() || listed.etag.isEmpty())
                 return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
-                                       QStringLiteral("item %1 lacks kind, metadata.name, metadata.uid or metadata.etag")
-                                           .arg(listing.entities.size()));
+                    QStringLiteral("item %1 lacks kind, metadata.name, metadata.uid or metadata.etag")
+                        .arg(listing.entities.size()));
             listing.entities.append(std::move(listed));
         }
         report(Phase::Listing, listing.entities.size(), listing.totalItems);
@@ -203,8 +205,8 @@ core::Result<BackstageClient::Listing> BackstageClient::listEntities(const QByte
         if (next.isEmpty())
             break;
         if (seenCursors.contains(next) || items.isEmpty())
-            return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
-                                   QStringLiteral("the cursor paging does not advance"));
+            return invalidResponse(
+                endpoint(QStringLiteral("/entities/by-query")), QStringLiteral("the cursor paging does not advance"));
         seenCursors.insert(next);
         cursor = next;
     }
@@ -214,8 +216,8 @@ core::Result<BackstageClient::Listing> BackstageClient::listEntities(const QByte
     return listing;
 }
 
-core::Result<QList<std::optional<core::Entity>>> BackstageClient::fetchByRefs(const QList<core::EntityRef> &refs,
-                                                                               int batchSize)
+core::Result<QList<std::optional<core::Entity>>> BackstageClient::fetchByRefs(
+    const QList<core::EntityRef> &refs, int batchSize)
 {
     QList<std::optional<core::Entity>> result;
     result.reserve(refs.size());
@@ -234,17 +236,19 @@ core::Result<QList<std::optional<core::Entity>>> BackstageClient::fetchByRefs(co
         HttpRequest req = request(url);
         req.method = HttpRequest::Method::Post;
         req.contentType = QByteArrayLiteral("application/json");
-        req.body = QJsonDocument(QJsonObject{{QStringLiteral("entityRefs"), entityRefs}}).toJson(QJsonDocument::Compact);
+        req.body = QJsonDocument(QJsonObject { { QStringLiteral("entityRefs"), entityRefs } })
+                       .toJson(QJsonDocument::Compact);
         auto response = m_http.send(req, m_cancel);
         if (!response)
             return response.error();
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
         if (parseError.error != QJsonParseError::NoError)
-            return invalidResponse(url, QStringLiteral("invalid JSON (%1 at byte %2 of %3)")
-                                            .arg(parseError.errorString())
-                                            .arg(parseError.offset)
-                                            .arg(response->body.size()));
+            return invalidResponse(url,
+                QStringLiteral("invalid JSON (%1 at byte %2 of %3)")
+                    .arg(parseError.errorString())
+                    .arg(parseError.offset)
+                    .arg(response->body.size()));
         const QJsonArray items = document.object().value(u"items").toArray();
         if (items.size() != count)
             return invalidResponse(url, QStringLiteral("%1 items for %2 refs").arg(items.size()).arg(count));
@@ -274,7 +278,7 @@ core::Status BackstageClient::fetchAllPages(const std::function<core::Status(QLi
             return page.error();
         if (page->status == 304)
             return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
-                                   QStringLiteral("304 Not Modified to an unconditional request"));
+                QStringLiteral("304 Not Modified to an unconditional request"));
         const QJsonArray items = page->body.value(u"items").toArray();
         QList<core::Entity> entities;
         entities.reserve(items.size());
@@ -289,8 +293,8 @@ core::Status BackstageClient::fetchAllPages(const std::function<core::Status(QLi
         if (next.isEmpty())
             return {};
         if (seenCursors.contains(next) || items.isEmpty())
-            return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
-                                   QStringLiteral("the cursor paging does not advance"));
+            return invalidResponse(
+                endpoint(QStringLiteral("/entities/by-query")), QStringLiteral("the cursor paging does not advance"));
         seenCursors.insert(next);
         cursor = next;
     }

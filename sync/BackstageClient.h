@@ -43,8 +43,8 @@ public:
 
     struct Listing
     {
-        bool notModified = false;      // every page answered 304: nothing changed
-        QList<ListedEntity> entities;  // empty when notModified
+        bool notModified = false; // every page answered 304: nothing changed
+        QList<ListedEntity> entities; // empty when notModified
         qint64 totalItems = 0;
         // Opaque; keep it and pass it to the next listEntities() to ask "changed since?".
         QByteArray validator;
@@ -67,8 +67,8 @@ public:
     core::Result<Listing> listEntities(const QByteArray &previousValidator = {});
 
     // Full entities in the order of `refs`; std::nullopt for refs the catalog no longer has.
-    core::Result<QList<std::optional<core::Entity>>> fetchByRefs(const QList<core::EntityRef> &refs,
-                                                                 int batchSize = 500);
+    core::Result<QList<std::optional<core::Entity>>> fetchByRefs(
+        const QList<core::EntityRef> &refs, int batchSize = 500);
 
     // Every entity, page by page (for a first sync). `onPage` may stop the walk by
     // returning an error, which is passed through.

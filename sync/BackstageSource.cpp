@@ -23,7 +23,9 @@ SyncPhase toSyncPhase(BackstageClient::Phase phase)
 
 } // namespace
 
-BackstageSource::BackstageSource(Settings settings) : m_settings(std::move(settings)) {}
+BackstageSource::BackstageSource(Settings settings)
+    : m_settings(std::move(settings))
+{ }
 
 core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &context)
 {
@@ -53,7 +55,7 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
         core::Status status = client.fetchAllPages([&](QList<core::Entity> &&page) -> core::Status {
             harvest.entities.reserve(harvest.entities.size() + page.size());
             for (core::Entity &entity : page)
-                harvest.entities.append(core::SourcedEntity{std::move(entity), core::DocumentOrigin{origin, 0}});
+                harvest.entities.append(core::SourcedEntity { std::move(entity), core::DocumentOrigin { origin, 0 } });
             return {};
         });
         if (!status)
@@ -61,8 +63,7 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
         return harvest;
     }
 
-    const QByteArray previousValidator =
-        context.state.value(listingValidatorKey()).toString().toUtf8();
+    const QByteArray previousValidator = context.state.value(listingValidatorKey()).toString().toUtf8();
     if (context.progress)
         context.progress(SyncPhase::Listing, 0, -1);
     core::Result<BackstageClient::Listing> listing = client.listEntities(previousValidator);
@@ -101,7 +102,7 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
             // null: deleted between the listing and the fetch. Left out, it is removed
             // like any entity the catalog no longer has.
             if (entity)
-                harvest.entities.append(core::SourcedEntity{std::move(*entity), core::DocumentOrigin{origin, 0}});
+                harvest.entities.append(core::SourcedEntity { std::move(*entity), core::DocumentOrigin { origin, 0 } });
         }
     }
     return harvest;

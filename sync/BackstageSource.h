@@ -24,10 +24,10 @@ public:
     struct Settings
     {
         QString sourceName;
-        QUrl baseUrl;                 // the catalog API root, .../api/catalog
-        QByteArray token;             // bearer token; never logged, never stored by the source
+        QUrl baseUrl; // the catalog API root, .../api/catalog
+        QByteArray token; // bearer token; never logged, never stored by the source
         int pageSize = 500;
-        int batchSize = 500;          // refs per POST /entities/by-refs
+        int batchSize = 500; // refs per POST /entities/by-refs
         HttpClient::Options http;
     };
 

@@ -15,9 +15,8 @@
 #include <QTimeZone>
 #include <QUrl>
 
-#include <zlib.h>
-
 #include <optional>
+#include <zlib.h>
 
 namespace cairn::sync {
 
@@ -29,9 +28,9 @@ constexpr qint64 kMaxInflatedBytes = qint64(256) * 1024 * 1024;
 
 core::Result<QByteArray> gunzip(const QByteArray &compressed, const QString &origin)
 {
-    z_stream stream{};
+    z_stream stream {};
     if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
-        return core::Error{QStringLiteral("%1: could not start gzip decompression.").arg(origin)};
+        return core::Error { QStringLiteral("%1: could not start gzip decompression.").arg(origin) };
     stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
     stream.avail_in = uInt(compressed.size());
     QByteArray out;
@@ -46,16 +45,18 @@ core::Result<QByteArray> gunzip(const QByteArray &compressed, const QString &ori
         out.append(chunk, qsizetype(sizeof chunk - stream.avail_out));
         if (out.size() > kMaxInflatedBytes) {
             inflateEnd(&stream);
-            return core::Error{QStringLiteral("%1 decompresses to more than %2 MB; it was not read.")
-                                   .arg(origin)
-                                   .arg(kMaxInflatedBytes / (1024 * 1024))};
+            return core::Error { QStringLiteral("%1 decompresses to more than %2 MB; it was not read.")
+                                     .arg(origin)
+                                     .arg(kMaxInflatedBytes / (1024 * 1024)) };
         }
         if (status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0)
             status = Z_BUF_ERROR; // input ended before the gzip stream did
     }
     inflateEnd(&stream);
     if (status != Z_STREAM_END)
-        return core::Error{QStringLiteral("%1 is a damaged or truncated gzip file; nothing was read from it.").arg(origin)};
+        return core::Error {
+            QStringLiteral("%1 is a damaged or truncated gzip file; nothing was read from it.").arg(origin)
+        };
     return out;
 }
 
@@ -87,7 +88,10 @@ QString whyNotAnEntity(const QJsonValue &item)
     return {};
 }
 
-bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 qsizetype skipSpace(const QByteArray &data, qsizetype pos)
 {
@@ -148,8 +152,8 @@ qsizetype skipValue(const QByteArray &data, qsizetype pos)
 struct ItemRanges
 {
     QList<std::pair<qsizetype, qsizetype>> items; // start, length
-    qsizetype arrayStart = 0;                      // the '['
-    qsizetype arrayEnd = 0;                        // after the ']'
+    qsizetype arrayStart = 0; // the '['
+    qsizetype arrayEnd = 0; // after the ']'
     bool inItemsObject = false;
 };
 
@@ -210,7 +214,7 @@ std::optional<ItemRanges> scanItems(const QByteArray &data)
         const qsizetype end = skipValue(data, pos);
         if (end < 0)
             return std::nullopt;
-        ranges.items.append({pos, end - pos});
+        ranges.items.append({ pos, end - pos });
         pos = skipSpace(data, end);
         if (pos >= ranges.arrayEnd)
             return std::nullopt;
@@ -228,12 +232,14 @@ std::optional<QJsonValue> parseItem(const QByteArray &data, qsizetype start, qsi
 {
     QJsonParseError error;
     if (data[start] == '{') {
-        const QJsonDocument item = QJsonDocument::fromJson(QByteArray::fromRawData(data.constData() + start, length), &error);
+        const QJsonDocument item
+            = QJsonDocument::fromJson(QByteArray::fromRawData(data.constData() + start, length), &error);
         if (error.error != QJsonParseError::NoError)
             return std::nullopt;
         return QJsonValue(item.object());
     }
-    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + QByteArrayView(data).sliced(start, length).toByteArray() + ']', &error);
+    const QJsonDocument wrapped
+        = QJsonDocument::fromJson('[' + QByteArrayView(data).sliced(start, length).toByteArray() + ']', &error);
     if (error.error != QJsonParseError::NoError || wrapped.array().size() != 1)
         return std::nullopt;
     return wrapped.array().at(0);
@@ -241,22 +247,28 @@ std::optional<QJsonValue> parseItem(const QByteArray &data, qsizetype start, qsi
 
 } // namespace
 
-BundleFetcher::BundleFetcher(HttpClient &http, QString sourceName) : m_http(http), m_sourceName(std::move(sourceName)) {}
+BundleFetcher::BundleFetcher(HttpClient &http, QString sourceName)
+    : m_http(http)
+    , m_sourceName(std::move(sourceName))
+{ }
 
 core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, const QString &origin)
 {
     // A view past the byte-order mark, not a copy of a body that may be tens of MB. Read
     // through a const reference only, so nothing detaches it.
-    const QByteArray data = raw.startsWith("\xEF\xBB\xBF") ? QByteArray::fromRawData(raw.constData() + 3, raw.size() - 3) : raw;
+    const QByteArray data
+        = raw.startsWith("\xEF\xBB\xBF") ? QByteArray::fromRawData(raw.constData() + 3, raw.size() - 3) : raw;
     if (isGzip(data))
-        return core::Error{QStringLiteral("%1 is gzip-compressed without saying so. Serve it with "
-                                          "\"Content-Encoding: gzip\", or publish it uncompressed.").arg(origin)};
+        return core::Error { QStringLiteral("%1 is gzip-compressed without saying so. Serve it with "
+                                            "\"Content-Encoding: gzip\", or publish it uncompressed.")
+                                 .arg(origin) };
 
     Bundle bundle;
     auto take = [&bundle](const QJsonValue &item, core::DocumentOrigin where) {
         const QString why = whyNotAnEntity(item);
         if (!why.isEmpty()) {
-            bundle.problems.append(core::Error{QStringLiteral("%1: the item %2; it was skipped.").arg(where.toString(), why)});
+            bundle.problems.append(
+                core::Error { QStringLiteral("%1: the item %2; it was skipped.").arg(where.toString(), why) });
             return;
         }
         // Kept as compact text, the parsed object dropped here: a bundle's entities all wait
@@ -283,7 +295,7 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, 
                 whole = false; // a broken item: the whole-document parse below says where
                 break;
             }
-            take(*item, core::DocumentOrigin{origin + pointer + QString::number(i), 0});
+            take(*item, core::DocumentOrigin { origin + pointer + QString::number(i), 0 });
         }
         if (whole)
             return bundle;
@@ -303,16 +315,16 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, 
             pointer = QStringLiteral("#/items/");
         } else if (document.object().contains(u"kind")) {
             // A single entity: an NDJSON bundle of one line.
-            take(QJsonValue(document.object()), core::DocumentOrigin{origin, 1});
+            take(QJsonValue(document.object()), core::DocumentOrigin { origin, 1 });
             return bundle;
         } else {
-            return core::Error{QStringLiteral("%1 is JSON but not a bundle: expected an array of entities, an object "
-                                              "with an \"items\" array, or NDJSON (see docs/bundle-format.md).")
-                                   .arg(origin)};
+            return core::Error { QStringLiteral("%1 is JSON but not a bundle: expected an array of entities, an object "
+                                                "with an \"items\" array, or NDJSON (see docs/bundle-format.md).")
+                                     .arg(origin) };
         }
         bundle.entities.reserve(items.size());
         for (qsizetype i = 0; i < items.size(); ++i)
-            take(items.at(i), core::DocumentOrigin{origin + pointer + QString::number(i), 0});
+            take(items.at(i), core::DocumentOrigin { origin + pointer + QString::number(i), 0 });
         return bundle;
     }
 
@@ -330,25 +342,26 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, 
     qsizetype first = 0;
     while (first < lines.size() && lines[first].isEmpty())
         ++first;
-    const bool ndjson = first < lines.size()
-        && QJsonDocument::fromJson(bytesOf(lines[first])).isObject();
+    const bool ndjson = first < lines.size() && QJsonDocument::fromJson(bytesOf(lines[first])).isObject();
     if (!ndjson)
-        return core::Error{QStringLiteral("%1:%2 is not valid JSON (%3 at byte %4) nor NDJSON; nothing was read from it.")
-                               .arg(origin)
-                               .arg(lineAt(data, error.offset))
-                               .arg(error.errorString())
-                               .arg(error.offset)};
+        return core::Error { QStringLiteral(
+            "%1:%2 is not valid JSON (%3 at byte %4) nor NDJSON; nothing was read from it.")
+                                 .arg(origin)
+                                 .arg(lineAt(data, error.offset))
+                                 .arg(error.errorString())
+                                 .arg(error.offset) };
     for (qsizetype i = first; i < lines.size(); ++i) {
         const QByteArrayView line = lines[i];
         if (line.isEmpty())
             continue;
-        core::DocumentOrigin where{origin, int(i + 1)};
+        core::DocumentOrigin where { origin, int(i + 1) };
         QJsonParseError lineError;
         const QJsonDocument record = QJsonDocument::fromJson(bytesOf(line), &lineError);
         if (lineError.error != QJsonParseError::NoError) {
-            bundle.problems.append(core::Error{QStringLiteral("%1: not valid JSON (%2 at column %3); the line was skipped.")
-                                                   .arg(where.toString(), lineError.errorString())
-                                                   .arg(lineError.offset + 1)});
+            bundle.problems.append(
+                core::Error { QStringLiteral("%1: not valid JSON (%2 at column %3); the line was skipped.")
+                                  .arg(where.toString(), lineError.errorString())
+                                  .arg(lineError.offset + 1) });
             continue;
         }
         take(record.isObject() ? QJsonValue(record.object()) : QJsonValue(record.array()), std::move(where));
@@ -364,8 +377,9 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::fetch(const QString &location
             return fetchUrl(location, previous);
         if (scheme == u"file")
             return fetchFile(QUrl(location).toLocalFile(), previous);
-        return core::Error{QStringLiteral("Source \"%1\": %2 is neither an http(s) URL nor a local path. Check the "
-                                          "bundle location.").arg(m_sourceName, HttpClient::redactedUrl(QUrl(location)))};
+        return core::Error { QStringLiteral("Source \"%1\": %2 is neither an http(s) URL nor a local path. Check the "
+                                            "bundle location.")
+                                 .arg(m_sourceName, HttpClient::redactedUrl(QUrl(location))) };
     }
     return fetchFile(location, previous);
 }
@@ -375,13 +389,14 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::fetchFile(const QString &path
     const QFileInfo info(path);
     QFile file(path);
     if (!info.isFile() || !file.open(QIODevice::ReadOnly))
-        return core::Error{QStringLiteral("Source \"%1\": cannot read the bundle file %2 (%3). Check the path and "
-                                          "that the file is readable.")
-                               .arg(m_sourceName, path, info.exists() ? file.errorString() : QStringLiteral("no such file"))};
+        return core::Error { QStringLiteral("Source \"%1\": cannot read the bundle file %2 (%3). Check the path and "
+                                            "that the file is readable.")
+                                 .arg(m_sourceName, path,
+                                     info.exists() ? file.errorString() : QStringLiteral("no such file")) };
     // A file has no ETag; its size and modification time play that part.
     const QDateTime modified = info.lastModified().toUTC();
-    Validators current{QByteArray::number(info.size()) + '-' + QByteArray::number(modified.toMSecsSinceEpoch()),
-                       httpDate(modified).toLatin1()};
+    Validators current { QByteArray::number(info.size()) + '-' + QByteArray::number(modified.toMSecsSinceEpoch()),
+        httpDate(modified).toLatin1() };
     if (!previous.etag.isEmpty() && previous.etag == current.etag) {
         Bundle bundle;
         bundle.notModified = true;
@@ -392,12 +407,12 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::fetchFile(const QString &path
     if (isGzip(data)) {
         core::Result<QByteArray> inflated = gunzip(data, path);
         if (!inflated)
-            return core::Error{QStringLiteral("Source \"%1\": %2").arg(m_sourceName, inflated.errorString())};
+            return core::Error { QStringLiteral("Source \"%1\": %2").arg(m_sourceName, inflated.errorString()) };
         data = std::move(inflated).value();
     }
     auto bundle = parse(data, path);
     if (!bundle)
-        return core::Error{QStringLiteral("Source \"%1\": %2").arg(m_sourceName, bundle.errorString())};
+        return core::Error { QStringLiteral("Source \"%1\": %2").arg(m_sourceName, bundle.errorString()) };
     bundle->validators = current;
     return bundle;
 }
@@ -407,8 +422,8 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::fetchUrl(const QString &locat
     const QUrl url(location);
     HttpRequest request = HttpRequest::get(m_sourceName, url);
     request.bearerToken = m_token;
-    request.withHeader(QByteArrayLiteral("Accept"),
-                       QByteArrayLiteral("application/json, application/x-ndjson;q=0.9, */*;q=0.5"));
+    request.withHeader(
+        QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json, application/x-ndjson;q=0.9, */*;q=0.5"));
     if (!previous.etag.isEmpty())
         request.withHeader(QByteArrayLiteral("If-None-Match"), previous.etag);
     if (!previous.lastModified.isEmpty())
@@ -417,18 +432,18 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::fetchUrl(const QString &locat
     if (!response)
         return response.error();
 
-    Validators current{response->header("ETag"), response->header("Last-Modified")};
+    Validators current { response->header("ETag"), response->header("Last-Modified") };
     if (response->notModified()) {
         Bundle bundle;
         bundle.notModified = true;
         // A 304 may refresh the validators; keep the old ones where it does not.
-        bundle.validators = {current.etag.isEmpty() ? previous.etag : current.etag,
-                             current.lastModified.isEmpty() ? previous.lastModified : current.lastModified};
+        bundle.validators = { current.etag.isEmpty() ? previous.etag : current.etag,
+            current.lastModified.isEmpty() ? previous.lastModified : current.lastModified };
         return bundle;
     }
     auto bundle = parse(response->body, HttpClient::redactedUrl(url));
     if (!bundle)
-        return core::Error{QStringLiteral("Source \"%1\": %2").arg(m_sourceName, bundle.errorString())};
+        return core::Error { QStringLiteral("Source \"%1\": %2").arg(m_sourceName, bundle.errorString()) };
     bundle->validators = current;
     return bundle;
 }

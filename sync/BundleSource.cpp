@@ -15,7 +15,9 @@ const auto kLastModified = u"lastModified";
 
 } // namespace
 
-BundleSource::BundleSource(Settings settings) : m_settings(std::move(settings)) {}
+BundleSource::BundleSource(Settings settings)
+    : m_settings(std::move(settings))
+{ }
 
 core::Result<SourceHarvest> BundleSource::collect(const HarvestContext &context)
 {
@@ -29,8 +31,8 @@ core::Result<SourceHarvest> BundleSource::collect(const HarvestContext &context)
     if (context.progress)
         context.progress(SyncPhase::Fetching, 0, -1);
 
-    const BundleFetcher::Validators previous{context.state.value(kEtag).toString().toLatin1(),
-                                             context.state.value(kLastModified).toString().toLatin1()};
+    const BundleFetcher::Validators previous { context.state.value(kEtag).toString().toLatin1(),
+        context.state.value(kLastModified).toString().toLatin1() };
     core::Result<BundleFetcher::Bundle> bundle = fetcher.fetch(m_settings.location, previous);
     if (!bundle)
         return bundle.error();
@@ -55,7 +57,7 @@ core::Result<SourceHarvest> BundleSource::collect(const HarvestContext &context)
     // An item that is not an entity hides which ref it was: reported without a ref, so
     // the engine keeps what the cache has rather than tombstoning it.
     for (const core::Error &problem : std::as_const(bundle->problems))
-        harvest.problems.append(CatalogProblem{core::DocumentOrigin{}, QString(), problem.message});
+        harvest.problems.append(CatalogProblem { core::DocumentOrigin {}, QString(), problem.message });
     if (context.progress)
         context.progress(SyncPhase::Fetching, harvest.entities.size(), harvest.entities.size());
     return harvest;

@@ -19,8 +19,8 @@ public:
     struct Settings
     {
         QString sourceName;
-        QString location;     // URL or local path
-        QByteArray token;     // optional bearer token for a protected bundle
+        QString location; // URL or local path
+        QByteArray token; // optional bearer token for a protected bundle
         HttpClient::Options http;
     };
 

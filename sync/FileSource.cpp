@@ -5,7 +5,9 @@
 
 namespace cairn::sync {
 
-FileSource::FileSource(QStringList paths) : m_paths(std::move(paths)) {}
+FileSource::FileSource(QStringList paths)
+    : m_paths(std::move(paths))
+{ }
 
 core::Result<SourceHarvest> FileSource::collect(const HarvestContext &context)
 {
@@ -21,7 +23,7 @@ core::Result<SourceHarvest> FileSource::collect(const HarvestContext &context)
             const QString where = problem.origin.toString();
             messages.append(where.isEmpty() ? problem.message : QStringLiteral("%1: %2").arg(where, problem.message));
         }
-        return core::Error{messages.join(QLatin1Char('\n'))};
+        return core::Error { messages.join(QLatin1Char('\n')) };
     }
     SourceHarvest harvest;
     harvest.entities = std::move(read.entities);

@@ -33,9 +33,12 @@ enum AbortReason { NotAborted, Cancelled, ConnectTimedOut, TooLarge };
 QByteArray verb(HttpRequest::Method method)
 {
     switch (method) {
-    case HttpRequest::Method::Get: return QByteArrayLiteral("GET");
-    case HttpRequest::Method::Post: return QByteArrayLiteral("POST");
-    case HttpRequest::Method::Head: return QByteArrayLiteral("HEAD");
+    case HttpRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case HttpRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case HttpRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
     }
     return QByteArrayLiteral("GET");
 }
@@ -62,7 +65,8 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
     const qint64 secs = trimmed.toLongLong(&isNumber);
     if (isNumber)
         return std::chrono::milliseconds(std::max<qint64>(0, secs) * 1000);
-    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
+    QDateTime when
+        = QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
     if (!when.isValid())
         when = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
     if (!when.isValid())
@@ -74,10 +78,10 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
 
 bool isSensitiveQueryName(const QString &name)
 {
-    static const char *const words[] = {"token", "key", "secret", "password", "passwd", "signature", "sig", "auth"};
+    static const char *const words[] = { "token", "key", "secret", "password", "passwd", "signature", "sig", "auth" };
     const QString lower = name.toLower();
-    return std::any_of(std::begin(words), std::end(words),
-                       [&](const char *word) { return lower.contains(QLatin1StringView(word)); });
+    return std::any_of(
+        std::begin(words), std::end(words), [&](const char *word) { return lower.contains(QLatin1StringView(word)); });
 }
 
 bool sameHost(const QUrl &from, const QUrl &to)
@@ -110,10 +114,10 @@ QString statusHint(int status)
 struct HttpClient::Operation
 {
     HttpRequest request;
-    QUrl url;                  // where the next try goes (changes with redirects)
+    QUrl url; // where the next try goes (changes with redirects)
     HttpRequest::Method method = HttpRequest::Method::Get;
     QByteArray body;
-    bool sendToken = true;     // false once redirected to another host
+    bool sendToken = true; // false once redirected to another host
     int attempt = 0;
     int redirects = 0;
     bool hasContext = false;
@@ -131,10 +135,14 @@ struct HttpClient::Operation
     QTimer *cancelPoll = nullptr;
 };
 
-HttpClient::HttpClient(QObject *parent) : HttpClient(Options{}, parent) {}
+HttpClient::HttpClient(QObject *parent)
+    : HttpClient(Options {}, parent)
+{ }
 
 HttpClient::HttpClient(Options options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_network(new QNetworkAccessManager(this))
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_network(new QNetworkAccessManager(this))
 {
     // Corporate networks put catalogs behind proxies; follow what the system says
     // (environment variables on Linux, system settings on Windows and macOS).
@@ -207,20 +215,26 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
     }
 
     // Even an immediate failure is reported later, so callers see one behaviour.
-    QMetaObject::invokeMethod(this, [this, weak] {
-        if (auto o = weak.lock(); o && !o->finished)
-            start(o);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this, weak] {
+            if (auto o = weak.lock(); o && !o->finished)
+                start(o);
+        },
+        Qt::QueuedConnection);
 }
 
 core::Result<HttpResponse> HttpClient::send(const HttpRequest &request, const std::atomic<bool> *cancel)
 {
     std::optional<core::Result<HttpResponse>> outcome;
     QEventLoop loop;
-    send(request, &loop, [&](core::Result<HttpResponse> result) {
-        outcome.emplace(std::move(result));
-        loop.quit();
-    }, cancel);
+    send(
+        request, &loop,
+        [&](core::Result<HttpResponse> result) {
+            outcome.emplace(std::move(result));
+            loop.quit();
+        },
+        cancel);
     if (!outcome)
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     return std::move(*outcome);
@@ -244,7 +258,7 @@ void HttpClient::start(const OperationPtr &op)
     const QString scheme = op->url.scheme().toLower();
     if (!op->url.isValid() || (scheme != u"http" && scheme != u"https") || op->url.host().isEmpty()) {
         fail(op, QStringLiteral("is not an http or https URL"),
-             QStringLiteral("Check the URL in the source's settings."));
+            QStringLiteral("Check the URL in the source's settings."));
         return;
     }
 
@@ -262,8 +276,9 @@ void HttpClient::start(const OperationPtr &op)
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("Cairn/0.1"));
     for (const auto &[name, value] : op->request.headers) {
         // Credentials only ever travel in bearerToken, which the client controls.
-        if (!op->sendToken && (name.compare("authorization", Qt::CaseInsensitive) == 0
-                               || name.compare("cookie", Qt::CaseInsensitive) == 0))
+        if (!op->sendToken
+            && (name.compare("authorization", Qt::CaseInsensitive) == 0
+                || name.compare("cookie", Qt::CaseInsensitive) == 0))
             continue;
         request.setRawHeader(name, value);
     }
@@ -280,12 +295,15 @@ void HttpClient::start(const OperationPtr &op)
 
     QNetworkReply *reply = nullptr;
     switch (op->method) {
-    case HttpRequest::Method::Get: reply = m_network->get(request); break;
-    case HttpRequest::Method::Head: reply = m_network->head(request); break;
+    case HttpRequest::Method::Get:
+        reply = m_network->get(request);
+        break;
+    case HttpRequest::Method::Head:
+        reply = m_network->head(request);
+        break;
     case HttpRequest::Method::Post:
         request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          op->request.contentType.isEmpty() ? QByteArrayLiteral("application/json")
-                                                            : op->request.contentType);
+            op->request.contentType.isEmpty() ? QByteArrayLiteral("application/json") : op->request.contentType);
         reply = m_network->post(request, op->body);
         break;
     }
@@ -359,12 +377,12 @@ void HttpClient::onFinished(const OperationPtr &op)
         return;
     case TooLarge:
         fail(op, QStringLiteral("answered with more than the limit of %1").arg(megabytes(m_options.maxResponseBytes)),
-             QStringLiteral("Check that the URL points at the catalog or bundle itself; raise the size limit "
-                            "if the data really is that large."));
+            QStringLiteral("Check that the URL points at the catalog or bundle itself; raise the size limit "
+                           "if the data really is that large."));
         return;
     case ConnectTimedOut:
         retryOrFail(op, QStringLiteral("could not connect within %1 s").arg(seconds(m_options.connectTimeout)),
-                    QStringLiteral("Check the URL, that the server is up, and the network and proxy settings."));
+            QStringLiteral("Check the URL, that the server is up, and the network and proxy settings."));
         return;
     case NotAborted:
         break;
@@ -382,26 +400,30 @@ void HttpClient::onFinished(const OperationPtr &op)
         switch (error) {
         case QNetworkReply::SslHandshakeFailedError: {
             const QString why = op->sslErrors.isEmpty() ? reason : op->sslErrors.join(QStringLiteral("; "));
-            fail(op, QStringLiteral("was refused: the TLS certificate of %1 is not valid (%2)").arg(op->url.host(), why),
-                 QStringLiteral("Check the server's certificate; if a private CA signed it, install that CA in the "
-                                "system's trust store. Nothing, not even the token, was sent."));
+            fail(op,
+                QStringLiteral("was refused: the TLS certificate of %1 is not valid (%2)").arg(op->url.host(), why),
+                QStringLiteral("Check the server's certificate; if a private CA signed it, install that CA in the "
+                               "system's trust store. Nothing, not even the token, was sent."));
             return;
         }
         case QNetworkReply::OperationCanceledError:
         case QNetworkReply::TimeoutError:
             // Not ours, so it is Qt's transfer timeout: the server went quiet.
             retryOrFail(op, QStringLiteral("got no data for %1 s").arg(seconds(m_options.idleTimeout)),
-                        QStringLiteral("Check that the server is up and not overloaded, and the network and proxy settings."));
+                QStringLiteral("Check that the server is up and not overloaded, and the network and proxy settings."));
             return;
         case QNetworkReply::RemoteHostClosedError:
             if (status != 0) {
-                retryOrFail(op, QStringLiteral("got HTTP %1 but the connection closed before the whole response "
-                                               "arrived (%2 bytes read)").arg(status).arg(op->data.size()),
-                            QStringLiteral("Check that the server and any proxy in between are healthy; try again."));
+                retryOrFail(op,
+                    QStringLiteral("got HTTP %1 but the connection closed before the whole response "
+                                   "arrived (%2 bytes read)")
+                        .arg(status)
+                        .arg(op->data.size()),
+                    QStringLiteral("Check that the server and any proxy in between are healthy; try again."));
                 return;
             }
             retryOrFail(op, QStringLiteral("failed: %1").arg(reason),
-                        QStringLiteral("Check the URL and that the server is up."));
+                QStringLiteral("Check the URL and that the server is up."));
             return;
         case QNetworkReply::ProxyConnectionRefusedError:
         case QNetworkReply::ProxyConnectionClosedError:
@@ -409,17 +431,17 @@ void HttpClient::onFinished(const OperationPtr &op)
         case QNetworkReply::ProxyTimeoutError:
         case QNetworkReply::ProxyAuthenticationRequiredError:
             retryOrFail(op, QStringLiteral("failed at the proxy: %1").arg(reason),
-                        QStringLiteral("Check the system's proxy settings."));
+                QStringLiteral("Check the system's proxy settings."));
             return;
         default:
             retryOrFail(op, QStringLiteral("failed: %1").arg(reason),
-                        QStringLiteral("Check the URL and that the server is up."));
+                QStringLiteral("Check the URL and that the server is up."));
             return;
         }
     }
     if (status == 0) {
         fail(op, QStringLiteral("failed: %1").arg(reply->errorString()),
-             QStringLiteral("Check the URL and that the server speaks HTTP."));
+            QStringLiteral("Check the URL and that the server speaks HTTP."));
         return;
     }
 
@@ -469,25 +491,27 @@ void HttpClient::handleRedirect(const OperationPtr &op, int status, const QByteA
     const QUrl target = op->url.resolved(QUrl::fromEncoded(location));
     if (location.isEmpty() || !target.isValid()) {
         fail(op, QStringLiteral("answered HTTP %1 without a usable Location").arg(status),
-             QStringLiteral("Check the URL; the server's redirect is broken."));
+            QStringLiteral("Check the URL; the server's redirect is broken."));
         return;
     }
     if (op->redirects >= m_options.maxRedirects) {
         fail(op, QStringLiteral("was redirected more than %1 times").arg(m_options.maxRedirects),
-             QStringLiteral("Check the URL; the server may redirect in a loop."));
+            QStringLiteral("Check the URL; the server may redirect in a loop."));
         return;
     }
     const QString to = target.scheme().toLower();
     if (op->url.scheme().compare(u"https", Qt::CaseInsensitive) == 0 && to == u"http") {
-        fail(op, QStringLiteral("was redirected from https to http (%1), which is refused because it would "
-                                "send the request unencrypted").arg(redactedUrl(target)),
-             QStringLiteral("Check the URL and the server's configuration; use an https address that does not "
-                            "redirect to http."));
+        fail(op,
+            QStringLiteral("was redirected from https to http (%1), which is refused because it would "
+                           "send the request unencrypted")
+                .arg(redactedUrl(target)),
+            QStringLiteral("Check the URL and the server's configuration; use an https address that does not "
+                           "redirect to http."));
         return;
     }
     if (to != u"http" && to != u"https") {
         fail(op, QStringLiteral("was redirected to %1, which is not http or https").arg(redactedUrl(target)),
-             QStringLiteral("Check the URL."));
+            QStringLiteral("Check the URL."));
         return;
     }
     // A token is meant for the host it was issued for; another host never receives it.
@@ -503,12 +527,12 @@ void HttpClient::handleRedirect(const OperationPtr &op, int status, const QByteA
     start(op);
 }
 
-void HttpClient::retryOrFail(const OperationPtr &op, const QString &what, const QString &hint,
-                             std::chrono::milliseconds retryAfter)
+void HttpClient::retryOrFail(
+    const OperationPtr &op, const QString &what, const QString &hint, std::chrono::milliseconds retryAfter)
 {
     if (op->attempt >= m_options.maxAttempts) {
         fail(op, op->attempt > 1 ? QStringLiteral("%1 (gave up after %2 attempts)").arg(what).arg(op->attempt) : what,
-             hint);
+            hint);
         return;
     }
     std::chrono::milliseconds delay;
@@ -517,8 +541,8 @@ void HttpClient::retryOrFail(const OperationPtr &op, const QString &what, const 
     } else {
         // Exponential backoff with "equal jitter": half fixed, half random, so that many
         // clients failing together do not come back together.
-        const qint64 base = std::min<qint64>(m_options.maxBackoff.count(),
-                                             m_options.initialBackoff.count() << std::min(op->attempt - 1, 20));
+        const qint64 base = std::min<qint64>(
+            m_options.maxBackoff.count(), m_options.initialBackoff.count() << std::min(op->attempt - 1, 20));
         const qint64 half = base / 2;
         delay = std::chrono::milliseconds(half + (half > 0 ? QRandomGenerator::global()->bounded(half + 1) : 0));
     }
@@ -527,15 +551,15 @@ void HttpClient::retryOrFail(const OperationPtr &op, const QString &what, const 
 
 void HttpClient::fail(const OperationPtr &op, const QString &what, const QString &hint)
 {
-    finish(op, core::Error{describe(*op, what, hint)});
+    finish(op, core::Error { describe(*op, what, hint) });
 }
 
 QString HttpClient::describe(const Operation &op, const QString &what, const QString &hint) const
 {
     const QString source = op.request.sourceName.isEmpty() ? QStringLiteral("HTTP")
-                                                            : QStringLiteral("Source \"%1\"").arg(op.request.sourceName);
-    QString message = QStringLiteral("%1: %2 %3 %4.")
-                          .arg(source, QString::fromLatin1(verb(op.method)), redactedUrl(op.url), what);
+                                                           : QStringLiteral("Source \"%1\"").arg(op.request.sourceName);
+    QString message
+        = QStringLiteral("%1: %2 %3 %4.").arg(source, QString::fromLatin1(verb(op.method)), redactedUrl(op.url), what);
     if (!hint.isEmpty())
         message += u' ' + hint;
     return message;

@@ -32,12 +32,12 @@ public:
     struct Options
     {
         // Until the request is on the wire: TCP connect, proxy and TLS handshake.
-        std::chrono::milliseconds connectTimeout{15'000};
+        std::chrono::milliseconds connectTimeout { 15'000 };
         // Longest silence while waiting for or reading the response.
-        std::chrono::milliseconds idleTimeout{30'000};
-        int maxAttempts = 4;                           // first try included
-        std::chrono::milliseconds initialBackoff{500}; // doubled on every retry, with jitter
-        std::chrono::milliseconds maxBackoff{30'000};  // caps backoff and Retry-After
+        std::chrono::milliseconds idleTimeout { 30'000 };
+        int maxAttempts = 4; // first try included
+        std::chrono::milliseconds initialBackoff { 500 }; // doubled on every retry, with jitter
+        std::chrono::milliseconds maxBackoff { 30'000 }; // caps backoff and Retry-After
         qint64 maxResponseBytes = qint64(256) * 1024 * 1024; // decoded bytes
         int maxRedirects = 5;
         // Extra certificate authorities trusted beside the system ones (a private CA; the
@@ -57,8 +57,7 @@ public:
     // Asynchronous: `done` is called exactly once, later, in this client's thread, unless
     // `context` (which must live in this thread) is destroyed first. `cancel` may be set
     // from any thread; it is polled.
-    void send(const HttpRequest &request, QObject *context, Callback done,
-              const std::atomic<bool> *cancel = nullptr);
+    void send(const HttpRequest &request, QObject *context, Callback done, const std::atomic<bool> *cancel = nullptr);
 
     // Synchronous, for the worker thread: runs a local event loop until the exchange ends.
     // Never call it on the UI thread.
@@ -81,7 +80,7 @@ private:
     void onFinished(const OperationPtr &op);
     void handleRedirect(const OperationPtr &op, int status, const QByteArray &location);
     void retryOrFail(const OperationPtr &op, const QString &what, const QString &hint,
-                     std::chrono::milliseconds retryAfter = std::chrono::milliseconds(-1));
+        std::chrono::milliseconds retryAfter = std::chrono::milliseconds(-1));
     void abortOperation(const OperationPtr &op, int reason);
     void fail(const OperationPtr &op, const QString &what, const QString &hint);
     void finish(const OperationPtr &op, core::Result<HttpResponse> result);

@@ -18,13 +18,13 @@ struct HttpRequest
 {
     enum class Method { Get, Post, Head };
 
-    QString sourceName;        // named in every error, e.g. the configured source name
+    QString sourceName; // named in every error, e.g. the configured source name
     Method method = Method::Get;
     QUrl url;
     QList<std::pair<QByteArray, QByteArray>> headers; // e.g. If-None-Match, Accept
-    QByteArray body;           // sent with POST
-    QByteArray contentType;    // of the body; application/json when empty and there is a body
-    QByteArray bearerToken;    // sent as `Authorization: Bearer ...` to the original host only
+    QByteArray body; // sent with POST
+    QByteArray contentType; // of the body; application/json when empty and there is a body
+    QByteArray bearerToken; // sent as `Authorization: Bearer ...` to the original host only
 
     static HttpRequest get(QString sourceName, QUrl url)
     {
@@ -36,7 +36,7 @@ struct HttpRequest
 
     HttpRequest &withHeader(QByteArray name, QByteArray value)
     {
-        headers.append({std::move(name), std::move(value)});
+        headers.append({ std::move(name), std::move(value) });
         return *this;
     }
 };

@@ -14,10 +14,10 @@ namespace cairn::sync {
 struct HttpResponse
 {
     int status = 0;
-    QUrl url;                  // the URL that answered, after redirects
+    QUrl url; // the URL that answered, after redirects
     QList<std::pair<QByteArray, QByteArray>> headers;
-    QByteArray body;           // decoded: gzip and deflate are undone by the client
-    int attempts = 1;          // how many tries it took, retries included
+    QByteArray body; // decoded: gzip and deflate are undone by the client
+    int attempts = 1; // how many tries it took, retries included
 
     bool notModified() const { return status == 304; }
 

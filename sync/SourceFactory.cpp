@@ -16,7 +16,7 @@ core::Result<QByteArray> SourceFactory::tokenFor(const cache::SourceInfo &info)
     if (!variable.isEmpty()) {
         core::Result<QString> token = TokenStore::readEnvironment(variable);
         if (!token)
-            return core::Error{QStringLiteral("Source \"%1\": %2").arg(info.name, token.errorString())};
+            return core::Error { QStringLiteral("Source \"%1\": %2").arg(info.name, token.errorString()) };
         return token->toUtf8();
     }
     if (info.options.value(optionTokenKeychain()).toBool()) {
@@ -24,24 +24,24 @@ core::Result<QByteArray> SourceFactory::tokenFor(const cache::SourceInfo &info)
         if (!token)
             return token.error();
         if (token->isEmpty())
-            return core::Error{QStringLiteral("Source \"%1\": the system keychain holds no token for it. Add the source "
-                                              "again (cairn source add) or use --token-env VAR.")
-                                   .arg(info.name)};
+            return core::Error { QStringLiteral(
+                "Source \"%1\": the system keychain holds no token for it. Add the source "
+                "again (cairn source add) or use --token-env VAR.")
+                                     .arg(info.name) };
         return token->toUtf8();
     }
     return QByteArray();
 }
 
-core::Result<std::unique_ptr<CatalogSource>> SourceFactory::create(const cache::SourceInfo &info,
-                                                                   const QByteArray &token,
-                                                                   const HttpClient::Options &http)
+core::Result<std::unique_ptr<CatalogSource>> SourceFactory::create(
+    const cache::SourceInfo &info, const QByteArray &token, const HttpClient::Options &http)
 {
     if (info.kind == kindBackstage()) {
         const QUrl url(info.location, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
-            return core::Error{QStringLiteral("Source \"%1\": %2 is not an http(s) URL of a Backstage catalog API "
-                                              "(such as https://backstage.example.com/api/catalog).")
-                                   .arg(info.name, HttpClient::redactedUrl(url))};
+            return core::Error { QStringLiteral("Source \"%1\": %2 is not an http(s) URL of a Backstage catalog API "
+                                                "(such as https://backstage.example.com/api/catalog).")
+                                     .arg(info.name, HttpClient::redactedUrl(url)) };
         BackstageSource::Settings settings;
         settings.sourceName = info.name;
         settings.baseUrl = url;
@@ -50,17 +50,17 @@ core::Result<std::unique_ptr<CatalogSource>> SourceFactory::create(const cache::
         return std::unique_ptr<CatalogSource>(new BackstageSource(std::move(settings)));
     }
     if (info.kind == kindBundle()) {
-        BundleSource::Settings settings{info.name, info.location, token, http};
+        BundleSource::Settings settings { info.name, info.location, token, http };
         return std::unique_ptr<CatalogSource>(new BundleSource(std::move(settings)));
     }
     if (info.kind == kindFiles() || info.kind == kindSample()) {
         const QStringList paths = info.location.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         if (paths.isEmpty())
-            return core::Error{QStringLiteral("Source \"%1\" names no folder or file to read.").arg(info.name)};
+            return core::Error { QStringLiteral("Source \"%1\" names no folder or file to read.").arg(info.name) };
         return std::unique_ptr<CatalogSource>(new FileSource(paths));
     }
-    return core::Error{QStringLiteral("Source \"%1\" is of kind \"%2\", which this version of Cairn cannot sync.")
-                           .arg(info.name, info.kind)};
+    return core::Error { QStringLiteral("Source \"%1\" is of kind \"%2\", which this version of Cairn cannot sync.")
+                             .arg(info.name, info.kind) };
 }
 
 } // namespace cairn::sync

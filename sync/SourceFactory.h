@@ -35,8 +35,8 @@ public:
     static core::Result<QByteArray> tokenFor(const cache::SourceInfo &info);
 
     // The reader for `info`; an error for an unknown kind or an unusable location.
-    static core::Result<std::unique_ptr<CatalogSource>> create(const cache::SourceInfo &info, const QByteArray &token,
-                                                               const HttpClient::Options &http = {});
+    static core::Result<std::unique_ptr<CatalogSource>> create(
+        const cache::SourceInfo &info, const QByteArray &token, const HttpClient::Options &http = {});
 };
 
 } // namespace cairn::sync

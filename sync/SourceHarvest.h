@@ -31,12 +31,12 @@ struct HarvestContext
 // What one source delivered: the complete picture of what it holds now.
 struct SourceHarvest
 {
-    QList<core::SourcedEntity> entities;  // full documents
+    QList<core::SourcedEntity> entities; // full documents
     QList<core::EntityRef> unchangedRefs; // present upstream, not re-fetched (etag matched)
-    QList<CatalogProblem> problems;       // rejected documents; the run still applies the rest
-    QList<CatalogProblem> notes;          // worth telling, nothing rejected
-    QJsonObject state;                    // the source's new state, saved when the run commits
-    int requests = 0;                     // HTTP requests made (0 for files)
+    QList<CatalogProblem> problems; // rejected documents; the run still applies the rest
+    QList<CatalogProblem> notes; // worth telling, nothing rejected
+    QJsonObject state; // the source's new state, saved when the run commits
+    int requests = 0; // HTTP requests made (0 for files)
 };
 
 } // namespace cairn::sync

@@ -29,12 +29,17 @@ core::EntityRef refFromKey(const QString &key)
 
 } // namespace
 
-SyncEngine::SyncEngine(cache::Cache &cache) : m_cache(cache) {}
+SyncEngine::SyncEngine(cache::Cache &cache)
+    : m_cache(cache)
+{ }
 
-bool SyncEngine::cancelled() const { return m_cancel && m_cancel->load(); }
+bool SyncEngine::cancelled() const
+{
+    return m_cancel && m_cancel->load();
+}
 
 SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind, const QString &location,
-                            CatalogSource &source, const SyncOptions &options)
+    CatalogSource &source, const SyncOptions &options)
 {
     QElapsedTimer timer;
     timer.start();
@@ -74,7 +79,8 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
 
     core::Result<SourceHarvest> collected = source.collect(context);
     if (cancelled())
-        return failed(QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName), true);
+        return failed(
+            QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName), true);
     if (!collected)
         return failed(collected.errorString(), false);
     SourceHarvest harvest = std::move(collected).value();
@@ -102,8 +108,8 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
         const QList<core::ValidationProblem> problems = core::validateEntity(entity);
         const core::EntityRef ref = entity.ref();
         if (!problems.isEmpty()) {
-            outcome.problems.append(CatalogProblem{sourced.origin, ref.isNull() ? QString() : ref.toString(),
-                                                   QStringLiteral("invalid entity, skipped: %1").arg(problemsText(problems))});
+            outcome.problems.append(CatalogProblem { sourced.origin, ref.isNull() ? QString() : ref.toString(),
+                QStringLiteral("invalid entity, skipped: %1").arg(problemsText(problems)) });
             if (!ref.isNull() && context.knownEtags.contains(ref.key()))
                 input.unchangedRefs.append(ref);
             continue;
@@ -118,7 +124,7 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     // A file that could not be parsed hides which entities it held: keep them all rather
     // than tombstone entities only because their file has a syntax error today.
     const bool readInPart = std::any_of(harvest.problems.cbegin(), harvest.problems.cend(),
-                                        [](const CatalogProblem &problem) { return problem.ref.isEmpty(); });
+        [](const CatalogProblem &problem) { return problem.ref.isEmpty(); });
     if (readInPart) {
         for (auto it = context.knownEtags.cbegin(); it != context.knownEtags.cend(); ++it) {
             if (delivered.contains(it.key()))
@@ -140,13 +146,15 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
         return !cancelled();
     };
     if (cancelled())
-        return failed(QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName), true);
+        return failed(
+            QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName), true);
     core::Result<cache::RunSummary> summary = writer.applySourceRun(input);
     if (!summary) {
         const bool wasCancelled = cancelled();
-        return failed(wasCancelled ? QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName)
-                                   : summary.errorString(),
-                      wasCancelled);
+        return failed(wasCancelled
+                ? QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName)
+                : summary.errorString(),
+            wasCancelled);
     }
     outcome.summary = summary.value();
     outcome.ok = true;
@@ -158,8 +166,8 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
         (void)writer.addSource(sourceName, sourceKind, location, sourceOptions);
     }
 
-    core::Result<QList<cache::UnresolvedRef>> unresolved =
-        cache::findUnresolvedRefs(m_cache, core::relation::OwnedBy.toString(), sourceName);
+    core::Result<QList<cache::UnresolvedRef>> unresolved
+        = cache::findUnresolvedRefs(m_cache, core::relation::OwnedBy.toString(), sourceName);
     if (unresolved)
         outcome.unresolved = unresolved.value();
     outcome.elapsedMs = timer.elapsed();

@@ -15,8 +15,8 @@ namespace cairn::sync {
 // How one run may change the cache.
 struct SyncOptions
 {
-    bool allowRemovals = false;   // the user confirmed a mass removal
-    bool dryRun = false;          // compute and report, write nothing
+    bool allowRemovals = false; // the user confirmed a mass removal
+    bool dryRun = false; // compute and report, write nothing
     double maxRemovalShare = 0.10;
 };
 
@@ -37,7 +37,7 @@ public:
     void setCancelFlag(const std::atomic<bool> *cancel) { m_cancel = cancel; }
 
     SyncOutcome run(const QString &sourceName, const QString &sourceKind, const QString &location,
-                    CatalogSource &source, const SyncOptions &options);
+        CatalogSource &source, const SyncOptions &options);
 
 private:
     bool cancelled() const;

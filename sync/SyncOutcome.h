@@ -13,13 +13,13 @@ namespace cairn::sync {
 struct SyncOutcome
 {
     QString sourceName;
-    bool ok = false;        // the run committed (or, held / dry run, was computed)
+    bool ok = false; // the run committed (or, held / dry run, was computed)
     bool cancelled = false;
-    QString error;          // why the run failed; the cache is as it was
+    QString error; // why the run failed; the cache is as it was
     cache::RunSummary summary;
-    QList<CatalogProblem> problems;          // rejected documents (the rest applied)
+    QList<CatalogProblem> problems; // rejected documents (the rest applied)
     QList<CatalogProblem> notes;
-    QList<cache::UnresolvedRef> unresolved;  // owners that point at nothing: shown, not errors
+    QList<cache::UnresolvedRef> unresolved; // owners that point at nothing: shown, not errors
     int keptBecauseUnreadable = 0; // not tombstoned because part of the source could not be read
     int requests = 0;
     qint64 elapsedMs = 0;

@@ -29,7 +29,9 @@ SyncOutcome failedBeforeRun(cache::Cache &cache, const QString &sourceName, cons
 
 } // namespace
 
-SyncWorker::SyncWorker(QString cachePath, QObject *parent) : QObject(parent), m_cachePath(std::move(cachePath))
+SyncWorker::SyncWorker(QString cachePath, QObject *parent)
+    : QObject(parent)
+    , m_cachePath(std::move(cachePath))
 {
     qRegisterMetaType<SyncOutcome>();
     qRegisterMetaType<SyncPhase>();
@@ -44,11 +46,20 @@ SyncWorker::~SyncWorker()
     }
 }
 
-bool SyncWorker::isRunning() const { return !m_done.load(); }
+bool SyncWorker::isRunning() const
+{
+    return !m_done.load();
+}
 
-bool SyncWorker::wait(int timeoutMs) { return !m_thread || m_thread->wait(QDeadlineTimer(timeoutMs)); }
+bool SyncWorker::wait(int timeoutMs)
+{
+    return !m_thread || m_thread->wait(QDeadlineTimer(timeoutMs));
+}
 
-void SyncWorker::cancel() { m_cancel.store(true); }
+void SyncWorker::cancel()
+{
+    m_cancel.store(true);
+}
 
 bool SyncWorker::start(const QStringList &sourceNames, const SyncOptions &options)
 {
@@ -61,9 +72,7 @@ bool SyncWorker::start(const QStringList &sourceNames, const SyncOptions &option
     }
     m_cancel.store(false);
     m_done.store(false);
-    m_thread = QThread::create([this, sourceNames, options] {
-        runAll(sourceNames, options);
-    });
+    m_thread = QThread::create([this, sourceNames, options] { runAll(sourceNames, options); });
     m_thread->setObjectName(QStringLiteral("cairn-sync"));
     m_thread->start();
     return true;
@@ -98,7 +107,7 @@ void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &optio
     } else {
         for (const QString &name : sourceNames) {
             const auto it = std::find_if(sources->cbegin(), sources->cend(),
-                                         [&name](const cache::SourceInfo &info) { return info.name == name; });
+                [&name](const cache::SourceInfo &info) { return info.name == name; });
             if (it == sources->cend()) {
                 SyncOutcome outcome;
                 outcome.sourceName = name;
@@ -128,8 +137,7 @@ void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &optio
 }
 
 SyncOutcome SyncWorker::syncSource(cache::Cache &cache, const cache::SourceInfo &info, const SyncOptions &options,
-                                   const HttpClient::Options &http, const SyncEngine::Progress &progress,
-                                   const std::atomic<bool> *cancel)
+    const HttpClient::Options &http, const SyncEngine::Progress &progress, const std::atomic<bool> *cancel)
 {
     core::Result<QByteArray> token = SourceFactory::tokenFor(info);
     if (!token)

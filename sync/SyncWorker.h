@@ -15,7 +15,7 @@ class QThread;
 namespace cairn::cache {
 class Cache;
 struct SourceInfo;
-}
+} // namespace cairn::cache
 
 namespace cairn::sync {
 
@@ -50,8 +50,7 @@ public:
     // One configured source, synchronously on the calling thread: token, reader, engine.
     // The command line calls it directly; the worker's thread calls it for each source.
     static SyncOutcome syncSource(cache::Cache &cache, const cache::SourceInfo &info, const SyncOptions &options,
-                                  const HttpClient::Options &http, const SyncEngine::Progress &progress,
-                                  const std::atomic<bool> *cancel);
+        const HttpClient::Options &http, const SyncEngine::Progress &progress, const std::atomic<bool> *cancel);
 
 Q_SIGNALS:
     // done of total items in the phase; total -1 when not known yet. Throttled.
@@ -67,10 +66,10 @@ private:
     QString m_cachePath;
     HttpClient::Options m_http;
     QThread *m_thread = nullptr;
-    std::atomic<bool> m_cancel{false};
+    std::atomic<bool> m_cancel { false };
     // Set when the run's work is over, just before allFinished(): its thread may still be
     // unwinding, and a new start() from a slot on allFinished() must not be refused.
-    std::atomic<bool> m_done{true};
+    std::atomic<bool> m_done { true };
 };
 
 } // namespace cairn::sync

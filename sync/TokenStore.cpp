@@ -2,7 +2,6 @@
 #include "sync/TokenStore.h"
 
 #include <QEventLoop>
-
 #include <qt6keychain/keychain.h>
 
 namespace cairn::sync {
@@ -18,11 +17,16 @@ void runToEnd(QKeychain::Job &job)
     loop.exec();
 }
 
-QString keyFor(const QString &sourceName) { return QStringLiteral("source/%1").arg(sourceName); }
+QString keyFor(const QString &sourceName)
+{
+    return QStringLiteral("source/%1").arg(sourceName);
+}
 
 } // namespace
 
-TokenStore::TokenStore(QString service) : m_service(std::move(service)) {}
+TokenStore::TokenStore(QString service)
+    : m_service(std::move(service))
+{ }
 
 core::Status TokenStore::store(const QString &sourceName, const QString &token) const
 {
@@ -32,9 +36,9 @@ core::Status TokenStore::store(const QString &sourceName, const QString &token) 
     job.setTextData(token);
     runToEnd(job);
     if (job.error() != QKeychain::NoError)
-        return core::Error{QStringLiteral("Could not store the token of source \"%1\" in the system keychain: %2. "
-                                          "Use --token-env VAR to read it from an environment variable instead.")
-                               .arg(sourceName, job.errorString())};
+        return core::Error { QStringLiteral("Could not store the token of source \"%1\" in the system keychain: %2. "
+                                            "Use --token-env VAR to read it from an environment variable instead.")
+                                 .arg(sourceName, job.errorString()) };
     return {};
 }
 
@@ -47,8 +51,8 @@ core::Result<QString> TokenStore::read(const QString &sourceName) const
     if (job.error() == QKeychain::EntryNotFound)
         return QString();
     if (job.error() != QKeychain::NoError)
-        return core::Error{QStringLiteral("Could not read the token of source \"%1\" from the system keychain: %2.")
-                               .arg(sourceName, job.errorString())};
+        return core::Error { QStringLiteral("Could not read the token of source \"%1\" from the system keychain: %2.")
+                                 .arg(sourceName, job.errorString()) };
     return job.textData();
 }
 
@@ -59,8 +63,8 @@ core::Status TokenStore::remove(const QString &sourceName) const
     job.setKey(keyFor(sourceName));
     runToEnd(job);
     if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)
-        return core::Error{QStringLiteral("Could not remove the token of source \"%1\" from the system keychain: %2.")
-                               .arg(sourceName, job.errorString())};
+        return core::Error { QStringLiteral("Could not remove the token of source \"%1\" from the system keychain: %2.")
+                                 .arg(sourceName, job.errorString()) };
     return {};
 }
 
@@ -68,9 +72,9 @@ core::Result<QString> TokenStore::readEnvironment(const QString &variable)
 {
     const QString value = qEnvironmentVariable(variable.toLocal8Bit().constData());
     if (value.isEmpty())
-        return core::Error{QStringLiteral("The environment variable %1, which should hold the token, is not set "
-                                          "or empty. Set it before syncing.")
-                               .arg(variable)};
+        return core::Error { QStringLiteral("The environment variable %1, which should hold the token, is not set "
+                                            "or empty. Set it before syncing.")
+                                 .arg(variable) };
     return value;
 }
 

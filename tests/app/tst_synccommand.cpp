@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `cairn source`, `cairn sync` and `cairn log` as a user runs them: the real executable.
-#include "support/FakeBackstageServer.h"
-
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "support/FakeBackstageServer.h"
 
 using cairn::sync::test::FakeBackstageServer;
 
@@ -75,20 +75,22 @@ void TestSyncCommand::init()
     m_cache = m_dir->filePath(QStringLiteral("cache.sqlite3"));
 }
 
-TestSyncCommand::Run TestSyncCommand::cairn(const QStringList &arguments, const QByteArray &input,
-                                            const QStringList &environment)
+TestSyncCommand::Run TestSyncCommand::cairn(
+    const QStringList &arguments, const QByteArray &input, const QStringList &environment)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *var : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "CAIRN_CACHE"})
+    for (const char *var :
+        { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY", "CAIRN_CACHE" })
         env.remove(QString::fromLatin1(var));
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg")));
     // No keychain service here: fail fast rather than wait for D-Bus activation.
-    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=") + m_dir->filePath(QStringLiteral("no-bus")));
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+        QStringLiteral("unix:path=") + m_dir->filePath(QStringLiteral("no-bus")));
     for (const QString &pair : environment)
         env.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
     process.setProcessEnvironment(env);
-    process.start(QStringLiteral(CAIRN_EXECUTABLE), QStringList{QStringLiteral("--cache"), m_cache} + arguments);
+    process.start(QStringLiteral(CAIRN_EXECUTABLE), QStringList { QStringLiteral("--cache"), m_cache } + arguments);
     if (!process.waitForStarted(10000))
         return {};
     process.write(input);
@@ -110,7 +112,7 @@ TestSyncCommand::Run TestSyncCommand::cairn(const QStringList &arguments, const 
 QByteArray TestSyncCommand::cacheBytes() const
 {
     QByteArray all;
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
         QFile file(m_cache + suffix);
         if (file.open(QIODevice::ReadOnly))
             all += file.readAll();
@@ -123,31 +125,34 @@ void TestSyncCommand::folderSourceSyncLogAndRemove()
     const QString folder = m_dir->filePath(QStringLiteral("repo"));
     QVERIFY(QDir().mkpath(folder));
     const QString file = folder + QStringLiteral("/catalog-info.yaml");
-    QVERIFY(writeFile(file, component(QStringLiteral("a")) + "\n---\n" + component(QStringLiteral("b")) + "\n---\n"
-                                + component(QStringLiteral("c")) + '\n'));
+    QVERIFY(writeFile(file,
+        component(QStringLiteral("a")) + "\n---\n" + component(QStringLiteral("b")) + "\n---\n"
+            + component(QStringLiteral("c")) + '\n'));
 
-    Run run = cairn({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("repo"), QStringLiteral("--folder"), folder});
+    Run run = cairn({ QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("repo"),
+        QStringLiteral("--folder"), folder });
     QVERIFY2(run.code == 0, qPrintable(run.err));
-    run = cairn({QStringLiteral("source"), QStringLiteral("list")});
+    run = cairn({ QStringLiteral("source"), QStringLiteral("list") });
     QCOMPARE(run.code, 0);
     QVERIFY2(run.out.contains(QStringLiteral("repo  files  ") + folder), qPrintable(run.out));
 
-    run = cairn({QStringLiteral("sync"), QStringLiteral("repo")});
+    run = cairn({ QStringLiteral("sync"), QStringLiteral("repo") });
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(u"3 added, 0 changed, 0 unchanged, 0 removed"), qPrintable(run.out));
     QVERIFY(!run.err.contains(u'\r') && !run.out.contains(u'\r')); // no progress line off a terminal
 
     // One edited, one added, one gone: a third of three is above the guard's share.
-    QVERIFY(writeFile(file, component(QStringLiteral("a"), QStringLiteral("website")) + "\n---\n"
-                                + component(QStringLiteral("b")) + "\n---\n" + component(QStringLiteral("d")) + '\n'));
-    run = cairn({QStringLiteral("sync"), QStringLiteral("--all")});
+    QVERIFY(writeFile(file,
+        component(QStringLiteral("a"), QStringLiteral("website")) + "\n---\n" + component(QStringLiteral("b"))
+            + "\n---\n" + component(QStringLiteral("d")) + '\n'));
+    run = cairn({ QStringLiteral("sync"), QStringLiteral("--all") });
     QCOMPARE(run.code, 3);
     QVERIFY2(run.err.contains(u"HELD"), qPrintable(run.err));
-    run = cairn({QStringLiteral("sync"), QStringLiteral("--allow-removals")});
+    run = cairn({ QStringLiteral("sync"), QStringLiteral("--allow-removals") });
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(u"1 added, 1 changed, 1 unchanged, 1 removed"), qPrintable(run.out));
 
-    run = cairn({QStringLiteral("log")});
+    run = cairn({ QStringLiteral("log") });
     QCOMPARE(run.code, 0);
     const QStringList lines = run.out.split(u'\n', Qt::SkipEmptyParts);
     QVERIFY2(lines.size() >= 3, qPrintable(run.out));
@@ -155,12 +160,12 @@ void TestSyncCommand::folderSourceSyncLogAndRemove()
     QVERIFY2(lines.at(1).contains(u"held"), qPrintable(run.out));
     QVERIFY2(lines.at(2).contains(u"+3 ~0 =0 -0"), qPrintable(run.out));
 
-    run = cairn({QStringLiteral("source"), QStringLiteral("remove"), QStringLiteral("repo")});
+    run = cairn({ QStringLiteral("source"), QStringLiteral("remove"), QStringLiteral("repo") });
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(u"Its 3 entities are kept as removed upstream"), qPrintable(run.out));
-    run = cairn({QStringLiteral("source"), QStringLiteral("list")});
+    run = cairn({ QStringLiteral("source"), QStringLiteral("list") });
     QVERIFY(!run.out.contains(u"repo"));
-    run = cairn({QStringLiteral("log")});
+    run = cairn({ QStringLiteral("log") });
     QVERIFY2(run.out.split(u'\n').first().contains(u"remove-source"), qPrintable(run.out));
 }
 
@@ -168,28 +173,30 @@ void TestSyncCommand::bundleMassRemovalIsHeldThenAllowed()
 {
     const QString bundle = m_dir->filePath(QStringLiteral("org.ndjson"));
     QVERIFY(writeFile(bundle, bundleOf(0, 10)));
-    Run run = cairn({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("org"), QStringLiteral("--bundle"), bundle});
+    Run run = cairn(
+        { QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("org"), QStringLiteral("--bundle"), bundle });
     QVERIFY2(run.code == 0, qPrintable(run.err));
-    run = cairn({QStringLiteral("sync")});
+    run = cairn({ QStringLiteral("sync") });
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(u"10 added"), qPrintable(run.out));
 
     QVERIFY(writeFile(bundle, bundleOf(0, 4))); // 60 % gone
-    run = cairn({QStringLiteral("sync"), QStringLiteral("org")});
+    run = cairn({ QStringLiteral("sync"), QStringLiteral("org") });
     QCOMPARE(run.code, 3);
     QVERIFY2(run.err.contains(u"would remove 6 entities"), qPrintable(run.err));
 
-    run = cairn({QStringLiteral("sync"), QStringLiteral("org"), QStringLiteral("--allow-removals"), QStringLiteral("--dry-run")});
+    run = cairn({ QStringLiteral("sync"), QStringLiteral("org"), QStringLiteral("--allow-removals"),
+        QStringLiteral("--dry-run") });
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(u"would remove:"), qPrintable(run.out));
 
-    run = cairn({QStringLiteral("sync"), QStringLiteral("org"), QStringLiteral("--allow-removals")});
+    run = cairn({ QStringLiteral("sync"), QStringLiteral("org"), QStringLiteral("--allow-removals") });
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(u"0 added, 0 changed, 4 unchanged, 6 removed"), qPrintable(run.out));
     QVERIFY2(run.out.contains(u"A snapshot was taken before the removals"), qPrintable(run.out));
 
     // The file is as it was at the last sync: "not modified", every entity unchanged.
-    run = cairn({QStringLiteral("sync"), QStringLiteral("org")});
+    run = cairn({ QStringLiteral("sync"), QStringLiteral("org") });
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(u"0 added, 0 changed, 4 unchanged, 0 removed"), qPrintable(run.out));
 }
@@ -198,9 +205,10 @@ void TestSyncCommand::gzipBundleFile()
 {
     const QString bundle = m_dir->filePath(QStringLiteral("org.ndjson.gz"));
     QVERIFY(writeFile(bundle, cairn::sync::test::LoopbackHttpServer::gzip(bundleOf(0, 5))));
-    Run run = cairn({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("gz"), QStringLiteral("--bundle"), bundle});
+    Run run = cairn(
+        { QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("gz"), QStringLiteral("--bundle"), bundle });
     QVERIFY2(run.code == 0, qPrintable(run.err));
-    run = cairn({QStringLiteral("sync"), QStringLiteral("gz")});
+    run = cairn({ QStringLiteral("sync"), QStringLiteral("gz") });
     QVERIFY2(run.code == 0, qPrintable(run.err + run.out));
     QVERIFY2(run.out.contains(u"5 added"), qPrintable(run.out));
 }
@@ -211,16 +219,17 @@ void TestSyncCommand::backstageTokenNeverReachesCacheOrOutput()
     QVERIFY(server.start());
     for (int i = 0; i < 3; ++i)
         server.putEntity(QStringLiteral("Component"), QStringLiteral("svc-%1").arg(i),
-                         {{QStringLiteral("type"), QStringLiteral("service")}, {QStringLiteral("owner"), QStringLiteral("team-a")},
-                          {QStringLiteral("lifecycle"), QStringLiteral("production")}});
+            { { QStringLiteral("type"), QStringLiteral("service") },
+                { QStringLiteral("owner"), QStringLiteral("team-a") },
+                { QStringLiteral("lifecycle"), QStringLiteral("production") } });
     const QString token = QString::fromLatin1(server.token());
     const QString url = server.baseUrl().toString();
 
-    Run run = cairn({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("bs"), QStringLiteral("--backstage"), url,
-                     QStringLiteral("--token-env"), QStringLiteral("BS_TOKEN")});
+    Run run = cairn({ QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("bs"),
+        QStringLiteral("--backstage"), url, QStringLiteral("--token-env"), QStringLiteral("BS_TOKEN") });
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(u"token from $BS_TOKEN"));
-    run = cairn({QStringLiteral("sync"), QStringLiteral("bs")}, {}, {QStringLiteral("BS_TOKEN=") + token});
+    run = cairn({ QStringLiteral("sync"), QStringLiteral("bs") }, {}, { QStringLiteral("BS_TOKEN=") + token });
     QVERIFY2(run.code == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(u"3 added"), qPrintable(run.out));
     QVERIFY(!server.requests().isEmpty());
@@ -228,20 +237,20 @@ void TestSyncCommand::backstageTokenNeverReachesCacheOrOutput()
     QVERIFY(!(run.out + run.err).contains(token));
 
     // A wrong token: the error names the source and the status, never the token.
-    run = cairn({QStringLiteral("sync"), QStringLiteral("bs")}, {}, {QStringLiteral("BS_TOKEN=wrong-") + token});
+    run = cairn({ QStringLiteral("sync"), QStringLiteral("bs") }, {}, { QStringLiteral("BS_TOKEN=wrong-") + token });
     QCOMPARE(run.code, 1);
     QVERIFY(!(run.out + run.err).contains(token));
-    run = cairn({QStringLiteral("sync"), QStringLiteral("bs")});
+    run = cairn({ QStringLiteral("sync"), QStringLiteral("bs") });
     QCOMPARE(run.code, 1);
     QVERIFY2(run.err.contains(u"BS_TOKEN"), qPrintable(run.err));
 
     // Through stdin into the keychain: with no keychain service here it is refused, and
     // the token is in no message; with one, it is stored there and not in the cache.
-    run = cairn({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("bs2"), QStringLiteral("--backstage"), url,
-                 QStringLiteral("--token-stdin")},
-                token.toUtf8() + '\n');
+    run = cairn({ QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("bs2"), QStringLiteral("--backstage"),
+                    url, QStringLiteral("--token-stdin") },
+        token.toUtf8() + '\n');
     QVERIFY(!(run.out + run.err).contains(token));
-    run = cairn({QStringLiteral("log")});
+    run = cairn({ QStringLiteral("log") });
     QVERIFY(!(run.out + run.err).contains(token));
     QVERIFY(!cacheBytes().isEmpty());
     QVERIFY(!cacheBytes().contains(token.toUtf8()));
@@ -249,13 +258,14 @@ void TestSyncCommand::backstageTokenNeverReachesCacheOrOutput()
 
 void TestSyncCommand::usageErrors()
 {
-    QCOMPARE(cairn({QStringLiteral("sync"), QStringLiteral("a"), QStringLiteral("b")}).code, 2);
-    QCOMPARE(cairn({QStringLiteral("sync"), QStringLiteral("a"), QStringLiteral("--all")}).code, 2);
-    QCOMPARE(cairn({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("x")}).code, 2);
-    QCOMPARE(cairn({QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--backstage"),
-                    QStringLiteral("https://user:pw@example.com/api/catalog")}).code,
-             2);
-    const Run missing = cairn({QStringLiteral("sync"), QStringLiteral("nope")});
+    QCOMPARE(cairn({ QStringLiteral("sync"), QStringLiteral("a"), QStringLiteral("b") }).code, 2);
+    QCOMPARE(cairn({ QStringLiteral("sync"), QStringLiteral("a"), QStringLiteral("--all") }).code, 2);
+    QCOMPARE(cairn({ QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("x") }).code, 2);
+    QCOMPARE(cairn({ QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("x"),
+                       QStringLiteral("--backstage"), QStringLiteral("https://user:pw@example.com/api/catalog") })
+                 .code,
+        2);
+    const Run missing = cairn({ QStringLiteral("sync"), QStringLiteral("nope") });
     QCOMPARE(missing.code, 1);
     QVERIFY(missing.err.contains(u"no source \"nope\""));
 }

@@ -3,13 +3,14 @@
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "cache/Schema.h"
-#include "support/CacheTestSupport.h"
 
 #include <QDir>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "support/CacheTestSupport.h"
 
 using namespace cairn;
 using namespace cairn::cache;
@@ -36,10 +37,9 @@ private Q_SLOTS:
         Database &db = (*cache)->database();
         QCOMPARE(db.userVersion().value(), Schema::latestVersion());
         QVERIFY((*cache)->quarantineMessage().isEmpty());
-        for (const char *table : {"sources", "entities", "relations", "entities_fts", "sync_runs", "sync_run_entities",
-                                  "purges", "v_entities", "v_components", "v_apis", "v_resources", "v_systems",
-                                  "v_domains", "v_groups", "v_users", "v_projects", "v_goals", "v_relations",
-                                  "v_removed", "v_sync_runs"}) {
+        for (const char *table : { "sources", "entities", "relations", "entities_fts", "sync_runs", "sync_run_entities",
+                 "purges", "v_entities", "v_components", "v_apis", "v_resources", "v_systems", "v_domains", "v_groups",
+                 "v_users", "v_projects", "v_goals", "v_relations", "v_removed", "v_sync_runs" }) {
             auto n = db.queryInt(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(table)));
             QVERIFY2(n, qPrintable(n.errorString()));
             QCOMPARE(*n, 0);
@@ -89,7 +89,7 @@ private Q_SLOTS:
         QCOMPARE(test::fileBytes(path), before);
         QVERIFY(!QFileInfo::exists(path + QStringLiteral("-wal")));
         // Not mistaken for damage: nothing was moved aside.
-        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*damaged*")}, QDir::Files).size(), 0);
+        QCOMPARE(QDir(dir.path()).entryList({ QStringLiteral("*damaged*") }, QDir::Files).size(), 0);
         QVERIFY(!Cache::openReadOnly(path));
     }
 
@@ -119,7 +119,7 @@ private Q_SLOTS:
         const QString moved = (*cache)->quarantinedPath();
         QVERIFY(!moved.isEmpty());
         QVERIFY2(QRegularExpression(QStringLiteral("cache\\.sqlite3\\.damaged-\\d{8}T\\d{6}$")).match(moved).hasMatch(),
-                 qPrintable(moved));
+            qPrintable(moved));
         QCOMPARE(QFileInfo(moved).absolutePath(), QFileInfo(path).absolutePath());
         QCOMPARE(test::fileBytes(moved), bytes); // moved, not rewritten
         QVERIFY((*cache)->quarantineMessage().contains(moved));

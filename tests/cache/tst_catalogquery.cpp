@@ -2,16 +2,20 @@
 #include "cache/Cache.h"
 #include "cache/CatalogQuery.h"
 #include "cache/CatalogWriter.h"
-#include "support/CacheTestSupport.h"
 
 #include <QTest>
+
+#include "support/CacheTestSupport.h"
 
 using namespace cairn;
 using namespace cairn::cache;
 
 namespace {
 
-core::EntityRef ref(const QString &text) { return core::EntityRef::parse(text).value(); }
+core::EntityRef ref(const QString &text)
+{
+    return core::EntityRef::parse(text).value();
+}
 
 QStringList names(const QList<core::SearchHit> &hits)
 {
@@ -35,29 +39,29 @@ private Q_SLOTS:
     {
         m_cache = std::move(Cache::open(QStringLiteral(":memory:"))).value();
         CatalogWriter writer(*m_cache);
-        QList<core::SourcedEntity> entities{
+        QList<core::SourcedEntity> entities {
             test::component(QStringLiteral("payments-api"), QStringLiteral("team-a"),
-                            QJsonObject{{QStringLiteral("title"), QStringLiteral("Zahlungs Gateway")},
-                                        {QStringLiteral("description"), QStringLiteral("Moves the money")}}),
+                QJsonObject { { QStringLiteral("title"), QStringLiteral("Zahlungs Gateway") },
+                    { QStringLiteral("description"), QStringLiteral("Moves the money") } }),
             test::component(QStringLiteral("checkout"), QStringLiteral("team-b"),
-                            QJsonObject{{QStringLiteral("title"), QStringLiteral("Payment checkout")},
-                                        {QStringLiteral("tags"), QJsonArray{QStringLiteral("frontend")}}}),
+                QJsonObject { { QStringLiteral("title"), QStringLiteral("Payment checkout") },
+                    { QStringLiteral("tags"), QJsonArray { QStringLiteral("frontend") } } }),
             test::component(QStringLiteral("ledger"), QStringLiteral("team-a"),
-                            QJsonObject{{QStringLiteral("description"), QStringLiteral("Double-entry payment records")}}),
+                QJsonObject { { QStringLiteral("description"), QStringLiteral("Double-entry payment records") } }),
             test::component(QStringLiteral("gone-soon")),
             test::group(QStringLiteral("team-a"), QStringLiteral("Équipe Paiements")),
             test::group(QStringLiteral("team-b"), QStringLiteral("Web")),
             test::entity(QStringLiteral("Project"), QStringLiteral("revamp"),
-                         QJsonObject{{QStringLiteral("owner"), QStringLiteral("team-a")},
-                                     {QStringLiteral("status"), QStringLiteral("at-risk")},
-                                     {QStringLiteral("startDate"), QStringLiteral("2026-09-01")},
-                                     {QStringLiteral("targetDate"), QStringLiteral("2027-01-15")},
-                                     {QStringLiteral("components"), QJsonArray{QStringLiteral("component:checkout")}}}),
+                QJsonObject { { QStringLiteral("owner"), QStringLiteral("team-a") },
+                    { QStringLiteral("status"), QStringLiteral("at-risk") },
+                    { QStringLiteral("startDate"), QStringLiteral("2026-09-01") },
+                    { QStringLiteral("targetDate"), QStringLiteral("2027-01-15") },
+                    { QStringLiteral("components"), QJsonArray { QStringLiteral("component:checkout") } } }),
             test::entity(QStringLiteral("Goal"), QStringLiteral("grow"),
-                         QJsonObject{{QStringLiteral("owner"), QStringLiteral("team-a")},
-                                     {QStringLiteral("status"), QStringLiteral("on-track")},
-                                     {QStringLiteral("progress"), QJsonObject{{QStringLiteral("current"), 3.1},
-                                                                             {QStringLiteral("target"), 4}}}}),
+                QJsonObject { { QStringLiteral("owner"), QStringLiteral("team-a") },
+                    { QStringLiteral("status"), QStringLiteral("on-track") },
+                    { QStringLiteral("progress"),
+                        QJsonObject { { QStringLiteral("current"), 3.1 }, { QStringLiteral("target"), 4 } } } }),
         };
         QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), entities)));
         entities.removeAt(3);
@@ -135,8 +139,9 @@ private Q_SLOTS:
             targets.append(r.target.toString());
         targets.sort();
         // The tombstoned gone-soon no longer counts.
-        QCOMPARE(targets, (QStringList{QStringLiteral("Component:default/ledger"), QStringLiteral("Component:default/payments-api"),
-                                       QStringLiteral("Goal:default/grow"), QStringLiteral("Project:default/revamp")}));
+        QCOMPARE(targets,
+            (QStringList { QStringLiteral("Component:default/ledger"), QStringLiteral("Component:default/payments-api"),
+                QStringLiteral("Goal:default/grow"), QStringLiteral("Project:default/revamp") }));
         auto to = q.relationsTo(ref(QStringLiteral("component:default/checkout")));
         QVERIFY(to);
         bool workedOn = false;
@@ -151,18 +156,18 @@ private Q_SLOTS:
         auto hits = q.search(u"pay", 10);
         QVERIFY2(hits, qPrintable(hits.errorString()));
         QCOMPARE(names(*hits).first(), QStringLiteral("payments-api")); // name prefix first
-        QCOMPARE(names(*hits).at(1), QStringLiteral("checkout"));       // then title prefix
-        QVERIFY(names(*hits).contains(QStringLiteral("ledger")));        // then description
+        QCOMPARE(names(*hits).at(1), QStringLiteral("checkout")); // then title prefix
+        QVERIFY(names(*hits).contains(QStringLiteral("ledger"))); // then description
         QCOMPARE(hits->first().kind, QStringLiteral("Component"));
         QCOMPARE(hits->first().owner.key(), QStringLiteral("group:default/team-a"));
         QCOMPARE(hits->at(1).title, QStringLiteral("Payment checkout"));
 
-        QCOMPARE(names(*q.search(u"frontend", 10)), QStringList{QStringLiteral("checkout")});       // tags
-        QCOMPARE(names(*q.search(u"money", 10)), QStringList{QStringLiteral("payments-api")});      // description
-        QVERIFY(names(*q.search(u"paiements", 10)).contains(QStringLiteral("ledger")));             // owner's name
-        QVERIFY(names(*q.search(u"equipe", 10)).contains(QStringLiteral("team-a")));                // accents folded
-        QCOMPARE(q.search(u"gone", 10)->size(), 0);                                                  // tombstoned
-        QCOMPARE(q.search(u"p", 2)->size(), 2);                                                      // bounded
+        QCOMPARE(names(*q.search(u"frontend", 10)), QStringList { QStringLiteral("checkout") }); // tags
+        QCOMPARE(names(*q.search(u"money", 10)), QStringList { QStringLiteral("payments-api") }); // description
+        QVERIFY(names(*q.search(u"paiements", 10)).contains(QStringLiteral("ledger"))); // owner's name
+        QVERIFY(names(*q.search(u"equipe", 10)).contains(QStringLiteral("team-a"))); // accents folded
+        QCOMPARE(q.search(u"gone", 10)->size(), 0); // tombstoned
+        QCOMPARE(q.search(u"p", 2)->size(), 2); // bounded
     }
 
     void lookupForAnswers()
@@ -171,9 +176,9 @@ private Q_SLOTS:
         auto candidates = q.nameCandidates(u"Payments API", 10);
         QVERIFY(candidates && !candidates->isEmpty());
         QCOMPARE(candidates->first().entity.name(), QStringLiteral("payments-api"));
-        auto projects = q.entitiesOfKind(u"project", {QStringLiteral("at-risk"), QStringLiteral("off-track")}, 10);
+        auto projects = q.entitiesOfKind(u"project", { QStringLiteral("at-risk"), QStringLiteral("off-track") }, 10);
         QCOMPARE(projects->size(), 1);
-        QCOMPARE(q.entitiesOfKind(u"project", {QStringLiteral("done")}, 10)->size(), 0);
+        QCOMPARE(q.entitiesOfKind(u"project", { QStringLiteral("done") }, 10)->size(), 0);
         QCOMPARE(q.entitiesOfKind(u"Goal", {}, 10)->size(), 1);
     }
 
@@ -181,17 +186,18 @@ private Q_SLOTS:
     {
         Database &db = m_cache->database();
         QCOMPARE(db.queryText(QStringLiteral("SELECT tags FROM v_components WHERE name='checkout'")).value(),
-                 QStringLiteral("frontend"));
-        QCOMPARE(db.queryText(QStringLiteral("SELECT display_name || ' ' || email FROM v_groups WHERE name='team-a'")).value(),
-                 QStringLiteral("Équipe Paiements team-a@example.com"));
+            QStringLiteral("frontend"));
+        QCOMPARE(db.queryText(QStringLiteral("SELECT display_name || ' ' || email FROM v_groups WHERE name='team-a'"))
+                     .value(),
+            QStringLiteral("Équipe Paiements team-a@example.com"));
         QCOMPARE(db.queryText(QStringLiteral("SELECT status || ' ' || target_date FROM v_projects")).value(),
-                 QStringLiteral("at-risk 2027-01-15"));
+            QStringLiteral("at-risk 2027-01-15"));
         QCOMPARE(db.queryText(QStringLiteral("SELECT progress_current || '/' || progress_target FROM v_goals")).value(),
-                 QStringLiteral("3.1/4"));
+            QStringLiteral("3.1/4"));
         QCOMPARE(db.queryInt(QStringLiteral("SELECT count(*) FROM v_removed")).value(), 1);
         QCOMPARE(db.queryInt(QStringLiteral("SELECT count(*) FROM v_sync_runs WHERE status='ok'")).value(), 2);
         QCOMPARE(db.queryInt(QStringLiteral("SELECT count(*) FROM v_entities")).value(), 7);
-        for (const char *view : {"v_apis", "v_resources", "v_systems", "v_domains", "v_users"})
+        for (const char *view : { "v_apis", "v_resources", "v_systems", "v_domains", "v_users" })
             QVERIFY(db.queryInt(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1StringView(view))));
     }
 };

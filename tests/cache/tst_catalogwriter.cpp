@@ -4,17 +4,21 @@
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "cache/SnapshotStore.h"
-#include "support/CacheTestSupport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "support/CacheTestSupport.h"
 
 using namespace cairn;
 using namespace cairn::cache;
 
 namespace {
 
-core::EntityRef ref(const QString &text) { return core::EntityRef::parse(text).value(); }
+core::EntityRef ref(const QString &text)
+{
+    return core::EntityRef::parse(text).value();
+}
 
 QStringList keysOf(const QList<core::EntityRef> &refs)
 {
@@ -27,9 +31,9 @@ QStringList keysOf(const QList<core::EntityRef> &refs)
 
 qint64 ftsHits(Cache &cache, const QString &match)
 {
-    auto stmt = cache.database().prepare(QStringLiteral(
-        "SELECT count(*) FROM entities_fts f JOIN entities e ON e.id = f.rowid "
-        "WHERE entities_fts MATCH ?1 AND e.removed_at IS NULL"));
+    auto stmt = cache.database().prepare(
+        QStringLiteral("SELECT count(*) FROM entities_fts f JOIN entities e ON e.id = f.rowid "
+                       "WHERE entities_fts MATCH ?1 AND e.removed_at IS NULL"));
     if (!stmt)
         return -1;
     stmt->bind(1, match);
@@ -80,13 +84,16 @@ private Q_SLOTS:
         QCOMPARE(summary->addedRefs.size(), 6);
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_components")), 5);
         // ownedBy + ownerOf for each component, read from both ends.
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_relations WHERE target = "
-                                                      "'group:default/team-a' AND type = 'ownedBy'")),
-                 5);
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_relations WHERE source = "
-                                                      "'group:default/team-a' AND type = 'ownerOf'")),
-                 5);
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM sync_run_entities WHERE change='added'")), 6);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM v_relations WHERE target = "
+                                    "'group:default/team-a' AND type = 'ownedBy'")),
+            5);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM v_relations WHERE source = "
+                                    "'group:default/team-a' AND type = 'ownerOf'")),
+            5);
+        QCOMPARE(
+            test::count(*m_cache, QStringLiteral("SELECT count(*) FROM sync_run_entities WHERE change='added'")), 6);
         auto sources = writer.sources();
         QVERIFY(sources);
         QCOMPARE(sources->size(), 1);
@@ -97,8 +104,9 @@ private Q_SLOTS:
     {
         CatalogWriter writer(*m_cache);
         QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), test::components(10))));
-        const qint64 updatedBefore = test::count(*m_cache, QStringLiteral("SELECT count(*) FROM entities WHERE updated_at = "
-                                                                          "(SELECT max(updated_at) FROM entities)"));
+        const qint64 updatedBefore = test::count(*m_cache,
+            QStringLiteral("SELECT count(*) FROM entities WHERE updated_at = "
+                           "(SELECT max(updated_at) FROM entities)"));
         auto again = writer.applySourceRun(test::run(QStringLiteral("files"), test::components(10)));
         QVERIFY(again);
         QCOMPARE(again->added, 0);
@@ -106,10 +114,12 @@ private Q_SLOTS:
         QCOMPARE(again->removed, 0);
         QCOMPARE(again->unchanged, 10);
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM entities")), 10);
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM entities WHERE updated_at = "
-                                                      "(SELECT max(updated_at) FROM entities)")),
-                 updatedBefore);
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT unchanged FROM v_sync_runs ORDER BY id DESC LIMIT 1")), 10);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM entities WHERE updated_at = "
+                                    "(SELECT max(updated_at) FROM entities)")),
+            updatedBefore);
+        QCOMPARE(
+            test::count(*m_cache, QStringLiteral("SELECT unchanged FROM v_sync_runs ORDER BY id DESC LIMIT 1")), 10);
     }
 
     void changedDocumentIsUpdated()
@@ -122,13 +132,15 @@ private Q_SLOTS:
         QVERIFY(summary);
         QCOMPARE(summary->changed, 1);
         QCOMPARE(summary->unchanged, 2);
-        QCOMPARE(keysOf(summary->changedRefs), QStringList{QStringLiteral("component:default/svc-1")});
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_relations WHERE origin = "
-                                                      "'Component:default/svc-1' AND target = 'group:default/team-a'")),
-                 0);
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_components WHERE owner = "
-                                                      "'group:default/team-b'")),
-                 1);
+        QCOMPARE(keysOf(summary->changedRefs), QStringList { QStringLiteral("component:default/svc-1") });
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM v_relations WHERE origin = "
+                                    "'Component:default/svc-1' AND target = 'group:default/team-a'")),
+            0);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM v_components WHERE owner = "
+                                    "'group:default/team-b'")),
+            1);
     }
 
     void tombstonesKeepTheDocumentAndComeBackToLife()
@@ -141,28 +153,31 @@ private Q_SLOTS:
         QVERIFY2(summary, qPrintable(summary.errorString()));
         QVERIFY(!summary->held); // 1 of 20 is a handful
         QCOMPARE(summary->removed, 1);
-        QCOMPARE(keysOf(summary->removedRefs), QStringList{QStringLiteral("component:default/svc-7")});
+        QCOMPARE(keysOf(summary->removedRefs), QStringList { QStringLiteral("component:default/svc-7") });
         QVERIFY(!summary->snapshotId.isEmpty()); // taken before the removal
 
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM entities")), 20); // nothing deleted
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_components")), 19);
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_removed WHERE name='svc-7' AND "
-                                                      "json_extract(document, '$.spec.owner') = 'team-a'")),
-                 1);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM v_removed WHERE name='svc-7' AND "
+                                    "json_extract(document, '$.spec.owner') = 'team-a'")),
+            1);
         // Relations of a tombstoned entity no longer show.
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_relations WHERE origin = "
-                                                      "'Component:default/svc-7'")),
-                 0);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM v_relations WHERE origin = "
+                                    "'Component:default/svc-7'")),
+            0);
 
         auto back = writer.applySourceRun(test::run(QStringLiteral("files"), test::components(20)));
         QVERIFY(back);
         QCOMPARE(back->added, 1);
         QCOMPARE(back->unchanged, 19);
-        QCOMPARE(keysOf(back->addedRefs), QStringList{QStringLiteral("component:default/svc-7")});
+        QCOMPARE(keysOf(back->addedRefs), QStringList { QStringLiteral("component:default/svc-7") });
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_removed")), 0);
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_relations WHERE origin = "
-                                                      "'Component:default/svc-7'")),
-                 2);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM v_relations WHERE origin = "
+                                    "'Component:default/svc-7'")),
+            2);
     }
 
     void massRemovalGuard_data()
@@ -185,10 +200,11 @@ private Q_SLOTS:
         QFETCH(bool, held);
         CatalogWriter writer(*m_cache);
         QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), test::components(20))));
-        const QByteArray entitiesBefore = m_cache->database()
-                                              .queryText(QStringLiteral("SELECT group_concat(key || coalesce(removed_at, '-')) FROM entities"))
-                                              .value()
-                                              .toUtf8();
+        const QByteArray entitiesBefore
+            = m_cache->database()
+                  .queryText(QStringLiteral("SELECT group_concat(key || coalesce(removed_at, '-')) FROM entities"))
+                  .value()
+                  .toUtf8();
         SourceRunInput input = test::run(QStringLiteral("files"), test::components(kept));
         input.allowRemovals = allow;
         auto summary = writer.applySourceRun(input);
@@ -196,9 +212,10 @@ private Q_SLOTS:
         QCOMPARE(summary->held, held);
         QCOMPARE(summary->removed, 20 - kept);
         QCOMPARE(summary->removedRefs.size(), 20 - kept);
-        const QString entitiesAfter = m_cache->database()
-                                          .queryText(QStringLiteral("SELECT group_concat(key || coalesce(removed_at, '-')) FROM entities"))
-                                          .value();
+        const QString entitiesAfter
+            = m_cache->database()
+                  .queryText(QStringLiteral("SELECT group_concat(key || coalesce(removed_at, '-')) FROM entities"))
+                  .value();
         auto runs = writer.recentRuns(1);
         QVERIFY(runs);
         if (held) {
@@ -206,10 +223,11 @@ private Q_SLOTS:
             QVERIFY(summary->snapshotId.isEmpty());
             QCOMPARE(runs->first().status, QStringLiteral("held"));
             QCOMPARE(runs->first().held, 20 - kept);
-            QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM sync_run_entities WHERE run_id = %1 "
-                                                          "AND change = 'would-remove'")
-                                               .arg(summary->runId)),
-                     20 - kept);
+            QCOMPARE(test::count(*m_cache,
+                         QStringLiteral("SELECT count(*) FROM sync_run_entities WHERE run_id = %1 "
+                                        "AND change = 'would-remove'")
+                             .arg(summary->runId)),
+                20 - kept);
         } else {
             QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_components")), kept);
             QCOMPARE(runs->first().status, QStringLiteral("ok"));
@@ -253,9 +271,9 @@ private Q_SLOTS:
         CatalogWriter writer(*m_cache);
         QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), test::components(5))));
         // A trigger standing for any failure deep in the write (disk full, I/O error).
-        QVERIFY(m_cache->database().exec(QStringLiteral(
-            "CREATE TEMP TRIGGER fail_on_boom BEFORE INSERT ON entities WHEN NEW.name = 'boom' "
-            "BEGIN SELECT RAISE(ABORT, 'injected fault'); END")));
+        QVERIFY(m_cache->database().exec(
+            QStringLiteral("CREATE TEMP TRIGGER fail_on_boom BEFORE INSERT ON entities WHEN NEW.name = 'boom' "
+                           "BEGIN SELECT RAISE(ABORT, 'injected fault'); END")));
         QList<core::SourcedEntity> next = test::components(3);
         next.append(test::component(QStringLiteral("new-one")));
         next.append(test::component(QStringLiteral("boom")));
@@ -290,19 +308,22 @@ private Q_SLOTS:
     void earlierSourceKeepsAConflictingRef()
     {
         CatalogWriter writer(*m_cache);
-        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("first"), {test::component(QStringLiteral("shared"))})));
-        auto second = writer.applySourceRun(
-            test::run(QStringLiteral("second"), {test::component(QStringLiteral("shared"), QStringLiteral("team-z")),
-                                                 test::component(QStringLiteral("own"))}));
+        QVERIFY(
+            writer.applySourceRun(test::run(QStringLiteral("first"), { test::component(QStringLiteral("shared")) })));
+        auto second = writer.applySourceRun(test::run(QStringLiteral("second"),
+            { test::component(QStringLiteral("shared"), QStringLiteral("team-z")),
+                test::component(QStringLiteral("own")) }));
         QVERIFY(second);
         QCOMPARE(second->added, 1);
         QCOMPARE(second->conflicts.size(), 1);
         QVERIFY2(second->conflicts.first().contains(QStringLiteral("first")), qPrintable(second->conflicts.first()));
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_entities WHERE name = 'shared' AND "
-                                                      "source = 'first' AND owner = 'group:default/team-a'")),
-                 1);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM v_entities WHERE name = 'shared' AND "
+                                    "source = 'first' AND owner = 'group:default/team-a'")),
+            1);
         // The later source does not own it, so not delivering it later removes nothing.
-        auto again = writer.applySourceRun(test::run(QStringLiteral("second"), {test::component(QStringLiteral("own"))}));
+        auto again
+            = writer.applySourceRun(test::run(QStringLiteral("second"), { test::component(QStringLiteral("own")) }));
         QVERIFY(again);
         QCOMPARE(again->removed, 0);
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_components WHERE name='shared'")), 1);
@@ -311,14 +332,15 @@ private Q_SLOTS:
         SourceRunInput drop = test::run(QStringLiteral("first"), {});
         drop.allowRemovals = true;
         QVERIFY(writer.applySourceRun(drop));
-        auto taken = writer.applySourceRun(
-            test::run(QStringLiteral("second"), {test::component(QStringLiteral("shared"), QStringLiteral("team-z")),
-                                                 test::component(QStringLiteral("own"))}));
+        auto taken = writer.applySourceRun(test::run(QStringLiteral("second"),
+            { test::component(QStringLiteral("shared"), QStringLiteral("team-z")),
+                test::component(QStringLiteral("own")) }));
         QVERIFY(taken);
         QCOMPARE(taken->added, 1);
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM v_entities WHERE name = 'shared' AND "
-                                                      "source = 'second'")),
-                 1);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM v_entities WHERE name = 'shared' AND "
+                                    "source = 'second'")),
+            1);
     }
 
     void incrementalRunKeepsUnchangedRefs()
@@ -327,8 +349,8 @@ private Q_SLOTS:
         QList<core::SourcedEntity> all;
         for (int i = 0; i < 10; ++i) {
             all.append(test::component(QStringLiteral("svc-%1").arg(i), QStringLiteral("team-a"),
-                                       QJsonObject{{QStringLiteral("uid"), QStringLiteral("uid-%1").arg(i)},
-                                                   {QStringLiteral("etag"), QStringLiteral("e%1").arg(i)}}));
+                QJsonObject { { QStringLiteral("uid"), QStringLiteral("uid-%1").arg(i) },
+                    { QStringLiteral("etag"), QStringLiteral("e%1").arg(i) } }));
         }
         QVERIFY(writer.applySourceRun(test::run(QStringLiteral("backstage"), all)));
         auto etags = writer.sourceEtags(QStringLiteral("backstage"));
@@ -337,8 +359,8 @@ private Q_SLOTS:
         QCOMPARE(etags->value(QStringLiteral("component:default/svc-3")), QStringLiteral("e3"));
 
         SourceRunInput input = test::run(QStringLiteral("backstage"),
-                                         {test::component(QStringLiteral("svc-0"), QStringLiteral("team-b"),
-                                                          QJsonObject{{QStringLiteral("etag"), QStringLiteral("e0b")}})});
+            { test::component(QStringLiteral("svc-0"), QStringLiteral("team-b"),
+                QJsonObject { { QStringLiteral("etag"), QStringLiteral("e0b") } }) });
         for (int i = 1; i < 9; ++i)
             input.unchangedRefs.append(ref(QStringLiteral("component:default/svc-%1").arg(i)));
         auto summary = writer.applySourceRun(input); // svc-9 is gone upstream: 1 of 10 not held (10%)
@@ -348,18 +370,18 @@ private Q_SLOTS:
         QCOMPARE(summary->unchanged, 8);
         QCOMPARE(summary->removed, 1);
         QCOMPARE(writer.sourceEtags(QStringLiteral("backstage"))->value(QStringLiteral("component:default/svc-0")),
-                 QStringLiteral("e0b"));
+            QStringLiteral("e0b"));
         QVERIFY(!writer.sourceEtags(QStringLiteral("backstage"))->contains(QStringLiteral("component:default/svc-9")));
     }
 
     void ftsFollowsChangesAndOwnerNames()
     {
         CatalogWriter writer(*m_cache);
-        QList<core::SourcedEntity> entities{
+        QList<core::SourcedEntity> entities {
             test::component(QStringLiteral("payments-api"), QStringLiteral("team-a"),
-                            QJsonObject{{QStringLiteral("title"), QStringLiteral("Checkout gateway")},
-                                        {QStringLiteral("description"), QStringLiteral("Takes the money")},
-                                        {QStringLiteral("tags"), QJsonArray{QStringLiteral("java"), QStringLiteral("pci")}}}),
+                QJsonObject { { QStringLiteral("title"), QStringLiteral("Checkout gateway") },
+                    { QStringLiteral("description"), QStringLiteral("Takes the money") },
+                    { QStringLiteral("tags"), QJsonArray { QStringLiteral("java"), QStringLiteral("pci") } } }),
             test::group(QStringLiteral("team-a"), QStringLiteral("Aardvarks")),
         };
         QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), entities)));
@@ -376,7 +398,8 @@ private Q_SLOTS:
         QCOMPARE(ftsHits(*m_cache, QStringLiteral("owner_name:badgers")), 1);
 
         // Only the group changes, delivered alone by an incremental run.
-        SourceRunInput incremental = test::run(QStringLiteral("files"), {test::group(QStringLiteral("team-a"), QStringLiteral("Capybaras"))});
+        SourceRunInput incremental = test::run(
+            QStringLiteral("files"), { test::group(QStringLiteral("team-a"), QStringLiteral("Capybaras")) });
         incremental.unchangedRefs.append(ref(QStringLiteral("component:default/payments-api")));
         QVERIFY(writer.applySourceRun(incremental));
         QCOMPARE(ftsHits(*m_cache, QStringLiteral("owner_name:capybaras")), 1);
@@ -414,12 +437,15 @@ private Q_SLOTS:
         QCOMPARE(*purged, 1);
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM entities")), 19);
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM entities_fts")), 19);
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM relations r WHERE NOT EXISTS "
-                                                      "(SELECT 1 FROM entities e WHERE e.id = r.origin_id)")),
-                 0);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM relations r WHERE NOT EXISTS "
+                                    "(SELECT 1 FROM entities e WHERE e.id = r.origin_id)")),
+            0);
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count FROM purges ORDER BY id DESC LIMIT 1")), 1);
-        QCOMPARE(m_cache->database().queryText(QStringLiteral("SELECT entity_keys FROM purges ORDER BY id DESC LIMIT 1")).value(),
-                 QStringLiteral("[\"component:default/svc-19\"]"));
+        QCOMPARE(m_cache->database()
+                     .queryText(QStringLiteral("SELECT entity_keys FROM purges ORDER BY id DESC LIMIT 1"))
+                     .value(),
+            QStringLiteral("[\"component:default/svc-19\"]"));
     }
 
     void runLogKeepsTheLastFifty()
@@ -428,11 +454,12 @@ private Q_SLOTS:
         for (int i = 0; i < 55; ++i)
             QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), test::components(1 + i % 2))));
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM sync_runs")), CatalogWriter::RunsKept);
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM sync_run_entities WHERE run_id NOT IN "
-                                                      "(SELECT id FROM sync_runs)")),
-                 0);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM sync_run_entities WHERE run_id NOT IN "
+                                    "(SELECT id FROM sync_runs)")),
+            0);
         QVERIFY(writer.recordFailedRun(QStringLiteral("files"), QDateTime::currentDateTimeUtc(),
-                                       QStringLiteral("HTTP 500 from https://example.com")));
+            QStringLiteral("HTTP 500 from https://example.com")));
         auto runs = writer.recentRuns(1);
         QCOMPARE(runs->first().status, QStringLiteral("failed"));
         QCOMPARE(runs->first().error, QStringLiteral("HTTP 500 from https://example.com"));

@@ -5,10 +5,11 @@
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "cache/EntityRow.h"
-#include "support/CacheTestSupport.h"
 
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "support/CacheTestSupport.h"
 
 using namespace cairn;
 using namespace cairn::cache;
@@ -35,9 +36,10 @@ private:
 
     QByteArray rows()
     {
-        auto text = m_cache->database().queryText(QStringLiteral(
-            "SELECT group_concat(key || '|' || document || '|' || content_hash || '|' || coalesce(owner_key, '') || '|' "
-            "|| display_name, ';') FROM (SELECT * FROM entities ORDER BY key)"));
+        auto text = m_cache->database().queryText(
+            QStringLiteral("SELECT group_concat(key || '|' || document || '|' || content_hash || '|' || "
+                           "coalesce(owner_key, '') || '|' "
+                           "|| display_name, ';') FROM (SELECT * FROM entities ORDER BY key)"));
         return text ? text->toUtf8() : QByteArray();
     }
 

@@ -23,7 +23,8 @@ private:
         auto configured = db->configure();
         if (!configured)
             qFatal("%s", qPrintable(configured.errorString()));
-        auto created = db->exec(QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT, i INTEGER, d REAL, b BLOB)"));
+        auto created
+            = db->exec(QStringLiteral("CREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT, i INTEGER, d REAL, b BLOB)"));
         if (!created)
             qFatal("%s", qPrintable(created.errorString()));
         return std::move(db).value();

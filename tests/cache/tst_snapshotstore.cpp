@@ -2,11 +2,12 @@
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "cache/SnapshotStore.h"
-#include "support/CacheTestSupport.h"
 
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "support/CacheTestSupport.h"
 
 using namespace cairn;
 using namespace cairn::cache;
@@ -55,8 +56,11 @@ private Q_SLOTS:
         QVERIFY2(restored, qPrintable(restored.errorString()));
         QCOMPARE(test::count(**cache, QStringLiteral("SELECT count(*) FROM v_entities")), 7);
         QCOMPARE(test::count(**cache, QStringLiteral("SELECT count(*) FROM v_components WHERE name = 'svc-5'")), 1);
-        QCOMPARE(test::count(**cache, QStringLiteral("SELECT count(*) FROM entities_fts WHERE entities_fts MATCH 'svc'")), 6);
-        QCOMPARE((*cache)->database().queryText(QStringLiteral("PRAGMA integrity_check")).value(), QStringLiteral("ok"));
+        QCOMPARE(
+            test::count(**cache, QStringLiteral("SELECT count(*) FROM entities_fts WHERE entities_fts MATCH 'svc'")),
+            6);
+        QCOMPARE(
+            (*cache)->database().queryText(QStringLiteral("PRAGMA integrity_check")).value(), QStringLiteral("ok"));
         // The replaced state was itself kept.
         auto undo = store.info(*restored);
         QVERIFY(undo);

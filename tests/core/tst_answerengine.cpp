@@ -2,9 +2,9 @@
 #include "core/AnswerEngine.h"
 #include "core/MemoryCatalog.h"
 
-#include "fixtures/AnswerFixtures.h"
-
 #include <QTest>
+
+#include "fixtures/AnswerFixtures.h"
 
 using namespace cairn::core;
 using namespace cairn::fixtures;
@@ -58,8 +58,8 @@ private Q_SLOTS:
         QVERIFY(a.who.owner->entity.resolved);
         QCOMPARE(a.who.owner->entity.email, QStringLiteral("team-a@example.com"));
         QCOMPARE(names(a.who.owner->members),
-                 (QStringList{QStringLiteral("breanna.davison"), QStringLiteral("guest"), QStringLiteral("janelle.dawe"),
-                              QStringLiteral("nigel.manning")}));
+            (QStringList { QStringLiteral("breanna.davison"), QStringLiteral("guest"), QStringLiteral("janelle.dawe"),
+                QStringLiteral("nigel.manning") }));
     }
 
     void whatOfArtistLookup()
@@ -69,7 +69,7 @@ private Q_SLOTS:
         QCOMPARE(a.what.entity.type, QStringLiteral("service"));
         QCOMPARE(a.what.lifecycle, QStringLiteral("experimental"));
         QCOMPARE(a.what.description, QStringLiteral("Artist Lookup"));
-        QCOMPARE(a.what.tags, (QStringList{QStringLiteral("java"), QStringLiteral("data")}));
+        QCOMPARE(a.what.tags, (QStringList { QStringLiteral("java"), QStringLiteral("data") }));
         QVERIFY(a.what.system && a.what.system->resolved);
         QCOMPARE(a.what.system->ref, ref("system:default/artist-engagement-portal"));
         // The domain comes through the system.
@@ -100,7 +100,7 @@ private Q_SLOTS:
         QCOMPARE(a.who.dependentCount, 1);
         QCOMPARE(a.who.dependents.first().entity.ref, ref("component:default/wayback-search"));
         QCOMPARE(a.who.dependents.first().relation, QStringLiteral("consumesApi"));
-        QCOMPARE(names(a.how.providers), QStringList{QStringLiteral("wayback-archive")});
+        QCOMPARE(names(a.how.providers), QStringList { QStringLiteral("wayback-archive") });
         QVERIFY(a.how.providers.first().ref.isKind(u"component"));
     }
 
@@ -122,7 +122,7 @@ private Q_SLOTS:
         QCOMPARE(a.who.ownsCount, 8);
         QVERIFY(!names(a.who.owns).contains(QStringLiteral("playback-order")));
         const Answer parent = answer(*m_examples, "group:default/backstage");
-        QCOMPARE(names(parent.who.children), QStringList{QStringLiteral("team-a")});
+        QCOMPARE(names(parent.who.children), QStringList { QStringLiteral("team-a") });
     }
 
     void userWho()
@@ -130,10 +130,10 @@ private Q_SLOTS:
         const Answer a = answer(*m_examples, "user:default/janelle.dawe");
         QCOMPARE(a.entity.title, QStringLiteral("Janelle Dawe"));
         QCOMPARE(a.entity.email, QStringLiteral("janelle-dawe@example.com"));
-        QCOMPARE(names(a.who.groups), QStringList{QStringLiteral("team-a")});
+        QCOMPARE(names(a.who.groups), QStringList { QStringLiteral("team-a") });
         QCOMPARE(a.who.ownsCount, 0);
         const Answer jdoe = answer(*m_org, "user:default/jdoe");
-        QCOMPARE(names(jdoe.who.owns), QStringList{QStringLiteral("checkout-revamp")});
+        QCOMPARE(names(jdoe.who.owns), QStringList { QStringLiteral("checkout-revamp") });
     }
 
     void systemAndDomainWhyIsTheirPurpose()
@@ -159,7 +159,7 @@ private Q_SLOTS:
         const Answer a = answer(*m_org, "project:default/checkout-revamp");
         QCOMPARE(a.why.goals.size(), 1);
         QCOMPARE(a.why.goals.first().goal.ref, ref("goal:default/grow-conversion"));
-        QCOMPARE(names(a.why.goals.first().ancestors), QStringList{QStringLiteral("revenue-2027")});
+        QCOMPARE(names(a.why.goals.first().ancestors), QStringList { QStringLiteral("revenue-2027") });
         QVERIFY(a.why.goals.first().cycle.isEmpty());
         QVERIFY(a.why.nothingExplains.isEmpty());
     }
@@ -168,9 +168,9 @@ private Q_SLOTS:
     {
         const Answer a = answer(*m_org, "project:default/checkout-revamp");
         QCOMPARE(a.who.owner->entity.ref, ref("user:default/jdoe"));
-        QCOMPARE(names(a.who.owner->teams), QStringList{QStringLiteral("payments")});
+        QCOMPARE(names(a.who.owner->teams), QStringList { QStringLiteral("payments") });
         QCOMPARE(a.who.team->ref, ref("group:default/payments"));
-        QCOMPARE(names(a.who.contributors), (QStringList{QStringLiteral("leadership"), QStringLiteral("amelie")}));
+        QCOMPARE(names(a.who.contributors), (QStringList { QStringLiteral("leadership"), QStringLiteral("amelie") }));
         QCOMPARE(a.what.description, QStringLiteral("Rebuild the **checkout**.")); // Markdown kept
         QCOMPARE(a.what.status, QStringLiteral("at-risk"));
         QVERIFY(a.how.timeline);
@@ -183,11 +183,11 @@ private Q_SLOTS:
     void componentWhyGoesThroughProjects()
     {
         const Answer a = answer(*m_org, "component:default/checkout-service");
-        QCOMPARE(names(a.why.projects), QStringList{QStringLiteral("checkout-revamp")});
+        QCOMPARE(names(a.why.projects), QStringList { QStringLiteral("checkout-revamp") });
         QCOMPARE(a.why.goals.size(), 1);
         QCOMPARE(a.why.goals.first().goal.ref.name(), QStringLiteral("grow-conversion"));
         QCOMPARE(a.what.tier, QStringLiteral("1"));
-        QCOMPARE(names(a.how.dependsOn), QStringList{QStringLiteral("payments-db")});
+        QCOMPARE(names(a.how.dependsOn), QStringList { QStringLiteral("payments-db") });
         const Answer db = answer(*m_org, "resource:default/payments-db");
         QCOMPARE(db.who.dependentCount, 1);
         QCOMPARE(db.who.dependents.first().relation, QStringLiteral("dependsOn"));
@@ -196,11 +196,13 @@ private Q_SLOTS:
     void goalWhy()
     {
         const Answer a = answer(*m_org, "goal:default/revenue-2027");
-        QCOMPARE(names(a.why.subGoals), (QStringList{QStringLiteral("cut-costs"), QStringLiteral("grow-conversion")}));
+        QCOMPARE(
+            names(a.why.subGoals), (QStringList { QStringLiteral("cut-costs"), QStringLiteral("grow-conversion") }));
         QVERIFY(a.why.goals.first().ancestors.isEmpty());
         const Answer cut = answer(*m_org, "goal:default/cut-costs");
-        QCOMPARE(names(cut.why.projects), (QStringList{QStringLiteral("cloud-savings"), QStringLiteral("old-idea"),
-                                                        QStringLiteral("vendor-cleanup")}));
+        QCOMPARE(names(cut.why.projects),
+            (QStringList {
+                QStringLiteral("cloud-savings"), QStringLiteral("old-idea"), QStringLiteral("vendor-cleanup") }));
         QVERIFY(cut.how.progress && cut.how.progress->fraction);
     }
 
@@ -209,7 +211,7 @@ private Q_SLOTS:
         const Answer a = answer(*m_org, "project:default/loop-work");
         QCOMPARE(a.why.goals.size(), 1);
         const GoalChain &chain = a.why.goals.first();
-        QCOMPARE(names(chain.ancestors), QStringList{QStringLiteral("loop-b")});
+        QCOMPARE(names(chain.ancestors), QStringList { QStringLiteral("loop-b") });
         QCOMPARE(chain.cycle.size(), 3);
         QCOMPARE(chain.cycle.first(), chain.cycle.last());
         QCOMPARE(a.why.problems.size(), 1);

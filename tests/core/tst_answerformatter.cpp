@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/AnswerFormatter.h"
 
-#include "fixtures/AnswerFixtures.h"
-
 #include <QJsonArray>
 #include <QTest>
+
+#include "fixtures/AnswerFixtures.h"
 
 using namespace cairn::core;
 using namespace cairn::fixtures;
@@ -44,14 +44,14 @@ private Q_SLOTS:
         const QJsonObject project = AnswerFormatter::toJson(answer(*m_org, "project:default/checkout-revamp"));
         QCOMPARE(component.value(u"formatVersion").toInt(), 1);
         QCOMPARE(keys(component), keys(project));
-        for (const char *section : {"what", "why", "who", "how"}) {
+        for (const char *section : { "what", "why", "who", "how" }) {
             const QString s = QString::fromUtf8(section);
             QCOMPARE(keys(component.value(s).toObject()), keys(project.value(s).toObject()));
         }
         QCOMPARE(keys(component.value(u"how").toObject()),
-                 (QStringList{QStringLiteral("consumesApis"), QStringLiteral("dependsOn"), QStringLiteral("health"),
-                              QStringLiteral("latestUpdates"), QStringLiteral("links"), QStringLiteral("progress"),
-                              QStringLiteral("providers"), QStringLiteral("providesApis"), QStringLiteral("timeline")}));
+            (QStringList { QStringLiteral("consumesApis"), QStringLiteral("dependsOn"), QStringLiteral("health"),
+                QStringLiteral("latestUpdates"), QStringLiteral("links"), QStringLiteral("progress"),
+                QStringLiteral("providers"), QStringLiteral("providesApis"), QStringLiteral("timeline") }));
         QVERIFY(component.value(u"how").toObject().value(u"timeline").isNull());
         QVERIFY(component.value(u"how").toObject().value(u"health").isNull());
     }
@@ -89,10 +89,12 @@ private Q_SLOTS:
     {
         const QString text = AnswerFormatter::toText(answer(*m_examples, "component:default/playback-order"));
         QVERIFY(text.contains(QStringLiteral("WHAT")) && text.contains(QStringLiteral("HOW")));
-        QVERIFY2(text.contains(QStringLiteral("group:default/guest (unresolved: not in the catalog)")), qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("group:default/guest (unresolved: not in the catalog)")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("No goal is linked to this component")));
         const QString project = AnswerFormatter::toText(answer(*m_org, "project:default/cloud-savings"));
-        QVERIFY2(project.contains(QStringLiteral("target moved 3 times, +60 days since first set")), qPrintable(project));
+        QVERIFY2(
+            project.contains(QStringLiteral("target moved 3 times, +60 days since first set")), qPrintable(project));
         QVERIFY(project.contains(QStringLiteral("off-track")));
         const QString asked = AnswerFormatter::toText(AskEngine(*m_examples).ask(u"members of team-a").value());
         QVERIFY2(asked.contains(QStringLiteral("janelle-dawe@example.com")), qPrintable(asked));

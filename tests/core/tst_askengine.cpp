@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/AskEngine.h"
 
-#include "fixtures/AnswerFixtures.h"
-
 #include <QTest>
+
+#include "fixtures/AnswerFixtures.h"
 
 using namespace cairn::core;
 using namespace cairn::fixtures;
@@ -42,7 +42,8 @@ private Q_SLOTS:
 
     void whoOwnsInEnglishAndFrench()
     {
-        for (const char *q : {"who owns artist-lookup?", "qui possède artist-lookup ?", "à qui appartient Artist-Lookup"}) {
+        for (const char *q :
+            { "who owns artist-lookup?", "qui possède artist-lookup ?", "à qui appartient Artist-Lookup" }) {
             const AskResult r = ask(*m_examples, q);
             QCOMPARE(r.outcome, AskOutcome::Answer);
             QCOMPARE(r.focus, AnswerFocus::Who);
@@ -63,14 +64,15 @@ private Q_SLOTS:
         const AskResult r = ask(*m_examples, "who consumes the wayback-archive API?");
         QCOMPARE(r.outcome, AskOutcome::Answer);
         QVERIFY(r.answer->entity.ref.isKind(u"api"));
-        QCOMPARE(names(r.items), QStringList{QStringLiteral("wayback-search")});
+        QCOMPARE(names(r.items), QStringList { QStringLiteral("wayback-search") });
     }
 
     void membersOfTeamA()
     {
         const AskResult r = ask(*m_examples, "members of team-a");
-        QCOMPARE(names(r.items), (QStringList{QStringLiteral("breanna.davison"), QStringLiteral("guest"),
-                                              QStringLiteral("janelle.dawe"), QStringLiteral("nigel.manning")}));
+        QCOMPARE(names(r.items),
+            (QStringList { QStringLiteral("breanna.davison"), QStringLiteral("guest"), QStringLiteral("janelle.dawe"),
+                QStringLiteral("nigel.manning") }));
     }
 
     void typoIsTakenWithANote()
@@ -78,7 +80,8 @@ private Q_SLOTS:
         const AskResult r = ask(*m_examples, "what is artst-lookup");
         QCOMPARE(r.outcome, AskOutcome::Answer);
         QCOMPARE(r.match, MatchKind::Typo);
-        QVERIFY2(r.matchNote.contains(QStringLiteral("component:default/artist-lookup"), Qt::CaseInsensitive), qPrintable(r.matchNote));
+        QVERIFY2(r.matchNote.contains(QStringLiteral("component:default/artist-lookup"), Qt::CaseInsensitive),
+            qPrintable(r.matchNote));
         QCOMPARE(r.focus, AnswerFocus::What);
     }
 
@@ -118,8 +121,9 @@ private Q_SLOTS:
         // wayback-search is a Component and an API: asked plainly, both are offered.
         QCOMPARE(ask(*m_examples, "what does wayback-search depend on").outcome, AskOutcome::Candidates);
         QCOMPARE(names(ask(*m_examples, "what does the wayback-search component depend on").items),
-                 QStringList{QStringLiteral("wayback-archive")});
-        QCOMPARE(names(ask(*m_org, "qui dépend de payments-db").items), QStringList{QStringLiteral("checkout-service")});
+            QStringList { QStringLiteral("wayback-archive") });
+        QCOMPARE(
+            names(ask(*m_org, "qui dépend de payments-db").items), QStringList { QStringLiteral("checkout-service") });
     }
 
     void whatDoesTeamOwn()
@@ -131,10 +135,11 @@ private Q_SLOTS:
 
     void projectsAtRisk()
     {
-        for (const char *q : {"projects at risk", "projets à risque ?"}) {
+        for (const char *q : { "projects at risk", "projets à risque ?" }) {
             const AskResult r = ask(*m_org, q);
             QCOMPARE(r.outcome, AskOutcome::List);
-            QCOMPARE(names(r.items), (QStringList{QStringLiteral("checkout-revamp"), QStringLiteral("cloud-savings")}));
+            QCOMPARE(
+                names(r.items), (QStringList { QStringLiteral("checkout-revamp"), QStringLiteral("cloud-savings") }));
         }
     }
 
@@ -144,8 +149,9 @@ private Q_SLOTS:
         QStringList goals = names(r.items);
         goals.sort();
         // Owned (cut-costs, loop-a, loop-b) and served by projects it carries (cut-costs, grow-conversion).
-        QCOMPARE(goals, (QStringList{QStringLiteral("cut-costs"), QStringLiteral("grow-conversion"),
-                                     QStringLiteral("loop-a"), QStringLiteral("loop-b")}));
+        QCOMPARE(goals,
+            (QStringList { QStringLiteral("cut-costs"), QStringLiteral("grow-conversion"), QStringLiteral("loop-a"),
+                QStringLiteral("loop-b") }));
     }
 
     void fallsBackToSearch()

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/GoalProgress.h"
 
-#include "fixtures/AnswerFixtures.h"
-
 #include <QTest>
+
+#include "fixtures/AnswerFixtures.h"
 
 using namespace cairn::core;
 using namespace cairn::fixtures;
@@ -64,15 +64,16 @@ private Q_SLOTS:
     void ownRules()
     {
         const auto goal = [](const char *spec) {
-            return Entity(QJsonObject{{QStringLiteral("kind"), QStringLiteral("Goal")},
-                                      {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("g")}}},
-                                      {QStringLiteral("spec"), QJsonDocument::fromJson(QByteArray(spec)).object()}});
+            return Entity(QJsonObject { { QStringLiteral("kind"), QStringLiteral("Goal") },
+                { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("name"), QStringLiteral("g") } } },
+                { QStringLiteral("spec"), QJsonDocument::fromJson(QByteArray(spec)).object() } });
         };
         QCOMPARE(*GoalProgress::ownProgress(goal(R"({"score":0.7})"))->fraction, 0.7);
         QCOMPARE(GoalProgress::ownProgress(goal(R"({"score":0.7})"))->basis, ProgressBasis::Score);
         QCOMPARE(*GoalProgress::ownProgress(goal(R"({"status":"done"})"))->fraction, 1.0);
         QVERIFY(!GoalProgress::ownProgress(goal(R"({"status":"cancelled"})"))->fraction);
-        QCOMPARE(*GoalProgress::ownProgress(goal(R"({"progress":{"current":12,"target":10}})"))->fraction, 1.0); // clamped
+        QCOMPARE(
+            *GoalProgress::ownProgress(goal(R"({"progress":{"current":12,"target":10}})"))->fraction, 1.0); // clamped
         QVERIFY(!GoalProgress::ownProgress(goal(R"({"progress":{"current":1,"target":0},"status":"on-track"})")));
         QVERIFY(!GoalProgress::ownProgress(goal(R"({"status":"on-track"})")));
     }
@@ -80,8 +81,8 @@ private Q_SLOTS:
     void projectFractions()
     {
         const auto projectWith = [](const char *status) {
-            return Entity(QJsonObject{{QStringLiteral("kind"), QStringLiteral("Project")},
-                                      {QStringLiteral("spec"), QJsonObject{{QStringLiteral("status"), QString::fromUtf8(status)}}}});
+            return Entity(QJsonObject { { QStringLiteral("kind"), QStringLiteral("Project") },
+                { QStringLiteral("spec"), QJsonObject { { QStringLiteral("status"), QString::fromUtf8(status) } } } });
         };
         QCOMPARE(*GoalProgress::projectFraction(projectWith("done")), 1.0);
         QCOMPARE(*GoalProgress::projectFraction(projectWith("at-risk")), 0.0);
@@ -91,9 +92,10 @@ private Q_SLOTS:
 
     void noInputsIsUnknown()
     {
-        const GoalRollup r = of(*makeCatalog(entitiesFromJson(
-                                    R"([{"apiVersion":"cairn.dev/v1","kind":"Goal","metadata":{"name":"lonely"},"spec":{"status":"on-track"}}])")),
-                                "goal:default/lonely");
+        const GoalRollup r = of(
+            *makeCatalog(entitiesFromJson(
+                R"([{"apiVersion":"cairn.dev/v1","kind":"Goal","metadata":{"name":"lonely"},"spec":{"status":"on-track"}}])")),
+            "goal:default/lonely");
         QCOMPARE(r.basis, ProgressBasis::None);
         QVERIFY(!r.fraction);
     }

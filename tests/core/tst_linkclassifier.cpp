@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/LinkClassifier.h"
 
-#include "fixtures/AnswerFixtures.h"
-
 #include <QTest>
+
+#include "fixtures/AnswerFixtures.h"
 
 using namespace cairn::core;
 using namespace cairn::fixtures;
@@ -21,7 +21,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("category");
         const auto row = [](const char *name, const char *url, const char *title, const char *icon, const char *type,
-                            const char *category) {
+                             const char *category) {
             QTest::newRow(name) << QString::fromUtf8(url) << QString::fromUtf8(title) << QString::fromUtf8(icon)
                                 << QString::fromUtf8(type) << QString::fromUtf8(category);
         };
@@ -42,13 +42,14 @@ private Q_SLOTS:
         QFETCH(QString, icon);
         QFETCH(QString, type);
         QFETCH(QString, category);
-        QCOMPARE(LinkClassifier::categoryId(LinkClassifier::classify(EntityLink{url, title, icon, type})), category);
+        QCOMPARE(LinkClassifier::categoryId(LinkClassifier::classify(EntityLink { url, title, icon, type })), category);
     }
 
     void annotationsAddLinks()
     {
         const QList<Entity> org = workOrg();
-        const auto it = std::find_if(org.cbegin(), org.cend(), [](const Entity &e) { return e.name() == u"checkout-service"; });
+        const auto it
+            = std::find_if(org.cbegin(), org.cend(), [](const Entity &e) { return e.name() == u"checkout-service"; });
         QVERIFY(it != org.cend());
         const QList<LinkGroup> groups = LinkClassifier::group(*it);
         QCOMPARE(groups.size(), 3);
@@ -63,14 +64,15 @@ private Q_SLOTS:
 
     void sourceLocationAndDedupe()
     {
-        const Entity e(QJsonObject{
-            {QStringLiteral("kind"), QStringLiteral("Component")},
-            {QStringLiteral("metadata"),
-             QJsonObject{{QStringLiteral("name"), QStringLiteral("c")},
-                         {QStringLiteral("annotations"),
-                          QJsonObject{{QStringLiteral("backstage.io/source-location"), QStringLiteral("url:https://github.com/a/b")}}},
-                         {QStringLiteral("links"), QJsonArray{QJsonObject{{QStringLiteral("url"), QStringLiteral("https://github.com/a/b")},
-                                                                          {QStringLiteral("title"), QStringLiteral("Repo")}}}}}}});
+        const Entity e(QJsonObject { { QStringLiteral("kind"), QStringLiteral("Component") },
+            { QStringLiteral("metadata"),
+                QJsonObject { { QStringLiteral("name"), QStringLiteral("c") },
+                    { QStringLiteral("annotations"),
+                        QJsonObject { { QStringLiteral("backstage.io/source-location"),
+                            QStringLiteral("url:https://github.com/a/b") } } },
+                    { QStringLiteral("links"),
+                        QJsonArray { QJsonObject { { QStringLiteral("url"), QStringLiteral("https://github.com/a/b") },
+                            { QStringLiteral("title"), QStringLiteral("Repo") } } } } } } });
         const QList<LinkGroup> groups = LinkClassifier::group(e);
         QCOMPARE(groups.size(), 1);
         QCOMPARE(groups.first().links.size(), 1); // the same URL once
@@ -83,8 +85,9 @@ private Q_SLOTS:
         QStringList ids;
         for (const LinkGroup &g : groups)
             ids.append(LinkClassifier::categoryId(g.category));
-        QCOMPARE(ids, (QStringList{QStringLiteral("documentation"), QStringLiteral("dashboard"), QStringLiteral("on-call"),
-                                   QStringLiteral("other")}));
+        QCOMPARE(ids,
+            (QStringList { QStringLiteral("documentation"), QStringLiteral("dashboard"), QStringLiteral("on-call"),
+                QStringLiteral("other") }));
     }
 };
 

@@ -2,9 +2,9 @@
 #include "core/MemoryCatalog.h"
 #include "core/RelationType.h"
 
-#include "fixtures/AnswerFixtures.h"
-
 #include <QTest>
+
+#include "fixtures/AnswerFixtures.h"
 
 using namespace cairn::core;
 using namespace cairn::fixtures;
@@ -37,14 +37,14 @@ private Q_SLOTS:
     void entitiesOfKindByStatusSkipsRemoved()
     {
         MemoryCatalog c(workOrg());
-        QCOMPARE(c.entitiesOfKind(u"project", {QStringLiteral("at-risk")}, 10).value().size(), 1);
+        QCOMPARE(c.entitiesOfKind(u"project", { QStringLiteral("at-risk") }, 10).value().size(), 1);
         QCOMPARE(c.entitiesOfKind(u"Project", {}, 10).value().size(), 7);
         QCOMPARE(c.entitiesOfKind(u"project", {}, 2).value().size(), 2);
         for (const Entity &e : workOrg()) {
             if (e.name() == u"checkout-revamp")
                 c.add(e, {}, QDateTime::currentDateTimeUtc());
         }
-        QCOMPARE(c.entitiesOfKind(u"project", {QStringLiteral("at-risk")}, 10).value().size(), 0);
+        QCOMPARE(c.entitiesOfKind(u"project", { QStringLiteral("at-risk") }, 10).value().size(), 0);
     }
 
     void nameCandidatesExactFirst()

@@ -2,9 +2,9 @@
 #include "core/MemoryCatalog.h"
 #include "core/NameMatcher.h"
 
-#include "fixtures/AnswerFixtures.h"
-
 #include <QTest>
+
+#include "fixtures/AnswerFixtures.h"
 
 using namespace cairn::core;
 using namespace cairn::fixtures;
@@ -43,7 +43,7 @@ private Q_SLOTS:
     {
         QCOMPARE(NameMatcher::distance(u"artst lookup", u"artist lookup", 2), 1);
         QCOMPARE(NameMatcher::distance(u"tema", u"team", 2), 1); // transposition counts once
-        QCOMPARE(NameMatcher::distance(u"abc", u"xyz", 1), 2);   // bound + 1 when over
+        QCOMPARE(NameMatcher::distance(u"abc", u"xyz", 1), 2); // bound + 1 when over
         QCOMPARE(NameMatcher::distance(u"same", u"same", 0), 0);
         QCOMPARE(NameMatcher::typoBound(3), 0);
         QCOMPARE(NameMatcher::typoBound(12), 2);
@@ -71,7 +71,8 @@ private Q_SLOTS:
         QCOMPARE(m.candidates.first().record.entity.displayName(), QStringLiteral("Amélie Poulain"));
         QCOMPARE(m.candidates.first().matchedOn, QStringLiteral("displayName"));
         // And the other way round: an accented query finds a plain name.
-        QCOMPARE(match(*m_org, QStringLiteral("Amélie")).candidates.first().record.entity.name(), QStringLiteral("amelie"));
+        QCOMPARE(
+            match(*m_org, QStringLiteral("Amélie")).candidates.first().record.entity.name(), QStringLiteral("amelie"));
     }
 
     void typoTolerance()
@@ -94,7 +95,7 @@ private Q_SLOTS:
     void sameNameDifferentKinds()
     {
         QCOMPARE(match(*m_examples, QStringLiteral("wayback-archive")).kind, MatchKind::Ambiguous);
-        const NameMatch api = match(*m_examples, QStringLiteral("wayback-archive"), {QStringLiteral("api")});
+        const NameMatch api = match(*m_examples, QStringLiteral("wayback-archive"), { QStringLiteral("api") });
         QCOMPARE(api.kind, MatchKind::Exact);
         QVERIFY(api.candidates.first().record.entity.isKind(u"api"));
     }

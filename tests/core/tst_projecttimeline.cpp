@@ -11,10 +11,10 @@ namespace {
 
 Entity project(const char *spec)
 {
-    QJsonObject doc{{QStringLiteral("apiVersion"), QStringLiteral("cairn.dev/v1")},
-                    {QStringLiteral("kind"), QStringLiteral("Project")},
-                    {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("p")}}},
-                    {QStringLiteral("spec"), QJsonDocument::fromJson(QByteArray(spec)).object()}};
+    QJsonObject doc { { QStringLiteral("apiVersion"), QStringLiteral("cairn.dev/v1") },
+        { QStringLiteral("kind"), QStringLiteral("Project") },
+        { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("name"), QStringLiteral("p") } } },
+        { QStringLiteral("spec"), QJsonDocument::fromJson(QByteArray(spec)).object() } };
     return Entity(doc);
 }
 
@@ -47,7 +47,8 @@ private Q_SLOTS:
 
     void neverMovedSaysNothing()
     {
-        const Entity p = project(R"({"status":"on-track","targetDate":"2027-01-01","updates":[{"date":"2026-11-20","targetDate":"2027-01-01"}]})");
+        const Entity p = project(
+            R"({"status":"on-track","targetDate":"2027-01-01","updates":[{"date":"2026-11-20","targetDate":"2027-01-01"}]})");
         const TimelineSummary s = ProjectTimeline::fromEntity(p).summarize(QDate(2026, 11, 25));
         QCOMPARE(s.targetMoves, 0);
         QVERIFY(s.slipText().isEmpty());
@@ -82,9 +83,10 @@ private Q_SLOTS:
         QFETCH(QString, status);
         QFETCH(int, staleDays);
         QFETCH(bool, stale);
-        const QByteArray spec = QStringLiteral(R"({"status":"%1","updates":[{"date":"2026-11-05","text":"x"}]})")
-                                    .arg(status).toUtf8();
-        const TimelineSummary s = ProjectTimeline::fromEntity(project(spec.constData())).summarize(QDate(2026, 11, 25), staleDays);
+        const QByteArray spec
+            = QStringLiteral(R"({"status":"%1","updates":[{"date":"2026-11-05","text":"x"}]})").arg(status).toUtf8();
+        const TimelineSummary s
+            = ProjectTimeline::fromEntity(project(spec.constData())).summarize(QDate(2026, 11, 25), staleDays);
         QCOMPARE(s.daysSinceUpdate, 20);
         QCOMPARE(s.stale, stale);
         QCOMPARE(s.staleText().isEmpty(), !stale);
@@ -92,7 +94,8 @@ private Q_SLOTS:
 
     void neverUpdatedIsStale()
     {
-        const TimelineSummary s = ProjectTimeline::fromEntity(project(R"({"status":"on-track"})")).summarize(QDate(2026, 11, 25));
+        const TimelineSummary s
+            = ProjectTimeline::fromEntity(project(R"({"status":"on-track"})")).summarize(QDate(2026, 11, 25));
         QVERIFY(s.stale);
         QCOMPARE(s.staleText(), QStringLiteral("no update ever"));
         QCOMPARE(s.daysSinceUpdate, -1);
@@ -101,7 +104,8 @@ private Q_SLOTS:
     void authorIsAPerson()
     {
         const Entity p = project(R"({"updates":[{"date":"2026-11-20","author":"jdoe","text":"hi"}]})");
-        QCOMPARE(ProjectTimeline::fromEntity(p).updates().first().author.toString(), QStringLiteral("user:default/jdoe"));
+        QCOMPARE(
+            ProjectTimeline::fromEntity(p).updates().first().author.toString(), QStringLiteral("user:default/jdoe"));
     }
 };
 

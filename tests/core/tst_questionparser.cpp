@@ -17,10 +17,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("subject");
         QTest::addColumn<QString>("kindHint");
         QTest::addColumn<QString>("language");
-        const auto row = [](const char *q, const char *intent, const char *subject, const char *hint, const char *lang) {
-            QTest::newRow(q) << QString::fromUtf8(q) << QString::fromUtf8(intent) << QString::fromUtf8(subject)
-                             << QString::fromUtf8(hint) << QString::fromUtf8(lang);
-        };
+        const auto row
+            = [](const char *q, const char *intent, const char *subject, const char *hint, const char *lang) {
+                  QTest::newRow(q) << QString::fromUtf8(q) << QString::fromUtf8(intent) << QString::fromUtf8(subject)
+                                   << QString::fromUtf8(hint) << QString::fromUtf8(lang);
+              };
         row("who owns artist-lookup?", "who-owns", "artist-lookup", "", "en");
         row("Who owns the artist-lookup service ?", "who-owns", "artist-lookup", "component", "en");
         row("who is on team-a", "members", "team-a", "", "en");

@@ -32,30 +32,31 @@ namespace {
 
 core::SourcedEntity component(int i)
 {
-    const QJsonObject document{
-        {QStringLiteral("apiVersion"), QStringLiteral("backstage.io/v1alpha1")},
-        {QStringLiteral("kind"), QStringLiteral("Component")},
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), QStringLiteral("service-%1").arg(i, 3, 10, QLatin1Char('0'))},
-                     {QStringLiteral("title"), QStringLiteral("Service %1").arg(i, 3, 10, QLatin1Char('0'))},
-                     {QStringLiteral("tags"), QJsonArray{QStringLiteral("payments"), QStringLiteral("tier-1")}}}},
-        {QStringLiteral("spec"),
-         QJsonObject{{QStringLiteral("type"), QStringLiteral("service")},
-                     {QStringLiteral("lifecycle"), i % 2 ? QStringLiteral("production") : QStringLiteral("experimental")},
-                     {QStringLiteral("owner"), QStringLiteral("team-a")},
-                     {QStringLiteral("system"), QStringLiteral("shop")}}}};
-    return core::SourcedEntity{core::Entity(document), {}};
+    const QJsonObject document { { QStringLiteral("apiVersion"), QStringLiteral("backstage.io/v1alpha1") },
+        { QStringLiteral("kind"), QStringLiteral("Component") },
+        { QStringLiteral("metadata"),
+            QJsonObject { { QStringLiteral("name"), QStringLiteral("service-%1").arg(i, 3, 10, QLatin1Char('0')) },
+                { QStringLiteral("title"), QStringLiteral("Service %1").arg(i, 3, 10, QLatin1Char('0')) },
+                { QStringLiteral("tags"), QJsonArray { QStringLiteral("payments"), QStringLiteral("tier-1") } } } },
+        { QStringLiteral("spec"),
+            QJsonObject { { QStringLiteral("type"), QStringLiteral("service") },
+                { QStringLiteral("lifecycle"), i % 2 ? QStringLiteral("production") : QStringLiteral("experimental") },
+                { QStringLiteral("owner"), QStringLiteral("team-a") },
+                { QStringLiteral("system"), QStringLiteral("shop") } } } };
+    return core::SourcedEntity { core::Entity(document), {} };
 }
 
 core::SourcedEntity group()
 {
-    return core::SourcedEntity{
-        core::Entity(QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("backstage.io/v1alpha1")},
-                                 {QStringLiteral("kind"), QStringLiteral("Group")},
-                                 {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), QStringLiteral("team-a")}}},
-                                 {QStringLiteral("spec"), QJsonObject{{QStringLiteral("type"), QStringLiteral("team")},
-                                                                      {QStringLiteral("children"), QJsonArray()}}}}),
-        {}};
+    return core::SourcedEntity {
+        core::Entity(QJsonObject { { QStringLiteral("apiVersion"), QStringLiteral("backstage.io/v1alpha1") },
+            { QStringLiteral("kind"), QStringLiteral("Group") },
+            { QStringLiteral("metadata"), QJsonObject { { QStringLiteral("name"), QStringLiteral("team-a") } } },
+            { QStringLiteral("spec"),
+                QJsonObject { { QStringLiteral("type"), QStringLiteral("team") },
+                    { QStringLiteral("children"), QJsonArray() } } } }),
+        {}
+    };
 }
 
 } // namespace
@@ -109,7 +110,7 @@ void TestEntityTableModel::showsWhatTheCacheHolds()
     QCOMPARE(model.index(0, models::EntityTableModel::Owner).data().toString(), QStringLiteral("group:default/team-a"));
     QCOMPARE(model.index(0, models::EntityTableModel::Tags).data().toString(), QStringLiteral("payments; tier-1"));
     QCOMPARE(model.index(0, 0).data(models::RefRole).value<core::EntityRef>().toString(),
-             QStringLiteral("Component:default/service-000"));
+        QStringLiteral("Component:default/service-000"));
     QCOMPARE(model.index(0, 0).data(models::SortRole).toString(), QStringLiteral("service 000"));
 }
 
@@ -147,7 +148,7 @@ void TestEntityTableModel::exportsEveryRowIncludingUnfetched()
     QCOMPARE(model.rowCount(), 50);
 
     core::ModelCsvExporter exporter(proxy);
-    exporter.setColumns({models::EntityTableModel::Name, models::EntityTableModel::Status});
+    exporter.setColumns({ models::EntityTableModel::Name, models::EntityTableModel::Status });
     QBuffer buffer;
     QVERIFY(buffer.open(QIODevice::WriteOnly));
     const core::Status written = exporter.write(buffer);

@@ -3,7 +3,6 @@
 // a full sync of the Backstage examples, then an edit, an addition and a removal in the
 // served files, and an incremental sync that sees exactly those three.
 #include "cache/Cache.h"
-#include "fixtures/BackstageServerGuard.h"
 #include "cache/CatalogWriter.h"
 #include "sync/BackstageClient.h"
 #include "sync/BackstageSource.h"
@@ -22,6 +21,8 @@
 #include <QTest>
 
 #include <csignal>
+
+#include "fixtures/BackstageServerGuard.h"
 
 using namespace std::chrono_literals;
 using cairn::cache::Cache;
@@ -44,8 +45,6 @@ namespace {
 const QByteArray kToken = QByteArrayLiteral("cairn-integration-token-7731");
 const QString kShared = QStringLiteral(CAIRN_SHARED_DIR);
 
-
-
 bool copyTree(const QString &from, const QString &to)
 {
     QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
@@ -67,8 +66,9 @@ bool writeFile(const QString &path, const QByteArray &data)
 
 QByteArray probe(const QString &name, const QString &description)
 {
-    return QStringLiteral("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: %1\n  description: %2\n"
-                          "spec:\n  type: service\n  lifecycle: experimental\n  owner: cairn-nobody\n")
+    return QStringLiteral(
+        "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: %1\n  description: %2\n"
+        "spec:\n  type: service\n  lifecycle: experimental\n  owner: cairn-nobody\n")
         .arg(name, description)
         .toUtf8();
 }
@@ -77,7 +77,8 @@ QByteArray probe(const QString &name, const QString &description)
 bool waitCount(int count, int port, int timeoutS, bool exact, QString *said)
 {
     QProcess wait;
-    QStringList args{QString::number(count), QString::number(port), QString::fromLatin1(kToken), QString::number(timeoutS)};
+    QStringList args { QString::number(count), QString::number(port), QString::fromLatin1(kToken),
+        QString::number(timeoutS) };
     if (exact)
         args.append(QStringLiteral("exact"));
     wait.start(kShared + QStringLiteral("/backstage-server/wait-count.sh"), args);
@@ -120,7 +121,7 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     if (QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty()
         || QStandardPaths::findExecutable(QStringLiteral("npm")).isEmpty())
         QSKIP("node and npm are needed to run the real Backstage catalog backend (tools/install-deps installs them)");
-    for (const char *var : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+    for (const char *var : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" })
         qunsetenv(var);
     QElapsedTimer total;
     total.start();
@@ -133,20 +134,21 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     const QString extra = served + QStringLiteral("/cairn-extra.yaml");
     QVERIFY(writeFile(extra, probe(QStringLiteral("cairn-probe-removed"), QStringLiteral("goes away"))));
     const QString root = served + QStringLiteral("/cairn-root.yaml");
-    QVERIFY(writeFile(root, "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: cairn-root\nspec:\n"
-                            "  targets:\n    - ./all.yaml\n    - ./acme-corp.yaml\n    - ./cairn-extra.yaml\n"));
+    QVERIFY(writeFile(root,
+        "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: cairn-root\nspec:\n"
+        "  targets:\n    - ./all.yaml\n    - ./acme-corp.yaml\n    - ./cairn-extra.yaml\n"));
     const QString edited = served + QStringLiteral("/components/artist-lookup-component.yaml");
     QVERIFY(QFileInfo::exists(edited));
     // What Cairn's own reader finds in the same files, plus the Location Backstage makes
     // for its config: what the server should serve, give or take kinds it drops.
-    const int expected = int(cairn::sync::CatalogImporter::read({root}).entities.size()) + 1;
+    const int expected = int(cairn::sync::CatalogImporter::read({ root }).entities.size()) + 1;
 
     const int port = cairn::sync::test::freeLoopbackPort();
     QVERIFY(port > 0);
     cairn::sync::test::BackstageServerGuard guard;
     QProcess serve;
     serve.start(kShared + QStringLiteral("/backstage-server/serve.sh"),
-                {root, QString::number(port), QString::fromLatin1(kToken)});
+        { root, QString::number(port), QString::fromLatin1(kToken) });
     QVERIFY2(serve.waitForFinished(600'000), "serve.sh did not return within 10 minutes");
     const QByteArray pidText = serve.readAllStandardOutput().trimmed();
     guard.pid = pidText.toLongLong();
@@ -192,8 +194,8 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     QVERIFY(generated.value() >= 1);
     // The server's relations array came along: ownerOf is only ever in that array (no
     // Group's spec says what it owns).
-    auto relations = cache.database().queryInt(QStringLiteral(
-        "SELECT count(*) FROM relations WHERE source_key LIKE 'group:%' AND type = 'ownerOf'"));
+    auto relations = cache.database().queryInt(
+        QStringLiteral("SELECT count(*) FROM relations WHERE source_key LIKE 'group:%' AND type = 'ownerOf'"));
     QVERIFY(relations.value() >= 1);
 
     // Edit one, add one, remove one, in the served files.
@@ -207,13 +209,14 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     QVERIFY(writeFile(extra, probe(QStringLiteral("cairn-probe-added"), QStringLiteral("new here"))));
     const int count = int(servedNow.size());
     QVERIFY2(waitCount(count + 1, port, 120, false, &said), qPrintable(said)); // the addition shows first
-    QVERIFY2(waitCount(count, port, 180, true, &said), qPrintable(said));      // then the orphan goes
+    QVERIFY2(waitCount(count, port, 180, true, &said), qPrintable(said)); // then the orphan goes
     QMap<QString, QString> after;
     QElapsedTimer waitEdit;
     waitEdit.start();
     while (waitEdit.elapsed() < 120'000) {
         after = stableListing(observer, 120);
-        if (after.value(QStringLiteral("component:default/artist-lookup")) != servedNow.value(QStringLiteral("component:default/artist-lookup")))
+        if (after.value(QStringLiteral("component:default/artist-lookup"))
+            != servedNow.value(QStringLiteral("component:default/artist-lookup")))
             break;
         QTest::qWait(2000);
     }
@@ -228,7 +231,8 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     const SyncOutcome incremental = sync();
     QVERIFY2(incremental.ok, qPrintable(incremental.error));
     qInfo("incremental: +%d ~%d =%d -%d held %d, %d requests", incremental.summary.added, incremental.summary.changed,
-          incremental.summary.unchanged, incremental.summary.removed, int(incremental.summary.held), incremental.requests);
+        incremental.summary.unchanged, incremental.summary.removed, int(incremental.summary.held),
+        incremental.requests);
     for (const auto &problem : incremental.problems)
         qWarning("rejected: %s %s", qPrintable(problem.ref), qPrintable(problem.message));
     QCOMPARE(incremental.summary.added, 1);
@@ -239,8 +243,9 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     QCOMPARE(incremental.summary.changedRefs.first().key(), QStringLiteral("component:default/artist-lookup"));
     QCOMPARE(incremental.summary.removedRefs.first().key(), QStringLiteral("component:default/cairn-probe-removed"));
     QCOMPARE(incremental.requests, 2);
-    auto description = cache.database().queryText(QStringLiteral(
-        "SELECT json_extract(document, '$.metadata.description') FROM entities WHERE key = 'component:default/artist-lookup'"));
+    auto description
+        = cache.database().queryText(QStringLiteral("SELECT json_extract(document, '$.metadata.description') FROM "
+                                                    "entities WHERE key = 'component:default/artist-lookup'"));
     QCOMPARE(description.value(), QStringLiteral("Artist Lookup, edited by the Cairn test"));
 
     // Nothing changed since: the listing alone, now answered 304 against the stored validator.

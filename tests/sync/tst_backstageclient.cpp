@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "support/FakeBackstageServer.h"
-#include "support/FastHttpOptions.h"
 #include "sync/BackstageClient.h"
 #include "sync/HttpClient.h"
 
@@ -9,6 +7,9 @@
 #include <QTest>
 
 #include <atomic>
+
+#include "support/FakeBackstageServer.h"
+#include "support/FastHttpOptions.h"
 
 using namespace std::chrono_literals;
 using cairn::core::EntityRef;
@@ -20,10 +21,10 @@ using cairn::sync::test::RecordedRequest;
 
 namespace {
 
-
 void addSeven(FakeBackstageServer &server)
 {
-    server.putEntity(QStringLiteral("Component"), QStringLiteral("ledger"), {{QStringLiteral("owner"), QStringLiteral("alice")}});
+    server.putEntity(QStringLiteral("Component"), QStringLiteral("ledger"),
+        { { QStringLiteral("owner"), QStringLiteral("alice") } });
     server.putEntity(QStringLiteral("Component"), QStringLiteral("payments-api-service"));
     server.putEntity(QStringLiteral("Group"), QStringLiteral("team-a"));
     server.putEntity(QStringLiteral("User"), QStringLiteral("alice"));
@@ -50,7 +51,7 @@ class TestBackstageClient : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+        for (const char *name : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" })
             qunsetenv(name);
     }
 
@@ -64,7 +65,7 @@ private Q_SLOTS:
         client.setPageSize(3);
         QList<std::tuple<BackstageClient::Phase, qint64, qint64>> progress;
         client.setProgress([&](BackstageClient::Phase phase, qint64 done, qint64 total) {
-            progress.append({phase, done, total});
+            progress.append({ phase, done, total });
         });
         auto listing = client.listEntities();
         QVERIFY2(listing.ok(), qPrintable(listing.errorString()));
@@ -72,10 +73,10 @@ private Q_SLOTS:
         QCOMPARE(listing->totalItems, 7);
         QCOMPARE(listing->entities.size(), 7);
         QCOMPARE(keys(listing->entities),
-                 (QStringList{QStringLiteral("api:default/payments-api"), QStringLiteral("component:default/ledger"),
-                              QStringLiteral("component:default/payments-api-service"), QStringLiteral("group:default/team-a"),
-                              QStringLiteral("location:ops/generated-1"), QStringLiteral("system:default/payments"),
-                              QStringLiteral("user:default/alice")}));
+            (QStringList { QStringLiteral("api:default/payments-api"), QStringLiteral("component:default/ledger"),
+                QStringLiteral("component:default/payments-api-service"), QStringLiteral("group:default/team-a"),
+                QStringLiteral("location:ops/generated-1"), QStringLiteral("system:default/payments"),
+                QStringLiteral("user:default/alice") }));
         for (const auto &entity : listing->entities)
             QVERIFY(!entity.uid.isEmpty() && entity.etag.size() == 40);
 
@@ -94,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(requests[2].query.hasQueryItem(QStringLiteral("cursor")));
         // The fake's cursors hold `+` and `/`; sent bare, a `+` would arrive as a space.
         QVERIFY2(requests[1].target.contains("%2B"), requests[1].target.constData());
-        QCOMPARE(server.statuses(), (QList<int>{200, 200, 200}));
+        QCOMPARE(server.statuses(), (QList<int> { 200, 200, 200 }));
         QCOMPARE(progress.size(), 3);
         QCOMPARE(progress.last(), std::make_tuple(BackstageClient::Phase::Listing, qint64(7), qint64(7)));
     }
@@ -116,14 +117,18 @@ private Q_SLOTS:
         QVERIFY2(second.ok(), qPrintable(second.errorString()));
         QVERIFY(second->notModified);
         QCOMPARE(second->totalItems, 7);
-        QCOMPARE(server.statuses(), (QList<int>{304, 304, 304}));
+        QCOMPARE(server.statuses(), (QList<int> { 304, 304, 304 }));
         for (const RecordedRequest &r : server.requests())
             QVERIFY(r.header("If-None-Match").startsWith("W/\""));
 
         // One edit changes one page: the listing is whole again, with the new etag.
         const QString oldEtag = server.putEntity(QStringLiteral("User"), QStringLiteral("alice"))
-                                    .value(u"metadata").toObject().value(u"etag").toString();
-        server.putEntity(QStringLiteral("User"), QStringLiteral("alice"), {{QStringLiteral("profile"), QJsonObject{}}});
+                                    .value(u"metadata")
+                                    .toObject()
+                                    .value(u"etag")
+                                    .toString();
+        server.putEntity(
+            QStringLiteral("User"), QStringLiteral("alice"), { { QStringLiteral("profile"), QJsonObject {} } });
         server.clearRequests();
         auto third = client.listEntities(first->validator);
         QVERIFY2(third.ok(), qPrintable(third.errorString()));
@@ -143,11 +148,12 @@ private Q_SLOTS:
         addSeven(server);
         HttpClient http(cairn::sync::test::fastHttpOptions());
         BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
-        const QList<EntityRef> refs{EntityRef(QStringLiteral("Group"), QStringLiteral("default"), QStringLiteral("team-a")),
-                                    EntityRef(QStringLiteral("Component"), QStringLiteral("default"), QStringLiteral("gone")),
-                                    EntityRef(QStringLiteral("component"), QStringLiteral("default"), QStringLiteral("ledger")),
-                                    EntityRef(QStringLiteral("Location"), QStringLiteral("ops"), QStringLiteral("generated-1")),
-                                    EntityRef(QStringLiteral("User"), QStringLiteral("default"), QStringLiteral("alice"))};
+        const QList<EntityRef> refs { EntityRef(
+                                          QStringLiteral("Group"), QStringLiteral("default"), QStringLiteral("team-a")),
+            EntityRef(QStringLiteral("Component"), QStringLiteral("default"), QStringLiteral("gone")),
+            EntityRef(QStringLiteral("component"), QStringLiteral("default"), QStringLiteral("ledger")),
+            EntityRef(QStringLiteral("Location"), QStringLiteral("ops"), QStringLiteral("generated-1")),
+            EntityRef(QStringLiteral("User"), QStringLiteral("default"), QStringLiteral("alice")) };
         auto fetched = client.fetchByRefs(refs, 2);
         QVERIFY2(fetched.ok(), qPrintable(fetched.errorString()));
         QCOMPARE(fetched->size(), 5);
@@ -166,7 +172,7 @@ private Q_SLOTS:
             QVERIFY(r.header("Content-Type").startsWith("application/json"));
         }
         const QJsonObject firstBody = QJsonDocument::fromJson(server.requests()[0].body).object();
-        QCOMPARE(firstBody.keys(), QStringList{QStringLiteral("entityRefs")});
+        QCOMPARE(firstBody.keys(), QStringList { QStringLiteral("entityRefs") });
         QCOMPARE(firstBody.value(u"entityRefs").toArray().size(), 2);
     }
 
@@ -199,7 +205,7 @@ private Q_SLOTS:
         auto listing = client.listEntities();
         QVERIFY2(listing.ok(), qPrintable(listing.errorString()));
         QCOMPARE(listing->entities.size(), 7);
-        QCOMPARE(server.statuses(), (QList<int>{500, 500, 200}));
+        QCOMPARE(server.statuses(), (QList<int> { 500, 500, 200 }));
     }
 
     void wrongTokenSaysCheckTheToken()
@@ -213,8 +219,9 @@ private Q_SLOTS:
         QVERIFY(!listing.ok());
         QCOMPARE(server.requests().size(), 1);
         QVERIFY2(listing.errorString().contains(u"401") && listing.errorString().contains(u"Missing credentials")
-                     && listing.errorString().contains(u"Check the token") && !listing.errorString().contains(u"wrong-token"),
-                 qPrintable(listing.errorString()));
+                && listing.errorString().contains(u"Check the token")
+                && !listing.errorString().contains(u"wrong-token"),
+            qPrintable(listing.errorString()));
     }
 
     void truncatedJsonIsAClearError()
@@ -231,8 +238,8 @@ private Q_SLOTS:
         auto listing = client.listEntities();
         QVERIFY(!listing.ok());
         QVERIFY2(listing.errorString().contains(u"invalid JSON") && listing.errorString().contains(u"bs")
-                     && listing.errorString().contains(u"entities/by-query"),
-                 qPrintable(listing.errorString()));
+                && listing.errorString().contains(u"entities/by-query"),
+            qPrintable(listing.errorString()));
     }
 
     void cancelStopsBetweenRequests()

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "support/LoopbackHttpServer.h"
-#include "support/FastHttpOptions.h"
 #include "sync/BundleFetcher.h"
 #include "sync/HttpClient.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include "support/FastHttpOptions.h"
+#include "support/LoopbackHttpServer.h"
 
 using namespace std::chrono_literals;
 using cairn::sync::BundleFetcher;
@@ -24,20 +25,19 @@ const QByteArray kArray = R"([
 
 const QByteArray kNdjson = "{\"kind\":\"Component\",\"metadata\":{\"name\":\"a\"}}\n"
                            "\n"
-                           "{\"kind\":\"Component\",\"metadata\":{\"name\":\"b\"}\n"   // line 3: broken JSON
-                           "{\"kind\":\"Component\",\"metadata\":{}}\r\n"               // line 4: no name
+                           "{\"kind\":\"Component\",\"metadata\":{\"name\":\"b\"}\n" // line 3: broken JSON
+                           "{\"kind\":\"Component\",\"metadata\":{}}\r\n" // line 4: no name
                            "{\"kind\":\"User\",\"metadata\":{\"name\":\"c\"}}\n";
 
 // The item scanner's edge cases, out here: inside the test class, moc mis-read these raw
 // strings' brackets and generated nothing.
 const QByteArray kCompactFirst = R"({"apiVersion":"backstage.io/v1alpha1","kind":"Component",)"
-                                  R"("metadata":{"name":"ledger"},"spec":{"owner":"team-a"}})";
+                                 R"("metadata":{"name":"ledger"},"spec":{"owner":"team-a"}})";
 const QByteArray kTrailingMember = R"({"items":[{"kind":"A","metadata":{"name":"a"}}],})";
 const QByteArray kEscapedItems = R"({"it\u0065ms":[{"kind":"A","metadata":{"name":"a"}}],"x":1})";
 const QByteArray kScalarItems = R"([1, "x]", null, [2], {"kind":"A","metadata":{"name":"a}"}}, true])";
 const QByteArray kBrokenItem = R"([{"kind":"A","metadata":{"name":"a"}}, {"kind": }])";
 const QByteArray kTrailingComma = "[\n {\"kind\":\"A\",\"metadata\":{\"name\":\"a\"}},\n]";
-
 
 } // namespace
 
@@ -48,7 +48,7 @@ class TestBundleFetcher : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+        for (const char *name : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" })
             qunsetenv(name);
     }
 
@@ -64,14 +64,16 @@ private Q_SLOTS:
 
     void parsesAnItemsObjectAndReportsBadItems()
     {
-        const QByteArray data = R"({"items":[{"kind":"Component","metadata":{"name":"x"}}, 42, {"metadata":{"name":"y"}}]})";
+        const QByteArray data
+            = R"({"items":[{"kind":"Component","metadata":{"name":"x"}}, 42, {"metadata":{"name":"y"}}]})";
         auto bundle = BundleFetcher::parse(data, QStringLiteral("https://h/b.json"));
         QVERIFY2(bundle.ok(), qPrintable(bundle.errorString()));
         QCOMPARE(bundle->entities.size(), 1);
         QCOMPARE(bundle->entities[0].origin.toString(), QStringLiteral("https://h/b.json#/items/0"));
         QCOMPARE(bundle->problems.size(), 2);
-        QVERIFY2(bundle->problems[0].message.contains(u"#/items/1") && bundle->problems[0].message.contains(u"not a JSON object"),
-                 qPrintable(bundle->problems[0].message));
+        QVERIFY2(bundle->problems[0].message.contains(u"#/items/1")
+                && bundle->problems[0].message.contains(u"not a JSON object"),
+            qPrintable(bundle->problems[0].message));
         QVERIFY(bundle->problems[1].message.contains(u"no \"kind\""));
     }
 
@@ -84,8 +86,9 @@ private Q_SLOTS:
         QCOMPARE(bundle->entities[1].origin.toString(), QStringLiteral("b.ndjson:5"));
         QCOMPARE(bundle->problems.size(), 2);
         QVERIFY2(bundle->problems[0].message.startsWith(u"b.ndjson:3"), qPrintable(bundle->problems[0].message));
-        QVERIFY2(bundle->problems[1].message.startsWith(u"b.ndjson:4") && bundle->problems[1].message.contains(u"metadata.name"),
-                 qPrintable(bundle->problems[1].message));
+        QVERIFY2(bundle->problems[1].message.startsWith(u"b.ndjson:4")
+                && bundle->problems[1].message.contains(u"metadata.name"),
+            qPrintable(bundle->problems[1].message));
     }
 
     void brokenDocumentIsOneError()
@@ -122,16 +125,14 @@ private Q_SLOTS:
         QVERIFY(!trailingMember.ok());
 
         // An escaped "items" key is still the items array.
-        auto escaped = BundleFetcher::parse(kEscapedItems,
-                                            QStringLiteral("b.json"));
+        auto escaped = BundleFetcher::parse(kEscapedItems, QStringLiteral("b.json"));
         QVERIFY2(escaped.ok(), qPrintable(escaped.errorString()));
         QCOMPARE(escaped->entities.size(), 1);
         QCOMPARE(escaped->entities.at(0).parsed().name(), QStringLiteral("a"));
         QCOMPARE(escaped->entities.at(0).origin.toString(), QStringLiteral("b.json#/items/0"));
 
         // Scalars, arrays and strings with brackets among the items: each one skipped.
-        auto scalars = BundleFetcher::parse(kScalarItems,
-                                            QStringLiteral("b.json"));
+        auto scalars = BundleFetcher::parse(kScalarItems, QStringLiteral("b.json"));
         QVERIFY2(scalars.ok(), qPrintable(scalars.errorString()));
         QCOMPARE(scalars->entities.size(), 1);
         QCOMPARE(scalars->entities.at(0).parsed().name(), QStringLiteral("a}"));
@@ -208,8 +209,8 @@ private Q_SLOTS:
         auto bundle = fetcher.fetch(server.url(QStringLiteral("/missing.json?token=zzz")).toString());
         QVERIFY(!bundle.ok());
         QVERIFY2(bundle.errorString().contains(u"my-bundle") && bundle.errorString().contains(u"404")
-                     && !bundle.errorString().contains(u"zzz"),
-                 qPrintable(bundle.errorString()));
+                && !bundle.errorString().contains(u"zzz"),
+            qPrintable(bundle.errorString()));
     }
 
     void localFileWithValidators()
@@ -252,7 +253,7 @@ private Q_SLOTS:
         auto bundle = fetcher.fetch(QStringLiteral("/nonexistent/cairn/bundle.json"));
         QVERIFY(!bundle.ok());
         QVERIFY2(bundle.errorString().contains(u"no such file") && bundle.errorString().contains(u"Check the path"),
-                 qPrintable(bundle.errorString()));
+            qPrintable(bundle.errorString()));
     }
 };
 

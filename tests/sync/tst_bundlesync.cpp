@@ -53,10 +53,10 @@ private:
         return lines;
     }
 
-    SyncOutcome run(const SyncOptions &options = {}, const std::atomic<bool> *cancel = nullptr,
-                    SyncEngine::Progress progress = {})
+    SyncOutcome run(
+        const SyncOptions &options = {}, const std::atomic<bool> *cancel = nullptr, SyncEngine::Progress progress = {})
     {
-        BundleSource source(BundleSource::Settings{QStringLiteral("b"), m_bundle, {}, {}});
+        BundleSource source(BundleSource::Settings { QStringLiteral("b"), m_bundle, {}, {} });
         SyncEngine engine(*m_cache);
         engine.setCancelFlag(cancel);
         engine.setProgress(std::move(progress));
@@ -65,9 +65,9 @@ private:
 
     QString rows()
     {
-        auto text = m_cache->database().queryText(QStringLiteral(
-            "SELECT group_concat(key || '|' || document || '|' || coalesce(removed_at, ''), ';') "
-            "FROM (SELECT * FROM entities ORDER BY key)"));
+        auto text = m_cache->database().queryText(
+            QStringLiteral("SELECT group_concat(key || '|' || document || '|' || coalesce(removed_at, ''), ';') "
+                           "FROM (SELECT * FROM entities ORDER BY key)"));
         return text ? text.value() : QString();
     }
 
@@ -103,7 +103,8 @@ private Q_SLOTS:
         QCOMPARE(second.problems.at(0).origin.line, 3);
         QCOMPARE(second.problems.at(0).ref, QStringLiteral("Component:default/svc-2"));
         QCOMPARE(second.problems.at(1).origin.line, 6);
-        auto live = m_cache->database().queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL"));
+        auto live
+            = m_cache->database().queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL"));
         QCOMPARE(live.value(), 5);
         auto kept = m_cache->database().queryText(
             QStringLiteral("SELECT owner_key FROM entities WHERE key='component:default/svc-2'"));

@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "support/LoopbackHttpServer.h"
-#include "support/FastHttpOptions.h"
 #include "sync/HttpClient.h"
 
 #include <QElapsedTimer>
@@ -12,6 +10,9 @@
 #include <atomic>
 #include <thread>
 
+#include "support/FastHttpOptions.h"
+#include "support/LoopbackHttpServer.h"
+
 using namespace std::chrono_literals;
 using cairn::sync::HttpClient;
 using cairn::sync::HttpRequest;
@@ -22,7 +23,6 @@ using cairn::sync::test::RecordedRequest;
 namespace {
 
 const QByteArray kToken = QByteArrayLiteral("s3cr3t-token-value");
-
 
 HttpClient::Options trustingFixture(HttpClient::Options options = cairn::sync::test::fastHttpOptions())
 {
@@ -47,7 +47,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         // Only loopback is ever contacted; a proxy from the environment must not intervene.
-        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+        for (const char *name : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" })
             qunsetenv(name);
         QVERIFY(!LoopbackHttpServer::certificatePem().isEmpty());
     }
@@ -119,8 +119,8 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 3);
         const QString message = response.errorString();
         QVERIFY2(message.contains(u"test-source") && message.contains(u"503") && message.contains(u"database down")
-                     && message.contains(u"3 attempts") && message.contains(u"/api"),
-                 qPrintable(message));
+                && message.contains(u"3 attempts") && message.contains(u"/api"),
+            qPrintable(message));
     }
 
     void retryAfterIsHonoured()
@@ -155,7 +155,8 @@ private Q_SLOTS:
             if (++calls == 1) {
                 CannedReply reply = CannedReply::json("{}", 503);
                 const QDateTime when = QDateTime::currentDateTimeUtc().addSecs(2);
-                reply.withHeader("Retry-After", QLocale::c().toString(when, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1());
+                reply.withHeader("Retry-After",
+                    QLocale::c().toString(when, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1());
                 return reply;
             }
             return CannedReply::json("{}");
@@ -179,7 +180,7 @@ private Q_SLOTS:
         QVERIFY(!response.ok());
         QCOMPARE(server.requests().size(), 1);
         QVERIFY2(response.errorString().contains(u"404") && response.errorString().contains(u"Check the URL"),
-                 qPrintable(response.errorString()));
+            qPrintable(response.errorString()));
     }
 
     void unauthorizedNamesTheTokenButNeverShowsIt()
@@ -188,7 +189,8 @@ private Q_SLOTS:
         QVERIFY(server.start());
         // A server that echoes what it got must not make the token appear in the message.
         server.setHandler([](const RecordedRequest &r) {
-            return CannedReply::json("{\"error\":{\"message\":\"bad token " + r.header("Authorization").mid(7) + "\"}}", 401);
+            return CannedReply::json(
+                "{\"error\":{\"message\":\"bad token " + r.header("Authorization").mid(7) + "\"}}", 401);
         });
         HttpClient client(cairn::sync::test::fastHttpOptions());
         auto response = client.send(request(server.url(QStringLiteral("/x?token=abc&limit=2"))));
@@ -256,7 +258,8 @@ private Q_SLOTS:
         timer.start();
         auto response = client.send(request(url));
         QVERIFY(!response.ok());
-        QVERIFY2(response.errorString().contains(u"could not connect within 0.3 s"), qPrintable(response.errorString()));
+        QVERIFY2(
+            response.errorString().contains(u"could not connect within 0.3 s"), qPrintable(response.errorString()));
         QVERIFY(timer.elapsed() < 3000);
         QVERIFY(server.requests().isEmpty());
     }
@@ -273,8 +276,8 @@ private Q_SLOTS:
         auto response = client.send(request(QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(port))));
         QVERIFY(!response.ok());
         QVERIFY2(response.errorString().contains(u"2 attempts")
-                     && response.errorString().contains(u"Check the URL and that the server is up"),
-                 qPrintable(response.errorString()));
+                && response.errorString().contains(u"Check the URL and that the server is up"),
+            qPrintable(response.errorString()));
     }
 
     void cancelSlotEndsAWaitPromptly()
@@ -335,7 +338,8 @@ private Q_SLOTS:
         auto response = client.send(request(server.url()));
         QVERIFY(!response.ok());
         QCOMPARE(server.requests().size(), 1); // not retried
-        QVERIFY2(response.errorString().contains(u"more than the limit of 9.77 KB"), qPrintable(response.errorString()));
+        QVERIFY2(
+            response.errorString().contains(u"more than the limit of 9.77 KB"), qPrintable(response.errorString()));
     }
 
     void oversizedStreamIsStoppedWhileReading()
@@ -466,20 +470,21 @@ private Q_SLOTS:
         auto response = client.send(request(secure.url(QStringLiteral("/api/catalog"))));
         QVERIFY(!response.ok());
         QCOMPARE(secure.connectionCount(), 1); // it did connect, and was not retried
-        QVERIFY(secure.requests().isEmpty());  // no request line, no header, no token
+        QVERIFY(secure.requests().isEmpty()); // no request line, no header, no token
         const QString message = response.errorString();
-        QVERIFY2(message.contains(u"TLS certificate of 127.0.0.1") && message.contains(u"self-signed", Qt::CaseInsensitive)
-                     && message.contains(u"test-source"),
-                 qPrintable(message));
+        QVERIFY2(message.contains(u"TLS certificate of 127.0.0.1")
+                && message.contains(u"self-signed", Qt::CaseInsensitive) && message.contains(u"test-source"),
+            qPrintable(message));
     }
 
     void redactedUrlHidesSecrets()
     {
-        const QUrl url(QStringLiteral("https://user:pw@example.com/bundle.json?api_key=k1&limit=5&access_token=t&x=1#frag"));
+        const QUrl url(
+            QStringLiteral("https://user:pw@example.com/bundle.json?api_key=k1&limit=5&access_token=t&x=1#frag"));
         const QString shown = HttpClient::redactedUrl(url);
         QVERIFY2(!shown.contains(u"pw") && !shown.contains(u"user") && !shown.contains(u"k1") && !shown.contains(u"=t&")
-                     && shown.contains(u"limit=5") && shown.contains(u"x=1") && shown.contains(u"example.com/bundle.json"),
-                 qPrintable(shown));
+                && shown.contains(u"limit=5") && shown.contains(u"x=1") && shown.contains(u"example.com/bundle.json"),
+            qPrintable(shown));
     }
 
     void asyncCallbackIsDroppedWithItsContext()
@@ -494,9 +499,8 @@ private Q_SLOTS:
         delete context;
         int seen = 0;
         QObject alive;
-        client.send(request(server.url()), &alive, [&](cairn::core::Result<cairn::sync::HttpResponse> r) {
-            seen = r.ok() ? r->status : -1;
-        });
+        client.send(request(server.url()), &alive,
+            [&](cairn::core::Result<cairn::sync::HttpResponse> r) { seen = r.ok() ? r->status : -1; });
         QTRY_COMPARE(seen, 200);
         QTest::qWait(50);
         QVERIFY(!called);

@@ -4,7 +4,6 @@
 // `cairn source add` + `cairn sync`; both caches must then hold the same entities.
 // Only the command line is used, as someone rebuilding a lost catalog would.
 #include "cache/Cache.h"
-#include "fixtures/BackstageServerGuard.h"
 #include "sync/CatalogExporter.h"
 
 #include <QCoreApplication>
@@ -24,6 +23,8 @@
 
 #include <csignal>
 
+#include "fixtures/BackstageServerGuard.h"
+
 class TestReseedIntegration : public QObject
 {
     Q_OBJECT
@@ -36,8 +37,6 @@ namespace {
 
 const QString kShared = QStringLiteral(CAIRN_SHARED_DIR);
 const QString kToken = QStringLiteral("cairn-reseed-token-5512");
-
-
 
 // The test runs the real executable; tests/app knows it from CMake, a sync test finds it in
 // the build tree (or $CAIRN_EXECUTABLE).

@@ -63,11 +63,21 @@ EntityRef unresolvedOwnerOf()
 const QStringList &refFields()
 {
     static const QStringList fields = {
-        QStringLiteral("owner"),        QStringLiteral("team"),          QStringLiteral("system"),
-        QStringLiteral("domain"),       QStringLiteral("parent"),        QStringLiteral("children"),
-        QStringLiteral("members"),      QStringLiteral("memberOf"),      QStringLiteral("dependsOn"),
-        QStringLiteral("providesApis"), QStringLiteral("consumesApis"),  QStringLiteral("subcomponentOf"),
-        QStringLiteral("contributors"), QStringLiteral("components"),    QStringLiteral("goals"),
+        QStringLiteral("owner"),
+        QStringLiteral("team"),
+        QStringLiteral("system"),
+        QStringLiteral("domain"),
+        QStringLiteral("parent"),
+        QStringLiteral("children"),
+        QStringLiteral("members"),
+        QStringLiteral("memberOf"),
+        QStringLiteral("dependsOn"),
+        QStringLiteral("providesApis"),
+        QStringLiteral("consumesApis"),
+        QStringLiteral("subcomponentOf"),
+        QStringLiteral("contributors"),
+        QStringLiteral("components"),
+        QStringLiteral("goals"),
     };
     return fields;
 }
@@ -86,7 +96,7 @@ void TestSampleOrganisation::initTestCase()
 {
     // The sample lives in a static library: its resources must be registered by hand.
     Q_INIT_RESOURCE(cairn_sample);
-    m_result = cairn::sync::CatalogImporter::read({QStringLiteral(":/sample")});
+    m_result = cairn::sync::CatalogImporter::read({ QStringLiteral(":/sample") });
     for (qsizetype i = 0; i < m_result.entities.size(); ++i)
         m_index.insert(m_result.entities.at(i).entity.ref(), i);
     QVERIFY2(!m_result.entities.isEmpty(), "the compiled-in sample organisation holds no entity");
@@ -116,12 +126,11 @@ void TestSampleOrganisation::readsWithoutProblems()
     QVERIFY2(m_result.problems.isEmpty(), qPrintable(messages.join(u'\n')));
 
     // One file per subject, all read.
-    for (const QString &file : {QStringLiteral("org.yaml"), QStringLiteral("people.yaml"),
-                                QStringLiteral("domains-systems.yaml"), QStringLiteral("components.yaml"),
-                                QStringLiteral("apis.yaml"), QStringLiteral("resources.yaml"),
-                                QStringLiteral("projects.yaml"), QStringLiteral("goals.yaml")}) {
+    for (const QString &file : { QStringLiteral("org.yaml"), QStringLiteral("people.yaml"),
+             QStringLiteral("domains-systems.yaml"), QStringLiteral("components.yaml"), QStringLiteral("apis.yaml"),
+             QStringLiteral("resources.yaml"), QStringLiteral("projects.yaml"), QStringLiteral("goals.yaml") }) {
         const bool read = std::any_of(m_result.filesRead.cbegin(), m_result.filesRead.cend(),
-                                      [&](const QString &path) { return path.endsWith(u'/' + file); });
+            [&](const QString &path) { return path.endsWith(u'/' + file); });
         QVERIFY2(read, qPrintable(QStringLiteral("%1 was not read").arg(file)));
     }
 }
@@ -148,7 +157,8 @@ void TestSampleOrganisation::hasTheMinimumCountsPerKind()
     QFETCH(QString, kind);
     QFETCH(qsizetype, minimum);
     const qsizetype count = ofKind(kind).size();
-    QVERIFY2(count >= minimum, qPrintable(QStringLiteral("%1 %2, expected at least %3").arg(count).arg(kind).arg(minimum)));
+    QVERIFY2(
+        count >= minimum, qPrintable(QStringLiteral("%1 %2, expected at least %3").arg(count).arg(kind).arg(minimum)));
 
     if (kind == u"Group") {
         qsizetype teams = 0;
@@ -162,9 +172,9 @@ void TestSampleOrganisation::everyEntityIsValid()
 {
     for (const auto &sourced : m_result.entities) {
         const auto problems = cairn::core::validateEntity(sourced.entity);
-        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 (%2): %3")
-                                                    .arg(sourced.entity.ref().toString(), sourced.origin.toString(),
-                                                         problemsText(problems))));
+        QVERIFY2(problems.isEmpty(),
+            qPrintable(QStringLiteral("%1 (%2): %3")
+                           .arg(sourced.entity.ref().toString(), sourced.origin.toString(), problemsText(problems))));
     }
 }
 
@@ -180,9 +190,9 @@ void TestSampleOrganisation::everyStatusAppearsAmongProjects()
         seen.insert(p.specString(u"status"));
     QStringList expected = cairn::core::workStatuses();
     // The list DESIGN.md §1 gives, in case workStatuses() ever shrinks.
-    for (const QString &s : {QStringLiteral("pending"), QStringLiteral("on-track"), QStringLiteral("at-risk"),
-                             QStringLiteral("off-track"), QStringLiteral("paused"), QStringLiteral("done"),
-                             QStringLiteral("cancelled")}) {
+    for (const QString &s :
+        { QStringLiteral("pending"), QStringLiteral("on-track"), QStringLiteral("at-risk"), QStringLiteral("off-track"),
+            QStringLiteral("paused"), QStringLiteral("done"), QStringLiteral("cancelled") }) {
         if (!expected.contains(s))
             expected.append(s);
     }
@@ -198,7 +208,7 @@ void TestSampleOrganisation::exactlyOneOwnerIsUnresolved()
         if (!sourced.entity.specString(u"owner").isEmpty() && (owner.isNull() || !find(owner)))
             unresolved.append(sourced.entity.ref().key());
     }
-    QCOMPARE(unresolved, QStringList{unresolvedOwnerOf().key()});
+    QCOMPARE(unresolved, QStringList { unresolvedOwnerOf().key() });
 }
 
 void TestSampleOrganisation::everyOtherRefResolves()
@@ -209,12 +219,13 @@ void TestSampleOrganisation::everyOtherRefResolves()
             const QStringList texts = e.specStringList(field);
             const QList<EntityRef> refs = e.specRefs(field);
             QVERIFY2(refs.size() == texts.size(),
-                     qPrintable(QStringLiteral("%1: a ref in spec.%2 does not parse").arg(e.ref().toString(), field)));
+                qPrintable(QStringLiteral("%1: a ref in spec.%2 does not parse").arg(e.ref().toString(), field)));
             for (const EntityRef &ref : refs) {
                 if (field == u"owner" && e.ref() == unresolvedOwnerOf())
                     continue;
-                QVERIFY2(find(ref), qPrintable(QStringLiteral("%1: spec.%2 %3 resolves to nothing")
-                                                   .arg(e.ref().toString(), field, ref.toString())));
+                QVERIFY2(find(ref),
+                    qPrintable(QStringLiteral("%1: spec.%2 %3 resolves to nothing")
+                                   .arg(e.ref().toString(), field, ref.toString())));
             }
         }
         // Update authors are people.
@@ -225,7 +236,7 @@ void TestSampleOrganisation::everyOtherRefResolves()
             people.defaultKind = QStringLiteral("user");
             const auto ref = EntityRef::parse(author, people);
             QVERIFY2(ref && ref.value().isKind(u"user") && find(ref.value()),
-                     qPrintable(QStringLiteral("%1: update author %2").arg(e.ref().toString(), author)));
+                qPrintable(QStringLiteral("%1: update author %2").arg(e.ref().toString(), author)));
         }
     }
 }
@@ -239,7 +250,8 @@ void TestSampleOrganisation::membershipIsSymmetric()
             const Entity *group = find(g);
             QVERIFY(group);
             QVERIFY2(group->specRefs(u"members").contains(user.ref()),
-                     qPrintable(QStringLiteral("%1 says memberOf %2, which does not list it").arg(user.ref().toString(), g.toString())));
+                qPrintable(QStringLiteral("%1 says memberOf %2, which does not list it")
+                               .arg(user.ref().toString(), g.toString())));
         }
     }
     for (const Entity &group : ofKind(u"Group")) {
@@ -247,7 +259,8 @@ void TestSampleOrganisation::membershipIsSymmetric()
             const Entity *user = find(u);
             QVERIFY(user);
             QVERIFY2(user->specRefs(u"memberOf").contains(group.ref()),
-                     qPrintable(QStringLiteral("%1 lists %2, who is not memberOf it").arg(group.ref().toString(), u.toString())));
+                qPrintable(
+                    QStringLiteral("%1 lists %2, who is not memberOf it").arg(group.ref().toString(), u.toString())));
         }
     }
     // Some people are in two teams.
@@ -268,12 +281,12 @@ void TestSampleOrganisation::groupHierarchyIsSymmetric()
             const Entity *parent = find(parents.constFirst());
             QVERIFY(parent);
             QVERIFY2(parent->specRefs(u"children").contains(group.ref()),
-                     qPrintable(QStringLiteral("%1 is not a child of its parent").arg(group.ref().toString())));
+                qPrintable(QStringLiteral("%1 is not a child of its parent").arg(group.ref().toString())));
         }
         for (const EntityRef &c : group.specRefs(u"children")) {
             const Entity *child = find(c);
             QVERIFY(child);
-            QCOMPARE(child->specRefs(u"parent"), QList<EntityRef>{group.ref()});
+            QCOMPARE(child->specRefs(u"parent"), QList<EntityRef> { group.ref() });
         }
     }
     QCOMPARE(roots, qsizetype(1)); // one organisation at the top
@@ -302,7 +315,7 @@ void TestSampleOrganisation::goalsFormAHierarchy()
         deepest = std::max(deepest, depth);
         const QJsonObject progress = goal.spec().value(u"progress").toObject();
         QVERIFY2(progress.value(u"target").isDouble() && progress.value(u"current").isDouble(),
-                 qPrintable(goal.ref().toString()));
+            qPrintable(goal.ref().toString()));
     }
     QVERIFY(top >= 2);
     QVERIFY(deepest >= 2); // company goal -> sub-goal -> sub-sub-goal
@@ -322,7 +335,8 @@ void TestSampleOrganisation::demonstratesSlippedAndStaleProjects()
             const QJsonObject update = u.toObject();
             const QString date = update.value(u"date").toString();
             const QString target = update.value(u"targetDate").toString();
-            QVERIFY2(previousDate <= date, qPrintable(project.ref().toString() + QStringLiteral(": updates not newest last")));
+            QVERIFY2(previousDate <= date,
+                qPrintable(project.ref().toString() + QStringLiteral(": updates not newest last")));
             if (!previousTarget.isEmpty() && target != previousTarget)
                 ++moves;
             previousDate = date;
@@ -343,7 +357,7 @@ void TestSampleOrganisation::demonstratesSlippedAndStaleProjects()
             stale.append(project.name());
     }
     QVERIFY2(slippedThreeTimes45Days, "no project whose target moved 3 times, +45 days");
-    QCOMPARE(stale, QStringList{QStringLiteral("demand-forecasting-v2")});
+    QCOMPARE(stale, QStringList { QStringLiteral("demand-forecasting-v2") });
 }
 
 void TestSampleOrganisation::demonstratesHealthAndLinks()
@@ -369,20 +383,22 @@ void TestSampleOrganisation::demonstratesHealthAndLinks()
                 dependsOnDeprecated = true;
         }
     }
-    for (const QString &type : {QStringLiteral("repository"), QStringLiteral("documentation"), QStringLiteral("runbook"),
-                                QStringLiteral("dashboard"), QStringLiteral("on-call"), QStringLiteral("chat")})
+    for (const QString &type :
+        { QStringLiteral("repository"), QStringLiteral("documentation"), QStringLiteral("runbook"),
+            QStringLiteral("dashboard"), QStringLiteral("on-call"), QStringLiteral("chat") })
         QVERIFY2(linkTypes.contains(type), qPrintable(QStringLiteral("no %1 link").arg(type)));
-    for (const QString &lc : {QStringLiteral("production"), QStringLiteral("experimental"), QStringLiteral("deprecated")})
+    for (const QString &lc :
+        { QStringLiteral("production"), QStringLiteral("experimental"), QStringLiteral("deprecated") })
         QVERIFY2(lifecycles.contains(lc), qPrintable(lc));
     QVERIFY(dependsOnDeprecated);
     QVERIFY(withoutDescription);
     QVERIFY(withIncidents > 0);
 
-    const Entity *checkout = find(EntityRef(QStringLiteral("component"), QStringLiteral("default"), QStringLiteral("checkout-service")));
+    const Entity *checkout
+        = find(EntityRef(QStringLiteral("component"), QStringLiteral("default"), QStringLiteral("checkout-service")));
     QVERIFY(checkout);
-    for (const char *key : {"backstage.io/techdocs-ref", "backstage.io/source-location", "github.com/project-slug",
-                            "pagerduty.com/service-id", "cairn.dev/last-deploy", "cairn.dev/test-coverage",
-                            "cairn.dev/on-call"})
+    for (const char *key : { "backstage.io/techdocs-ref", "backstage.io/source-location", "github.com/project-slug",
+             "pagerduty.com/service-id", "cairn.dev/last-deploy", "cairn.dev/test-coverage", "cairn.dev/on-call" })
         QVERIFY2(!checkout->annotation(QString::fromLatin1(key)).isEmpty(), key);
 }
 
@@ -394,7 +410,8 @@ void TestSampleOrganisation::demonstratesAccentedNames()
     QVERIFY(names.contains(QStringLiteral("Amélie Durand")));
     QVERIFY(names.contains(QStringLiteral("François Lefèvre")));
     QVERIFY(names.contains(QStringLiteral("Krzysztof Szczepański"))); // the name people mistype
-    const Entity *cafe = find(EntityRef(QStringLiteral("component"), QStringLiteral("default"), QStringLiteral("cafe-club")));
+    const Entity *cafe
+        = find(EntityRef(QStringLiteral("component"), QStringLiteral("default"), QStringLiteral("cafe-club")));
     QVERIFY(cafe);
     QCOMPARE(cafe->title(), QStringLiteral("Café Club"));
 }

@@ -5,8 +5,6 @@
 #include "cache/CatalogWriter.h"
 #include "cache/Database.h"
 #include "cache/Statement.h"
-#include "support/FakeBackstageServer.h"
-#include "support/FastHttpOptions.h"
 #include "sync/BackstageSource.h"
 #include "sync/BundleSource.h"
 #include "sync/SyncEngine.h"
@@ -17,6 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include "support/FakeBackstageServer.h"
+#include "support/FastHttpOptions.h"
 
 using namespace std::chrono_literals;
 using cairn::cache::Cache;
@@ -73,34 +74,35 @@ private:
 
 namespace {
 
-
-QString name(int i) { return QStringLiteral("service-%1").arg(i, 3, 10, QLatin1Char('0')); }
+QString name(int i)
+{
+    return QStringLiteral("service-%1").arg(i, 3, 10, QLatin1Char('0'));
+}
 
 // A Component spec that passes validation.
 QJsonObject spec(const QString &type = QStringLiteral("service"), const QString &owner = QStringLiteral("team-a"))
 {
-    return {{QStringLiteral("type"), type}, {QStringLiteral("owner"), owner},
-            {QStringLiteral("lifecycle"), QStringLiteral("production")}};
+    return { { QStringLiteral("type"), type }, { QStringLiteral("owner"), owner },
+        { QStringLiteral("lifecycle"), QStringLiteral("production") } };
 }
 
 void fill(FakeBackstageServer &server, int count)
 {
     for (int i = 0; i < count; ++i)
-        server.putEntity(QStringLiteral("Component"), name(i),
-                         spec());
+        server.putEntity(QStringLiteral("Component"), name(i), spec());
 }
 
 int countRequests(const QList<RecordedRequest> &requests, const QString &path)
 {
     return int(std::count_if(requests.cbegin(), requests.cend(),
-                             [&path](const RecordedRequest &request) { return request.path.endsWith(path); }));
+        [&path](const RecordedRequest &request) { return request.path.endsWith(path); }));
 }
 
 } // namespace
 
 void TestSyncEngine::initTestCase()
 {
-    for (const char *var : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+    for (const char *var : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" })
         qunsetenv(var);
 }
 
@@ -136,7 +138,8 @@ SyncOutcome TestSyncEngine::syncBackstage(const SyncOptions &options, const std:
     BackstageSource source(settings);
     SyncEngine engine(*m_cache);
     engine.setCancelFlag(cancel);
-    SyncOutcome outcome = engine.run(QStringLiteral("bs"), QStringLiteral("backstage"), m_url.toString(), source, options);
+    SyncOutcome outcome
+        = engine.run(QStringLiteral("bs"), QStringLiteral("backstage"), m_url.toString(), source, options);
     for (const auto &problem : std::as_const(outcome.problems)) // a rejected document fails the test with its reason
         qWarning("rejected %s: %s", qPrintable(problem.ref), qPrintable(problem.message));
     return outcome;
@@ -148,8 +151,9 @@ QByteArray TestSyncEngine::dump()
 {
     QByteArray out;
     cairn::cache::Database &db = m_cache->database();
-    auto tables = db.prepare(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-                                            "'sqlite_%' AND name NOT IN ('sync_runs', 'sync_run_entities') ORDER BY name"));
+    auto tables
+        = db.prepare(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                                    "'sqlite_%' AND name NOT IN ('sync_runs', 'sync_run_entities') ORDER BY name"));
     if (!tables)
         return "error: " + tables.errorString().toUtf8();
     QStringList names;
@@ -227,7 +231,7 @@ void TestSyncEngine::unchangedCatalogTransfersOnlyTheListing()
     QCOMPARE(m_server->requests().size(), 3); // the listing's 3 pages
     for (const RecordedRequest &request : m_server->requests())
         QCOMPARE(request.param(QStringLiteral("fields")),
-                 QStringLiteral("kind,metadata.namespace,metadata.name,metadata.uid,metadata.etag"));
+            QStringLiteral("kind,metadata.namespace,metadata.name,metadata.uid,metadata.etag"));
     QCOMPARE(second.requests, 3);
 
     // The listing's validator is now stored: the third run is answered with 304s.
@@ -235,7 +239,7 @@ void TestSyncEngine::unchangedCatalogTransfersOnlyTheListing()
     const SyncOutcome third = syncBackstage();
     QVERIFY2(third.ok, qPrintable(third.error));
     QCOMPARE(third.summary.unchanged, 7);
-    QCOMPARE(m_server->statuses(), (QList<int>{304, 304, 304}));
+    QCOMPARE(m_server->statuses(), (QList<int> { 304, 304, 304 }));
     for (const RecordedRequest &request : m_server->requests())
         QVERIFY(request.hasHeader("If-None-Match"));
     QCOMPARE(third.requests, 3);
@@ -249,10 +253,9 @@ void TestSyncEngine::changedAddedRemovedAreFetchedByRefs()
     fill(*m_server, 12); // one removal in 12 stays under the guard's 10 %
     QVERIFY(syncBackstage().ok);
     QVERIFY(syncBackstage().ok); // stores the listing validator
-    m_server->putEntity(QStringLiteral("Component"), name(1),
-                        spec(QStringLiteral("website"), QStringLiteral("team-b")));
-    m_server->putEntity(QStringLiteral("Component"), QStringLiteral("brand-new"),
-                        spec());
+    m_server->putEntity(
+        QStringLiteral("Component"), name(1), spec(QStringLiteral("website"), QStringLiteral("team-b")));
+    m_server->putEntity(QStringLiteral("Component"), QStringLiteral("brand-new"), spec());
     QVERIFY(m_server->removeEntity(QStringLiteral("Component"), name(2)));
     m_server->clearRequests();
 
@@ -272,8 +275,8 @@ void TestSyncEngine::changedAddedRemovedAreFetchedByRefs()
     const QJsonArray refs = QJsonDocument::fromJson(byRefs.body).object().value(u"entityRefs").toArray();
     QCOMPARE(refs.size(), 2);
     QCOMPARE(outcome.requests, int(requests.size()));
-    auto type = m_cache->database().queryText(QStringLiteral(
-        "SELECT type || ' ' || owner_key FROM entities WHERE key = 'component:default/service-001'"));
+    auto type = m_cache->database().queryText(
+        QStringLiteral("SELECT type || ' ' || owner_key FROM entities WHERE key = 'component:default/service-001'"));
     QVERIFY(type.ok());
     QCOMPARE(type.value(), QStringLiteral("website group:default/team-b"));
     auto removed = m_cache->database().queryInt(QStringLiteral(
@@ -317,7 +320,7 @@ void TestSyncEngine::massRemovalIsHeldUntilAllowed()
     QCOMPARE(liveCount(), 10);
     QCOMPARE(lastRunStatus(), QStringLiteral("held"));
 
-    const SyncOutcome applied = syncBackstage(SyncOptions{true, false, 0.10});
+    const SyncOutcome applied = syncBackstage(SyncOptions { true, false, 0.10 });
     QVERIFY2(applied.ok, qPrintable(applied.error));
     QVERIFY(!applied.summary.held);
     QCOMPARE(applied.summary.removed, 6);
@@ -359,7 +362,7 @@ void TestSyncEngine::serverErrorsThenSuccess()
     const SyncOutcome outcome = syncBackstage();
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
     QCOMPARE(liveCount(), 4);
-    QCOMPARE(m_server->statuses().mid(0, 3), (QList<int>{500, 500, 200}));
+    QCOMPARE(m_server->statuses().mid(0, 3), (QList<int> { 500, 500, 200 }));
 }
 
 void TestSyncEngine::tooManyRequestsHonoursRetryAfter()
@@ -437,7 +440,7 @@ void TestSyncEngine::cancelDuringSlowServer()
         reply.dripIntervalMs = 50;
         return reply;
     };
-    std::atomic<bool> cancel{false};
+    std::atomic<bool> cancel { false };
     QTimer::singleShot(300, this, [&cancel] { cancel.store(true); });
     QElapsedTimer timer;
     timer.start();
@@ -461,13 +464,13 @@ void TestSyncEngine::redirectToAnotherHostCarriesNoToken()
     other.setHandler([](const RecordedRequest &request) {
         return CannedReply::json(request.hasHeader("Authorization") ? QByteArray(R"({"items":[]})")
                                                                     : QByteArray(R"({"error":"Missing credentials"})"),
-                                 401);
+            401);
     });
     const QUrl target = other.url(QStringLiteral("/api/catalog/entities/by-query"));
     m_server->interceptor = [target](const RecordedRequest &) -> std::optional<CannedReply> {
         CannedReply reply;
         reply.status = 302;
-        reply.headers.append({QByteArrayLiteral("Location"), target.toEncoded()});
+        reply.headers.append({ QByteArrayLiteral("Location"), target.toEncoded() });
         return reply;
     };
     const SyncOutcome outcome = syncBackstage();
@@ -496,7 +499,7 @@ void TestSyncEngine::selfSignedCertificateIsRefused()
 
     // The same server with its certificate trusted works: the refusal was the certificate's.
     m_http.extraCaCertificates = QSslCertificate::fromData(LoopbackHttpServer::certificatePem());
-    const SyncOutcome trusted = syncBackstage(SyncOptions{true, false, 0.10});
+    const SyncOutcome trusted = syncBackstage(SyncOptions { true, false, 0.10 });
     QVERIFY2(trusted.ok, qPrintable(trusted.error));
 }
 
@@ -519,10 +522,10 @@ void TestSyncEngine::bundleNotModifiedKeepsEverything()
         return CannedReply::json(body).withHeader("ETag", "\"v1\"");
     });
     const auto run = [&] {
-        BundleSource source(BundleSource::Settings{QStringLiteral("bundle"), server.url(QStringLiteral("/org.json")).toString(),
-                                                   {}, cairn::sync::test::fastHttpOptions()});
+        BundleSource source(BundleSource::Settings { QStringLiteral("bundle"),
+            server.url(QStringLiteral("/org.json")).toString(), {}, cairn::sync::test::fastHttpOptions() });
         return SyncEngine(*m_cache).run(QStringLiteral("bundle"), QStringLiteral("bundle"),
-                                        server.url(QStringLiteral("/org.json")).toString(), source, {});
+            server.url(QStringLiteral("/org.json")).toString(), source, {});
     };
     const SyncOutcome first = run();
     QVERIFY2(first.ok, qPrintable(first.error));

@@ -3,7 +3,6 @@
 // cancel from the UI thread leaving the cache as it was.
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
-#include "support/FakeBackstageServer.h"
 #include "sync/SourceFactory.h"
 #include "sync/SyncWorker.h"
 
@@ -12,6 +11,8 @@
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+
+#include "support/FakeBackstageServer.h"
 
 using namespace std::chrono_literals;
 using cairn::cache::Cache;
@@ -62,7 +63,7 @@ HttpClient::Options fastOptions()
 
 void TestSyncWorker::initTestCase()
 {
-    for (const char *var : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+    for (const char *var : { "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" })
         qunsetenv(var);
 }
 
@@ -77,12 +78,13 @@ void TestSyncWorker::init()
     QVERIFY(m_server->start());
     for (int i = 0; i < 40; ++i)
         m_server->putEntity(QStringLiteral("Component"), QStringLiteral("svc-%1").arg(i),
-                            {{QStringLiteral("type"), QStringLiteral("service")}, {QStringLiteral("owner"), QStringLiteral("team-a")},
-                             {QStringLiteral("lifecycle"), QStringLiteral("production")}});
+            { { QStringLiteral("type"), QStringLiteral("service") },
+                { QStringLiteral("owner"), QStringLiteral("team-a") },
+                { QStringLiteral("lifecycle"), QStringLiteral("production") } });
     qputenv("CAIRN_TEST_BS_TOKEN", m_server->token());
-    auto added = CatalogWriter(*m_uiCache).addSource(
-        QStringLiteral("bs"), SourceFactory::kindBackstage(), m_server->baseUrl().toString(),
-        QJsonObject{{SourceFactory::optionTokenEnv(), QStringLiteral("CAIRN_TEST_BS_TOKEN")}});
+    auto added = CatalogWriter(*m_uiCache)
+                     .addSource(QStringLiteral("bs"), SourceFactory::kindBackstage(), m_server->baseUrl().toString(),
+                         QJsonObject { { SourceFactory::optionTokenEnv(), QStringLiteral("CAIRN_TEST_BS_TOKEN") } });
     QVERIFY2(added.ok(), qPrintable(added.errorString()));
 }
 
@@ -95,8 +97,8 @@ void TestSyncWorker::cleanup()
 
 QString TestSyncWorker::entitySnapshot()
 {
-    auto rows = m_uiCache->database().queryText(
-        QStringLiteral("SELECT count(*) || ':' || coalesce(group_concat(key || etag || updated_at), '') FROM entities"));
+    auto rows = m_uiCache->database().queryText(QStringLiteral(
+        "SELECT count(*) || ':' || coalesce(group_concat(key || etag || updated_at), '') FROM entities"));
     return rows ? rows.value() : rows.errorString();
 }
 
@@ -124,11 +126,12 @@ void TestSyncWorker::syncsOnItsOwnThreadWithProgress()
     QCOMPARE(progress.first().first().toString(), QStringLiteral("bs"));
     QVERIFY(ticks > 0); // the UI thread kept running its event loop
     // The UI thread's own connection sees the committed run.
-    auto live = m_uiCache->database().queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL"));
+    auto live
+        = m_uiCache->database().queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL"));
     QCOMPARE(live.value(), 40);
 
     // A second run of the same worker: incremental, nothing changed.
-    QVERIFY(worker.start({QStringLiteral("bs")}, {}));
+    QVERIFY(worker.start({ QStringLiteral("bs") }, {}));
     QVERIFY(allFinished.wait(20000));
     QCOMPARE(finished.last().first().value<SyncOutcome>().summary.unchanged, 40);
 }
@@ -144,8 +147,9 @@ void TestSyncWorker::cancelLeavesTheCacheAsItWas()
     }
     for (int i = 0; i < 5; ++i)
         m_server->putEntity(QStringLiteral("Component"), QStringLiteral("svc-%1").arg(i),
-                            {{QStringLiteral("type"), QStringLiteral("website")}, {QStringLiteral("owner"), QStringLiteral("team-a")},
-                             {QStringLiteral("lifecycle"), QStringLiteral("production")}});
+            { { QStringLiteral("type"), QStringLiteral("website") },
+                { QStringLiteral("owner"), QStringLiteral("team-a") },
+                { QStringLiteral("lifecycle"), QStringLiteral("production") } });
     const QString before = entitySnapshot();
     // A server that drips its answer: the run is waiting on the network when cancelled.
     m_server->interceptor = [](const RecordedRequest &) -> std::optional<CannedReply> {

@@ -13,36 +13,34 @@
 namespace cairn::cache::test {
 
 // A catalog document as a source would deliver it.
-inline core::SourcedEntity entity(const QString &kind, const QString &name, const QJsonObject &spec = {},
-                                  const QJsonObject &extraMetadata = {})
+inline core::SourcedEntity entity(
+    const QString &kind, const QString &name, const QJsonObject &spec = {}, const QJsonObject &extraMetadata = {})
 {
     QJsonObject metadata = extraMetadata;
     metadata.insert(QStringLiteral("name"), name);
     metadata.insert(QStringLiteral("namespace"), QStringLiteral("default"));
-    QJsonObject doc{{QStringLiteral("apiVersion"), QStringLiteral("backstage.io/v1alpha1")},
-                    {QStringLiteral("kind"), kind},
-                    {QStringLiteral("metadata"), metadata},
-                    {QStringLiteral("spec"), spec}};
-    return core::SourcedEntity{core::Entity(doc), core::DocumentOrigin{QStringLiteral("test.yaml"), 1}};
+    QJsonObject doc { { QStringLiteral("apiVersion"), QStringLiteral("backstage.io/v1alpha1") },
+        { QStringLiteral("kind"), kind }, { QStringLiteral("metadata"), metadata }, { QStringLiteral("spec"), spec } };
+    return core::SourcedEntity { core::Entity(doc), core::DocumentOrigin { QStringLiteral("test.yaml"), 1 } };
 }
 
-inline core::SourcedEntity component(const QString &name, const QString &owner = QStringLiteral("team-a"),
-                                     const QJsonObject &extraMetadata = {})
+inline core::SourcedEntity component(
+    const QString &name, const QString &owner = QStringLiteral("team-a"), const QJsonObject &extraMetadata = {})
 {
     return entity(QStringLiteral("Component"), name,
-                  QJsonObject{{QStringLiteral("type"), QStringLiteral("service")},
-                              {QStringLiteral("lifecycle"), QStringLiteral("production")},
-                              {QStringLiteral("owner"), owner}},
-                  extraMetadata);
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("service") },
+            { QStringLiteral("lifecycle"), QStringLiteral("production") }, { QStringLiteral("owner"), owner } },
+        extraMetadata);
 }
 
 inline core::SourcedEntity group(const QString &name, const QString &displayName)
 {
     return entity(QStringLiteral("Group"), name,
-                  QJsonObject{{QStringLiteral("type"), QStringLiteral("team")},
-                              {QStringLiteral("profile"), QJsonObject{{QStringLiteral("displayName"), displayName},
-                                                                      {QStringLiteral("email"), name + QStringLiteral("@example.com")}}},
-                              {QStringLiteral("children"), QJsonArray()}});
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("team") },
+            { QStringLiteral("profile"),
+                QJsonObject { { QStringLiteral("displayName"), displayName },
+                    { QStringLiteral("email"), name + QStringLiteral("@example.com") } } },
+            { QStringLiteral("children"), QJsonArray() } });
 }
 
 inline QList<core::SourcedEntity> components(int count, const QString &prefix = QStringLiteral("svc"))

@@ -12,8 +12,9 @@ namespace {
 
 QByteArray errorBody(const QString &name, const QString &message)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("error"),
-                                      QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("message"), message}}}})
+    return QJsonDocument(
+        QJsonObject { { QStringLiteral("error"),
+            QJsonObject { { QStringLiteral("name"), name }, { QStringLiteral("message"), message } } } })
         .toJson(QJsonDocument::Compact);
 }
 
@@ -47,7 +48,9 @@ QString refKey(const QString &kind, const QString &ns, const QString &name)
 
 } // namespace
 
-FakeBackstageServer::FakeBackstageServer(QByteArray token, QObject *parent) : QObject(parent), m_token(std::move(token))
+FakeBackstageServer::FakeBackstageServer(QByteArray token, QObject *parent)
+    : QObject(parent)
+    , m_token(std::move(token))
 {
     m_http.setHandler([this](const RecordedRequest &request) {
         CannedReply reply = handle(request);
@@ -79,8 +82,8 @@ void FakeBackstageServer::failNext(int count, int status, QByteArray retryAfter)
     m_failRetryAfter = std::move(retryAfter);
 }
 
-QJsonObject FakeBackstageServer::putEntity(const QString &kind, const QString &name, const QJsonObject &spec,
-                                           const QString &ns)
+QJsonObject FakeBackstageServer::putEntity(
+    const QString &kind, const QString &name, const QJsonObject &spec, const QString &ns)
 {
     const QString key = refKey(kind, ns, name);
     QString uid = m_uidByRef.value(key);
@@ -88,14 +91,14 @@ QJsonObject FakeBackstageServer::putEntity(const QString &kind, const QString &n
         uid = QUuid::createUuidV5(QUuid(), key).toString(QUuid::WithoutBraces);
         m_uidByRef.insert(key, uid);
     }
-    QJsonObject metadata{{QStringLiteral("namespace"), ns}, {QStringLiteral("name"), name}, {QStringLiteral("uid"), uid}};
-    QJsonObject entity{{QStringLiteral("apiVersion"), QStringLiteral("backstage.io/v1alpha1")},
-                       {QStringLiteral("kind"), kind},
-                       {QStringLiteral("metadata"), metadata},
-                       {QStringLiteral("spec"), spec},
-                       {QStringLiteral("relations"), QJsonArray()}};
-    const QByteArray etag = QCryptographicHash::hash(QJsonDocument(entity).toJson(QJsonDocument::Compact),
-                                                     QCryptographicHash::Sha1).toHex();
+    QJsonObject metadata { { QStringLiteral("namespace"), ns }, { QStringLiteral("name"), name },
+        { QStringLiteral("uid"), uid } };
+    QJsonObject entity { { QStringLiteral("apiVersion"), QStringLiteral("backstage.io/v1alpha1") },
+        { QStringLiteral("kind"), kind }, { QStringLiteral("metadata"), metadata }, { QStringLiteral("spec"), spec },
+        { QStringLiteral("relations"), QJsonArray() } };
+    const QByteArray etag
+        = QCryptographicHash::hash(QJsonDocument(entity).toJson(QJsonDocument::Compact), QCryptographicHash::Sha1)
+              .toHex();
     metadata.insert(QStringLiteral("etag"), QString::fromLatin1(etag));
     entity.insert(QStringLiteral("metadata"), metadata);
     m_byUid.insert(uid, entity);
@@ -116,15 +119,15 @@ CannedReply FakeBackstageServer::handle(const RecordedRequest &request)
     }
     if (m_failCount > 0) {
         --m_failCount;
-        CannedReply reply = CannedReply::json(errorBody(QStringLiteral("Error"), QStringLiteral("injected failure")),
-                                              m_failStatus);
+        CannedReply reply
+            = CannedReply::json(errorBody(QStringLiteral("Error"), QStringLiteral("injected failure")), m_failStatus);
         if (!m_failRetryAfter.isEmpty())
-            reply.headers.append({QByteArrayLiteral("Retry-After"), m_failRetryAfter});
+            reply.headers.append({ QByteArrayLiteral("Retry-After"), m_failRetryAfter });
         return reply;
     }
     if (request.header("Authorization") != "Bearer " + m_token)
-        return CannedReply::json(errorBody(QStringLiteral("AuthenticationError"), QStringLiteral("Missing credentials")),
-                                 401);
+        return CannedReply::json(
+            errorBody(QStringLiteral("AuthenticationError"), QStringLiteral("Missing credentials")), 401);
     if (request.method == "GET" && request.path == u"/api/catalog/entities/by-query")
         return byQuery(request);
     if (request.method == "POST" && request.path == u"/api/catalog/entities/by-refs")
@@ -134,16 +137,18 @@ CannedReply FakeBackstageServer::handle(const RecordedRequest &request)
 
 CannedReply FakeBackstageServer::byQuery(const RecordedRequest &request)
 {
-    const int limit = request.query.hasQueryItem(QStringLiteral("limit")) ? request.param(QStringLiteral("limit")).toInt() : 20;
+    const int limit
+        = request.query.hasQueryItem(QStringLiteral("limit")) ? request.param(QStringLiteral("limit")).toInt() : 20;
     QString kindFilter;
     QString after;
     const QString cursorText = request.param(QStringLiteral("cursor"));
     if (!cursorText.isEmpty()) {
         // A cursor carries the query; the catalog rejects a query beside it.
-        if (request.query.hasQueryItem(QStringLiteral("filter")) || request.query.hasQueryItem(QStringLiteral("orderField")))
+        if (request.query.hasQueryItem(QStringLiteral("filter"))
+            || request.query.hasQueryItem(QStringLiteral("orderField")))
             return CannedReply::json(errorBody(QStringLiteral("InputError"), QStringLiteral("cursor with query")), 400);
-        const QJsonObject cursor = QJsonDocument::fromJson(QByteArray::fromBase64(cursorText.toLatin1(),
-                                                                                  QByteArray::AbortOnBase64DecodingErrors))
+        const QJsonObject cursor = QJsonDocument::fromJson(
+            QByteArray::fromBase64(cursorText.toLatin1(), QByteArray::AbortOnBase64DecodingErrors))
                                        .object();
         if (!cursor.contains(u"after"))
             return CannedReply::json(errorBody(QStringLiteral("InputError"), QStringLiteral("Malformed cursor")), 400);
@@ -178,26 +183,26 @@ CannedReply FakeBackstageServer::byQuery(const RecordedRequest &request)
     QJsonObject pageInfo;
     if (more) {
         // The tildes make the base64 contain `+` and `/`, which must survive the query string.
-        const QJsonObject next{{QStringLiteral("after"), lastUid}, {QStringLiteral("kind"), kindFilter},
-                               {QStringLiteral("pad"), QStringLiteral("~~~~~~??????")},
-                               {QStringLiteral("totalItems"), int(matching.size())}};
+        const QJsonObject next { { QStringLiteral("after"), lastUid }, { QStringLiteral("kind"), kindFilter },
+            { QStringLiteral("pad"), QStringLiteral("~~~~~~??????") },
+            { QStringLiteral("totalItems"), int(matching.size()) } };
         pageInfo.insert(QStringLiteral("nextCursor"),
-                        QString::fromLatin1(QJsonDocument(next).toJson(QJsonDocument::Compact).toBase64()));
+            QString::fromLatin1(QJsonDocument(next).toJson(QJsonDocument::Compact).toBase64()));
     }
     if (!after.isEmpty()) {
-        const QJsonObject prev{{QStringLiteral("before"), after}, {QStringLiteral("isPrevious"), true}};
+        const QJsonObject prev { { QStringLiteral("before"), after }, { QStringLiteral("isPrevious"), true } };
         pageInfo.insert(QStringLiteral("prevCursor"),
-                        QString::fromLatin1(QJsonDocument(prev).toJson(QJsonDocument::Compact).toBase64()));
+            QString::fromLatin1(QJsonDocument(prev).toJson(QJsonDocument::Compact).toBase64()));
     }
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("items"), items},
-                                                      {QStringLiteral("totalItems"), int(matching.size())},
-                                                      {QStringLiteral("pageInfo"), pageInfo}})
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body = QJsonDocument(
+        QJsonObject { { QStringLiteral("items"), items }, { QStringLiteral("totalItems"), int(matching.size()) },
+            { QStringLiteral("pageInfo"),
+                pageInfo } }).toJson(QJsonDocument::Compact);
     CannedReply reply = CannedReply::json(body);
     if (!fields.isEmpty()) {
         // Only projected listings carry an ETag; full pages are streamed without one.
         const QByteArray etag = "W/\"" + QCryptographicHash::hash(body, QCryptographicHash::Sha1).toBase64() + '"';
-        reply.headers.append({QByteArrayLiteral("ETag"), etag});
+        reply.headers.append({ QByteArrayLiteral("ETag"), etag });
         if (request.header("If-None-Match") == etag) {
             reply.status = 304;
             reply.body.clear();
@@ -209,8 +214,8 @@ CannedReply FakeBackstageServer::byQuery(const RecordedRequest &request)
 CannedReply FakeBackstageServer::byRefs(const RecordedRequest &request)
 {
     if (request.query.hasQueryItem(QStringLiteral("fields")))
-        return CannedReply::json(errorBody(QStringLiteral("InputError"), QStringLiteral("Unknown query parameter 'fields'")),
-                                 400);
+        return CannedReply::json(
+            errorBody(QStringLiteral("InputError"), QStringLiteral("Unknown query parameter 'fields'")), 400);
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
     if (!body.value(u"entityRefs").isArray())
         return CannedReply::json(errorBody(QStringLiteral("InputError"), QStringLiteral("entityRefs missing")), 400);
@@ -226,7 +231,8 @@ CannedReply FakeBackstageServer::byRefs(const RecordedRequest &request)
         else
             items.append(project(m_byUid.value(uid), fields));
     }
-    return CannedReply::json(QJsonDocument(QJsonObject{{QStringLiteral("items"), items}}).toJson(QJsonDocument::Compact));
+    return CannedReply::json(
+        QJsonDocument(QJsonObject { { QStringLiteral("items"), items } }).toJson(QJsonDocument::Compact));
 }
 
 } // namespace cairn::sync::test

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "support/LoopbackHttpServer.h"
-
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -10,6 +8,8 @@
 
 #include <functional>
 #include <optional>
+
+#include "support/LoopbackHttpServer.h"
 
 namespace cairn::sync::test {
 
@@ -35,7 +35,7 @@ public:
 
     // Adds or replaces an entity; uid stays stable per ref, etag follows the content.
     QJsonObject putEntity(const QString &kind, const QString &name, const QJsonObject &spec = {},
-                          const QString &ns = QStringLiteral("default"));
+        const QString &ns = QStringLiteral("default"));
     bool removeEntity(const QString &kind, const QString &name, const QString &ns = QStringLiteral("default"));
     int entityCount() const { return int(m_byUid.size()); }
 
@@ -51,8 +51,8 @@ private:
 
     LoopbackHttpServer m_http;
     QByteArray m_token;
-    QMap<QString, QJsonObject> m_byUid;   // ordered by uid, as the catalog orders
-    QMap<QString, QString> m_uidByRef;    // lower-case kind:namespace/name → uid
+    QMap<QString, QJsonObject> m_byUid; // ordered by uid, as the catalog orders
+    QMap<QString, QString> m_uidByRef; // lower-case kind:namespace/name → uid
     QList<int> m_statuses;
     int m_failCount = 0;
     int m_failStatus = 500;

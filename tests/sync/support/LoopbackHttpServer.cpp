@@ -23,7 +23,7 @@ QByteArray readFixture(const QString &name)
 quint32 crc32(const QByteArray &data)
 {
     static const auto table = [] {
-        std::array<quint32, 256> t{};
+        std::array<quint32, 256> t {};
         for (quint32 i = 0; i < 256; ++i) {
             quint32 c = i;
             for (int k = 0; k < 8; ++k)
@@ -47,24 +47,38 @@ void appendLe32(QByteArray &out, quint32 value)
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 404: return "Not Found";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 307:
+        return "Temporary Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 404:
+        return "Not Found";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 503:
+        return "Service Unavailable";
+    default:
+        return "Status";
     }
 }
 
 } // namespace
 
-LoopbackHttpServer::LoopbackHttpServer(QObject *parent) : QTcpServer(parent) {}
+LoopbackHttpServer::LoopbackHttpServer(QObject *parent)
+    : QTcpServer(parent)
+{ }
 
 QString LoopbackHttpServer::tlsDir()
 {
@@ -140,7 +154,7 @@ void LoopbackHttpServer::serve(QTcpSocket *socket, const std::shared_ptr<QByteAr
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0)
             continue;
-        request.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+        request.headers.append({ line.left(colon).trimmed(), line.mid(colon + 1).trimmed() });
         if (request.headers.last().first.compare("content-length", Qt::CaseInsensitive) == 0)
             contentLength = request.headers.last().second.toLongLong();
     }

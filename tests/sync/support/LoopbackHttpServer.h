@@ -18,9 +18,9 @@ namespace cairn::sync::test {
 struct RecordedRequest
 {
     QByteArray method;
-    QByteArray target;          // path and query exactly as sent
+    QByteArray target; // path and query exactly as sent
     QString path;
-    QUrlQuery query;            // decoded as a form (`+` is a space), as Express does
+    QUrlQuery query; // decoded as a form (`+` is a space), as Express does
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
 
@@ -47,10 +47,10 @@ struct RecordedRequest
 struct CannedReply
 {
     enum class Mode {
-        Normal,   // the whole response, then close
+        Normal, // the whole response, then close
         Truncate, // announce the full length, send half the body, close
-        Drip,     // the body a few bytes at a time, `dripIntervalMs` apart
-        Silent    // never answer, keep the connection open
+        Drip, // the body a few bytes at a time, `dripIntervalMs` apart
+        Silent // never answer, keep the connection open
     };
     int status = 200;
     QList<std::pair<QByteArray, QByteArray>> headers;
@@ -62,7 +62,7 @@ struct CannedReply
 
     CannedReply &withHeader(QByteArray name, QByteArray value)
     {
-        headers.append({std::move(name), std::move(value)});
+        headers.append({ std::move(name), std::move(value) });
         return *this;
     }
 
@@ -71,7 +71,8 @@ struct CannedReply
         CannedReply reply;
         reply.status = status;
         reply.body = std::move(body);
-        reply.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8")});
+        reply.headers.append(
+            { QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json; charset=utf-8") });
         return reply;
     }
 };
