@@ -105,7 +105,9 @@ int runPurge(CliContext &context, const QStringList &arguments)
     if (now && !now->isEmpty() && now->constFirst().id != newestBefore)
         out << "A snapshot was taken first: " << now->constFirst().id << " (cairn snapshot restore "
             << now->constFirst().id << " brings them back).\n";
-    (void)snapshots.keepLast(cache::SnapshotStore::DefaultKept);
+    // The snapshot exists; failing to prune older ones loses nothing, but say so.
+    if (core::Result<int> pruned = snapshots.keepLast(cache::SnapshotStore::DefaultKept); !pruned)
+        context.err() << "cairn: could not remove older snapshots: " << pruned.errorString() << "\n";
     return ExitOk;
 }
 

@@ -51,7 +51,9 @@ int runSnapshot(CliContext &context, const QStringList &arguments)
             return context.fail(created.errorString());
         context.out() << "Snapshot taken:\n";
         printSnapshot(context.out(), created.value());
-        (void)store.keepLast(cache::SnapshotStore::DefaultKept);
+        // The snapshot exists; failing to prune older ones loses nothing, but say so.
+        if (core::Result<int> pruned = store.keepLast(cache::SnapshotStore::DefaultKept); !pruned)
+            context.err() << "cairn: could not remove older snapshots: " << pruned.errorString() << "\n";
         return ExitOk;
     }
     if (action == u"list") {

@@ -163,7 +163,12 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     // can never make the next one skip data it did not get.
     if (!options.dryRun && !outcome.summary.held && harvest.state != context.state) {
         sourceOptions.insert(QStringLiteral("state"), harvest.state);
-        (void)writer.addSource(sourceName, sourceKind, location, sourceOptions);
+        // The run itself is committed; without its ETags the next run only fetches more.
+        if (core::Result<cache::SourceInfo> saved = writer.addSource(sourceName, sourceKind, location, sourceOptions);
+            !saved)
+            outcome.notes.append(CatalogProblem { {}, {},
+                QStringLiteral("the source's ETags could not be saved (%1); the next sync fetches everything again")
+                    .arg(saved.errorString()) });
     }
 
     core::Result<QList<cache::UnresolvedRef>> unresolved
