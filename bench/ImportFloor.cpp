@@ -88,7 +88,7 @@ ImportFloor::ImportFloor(const QList<core::Entity> &entities)
         f.tags = r.tagsText.toUtf8();
         f.ownerName = displayNames.value(r.ownerKey).toUtf8();
         for (const core::Relation &x : r.relations)
-            f.relations.append({ x.source.key().toUtf8(), x.type.toUtf8(), x.target.key().toUtf8() });
+            f.relations.append({ x.type.toUtf8(), x.target.key().toUtf8() });
         m_rows.append(std::move(f));
     }
 }
@@ -107,8 +107,7 @@ qint64 ImportFloor::insertInto(sqlite3 *db) const
         "INSERT INTO entities(key, ref, kind, namespace, name, title, display_name, owner_key, type, lifecycle, "
         "status, source_id, document, content_hash, uid, etag, first_seen, updated_at, match_name, match_title) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18)");
-    sqlite3_stmt *relation
-        = prepare(db, "INSERT INTO relations(origin_id, source_key, type, target_key) VALUES(?1, ?2, ?3, ?4)");
+    sqlite3_stmt *relation = prepare(db, "INSERT INTO relations(origin_id, type, target_key) VALUES(?1, ?2, ?3)");
     sqlite3_stmt *fts = prepare(db,
         "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
     sqlite3_stmt *log = prepare(db, "INSERT INTO sync_run_entities(run_id, entity_key, change) VALUES(1, ?1, 'added')");
@@ -128,9 +127,8 @@ qint64 ImportFloor::insertInto(sqlite3 *db) const
         const sqlite3_int64 id = sqlite3_last_insert_rowid(db);
         for (const Row::Relation &x : r.relations) {
             sqlite3_bind_int64(relation, 1, id);
-            bindText(relation, 2, x.source);
-            bindText(relation, 3, x.type);
-            bindText(relation, 4, x.target);
+            bindText(relation, 2, x.type);
+            bindText(relation, 3, x.target);
             ok = ok && step(db, relation);
         }
         sqlite3_bind_int64(fts, 1, id);

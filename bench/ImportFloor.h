@@ -36,7 +36,7 @@ private:
         QByteArray ftsTitle, description, tags, ownerName;
         struct Relation
         {
-            QByteArray source, type, target;
+            QByteArray type, target; // the source is the entity itself
         };
         QList<Relation> relations;
     };

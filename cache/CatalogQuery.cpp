@@ -5,6 +5,7 @@
 #include "cache/Schema.h"
 #include "cache/SqlTry.h"
 #include "core/NameMatcher.h"
+#include "core/RelationType.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -245,17 +246,41 @@ core::Result<CacheCheck> CatalogQuery::check() const
 core::Result<QList<core::Relation>> CatalogQuery::relations(
     const core::EntityRef &ref, QStringView type, bool from) const
 {
-    // DISTINCT: both ends of a relation may state it (a server gives each entity its own
-    // relations, and each is stored with its inverse). Only relations whose origin is live.
-    const QString end = from ? QStringLiteral("r.source_key") : QStringLiteral("r.target_key");
+    // Each relation is stored once, by the entity that states it (see the schema), so the
+    // relations at one end of `ref` are those it states and those stated about it, one of
+    // the two read under its inverse: from `ref`, what it states and the inverses of what
+    // targets it; to `ref`, what targets it and the inverses of what it states. DISTINCT:
+    // both ends may state the same relation (a server gives each entity its own). Only
+    // relations whose origin is live.
+    static const QString inverses = [] {
+        QStringList rows;
+        for (const core::relation::InversePair &pair : core::relation::inversePairs()) {
+            rows.append(QStringLiteral("('%1', '%2')").arg(pair.forward, pair.backward));
+            rows.append(QStringLiteral("('%1', '%2')").arg(pair.backward, pair.forward));
+        }
+        return rows.join(QStringLiteral(", "));
+    }();
+    static const QString stated = QStringLiteral(
+        "SELECT o.key AS source_key, r.type AS type, r.target_key AS target_key "
+        "FROM entities o JOIN relations r ON r.origin_id = o.id WHERE o.key = ?1 AND o.removed_at IS NULL");
+    static const QString statedInverted
+        = QStringLiteral("SELECT r.target_key, i.inverse, o.key FROM entities o JOIN relations r ON r.origin_id = o.id "
+                         "JOIN inverses i ON i.type = r.type WHERE o.key = ?1 AND o.removed_at IS NULL");
+    static const QString targeting = QStringLiteral(
+        "SELECT o.key AS source_key, r.type AS type, r.target_key AS target_key "
+        "FROM relations r JOIN entities o ON o.id = r.origin_id WHERE r.target_key = ?1 AND o.removed_at IS NULL");
+    static const QString targetingInverted
+        = QStringLiteral("SELECT r.target_key, i.inverse, o.key FROM relations r JOIN entities o ON o.id = r.origin_id "
+                         "JOIN inverses i ON i.type = r.type WHERE r.target_key = ?1 AND o.removed_at IS NULL");
     CAIRN_TRY_ASSIGN(ReusedStatement q,
-        reused(QStringLiteral("SELECT DISTINCT coalesce(se.ref, r.source_key), r.type, coalesce(te.ref, r.target_key) "
-                              "FROM relations r JOIN entities o ON o.id = r.origin_id "
-                              "LEFT JOIN entities se ON se.key = r.source_key "
-                              "LEFT JOIN entities te ON te.key = r.target_key "
-                              "WHERE %1 = ?1 AND o.removed_at IS NULL AND (?2 = '' OR r.type = ?2 COLLATE NOCASE) "
+        reused(QStringLiteral("WITH inverses(type, inverse) AS (VALUES %1), rel AS (%2 UNION ALL %3) "
+                              "SELECT DISTINCT coalesce(se.ref, rel.source_key), rel.type, "
+                              "coalesce(te.ref, rel.target_key) FROM rel "
+                              "LEFT JOIN entities se ON se.key = rel.source_key "
+                              "LEFT JOIN entities te ON te.key = rel.target_key "
+                              "WHERE ?2 = '' OR rel.type = ?2 COLLATE NOCASE "
                               "ORDER BY 2, 1, 3")
-                   .arg(end)));
+                   .arg(inverses, from ? stated : targeting, from ? targetingInverted : statedInverted)));
     q->bind(1, ref.key());
     q->bind(2, type);
     QList<core::Relation> out;

@@ -33,7 +33,7 @@ void fillColumns(EntityRow &row, const core::Entity &entity, bool withRelations)
     row.description = entity.description();
     row.tagsText = entity.tags().join(u' ');
     if (withRelations)
-        row.relations = core::relationsOf(entity);
+        row.relations = core::statedRelationsOf(entity);
 }
 
 } // namespace

@@ -13,7 +13,7 @@ namespace cairn::cache {
 
 // An entity flattened into the columns the cache stores, computed once per delivered
 // document: the JSON text as stored, its content hash, the indexed columns, the FTS text
-// and, when it is to be written, its relations (core::relationsOf; left out of an
+// and, when it is to be written, its relations (core::statedRelationsOf; left out of an
 // unchanged entity, which is most of an incremental run).
 struct EntityRow
 {

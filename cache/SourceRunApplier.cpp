@@ -336,8 +336,7 @@ core::Status SourceRunApplier::writeEntities()
                            "match_name=?19, match_title=?20 WHERE id=?18")));
     CAIRN_TRY_ASSIGN(Statement dropRelations, m_db.prepare(QStringLiteral("DELETE FROM relations WHERE origin_id=?1")));
     CAIRN_TRY_ASSIGN(Statement addRelation,
-        m_db.prepare(
-            QStringLiteral("INSERT INTO relations(origin_id, source_key, type, target_key) VALUES(?1, ?2, ?3, ?4)")));
+        m_db.prepare(QStringLiteral("INSERT INTO relations(origin_id, type, target_key) VALUES(?1, ?2, ?3)")));
     CAIRN_TRY_ASSIGN(Statement dropFts, m_db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));
     CAIRN_TRY_ASSIGN(Statement addFts,
         m_db.prepare(QStringLiteral("INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
@@ -395,9 +394,8 @@ core::Status SourceRunApplier::writeEntities()
         for (const core::Relation &relation : row.relations) {
             addRelation.reset();
             addRelation.bind(1, p.id);
-            addRelation.bind(2, relation.source.key());
-            addRelation.bind(3, relation.type);
-            addRelation.bind(4, relation.target.key());
+            addRelation.bind(2, relation.type);
+            addRelation.bind(3, relation.target.key());
             CAIRN_TRY(addRelation.exec());
         }
 

@@ -10,7 +10,7 @@ core::Result<QList<UnresolvedRef>> findUnresolvedRefs(
 {
     core::Result<Statement> statement = cache.database().prepare(
         QStringLiteral("SELECT e.ref, r.type, r.target_key FROM relations r "
-                       "JOIN entities e ON e.id = r.origin_id AND e.key = r.source_key "
+                       "JOIN entities e ON e.id = r.origin_id "
                        "JOIN sources s ON s.id = e.source_id "
                        "WHERE r.type = ?1 AND e.removed_at IS NULL AND (?2 = '' OR s.name = ?2) "
                        "AND NOT EXISTS (SELECT 1 FROM entities t WHERE t.key = r.target_key AND t.removed_at IS NULL) "

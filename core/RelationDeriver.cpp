@@ -84,15 +84,23 @@ std::span<const RefField> fieldsFor(const Entity &entity)
     return commonFields;
 }
 
-// Collects relations in order, each once, each with its inverse.
+// Collects relations in order, each once, each with its inverse unless only what the
+// entity states is wanted.
 class RelationSet
 {
 public:
+    enum class Inverses { Add, Leave };
+    explicit RelationSet(Inverses inverses)
+        : m_inverses(inverses)
+    { }
+
     void add(QStringView type, const EntityRef &source, const EntityRef &target)
     {
         if (source.isNull() || target.isNull() || type.isEmpty())
             return;
         insert(Relation { type.toString(), source, target });
+        if (m_inverses == Inverses::Leave)
+            return;
         const QString inverse = inverseOf(type);
         if (!inverse.isEmpty())
             insert(Relation { inverse, target, source });
@@ -109,6 +117,7 @@ private:
         m_relations.append(std::move(relation));
     }
 
+    Inverses m_inverses;
     QList<Relation> m_relations;
     QSet<Relation> m_seen;
 };
@@ -131,14 +140,12 @@ EntityRef serverTarget(const QJsonObject &relation)
     return EntityRef(kind, ns.isEmpty() ? QStringLiteral("default") : ns, name);
 }
 
-} // namespace
-
-QList<Relation> deriveRelations(const Entity &entity)
+QList<Relation> derive(const Entity &entity, RelationSet::Inverses inverses)
 {
     const EntityRef self = entity.ref();
     if (self.isNull())
         return {};
-    RelationSet relations;
+    RelationSet relations(inverses);
     for (const RefField &field : fieldsFor(entity)) {
         const QList<EntityRef> targets = entity.specRefs(field.field);
         for (const EntityRef &target : targets)
@@ -147,20 +154,37 @@ QList<Relation> deriveRelations(const Entity &entity)
     return relations.take();
 }
 
-QList<Relation> relationsOf(const Entity &entity)
+QList<Relation> fromServer(const Entity &entity, RelationSet::Inverses inverses)
 {
-    if (!entity.hasRelations())
-        return deriveRelations(entity);
     const EntityRef self = entity.ref();
     if (self.isNull())
         return {};
-    RelationSet relations;
+    RelationSet relations(inverses);
     const QJsonArray array = entity.document().value(u"relations").toArray();
     for (const QJsonValue &item : array) {
         const QJsonObject relation = item.toObject();
         relations.add(relation.value(u"type").toString(), self, serverTarget(relation));
     }
     return relations.take();
+}
+
+} // namespace
+
+QList<Relation> deriveRelations(const Entity &entity)
+{
+    return derive(entity, RelationSet::Inverses::Add);
+}
+
+QList<Relation> relationsOf(const Entity &entity)
+{
+    return entity.hasRelations() ? fromServer(entity, RelationSet::Inverses::Add)
+                                 : derive(entity, RelationSet::Inverses::Add);
+}
+
+QList<Relation> statedRelationsOf(const Entity &entity)
+{
+    return entity.hasRelations() ? fromServer(entity, RelationSet::Inverses::Leave)
+                                 : derive(entity, RelationSet::Inverses::Leave);
 }
 
 } // namespace cairn::core

@@ -2,25 +2,34 @@
 #include "core/RelationType.h"
 
 #include <array>
-#include <utility>
 
 namespace cairn::core::relation {
 
+namespace {
+
+constexpr std::array<InversePair, 11> pairs = { {
+    { OwnedBy, OwnerOf },
+    { PartOf, HasPart },
+    { DependsOn, DependencyOf },
+    { ProvidesApi, ApiProvidedBy },
+    { ConsumesApi, ApiConsumedBy },
+    { MemberOf, HasMember },
+    { ChildOf, ParentOf },
+    { ContributesTo, HasContribution },
+    { WorksOn, WorkedOnBy },
+    { HasContributor, ContributorTo },
+    { HasTeam, TeamOf },
+} };
+
+} // namespace
+
+std::span<const InversePair> inversePairs()
+{
+    return pairs;
+}
+
 QString inverseOf(QStringView type)
 {
-    static constexpr std::array<std::pair<QStringView, QStringView>, 11> pairs = { {
-        { OwnedBy, OwnerOf },
-        { PartOf, HasPart },
-        { DependsOn, DependencyOf },
-        { ProvidesApi, ApiProvidedBy },
-        { ConsumesApi, ApiConsumedBy },
-        { MemberOf, HasMember },
-        { ChildOf, ParentOf },
-        { ContributesTo, HasContribution },
-        { WorksOn, WorkedOnBy },
-        { HasContributor, ContributorTo },
-        { HasTeam, TeamOf },
-    } };
     for (const auto &[forward, backward] : pairs) {
         if (type == forward)
             return backward.toString();

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringView>
 
+#include <span>
+
 namespace cairn::core::relation {
 
 // Backstage's relation names, and Cairn's own for projects and goals. Every relation has
@@ -37,5 +39,14 @@ inline constexpr QStringView TeamOf = u"teamOf";
 
 // The inverse relation name; empty for a name Cairn does not know.
 QString inverseOf(QStringView type);
+
+// Every relation Cairn knows, each pair once as {forward, backward}: for SQL that reads a
+// relation stored once from its other end.
+struct InversePair
+{
+    QStringView forward;
+    QStringView backward;
+};
+std::span<const InversePair> inversePairs();
 
 } // namespace cairn::core::relation

@@ -5,6 +5,7 @@
 #include "cache/Schema.h"
 
 #include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -47,6 +48,37 @@ private Q_SLOTS:
         if (onFile)
             QCOMPARE(db.queryText(QStringLiteral("PRAGMA journal_mode")).value(), QStringLiteral("wal"));
         QCOMPARE(db.queryInt(QStringLiteral("PRAGMA foreign_keys")).value(), 1);
+    }
+
+    // A cache written by schema 1 (the sample organisation, saved by that build) keeps
+    // every relation through the move to storing each relation once: the public view
+    // shows exactly the rows it showed before.
+    void migratesVersion1Relations()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite3"));
+        QVERIFY(QFile::copy(QStringLiteral(CAIRN_TEST_DATA_DIR "/cache-v1-sample.sqlite3"), path));
+        QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+        const QString rowsSql = QStringLiteral(
+            "SELECT group_concat(row, char(10)) FROM (SELECT source || ' ' || type || ' ' || target || ' ' || origin "
+            "AS row FROM v_relations ORDER BY row)");
+        QString before;
+        {
+            auto v1 = Database::open(path);
+            QVERIFY2(v1, qPrintable(v1.errorString()));
+            QCOMPARE(v1->userVersion().value(), 1);
+            before = v1->queryText(rowsSql).value();
+            QCOMPARE(v1->queryInt(QStringLiteral("SELECT count(*) FROM v_relations")).value(), 978);
+        }
+        auto cache = Cache::open(path);
+        QVERIFY2(cache, qPrintable(cache.errorString()));
+        Database &db = (*cache)->database();
+        QCOMPARE(db.userVersion().value(), Schema::latestVersion());
+        QCOMPARE(db.queryText(rowsSql).value(), before);
+        // Stored once each: the stated half.
+        QCOMPARE(db.queryInt(QStringLiteral("SELECT count(*) FROM relations")).value(), 489);
+        QCOMPARE(db.queryInt(QStringLiteral("SELECT count(*) FROM entities")).value(), 147);
+        QCOMPARE(db.queryText(QStringLiteral("PRAGMA integrity_check")).value(), QStringLiteral("ok"));
     }
 
     void reopeningKeepsData()

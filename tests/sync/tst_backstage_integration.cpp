@@ -193,9 +193,10 @@ void TestBackstageIntegration::fullThenIncrementalSync()
         QStringLiteral("SELECT count(*) FROM entities WHERE key LIKE 'location:default/generated-%'"));
     QVERIFY(generated.value() >= 1);
     // The server's relations array came along: ownerOf is only ever in that array (no
-    // Group's spec says what it owns).
+    // Group's spec says what it owns), and the cache stores it as the group states it.
     auto relations = cache.database().queryInt(
-        QStringLiteral("SELECT count(*) FROM relations WHERE source_key LIKE 'group:%' AND type = 'ownerOf'"));
+        QStringLiteral("SELECT count(*) FROM relations r JOIN entities o ON o.id = r.origin_id "
+                       "WHERE o.kind = 'group' AND r.type = 'ownerOf'"));
     QVERIFY(relations.value() >= 1);
 
     // Edit one, add one, remove one, in the served files.
