@@ -3,7 +3,7 @@
 
 #include "cache/Cache.h"
 #include "cache/SnapshotStore.h"
-#include "cache/SourceRunApplier.h"
+#include "cache/SourceRunStream.h"
 #include "cache/SqlTry.h"
 #include "cache/Transaction.h"
 
@@ -23,11 +23,6 @@ QDateTime fromText(const QString &text)
     return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs);
 }
 
-core::Error withContext(const QString &doing, const core::Error &error)
-{
-    return core::Error { QStringLiteral("%1: %2").arg(doing, error.message) };
-}
-
 } // namespace
 
 CatalogWriter::CatalogWriter(Cache &cache)
@@ -36,14 +31,19 @@ CatalogWriter::CatalogWriter(Cache &cache)
 
 core::Result<RunSummary> CatalogWriter::applySourceRun(const SourceRunInput &input)
 {
-    SourceRunApplier applier(m_cache, input);
-    core::Result<RunSummary> summary = applier.run();
-    if (!summary)
-        return withContext(QStringLiteral("Could not apply the run of source \u201c%1\u201d to the cache %2 "
-                                          "(nothing was changed)")
-                               .arg(input.sourceName, m_cache.path()),
-            summary.error());
-    return summary;
+    // One part, planned whole and written only once the guard has let it through. The
+    // stream's copy of the input shares its entities (QList), so nothing is duplicated.
+    SourceRunStream stream(m_cache, input);
+    CAIRN_TRY(stream.begin());
+    CAIRN_TRY(stream.add(input.entities, PartWrite::AfterGuard));
+    return stream.finish(input.unchangedRefs);
+}
+
+core::Result<std::unique_ptr<SourceRunStream>> CatalogWriter::beginSourceRun(const SourceRunInput &settings)
+{
+    std::unique_ptr<SourceRunStream> stream(new SourceRunStream(m_cache, settings));
+    CAIRN_TRY(stream->begin());
+    return stream;
 }
 
 core::Result<SourceInfo> CatalogWriter::addSource(

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cache/SourceRun.h"
+#include "cache/SourceRunStream.h"
 #include "core/Result.h"
 
 #include <QDateTime>
@@ -9,6 +10,8 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+
+#include <memory>
 
 namespace cairn::cache {
 
@@ -29,6 +32,11 @@ public:
     // taken before any removal is applied. A ref owned by a live, earlier-configured
     // source is a conflict: that source keeps it.
     core::Result<RunSummary> applySourceRun(const SourceRunInput &input);
+
+    // The same run, delivered in parts (SourceRunStream): `settings` is an input whose
+    // entities and unchangedRefs are left empty; parts go to add(), unchanged refs to
+    // finish(). Takes the write lock until the stream is finished or destroyed.
+    core::Result<std::unique_ptr<SourceRunStream>> beginSourceRun(const SourceRunInput &settings);
 
     // Registers a source (for `cairn source add`) or updates its kind, location and options.
     core::Result<SourceInfo> addSource(

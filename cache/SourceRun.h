@@ -14,6 +14,15 @@
 
 namespace cairn::cache {
 
+// When a part of a run delivered in parts is written (SourceRunStream::add).
+enum class PartWrite {
+    // At once, inside the run's transaction, so that writing overlaps the download of the
+    // next part. The guard is only known at the end: a held run rolls such parts back.
+    Now,
+    // By finish(), once the guard has let the run through.
+    AfterGuard,
+};
+
 // What one import or sync of one source delivers to the cache.
 struct SourceRunInput
 {
@@ -47,6 +56,9 @@ struct RunSummary
     int unchanged = 0;
     int removed = 0; // tombstoned, or that would be when held
     bool held = false;
+    // Live entities kept, not tombstoned, because the source could be read only in part
+    // (also counted in `unchanged`).
+    int keptUnread = 0;
     QList<core::EntityRef> addedRefs;
     QList<core::EntityRef> changedRefs;
     QList<core::EntityRef> removedRefs; // would-be-removed when held

@@ -38,23 +38,46 @@ SourceRunApplier::SourceRunApplier(Cache &cache, const SourceRunInput &input)
     , m_startedAt(m_now)
 { }
 
-core::Result<RunSummary> SourceRunApplier::run()
+core::Status SourceRunApplier::begin()
 {
     if (m_input.sourceName.trimmed().isEmpty())
         return core::Error { QStringLiteral("A source needs a name.") };
-
     // The write lock is taken before reading, so the plan cannot go stale before it is
     // applied. A dry run reads without it and never writes.
-    std::optional<Transaction> tx;
     if (!m_input.dryRun) {
         CAIRN_TRY_ASSIGN(Transaction begun, Transaction::begin(m_db));
-        tx.emplace(std::move(begun));
+        m_tx.emplace(std::move(begun));
     }
     CAIRN_TRY(loadSource());
-    CAIRN_TRY(plan());
+    m_sourceIdBefore = m_sourceId;
+    return prepareLookups();
+}
+
+core::Status SourceRunApplier::add(QList<core::SourcedEntity> part, PartWrite when)
+{
+    const qsizetype from = m_planned.size();
+    if (when == PartWrite::AfterGuard && !m_input.dryRun) {
+        // Kept until finish() writes it; a deque never moves the parts it holds, so the
+        // plan's pointers into them stay good.
+        m_heldParts.push_back(std::move(part));
+        return plan(m_heldParts.back());
+    }
+    CAIRN_TRY(plan(part));
+    if (!m_input.dryRun)
+        CAIRN_TRY(writePlanned(false));
+    // The part goes when this returns: nothing may point into it.
+    for (qsizetype i = from; i < m_planned.size(); ++i)
+        m_planned[i].sourced = nullptr;
+    m_written = m_planned.size();
+    return {};
+}
+
+core::Result<RunSummary> SourceRunApplier::finish(const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered)
+{
+    CAIRN_TRY(planRemovals(unchangedRefs, keepUndelivered));
 
     const int removals = int(m_removals.size());
-    const int delivered = int(m_input.entities.size() + m_input.unchangedRefs.size());
+    const int delivered = int(m_seen.size());
     const bool tooMany = removals > m_input.maxRemovalShare * m_ownLive;
     const bool emptied = m_ownLive > 0 && delivered == 0;
     m_summary.held = !m_input.allowRemovals && removals > 0 && (tooMany || emptied);
@@ -64,22 +87,36 @@ core::Result<RunSummary> SourceRunApplier::run()
         return m_summary;
 
     if (m_summary.held) {
-        // Nothing is applied; the log says what the run would have removed.
+        // Nothing is applied; the log says what the run would have removed. Parts written
+        // as they came are undone first (the source row too, if the run made it).
+        if (m_written > 0 || m_sourceWritten) {
+            m_tx->rollback();
+            CAIRN_TRY_ASSIGN(Transaction again, Transaction::begin(m_db));
+            m_tx.reset();
+            m_tx.emplace(std::move(again));
+            m_sourceId = m_sourceIdBefore;
+        }
         CAIRN_TRY(writeRunLog(QStringLiteral("held")));
-        CAIRN_TRY(tx->commit());
+        CAIRN_TRY(m_tx->commit());
         return m_summary;
     }
 
     if (removals > 0 && !m_cache.isInMemory()) {
-        // Taken under our write lock from a separate reader connection, so the snapshot is
-        // exactly the state this run starts from.
+        // Taken under our write lock from a separate reader connection, which sees none of
+        // this run's writes: the snapshot is exactly the state this run starts from.
         SnapshotStore snapshots(m_cache);
         CAIRN_TRY_ASSIGN(SnapshotInfo snapshot, snapshots.create());
         m_summary.snapshotId = snapshot.id;
     }
 
-    CAIRN_TRY(write());
-    CAIRN_TRY(tx->commit());
+    CAIRN_TRY(writeSourceOnce());
+    CAIRN_TRY(writePlanned(true));
+    m_heldParts.clear();
+    CAIRN_TRY(writeTombstones());
+    CAIRN_TRY(writePendingFts());
+    CAIRN_TRY(reindexOwned());
+    CAIRN_TRY(writeRunLog(QStringLiteral("ok")));
+    CAIRN_TRY(m_tx->commit());
 
     if (!m_summary.snapshotId.isEmpty()) {
         SnapshotStore snapshots(m_cache);
@@ -125,25 +162,28 @@ core::Status SourceRunApplier::loadSource()
     return {};
 }
 
-core::Status SourceRunApplier::plan()
+core::Status SourceRunApplier::prepareLookups()
 {
     CAIRN_TRY_ASSIGN(m_lookupOther,
         m_db.prepare(QStringLiteral("SELECT e.id, e.removed_at IS NOT NULL, e.display_name, s.name, s.position, "
                                     "s.removed_at IS NOT NULL FROM entities e JOIN sources s ON s.id = e.source_id "
                                     "WHERE e.key=?1")));
-    {
-        // A first import, or a cache with one source, has nothing to conflict with: one query
-        // here spares one per delivered entity.
-        // Two range probes on the entities_source index, where `source_id <> ?` would scan.
-        CAIRN_TRY_ASSIGN(Statement others,
-            m_db.prepare(QStringLiteral("SELECT EXISTS(SELECT 1 FROM entities WHERE source_id < ?1) "
-                                        "OR EXISTS(SELECT 1 FROM entities WHERE source_id > ?1)")));
-        others.bind(1, m_sourceId);
-        CAIRN_TRY(others.step());
-        m_otherSourcesHaveEntities = others.int64(0) != 0;
-    }
-    m_planned.reserve(m_input.entities.size());
-    for (const core::SourcedEntity &sourced : m_input.entities) {
+    // A first import, or a cache with one source, has nothing to conflict with: one query
+    // here spares one per delivered entity.
+    // Two range probes on the entities_source index, where `source_id <> ?` would scan.
+    CAIRN_TRY_ASSIGN(Statement others,
+        m_db.prepare(QStringLiteral("SELECT EXISTS(SELECT 1 FROM entities WHERE source_id < ?1) "
+                                    "OR EXISTS(SELECT 1 FROM entities WHERE source_id > ?1)")));
+    others.bind(1, m_sourceId);
+    CAIRN_TRY(others.step());
+    m_otherSourcesHaveEntities = others.int64(0) != 0;
+    return {};
+}
+
+core::Status SourceRunApplier::plan(const QList<core::SourcedEntity> &entities)
+{
+    m_planned.reserve(m_planned.size() + entities.size());
+    for (const core::SourcedEntity &sourced : entities) {
         const core::Entity entity = sourced.parsed(); // dropped at the end of the iteration
         const core::EntityRef ref = entity.ref();
         if (ref.isNull()) {
@@ -153,7 +193,12 @@ core::Status SourceRunApplier::plan()
         }
         CAIRN_TRY(planOne(ref, entity, &sourced));
     }
-    for (const core::EntityRef &ref : m_input.unchangedRefs) {
+    return {};
+}
+
+core::Status SourceRunApplier::planRemovals(const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered)
+{
+    for (const core::EntityRef &ref : unchangedRefs) {
         auto it = m_own.constFind(ref.key());
         if (it == m_own.constEnd() || it->removed || m_seen.contains(ref.key()))
             continue; // not ours, or not live: nothing to keep
@@ -161,8 +206,14 @@ core::Status SourceRunApplier::plan()
         ++m_summary.unchanged;
     }
     for (auto it = m_own.constBegin(); it != m_own.constEnd(); ++it) {
-        if (!it->removed && !m_seen.contains(it.key()))
-            m_removals.append({ it->id, it.key() });
+        if (it->removed || m_seen.contains(it.key()))
+            continue;
+        if (keepUndelivered) {
+            ++m_summary.unchanged;
+            ++m_summary.keptUnread;
+            continue;
+        }
+        m_removals.append({ it->id, it.key() });
     }
     std::sort(m_removals.begin(), m_removals.end(), [](const Removal &a, const Removal &b) { return a.key < b.key; });
     // Named as their source spelled them (as `cairn removed` and `cairn show` do), not by
@@ -264,34 +315,43 @@ core::Status SourceRunApplier::planOne(
     return {};
 }
 
-core::Status SourceRunApplier::write()
+core::Status SourceRunApplier::readOwnerKeysBefore()
 {
-    const bool ownersAppear
-        = std::any_of(m_planned.cbegin(), m_planned.cend(), [](const Planned &p) { return p.ownerVisible; });
-    if (ownersAppear) {
-        // Read before anything is written, for writeFts(): the owners that existing rows name.
-        CAIRN_TRY_ASSIGN(Statement owners,
-            m_db.prepare(QStringLiteral("SELECT DISTINCT owner_key FROM entities WHERE owner_key IS NOT NULL")));
-        for (;;) {
-            CAIRN_TRY_ASSIGN(Statement::Step step, owners.step());
-            if (step == Statement::Step::Done)
-                break;
-            m_ownerKeysBefore.insert(owners.text(0));
-        }
+    // The owners that rows from before the run name, for reindexOwned(). Read when the first
+    // part that makes an owner appear is written; owner keys an earlier part of this run
+    // wrote may be among them, which only costs reindexOwned() a query that finds nothing
+    // to re-index (this run's rows are in m_indexedIds).
+    m_ownerKeysRead = true;
+    CAIRN_TRY_ASSIGN(Statement owners,
+        m_db.prepare(QStringLiteral("SELECT DISTINCT owner_key FROM entities WHERE owner_key IS NOT NULL")));
+    for (;;) {
+        CAIRN_TRY_ASSIGN(Statement::Step step, owners.step());
+        if (step == Statement::Step::Done)
+            return {};
+        m_ownerKeysBefore.insert(owners.text(0));
     }
+}
+
+core::Status SourceRunApplier::writeSourceOnce()
+{
+    if (m_sourceWritten)
+        return {};
     CAIRN_TRY(writeSource());
-    CAIRN_TRY(writeEntities());
-    {
-        CAIRN_TRY_ASSIGN(
-            Statement tombstone, m_db.prepare(QStringLiteral("UPDATE entities SET removed_at=?2 WHERE id=?1")));
-        for (const Removal &r : m_removals) {
-            tombstone.reset();
-            tombstone.bind(1, r.id);
-            tombstone.bind(2, m_now);
-            CAIRN_TRY(tombstone.exec());
-        }
+    m_sourceWritten = true;
+    return {};
+}
+
+core::Status SourceRunApplier::writeTombstones()
+{
+    CAIRN_TRY_ASSIGN(
+        Statement tombstone, m_db.prepare(QStringLiteral("UPDATE entities SET removed_at=?2 WHERE id=?1")));
+    for (const Removal &r : m_removals) {
+        tombstone.reset();
+        tombstone.bind(1, r.id);
+        tombstone.bind(2, m_now);
+        CAIRN_TRY(tombstone.exec());
     }
-    return writeRunLog(QStringLiteral("ok"));
+    return {};
 }
 
 core::Status SourceRunApplier::writeSource()
@@ -320,27 +380,36 @@ core::Status SourceRunApplier::writeSource()
     return update.exec();
 }
 
-core::Status SourceRunApplier::writeEntities()
+core::Status SourceRunApplier::writePlanned(bool reportProgress)
 {
-    CAIRN_TRY_ASSIGN(Statement insert,
-        m_db.prepare(QStringLiteral(
-            "INSERT INTO entities(key, ref, kind, namespace, name, title, display_name, owner_key, type, "
-            "lifecycle, status, source_id, document, content_hash, uid, etag, first_seen, updated_at, match_name, "
-            "match_title) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-            "?17, ?17, ?19, ?20)")));
-    CAIRN_TRY_ASSIGN(Statement update,
-        m_db.prepare(
-            QStringLiteral("UPDATE entities SET key=?1, ref=?2, kind=?3, namespace=?4, name=?5, title=?6, "
-                           "display_name=?7, owner_key=?8, type=?9, lifecycle=?10, status=?11, source_id=?12, "
-                           "document=?13, content_hash=?14, uid=?15, etag=?16, updated_at=?17, removed_at=NULL, "
-                           "match_name=?19, match_title=?20 WHERE id=?18")));
-    CAIRN_TRY_ASSIGN(Statement dropRelations, m_db.prepare(QStringLiteral("DELETE FROM relations WHERE origin_id=?1")));
-    CAIRN_TRY_ASSIGN(Statement addRelation,
-        m_db.prepare(QStringLiteral("INSERT INTO relations(origin_id, type, target_key) VALUES(?1, ?2, ?3)")));
-    CAIRN_TRY_ASSIGN(Statement dropFts, m_db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));
-    CAIRN_TRY_ASSIGN(Statement addFts,
-        m_db.prepare(QStringLiteral("INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
-                                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")));
+    if (m_written == m_planned.size())
+        return {};
+    CAIRN_TRY(writeSourceOnce());
+    if (!m_insertEntity.isValid()) {
+        CAIRN_TRY_ASSIGN(m_insertEntity,
+            m_db.prepare(QStringLiteral(
+                "INSERT INTO entities(key, ref, kind, namespace, name, title, display_name, owner_key, type, "
+                "lifecycle, status, source_id, document, content_hash, uid, etag, first_seen, updated_at, match_name, "
+                "match_title) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                "?17, ?17, ?19, ?20)")));
+        CAIRN_TRY_ASSIGN(m_updateEntity,
+            m_db.prepare(
+                QStringLiteral("UPDATE entities SET key=?1, ref=?2, kind=?3, namespace=?4, name=?5, title=?6, "
+                               "display_name=?7, owner_key=?8, type=?9, lifecycle=?10, status=?11, source_id=?12, "
+                               "document=?13, content_hash=?14, uid=?15, etag=?16, updated_at=?17, removed_at=NULL, "
+                               "match_name=?19, match_title=?20 WHERE id=?18")));
+        CAIRN_TRY_ASSIGN(m_dropRelations, m_db.prepare(QStringLiteral("DELETE FROM relations WHERE origin_id=?1")));
+        CAIRN_TRY_ASSIGN(m_addRelation,
+            m_db.prepare(QStringLiteral("INSERT INTO relations(origin_id, type, target_key) VALUES(?1, ?2, ?3)")));
+        CAIRN_TRY_ASSIGN(m_dropFts, m_db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));
+        CAIRN_TRY_ASSIGN(m_addFts,
+            m_db.prepare(QStringLiteral("INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
+                                        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")));
+    }
+    if (!m_ownerKeysRead && std::any_of(m_planned.cbegin() + m_written, m_planned.cend(), [](const Planned &p) {
+            return p.ownerVisible;
+        }))
+        CAIRN_TRY(readOwnerKeysBefore());
 
     const auto optional = [](Statement &s, int index, const QString &text) {
         if (text.isEmpty())
@@ -349,18 +418,16 @@ core::Status SourceRunApplier::writeEntities()
             s.bind(index, text);
     };
     const int total = int(m_planned.size());
-    int done = 0;
-    QList<QString> renamedOwners;
-    for (Planned &p : m_planned) {
-        if (m_input.progress && done % ProgressEvery == 0 && !m_input.progress(done, total))
+    for (qsizetype i = m_written; i < m_planned.size(); ++i) {
+        Planned &p = m_planned[i];
+        if (reportProgress && m_input.progress && i % ProgressEvery == 0 && !m_input.progress(int(i), total))
             return core::Error { QStringLiteral("The run of source \u201c%1\u201d was cancelled; nothing was changed.")
                                      .arg(m_input.sourceName) };
-        ++done;
         if (p.action == Action::Unchanged || p.action == Action::Skip)
             continue;
         // Flattened here, written, and dropped: at most one row's text is held at a time.
         const EntityRow row = EntityRow::from(*p.sourced);
-        Statement &s = p.action == Action::Insert ? insert : update;
+        Statement &s = p.action == Action::Insert ? m_insertEntity : m_updateEntity;
         s.reset();
         s.bind(1, row.ref.key());
         s.bind(2, row.ref.toString());
@@ -387,45 +454,71 @@ core::Status SourceRunApplier::writeEntities()
         if (p.action == Action::Insert) {
             p.id = m_db.lastInsertRowId();
         } else {
-            dropRelations.reset();
-            dropRelations.bind(1, p.id);
-            CAIRN_TRY(dropRelations.exec());
+            m_dropRelations.reset();
+            m_dropRelations.bind(1, p.id);
+            CAIRN_TRY(m_dropRelations.exec());
         }
         for (const core::Relation &relation : row.relations) {
-            addRelation.reset();
-            addRelation.bind(1, p.id);
-            addRelation.bind(2, relation.type);
-            addRelation.bind(3, relation.target.key());
-            CAIRN_TRY(addRelation.exec());
+            m_addRelation.reset();
+            m_addRelation.bind(1, p.id);
+            m_addRelation.bind(2, relation.type);
+            m_addRelation.bind(3, relation.target.key());
+            CAIRN_TRY(m_addRelation.exec());
         }
 
-        // The FTS row, with its owner's name: every name this run delivers is known from the
-        // plan, so an owner later in the input is named already.
+        // The FTS row carries its owner's name. An owner this run has delivered so far is
+        // named from the plan; any other (one a later part delivers, or one only the cache
+        // holds) is named by finish(), once every name the run delivers is known.
         if (p.action == Action::Update) {
-            dropFts.reset();
-            dropFts.bind(1, p.id);
-            CAIRN_TRY(dropFts.exec());
+            m_dropFts.reset();
+            m_dropFts.bind(1, p.id);
+            CAIRN_TRY(m_dropFts.exec());
         }
-        CAIRN_TRY_ASSIGN(const QString owner, ownerName(row.ownerKey));
-        addFts.reset();
-        addFts.bind(1, p.id);
-        addFts.bind(2, row.ref.name());
-        addFts.bind(3, row.displayName == row.ref.name() ? QString() : row.displayName);
-        addFts.bind(4, row.description);
-        addFts.bind(5, row.tagsText);
-        addFts.bind(6, owner);
-        CAIRN_TRY(addFts.exec());
+        const QString ftsTitle = row.displayName == row.ref.name() ? QString() : row.displayName;
+        const auto owner
+            = row.ownerKey.isEmpty() ? m_deliveredNames.constEnd() : m_deliveredNames.constFind(row.ownerKey);
+        if (!row.ownerKey.isEmpty() && owner == m_deliveredNames.constEnd()) {
+            m_pendingFts.append(
+                PendingFts { p.id, row.ref.name(), ftsTitle, row.description, row.tagsText, row.ownerKey });
+        } else {
+            m_addFts.reset();
+            m_addFts.bind(1, p.id);
+            m_addFts.bind(2, row.ref.name());
+            m_addFts.bind(3, ftsTitle);
+            m_addFts.bind(4, row.description);
+            m_addFts.bind(5, row.tagsText);
+            m_addFts.bind(6, owner == m_deliveredNames.constEnd() ? QString() : *owner);
+            CAIRN_TRY(m_addFts.exec());
+        }
         m_indexedIds.insert(p.id);
         // Entities owned by one that appeared or was renamed carry its name in their FTS
         // row. What this run writes has the new name already, so only owners that rows
         // from before the run name need re-indexing: on a first import, none.
         if (p.ownerVisible && m_ownerKeysBefore.contains(p.key))
-            renamedOwners.append(p.key);
+            m_renamedOwners.append(p.key);
     }
-    if (m_input.progress && !m_input.progress(total, total))
+    m_written = m_planned.size();
+    if (reportProgress && m_input.progress && !m_input.progress(total, total))
         return core::Error { QStringLiteral("The run of source \u201c%1\u201d was cancelled; nothing was changed.")
                                  .arg(m_input.sourceName) };
-    return reindexOwned(renamedOwners);
+    return {};
+}
+
+core::Status SourceRunApplier::writePendingFts()
+{
+    for (const PendingFts &row : std::as_const(m_pendingFts)) {
+        CAIRN_TRY_ASSIGN(const QString owner, ownerName(row.ownerKey));
+        m_addFts.reset();
+        m_addFts.bind(1, row.id);
+        m_addFts.bind(2, row.name);
+        m_addFts.bind(3, row.title);
+        m_addFts.bind(4, row.description);
+        m_addFts.bind(5, row.tags);
+        m_addFts.bind(6, owner);
+        CAIRN_TRY(m_addFts.exec());
+    }
+    m_pendingFts.clear();
+    return {};
 }
 
 core::Result<QString> SourceRunApplier::ownerName(const QString &ownerKey)
@@ -444,9 +537,9 @@ core::Result<QString> SourceRunApplier::ownerName(const QString &ownerKey)
     return name;
 }
 
-core::Status SourceRunApplier::reindexOwned(const QList<QString> &renamedOwners)
+core::Status SourceRunApplier::reindexOwned()
 {
-    if (renamedOwners.isEmpty())
+    if (m_renamedOwners.isEmpty())
         return {};
     CAIRN_TRY_ASSIGN(Statement drop, m_db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));
     CAIRN_TRY_ASSIGN(Statement owned, m_db.prepare(QStringLiteral("SELECT id FROM entities WHERE owner_key=?1")));
@@ -457,7 +550,7 @@ core::Status SourceRunApplier::reindexOwned(const QList<QString> &renamedOwners)
             "coalesce(json_extract(document, '$.metadata.description'), ''), "
             "coalesce((SELECT group_concat(value, ' ') FROM json_each(document, '$.metadata.tags')), ''), ?2 "
             "FROM entities WHERE id=?1")));
-    for (const QString &ownerKey : renamedOwners) {
+    for (const QString &ownerKey : std::as_const(m_renamedOwners)) {
         owned.reset();
         owned.bind(1, ownerKey);
         QList<qint64> ids;

@@ -4,31 +4,48 @@
 #include "cache/EntityRow.h"
 #include "cache/SourceRun.h"
 #include "cache/Statement.h"
+#include "cache/Transaction.h"
 #include "core/Result.h"
 
 #include <QHash>
 #include <QSet>
+
+#include <deque>
+#include <optional>
 
 namespace cairn::cache {
 
 class Cache;
 class Database;
 
-// Carries out one CatalogWriter::applySourceRun: plans from what the cache holds, applies
-// the guard, then writes with statements prepared once for the run. Internal to cache/.
+// Carries out one run of a source (behind SourceRunStream; internal to cache/): plans
+// from what the cache holds, applies the guard, writes with statements prepared once for
+// the run, all in one transaction.
 //
 // The plan is deliberately light (a key, an action and an id per delivered entity): the
 // guard and the summary need no more, and flattening every row up front (JSON text, hash,
 // FTS strings) held a second copy of the whole run in memory. Each row is flattened when
 // it is written, inside the run's one transaction, and dropped at once. A compact document
 // (SourcedEntity::json) is parsed twice, for its ref and name while planning and for its
-// row while writing, and never kept parsed: the plan must be whole before anything is
-// applied, and 100k parsed documents held for it cost ~200 MB where a parse costs ~2 µs.
+// row while writing, and never kept parsed: 100k parsed documents held for a plan cost
+// ~200 MB where a parse costs ~2 µs.
+//
+// Parts added with PartWrite::Now are written as soon as they are planned, before the
+// guard can be known: a held run then rolls them back and only logs itself. Parts added
+// with PartWrite::AfterGuard (CatalogWriter::applySourceRun's one part) are written by
+// finish(), after it.
 class SourceRunApplier
 {
 public:
     SourceRunApplier(Cache &cache, const SourceRunInput &input);
-    core::Result<RunSummary> run();
+
+    // begin() takes the write lock (no lock for a dry run) and reads the source.
+    core::Status begin();
+    core::Status add(QList<core::SourcedEntity> part, PartWrite when);
+    // `keepUndelivered`: the source could be read only in part, so its live entities that
+    // were not delivered are kept (counted unchanged and in RunSummary::keptUnread) rather
+    // than tombstoned.
+    core::Result<RunSummary> finish(const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered);
 
 private:
     enum class Action { Insert, Update, Unchanged, Skip };
@@ -45,7 +62,7 @@ private:
     struct Planned
     {
         QString key; // shares the ref's text, so costs no copy
-        const core::SourcedEntity *sourced = nullptr; // in the input, which outlives the run
+        const core::SourcedEntity *sourced = nullptr; // until written; its part outlives this
         Action action = Action::Skip;
         Change change = Change::None;
         qint64 id = 0;
@@ -58,14 +75,27 @@ private:
         QString key;
     };
 
+    // An FTS row whose owner was not delivered yet when its entity was written: inserted by
+    // finish(), when every name the run delivers is known.
+    struct PendingFts
+    {
+        qint64 id;
+        QString name, title, description, tags, ownerKey;
+    };
+
     core::Status loadSource();
-    core::Status plan();
+    core::Status prepareLookups();
+    core::Status plan(const QList<core::SourcedEntity> &entities);
     core::Status planOne(const core::EntityRef &ref, const core::Entity &entity, const core::SourcedEntity *sourced);
-    core::Status write();
+    core::Status planRemovals(const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered);
     core::Status writeSource();
-    core::Status writeEntities();
-    core::Status reindexOwned(const QList<QString> &renamedOwners);
+    core::Status writeSourceOnce();
+    core::Status writePlanned(bool reportProgress);
+    core::Status writeTombstones();
+    core::Status writePendingFts();
+    core::Status reindexOwned();
     core::Status writeRunLog(const QString &status);
+    core::Status readOwnerKeysBefore();
     core::Result<QString> ownerName(const QString &ownerKey);
 
     Cache &m_cache;
@@ -73,25 +103,35 @@ private:
     const SourceRunInput &m_input;
     QString m_now;
     QString m_startedAt;
+    std::optional<Transaction> m_tx;
 
     qint64 m_sourceId = 0; // 0: new source
+    qint64 m_sourceIdBefore = 0; // as loaded, for a held run that rolls back
     int m_sourcePosition = 0;
     bool m_sourceRevived = false;
+    bool m_sourceWritten = false;
 
     QHash<QString, Existing> m_own; // this source's entities by key
     int m_ownLive = 0;
     QSet<QString> m_seen;
     QList<Planned> m_planned;
+    qsizetype m_written = 0; // m_planned[0, m_written) are written (or need no writing)
+    std::deque<QList<core::SourcedEntity>> m_heldParts; // PartWrite::AfterGuard parts, until finish()
     QList<Removal> m_removals;
     QHash<QString, QString> m_deliveredNames;
     QHash<QString, QString> m_ownerNameCache;
     QSet<qint64> m_indexedIds;
+    QList<PendingFts> m_pendingFts;
+    QList<QString> m_renamedOwners;
     bool m_otherSourcesHaveEntities = true;
+    bool m_ownerKeysRead = false;
     QSet<QString> m_ownerKeysBefore; // owner_key values in the cache before this run wrote
     RunSummary m_summary;
     QList<std::pair<QString, QString>> m_conflictKeys; // key, message
 
     Statement m_lookupOther;
+    // Written rows, prepared once per run.
+    Statement m_insertEntity, m_updateEntity, m_dropRelations, m_addRelation, m_dropFts, m_addFts;
 };
 
 } // namespace cairn::cache
