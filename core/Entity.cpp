@@ -3,6 +3,9 @@
 
 namespace cairn::core {
 
+// Keys as Latin-1: QJsonObject keeps ASCII keys as Latin-1 and finds them fastest so.
+using namespace Qt::StringLiterals;
+
 QString DocumentOrigin::toString() const
 {
     if (file.isEmpty())
@@ -12,34 +15,36 @@ QString DocumentOrigin::toString() const
 
 Entity::Entity(QJsonObject document)
     : m_document(std::move(document))
+    , m_metadata(m_document.value("metadata"_L1).toObject())
+    , m_spec(m_document.value("spec"_L1).toObject())
 { }
 
 QString Entity::apiVersion() const
 {
-    return m_document.value(u"apiVersion").toString();
+    return m_document.value("apiVersion"_L1).toString();
 }
 QString Entity::kind() const
 {
-    return m_document.value(u"kind").toString();
+    return m_document.value("kind"_L1).toString();
 }
 QJsonObject Entity::metadata() const
 {
-    return m_document.value(u"metadata").toObject();
+    return m_metadata;
 }
 QJsonObject Entity::spec() const
 {
-    return m_document.value(u"spec").toObject();
+    return m_spec;
 }
 
 QString Entity::ns() const
 {
-    const QString ns = metadata().value(u"namespace").toString();
+    const QString ns = m_metadata.value("namespace"_L1).toString();
     return ns.isEmpty() ? QStringLiteral("default") : ns;
 }
 
 QString Entity::name() const
 {
-    return metadata().value(u"name").toString();
+    return m_metadata.value("name"_L1).toString();
 }
 
 EntityRef Entity::ref() const
@@ -53,7 +58,7 @@ EntityRef Entity::ref() const
 
 QString Entity::title() const
 {
-    return metadata().value(u"title").toString();
+    return m_metadata.value("title"_L1).toString();
 }
 
 QString Entity::displayName() const
@@ -61,21 +66,21 @@ QString Entity::displayName() const
     const QString t = title();
     if (!t.isEmpty())
         return t;
-    const QString profileName = spec().value(u"profile").toObject().value(u"displayName").toString();
+    const QString profileName = m_spec.value("profile"_L1).toObject().value("displayName"_L1).toString();
     return profileName.isEmpty() ? name() : profileName;
 }
 
 QString Entity::description() const
 {
-    return metadata().value(u"description").toString();
+    return m_metadata.value("description"_L1).toString();
 }
 QString Entity::uid() const
 {
-    return metadata().value(u"uid").toString();
+    return m_metadata.value("uid"_L1).toString();
 }
 QString Entity::etag() const
 {
-    return metadata().value(u"etag").toString();
+    return m_metadata.value("etag"_L1).toString();
 }
 
 static QStringList stringList(const QJsonValue &value)
@@ -104,33 +109,33 @@ static QMap<QString, QString> stringMap(const QJsonObject &object)
 
 QStringList Entity::tags() const
 {
-    return stringList(metadata().value(u"tags"));
+    return stringList(m_metadata.value("tags"_L1));
 }
 QMap<QString, QString> Entity::labels() const
 {
-    return stringMap(metadata().value(u"labels").toObject());
+    return stringMap(m_metadata.value("labels"_L1).toObject());
 }
 QMap<QString, QString> Entity::annotations() const
 {
-    return stringMap(metadata().value(u"annotations").toObject());
+    return stringMap(m_metadata.value("annotations"_L1).toObject());
 }
 
 QString Entity::annotation(const QString &key) const
 {
-    return metadata().value(u"annotations").toObject().value(key).toString();
+    return m_metadata.value("annotations"_L1).toObject().value(key).toString();
 }
 
 QList<EntityLink> Entity::links() const
 {
     QList<EntityLink> out;
-    const QJsonArray array = metadata().value(u"links").toArray();
+    const QJsonArray array = m_metadata.value("links"_L1).toArray();
     for (const QJsonValue &item : array) {
         const QJsonObject link = item.toObject();
-        const QString url = link.value(u"url").toString();
+        const QString url = link.value("url"_L1).toString();
         if (url.isEmpty())
             continue;
-        out.append(EntityLink {
-            url, link.value(u"title").toString(), link.value(u"icon").toString(), link.value(u"type").toString() });
+        out.append(EntityLink { url, link.value("title"_L1).toString(), link.value("icon"_L1).toString(),
+            link.value("type"_L1).toString() });
     }
     return out;
 }
@@ -146,13 +151,13 @@ QString Entity::lifecycle() const
 
 QString Entity::specString(QStringView key) const
 {
-    const QJsonValue value = spec().value(key);
+    const QJsonValue value = m_spec.value(key);
     return value.isString() ? value.toString() : QString();
 }
 
 QStringList Entity::specStringList(QStringView key) const
 {
-    return stringList(spec().value(key));
+    return stringList(m_spec.value(key));
 }
 
 EntityRef Entity::owner() const
@@ -180,7 +185,7 @@ QList<EntityRef> Entity::specRefs(QStringView field) const
 
 bool Entity::hasRelations() const
 {
-    return m_document.value(u"relations").isArray();
+    return m_document.value("relations"_L1).isArray();
 }
 
 bool Entity::isKind(QStringView k) const

@@ -78,6 +78,10 @@ public:
 
 private:
     QJsonObject m_document;
+    // metadata and spec, looked up once: nearly every accessor reads one of them. They
+    // share the document's data.
+    QJsonObject m_metadata;
+    QJsonObject m_spec;
 };
 
 } // namespace cairn::core

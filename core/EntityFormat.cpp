@@ -3,7 +3,8 @@
 
 #include <QDate>
 #include <QDateTime>
-#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace cairn::core {
 
@@ -11,66 +12,139 @@ namespace {
 
 constexpr qsizetype MaxNameLength = 63;
 
-bool matches(QStringView text, const QRegularExpression &pattern)
+// The patterns below are checked by hand: they run for every name, tag, label and
+// annotation key of every synced entity, and a regular expression match costs more than
+// the whole check. Their character classes are ASCII only, as in Backstage's patterns.
+bool isAsciiLower(QChar c)
 {
-    return pattern.match(text).hasMatch();
+    return c >= u'a' && c <= u'z';
+}
+bool isAsciiLetter(QChar c)
+{
+    return isAsciiLower(c) || (c >= u'A' && c <= u'Z');
+}
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+bool isAsciiAlnum(QChar c)
+{
+    return isAsciiLetter(c) || isAsciiDigit(c);
+}
+bool isLowerAlnum(QChar c)
+{
+    return isAsciiLower(c) || isAsciiDigit(c);
+}
+
+// The patterns were QRegularExpressions ending in `$`, which (PCRE's default) also
+// matches before one final '\n'; what follows the check gets the text without it, so the
+// verdicts stay the same.
+QStringView withoutFinalNewline(QStringView text)
+{
+    return text.endsWith(u'\n') ? text.chopped(1) : text;
+}
+
+// ^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$
+bool matchesNamePattern(QStringView text)
+{
+    text = withoutFinalNewline(text);
+    if (text.isEmpty() || !isAsciiAlnum(text.front()) || !isAsciiAlnum(text.back()))
+        return false;
+    return std::all_of(
+        text.begin(), text.end(), [](QChar c) { return isAsciiAlnum(c) || c == u'-' || c == u'_' || c == u'.'; });
+}
+
+// ^[a-z0-9]+(?:-+[a-z0-9]+)*$: runs of '-' only between lower-case letters and digits.
+bool matchesNamespacePattern(QStringView text)
+{
+    text = withoutFinalNewline(text);
+    if (text.isEmpty() || !isLowerAlnum(text.front()) || !isLowerAlnum(text.back()))
+        return false;
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return isLowerAlnum(c) || c == u'-'; });
+}
+
+// ^[a-zA-Z][a-z0-9A-Z]*$
+bool matchesKindPattern(QStringView text)
+{
+    text = withoutFinalNewline(text);
+    return !text.isEmpty() && isAsciiLetter(text.front()) && std::all_of(text.begin(), text.end(), isAsciiAlnum);
+}
+
+// ^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$: single '-' only between the other characters.
+bool matchesTagPattern(QStringView text)
+{
+    text = withoutFinalNewline(text);
+    const auto isTagChar = [](QChar c) { return isLowerAlnum(c) || c == u':' || c == u'+' || c == u'#'; };
+    if (text.isEmpty() || !isTagChar(text.front()) || !isTagChar(text.back()))
+        return false;
+    for (qsizetype i = 1; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (!isTagChar(c) && (c != u'-' || text.at(i - 1) == u'-'))
+            return false;
+    }
+    return true;
+}
+
+// ^[a-z0-9A-Z]+$
+bool matchesVersionPattern(QStringView text)
+{
+    text = withoutFinalNewline(text);
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isAsciiAlnum);
 }
 
 bool isValidDnsSubdomain(QStringView text)
 {
     if (text.isEmpty() || text.size() > 253)
         return false;
-    const auto labels = text.split(u'.');
-    for (const QStringView label : labels) {
-        if (!isValidNamespace(label))
+    // Every '.'-separated label, empty ones included, must be a valid namespace.
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype dot = text.indexOf(u'.', from);
+        if (!isValidNamespace(text.sliced(from, (dot < 0 ? text.size() : dot) - from)))
             return false;
+        if (dot < 0)
+            return true;
+        from = dot + 1;
     }
-    return true;
 }
 
 // Backstage's "prefix/suffix" shape for apiVersion and label keys: one '/' at most.
 template<typename PrefixCheck, typename SuffixCheck>
 bool isValidPrefixAndOrSuffix(QStringView text, PrefixCheck prefixOk, SuffixCheck suffixOk)
 {
-    const auto parts = text.split(u'/');
-    if (parts.size() == 1)
-        return suffixOk(parts.at(0));
-    if (parts.size() == 2)
-        return prefixOk(parts.at(0)) && suffixOk(parts.at(1));
-    return false;
+    const qsizetype slash = text.indexOf(u'/');
+    if (slash < 0)
+        return suffixOk(text);
+    const QStringView suffix = text.sliced(slash + 1);
+    return !suffix.contains(u'/') && prefixOk(text.first(slash)) && suffixOk(suffix);
 }
 
 } // namespace
 
 bool isValidEntityName(QStringView name)
 {
-    static const QRegularExpression pattern(QStringLiteral("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$"));
-    return !name.isEmpty() && name.size() <= MaxNameLength && matches(name, pattern);
+    return !name.isEmpty() && name.size() <= MaxNameLength && matchesNamePattern(name);
 }
 
 bool isValidNamespace(QStringView ns)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9]+(?:-+[a-z0-9]+)*$"));
-    return !ns.isEmpty() && ns.size() <= MaxNameLength && matches(ns, pattern);
+    return !ns.isEmpty() && ns.size() <= MaxNameLength && matchesNamespacePattern(ns);
 }
 
 bool isValidKind(QStringView kind)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-zA-Z][a-z0-9A-Z]*$"));
-    return !kind.isEmpty() && kind.size() <= MaxNameLength && matches(kind, pattern);
+    return !kind.isEmpty() && kind.size() <= MaxNameLength && matchesKindPattern(kind);
 }
 
 bool isValidTag(QStringView tag)
 {
-    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$"));
-    return !tag.isEmpty() && tag.size() <= MaxNameLength && matches(tag, pattern);
+    return !tag.isEmpty() && tag.size() <= MaxNameLength && matchesTagPattern(tag);
 }
 
 bool isValidApiVersion(QStringView apiVersion)
 {
-    static const QRegularExpression versionPattern(QStringLiteral("^[a-z0-9A-Z]+$"));
     return isValidPrefixAndOrSuffix(apiVersion, isValidDnsSubdomain, [](QStringView version) {
-        return !version.isEmpty() && version.size() <= MaxNameLength && matches(version, versionPattern);
+        return !version.isEmpty() && version.size() <= MaxNameLength && matchesVersionPattern(version);
     });
 }
 

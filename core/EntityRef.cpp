@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/EntityRef.h"
 
-#include <QHash>
-
 #include <utility>
 
 namespace cairn::core {
@@ -14,63 +12,72 @@ Error refError(QStringView text, const QString &problem)
     return Error { QStringLiteral("Invalid entity reference \"%1\": %2").arg(text.toString(), problem) };
 }
 
-} // namespace
+// A ref's parts as views into the text or the defaults, so that a check allocates nothing
+// unless it finds a problem.
+struct RefParts
+{
+    QStringView kind;
+    QStringView ns;
+    QStringView name;
+};
 
-EntityRef::EntityRef(QString kind, QString ns, QString name)
-    : m_kind(std::move(kind))
-    , m_namespace(std::move(ns))
-    , m_name(std::move(name))
-    , m_key(QStringLiteral("%1:%2/%3").arg(m_kind, m_namespace, m_name).toLower())
-{ }
-
-Result<EntityRef> EntityRef::parse(QStringView text, const Context &context)
+// `defaultNamespace` is never empty: the callers put "default" in for an empty one.
+Result<RefParts> splitRef(QStringView text, QStringView defaultKind, QStringView defaultNamespace)
 {
     const QStringView trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return refError(text, QStringLiteral("it is empty"));
-    // A space inside a ref is almost always a display name written where a ref belongs
-    // ("owner: Team A"); it would never resolve, so say so instead of storing it.
-    for (const QChar c : trimmed) {
-        if (c.isSpace())
+    // One pass finds the separators; the errors are then told in the order a reader
+    // would check them.
+    qsizetype colon = -1;
+    qsizetype slash = -1;
+    bool secondColon = false;
+    bool secondSlash = false;
+    for (qsizetype i = 0; i < trimmed.size(); ++i) {
+        const QChar c = trimmed.at(i);
+        if (c == u':') {
+            secondColon = colon >= 0;
+            colon = secondColon ? colon : i;
+        } else if (c == u'/') {
+            secondSlash = slash >= 0;
+            slash = secondSlash ? slash : i;
+        } else if (c.isSpace()) {
+            // A space inside a ref is almost always a display name written where a ref
+            // belongs ("owner: Team A"); it would never resolve, so say so instead of storing it.
             return refError(text,
                 QStringLiteral("it contains a space; write kind:namespace/name, "
                                "with the entity's name, not its title"));
+        }
     }
 
-    QStringView rest = trimmed;
-    QString kind;
-    const qsizetype colon = rest.indexOf(u':');
-    const qsizetype firstSlash = rest.indexOf(u'/');
-    if (colon >= 0 && firstSlash >= 0 && firstSlash < colon)
+    if (colon >= 0 && slash >= 0 && slash < colon)
         return refError(text,
             QStringLiteral("the ':' after the kind must come before the '/'; "
                            "write kind:namespace/name"));
+    RefParts parts { defaultKind, defaultNamespace, {} };
+    QStringView rest = trimmed;
     if (colon >= 0) {
-        kind = rest.left(colon).toString();
-        rest = rest.mid(colon + 1);
-        if (kind.isEmpty())
+        parts.kind = trimmed.first(colon);
+        if (parts.kind.isEmpty())
             return refError(text, QStringLiteral("the kind before ':' is empty"));
-        if (rest.contains(u':'))
+        if (secondColon)
             return refError(text, QStringLiteral("it has more than one ':'; write kind:namespace/name"));
-    } else {
-        kind = context.defaultKind;
+        rest = trimmed.sliced(colon + 1);
     }
-
-    QString ns;
-    const qsizetype slash = rest.indexOf(u'/');
+    // Past the checks above, every '/' comes after the ':'.
     if (slash >= 0) {
-        ns = rest.left(slash).toString();
-        rest = rest.mid(slash + 1);
-        if (ns.isEmpty())
+        parts.ns = trimmed.sliced(colon + 1, slash - colon - 1);
+        if (parts.ns.isEmpty())
             return refError(text, QStringLiteral("the namespace before '/' is empty"));
-        if (rest.contains(u'/'))
+        if (secondSlash)
             return refError(text, QStringLiteral("it has more than one '/'; write kind:namespace/name"));
-    } else {
-        ns = context.defaultNamespace.isEmpty() ? QStringLiteral("default") : context.defaultNamespace;
+        rest = trimmed.sliced(slash + 1);
     }
 
     if (rest.isEmpty())
         return refError(text, QStringLiteral("the name is empty"));
+    parts.name = rest;
+    const QStringView kind = parts.kind;
     if (kind.isEmpty())
         return refError(text,
             QStringLiteral("it has no kind and none can be assumed here; write it as kind:%1").arg(trimmed.toString()));
@@ -79,46 +86,112 @@ Result<EntityRef> EntityRef::parse(QStringView text, const Context &context)
     const auto isAsciiDigit = [](QChar c) { return c >= u'0' && c <= u'9'; };
     if (!isAsciiLetter(kind.front()))
         return refError(text, QStringLiteral("the kind \"%1\" must start with a letter").arg(kind));
-    for (const QChar c : std::as_const(kind)) {
+    for (const QChar c : kind) {
         if (!isAsciiLetter(c) && !isAsciiDigit(c))
             return refError(
                 text, QStringLiteral("the kind \"%1\" may only hold letters a-z, A-Z and digits").arg(kind));
     }
-    return EntityRef(kind, ns, rest.toString());
+    return parts;
+}
+
+QStringView namespaceOrDefault(QStringView ns)
+{
+    return ns.isEmpty() ? QStringView(u"default") : ns;
+}
+
+// The kind a bare ref in a spec field defaults to; see EntityRef::defaultKindForField().
+QStringView defaultKindOf(QStringView field, QStringView referringKind)
+{
+    if (field == u"parent")
+        return referringKind.compare(u"goal", Qt::CaseInsensitive) == 0 ? QStringView(u"goal") : QStringView(u"group");
+    struct FieldKind
+    {
+        QStringView field;
+        QStringView kind;
+    };
+    static constexpr FieldKind kinds[] = {
+        { u"owner", u"group" },
+        { u"team", u"group" },
+        { u"contributors", u"group" },
+        { u"system", u"system" },
+        { u"subcomponentOf", u"component" },
+        { u"components", u"component" },
+        { u"providesApis", u"api" },
+        { u"consumesApis", u"api" },
+        { u"domain", u"domain" },
+        { u"subdomainOf", u"domain" },
+        { u"memberOf", u"group" },
+        { u"children", u"group" },
+        { u"members", u"user" },
+        { u"goals", u"goal" },
+        // Who wrote a project update: a person.
+        { u"author", u"user" },
+    };
+    for (const FieldKind &entry : kinds) {
+        if (entry.field == field)
+            return entry.kind;
+    }
+    return {};
+}
+
+EntityRef toRef(const RefParts &parts)
+{
+    return EntityRef(parts.kind.toString(), parts.ns.toString(), parts.name.toString());
+}
+
+} // namespace
+
+EntityRef::EntityRef(QString kind, QString ns, QString name)
+    : m_kind(std::move(kind))
+    , m_namespace(std::move(ns))
+    , m_name(std::move(name))
+{
+    // Built by hand rather than with arg(): a ref is made for every relation of every entity.
+    m_key.reserve(m_kind.size() + m_namespace.size() + m_name.size() + 2);
+    m_key.append(m_kind).append(u':').append(m_namespace).append(u'/').append(m_name);
+    m_key = std::move(m_key).toLower();
+}
+
+Result<EntityRef> EntityRef::parse(QStringView text, const Context &context)
+{
+    Result<RefParts> parts = splitRef(text, context.defaultKind, namespaceOrDefault(context.defaultNamespace));
+    if (!parts)
+        return parts.error();
+    return toRef(*parts);
+}
+
+Status EntityRef::check(QStringView text, const Context &context)
+{
+    Result<RefParts> parts = splitRef(text, context.defaultKind, namespaceOrDefault(context.defaultNamespace));
+    if (!parts)
+        return parts.error();
+    return {};
 }
 
 QString EntityRef::defaultKindForField(QStringView field, QStringView referringKind)
 {
-    if (field == u"parent")
-        return referringKind.compare(u"goal", Qt::CaseInsensitive) == 0 ? QStringLiteral("goal")
-                                                                        : QStringLiteral("group");
-    static const QHash<QString, QString> kinds = {
-        { QStringLiteral("owner"), QStringLiteral("group") },
-        { QStringLiteral("team"), QStringLiteral("group") },
-        { QStringLiteral("contributors"), QStringLiteral("group") },
-        { QStringLiteral("system"), QStringLiteral("system") },
-        { QStringLiteral("subcomponentOf"), QStringLiteral("component") },
-        { QStringLiteral("components"), QStringLiteral("component") },
-        { QStringLiteral("providesApis"), QStringLiteral("api") },
-        { QStringLiteral("consumesApis"), QStringLiteral("api") },
-        { QStringLiteral("domain"), QStringLiteral("domain") },
-        { QStringLiteral("subdomainOf"), QStringLiteral("domain") },
-        { QStringLiteral("memberOf"), QStringLiteral("group") },
-        { QStringLiteral("children"), QStringLiteral("group") },
-        { QStringLiteral("members"), QStringLiteral("user") },
-        { QStringLiteral("goals"), QStringLiteral("goal") },
-        // Who wrote a project update: a person.
-        { QStringLiteral("author"), QStringLiteral("user") },
-    };
-    return kinds.value(field.toString());
+    const QStringView kind = defaultKindOf(field, referringKind);
+    return kind.isEmpty() ? QString() : kind.toString();
 }
 
 Result<EntityRef> EntityRef::parseInField(
     QStringView text, QStringView field, QStringView referringKind, QStringView referringNamespace)
 {
-    return parse(text,
-        Context { defaultKindForField(field, referringKind),
-            referringNamespace.isEmpty() ? QStringLiteral("default") : referringNamespace.toString() });
+    Result<RefParts> parts
+        = splitRef(text, defaultKindOf(field, referringKind), namespaceOrDefault(referringNamespace));
+    if (!parts)
+        return parts.error();
+    return toRef(*parts);
+}
+
+Status EntityRef::checkInField(
+    QStringView text, QStringView field, QStringView referringKind, QStringView referringNamespace)
+{
+    Result<RefParts> parts
+        = splitRef(text, defaultKindOf(field, referringKind), namespaceOrDefault(referringNamespace));
+    if (!parts)
+        return parts.error();
+    return {};
 }
 
 bool EntityRef::isKind(QStringView kind) const

@@ -38,6 +38,12 @@ public:
     static Result<EntityRef> parseInField(
         QStringView text, QStringView field, QStringView referringKind, QStringView referringNamespace);
 
+    // The error parse() or parseInField() would give, without building the ref: for checks
+    // that need only the verdict.
+    static Status check(QStringView text, const Context &context = {});
+    static Status checkInField(
+        QStringView text, QStringView field, QStringView referringKind, QStringView referringNamespace);
+
     // The kind a bare ref in this spec field defaults to, lower-case; empty when none.
     // `parent` is a goal's parent goal in a Goal and a parent group everywhere else.
     static QString defaultKindForField(QStringView field, QStringView referringKind = {});

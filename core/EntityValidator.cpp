@@ -9,9 +9,14 @@
 #include <QJsonValue>
 
 #include <algorithm>
+#include <optional>
 #include <span>
 
 namespace cairn::core {
+
+// Keys are looked up as Latin-1 ("name"_L1): QJsonObject keeps ASCII keys as Latin-1 and
+// finds them faster by a Latin-1 key than by a UTF-16 one.
+using namespace Qt::StringLiterals;
 
 QString ValidationProblem::toString() const
 {
@@ -62,10 +67,44 @@ bool isAbsent(const QJsonValue &value)
     return value.isUndefined() || value.isNull() || (value.isString() && value.toString().isEmpty());
 }
 
-QString indexed(const QString &path, qsizetype index)
+// The path to a field, made into text only when a problem is reported there: most
+// entities have none, and would otherwise pay for a string per field and list item. A
+// child refers to its parent, so it must not outlive it.
+class FieldPath
 {
-    return QStringLiteral("%1[%2]").arg(path).arg(index);
-}
+public:
+    explicit FieldPath(QStringView root)
+        : m_key(root)
+    { }
+
+    // "<this>.<key>"
+    FieldPath key(QStringView key) const { return FieldPath(this, key, -1); }
+    // "<this>[<index>]"
+    FieldPath at(qsizetype index) const { return FieldPath(this, {}, index); }
+
+    QString toString() const
+    {
+        if (!m_parent)
+            return m_key.toString();
+        QString out = m_parent->toString();
+        if (m_index >= 0)
+            out += u'[' + QString::number(m_index) + u']';
+        else
+            out += u'.' + m_key.toString();
+        return out;
+    }
+
+private:
+    FieldPath(const FieldPath *parent, QStringView key, qsizetype index)
+        : m_parent(parent)
+        , m_key(key)
+        , m_index(index)
+    { }
+
+    const FieldPath *m_parent = nullptr;
+    QStringView m_key;
+    qsizetype m_index = -1;
+};
 
 QString joined(std::span<const QStringView> values)
 {
@@ -95,6 +134,9 @@ class Checker
 public:
     explicit Checker(const Entity &entity)
         : m_entity(entity)
+        , m_apiVersion(entity.apiVersion())
+        , m_kind(entity.kind())
+        , m_namespace(entity.ns())
     { }
 
     QList<ValidationProblem> run()
@@ -102,7 +144,7 @@ public:
         checkEnvelope();
         checkMetadata();
         checkRelations();
-        if (const KindSchema *rules = KindSchema::find(m_entity.kind()))
+        if (const KindSchema *rules = KindSchema::find(m_kind))
             checkKind(*rules);
         return std::move(m_problems);
     }
@@ -112,59 +154,60 @@ private:
     {
         m_problems.append(ValidationProblem { std::move(field), std::move(message) });
     }
+    void add(const FieldPath &field, QString message) { add(field.toString(), std::move(message)); }
 
     void checkEnvelope()
     {
         const QJsonObject &doc = m_entity.document();
-        const QJsonValue apiVersion = doc.value(u"apiVersion");
-        if (!apiVersion.isString() || apiVersion.toString().isEmpty()) {
+        const QJsonValue apiVersion = doc.value("apiVersion"_L1);
+        if (!apiVersion.isString() || m_apiVersion.isEmpty()) {
             add(QStringLiteral("apiVersion"),
                 isAbsent(apiVersion)
                     ? QStringLiteral("is required, e.g. backstage.io/v1alpha1 (cairn.dev/v1 for Project and Goal)")
                     : QStringLiteral("must be text such as backstage.io/v1alpha1, not %1").arg(describe(apiVersion)));
-        } else if (!isValidApiVersion(apiVersion.toString())) {
+        } else if (!isValidApiVersion(m_apiVersion)) {
             add(QStringLiteral("apiVersion"),
                 QStringLiteral("%1 is not a valid apiVersion; write group/version, e.g. backstage.io/v1alpha1")
-                    .arg(quoted(apiVersion.toString())));
+                    .arg(quoted(m_apiVersion)));
         }
 
-        const QJsonValue kind = doc.value(u"kind");
-        if (!kind.isString() || kind.toString().isEmpty()) {
+        const QJsonValue kind = doc.value("kind"_L1);
+        if (!kind.isString() || m_kind.isEmpty()) {
             add(QStringLiteral("kind"),
                 isAbsent(kind) ? QStringLiteral("is required, e.g. Component, API, Group, User, Project or Goal")
                                : QStringLiteral("must be text such as Component, not %1").arg(describe(kind)));
-        } else if (!isValidKind(kind.toString())) {
+        } else if (!isValidKind(m_kind)) {
             add(QStringLiteral("kind"),
                 QStringLiteral("%1 is not a valid kind; use at most 63 letters and digits, starting with a letter")
-                    .arg(quoted(kind.toString())));
+                    .arg(quoted(m_kind)));
         }
 
-        const QJsonValue metadata = doc.value(u"metadata");
+        const QJsonValue metadata = doc.value("metadata"_L1);
         if (metadata.isUndefined())
             add(QStringLiteral("metadata"), QStringLiteral("is required and must hold at least a name"));
         else if (!metadata.isObject())
             add(QStringLiteral("metadata"),
                 QStringLiteral("must be a mapping with at least a name, not %1").arg(describe(metadata)));
 
-        const QJsonValue spec = doc.value(u"spec");
+        const QJsonValue spec = doc.value("spec"_L1);
         if (!spec.isUndefined() && !spec.isObject())
             add(QStringLiteral("spec"), QStringLiteral("must be a mapping, not %1").arg(describe(spec)));
     }
 
     void checkMetadata()
     {
-        const QJsonObject metadata = m_entity.metadata();
-        if (!m_entity.document().value(u"metadata").isObject())
+        const QJsonValue metadataValue = m_entity.document().value("metadata"_L1);
+        if (!metadataValue.isObject())
             return;
+        const QJsonObject metadata = metadataValue.toObject();
 
-        const QJsonValue name = metadata.value(u"name");
+        const QJsonValue name = metadata.value("name"_L1);
         if (name.isUndefined() || (name.isString() && name.toString().isEmpty())) {
             add(QStringLiteral("metadata.name"),
                 QStringLiteral("is required: the entity's unique name, e.g. checkout-service"));
         } else if (!name.isString()) {
             add(QStringLiteral("metadata.name"), QStringLiteral("must be text, not %1").arg(describe(name)));
-        } else if (!isValidEntityName(name.toString())) {
-            const QString text = name.toString();
+        } else if (const QString text = name.toString(); !isValidEntityName(text)) {
             add(QStringLiteral("metadata.name"),
                 text.size() > MaxNameLength
                     ? QStringLiteral("%1 is %2 characters long; a name may have at most 63")
@@ -175,12 +218,11 @@ private:
                           .arg(quoted(text)));
         }
 
-        const QJsonValue ns = metadata.value(u"namespace");
+        const QJsonValue ns = metadata.value("namespace"_L1);
         if (!ns.isUndefined()) {
             if (!ns.isString()) {
                 add(QStringLiteral("metadata.namespace"), QStringLiteral("must be text, not %1").arg(describe(ns)));
-            } else if (!isValidNamespace(ns.toString())) {
-                const QString text = ns.toString();
+            } else if (const QString text = ns.toString(); !isValidNamespace(text)) {
                 add(QStringLiteral("metadata.namespace"),
                     text.size() > MaxNameLength
                         ? QStringLiteral("%1 is %2 characters long; a namespace may have at most 63")
@@ -200,15 +242,15 @@ private:
                     QStringLiteral("must be text, not %1").arg(describe(value)));
         }
 
-        checkTags(metadata.value(u"tags"));
-        checkLinks(metadata.value(u"links"));
-        checkKeyValues(metadata.value(u"labels"), QStringLiteral("metadata.labels"), true);
-        checkKeyValues(metadata.value(u"annotations"), QStringLiteral("metadata.annotations"), false);
+        checkTags(metadata.value("tags"_L1));
+        checkLinks(metadata.value("links"_L1));
+        checkKeyValues(metadata.value("labels"_L1), FieldPath(u"metadata.labels"), true);
+        checkKeyValues(metadata.value("annotations"_L1), FieldPath(u"metadata.annotations"), false);
     }
 
     void checkTags(const QJsonValue &tags)
     {
-        const QString path = QStringLiteral("metadata.tags");
+        const FieldPath path(u"metadata.tags");
         if (tags.isUndefined())
             return;
         if (!tags.isArray()) {
@@ -219,10 +261,9 @@ private:
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QJsonValue tag = array.at(i);
             if (!tag.isString()) {
-                add(indexed(path, i), QStringLiteral("must be text, not %1").arg(describe(tag)));
-            } else if (!isValidTag(tag.toString())) {
-                const QString text = tag.toString();
-                add(indexed(path, i),
+                add(path.at(i), QStringLiteral("must be text, not %1").arg(describe(tag)));
+            } else if (const QString text = tag.toString(); !isValidTag(text)) {
+                add(path.at(i),
                     text.size() > MaxNameLength
                         ? QStringLiteral("the tag %1 is %2 characters long; a tag may have at most 63")
                               .arg(quoted(text))
@@ -236,7 +277,7 @@ private:
 
     void checkLinks(const QJsonValue &links)
     {
-        const QString path = QStringLiteral("metadata.links");
+        const FieldPath path(u"metadata.links");
         if (links.isUndefined())
             return;
         if (!links.isArray()) {
@@ -245,30 +286,29 @@ private:
         }
         const QJsonArray array = links.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            const QString itemPath = indexed(path, i);
+            const FieldPath itemPath = path.at(i);
             if (!array.at(i).isObject()) {
                 add(itemPath, QStringLiteral("must be a mapping with a url, not %1").arg(describe(array.at(i))));
                 continue;
             }
             const QJsonObject link = array.at(i).toObject();
-            const QJsonValue url = link.value(u"url");
+            const QJsonValue url = link.value("url"_L1);
             if (!url.isString() || url.toString().trimmed().isEmpty())
-                add(itemPath + QStringLiteral(".url"),
+                add(itemPath.key(u"url"),
                     url.isUndefined() || url.isString() ? QStringLiteral(
                         "is required: every link needs the address it points to, e.g. https://example.com/runbook")
                                                         : QStringLiteral("must be text, not %1").arg(describe(url)));
             for (const QStringView key : { QStringView(u"title"), QStringView(u"icon"), QStringView(u"type") }) {
                 const QJsonValue value = link.value(key);
                 if (!value.isUndefined() && !value.isString())
-                    add(QStringLiteral("%1.%2").arg(itemPath, key.toString()),
-                        QStringLiteral("must be text, not %1").arg(describe(value)));
+                    add(itemPath.key(key), QStringLiteral("must be text, not %1").arg(describe(value)));
             }
         }
     }
 
     // Labels and annotations: keys are `[prefix/]name`; label values are names or empty,
     // annotation values any text.
-    void checkKeyValues(const QJsonValue &value, const QString &path, bool labels)
+    void checkKeyValues(const QJsonValue &value, const FieldPath &path, bool labels)
     {
         if (value.isUndefined())
             return;
@@ -278,49 +318,51 @@ private:
         }
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const QString itemPath = QStringLiteral("%1.%2").arg(path, it.key());
-            if (!isValidLabelKey(it.key()))
+            const QString key = it.key();
+            const FieldPath itemPath = path.key(key);
+            if (!isValidLabelKey(key))
                 add(itemPath,
                     QStringLiteral("the key %1 is not valid; write name or prefix/name, where the name uses "
                                    "letters, digits, '-', '_' and '.' (at most 63) and the prefix is a "
                                    "domain such as example.com")
-                        .arg(quoted(it.key())));
-            if (!it.value().isString())
-                add(itemPath, QStringLiteral("must be text, not %1; put quotes around it").arg(describe(it.value())));
-            else if (labels && !isValidLabelValue(it.value().toString()))
+                        .arg(quoted(key)));
+            const QJsonValue item = it.value();
+            if (!item.isString())
+                add(itemPath, QStringLiteral("must be text, not %1; put quotes around it").arg(describe(item)));
+            else if (labels && !isValidLabelValue(item.toString()))
                 add(itemPath,
                     QStringLiteral("%1 is not a valid label value; use at most 63 letters, digits, '-', '_' "
                                    "and '.', starting and ending with a letter or digit, or move it to "
                                    "annotations")
-                        .arg(quoted(it.value().toString())));
+                        .arg(quoted(item.toString())));
         }
     }
 
     void checkRelations()
     {
-        const QJsonValue relations = m_entity.document().value(u"relations");
+        const QJsonValue relations = m_entity.document().value("relations"_L1);
         if (relations.isUndefined())
             return;
-        const QString path = QStringLiteral("relations");
+        const FieldPath path(u"relations");
         if (!relations.isArray()) {
             add(path, QStringLiteral("must be a list of {type, targetRef}, not %1").arg(describe(relations)));
             return;
         }
         const QJsonArray array = relations.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            const QString itemPath = indexed(path, i);
+            const FieldPath itemPath = path.at(i);
             const QJsonObject relation = array.at(i).toObject();
-            const QJsonValue type = relation.value(u"type");
+            const QJsonValue type = relation.value("type"_L1);
             if (!type.isString() || !isValidRelationType(type.toString()))
-                add(itemPath + QStringLiteral(".type"),
+                add(itemPath.key(u"type"),
                     QStringLiteral("must be a relation name such as ownedBy, not %1").arg(describe(type)));
-            const QJsonValue target = relation.value(u"targetRef");
+            const QJsonValue target = relation.value("targetRef"_L1);
             if (target.isString()) {
-                const Result<EntityRef> parsed = EntityRef::parse(target.toString());
+                const Status parsed = EntityRef::check(target.toString());
                 if (!parsed)
-                    add(itemPath + QStringLiteral(".targetRef"), parsed.errorString());
-            } else if (!relation.value(u"target").isObject()) {
-                add(itemPath + QStringLiteral(".targetRef"),
+                    add(itemPath.key(u"targetRef"), parsed.errorString());
+            } else if (!relation.value("target"_L1).isObject()) {
+                add(itemPath.key(u"targetRef"),
                     QStringLiteral("is required: the full ref of the other end, e.g. group:default/payments"));
             }
         }
@@ -328,7 +370,7 @@ private:
 
     void checkKind(const KindSchema &rules)
     {
-        const QString apiVersion = m_entity.apiVersion();
+        const QString &apiVersion = m_apiVersion;
         if (!apiVersion.isEmpty() && isValidApiVersion(apiVersion)
             && std::none_of(rules.apiVersions.begin(), rules.apiVersions.end(),
                 [&](QStringView known) { return known == apiVersion; })) {
@@ -337,7 +379,7 @@ private:
                     .arg(quoted(apiVersion), rules.kind.toString(), joined(rules.apiVersions)));
         }
 
-        const QJsonValue specValue = m_entity.document().value(u"spec");
+        const QJsonValue specValue = m_entity.document().value("spec"_L1);
         if (specValue.isUndefined()) {
             add(QStringLiteral("spec"), QStringLiteral("is required for kind %1").arg(rules.kind.toString()));
             return;
@@ -346,7 +388,7 @@ private:
             return; // already reported by checkEnvelope()
         const QJsonObject spec = specValue.toObject();
 
-        const QString prefix = QStringLiteral("spec");
+        const FieldPath prefix(u"spec");
         const QString requiredFor = QStringLiteral("kind %1").arg(rules.kind.toString());
         for (const SpecField &field : rules.fields)
             checkField(spec, prefix, field, requiredFor);
@@ -368,9 +410,9 @@ private:
     // Checks object[field.key], reported as <prefix>.<key>; `requiredFor` finishes
     // "is required for ..." (e.g. "kind Component", "each project update").
     void checkField(
-        const QJsonObject &object, const QString &prefix, const SpecField &field, const QString &requiredFor)
+        const QJsonObject &object, const FieldPath &prefix, const SpecField &field, const QString &requiredFor)
     {
-        const QString path = QStringLiteral("%1.%2").arg(prefix, field.key.toString());
+        const FieldPath path = prefix.key(field.key);
         const QJsonValue value = object.value(field.key);
         if (value.isUndefined() || value.isNull()) {
             if (field.required)
@@ -379,21 +421,20 @@ private:
         }
         switch (field.shape) {
         case SpecShape::Text:
-            checkText(value, path);
+            checkedText(value, path);
             break;
         case SpecShape::Ref:
-            if (checkText(value, path))
-                checkRef(value.toString(), path, field.key);
+            if (const std::optional<QString> text = checkedText(value, path))
+                checkRef(*text, path, field.key);
             break;
         case SpecShape::Date:
-            if (checkText(value, path) && !isValidIsoDate(value.toString()))
+            if (const std::optional<QString> text = checkedText(value, path); text && !isValidIsoDate(*text))
                 add(path,
-                    QStringLiteral("%1 is not a date; write an ISO 8601 date such as 2026-09-01")
-                        .arg(quoted(value.toString())));
+                    QStringLiteral("%1 is not a date; write an ISO 8601 date such as 2026-09-01").arg(quoted(*text)));
             break;
         case SpecShape::Status:
-            if (checkText(value, path))
-                checkStatus(value.toString(), path);
+            if (const std::optional<QString> text = checkedText(value, path))
+                checkStatus(*text, path);
             break;
         case SpecShape::TextList:
         case SpecShape::RefList: {
@@ -405,9 +446,10 @@ private:
             }
             const QJsonArray array = value.toArray();
             for (qsizetype i = 0; i < array.size(); ++i) {
-                const QString itemPath = indexed(path, i);
-                if (checkText(array.at(i), itemPath) && field.shape == SpecShape::RefList)
-                    checkRef(array.at(i).toString(), itemPath, field.key);
+                const FieldPath itemPath = path.at(i);
+                const std::optional<QString> text = checkedText(array.at(i), itemPath);
+                if (text && field.shape == SpecShape::RefList)
+                    checkRef(*text, itemPath, field.key);
             }
             break;
         }
@@ -418,28 +460,29 @@ private:
         }
     }
 
-    // A non-empty string; reports and returns false otherwise.
-    bool checkText(const QJsonValue &value, const QString &path)
+    // The text of a string with more than white space; reports and returns nothing otherwise.
+    std::optional<QString> checkedText(const QJsonValue &value, const FieldPath &path)
     {
         if (!value.isString()) {
             add(path, QStringLiteral("must be text, not %1").arg(describe(value)));
-            return false;
+            return std::nullopt;
         }
-        if (value.toString().trimmed().isEmpty()) {
+        QString text = value.toString();
+        if (QStringView(text).trimmed().isEmpty()) {
             add(path, QStringLiteral("is empty; give it a value or remove it"));
-            return false;
+            return std::nullopt;
         }
-        return true;
+        return text;
     }
 
-    void checkRef(const QString &text, const QString &path, QStringView field)
+    void checkRef(const QString &text, const FieldPath &path, QStringView field)
     {
-        const Result<EntityRef> parsed = EntityRef::parseInField(text, field, m_entity.kind(), m_entity.ns());
+        const Status parsed = EntityRef::checkInField(text, field, m_kind, m_namespace);
         if (!parsed)
             add(path, parsed.errorString());
     }
 
-    void checkStatus(const QString &status, const QString &path)
+    void checkStatus(const QString &status, const FieldPath &path)
     {
         if (!workStatuses().contains(status))
             add(path,
@@ -450,9 +493,9 @@ private:
     // Most APIs carry their definition; an MCP server instead lists the remotes it listens on.
     void checkApiDefinition(const QJsonObject &spec)
     {
-        if (spec.value(u"type").toString() == u"mcp-server") {
-            const QJsonValue remotes = spec.value(u"remotes");
-            const QString path = QStringLiteral("spec.remotes");
+        if (spec.value("type"_L1).toString() == u"mcp-server") {
+            const QJsonValue remotes = spec.value("remotes"_L1);
+            const FieldPath path(u"spec.remotes");
             if (!remotes.isArray() || remotes.toArray().isEmpty()) {
                 add(path,
                     remotes.isUndefined()
@@ -467,13 +510,12 @@ private:
                 for (const QStringView key : { QStringView(u"type"), QStringView(u"url") }) {
                     const QJsonValue v = remote.value(key);
                     if (!v.isString() || v.toString().isEmpty())
-                        add(QStringLiteral("%1.%2").arg(indexed(path, i), key.toString()),
-                            QStringLiteral("is required for each remote, and must be text"));
+                        add(path.at(i).key(key), QStringLiteral("is required for each remote, and must be text"));
                 }
             }
             return;
         }
-        const QJsonValue definition = spec.value(u"definition");
+        const QJsonValue definition = spec.value("definition"_L1);
         const QString path = QStringLiteral("spec.definition");
         if (definition.isUndefined() || definition.isNull()) {
             add(path,
@@ -494,17 +536,17 @@ private:
 
     void checkProfile(const QJsonObject &spec)
     {
-        const QJsonObject profile = spec.value(u"profile").toObject();
+        const QJsonObject profile = spec.value("profile"_L1).toObject();
         for (const QStringView key : { QStringView(u"displayName"), QStringView(u"email"), QStringView(u"picture") }) {
             const QJsonValue value = profile.value(key);
             if (!value.isUndefined())
-                checkText(value, QStringLiteral("spec.profile.%1").arg(key.toString()));
+                checkedText(value, FieldPath(u"spec.profile").key(key));
         }
     }
 
     void checkLocation(const QJsonObject &spec)
     {
-        const QJsonValue presence = spec.value(u"presence");
+        const QJsonValue presence = spec.value("presence"_L1);
         if (!presence.isUndefined() && presence != QJsonValue(QStringLiteral("required"))
             && presence != QJsonValue(QStringLiteral("optional")))
             add(QStringLiteral("spec.presence"),
@@ -514,8 +556,8 @@ private:
     // The AiResource schema varies by type; these are the fields each type requires.
     void checkAiResource(const QJsonObject &spec)
     {
-        const QString type = spec.value(u"type").toString();
-        const QString prefix = QStringLiteral("spec");
+        const QString type = spec.value("type"_L1).toString();
+        const FieldPath prefix(u"spec");
         const QString requiredFor = QStringLiteral("an AiResource of type %1").arg(type);
         const auto requireList = [&](QStringView key, QStringView what) {
             checkField(spec, prefix, SpecField { key, SpecShape::TextList, true, what }, requiredFor);
@@ -532,7 +574,7 @@ private:
             requireText(u"rationale", u"why the rule exists");
         } else if (type == u"skill") {
             checkField(spec, prefix, SpecField { u"dependsOn", SpecShape::RefList }, requiredFor);
-            const QJsonValue compatibility = spec.value(u"compatibility");
+            const QJsonValue compatibility = spec.value("compatibility"_L1);
             if (compatibility.isString() && compatibility.toString().size() > 500)
                 add(QStringLiteral("spec.compatibility"),
                     QStringLiteral("is %1 characters long; it may have at most 500")
@@ -543,8 +585,8 @@ private:
     // Project updates, newest last: each has a date, and may move the status and target date.
     void checkUpdates(const QJsonObject &spec)
     {
-        const QJsonValue updates = spec.value(u"updates");
-        const QString path = QStringLiteral("spec.updates");
+        const QJsonValue updates = spec.value("updates"_L1);
+        const FieldPath path(u"spec.updates");
         if (updates.isUndefined() || updates.isNull())
             return;
         if (!updates.isArray()) {
@@ -555,7 +597,7 @@ private:
         }
         const QJsonArray array = updates.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            const QString itemPath = indexed(path, i);
+            const FieldPath itemPath = path.at(i);
             if (!array.at(i).isObject()) {
                 add(itemPath,
                     QStringLiteral("must be a mapping with at least a date, not %1").arg(describe(array.at(i))));
@@ -574,7 +616,7 @@ private:
 
     void checkGoalProgress(const QJsonObject &spec)
     {
-        const QJsonValue progress = spec.value(u"progress");
+        const QJsonValue progress = spec.value("progress"_L1);
         const QString path = QStringLiteral("spec.progress");
         if (!progress.isUndefined() && !progress.isNull()) {
             if (!progress.isObject()) {
@@ -588,13 +630,13 @@ private:
                         add(QStringLiteral("%1.%2").arg(path, key.toString()),
                             QStringLiteral("must be a number, e.g. 3.1, not %1").arg(describe(value)));
                 }
-                const QJsonValue unit = object.value(u"unit");
+                const QJsonValue unit = object.value("unit"_L1);
                 if (!unit.isUndefined() && !unit.isString())
                     add(path + QStringLiteral(".unit"),
                         QStringLiteral("must be text such as \"%\", not %1").arg(describe(unit)));
             }
         }
-        const QJsonValue score = spec.value(u"score");
+        const QJsonValue score = spec.value("score"_L1);
         double number = 0;
         if (!score.isUndefined() && (!toNumber(score, &number) || number < 0.0 || number > 1.0))
             add(QStringLiteral("spec.score"),
@@ -602,6 +644,10 @@ private:
     }
 
     const Entity &m_entity;
+    // Read once: every ref check needs the kind and namespace.
+    const QString m_apiVersion;
+    const QString m_kind;
+    const QString m_namespace;
     QList<ValidationProblem> m_problems;
 };
 
