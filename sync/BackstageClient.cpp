@@ -5,6 +5,8 @@
 #include "sync/HttpRequest.h"
 #include "sync/HttpResponse.h"
 
+#include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -83,8 +85,8 @@ void BackstageClient::report(Phase phase, qint64 done, qint64 total) const
         m_progress(phase, done, total);
 }
 
-core::Result<BackstageClient::Page> BackstageClient::getPage(
-    const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch)
+HttpRequest BackstageClient::pageRequest(
+    const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch) const
 {
     // Built by hand so that a base64 cursor's `+` and `/` are percent-encoded: servers
     // built on Express read a bare `+` in a query as a space.
@@ -100,7 +102,12 @@ core::Result<BackstageClient::Page> BackstageClient::getPage(
     HttpRequest req = request(url);
     if (!ifNoneMatch.isEmpty())
         req.withHeader(QByteArrayLiteral("If-None-Match"), ifNoneMatch);
-    auto response = m_http.send(req, m_cancel);
+    return req;
+}
+
+core::Result<BackstageClient::Page> BackstageClient::readPage(
+    const QUrl &url, core::Result<HttpResponse> response) const
+{
     if (!response)
         return response.error();
     Page page;
@@ -120,6 +127,53 @@ core::Result<BackstageClient::Page> BackstageClient::getPage(
         return invalidResponse(url, QStringLiteral("no \"items\" array"));
     page.body = document.object();
     return page;
+}
+
+core::Result<BackstageClient::Page> BackstageClient::getPage(
+    const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch)
+{
+    const HttpRequest req = pageRequest(cursor, fields, ifNoneMatch);
+    return readPage(req.url, m_http.send(req, m_cancel));
+}
+
+// One exchange on the wire while the caller does something else: the next page downloads
+// (in the network manager's own thread) while the previous one is validated and written.
+struct BackstageClient::InFlight
+{
+    QObject context; // the callback's guard: destroyed unanswered, the answer is dropped
+    std::optional<core::Result<HttpResponse>> response;
+    QEventLoop *loop = nullptr;
+};
+
+std::unique_ptr<BackstageClient::InFlight> BackstageClient::start(const HttpRequest &request)
+{
+    auto flight = std::make_unique<InFlight>();
+    InFlight *raw = flight.get();
+    m_http.send(
+        request, &raw->context,
+        [raw](core::Result<HttpResponse> response) {
+            raw->response.emplace(std::move(response));
+            if (raw->loop)
+                raw->loop->quit();
+        },
+        m_cancel);
+    // HttpClient starts an exchange from its event loop (so that even an immediate failure
+    // is reported later), and so does QNetworkAccessManager: let both hops run now, or the
+    // request would leave only once the caller waits for it, after its own work.
+    for (int hop = 0; hop < 2; ++hop)
+        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    return flight;
+}
+
+core::Result<HttpResponse> BackstageClient::wait(InFlight &flight)
+{
+    if (!flight.response) {
+        QEventLoop loop;
+        flight.loop = &loop;
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+        flight.loop = nullptr;
+    }
+    return std::move(*flight.response);
 }
 
 core::Result<BackstageClient::Listing> BackstageClient::listEntities(const QByteArray &previousValidator)
@@ -221,11 +275,21 @@ core::Result<QList<std::optional<core::Entity>>> BackstageClient::fetchByRefs(
 {
     QList<std::optional<core::Entity>> result;
     result.reserve(refs.size());
+    core::Status status = fetchByRefs(refs, batchSize, [&result](QList<std::optional<core::Entity>> &&batch) {
+        result.append(std::move(batch));
+        return core::Status {};
+    });
+    if (!status)
+        return status.error();
+    return result;
+}
+
+core::Status BackstageClient::fetchByRefs(const QList<core::EntityRef> &refs, int batchSize,
+    const std::function<core::Status(QList<std::optional<core::Entity>> &&batch)> &onBatch)
+{
     const QUrl url = endpoint(QStringLiteral("/entities/by-refs"));
     batchSize = std::max(1, batchSize);
-    for (qsizetype start = 0; start < refs.size(); start += batchSize) {
-        if (cancelled())
-            return cancelledError();
+    const auto batchRequest = [&](qsizetype start) {
         const qsizetype count = std::min<qsizetype>(batchSize, refs.size() - start);
         QJsonArray entityRefs;
         // The lower-case key: the catalog backend (4.0.0, seen live) matches by-refs against
@@ -238,9 +302,22 @@ core::Result<QList<std::optional<core::Entity>>> BackstageClient::fetchByRefs(
         req.contentType = QByteArrayLiteral("application/json");
         req.body = QJsonDocument(QJsonObject { { QStringLiteral("entityRefs"), entityRefs } })
                        .toJson(QJsonDocument::Compact);
-        auto response = m_http.send(req, m_cancel);
+        return req;
+    };
+    if (refs.isEmpty())
+        return {};
+    qsizetype done = 0;
+    std::unique_ptr<InFlight> flight = start(batchRequest(0));
+    for (qsizetype start = 0; start < refs.size(); start += batchSize) {
+        if (cancelled())
+            return cancelledError();
+        const qsizetype count = std::min<qsizetype>(batchSize, refs.size() - start);
+        auto response = wait(*flight);
         if (!response)
             return response.error();
+        // The next batch is asked for before this one is handed on (see InFlight).
+        if (start + batchSize < refs.size())
+            flight = this->start(batchRequest(start + batchSize));
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
         if (parseError.error != QJsonParseError::NoError)
@@ -252,34 +329,50 @@ core::Result<QList<std::optional<core::Entity>>> BackstageClient::fetchByRefs(
         const QJsonArray items = document.object().value(u"items").toArray();
         if (items.size() != count)
             return invalidResponse(url, QStringLiteral("%1 items for %2 refs").arg(items.size()).arg(count));
+        QList<std::optional<core::Entity>> batch;
+        batch.reserve(count);
         for (const QJsonValue &item : items) {
             if (item.isNull())
-                result.append(std::nullopt); // removed since the listing
+                batch.append(std::nullopt); // removed since the listing
             else if (item.isObject())
-                result.append(core::Entity(item.toObject()));
+                batch.append(core::Entity(item.toObject()));
             else
                 return invalidResponse(url, QStringLiteral("an item is neither an entity nor null"));
         }
-        report(Phase::Fetching, result.size(), refs.size());
+        done += count;
+        if (core::Status status = onBatch(std::move(batch)); !status)
+            return status;
+        report(Phase::Fetching, done, refs.size());
     }
-    return result;
+    return {};
 }
 
 core::Status BackstageClient::fetchAllPages(const std::function<core::Status(QList<core::Entity> &&)> &onPage)
 {
-    QByteArray cursor;
     QSet<QByteArray> seenCursors;
     qint64 done = 0;
+    HttpRequest req = pageRequest({}, {}, {});
+    std::unique_ptr<InFlight> flight = start(req);
     while (true) {
         if (cancelled())
             return cancelledError();
-        auto page = getPage(cursor, {}, {});
+        auto page = readPage(req.url, wait(*flight));
         if (!page)
             return page.error();
         if (page->status == 304)
             return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
                 QStringLiteral("304 Not Modified to an unconditional request"));
         const QJsonArray items = page->body.value(u"items").toArray();
+        const QByteArray next = page->body.value(u"pageInfo").toObject().value(u"nextCursor").toString().toLatin1();
+        if (!next.isEmpty()) {
+            if (seenCursors.contains(next) || items.isEmpty())
+                return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
+                    QStringLiteral("the cursor paging does not advance"));
+            seenCursors.insert(next);
+            // The next page is asked for before this one is handed on (see InFlight).
+            req = pageRequest(next, {}, {});
+            flight = start(req);
+        }
         QList<core::Entity> entities;
         entities.reserve(items.size());
         for (const QJsonValue &item : items)
@@ -289,14 +382,8 @@ core::Status BackstageClient::fetchAllPages(const std::function<core::Status(QLi
         if (auto status = onPage(std::move(entities)); !status)
             return status;
         report(Phase::Fetching, done, total);
-        const QByteArray next = page->body.value(u"pageInfo").toObject().value(u"nextCursor").toString().toLatin1();
         if (next.isEmpty())
             return {};
-        if (seenCursors.contains(next) || items.isEmpty())
-            return invalidResponse(
-                endpoint(QStringLiteral("/entities/by-query")), QStringLiteral("the cursor paging does not advance"));
-        seenCursors.insert(next);
-        cursor = next;
     }
 }
 

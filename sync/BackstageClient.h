@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace cairn::sync {
@@ -69,9 +70,13 @@ public:
     // Full entities in the order of `refs`; std::nullopt for refs the catalog no longer has.
     core::Result<QList<std::optional<core::Entity>>> fetchByRefs(
         const QList<core::EntityRef> &refs, int batchSize = 500);
+    // The same, handed on batch by batch while the next batch downloads. `onBatch` may stop
+    // by returning an error, which is passed through.
+    core::Status fetchByRefs(const QList<core::EntityRef> &refs, int batchSize,
+        const std::function<core::Status(QList<std::optional<core::Entity>> &&batch)> &onBatch);
 
-    // Every entity, page by page (for a first sync). `onPage` may stop the walk by
-    // returning an error, which is passed through.
+    // Every entity, page by page (for a first sync); each page is handed on while the next
+    // one downloads. `onPage` may stop the walk by returning an error, which is passed through.
     core::Status fetchAllPages(const std::function<core::Status(QList<core::Entity> &&page)> &onPage);
     core::Result<QList<core::Entity>> fetchAll();
 
@@ -83,9 +88,15 @@ private:
         QByteArray etag;
     };
 
+    struct InFlight;
+
     QUrl endpoint(const QString &path) const;
     HttpRequest request(QUrl url) const;
+    HttpRequest pageRequest(const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch) const;
+    core::Result<Page> readPage(const QUrl &url, core::Result<HttpResponse> response) const;
     core::Result<Page> getPage(const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch);
+    std::unique_ptr<InFlight> start(const HttpRequest &request);
+    static core::Result<HttpResponse> wait(InFlight &flight);
     core::Error invalidResponse(const QUrl &url, const QString &what) const;
     bool cancelled() const { return m_cancel && m_cancel->load(); }
     core::Error cancelledError() const;

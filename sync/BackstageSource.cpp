@@ -47,16 +47,26 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
         QObject::connect(network, &QNetworkAccessManager::finished, &http, [&harvest] { ++harvest.requests; });
     const QString origin = HttpClient::redactedUrl(m_settings.baseUrl);
 
+    // Pages and batches go to the engine as they arrive, so that writing one overlaps the
+    // download of the next; without a taker they are kept in the harvest.
+    const auto handOn = [&](QList<core::SourcedEntity> &&part) -> core::Status {
+        if (context.deliver)
+            return context.deliver(std::move(part));
+        harvest.entities.append(std::move(part));
+        return {};
+    };
+
     if (context.knownEtags.isEmpty()) {
         // Nothing cached to diff against: full pages cost one round trip per page instead
         // of a listing plus every entity by refs.
         if (context.progress)
             context.progress(SyncPhase::Fetching, 0, -1);
         core::Status status = client.fetchAllPages([&](QList<core::Entity> &&page) -> core::Status {
-            harvest.entities.reserve(harvest.entities.size() + page.size());
+            QList<core::SourcedEntity> part;
+            part.reserve(page.size());
             for (core::Entity &entity : page)
-                harvest.entities.append(core::SourcedEntity { std::move(entity), core::DocumentOrigin { origin, 0 } });
-            return {};
+                part.append(core::SourcedEntity { std::move(entity), core::DocumentOrigin { origin, 0 } });
+            return handOn(std::move(part));
         });
         if (!status)
             return status.error();
@@ -94,16 +104,20 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
             toFetch.append(listed.ref);
     }
     if (!toFetch.isEmpty()) {
-        core::Result<QList<std::optional<core::Entity>>> fetched = client.fetchByRefs(toFetch, m_settings.batchSize);
-        if (!fetched)
-            return fetched.error();
-        harvest.entities.reserve(fetched->size());
-        for (std::optional<core::Entity> &entity : fetched.value()) {
-            // null: deleted between the listing and the fetch. Left out, it is removed
-            // like any entity the catalog no longer has.
-            if (entity)
-                harvest.entities.append(core::SourcedEntity { std::move(*entity), core::DocumentOrigin { origin, 0 } });
-        }
+        core::Status status = client.fetchByRefs(
+            toFetch, m_settings.batchSize, [&](QList<std::optional<core::Entity>> &&batch) -> core::Status {
+                QList<core::SourcedEntity> part;
+                part.reserve(batch.size());
+                for (std::optional<core::Entity> &entity : batch) {
+                    // null: deleted between the listing and the fetch. Left out, it is removed
+                    // like any entity the catalog no longer has.
+                    if (entity)
+                        part.append(core::SourcedEntity { std::move(*entity), core::DocumentOrigin { origin, 0 } });
+                }
+                return handOn(std::move(part));
+            });
+        if (!status)
+            return status.error();
     }
     return harvest;
 }

@@ -2,11 +2,11 @@
 #include "sync/SyncEngine.h"
 
 #include "cache/CatalogWriter.h"
+#include "cache/SourceRunStream.h"
 #include "core/EntityValidator.h"
 #include "core/RelationType.h"
 
 #include <QElapsedTimer>
-#include <QSet>
 
 namespace cairn::sync {
 
@@ -18,13 +18,6 @@ QString problemsText(const QList<core::ValidationProblem> &problems)
     for (const core::ValidationProblem &problem : problems)
         lines.append(problem.toString());
     return lines.join(QStringLiteral("; "));
-}
-
-// Keys are lower-case refs; they identify an entity as well as its spelled ref does.
-core::EntityRef refFromKey(const QString &key)
-{
-    core::Result<core::EntityRef> ref = core::EntityRef::parse(key);
-    return ref ? ref.value() : core::EntityRef();
 }
 
 } // namespace
@@ -47,8 +40,11 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     SyncOutcome outcome;
     outcome.sourceName = sourceName;
     cache::CatalogWriter writer(m_cache);
+    // The run, begun when the first part arrives: it holds the write lock until it ends.
+    std::unique_ptr<cache::SourceRunStream> stream;
 
     const auto failed = [&](const QString &error, bool wasCancelled) {
+        stream.reset(); // rolled back: nothing of the run stays, and the lock is free for the log
         outcome.ok = false;
         outcome.cancelled = wasCancelled;
         outcome.error = error;
@@ -59,6 +55,8 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
         outcome.elapsedMs = timer.elapsed();
         return outcome;
     };
+    const QString cancelledText
+        = QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName);
 
     HarvestContext context;
     core::Result<QHash<QString, QString>> etags = writer.sourceEtags(sourceName);
@@ -77,86 +75,90 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     context.progress = m_progress;
     context.cancel = m_cancel;
 
+    cache::SourceRunInput settings;
+    settings.sourceName = sourceName;
+    settings.sourceKind = sourceKind;
+    settings.location = location;
+    settings.maxRemovalShare = options.maxRemovalShare;
+    settings.allowRemovals = options.allowRemovals;
+    settings.dryRun = options.dryRun;
+    settings.progress = [this](int done, int total) {
+        if (m_progress)
+            m_progress(SyncPhase::Writing, done, total);
+        return !cancelled();
+    };
+    // Invalid documents of entities the cache holds: kept as they were, not tombstoned.
+    QList<core::EntityRef> keptInvalid;
+
+    // Validation: a document that breaks the rules never reaches the cache; the version
+    // already cached (if any) stays as it was rather than being tombstoned.
+    const auto write = [&](QList<core::SourcedEntity> &&part, cache::PartWrite when) -> core::Status {
+        QList<core::SourcedEntity> valid;
+        valid.reserve(part.size());
+        for (core::SourcedEntity &sourced : part) {
+            // A compact document is parsed for the checks and dropped again; it goes on as text.
+            const core::Entity entity = sourced.parsed();
+            const QList<core::ValidationProblem> problems = core::validateEntity(entity);
+            if (problems.isEmpty()) {
+                valid.append(std::move(sourced));
+                continue;
+            }
+            const core::EntityRef ref = entity.ref();
+            outcome.problems.append(CatalogProblem { sourced.origin, ref.isNull() ? QString() : ref.toString(),
+                QStringLiteral("invalid entity, skipped: %1").arg(problemsText(problems)) });
+            if (!ref.isNull() && context.knownEtags.contains(ref.key()))
+                keptInvalid.append(ref);
+        }
+        part = {};
+        if (!stream) {
+            core::Result<std::unique_ptr<cache::SourceRunStream>> begun = writer.beginSourceRun(settings);
+            if (!begun)
+                return begun.error();
+            stream = std::move(begun).value();
+        }
+        return stream->add(std::move(valid), when);
+    };
+    context.deliver = [&](QList<core::SourcedEntity> &&part) -> core::Status {
+        if (cancelled())
+            return core::Error { cancelledText };
+        return write(std::move(part), cache::PartWrite::Now);
+    };
+
     core::Result<SourceHarvest> collected = source.collect(context);
     if (cancelled())
-        return failed(
-            QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName), true);
+        return failed(cancelledText, true);
     if (!collected)
         return failed(collected.errorString(), false);
     SourceHarvest harvest = std::move(collected).value();
     outcome.requests = harvest.requests;
-    outcome.problems = harvest.problems;
+    outcome.problems.append(harvest.problems);
     outcome.notes = harvest.notes;
 
-    // Validation: a document that breaks the rules never reaches the cache; the version
-    // already cached (if any) stays as it was rather than being tombstoned.
-    if (m_progress)
+    // What the source kept rather than handed on (files, bundles: read whole first) is
+    // planned whole and written only once the guard has let the run through.
+    if (m_progress && !harvest.entities.isEmpty())
         m_progress(SyncPhase::Validating, 0, harvest.entities.size());
-    cache::SourceRunInput input;
-    input.sourceName = sourceName;
-    input.sourceKind = sourceKind;
-    input.location = location;
-    input.maxRemovalShare = options.maxRemovalShare;
-    input.allowRemovals = options.allowRemovals;
-    input.dryRun = options.dryRun;
-    input.unchangedRefs = std::move(harvest.unchangedRefs);
-    input.entities.reserve(harvest.entities.size());
-    QSet<QString> delivered;
-    for (core::SourcedEntity &sourced : harvest.entities) {
-        // A compact document is parsed for the checks and dropped again; it goes on as text.
-        const core::Entity entity = sourced.parsed();
-        const QList<core::ValidationProblem> problems = core::validateEntity(entity);
-        const core::EntityRef ref = entity.ref();
-        if (!problems.isEmpty()) {
-            outcome.problems.append(CatalogProblem { sourced.origin, ref.isNull() ? QString() : ref.toString(),
-                QStringLiteral("invalid entity, skipped: %1").arg(problemsText(problems)) });
-            if (!ref.isNull() && context.knownEtags.contains(ref.key()))
-                input.unchangedRefs.append(ref);
-            continue;
-        }
-        delivered.insert(ref.key());
-        input.entities.append(std::move(sourced));
-    }
-    harvest.entities = {}; // moved out above: only the empty shells were left
-    for (const core::EntityRef &ref : std::as_const(input.unchangedRefs))
-        delivered.insert(ref.key());
+    if (core::Status written = write(std::move(harvest.entities), cache::PartWrite::AfterGuard); !written)
+        return failed(cancelled() ? cancelledText : written.errorString(), cancelled());
+    harvest.entities = {};
 
     // A file that could not be parsed hides which entities it held: keep them all rather
     // than tombstone entities only because their file has a syntax error today.
     const bool readInPart = std::any_of(harvest.problems.cbegin(), harvest.problems.cend(),
         [](const CatalogProblem &problem) { return problem.ref.isEmpty(); });
-    if (readInPart) {
-        for (auto it = context.knownEtags.cbegin(); it != context.knownEtags.cend(); ++it) {
-            if (delivered.contains(it.key()))
-                continue;
-            const core::EntityRef ref = refFromKey(it.key());
-            if (ref.isNull())
-                continue;
-            input.unchangedRefs.append(ref);
-            ++outcome.keptBecauseUnreadable;
-        }
-    }
-    // The writer tracks the keys it sees itself; ours would only add to the run's peak.
-    delivered = {};
+    QList<core::EntityRef> unchangedRefs = std::move(harvest.unchangedRefs);
+    unchangedRefs.append(keptInvalid);
 
-    const int total = int(input.entities.size());
-    input.progress = [this, total](int done, int) {
-        if (m_progress)
-            m_progress(SyncPhase::Writing, done, total);
-        return !cancelled();
-    };
     if (cancelled())
-        return failed(
-            QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName), true);
-    core::Result<cache::RunSummary> summary = writer.applySourceRun(input);
+        return failed(cancelledText, true);
+    core::Result<cache::RunSummary> summary = stream->finish(unchangedRefs, readInPart);
+    stream.reset();
     if (!summary) {
         const bool wasCancelled = cancelled();
-        return failed(wasCancelled
-                ? QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName)
-                : summary.errorString(),
-            wasCancelled);
+        return failed(wasCancelled ? cancelledText : summary.errorString(), wasCancelled);
     }
     outcome.summary = summary.value();
+    outcome.keptBecauseUnreadable = outcome.summary.keptUnread;
     outcome.ok = true;
 
     // The source's state (ETags) is saved only once its run has committed, so a failed run
