@@ -129,6 +129,9 @@ int runSync(CliContext &context, const QStringList &arguments)
     }
 
     const sync::SyncOptions options { parser.isSet(allowRemovals), parser.isSet(dryRun), 0.10 };
+    // The WAL is folded back when the cache closes at exit, after the summaries are out
+    // (see Cache::setAutoCheckpoint); if this fails, each commit checkpoints as usual.
+    (void)cache.value()->setAutoCheckpoint(false);
     ProgressLine line(context.err(), stderrIsTerminal());
     int exitCode = ExitOk;
     for (const cache::SourceInfo &info : std::as_const(chosen)) {

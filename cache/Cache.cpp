@@ -97,6 +97,20 @@ bool Cache::isInMemory() const
     return m_path == u":memory:" || m_path.isEmpty();
 }
 
+core::Status Cache::setAutoCheckpoint(bool on)
+{
+    // 1000 pages is SQLite's default.
+    return m_db.exec(
+        on ? QStringLiteral("PRAGMA wal_autocheckpoint=1000") : QStringLiteral("PRAGMA wal_autocheckpoint=0"));
+}
+
+core::Status Cache::checkpoint()
+{
+    if (isInMemory())
+        return {};
+    return m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+}
+
 void Cache::close()
 {
     m_db.close();

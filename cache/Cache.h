@@ -47,6 +47,15 @@ public:
     // Where the damaged file went; empty when nothing was quarantined.
     const QString &quarantinedPath() const { return m_quarantinedPath; }
 
+    // WAL checkpoints (folding committed pages back into the file). SQLite runs one inside
+    // the commit that takes the WAL past 1,000 pages: for a large sync, a quarter of its
+    // write time spent before anyone sees the result. A connection that writes such runs
+    // turns that off and calls checkpoint() once the result is delivered (SyncWorker after
+    // each source; the command line when it closes the cache, which checkpoints too).
+    core::Status setAutoCheckpoint(bool on);
+    // PASSIVE: copies what no reader still needs, never waits for readers or blocks them.
+    core::Status checkpoint();
+
     // Closes the connection (a checkpoint folds the WAL back into the file). Used before
     // a file-level operation; the Cache is unusable afterwards.
     void close();

@@ -92,6 +92,9 @@ void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &optio
         return;
     }
     cache::Cache &cache = *opened.value();
+    // Checkpoints run after each source's result is out, not inside its commit. If this
+    // fails, they simply stay inside the commit.
+    (void)cache.setAutoCheckpoint(false);
     core::Result<QList<cache::SourceInfo>> sources = cache::CatalogWriter(cache).sources();
     QList<cache::SourceInfo> chosen;
     if (!sources) {
@@ -131,6 +134,9 @@ void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &optio
             Q_EMIT progress(name, phase, done, total);
         };
         Q_EMIT finished(syncSource(cache, info, options, m_http, report, &m_cancel));
+        // Off the run's clock (see Cache::setAutoCheckpoint). A failed checkpoint loses
+        // nothing: the pages stay in the WAL for the next one.
+        (void)cache.checkpoint();
     }
     m_done.store(true);
     Q_EMIT allFinished();
