@@ -73,6 +73,7 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
         return harvest;
     }
 
+    client.setPageSize(m_settings.listingPageSize);
     const QByteArray previousValidator = context.state.value(listingValidatorKey()).toString().toUtf8();
     if (context.progress)
         context.progress(SyncPhase::Listing, 0, -1);

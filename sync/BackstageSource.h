@@ -26,7 +26,11 @@ public:
         QString sourceName;
         QUrl baseUrl; // the catalog API root, .../api/catalog
         QByteArray token; // bearer token; never logged, never stored by the source
-        int pageSize = 500;
+        int pageSize = 500; // full entities per page of a first sync
+        // Entries per page of the light listing (~150 bytes each). The server's cost is per
+        // entity either way; fewer requests spare the round trips, which were a third of a
+        // no-change re-sync of 5,000 entities in 500s.
+        int listingPageSize = 10'000;
         int batchSize = 500; // refs per POST /entities/by-refs
         HttpClient::Options http;
     };

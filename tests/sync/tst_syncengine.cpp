@@ -133,6 +133,7 @@ SyncOutcome TestSyncEngine::syncBackstage(const SyncOptions &options, const std:
     settings.baseUrl = m_url;
     settings.token = m_server->token();
     settings.pageSize = 3; // several pages even for a handful of entities
+    settings.listingPageSize = 3;
     settings.batchSize = 2;
     settings.http = m_http;
     BackstageSource source(settings);
