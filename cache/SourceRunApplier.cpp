@@ -63,8 +63,13 @@ core::Status SourceRunApplier::add(QList<core::SourcedEntity> part, PartWrite wh
         return plan(m_heldParts.back());
     }
     CAIRN_TRY(plan(part));
-    if (!m_input.dryRun)
+    if (!m_input.dryRun) {
         CAIRN_TRY(writePlanned(false));
+        // What the commit would otherwise do all at once, done while the next part downloads:
+        // the search rows whose owners have arrived by now, and the pages written so far.
+        CAIRN_TRY(writePendingFts(PendingOwners::Delivered));
+        CAIRN_TRY(m_db.flushCache());
+    }
     // The part goes when this returns: nothing may point into it.
     for (qsizetype i = from; i < m_planned.size(); ++i)
         m_planned[i].sourced = nullptr;
@@ -113,7 +118,7 @@ core::Result<RunSummary> SourceRunApplier::finish(const QList<core::EntityRef> &
     CAIRN_TRY(writePlanned(true));
     m_heldParts.clear();
     CAIRN_TRY(writeTombstones());
-    CAIRN_TRY(writePendingFts());
+    CAIRN_TRY(writePendingFts(PendingOwners::All));
     CAIRN_TRY(reindexOwned());
     CAIRN_TRY(writeRunLog(QStringLiteral("ok")));
     CAIRN_TRY(m_tx->commit());
@@ -504,9 +509,14 @@ core::Status SourceRunApplier::writePlanned(bool reportProgress)
     return {};
 }
 
-core::Status SourceRunApplier::writePendingFts()
+core::Status SourceRunApplier::writePendingFts(PendingOwners which)
 {
-    for (const PendingFts &row : std::as_const(m_pendingFts)) {
+    QList<PendingFts> waiting;
+    for (PendingFts &row : m_pendingFts) {
+        if (which == PendingOwners::Delivered && !m_deliveredNames.contains(row.ownerKey)) {
+            waiting.append(std::move(row));
+            continue;
+        }
         CAIRN_TRY_ASSIGN(const QString owner, ownerName(row.ownerKey));
         m_addFts.reset();
         m_addFts.bind(1, row.id);
@@ -517,7 +527,7 @@ core::Status SourceRunApplier::writePendingFts()
         m_addFts.bind(6, owner);
         CAIRN_TRY(m_addFts.exec());
     }
-    m_pendingFts.clear();
+    m_pendingFts = std::move(waiting);
     return {};
 }
 

@@ -92,7 +92,10 @@ private:
     core::Status writeSourceOnce();
     core::Status writePlanned(bool reportProgress);
     core::Status writeTombstones();
-    core::Status writePendingFts();
+    // Delivered: only rows whose owner this run has delivered by now (the rest wait);
+    // All: every row, the others named from the cache.
+    enum class PendingOwners { Delivered, All };
+    core::Status writePendingFts(PendingOwners which);
     core::Status reindexOwned();
     core::Status writeRunLog(const QString &status);
     core::Status readOwnerKeysBefore();
