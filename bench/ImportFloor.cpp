@@ -87,8 +87,8 @@ ImportFloor::ImportFloor(const QList<core::Entity> &entities)
         f.description = r.description.toUtf8();
         f.tags = r.tagsText.toUtf8();
         f.ownerName = displayNames.value(r.ownerKey).toUtf8();
-        for (const core::Relation &x : r.relations)
-            f.relations.append({ x.type.toUtf8(), x.target.key().toUtf8() });
+        for (const core::StatedRelation &x : r.relations)
+            f.relations.append({ x.type.toUtf8(), x.targetKey.toUtf8() });
         m_rows.append(std::move(f));
     }
 }

@@ -33,7 +33,7 @@ struct EntityRow
     QString tagsText; // tags joined by spaces, for FTS
     QByteArray document;
     QByteArray contentHash;
-    QList<core::Relation> relations;
+    QList<core::StatedRelation> relations; // as this entity states them
 
     static EntityRow from(const core::Entity &entity, bool withRelations = true);
     // The same for a delivered document; a compact one is parsed here, and its text is

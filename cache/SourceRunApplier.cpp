@@ -463,11 +463,11 @@ core::Status SourceRunApplier::writePlanned(bool reportProgress)
             m_dropRelations.bind(1, p.id);
             CAIRN_TRY(m_dropRelations.exec());
         }
-        for (const core::Relation &relation : row.relations) {
+        for (const core::StatedRelation &relation : row.relations) {
             m_addRelation.reset();
             m_addRelation.bind(1, p.id);
             m_addRelation.bind(2, relation.type);
-            m_addRelation.bind(3, relation.target.key());
+            m_addRelation.bind(3, relation.targetKey);
             CAIRN_TRY(m_addRelation.exec());
         }
 

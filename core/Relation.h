@@ -23,6 +23,19 @@ struct Relation
     }
 };
 
+// A relation as the entity that states it stores it (the cache's `relations` rows): the
+// source is that entity, so only the type and the target's key are kept.
+struct StatedRelation
+{
+    QString type;
+    QString targetKey;
+
+    friend bool operator==(const StatedRelation &a, const StatedRelation &b)
+    {
+        return a.type == b.type && a.targetKey == b.targetKey;
+    }
+};
+
 // Hashes what operator== compares, so relations can be de-duplicated in a QSet.
 inline size_t qHash(const Relation &relation, size_t seed = 0) noexcept
 {

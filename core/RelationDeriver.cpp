@@ -181,10 +181,79 @@ QList<Relation> relationsOf(const Entity &entity)
                                  : derive(entity, RelationSet::Inverses::Add);
 }
 
-QList<Relation> statedRelationsOf(const Entity &entity)
+namespace {
+
+// Each stated relation once. An entity states a handful, so a list is searched; a group
+// with hundreds of members switches to a set.
+class StatedSet
 {
-    return entity.hasRelations() ? fromServer(entity, RelationSet::Inverses::Leave)
-                                 : derive(entity, RelationSet::Inverses::Leave);
+public:
+    void add(QString type, QString targetKey)
+    {
+        if (type.isEmpty() || targetKey.isEmpty())
+            return;
+        StatedRelation relation { std::move(type), std::move(targetKey) };
+        if (m_relations.size() < LinearUpTo) {
+            if (m_relations.contains(relation))
+                return;
+            m_relations.append(std::move(relation));
+            return;
+        }
+        if (m_seen.isEmpty()) {
+            for (const StatedRelation &known : std::as_const(m_relations))
+                m_seen.insert(seenKey(known));
+        }
+        QString key = seenKey(relation);
+        if (m_seen.contains(key))
+            return;
+        m_seen.insert(std::move(key));
+        m_relations.append(std::move(relation));
+    }
+
+    QList<StatedRelation> take() { return std::move(m_relations); }
+
+private:
+    static constexpr qsizetype LinearUpTo = 32;
+    static QString seenKey(const StatedRelation &relation) { return relation.type + u'\n' + relation.targetKey; }
+
+    QList<StatedRelation> m_relations;
+    QSet<QString> m_seen;
+};
+
+// The key of a server relation's target. Servers send complete refs (`kind:namespace/name`):
+// valid ones are lower-cased as they are, which is their key; anything else goes through
+// serverTarget() and its defaults.
+QString serverTargetKey(const QJsonObject &relation)
+{
+    const QJsonValue targetRef = relation.value(u"targetRef");
+    if (targetRef.isString()) {
+        const QString text = targetRef.toString().trimmed(); // as parse() reads it
+        const qsizetype colon = text.indexOf(u':');
+        const qsizetype slash = text.indexOf(u'/');
+        if (colon > 0 && slash > colon && EntityRef::check(text))
+            return text.toLower();
+    }
+    return serverTarget(relation).key();
+}
+
+} // namespace
+
+QList<StatedRelation> statedRelationsOf(const Entity &entity)
+{
+    if (entity.ref().isNull())
+        return {};
+    StatedSet relations;
+    if (entity.hasRelations()) {
+        const QJsonArray array = entity.document().value(u"relations").toArray();
+        for (const QJsonValue &item : array) {
+            const QJsonObject relation = item.toObject();
+            relations.add(relation.value(u"type").toString(), serverTargetKey(relation));
+        }
+        return relations.take();
+    }
+    for (const Relation &relation : derive(entity, RelationSet::Inverses::Leave))
+        relations.add(relation.type, relation.target.key());
+    return relations.take();
 }
 
 } // namespace cairn::core

@@ -21,9 +21,10 @@ QList<Relation> deriveRelations(const Entity &entity);
 // says), each with its inverse from the target's side; otherwise deriveRelations().
 QList<Relation> relationsOf(const Entity &entity);
 
-// What the entity states itself: relationsOf() without the inverses, so every relation's
-// source is the entity. The cache stores these once each and reads either end of them
-// through core::relation::inversePairs().
-QList<Relation> statedRelationsOf(const Entity &entity);
+// What the entity states itself: relationsOf() without the inverses, each once, as type
+// and target key (the source is the entity). The cache stores these and reads either end
+// of them through core::relation::inversePairs(). Made for every synced entity, so a
+// server's complete target refs are lower-cased as they are rather than parsed into parts.
+QList<StatedRelation> statedRelationsOf(const Entity &entity);
 
 } // namespace cairn::core

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void locationsAndNamelessEntitiesHaveNone();
     void serverRelationsWin();
     void withoutServerRelationsDerives();
+    void statedAreTheStatedHalf_data();
+    void statedAreTheStatedHalf();
     void inverseNames();
 };
 
@@ -265,6 +267,52 @@ void TestRelationDeriver::withoutServerRelationsDerives()
     const Entity entity = entityFrom(fullComponent);
     QCOMPARE(relationsOf(entity), deriveRelations(entity));
     QCOMPARE(relationsOf(entity).size(), 14);
+}
+
+void TestRelationDeriver::statedAreTheStatedHalf_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    for (const char *spec :
+        { fullComponent, api, resource, systemEntity, domain, group, user, project, goal, aiResource, unknownKind })
+        QTest::newRow(spec) << QByteArray(spec);
+    // Server refs as they come, and as they could: spelled in capitals, padded, without a
+    // namespace, the deprecated target object, broken, repeated.
+    QTest::newRow("server refs") << QByteArray(
+        R"({"kind": "Component", "metadata": {"name": "player", "namespace": "media"},
+        "spec": {"owner": "x"},
+        "relations": [
+          {"type": "ownedBy", "targetRef": "group:default/audio"},
+          {"type": "ownedBy", "targetRef": "Group:Default/Audio"},
+          {"type": "dependsOn", "targetRef": "  component:default/decoder "},
+          {"type": "dependsOn", "targetRef": "component:decoder-v2"},
+          {"type": "partOf", "target": {"kind": "System", "namespace": "media", "name": "Audio"}},
+          {"type": "partOf", "target": {"kind": "system", "name": "nowhere"}},
+          {"type": "consumesApi", "targetRef": "api:media/a:b"},
+          {"type": "providesApi", "targetRef": "not a ref"},
+          {"type": "scannedBy", "targetRef": "component:default/scanner"},
+          {"type": "scannedBy", "targetRef": "component:default/scanner"}
+        ]})");
+}
+
+// What the cache stores for an entity is exactly the part of relationsOf() whose source is
+// the entity, with the target's key: the rest are the inverses it reads from the other end.
+void TestRelationDeriver::statedAreTheStatedHalf()
+{
+    QFETCH(QByteArray, json);
+    const Entity entity = entityFrom(json.constData());
+    const QString self = entity.ref().key();
+    QSet<QString> expected;
+    for (const Relation &relation : relationsOf(entity)) {
+        if (relation.source.key() == self)
+            expected.insert(relation.type + u' ' + relation.target.key());
+    }
+    const QList<cairn::core::StatedRelation> stated = cairn::core::statedRelationsOf(entity);
+    QSet<QString> actual;
+    for (const cairn::core::StatedRelation &relation : stated)
+        actual.insert(relation.type + u' ' + relation.targetKey);
+    QCOMPARE(actual, expected);
+    QCOMPARE(stated.size(), actual.size()); // each once
+    QVERIFY(!stated.isEmpty());
 }
 
 void TestRelationDeriver::inverseNames()
