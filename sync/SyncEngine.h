@@ -25,7 +25,10 @@ struct SyncOptions
 // same rules: invalid documents are skipped and reported (an entity already cached keeps
 // its last good version), a source that could only be read in part removes nothing, the
 // mass-removal guard holds large removals, and a failure leaves the cache as it was and
-// is logged. Synchronous: call it on a worker thread with that thread's own Cache.
+// is logged. A source that reads in parts (a Backstage catalog) has each part validated
+// and written into the run's transaction as it arrives, while the next one downloads;
+// what a source reads whole is written after the guard. Synchronous: call it on a worker
+// thread with that thread's own Cache.
 class SyncEngine
 {
 public:
