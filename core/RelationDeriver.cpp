@@ -154,12 +154,12 @@ QList<Relation> derive(const Entity &entity, RelationSet::Inverses inverses)
     return relations.take();
 }
 
-QList<Relation> fromServer(const Entity &entity, RelationSet::Inverses inverses)
+QList<Relation> fromServer(const Entity &entity)
 {
     const EntityRef self = entity.ref();
     if (self.isNull())
         return {};
-    RelationSet relations(inverses);
+    RelationSet relations(RelationSet::Inverses::Add);
     const QJsonArray array = entity.document().value(u"relations").toArray();
     for (const QJsonValue &item : array) {
         const QJsonObject relation = item.toObject();
@@ -167,21 +167,6 @@ QList<Relation> fromServer(const Entity &entity, RelationSet::Inverses inverses)
     }
     return relations.take();
 }
-
-} // namespace
-
-QList<Relation> deriveRelations(const Entity &entity)
-{
-    return derive(entity, RelationSet::Inverses::Add);
-}
-
-QList<Relation> relationsOf(const Entity &entity)
-{
-    return entity.hasRelations() ? fromServer(entity, RelationSet::Inverses::Add)
-                                 : derive(entity, RelationSet::Inverses::Add);
-}
-
-namespace {
 
 // Each stated relation once. An entity states a handful, so a list is searched; a group
 // with hundreds of members switches to a set.
@@ -237,6 +222,16 @@ QString serverTargetKey(const QJsonObject &relation)
 }
 
 } // namespace
+
+QList<Relation> deriveRelations(const Entity &entity)
+{
+    return derive(entity, RelationSet::Inverses::Add);
+}
+
+QList<Relation> relationsOf(const Entity &entity)
+{
+    return entity.hasRelations() ? fromServer(entity) : derive(entity, RelationSet::Inverses::Add);
+}
 
 QList<StatedRelation> statedRelationsOf(const Entity &entity)
 {
