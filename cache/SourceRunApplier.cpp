@@ -71,10 +71,15 @@ core::Status SourceRunApplier::add(QList<core::SourcedEntity> part, PartWrite wh
         CAIRN_TRY(m_db.flushCache());
     }
     // The part goes when this returns: nothing may point into it.
-    for (qsizetype i = from; i < m_planned.size(); ++i)
-        m_planned[i].sourced = nullptr;
+    releaseParts(from);
     m_written = m_planned.size();
     return {};
+}
+
+void SourceRunApplier::releaseParts(qsizetype fromPlanned)
+{
+    for (qsizetype i = fromPlanned; i < m_planned.size(); ++i)
+        m_planned[i].sourced = nullptr;
 }
 
 core::Result<RunSummary> SourceRunApplier::finish(const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered)
@@ -116,6 +121,7 @@ core::Result<RunSummary> SourceRunApplier::finish(const QList<core::EntityRef> &
 
     CAIRN_TRY(writeSourceOnce());
     CAIRN_TRY(writePlanned(true));
+    releaseParts(0);
     m_heldParts.clear();
     CAIRN_TRY(writeTombstones());
     CAIRN_TRY(writePendingFts(PendingOwners::All));
@@ -479,22 +485,14 @@ core::Status SourceRunApplier::writePlanned(bool reportProgress)
             m_dropFts.bind(1, p.id);
             CAIRN_TRY(m_dropFts.exec());
         }
-        const QString ftsTitle = row.displayName == row.ref.name() ? QString() : row.displayName;
-        const auto owner
-            = row.ownerKey.isEmpty() ? m_deliveredNames.constEnd() : m_deliveredNames.constFind(row.ownerKey);
-        if (!row.ownerKey.isEmpty() && owner == m_deliveredNames.constEnd()) {
-            m_pendingFts.append(
-                PendingFts { p.id, row.ref.name(), ftsTitle, row.description, row.tagsText, row.ownerKey });
-        } else {
-            m_addFts.reset();
-            m_addFts.bind(1, p.id);
-            m_addFts.bind(2, row.ref.name());
-            m_addFts.bind(3, ftsTitle);
-            m_addFts.bind(4, row.description);
-            m_addFts.bind(5, row.tagsText);
-            m_addFts.bind(6, owner == m_deliveredNames.constEnd() ? QString() : *owner);
-            CAIRN_TRY(m_addFts.exec());
-        }
+        PendingFts fts { p.id, row.ref.name(), row.displayName == row.ref.name() ? QString() : row.displayName,
+            row.description, row.tagsText, row.ownerKey };
+        if (fts.ownerKey.isEmpty())
+            CAIRN_TRY(insertFts(fts, QString()));
+        else if (const auto owner = m_deliveredNames.constFind(fts.ownerKey); owner != m_deliveredNames.constEnd())
+            CAIRN_TRY(insertFts(fts, *owner));
+        else
+            m_pendingFts.append(std::move(fts));
         m_indexedIds.insert(p.id);
         // Entities owned by one that appeared or was renamed carry its name in their FTS
         // row. What this run writes has the new name already, so only owners that rows
@@ -518,17 +516,22 @@ core::Status SourceRunApplier::writePendingFts(PendingOwners which)
             continue;
         }
         CAIRN_TRY_ASSIGN(const QString owner, ownerName(row.ownerKey));
-        m_addFts.reset();
-        m_addFts.bind(1, row.id);
-        m_addFts.bind(2, row.name);
-        m_addFts.bind(3, row.title);
-        m_addFts.bind(4, row.description);
-        m_addFts.bind(5, row.tags);
-        m_addFts.bind(6, owner);
-        CAIRN_TRY(m_addFts.exec());
+        CAIRN_TRY(insertFts(row, owner));
     }
     m_pendingFts = std::move(waiting);
     return {};
+}
+
+core::Status SourceRunApplier::insertFts(const PendingFts &row, const QString &ownerName)
+{
+    m_addFts.reset();
+    m_addFts.bind(1, row.id);
+    m_addFts.bind(2, row.name);
+    m_addFts.bind(3, row.title);
+    m_addFts.bind(4, row.description);
+    m_addFts.bind(5, row.tags);
+    m_addFts.bind(6, ownerName);
+    return m_addFts.exec();
 }
 
 core::Result<QString> SourceRunApplier::ownerName(const QString &ownerKey)

@@ -75,8 +75,8 @@ private:
         QString key;
     };
 
-    // An FTS row whose owner was not delivered yet when its entity was written: inserted by
-    // finish(), when every name the run delivers is known.
+    // An entity's FTS row without its owner's name. One whose owner was not delivered yet
+    // when its entity was written waits in m_pendingFts until the owner is (or finish()).
     struct PendingFts
     {
         qint64 id;
@@ -88,6 +88,9 @@ private:
     core::Status plan(const QList<core::SourcedEntity> &entities);
     core::Status planOne(const core::EntityRef &ref, const core::Entity &entity, const core::SourcedEntity *sourced);
     core::Status planRemovals(const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered);
+    // Forgets the documents of planned entities from `fromPlanned` on: written or about to
+    // be dropped, only their keys and changes are needed after.
+    void releaseParts(qsizetype fromPlanned);
     core::Status writeSource();
     core::Status writeSourceOnce();
     core::Status writePlanned(bool reportProgress);
@@ -96,6 +99,7 @@ private:
     // All: every row, the others named from the cache.
     enum class PendingOwners { Delivered, All };
     core::Status writePendingFts(PendingOwners which);
+    core::Status insertFts(const PendingFts &row, const QString &ownerName);
     core::Status reindexOwned();
     core::Status writeRunLog(const QString &status);
     core::Status readOwnerKeysBefore();
