@@ -74,6 +74,19 @@ core::Error BackstageClient::invalidResponse(const QUrl &url, const QString &wha
                              .arg(m_sourceName, HttpClient::redactedUrl(url), what) };
 }
 
+core::Result<QJsonDocument> BackstageClient::parseBody(const QUrl &url, const QByteArray &body) const
+{
+    QJsonParseError parseError;
+    QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return invalidResponse(url,
+            QStringLiteral("invalid JSON (%1 at byte %2 of %3)")
+                .arg(parseError.errorString())
+                .arg(parseError.offset)
+                .arg(body.size()));
+    return document;
+}
+
 core::Error BackstageClient::cancelledError() const
 {
     return core::Error { QStringLiteral("Source \"%1\": the sync was cancelled.").arg(m_sourceName) };
@@ -115,14 +128,10 @@ core::Result<BackstageClient::Page> BackstageClient::readPage(
     page.etag = response->header("ETag");
     if (response->notModified())
         return page;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return invalidResponse(url,
-            QStringLiteral("invalid JSON (%1 at byte %2 of %3)")
-                .arg(parseError.errorString())
-                .arg(parseError.offset)
-                .arg(response->body.size()));
+    core::Result<QJsonDocument> parsed = parseBody(url, response->body);
+    if (!parsed)
+        return parsed.error();
+    const QJsonDocument &document = parsed.value();
     if (!document.isObject() || !document.object().value(u"items").isArray())
         return invalidResponse(url, QStringLiteral("no \"items\" array"));
     page.body = document.object();
@@ -318,15 +327,10 @@ core::Status BackstageClient::fetchByRefs(const QList<core::EntityRef> &refs, in
         // The next batch is asked for before this one is handed on (see InFlight).
         if (start + batchSize < refs.size())
             flight = this->start(batchRequest(start + batchSize));
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(response->body, &parseError);
-        if (parseError.error != QJsonParseError::NoError)
-            return invalidResponse(url,
-                QStringLiteral("invalid JSON (%1 at byte %2 of %3)")
-                    .arg(parseError.errorString())
-                    .arg(parseError.offset)
-                    .arg(response->body.size()));
-        const QJsonArray items = document.object().value(u"items").toArray();
+        core::Result<QJsonDocument> document = parseBody(url, response->body);
+        if (!document)
+            return document.error();
+        const QJsonArray items = document->object().value(u"items").toArray();
         if (items.size() != count)
             return invalidResponse(url, QStringLiteral("%1 items for %2 refs").arg(items.size()).arg(count));
         QList<std::optional<core::Entity>> batch;

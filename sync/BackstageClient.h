@@ -6,6 +6,7 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -98,6 +99,7 @@ private:
     std::unique_ptr<InFlight> start(const HttpRequest &request);
     static core::Result<HttpResponse> wait(InFlight &flight);
     core::Error invalidResponse(const QUrl &url, const QString &what) const;
+    core::Result<QJsonDocument> parseBody(const QUrl &url, const QByteArray &body) const;
     bool cancelled() const { return m_cancel && m_cancel->load(); }
     core::Error cancelledError() const;
     void report(Phase phase, qint64 done, qint64 total) const;
