@@ -38,6 +38,7 @@
 #include <csignal>
 #include <cstdio>
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include <vector>
 
@@ -103,6 +104,63 @@ QString loadAverage()
         return QStringLiteral("?");
     const QList<QByteArray> parts = file.readAll().split(' ');
     return parts.size() >= 3 ? QString::fromLatin1(parts[0] + ' ' + parts[1] + ' ' + parts[2]) : QStringLiteral("?");
+}
+
+// CPU time (user + system, all threads) in milliseconds: of this process, and of the server
+// process from /proc/PID/stat (fields 14 and 15, after the parenthesised command name). On a
+// 2-core machine the server and the sync share the CPU, so a phase's wall time alone does not
+// say who was busy.
+qint64 ownCpuMs()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    auto ms = [](const timeval &t) { return qint64(t.tv_sec) * 1000 + t.tv_usec / 1000; };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
+qint64 processCpuMs(qint64 pid)
+{
+    if (pid <= 0)
+        return -1;
+    QFile file(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = file.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return -1;
+    const long ticks = sysconf(_SC_CLK_TCK);
+    return (fields[11].toLongLong() + fields[12].toLongLong()) * 1000 / (ticks > 0 ? ticks : 100);
+}
+
+struct CpuClock
+{
+    qint64 serverPid = 0;
+    qint64 own = 0, server = 0;
+    void start()
+    {
+        own = ownCpuMs();
+        server = processCpuMs(serverPid);
+    }
+    QString elapsed() const
+    {
+        const qint64 serverNow = processCpuMs(serverPid);
+        return QStringLiteral("cpu %1 ms ours").arg(ownCpuMs() - own)
+            + (serverNow >= 0 && server >= 0 ? QStringLiteral(", %1 ms server").arg(serverNow - server) : QString());
+    }
+};
+
+// For profiling one phase: `perf record -D -1 --control=fifo:FIFO ...` with
+// CAIRN_BENCH_PERF_CTL=FIFO and CAIRN_BENCH_PERF_PHASE=b (or c) samples that phase only.
+void perfControl(const char *command, const char *phase)
+{
+    const QByteArray fifo = qgetenv("CAIRN_BENCH_PERF_CTL");
+    if (fifo.isEmpty() || qgetenv("CAIRN_BENCH_PERF_PHASE") != phase)
+        return;
+    if (FILE *control = std::fopen(fifo.constData(), "w")) {
+        std::fputs(command, control);
+        std::fclose(control);
+    }
 }
 
 int freePort()
@@ -311,6 +369,8 @@ int main(int argc, char *argv[])
     const QString tokenText = QString::fromLatin1(kToken);
 
     ServerGuard guard;
+    CpuClock cpu;
+    cpu.serverPid = qEnvironmentVariableIntValue("CAIRN_BENCH_BACKSTAGE_PID"); // with CAIRN_BENCH_BACKSTAGE_PORT
     QElapsedTimer wall;
     wall.start();
     if (givenPort <= 0) {
@@ -322,6 +382,7 @@ int main(int argc, char *argv[])
             return 1;
         }
         guard.adopt(pid);
+        cpu.serverPid = pid;
         std::printf(
             "server pid %lld on 127.0.0.1:%d, answering after %.1f s\n", pid, port, double(wall.elapsed()) / 1e3);
 
@@ -348,7 +409,9 @@ int main(int argc, char *argv[])
 
     std::vector<qint64> downloads, fulls, resyncs, validatedResyncs, checkpoints;
     for (int round = 1; round <= rounds; ++round) {
+        cpu.start();
         const Download download = downloadPages(baseUrl);
+        const QString downloadCpu = cpu.elapsed();
         if (!download.ok) {
             std::fprintf(stderr, "download failed: %s\n", qPrintable(download.error));
             return 1;
@@ -367,7 +430,11 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "source add: %s\n", qPrintable(added.errorString()));
             return 1;
         }
+        cpu.start();
+        perfControl("enable\n", "b");
         const Synced full = syncOnce(cache, added.value());
+        perfControl("disable\n", "b");
+        const QString fullCpu = cpu.elapsed();
         if (!full.outcome.ok || full.outcome.summary.added != expected) {
             std::fprintf(stderr, "full sync failed (%d added): %s\n", full.outcome.summary.added,
                 qPrintable(full.outcome.error));
@@ -378,7 +445,9 @@ int main(int argc, char *argv[])
         auto sources = cache::CatalogWriter(cache).sources();
         if (!sources || sources->isEmpty())
             return 1;
+        perfControl("enable\n", "c");
         const Synced again = syncOnce(cache, sources->first());
+        perfControl("disable\n", "c");
         if (!again.outcome.ok || again.outcome.summary.unchanged != expected || again.outcome.summary.added != 0
             || again.outcome.summary.changed != 0) {
             std::fprintf(stderr, "re-sync failed or changed something (%d unchanged): %s\n",
@@ -407,6 +476,7 @@ int main(int argc, char *argv[])
             full.outcome.summary.added, double(full.ms) / double(download.ms), full.checkpointMs, again.ms,
             again.outcome.requests, again.outcome.summary.unchanged, double(again.ms) / double(full.ms), validated.ms,
             validated.outcome.requests, qPrintable(loadAverage()));
+        std::printf("         (a) %s | (b) %s (with its checkpoint)\n", qPrintable(downloadCpu), qPrintable(fullCpu));
     }
 
     const qint64 a = median(downloads), b = median(fulls), c = median(resyncs);
