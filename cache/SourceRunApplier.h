@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cache/BulkIndexes.h"
 #include "cache/EntityRow.h"
 #include "cache/SourceRun.h"
 #include "cache/Statement.h"
@@ -135,6 +136,8 @@ private:
     QSet<QString> m_ownerKeysBefore; // owner_key values in the cache before this run wrote
     RunSummary m_summary;
     QList<std::pair<QString, QString>> m_conflictKeys; // key, message
+
+    BulkIndexes m_bulkIndexes;
 
     Statement m_lookupOther;
     // Written rows, prepared once per run.
