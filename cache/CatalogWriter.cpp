@@ -103,6 +103,25 @@ core::Result<QList<SourceInfo>> CatalogWriter::sources()
     return out;
 }
 
+core::Result<QJsonObject> CatalogWriter::sourceOptions(const QString &name)
+{
+    CAIRN_TRY_ASSIGN(Statement q,
+        m_cache.database().prepare(QStringLiteral("SELECT options FROM sources WHERE name=?1 AND removed_at IS NULL")));
+    q.bind(1, name);
+    CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
+    return step == Statement::Step::Row ? QJsonDocument::fromJson(q.utf8(0)).object() : QJsonObject();
+}
+
+core::Status CatalogWriter::saveSourceOptions(const QString &name, const QJsonObject &options)
+{
+    CAIRN_TRY_ASSIGN(Statement update,
+        m_cache.database().prepare(
+            QStringLiteral("UPDATE sources SET options=?2 WHERE name=?1 AND removed_at IS NULL")));
+    update.bind(1, name);
+    update.bindUtf8(2, QJsonDocument(options).toJson(QJsonDocument::Compact));
+    return update.exec();
+}
+
 core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
 {
     Database &db = m_cache.database();

@@ -43,6 +43,11 @@ public:
         const QString &name, const QString &kind, const QString &location, const QJsonObject &options = {});
     // Configured sources in priority order (removed sources are left out).
     core::Result<QList<SourceInfo>> sources();
+    // One configured source's options (its sync state among them), without the entity
+    // counts sources() adds up: a sync reads and saves them on every run. Unknown or
+    // removed source: empty options, and saving changes nothing.
+    core::Result<QJsonObject> sourceOptions(const QString &name);
+    core::Status saveSourceOptions(const QString &name, const QJsonObject &options);
     // Removing a source is explicit: its live entities get tombstones (kept, purged only by
     // purgeTombstones), a snapshot is taken first, and it is logged as a run with
     // operation "remove-source". The source row is kept, marked removed, so its

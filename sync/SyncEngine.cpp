@@ -63,14 +63,10 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     if (!etags)
         return failed(etags.errorString(), false);
     context.knownEtags = etags.value();
-    core::Result<QList<cache::SourceInfo>> sources = writer.sources();
-    if (!sources)
-        return failed(sources.errorString(), false);
-    QJsonObject sourceOptions;
-    for (const cache::SourceInfo &info : std::as_const(sources.value())) {
-        if (info.name == sourceName)
-            sourceOptions = info.options;
-    }
+    core::Result<QJsonObject> storedOptions = writer.sourceOptions(sourceName);
+    if (!storedOptions)
+        return failed(storedOptions.errorString(), false);
+    QJsonObject sourceOptions = std::move(storedOptions).value();
     context.state = sourceOptions.value(u"state").toObject();
     context.progress = m_progress;
     context.cancel = m_cancel;
@@ -166,8 +162,7 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     if (!options.dryRun && !outcome.summary.held && harvest.state != context.state) {
         sourceOptions.insert(QStringLiteral("state"), harvest.state);
         // The run itself is committed; without its ETags the next run only fetches more.
-        if (core::Result<cache::SourceInfo> saved = writer.addSource(sourceName, sourceKind, location, sourceOptions);
-            !saved)
+        if (core::Status saved = writer.saveSourceOptions(sourceName, sourceOptions); !saved)
             outcome.notes.append(CatalogProblem { {}, {},
                 QStringLiteral("the source's ETags could not be saved (%1); the next sync fetches everything again")
                     .arg(saved.errorString()) });

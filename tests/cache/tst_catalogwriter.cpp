@@ -423,6 +423,30 @@ private Q_SLOTS:
         QVERIFY(!writer.removeSource(QStringLiteral("a")));
     }
 
+    void sourceOptionsAreSavedForConfiguredSourcesOnly()
+    {
+        CatalogWriter writer(*m_cache);
+        QCOMPARE(writer.sourceOptions(QStringLiteral("nowhere")).value(), QJsonObject());
+        const QJsonObject options { { QStringLiteral("tokenEnv"), QStringLiteral("TOKEN") } };
+        QVERIFY(writer.addSource(QStringLiteral("bs"), QStringLiteral("backstage"),
+            QStringLiteral("https://backstage.example.com/api/catalog"), options));
+        QCOMPARE(writer.sourceOptions(QStringLiteral("bs")).value(), options);
+
+        QJsonObject withState = options;
+        withState.insert(QStringLiteral("state"), QJsonObject { { QStringLiteral("listing"), QStringLiteral("v1") } });
+        QVERIFY(writer.saveSourceOptions(QStringLiteral("bs"), withState));
+        QCOMPARE(writer.sourceOptions(QStringLiteral("bs")).value(), withState);
+        // Kind and location stay as configured.
+        QCOMPARE(writer.sources()->first().location, QStringLiteral("https://backstage.example.com/api/catalog"));
+        QCOMPARE(writer.sources()->first().options, withState);
+
+        // A removed source is not brought back by a late save.
+        QVERIFY(writer.removeSource(QStringLiteral("bs")));
+        QVERIFY(writer.saveSourceOptions(QStringLiteral("bs"), options));
+        QCOMPARE(writer.sourceOptions(QStringLiteral("bs")).value(), QJsonObject());
+        QVERIFY(writer.sources()->isEmpty());
+    }
+
     void purgeIsExplicitAndLogged()
     {
         CatalogWriter writer(*m_cache);
