@@ -56,8 +56,8 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_cache = std::move(
-            Cache::open(m_dir.filePath(QStringLiteral("%1.sqlite3").arg(QLatin1StringView(QTest::currentTestFunction())))))
+        m_cache = std::move(Cache::open(m_dir.filePath(
+                                QStringLiteral("%1.sqlite3").arg(QLatin1StringView(QTest::currentTestFunction())))))
                       .value();
     }
     void cleanup() { m_cache.reset(); }
@@ -78,7 +78,8 @@ private Q_SLOTS:
         QCOMPARE(m_cache->database().queryText(QStringLiteral("PRAGMA integrity_check")).value(), QStringLiteral("ok"));
         QVERIFY2(plan(QStringLiteral("SELECT origin_id FROM relations WHERE target_key='group:default/team-a'"))
                      .contains(QStringLiteral("relations_to")),
-            qPrintable(plan(QStringLiteral("SELECT origin_id FROM relations WHERE target_key='group:default/team-a'"))));
+            qPrintable(
+                plan(QStringLiteral("SELECT origin_id FROM relations WHERE target_key='group:default/team-a'"))));
         QVERIFY(plan(QStringLiteral("SELECT id FROM entities WHERE owner_key='group:default/team-a'"))
                     .contains(QStringLiteral("entities_owner")));
         auto owned = CatalogQuery(*m_cache).relationsTo(
@@ -102,7 +103,8 @@ private Q_SLOTS:
         tx->rollback();
 
         const QString before = indexes();
-        auto summary = writer.applySourceRun(test::run(QStringLiteral("second"), test::components(20, QStringLiteral("more"))));
+        auto summary
+            = writer.applySourceRun(test::run(QStringLiteral("second"), test::components(20, QStringLiteral("more"))));
         QVERIFY2(summary, qPrintable(summary.errorString()));
         QCOMPARE(summary->added, 20);
         QCOMPARE(indexes(), before);
@@ -125,8 +127,9 @@ private Q_SLOTS:
         QVERIFY(bulk.rebuild(m_cache->database()));
         QVERIFY(!bulk.pending());
         QVERIFY(tx->commit());
-        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name IN "
-                                                      "('probe_a', 'probe_b')")),
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name IN "
+                                    "('probe_a', 'probe_b')")),
             2);
     }
 
@@ -143,7 +146,7 @@ private Q_SLOTS:
             QVERIFY2(stream, qPrintable(stream.errorString()));
             QVERIFY((*stream)->add(ownedAndOwner(10)));
             QVERIFY(!(*stream)->add(test::components(300, QStringLiteral("late")), PartWrite::AfterGuard)
-                    || !(*stream)->finish());
+                || !(*stream)->finish());
         }
         QCOMPARE(indexes(), before);
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM entities")), 0);
