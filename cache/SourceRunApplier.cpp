@@ -4,6 +4,7 @@
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "cache/Database.h"
+#include "cache/RowsAhead.h"
 #include "cache/SnapshotStore.h"
 #include "cache/SqlTry.h"
 #include "cache/Transaction.h"
@@ -27,6 +28,10 @@ QString nowText()
 // How often the progress callback runs while writing: often enough to cancel promptly,
 // rarely enough to cost nothing.
 constexpr int ProgressEvery = 256;
+
+// From how many rows a write flattens them ahead on a second thread (RowsAhead): more
+// than a server's page, so that pages written while the server works stay on one thread.
+constexpr qsizetype RowsAheadFrom = 4096;
 
 } // namespace
 
@@ -435,6 +440,18 @@ core::Status SourceRunApplier::writePlanned(bool reportProgress)
             s.bind(index, text);
     };
     const int total = int(m_planned.size());
+    // A long run of writes (a bundle or folder, written whole after the guard) has its rows
+    // flattened a chunk ahead on a second thread; a server's page is written alone.
+    std::optional<RowsAhead> ahead;
+    {
+        QList<const core::SourcedEntity *> toWrite;
+        for (qsizetype i = m_written; i < m_planned.size(); ++i) {
+            if (m_planned[i].action == Action::Insert || m_planned[i].action == Action::Update)
+                toWrite.append(m_planned[i].sourced);
+        }
+        if (toWrite.size() >= RowsAheadFrom)
+            ahead.emplace(std::move(toWrite));
+    }
     for (qsizetype i = m_written; i < m_planned.size(); ++i) {
         Planned &p = m_planned[i];
         if (reportProgress && m_input.progress && i % ProgressEvery == 0 && !m_input.progress(int(i), total))
@@ -442,8 +459,9 @@ core::Status SourceRunApplier::writePlanned(bool reportProgress)
                                      .arg(m_input.sourceName) };
         if (p.action == Action::Unchanged || p.action == Action::Skip)
             continue;
-        // Flattened here, written, and dropped: at most one row's text is held at a time.
-        const EntityRow row = EntityRow::from(*p.sourced);
+        // Flattened here (or a chunk ahead), written, and dropped: a row's text is held only
+        // until it is written.
+        const EntityRow row = ahead ? ahead->next() : EntityRow::from(*p.sourced);
         Statement &s = p.action == Action::Insert ? m_insertEntity : m_updateEntity;
         s.reset();
         s.bind(1, row.ref.key());

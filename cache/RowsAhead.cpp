@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/RowsAhead.h"
+
+#include <algorithm>
+
+namespace cairn::cache {
+
+RowsAhead::RowsAhead(QList<const core::SourcedEntity *> entities, qsizetype chunkSize)
+    : m_entities(std::move(entities))
+    , m_chunkSize(std::max<qsizetype>(1, chunkSize))
+{
+    startChunk();
+}
+
+RowsAhead::~RowsAhead()
+{
+    if (m_ahead.valid())
+        m_ahead.wait();
+}
+
+void RowsAhead::startChunk()
+{
+    if (m_started >= m_entities.size())
+        return;
+    const qsizetype from = m_started;
+    const qsizetype to = std::min(m_entities.size(), from + m_chunkSize);
+    m_started = to;
+    m_ahead = std::async(std::launch::async, [this, from, to] {
+        QList<EntityRow> rows;
+        rows.reserve(to - from);
+        for (qsizetype i = from; i < to; ++i)
+            rows.append(EntityRow::from(*m_entities.at(i)));
+        return rows;
+    });
+}
+
+EntityRow RowsAhead::next()
+{
+    if (m_position == m_current.size()) {
+        // Asking past the end is a caller's bug; an empty row then fails its insert loudly.
+        if (!m_ahead.valid())
+            return EntityRow {};
+        m_current = m_ahead.get();
+        m_position = 0;
+        startChunk(); // the next chunk is flattened while this one is written
+    }
+    return std::move(m_current[m_position++]);
+}
+
+} // namespace cairn::cache
