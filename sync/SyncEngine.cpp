@@ -5,6 +5,7 @@
 #include "cache/SourceRunStream.h"
 #include "core/EntityValidator.h"
 #include "core/RelationType.h"
+#include "sync/PartChecks.h"
 
 #include <QElapsedTimer>
 
@@ -91,15 +92,16 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     const auto write = [&](QList<core::SourcedEntity> &&part, cache::PartWrite when) -> core::Status {
         QList<core::SourcedEntity> valid;
         valid.reserve(part.size());
-        for (core::SourcedEntity &sourced : part) {
-            // A compact document is parsed for the checks and dropped again; it goes on as text.
-            const core::Entity entity = sourced.parsed();
-            const QList<core::ValidationProblem> problems = core::validateEntity(entity);
+        // A compact document is parsed for the checks and dropped again; it goes on as text.
+        const std::vector<QList<core::ValidationProblem>> checked = checkPart(part);
+        for (qsizetype i = 0; i < part.size(); ++i) {
+            core::SourcedEntity &sourced = part[i];
+            const QList<core::ValidationProblem> &problems = checked[size_t(i)];
             if (problems.isEmpty()) {
                 valid.append(std::move(sourced));
                 continue;
             }
-            const core::EntityRef ref = entity.ref();
+            const core::EntityRef ref = sourced.parsed().ref();
             outcome.problems.append(CatalogProblem { sourced.origin, ref.isNull() ? QString() : ref.toString(),
                 QStringLiteral("invalid entity, skipped: %1").arg(problemsText(problems)) });
             if (!ref.isNull() && context.knownEtags.contains(ref.key()))
