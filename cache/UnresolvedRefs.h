@@ -21,7 +21,7 @@ struct UnresolvedRef
 };
 
 // Live entities whose outgoing relations of `relationType` point at nothing live, limited to
-// one source when `sourceName` is given. Indexed: one anti-join over the relations index.
+// one source when `sourceName` is given. Indexed: each distinct target is looked up once.
 core::Result<QList<UnresolvedRef>> findUnresolvedRefs(
     Cache &cache, const QString &relationType, const QString &sourceName = {});
 
