@@ -24,8 +24,7 @@ std::vector<QList<core::ValidationProblem>> checkPart(const QList<core::SourcedE
         for (qsizetype i = from; i < to; ++i)
             problems[size_t(i)] = core::validateEntity(part.at(i).parsed());
     };
-    const qsizetype threads
-        = part.size() < SplitFrom ? 1 : std::clamp<qsizetype>(QThread::idealThreadCount(), 1, 8);
+    const qsizetype threads = part.size() < SplitFrom ? 1 : std::clamp<qsizetype>(QThread::idealThreadCount(), 1, 8);
     const qsizetype slice = (part.size() + threads - 1) / std::max<qsizetype>(1, threads);
     std::vector<std::future<void>> others;
     for (qsizetype t = 1; t < threads; ++t) {

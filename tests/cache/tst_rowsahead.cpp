@@ -92,8 +92,9 @@ private Q_SLOTS:
         QCOMPARE(test::count(*cache, QStringLiteral("SELECT count(*) FROM relations")), relations);
         QCOMPARE(test::count(*cache, QStringLiteral("SELECT count(*) FROM entities_fts")), n);
         // The owner's name reached the search rows of what it owns.
-        QCOMPARE(test::count(*cache,
-                     QStringLiteral("SELECT count(*) FROM entities_fts WHERE entities_fts MATCH 'owner_name:\"team a\"'")),
+        QCOMPARE(
+            test::count(*cache,
+                QStringLiteral("SELECT count(*) FROM entities_fts WHERE entities_fts MATCH 'owner_name:\"team a\"'")),
             n - 1);
         // Each stored text is the one a short run stores.
         QCOMPARE(cache->database()
