@@ -211,6 +211,17 @@ core::Result<QHash<QString, QString>> CatalogWriter::sourceEtags(const QString &
     return out;
 }
 
+core::Result<bool> CatalogWriter::sourceHasLiveEntities(const QString &sourceName)
+{
+    CAIRN_TRY_ASSIGN(Statement q,
+        m_cache.database().prepare(
+            QStringLiteral("SELECT EXISTS(SELECT 1 FROM entities e JOIN sources s ON s.id = e.source_id "
+                           "WHERE s.name=?1 AND e.removed_at IS NULL)")));
+    q.bind(1, sourceName);
+    CAIRN_TRY(q.step());
+    return q.int64(0) != 0;
+}
+
 core::Result<int> CatalogWriter::purgeTombstones(const QDateTime &olderThan)
 {
     Database &db = m_cache.database();

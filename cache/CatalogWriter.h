@@ -57,6 +57,9 @@ public:
     // entity key -> etag of the source's live entities, for an incremental sync to decide
     // what to re-fetch. Unknown source: empty.
     core::Result<QHash<QString, QString>> sourceEtags(const QString &sourceName);
+    // Whether the source has any live entity: one index probe, to decide between a first
+    // and an incremental fetch before reading sourceEtags().
+    core::Result<bool> sourceHasLiveEntities(const QString &sourceName);
 
     // Deletes tombstoned entities removed before `olderThan` (their relations and FTS rows
     // too) and logs the purge with the refs. Returns how many were purged.

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <utility>
+
 namespace cairn::sync {
 
 namespace {
@@ -138,13 +140,6 @@ core::Result<BackstageClient::Page> BackstageClient::readPage(
     return page;
 }
 
-core::Result<BackstageClient::Page> BackstageClient::getPage(
-    const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch)
-{
-    const HttpRequest req = pageRequest(cursor, fields, ifNoneMatch);
-    return readPage(req.url, m_http.send(req, m_cancel));
-}
-
 // One exchange on the wire while the caller does something else: the next page downloads
 // (in the network manager's own thread) while the previous one is validated and written.
 struct BackstageClient::InFlight
@@ -185,8 +180,23 @@ core::Result<HttpResponse> BackstageClient::wait(InFlight &flight)
     return std::move(*flight.response);
 }
 
-core::Result<BackstageClient::Listing> BackstageClient::listEntities(const QByteArray &previousValidator)
+core::Result<BackstageClient::Page> BackstageClient::getPage(const QByteArray &cursor, const QStringList &fields,
+    const QByteArray &ifNoneMatch, const std::function<void()> &meanwhile)
 {
+    const HttpRequest req = pageRequest(cursor, fields, ifNoneMatch);
+    if (!meanwhile)
+        return readPage(req.url, m_http.send(req, m_cancel));
+    const std::unique_ptr<InFlight> flight = start(req);
+    meanwhile();
+    return readPage(req.url, wait(*flight));
+}
+
+core::Result<BackstageClient::Listing> BackstageClient::listEntities(
+    const QByteArray &previousValidator, const std::function<void()> &meanwhile)
+{
+    // Handed to the first request only.
+    std::function<void()> first = meanwhile;
+    const auto once = [&first]() -> std::function<void()> { return std::exchange(first, {}); };
     const QStringList fields = listingFields();
     std::optional<Page> firstPage;
 
@@ -201,8 +211,8 @@ core::Result<BackstageClient::Listing> BackstageClient::listEntities(const QByte
             if (cancelled())
                 return cancelledError();
             const QJsonObject stored = previousPages.at(i).toObject();
-            auto page = getPage(
-                stored.value(u"cursor").toString().toLatin1(), fields, stored.value(u"etag").toString().toLatin1());
+            auto page = getPage(stored.value(u"cursor").toString().toLatin1(), fields,
+                stored.value(u"etag").toString().toLatin1(), once());
             if (!page)
                 return page.error();
             if (page->status != 304) {
@@ -235,7 +245,7 @@ core::Result<BackstageClient::Listing> BackstageClient::listEntities(const QByte
             page = std::move(*firstPage);
             firstPage.reset();
         } else {
-            auto fetched = getPage(cursor, fields, {});
+            auto fetched = getPage(cursor, fields, {}, once());
             if (!fetched)
                 return fetched.error();
             page = std::move(*fetched);

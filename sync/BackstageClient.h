@@ -66,7 +66,10 @@ public:
     // Walks the listing with `fields=` (kind, namespace, name, uid, etag). With the
     // validator of the previous listing, every page is asked with If-None-Match, and when
     // all answer 304 the result is notModified (and transferred next to nothing).
-    core::Result<Listing> listEntities(const QByteArray &previousValidator = {});
+    // `meanwhile`, when given, runs once, right after the first request has left: work the
+    // caller can do while the server prepares its answer.
+    core::Result<Listing> listEntities(
+        const QByteArray &previousValidator = {}, const std::function<void()> &meanwhile = {});
 
     // Full entities in the order of `refs`; std::nullopt for refs the catalog no longer has.
     core::Result<QList<std::optional<core::Entity>>> fetchByRefs(
@@ -95,7 +98,8 @@ private:
     HttpRequest request(QUrl url) const;
     HttpRequest pageRequest(const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch) const;
     core::Result<Page> readPage(const QUrl &url, core::Result<HttpResponse> response) const;
-    core::Result<Page> getPage(const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch);
+    core::Result<Page> getPage(const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch,
+        const std::function<void()> &meanwhile = {});
     std::unique_ptr<InFlight> start(const HttpRequest &request);
     static core::Result<HttpResponse> wait(InFlight &flight);
     core::Error invalidResponse(const QUrl &url, const QString &what) const;

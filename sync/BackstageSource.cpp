@@ -56,7 +56,7 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
         return {};
     };
 
-    if (context.knownEtags.isEmpty()) {
+    if (!context.knownEtags.any()) {
         // Nothing cached to diff against: full pages cost one round trip per page instead
         // of a listing plus every entity by refs.
         if (context.progress)
@@ -77,14 +77,20 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
     const QByteArray previousValidator = context.state.value(listingValidatorKey()).toString().toUtf8();
     if (context.progress)
         context.progress(SyncPhase::Listing, 0, -1);
-    core::Result<BackstageClient::Listing> listing = client.listEntities(previousValidator);
+    // The cache's etags are read while the server prepares the listing; a failed read is
+    // reported by the load below, which reads nothing more when the first one succeeded.
+    core::Result<BackstageClient::Listing> listing
+        = client.listEntities(previousValidator, [&] { (void)context.knownEtags.load(); });
     if (!listing)
         return listing.error();
+    if (core::Status loaded = context.knownEtags.load(); !loaded)
+        return loaded.error();
+    const QHash<QString, QString> &knownEtags = context.knownEtags.etags();
     harvest.state = context.state;
     if (listing->notModified) {
         // Every page answered 304: the catalog is as the cache holds it.
-        harvest.unchangedRefs.reserve(context.knownEtags.size());
-        for (auto it = context.knownEtags.cbegin(); it != context.knownEtags.cend(); ++it) {
+        harvest.unchangedRefs.reserve(knownEtags.size());
+        for (auto it = knownEtags.cbegin(); it != knownEtags.cend(); ++it) {
             const core::EntityRef ref = refFromKey(it.key());
             if (!ref.isNull())
                 harvest.unchangedRefs.append(ref);
@@ -98,8 +104,8 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
 
     QList<core::EntityRef> toFetch;
     for (const BackstageClient::ListedEntity &listed : std::as_const(listing->entities)) {
-        const auto known = context.knownEtags.constFind(listed.ref.key());
-        if (known != context.knownEtags.cend() && known.value() == listed.etag)
+        const auto cached = knownEtags.constFind(listed.ref.key());
+        if (cached != knownEtags.cend() && cached.value() == listed.etag)
             harvest.unchangedRefs.append(listed.ref);
         else
             toFetch.append(listed.ref);

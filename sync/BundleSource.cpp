@@ -43,8 +43,11 @@ core::Result<SourceHarvest> BundleSource::collect(const HarvestContext &context)
     harvest.state.insert(QString::fromUtf16(kEtag), QString::fromLatin1(bundle->validators.etag));
     harvest.state.insert(QString::fromUtf16(kLastModified), QString::fromLatin1(bundle->validators.lastModified));
     if (bundle->notModified) {
-        harvest.unchangedRefs.reserve(context.knownEtags.size());
-        for (auto it = context.knownEtags.cbegin(); it != context.knownEtags.cend(); ++it) {
+        if (core::Status loaded = context.knownEtags.load(); !loaded)
+            return loaded.error();
+        const QHash<QString, QString> &known = context.knownEtags.etags();
+        harvest.unchangedRefs.reserve(known.size());
+        for (auto it = known.cbegin(); it != known.cend(); ++it) {
             core::Result<core::EntityRef> ref = core::EntityRef::parse(it.key());
             if (ref)
                 harvest.unchangedRefs.append(ref.value());

@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "core/SourcedEntity.h"
 #include "sync/CatalogReadResult.h"
+#include "sync/KnownEtags.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -20,8 +21,9 @@ enum class SyncPhase { Listing, Fetching, Validating, Writing };
 // What a source needs from the engine while it collects.
 struct HarvestContext
 {
-    // entity key -> etag of what the cache holds for this source, for incremental fetches.
-    QHash<QString, QString> knownEtags;
+    // entity key -> etag of what the cache holds for this source, for incremental fetches;
+    // read when the source first asks (KnownEtags::load).
+    KnownEtags knownEtags;
     // The source's stored state (bundle ETag / Last-Modified, Backstage listing ETag).
     QJsonObject state;
     // done/total of the current phase; total -1 when unknown.

@@ -60,10 +60,13 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
         = QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName);
 
     HarvestContext context;
-    core::Result<QHash<QString, QString>> etags = writer.sourceEtags(sourceName);
-    if (!etags)
-        return failed(etags.errorString(), false);
-    context.knownEtags = etags.value();
+    // The etags themselves are read when the source asks for them: after its first request
+    // has left, for one that asks a server.
+    core::Result<bool> holdsEntities = writer.sourceHasLiveEntities(sourceName);
+    if (!holdsEntities)
+        return failed(holdsEntities.errorString(), false);
+    context.knownEtags
+        = KnownEtags(holdsEntities.value(), [&writer, &sourceName] { return writer.sourceEtags(sourceName); });
     core::Result<QJsonObject> storedOptions = writer.sourceOptions(sourceName);
     if (!storedOptions)
         return failed(storedOptions.errorString(), false);
@@ -104,8 +107,12 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
             const core::EntityRef ref = sourced.parsed().ref();
             outcome.problems.append(CatalogProblem { sourced.origin, ref.isNull() ? QString() : ref.toString(),
                 QStringLiteral("invalid entity, skipped: %1").arg(problemsText(problems)) });
-            if (!ref.isNull() && context.knownEtags.contains(ref.key()))
-                keptInvalid.append(ref);
+            if (!ref.isNull() && context.knownEtags.any()) {
+                if (core::Status loaded = context.knownEtags.load(); !loaded)
+                    return loaded;
+                if (context.knownEtags.etags().contains(ref.key()))
+                    keptInvalid.append(ref);
+            }
         }
         part = {};
         if (!stream) {

@@ -50,8 +50,8 @@ private Q_SLOTS:
                 test::component(QStringLiteral("gamma"), QStringLiteral("leaving")),
                 test::group(QStringLiteral("team-a"), QStringLiteral("Team A")),
                 test::group(QStringLiteral("leaving"), QStringLiteral("Leaving")) })));
-        QVERIFY(writer.applySourceRun(test::run(
-            QStringLiteral("b"), { test::component(QStringLiteral("other"), QStringLiteral("nobody")) })));
+        QVERIFY(writer.applySourceRun(
+            test::run(QStringLiteral("b"), { test::component(QStringLiteral("other"), QStringLiteral("nobody")) })));
         // Two entities name the same missing owner: both listed, by key.
         QCOMPARE(unresolved(QStringLiteral("ownedBy")),
             QStringList({ QStringLiteral("Component:default/alpha ownedBy group:default/ghosts"),

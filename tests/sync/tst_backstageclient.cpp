@@ -141,6 +141,37 @@ private Q_SLOTS:
         QVERIFY(server.statuses().contains(200));
     }
 
+    void meanwhileRunsOnceWithTheFirstRequest()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        addSeven(server);
+        HttpClient http(cairn::sync::test::fastHttpOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        client.setPageSize(3);
+        int calls = 0;
+        const auto meanwhile = [&calls] { ++calls; };
+
+        // A walk of three pages: the caller's work runs once, and the listing is the same.
+        auto first = client.listEntities({}, meanwhile);
+        QVERIFY2(first.ok(), qPrintable(first.errorString()));
+        QCOMPARE(calls, 1);
+        QCOMPARE(first->entities.size(), 7);
+        QCOMPARE(server.requests().size(), 3);
+
+        // The "changed since?" walk: once too, all pages 304.
+        server.clearRequests();
+        auto second = client.listEntities(first->validator, meanwhile);
+        QVERIFY2(second.ok(), qPrintable(second.errorString()));
+        QVERIFY(second->notModified);
+        QCOMPARE(calls, 2);
+
+        // A request that fails still ran it: the caller's work does not depend on the answer.
+        BackstageClient refused(http, server.baseUrl(), "wrong-token", QStringLiteral("bs"));
+        QVERIFY(!refused.listEntities({}, meanwhile));
+        QCOMPARE(calls, 3);
+    }
+
     void fetchByRefsKeepsOrderAndAbsence()
     {
         FakeBackstageServer server;
