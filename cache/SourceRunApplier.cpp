@@ -11,10 +11,12 @@
 #include "core/RelationDeriver.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <algorithm>
 #include <optional>
+#include <vector>
 
 namespace cairn::cache {
 
@@ -637,25 +639,34 @@ core::Status SourceRunApplier::writeRunLog(const QString &status)
     CAIRN_TRY(run.exec());
     m_summary.runId = m_db.lastInsertRowId();
 
-    CAIRN_TRY_ASSIGN(Statement change,
-        m_db.prepare(QStringLiteral("INSERT INTO sync_run_entities(run_id, entity_key, change) VALUES(?1, ?2, ?3)")));
-    const auto log = [&](const QString &key, QStringView what) -> core::Status {
-        change.reset();
-        change.bind(1, m_summary.runId);
-        change.bind(2, key);
-        change.bind(3, what);
-        return change.exec();
-    };
+    // One statement for all of them: the table's CHECK (change IN (...)) makes SQLite build
+    // a small lookup table on every execution, which cost ~5 us a row when each row was a
+    // statement of its own (5,000 rows: 28 ms). In key order, the table's own.
+    std::vector<std::pair<const QString *, QLatin1StringView>> rows;
+    rows.reserve(size_t(m_planned.size() + m_removals.size() + m_conflictKeys.size()));
     for (const Planned &p : m_planned) {
         if (p.change == Change::Added)
-            CAIRN_TRY(log(p.key, u"added"));
+            rows.emplace_back(&p.key, QLatin1StringView("added"));
         else if (p.change == Change::Changed)
-            CAIRN_TRY(log(p.key, u"changed"));
+            rows.emplace_back(&p.key, QLatin1StringView("changed"));
     }
     for (const Removal &r : m_removals)
-        CAIRN_TRY(log(r.key, held ? u"would-remove" : u"removed"));
+        rows.emplace_back(&r.key, held ? QLatin1StringView("would-remove") : QLatin1StringView("removed"));
     for (const auto &conflict : m_conflictKeys)
-        CAIRN_TRY(log(conflict.first, u"conflict"));
+        rows.emplace_back(&conflict.first, QLatin1StringView("conflict"));
+    if (!rows.empty()) {
+        std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return *a.first < *b.first; });
+        QJsonArray pairs;
+        for (const auto &[key, what] : rows)
+            pairs.append(QJsonArray { *key, what });
+        CAIRN_TRY_ASSIGN(Statement changes,
+            m_db.prepare(QStringLiteral("INSERT INTO sync_run_entities(run_id, entity_key, change) "
+                                        "SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]') "
+                                        "FROM json_each(?2)")));
+        changes.bind(1, m_summary.runId);
+        changes.bindUtf8(2, QJsonDocument(pairs).toJson(QJsonDocument::Compact));
+        CAIRN_TRY(changes.exec());
+    }
 
     // The log keeps the last RunsKept runs; their entity lists go with them (cascade).
     CAIRN_TRY_ASSIGN(Statement prune,

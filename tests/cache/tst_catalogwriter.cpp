@@ -343,6 +343,32 @@ private Q_SLOTS:
             1);
     }
 
+    void runLogNamesEachEntityAndWhatHappenedToIt()
+    {
+        CatalogWriter writer(*m_cache);
+        QVERIFY(
+            writer.applySourceRun(test::run(QStringLiteral("first"), { test::component(QStringLiteral("shared")) })));
+        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("second"),
+            { test::component(QStringLiteral("b-kept")), test::component(QStringLiteral("a-edited")),
+                test::component(QStringLiteral("c-gone")) })));
+        SourceRunInput next = test::run(QStringLiteral("second"),
+            { test::component(QStringLiteral("b-kept")),
+                test::component(QStringLiteral("a-edited"), QStringLiteral("team-b")),
+                test::component(QStringLiteral("shared")), test::component(QStringLiteral("d-new")) });
+        next.allowRemovals = true;
+        auto summary = writer.applySourceRun(next);
+        QVERIFY2(summary, qPrintable(summary.errorString()));
+        const QString logged = m_cache->database()
+                                   .queryText(QStringLiteral("SELECT group_concat(entity_key || ' ' || change, ', ') "
+                                                             "FROM (SELECT * FROM sync_run_entities WHERE run_id = %1 "
+                                                             "ORDER BY entity_key)")
+                                                  .arg(summary->runId))
+                                   .value();
+        QCOMPARE(logged,
+            QStringLiteral("component:default/a-edited changed, component:default/c-gone removed, "
+                           "component:default/d-new added, component:default/shared conflict"));
+    }
+
     void incrementalRunKeepsUnchangedRefs()
     {
         CatalogWriter writer(*m_cache);
