@@ -19,6 +19,8 @@
 // the token cairn-bench-token-5000 (for profiling; neither started nor stopped).
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
+#include "sync/BackstageClient.h"
+#include "sync/BackstageSource.h"
 #include "sync/HttpClient.h"
 #include "sync/SourceFactory.h"
 #include "sync/SyncWorker.h"
@@ -242,7 +244,7 @@ struct Download
 // (a) The pages a first sync reads, and nothing else: the same URL, query, headers and
 // HttpClient as BackstageClient::getPage; the cursor is cut out of the body's tail
 // (pageInfo comes last) so that no JSON parse is counted as download.
-Download downloadPages(const QUrl &baseUrl)
+Download downloadPages(const QUrl &baseUrl, int limit = kPageSize, const QStringList &fields = {})
 {
     Download result;
     sync::HttpClient http;
@@ -250,7 +252,9 @@ Download downloadPages(const QUrl &baseUrl)
     timer.start();
     QByteArray cursor;
     while (true) {
-        QByteArray query = "limit=" + QByteArray::number(kPageSize);
+        QByteArray query = "limit=" + QByteArray::number(limit);
+        if (!fields.isEmpty())
+            query += "&fields=" + QUrl::toPercentEncoding(fields.join(u','), ",.");
         if (!cursor.isEmpty())
             query += "&cursor=" + QUrl::toPercentEncoding(QString::fromLatin1(cursor));
         QUrl url = baseUrl;
@@ -407,7 +411,7 @@ int main(int argc, char *argv[])
     std::printf("warm-up read: %d pages, %.1f MB, %lld ms; load average %s\n\n", warmUp.requests,
         double(warmUp.bytes) / 1e6, warmUp.ms, qPrintable(loadAverage()));
 
-    std::vector<qint64> downloads, fulls, resyncs, validatedResyncs, checkpoints;
+    std::vector<qint64> downloads, fulls, resyncs, validatedResyncs, checkpoints, listings;
     for (int round = 1; round <= rounds; ++round) {
         cpu.start();
         const Download download = downloadPages(baseUrl);
@@ -463,6 +467,14 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "validated re-sync failed: %s\n", qPrintable(validated.outcome.error));
             return 1;
         }
+        // (d) What (c) asks the server, and nothing else: the server's own share of (c).
+        const Download listing = downloadPages(
+            baseUrl, sync::BackstageSource::Settings {}.listingPageSize, sync::BackstageClient::listingFields());
+        if (!listing.ok) {
+            std::fprintf(stderr, "listing download failed: %s\n", qPrintable(listing.error));
+            return 1;
+        }
+        listings.push_back(listing.ms);
         downloads.push_back(download.ms);
         fulls.push_back(full.ms);
         checkpoints.push_back(full.checkpointMs);
@@ -471,11 +483,11 @@ int main(int argc, char *argv[])
         std::printf("round %d: (a) download %lld ms (%d requests, %.1f MB) | (b) full sync %lld ms (%d requests, "
                     "%d added) = %.2fx, then checkpoint %lld ms | (c) re-sync %lld ms (%d requests, %d unchanged) = "
                     "%.3f of b | "
-                    "(c') 304 re-sync %lld ms (%d requests) | load %s\n",
+                    "(c') 304 re-sync %lld ms (%d requests) | (d) listing download %lld ms | load %s\n",
             round, download.ms, download.requests, double(download.bytes) / 1e6, full.ms, full.outcome.requests,
             full.outcome.summary.added, double(full.ms) / double(download.ms), full.checkpointMs, again.ms,
             again.outcome.requests, again.outcome.summary.unchanged, double(again.ms) / double(full.ms), validated.ms,
-            validated.outcome.requests, qPrintable(loadAverage()));
+            validated.outcome.requests, listing.ms, qPrintable(loadAverage()));
         std::printf("         (a) %s | (b) %s (with its checkpoint)\n", qPrintable(downloadCpu), qPrintable(fullCpu));
     }
 
@@ -486,6 +498,9 @@ int main(int argc, char *argv[])
     std::printf("WAL checkpoint after the full sync's result (off its clock): %lld ms\n", median(checkpoints));
     std::printf("(c') next re-sync, listing validator answered 304: %lld ms (%.3f of b)\n", median(validatedResyncs),
         double(median(validatedResyncs)) / double(b));
+    const qint64 d = median(listings);
+    std::printf("(d) the listing (c) asks for, downloaded alone: %lld ms = %.3f of a; c - d = %lld ms\n", d,
+        double(d) / double(a), c - d);
     std::printf("b/a = %.2f (target <= 1.25: %s); c/b = %.3f (target < 0.333: %s)\n", double(b) / double(a),
         double(b) <= 1.25 * double(a) ? "met" : "NOT met", double(c) / double(b), 3 * c < b ? "met" : "NOT met");
     std::printf("load average at the end: %s\n", qPrintable(loadAverage()));
