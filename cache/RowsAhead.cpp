@@ -25,7 +25,8 @@ void RowsAhead::startChunk()
     const qsizetype from = m_started;
     const qsizetype to = std::min(m_entities.size(), from + m_chunkSize);
     m_started = to;
-    m_ahead = std::async(std::launch::async, [this, from, to] {
+    // Deferred as well: where no thread can be had, the chunk is flattened when asked for.
+    m_ahead = std::async(std::launch::async | std::launch::deferred, [this, from, to] {
         QList<EntityRow> rows;
         rows.reserve(to - from);
         for (qsizetype i = from; i < to; ++i)
@@ -37,7 +38,8 @@ void RowsAhead::startChunk()
 EntityRow RowsAhead::next()
 {
     if (m_position == m_current.size()) {
-        // Asking past the end is a caller's bug; an empty row then fails its insert loudly.
+        // The caller asks once per entity it handed over, never past the end.
+        Q_ASSERT(m_ahead.valid());
         if (!m_ahead.valid())
             return EntityRow {};
         m_current = m_ahead.get();

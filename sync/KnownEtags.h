@@ -25,7 +25,7 @@ public:
     explicit KnownEtags(QHash<QString, QString> etags); // already read
 
     bool any() const { return m_any; }
-    // Reads them unless already read; a failed read is reported again on each call.
+    // Reads them unless already read; after a failed read, the next call reads again.
     core::Status load() const;
     // Empty until load() succeeded.
     const QHash<QString, QString> &etags() const;

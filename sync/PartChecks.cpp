@@ -29,7 +29,9 @@ std::vector<QList<core::ValidationProblem>> checkPart(const QList<core::SourcedE
     std::vector<std::future<void>> others;
     for (qsizetype t = 1; t < threads; ++t) {
         const qsizetype from = std::min(part.size(), t * slice);
-        others.push_back(std::async(std::launch::async, check, from, std::min(part.size(), from + slice)));
+        // Deferred as well: where no thread can be had, the slice runs at get() instead.
+        others.push_back(
+            std::async(std::launch::async | std::launch::deferred, check, from, std::min(part.size(), from + slice)));
     }
     check(0, std::min(part.size(), slice));
     for (std::future<void> &other : others)

@@ -69,8 +69,7 @@ private Q_SLOTS:
         {
             RowsAhead untouched(pointers(entities), 100);
         }
-        RowsAhead none({}, 100);
-        QVERIFY(none.next().ref.isNull());
+        RowsAhead none({}, 100); // nothing to flatten: no thread started, nothing to wait for
     }
 
     void aLongRunWritesEveryRow()
