@@ -54,12 +54,7 @@ private:
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_cache = std::move(Cache::open(m_dir.filePath(
-                                QStringLiteral("%1.sqlite3").arg(QLatin1StringView(QTest::currentTestFunction())))))
-                      .value();
-    }
+    void init() { m_cache = test::cacheForCurrentTest(m_dir); }
     void cleanup() { m_cache.reset(); }
 
     void firstRunLeavesTheSchemaAsItFoundIt()

@@ -9,6 +9,10 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
 
 namespace cairn::cache::test {
 
@@ -67,6 +71,14 @@ inline QByteArray fileBytes(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return QByteArray();
     return f.readAll();
+}
+
+// A fresh cache file in `dir`, named after the test function that is running.
+inline std::unique_ptr<Cache> cacheForCurrentTest(const QTemporaryDir &dir)
+{
+    return std::move(
+        Cache::open(dir.filePath(QStringLiteral("%1.sqlite3").arg(QLatin1StringView(QTest::currentTestFunction())))))
+        .value();
 }
 
 inline qint64 count(Cache &cache, const QString &sql)
