@@ -23,12 +23,9 @@ core::Status BulkIndexes::dropIfEmpty(Database &db, const QString &table)
             db.prepare(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type='index' AND tbl_name=?1 "
                                       "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name")));
         definitions.bind(1, table);
-        for (;;) {
-            CAIRN_TRY_ASSIGN(Statement::Step step, definitions.step());
-            if (step == Statement::Step::Done)
-                break;
-            indexes.append({ definitions.text(0), definitions.text(1) });
-        }
+        CAIRN_TRY(collectRows(definitions, indexes, [](const Statement &row) {
+            return std::pair { row.text(0), row.text(1) };
+        }));
     }
     for (const auto &[name, sql] : std::as_const(indexes)) {
         CAIRN_TRY(db.exec(QStringLiteral("DROP INDEX \"%1\"").arg(name)));

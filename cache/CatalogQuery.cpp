@@ -83,16 +83,6 @@ QString prefixEnd(const QString &prefix)
     return prefix + maxChar;
 }
 
-template<typename Row, typename Make> core::Status collect(Statement &q, QList<Row> &out, Make make)
-{
-    for (;;) {
-        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
-        if (step == Statement::Step::Done)
-            return {};
-        out.append(make(q));
-    }
-}
-
 } // namespace
 
 CatalogQuery::CatalogQuery(Cache &cache)
@@ -181,7 +171,7 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::list(const EntityFilter &f
     q.bind(6, filter.limit < 0 ? qint64(-1) : qint64(filter.limit));
     q.bind(7, qMax(0, filter.offset));
     QList<core::EntityRecord> out;
-    CAIRN_TRY(collect(q, out, recordFrom));
+    CAIRN_TRY(collectRows(q, out, recordFrom));
     return out;
 }
 
@@ -210,7 +200,7 @@ core::Result<QList<EntityDetails>> CatalogQuery::removed(const QString &kind, in
     q.bind(1, kind.toLower());
     q.bind(2, limit);
     QList<EntityDetails> out;
-    CAIRN_TRY(collect(q, out, detailsFrom));
+    CAIRN_TRY(collectRows(q, out, detailsFrom));
     return out;
 }
 
@@ -284,7 +274,7 @@ core::Result<QList<core::Relation>> CatalogQuery::relations(
     q->bind(1, ref.key());
     q->bind(2, type);
     QList<core::Relation> out;
-    CAIRN_TRY(collect(*q, out, [](const Statement &s) {
+    CAIRN_TRY(collectRows(*q, out, [](const Statement &s) {
         return core::Relation { s.text(1), refOf(s.text(0)), refOf(s.text(2)) };
     }));
     return out;
@@ -399,7 +389,7 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::entitiesOfKind(
     q->bindUtf8(2, QJsonDocument(QJsonArray::fromStringList(statuses)).toJson(QJsonDocument::Compact));
     q->bind(3, limit);
     QList<core::EntityRecord> out;
-    CAIRN_TRY(collect(*q, out, recordFrom));
+    CAIRN_TRY(collectRows(*q, out, recordFrom));
     return out;
 }
 

@@ -4,8 +4,11 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <QStringView>
+
+#include <utility>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -79,5 +82,18 @@ private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
 };
+
+// Steps `q` to its end, appending make(q) for each row.
+template<typename Row, typename Make> core::Status collectRows(Statement &q, QList<Row> &out, Make make)
+{
+    for (;;) {
+        core::Result<Statement::Step> step = q.step();
+        if (!step)
+            return step.error();
+        if (*step == Statement::Step::Done)
+            return {};
+        out.append(make(std::as_const(q)));
+    }
+}
 
 } // namespace cairn::cache
