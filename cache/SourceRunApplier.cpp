@@ -444,22 +444,22 @@ core::Status SourceRunApplier::writePlanned(bool reportProgress)
     const int total = int(m_planned.size());
     // A long run of writes (a bundle or folder, written whole after the guard) has its rows
     // flattened a chunk ahead on a second thread; a server's page is written alone.
+    const auto writes = [](const Planned &p) { return p.action == Action::Insert || p.action == Action::Update; };
     std::optional<RowsAhead> ahead;
-    {
+    if (std::count_if(m_planned.cbegin() + m_written, m_planned.cend(), writes) >= RowsAheadFrom) {
         QList<const core::SourcedEntity *> toWrite;
         for (qsizetype i = m_written; i < m_planned.size(); ++i) {
-            if (m_planned[i].action == Action::Insert || m_planned[i].action == Action::Update)
+            if (writes(m_planned[i]))
                 toWrite.append(m_planned[i].sourced);
         }
-        if (toWrite.size() >= RowsAheadFrom)
-            ahead.emplace(std::move(toWrite));
+        ahead.emplace(std::move(toWrite));
     }
     for (qsizetype i = m_written; i < m_planned.size(); ++i) {
         Planned &p = m_planned[i];
         if (reportProgress && m_input.progress && i % ProgressEvery == 0 && !m_input.progress(int(i), total))
             return core::Error { QStringLiteral("The run of source \u201c%1\u201d was cancelled; nothing was changed.")
                                      .arg(m_input.sourceName) };
-        if (p.action == Action::Unchanged || p.action == Action::Skip)
+        if (!writes(p))
             continue;
         // Flattened here (or a chunk ahead), written, and dropped: a row's text is held only
         // until it is written.
