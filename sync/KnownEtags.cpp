@@ -11,11 +11,6 @@ KnownEtags::KnownEtags(bool any, Reader reader)
         m_etags.emplace();
 }
 
-KnownEtags::KnownEtags(QHash<QString, QString> etags)
-    : m_any(!etags.isEmpty())
-    , m_etags(std::move(etags))
-{ }
-
 core::Status KnownEtags::load() const
 {
     if (m_etags)

@@ -22,7 +22,6 @@ public:
 
     KnownEtags() = default; // none
     KnownEtags(bool any, Reader reader);
-    explicit KnownEtags(QHash<QString, QString> etags); // already read
 
     bool any() const { return m_any; }
     // Reads them unless already read; after a failed read, the next call reads again.
