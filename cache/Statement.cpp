@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/Statement.h"
 
+#include <QStringEncoder>
+
+#include <algorithm>
 #include <sqlite3.h>
 #include <utility>
 
@@ -15,6 +18,7 @@ Statement::~Statement()
 Statement::Statement(Statement &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_held(std::exchange(other.m_held, {}))
 { }
 
 Statement &Statement::operator=(Statement &&other) noexcept
@@ -24,20 +28,42 @@ Statement &Statement::operator=(Statement &&other) noexcept
             sqlite3_finalize(m_stmt);
         m_db = std::exchange(other.m_db, nullptr);
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_held = std::exchange(other.m_held, {});
     }
     return *this;
 }
 
+QByteArray &Statement::heldText(int index)
+{
+    if (index >= m_held.size())
+        m_held.resize(std::max<qsizetype>(index + 1, sqlite3_bind_parameter_count(m_stmt) + 1));
+    return m_held[index];
+}
+
 void Statement::bind(int index, QStringView text)
 {
-    // SQLITE_TRANSIENT: SQLite converts to UTF-8 into its own buffer, so the caller's
-    // string may go away before step().
-    sqlite3_bind_text16(m_stmt, index, text.isNull() ? u"" : text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+    // A statement that is running keeps its bindings (SQLite refuses new ones until the
+    // reset), so the text it reads must stay as it is.
+    if (!m_stmt || index <= 0 || sqlite3_stmt_busy(m_stmt))
+        return;
+    // Converted here, where Qt does it fast: bound as UTF-16, the text would be copied by
+    // SQLite and converted again, slowly, at every step.
+    QByteArray &held = heldText(index);
+    QStringEncoder encoder(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
+    held.resize(encoder.requiredSpace(text.size()));
+    const char *end = encoder.appendToBuffer(held.data(), text);
+    held.truncate(end - held.constData());
+    sqlite3_bind_text(m_stmt, index, held.constData(), int(held.size()), SQLITE_STATIC);
 }
 
 void Statement::bindUtf8(int index, const QByteArray &utf8)
 {
-    sqlite3_bind_text(m_stmt, index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    if (!m_stmt || index <= 0 || sqlite3_stmt_busy(m_stmt))
+        return;
+    // Shared, not copied: the text cannot change while this statement holds it.
+    QByteArray &held = heldText(index);
+    held = utf8.isNull() ? QByteArray("") : utf8;
+    sqlite3_bind_text(m_stmt, index, held.constData(), int(held.size()), SQLITE_STATIC);
 }
 
 void Statement::bind(int index, qint64 value)

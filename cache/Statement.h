@@ -79,8 +79,14 @@ public:
     QString sql() const;
 
 private:
+    // The UTF-8 text of bound parameters, by index, which SQLite reads in place
+    // (SQLITE_STATIC) until the index is bound again: no copy per row, and each buffer is
+    // reused by the next row's value.
+    QByteArray &heldText(int index);
+
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    QList<QByteArray> m_held;
 };
 
 // Steps `q` to its end, appending make(q) for each row.

@@ -67,6 +67,53 @@ private Q_SLOTS:
         QCOMPARE(select->step().value(), Statement::Step::Done);
     }
 
+    // Bound text is held by the statement and read in place: each row must still get its
+    // own value when the buffers are reused, shared with the caller, or moved with the
+    // statement, and a running statement must keep the value it started with.
+    void boundTextIsHeldPerRow()
+    {
+        Database db = openDb(QStringLiteral(":memory:"));
+        auto insert = db.prepare(QStringLiteral("INSERT INTO t(s, b) VALUES(?1, ?2)"));
+        QVERIFY(insert);
+        const QStringList values { QStringLiteral("a much longer first value, to leave a large buffer behind"),
+            QStringLiteral("short"), QStringLiteral("\U0001F600 surrogates and \u00e9"), QString(),
+            QStringLiteral("") };
+        for (const QString &value : values) {
+            insert->reset();
+            insert->bind(1, value);
+            QByteArray utf8 = value.toUtf8() + "!";
+            insert->bindUtf8(2, utf8);
+            utf8.fill('x'); // the caller's copy changes; the bound one must not
+            QVERIFY(insert->exec());
+        }
+        Statement moved = std::move(insert).value();
+        moved.reset();
+        moved.bind(1, QStringLiteral("after the move"));
+        moved.bindUtf8(2, QByteArray());
+        QVERIFY(moved.exec());
+
+        auto select = db.prepare(QStringLiteral("SELECT s, ?1 FROM t WHERE s = ?1 ORDER BY id"));
+        QVERIFY(select);
+        QStringList expected = values;
+        expected.append(QStringLiteral("after the move"));
+        auto all = db.prepare(QStringLiteral("SELECT s, CAST(b AS TEXT) FROM t ORDER BY id"));
+        QVERIFY(all);
+        for (qsizetype row = 0; row < expected.size(); ++row) {
+            QCOMPARE(all->step().value(), Statement::Step::Row);
+            QCOMPARE(all->text(0), expected[row].isNull() ? QStringLiteral("") : expected[row]);
+            QCOMPARE(all->text(1), row + 1 < expected.size() ? expected[row] + u'!' : QStringLiteral(""));
+        }
+        QCOMPARE(all->step().value(), Statement::Step::Done);
+
+        // Rebinding a running statement changes nothing until it is reset.
+        select->bind(1, QStringLiteral("short"));
+        QCOMPARE(select->step().value(), Statement::Step::Row);
+        select->bind(1, QStringLiteral("a much longer first value, to leave a large buffer behind"));
+        QCOMPARE(select->text(0), QStringLiteral("short"));
+        QCOMPARE(select->text(1), QStringLiteral("short"));
+        QCOMPARE(select->step().value(), Statement::Step::Done);
+    }
+
     void errorsCarrySqliteText()
     {
         Database db = openDb(QStringLiteral(":memory:"));
