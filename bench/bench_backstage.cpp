@@ -135,20 +135,37 @@ qint64 processCpuMs(qint64 pid)
     return (fields[11].toLongLong() + fields[12].toLongLong()) * 1000 / (ticks > 0 ? ticks : 100);
 }
 
+// Idle time of the whole machine, summed over its cores (/proc/stat: the "cpu" line's idle
+// and iowait): what was left for a second thread of ours while a phase ran.
+qint64 machineIdleMs()
+{
+    QFile file(QStringLiteral("/proc/stat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = file.readLine().simplified().split(' ');
+    if (fields.size() < 6 || fields[0] != "cpu")
+        return -1;
+    const long ticks = sysconf(_SC_CLK_TCK);
+    return (fields[4].toLongLong() + fields[5].toLongLong()) * 1000 / (ticks > 0 ? ticks : 100);
+}
+
 struct CpuClock
 {
     qint64 serverPid = 0;
-    qint64 own = 0, server = 0;
+    qint64 own = 0, server = 0, idle = 0;
     void start()
     {
         own = ownCpuMs();
         server = processCpuMs(serverPid);
+        idle = machineIdleMs();
     }
     QString elapsed() const
     {
         const qint64 serverNow = processCpuMs(serverPid);
+        const qint64 idleNow = machineIdleMs();
         return QStringLiteral("cpu %1 ms ours").arg(ownCpuMs() - own)
-            + (serverNow >= 0 && server >= 0 ? QStringLiteral(", %1 ms server").arg(serverNow - server) : QString());
+            + (serverNow >= 0 && server >= 0 ? QStringLiteral(", %1 ms server").arg(serverNow - server) : QString())
+            + (idleNow >= 0 && idle >= 0 ? QStringLiteral(", %1 ms idle").arg(idleNow - idle) : QString());
     }
 };
 
