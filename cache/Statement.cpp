@@ -19,6 +19,7 @@ Statement::Statement(Statement &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_stmt(std::exchange(other.m_stmt, nullptr))
     , m_held(std::exchange(other.m_held, {}))
+    , m_spare(std::exchange(other.m_spare, {}))
 { }
 
 Statement &Statement::operator=(Statement &&other) noexcept
@@ -29,41 +30,37 @@ Statement &Statement::operator=(Statement &&other) noexcept
         m_db = std::exchange(other.m_db, nullptr);
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_held = std::exchange(other.m_held, {});
+        m_spare = std::exchange(other.m_spare, {});
     }
     return *this;
 }
 
-QByteArray &Statement::heldText(int index)
+void Statement::bindHeld(int index)
 {
+    // SQLite refuses a binding until the statement is reset, and then goes on reading the
+    // text it holds: the new text replaces the held one only once SQLite has taken it.
+    const char *data = m_spare.isNull() ? "" : m_spare.constData();
+    if (index <= 0 || sqlite3_bind_text(m_stmt, index, data, int(m_spare.size()), SQLITE_STATIC) != SQLITE_OK)
+        return;
     if (index >= m_held.size())
         m_held.resize(std::max<qsizetype>(index + 1, sqlite3_bind_parameter_count(m_stmt) + 1));
-    return m_held[index];
+    std::swap(m_held[index], m_spare); // the text it replaces is the next one's buffer
 }
 
 void Statement::bind(int index, QStringView text)
 {
-    // A statement that is running keeps its bindings (SQLite refuses new ones until the
-    // reset), so the text it reads must stay as it is.
-    if (!m_stmt || index <= 0 || sqlite3_stmt_busy(m_stmt))
-        return;
     // Converted here, where Qt does it fast: bound as UTF-16, the text would be copied by
     // SQLite and converted again, slowly, at every step.
-    QByteArray &held = heldText(index);
     QStringEncoder encoder(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
-    held.resize(encoder.requiredSpace(text.size()));
-    const char *end = encoder.appendToBuffer(held.data(), text);
-    held.truncate(end - held.constData());
-    sqlite3_bind_text(m_stmt, index, held.constData(), int(held.size()), SQLITE_STATIC);
+    m_spare.resize(encoder.requiredSpace(text.size()));
+    m_spare.truncate(encoder.appendToBuffer(m_spare.data(), text) - m_spare.constData());
+    bindHeld(index);
 }
 
 void Statement::bindUtf8(int index, const QByteArray &utf8)
 {
-    if (!m_stmt || index <= 0 || sqlite3_stmt_busy(m_stmt))
-        return;
-    // Shared, not copied: the text cannot change while this statement holds it.
-    QByteArray &held = heldText(index);
-    held = utf8.isNull() ? QByteArray("") : utf8;
-    sqlite3_bind_text(m_stmt, index, held.constData(), int(held.size()), SQLITE_STATIC);
+    m_spare = utf8; // shared, not copied: the bytes cannot change while this statement holds them
+    bindHeld(index);
 }
 
 void Statement::bind(int index, qint64 value)

@@ -36,8 +36,9 @@ public:
 
     bool isValid() const { return m_stmt != nullptr; }
 
-    // Binding never fails for a valid index; a wrong index or name is a programming error,
-    // reported by step() through SQLite's own checks (an unbound parameter is NULL).
+    // Binding never fails for a valid index on a statement that is reset (or new); a wrong
+    // index or name, or a binding before the reset, is a programming error: SQLite keeps
+    // the value it had (an unbound parameter is NULL).
     void bind(int index, QStringView text);
     void bind(int index, const QString &text) { bind(index, QStringView(text)); }
     void bind(int index, const char16_t *text) { bind(index, QStringView(text)); }
@@ -79,14 +80,15 @@ public:
     QString sql() const;
 
 private:
-    // The UTF-8 text of bound parameters, by index, which SQLite reads in place
-    // (SQLITE_STATIC) until the index is bound again: no copy per row, and each buffer is
-    // reused by the next row's value.
-    QByteArray &heldText(int index);
+    // Binds m_spare's text to `index` and keeps it in m_held[index], the text SQLite reads
+    // in place (SQLITE_STATIC) until the index is bound again: no copy per row, and the
+    // buffer a text replaces is reused for the next one.
+    void bindHeld(int index);
 
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     QList<QByteArray> m_held;
+    QByteArray m_spare;
 };
 
 // Steps `q` to its end, appending make(q) for each row.

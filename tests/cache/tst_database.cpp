@@ -112,6 +112,18 @@ private Q_SLOTS:
         QCOMPARE(select->text(0), QStringLiteral("short"));
         QCOMPARE(select->text(1), QStringLiteral("short"));
         QCOMPARE(select->step().value(), Statement::Step::Done);
+
+        // Nor does binding one that has run to its end without a reset: SQLite refuses it,
+        // and the next run (which resets by itself) still reads the text it had.
+        auto count = db.prepare(QStringLiteral("SELECT count(*), ?1 FROM t WHERE s = ?1"));
+        QVERIFY(count);
+        count->bind(1, QStringLiteral("short"));
+        QCOMPARE(count->step().value(), Statement::Step::Row);
+        QCOMPARE(count->step().value(), Statement::Step::Done);
+        count->bind(1, QStringLiteral("a much longer first value, to leave a large buffer behind, and more"));
+        QCOMPARE(count->step().value(), Statement::Step::Row);
+        QCOMPARE(count->int64(0), 1);
+        QCOMPARE(count->text(1), QStringLiteral("short"));
     }
 
     void errorsCarrySqliteText()
