@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <array>
@@ -65,11 +66,15 @@ core::Status SourceRunApplier::add(QList<core::SourcedEntity> part, PartWrite wh
 {
     const qsizetype from = m_planned.size();
     if (when == PartWrite::AfterGuard && !m_input.dryRun) {
-        // Kept until finish() writes it; a deque never moves the parts it holds, so the
-        // plan's pointers into them stay good.
+        // Kept until finish() writes it; the plan's pointers into it stay good, as the
+        // deque never moves the parts it holds.
         m_heldParts.push_back(std::move(part));
         return plan(m_heldParts.back());
     }
+    // Writing a part writes everything planned so far, so none may be waiting for the guard.
+    Q_ASSERT(m_heldParts.empty());
+    // The part goes when this returns, written or not: nothing may point into it.
+    const auto release = qScopeGuard([this, from] { releaseParts(from); });
     CAIRN_TRY(plan(part));
     if (!m_input.dryRun) {
         CAIRN_TRY(writePlanned(false));
@@ -78,9 +83,6 @@ core::Status SourceRunApplier::add(QList<core::SourcedEntity> part, PartWrite wh
         CAIRN_TRY(writePendingFts(PendingOwners::Delivered));
         CAIRN_TRY(m_db.flushCache());
     }
-    // The part goes when this returns: nothing may point into it.
-    releaseParts(from);
-    m_written = m_planned.size();
     return {};
 }
 

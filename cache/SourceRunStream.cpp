@@ -30,23 +30,30 @@ core::Status SourceRunStream::begin()
     return {};
 }
 
+core::Error SourceRunStream::endedError() const
+{
+    return core::Error {
+        QStringLiteral("The run of source \u201c%1\u201d has already ended.").arg(m_settings.sourceName)
+    };
+}
+
 core::Status SourceRunStream::add(QList<core::SourcedEntity> part, PartWrite when)
 {
     if (m_finished)
-        return core::Error {
-            QStringLiteral("The run of source \u201c%1\u201d is already finished.").arg(m_settings.sourceName)
-        };
-    if (core::Status added = m_applier->add(std::move(part), when); !added)
+        return endedError();
+    if (core::Status added = m_applier->add(std::move(part), when); !added) {
+        // Half a part may be planned: nothing more goes into this run, which rolls back
+        // when the stream goes.
+        m_finished = true;
         return inContext(added.error());
+    }
     return {};
 }
 
 core::Result<RunSummary> SourceRunStream::finish(const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered)
 {
     if (m_finished)
-        return core::Error {
-            QStringLiteral("The run of source \u201c%1\u201d is already finished.").arg(m_settings.sourceName)
-        };
+        return endedError();
     m_finished = true;
     core::Result<RunSummary> summary = m_applier->finish(unchangedRefs, keepUndelivered);
     if (!summary)

@@ -27,6 +27,8 @@ public:
     SourceRunStream(const SourceRunStream &) = delete;
     SourceRunStream &operator=(const SourceRunStream &) = delete;
 
+    // Parts written Now all come before any AfterGuard part. After a failed add the run
+    // takes nothing more: every later call fails, and it rolls back when destroyed.
     core::Status add(QList<core::SourcedEntity> part, PartWrite when = PartWrite::Now);
 
     // `unchangedRefs`: present upstream, not delivered again (as SourceRunInput's).
@@ -39,11 +41,12 @@ private:
     SourceRunStream(Cache &cache, SourceRunInput settings);
     core::Status begin();
     core::Error inContext(const core::Error &error) const;
+    core::Error endedError() const;
 
     Cache &m_cache;
     const SourceRunInput m_settings; // before m_applier, which refers to it
     std::unique_ptr<SourceRunApplier> m_applier;
-    bool m_finished = false;
+    bool m_finished = false; // finished, or failed part-way
 };
 
 } // namespace cairn::cache
