@@ -89,10 +89,10 @@ bool isValidLabelValue(QStringView value)
 namespace {
 
 // Every string of up to three characters over an alphabet holding each class the patterns
-// tell apart, plus the characters that border them.
+// tell apart, with both ends of each letter range, plus the characters that border them.
 QStringList shortStrings()
 {
-    const QString alphabet = QStringLiteral("aZ09-_.:+#/ \n\r\tǅé٣") + QChar(0xd800) // a lone high surrogate
+    const QString alphabet = QStringLiteral("azAZ09-_.:+#/ \n\r\tǅé٣") + QChar(0xd800) // a lone high surrogate
         + QChar(u'`') + QChar(u'{') + QChar(u'@') + QChar(u'[');
     QStringList out = { QString() };
     QStringList previous = { QString() };
