@@ -92,9 +92,8 @@ QChar NameMatcher::foldChar(QChar c)
 
 QString NameMatcher::normalize(QStringView text)
 {
-    // Plain ASCII, as most names are, is its own decomposition: skip the normalizer.
-    const bool ascii = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
-    const QString decomposed = ascii ? text.toString() : text.toString().normalized(QString::NormalizationForm_D);
+    // Plain ASCII, as most names are, comes back from normalized() as it is, unconverted.
+    const QString decomposed = text.toString().normalized(QString::NormalizationForm_D);
     QString out;
     out.reserve(decomposed.size());
     bool pendingSpace = false;
