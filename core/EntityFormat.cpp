@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/EntityFormat.h"
 
+#include "core/Ascii.h"
+
 #include <QDate>
 #include <QDateTime>
 
@@ -14,28 +16,9 @@ constexpr qsizetype MaxNameLength = 63;
 
 // The patterns below are checked by hand: they run for every name, tag, label and
 // annotation key of every synced entity, and a regular expression match costs more than
-// the whole check. Their character classes are ASCII only, as in Backstage's patterns.
-bool isAsciiLower(QChar c)
-{
-    return c >= u'a' && c <= u'z';
-}
-bool isAsciiLetter(QChar c)
-{
-    return isAsciiLower(c) || (c >= u'A' && c <= u'Z');
-}
-bool isAsciiDigit(QChar c)
-{
-    return c >= u'0' && c <= u'9';
-}
-bool isAsciiAlnum(QChar c)
-{
-    return isAsciiLetter(c) || isAsciiDigit(c);
-}
-bool isLowerAlnum(QChar c)
-{
-    return isAsciiLower(c) || isAsciiDigit(c);
-}
-
+// the whole check. Their character classes are ASCII only (core/Ascii.h), as in
+// Backstage's patterns.
+//
 // The patterns were QRegularExpressions ending in `$`, which (PCRE's default) also
 // matches before one final '\n'; what follows the check gets the text without it, so the
 // verdicts stay the same.
@@ -48,33 +31,33 @@ QStringView withoutFinalNewline(QStringView text)
 bool matchesNamePattern(QStringView text)
 {
     text = withoutFinalNewline(text);
-    if (text.isEmpty() || !isAsciiAlnum(text.front()) || !isAsciiAlnum(text.back()))
+    if (text.isEmpty() || !ascii::isAlnum(text.front()) || !ascii::isAlnum(text.back()))
         return false;
     return std::all_of(
-        text.begin(), text.end(), [](QChar c) { return isAsciiAlnum(c) || c == u'-' || c == u'_' || c == u'.'; });
+        text.begin(), text.end(), [](QChar c) { return ascii::isAlnum(c) || c == u'-' || c == u'_' || c == u'.'; });
 }
 
 // ^[a-z0-9]+(?:-+[a-z0-9]+)*$: runs of '-' only between lower-case letters and digits.
 bool matchesNamespacePattern(QStringView text)
 {
     text = withoutFinalNewline(text);
-    if (text.isEmpty() || !isLowerAlnum(text.front()) || !isLowerAlnum(text.back()))
+    if (text.isEmpty() || !ascii::isLowerAlnum(text.front()) || !ascii::isLowerAlnum(text.back()))
         return false;
-    return std::all_of(text.begin(), text.end(), [](QChar c) { return isLowerAlnum(c) || c == u'-'; });
+    return std::all_of(text.begin(), text.end(), [](QChar c) { return ascii::isLowerAlnum(c) || c == u'-'; });
 }
 
 // ^[a-zA-Z][a-z0-9A-Z]*$
 bool matchesKindPattern(QStringView text)
 {
     text = withoutFinalNewline(text);
-    return !text.isEmpty() && isAsciiLetter(text.front()) && std::all_of(text.begin(), text.end(), isAsciiAlnum);
+    return !text.isEmpty() && ascii::isLetter(text.front()) && std::all_of(text.begin(), text.end(), ascii::isAlnum);
 }
 
 // ^[a-z0-9:+#]+(-[a-z0-9:+#]+)*$: single '-' only between the other characters.
 bool matchesTagPattern(QStringView text)
 {
     text = withoutFinalNewline(text);
-    const auto isTagChar = [](QChar c) { return isLowerAlnum(c) || c == u':' || c == u'+' || c == u'#'; };
+    const auto isTagChar = [](QChar c) { return ascii::isLowerAlnum(c) || c == u':' || c == u'+' || c == u'#'; };
     if (text.isEmpty() || !isTagChar(text.front()) || !isTagChar(text.back()))
         return false;
     for (qsizetype i = 1; i < text.size(); ++i) {
@@ -89,7 +72,7 @@ bool matchesTagPattern(QStringView text)
 bool matchesVersionPattern(QStringView text)
 {
     text = withoutFinalNewline(text);
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), isAsciiAlnum);
+    return !text.isEmpty() && std::all_of(text.begin(), text.end(), ascii::isAlnum);
 }
 
 bool isValidDnsSubdomain(QStringView text)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/EntityRef.h"
 
+#include "core/Ascii.h"
+
 #include <utility>
 
 namespace cairn::core {
@@ -82,12 +84,10 @@ Result<RefParts> splitRef(QStringView text, QStringView defaultKind, QStringView
         return refError(text,
             QStringLiteral("it has no kind and none can be assumed here; write it as kind:%1").arg(trimmed.toString()));
     // Backstage's kind pattern, ^[a-zA-Z][a-z0-9A-Z]*$, checked by hand: ASCII only.
-    const auto isAsciiLetter = [](QChar c) { return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z'); };
-    const auto isAsciiDigit = [](QChar c) { return c >= u'0' && c <= u'9'; };
-    if (!isAsciiLetter(kind.front()))
+    if (!ascii::isLetter(kind.front()))
         return refError(text, QStringLiteral("the kind \"%1\" must start with a letter").arg(kind));
     for (const QChar c : kind) {
-        if (!isAsciiLetter(c) && !isAsciiDigit(c))
+        if (!ascii::isAlnum(c))
             return refError(
                 text, QStringLiteral("the kind \"%1\" may only hold letters a-z, A-Z and digits").arg(kind));
     }

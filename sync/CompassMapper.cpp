@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/CompassMapper.h"
 
+#include "core/Ascii.h"
+
 #include <QFileInfo>
 #include <QJsonArray>
 
@@ -30,11 +32,6 @@ QString plainLower(QStringView text)
             out.append(c.toLower());
     }
     return out;
-}
-
-bool isAsciiAlnum(QChar c)
-{
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
 }
 
 // Replaces every character outside `allowed` by '-', with no two '-' in a row.
@@ -152,16 +149,16 @@ bool CompassMapper::isCompassDocument(const QJsonObject &document, const QString
 
 QString CompassMapper::slugifyName(QStringView text)
 {
-    const auto allowed = [](QChar c) { return isAsciiAlnum(c) || c == u'-' || c == u'_' || c == u'.'; };
-    QString slug = trimmedBy(replaceDisallowed(plainLower(text), allowed), isAsciiAlnum);
+    const auto allowed = [](QChar c) { return core::ascii::isAlnum(c) || c == u'-' || c == u'_' || c == u'.'; };
+    QString slug = trimmedBy(replaceDisallowed(plainLower(text), allowed), core::ascii::isAlnum);
     if (slug.size() > kMaxNameLength)
-        slug = trimmedBy(slug.left(kMaxNameLength), isAsciiAlnum);
+        slug = trimmedBy(slug.left(kMaxNameLength), core::ascii::isAlnum);
     return slug;
 }
 
 QString CompassMapper::slugifyTag(QStringView text)
 {
-    const auto allowed = [](QChar c) { return isAsciiAlnum(c) || c == u':' || c == u'+' || c == u'#'; };
+    const auto allowed = [](QChar c) { return core::ascii::isAlnum(c) || c == u':' || c == u'+' || c == u'#'; };
     const auto notDash = [](QChar c) { return c != u'-'; };
     QString tag = trimmedBy(replaceDisallowed(plainLower(text), allowed), notDash);
     if (tag.size() > kMaxNameLength)
