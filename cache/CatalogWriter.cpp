@@ -2,6 +2,7 @@
 #include "cache/CatalogWriter.h"
 
 #include "cache/Cache.h"
+#include "cache/RunLog.h"
 #include "cache/SnapshotStore.h"
 #include "cache/SourceRunStream.h"
 #include "cache/SqlTry.h"
@@ -180,15 +181,7 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
     run.bindOptional(6, summary.snapshotId.isEmpty() ? QString() : summary.snapshotId);
     CAIRN_TRY(run.exec());
     summary.runId = db.lastInsertRowId();
-    CAIRN_TRY_ASSIGN(Statement change,
-        db.prepare(
-            QStringLiteral("INSERT INTO sync_run_entities(run_id, entity_key, change) VALUES(?1, ?2, 'removed')")));
-    for (const QString &key : std::as_const(keys)) {
-        change.reset();
-        change.bind(1, summary.runId);
-        change.bind(2, key);
-        CAIRN_TRY(change.exec());
-    }
+    CAIRN_TRY(writeRunEntities(db, summary.runId, u"removed", keys));
     CAIRN_TRY(tx.commit());
     return summary;
 }
@@ -284,11 +277,7 @@ core::Result<qint64> CatalogWriter::recordFailedRun(
     run.bind(4, error);
     CAIRN_TRY(run.exec());
     const qint64 id = db.lastInsertRowId();
-    CAIRN_TRY_ASSIGN(Statement prune,
-        db.prepare(QStringLiteral("DELETE FROM sync_runs WHERE id <= (SELECT id FROM sync_runs ORDER BY id DESC "
-                                  "LIMIT 1 OFFSET ?1)")));
-    prune.bind(1, RunsKept);
-    CAIRN_TRY(prune.exec());
+    CAIRN_TRY(pruneRuns(db));
     CAIRN_TRY(tx.commit());
     return id;
 }

@@ -5,20 +5,16 @@
 #include "cache/CatalogWriter.h"
 #include "cache/Database.h"
 #include "cache/RowsAhead.h"
+#include "cache/RunLog.h"
 #include "cache/SnapshotStore.h"
 #include "cache/SqlTry.h"
 #include "cache/Transaction.h"
-#include "core/RelationDeriver.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QScopeGuard>
 
 #include <algorithm>
-#include <array>
 #include <optional>
-#include <vector>
 
 namespace cairn::cache {
 
@@ -642,53 +638,22 @@ core::Status SourceRunApplier::writeRunLog(const QString &status)
     CAIRN_TRY(run.exec());
     m_summary.runId = m_db.lastInsertRowId();
 
-    // One statement per kind of change, each given its keys as one JSON array: the table's
-    // CHECK (change IN (...)) makes SQLite build a small lookup table on every execution,
-    // which cost ~5 us a row when each row was a statement of its own (5,000 rows: 28 ms),
-    // and a bare array is read without extracting fields row by row. Keys in order, the
-    // table's own.
-    enum { Added, Changed, Removed, WouldRemove, Conflict, Kinds };
-    std::array<QList<const QString *>, Kinds> byChange;
+    QStringList added, changed, removed, conflicts;
     for (const Planned &p : m_planned) {
         if (p.change == Change::Added)
-            byChange[Added].append(&p.key);
+            added.append(p.key);
         else if (p.change == Change::Changed)
-            byChange[Changed].append(&p.key);
+            changed.append(p.key);
     }
     for (const Removal &r : m_removals)
-        byChange[held ? WouldRemove : Removed].append(&r.key);
+        removed.append(r.key);
     for (const auto &conflict : m_conflictKeys)
-        byChange[Conflict].append(&conflict.first);
-    static constexpr std::array<const char16_t *, Kinds> changeNames { u"added", u"changed", u"removed",
-        u"would-remove", u"conflict" };
-    std::optional<Statement> changes;
-    for (size_t change = 0; change < byChange.size(); ++change) {
-        QList<const QString *> &keys = byChange[change];
-        if (keys.isEmpty())
-            continue;
-        std::sort(keys.begin(), keys.end(), [](const QString *a, const QString *b) { return *a < *b; });
-        QJsonArray array;
-        for (const QString *key : std::as_const(keys))
-            array.append(*key);
-        if (!changes) {
-            CAIRN_TRY_ASSIGN(Statement prepared,
-                m_db.prepare(QStringLiteral("INSERT INTO sync_run_entities(run_id, entity_key, change) "
-                                            "SELECT ?1, value, ?3 FROM json_each(?2)")));
-            changes.emplace(std::move(prepared));
-        }
-        changes->reset();
-        changes->bind(1, m_summary.runId);
-        changes->bindUtf8(2, QJsonDocument(array).toJson(QJsonDocument::Compact));
-        changes->bind(3, changeNames[change]);
-        CAIRN_TRY(changes->exec());
-    }
-
-    // The log keeps the last RunsKept runs; their entity lists go with them (cascade).
-    CAIRN_TRY_ASSIGN(Statement prune,
-        m_db.prepare(QStringLiteral("DELETE FROM sync_runs WHERE id <= (SELECT id FROM sync_runs ORDER BY id DESC "
-                                    "LIMIT 1 OFFSET ?1)")));
-    prune.bind(1, CatalogWriter::RunsKept);
-    return prune.exec();
+        conflicts.append(conflict.first);
+    CAIRN_TRY(writeRunEntities(m_db, m_summary.runId, u"added", std::move(added)));
+    CAIRN_TRY(writeRunEntities(m_db, m_summary.runId, u"changed", std::move(changed)));
+    CAIRN_TRY(writeRunEntities(m_db, m_summary.runId, held ? u"would-remove" : u"removed", std::move(removed)));
+    CAIRN_TRY(writeRunEntities(m_db, m_summary.runId, u"conflict", std::move(conflicts)));
+    return pruneRuns(m_db);
 }
 
 } // namespace cairn::cache
