@@ -172,7 +172,7 @@ private:
 };
 
 // Every column but the document text and its hash.
-void fillColumns(EntityRow &row, const core::Entity &entity, bool withRelations)
+void fillColumns(EntityRow &row, const core::Entity &entity)
 {
     row.ref = entity.ref();
     row.kind = entity.kind().toLower();
@@ -192,27 +192,26 @@ void fillColumns(EntityRow &row, const core::Entity &entity, bool withRelations)
     row.etag = entity.etag();
     row.description = entity.description();
     row.tagsText = entity.tags().join(u' ');
-    if (withRelations)
-        row.relations = core::statedRelationsOf(entity);
+    row.relations = core::statedRelationsOf(entity);
 }
 
 } // namespace
 
-EntityRow EntityRow::from(const core::Entity &entity, bool withRelations)
+EntityRow EntityRow::from(const core::Entity &entity)
 {
     EntityRow row;
-    fillColumns(row, entity, withRelations);
+    fillColumns(row, entity);
     row.document = documentText(entity);
     row.contentHash = contentHashOf(row.document);
     return row;
 }
 
-EntityRow EntityRow::from(const core::SourcedEntity &sourced, bool withRelations)
+EntityRow EntityRow::from(const core::SourcedEntity &sourced)
 {
     if (!sourced.isCompact())
-        return from(sourced.entity, withRelations);
+        return from(sourced.entity);
     EntityRow row;
-    fillColumns(row, sourced.parsed(), withRelations);
+    fillColumns(row, sourced.parsed());
     row.document = sourced.json;
     row.contentHash = contentHashOf(row.document);
     return row;

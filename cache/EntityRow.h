@@ -11,10 +11,10 @@
 
 namespace cairn::cache {
 
-// An entity flattened into the columns the cache stores, computed once per delivered
-// document: the JSON text as stored, its content hash, the indexed columns, the FTS text
-// and, when it is to be written, its relations (core::statedRelationsOf; left out of an
-// unchanged entity, which is most of an incremental run).
+// An entity flattened into the columns the cache stores, computed when it is written: the
+// JSON text as stored, its content hash, the indexed columns, the FTS text and its
+// relations (core::statedRelationsOf). Whether a delivered document is unchanged is told
+// from documentText / contentHashOf alone.
 struct EntityRow
 {
     core::EntityRef ref;
@@ -35,10 +35,10 @@ struct EntityRow
     QByteArray contentHash;
     QList<core::StatedRelation> relations; // as this entity states them
 
-    static EntityRow from(const core::Entity &entity, bool withRelations = true);
+    static EntityRow from(const core::Entity &entity);
     // The same for a delivered document; a compact one is parsed here, and its text is
     // already the stored text, so it is taken as it is rather than serialised again.
-    static EntityRow from(const core::SourcedEntity &sourced, bool withRelations = true);
+    static EntityRow from(const core::SourcedEntity &sourced);
 
     // The stored JSON text of a document, and the hash of that text: what `from` puts in
     // `document` and `contentHash`, for a caller that needs only the hash (is a delivered

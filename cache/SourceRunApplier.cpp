@@ -104,14 +104,15 @@ core::Result<RunSummary> SourceRunApplier::finish(const QList<core::EntityRef> &
 
     if (m_summary.held) {
         // Nothing is applied; the log says what the run would have removed. Parts written
-        // as they came are undone first (the source row too, if the run made it).
-        if (m_written > 0 || m_sourceWritten || m_bulkIndexes.pending()) {
-            m_tx->rollback();
+        // as they came are undone first (the source row too, if the run made it): every
+        // write, the indexes' drop included, began by writing the source.
+        if (m_sourceWritten) {
+            m_tx.reset(); // rolled back
             m_bulkIndexes.forget(); // the rollback brought them back
-            CAIRN_TRY_ASSIGN(Transaction again, Transaction::begin(m_db));
-            m_tx.reset();
-            m_tx.emplace(std::move(again));
+            m_sourceWritten = false;
             m_sourceId = m_sourceIdBefore;
+            CAIRN_TRY_ASSIGN(Transaction again, Transaction::begin(m_db));
+            m_tx.emplace(std::move(again));
         }
         CAIRN_TRY(writeRunLog(QStringLiteral("held")));
         CAIRN_TRY(m_tx->commit());

@@ -26,15 +26,16 @@ class Database;
 // The plan is deliberately light (a key, an action and an id per delivered entity): the
 // guard and the summary need no more, and flattening every row up front (JSON text, hash,
 // FTS strings) held a second copy of the whole run in memory. Each row is flattened when
-// it is written, inside the run's one transaction, and dropped at once. A compact document
+// it is written (a long run of writes: a chunk ahead, cache::RowsAhead), inside the run's
+// one transaction, and dropped once written. A compact document
 // (SourcedEntity::json) is parsed twice, for its ref and name while planning and for its
 // row while writing, and never kept parsed: 100k parsed documents held for a plan cost
 // ~200 MB where a parse costs ~2 µs.
 //
 // Parts added with PartWrite::Now are written as soon as they are planned, before the
 // guard can be known: a held run then rolls them back and only logs itself. Parts added
-// with PartWrite::AfterGuard (CatalogWriter::applySourceRun's one part) are written by
-// finish(), after it.
+// with PartWrite::AfterGuard (what a source read whole: CatalogWriter::applySourceRun's one
+// part, a bundle's or a folder's in SyncEngine) are written by finish(), after it.
 class SourceRunApplier
 {
 public:
