@@ -2,6 +2,7 @@
 #include "cache/RowsAhead.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace cairn::cache {
 
@@ -14,7 +15,9 @@ RowsAhead::RowsAhead(QList<const core::SourcedEntity *> entities, qsizetype chun
 
 RowsAhead::~RowsAhead()
 {
-    if (m_ahead.valid())
+    // A chunk on a thread is waited for (it reads the entities); one that got no thread
+    // and was never asked for is simply dropped, not flattened for nothing.
+    if (m_ahead.valid() && m_ahead.wait_for(std::chrono::seconds(0)) != std::future_status::deferred)
         m_ahead.wait();
 }
 
