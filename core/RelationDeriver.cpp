@@ -230,7 +230,7 @@ QList<Relation> deriveRelations(const Entity &entity)
 
 QList<Relation> relationsOf(const Entity &entity)
 {
-    return entity.hasRelations() ? fromServer(entity) : derive(entity, RelationSet::Inverses::Add);
+    return entity.hasRelations() ? fromServer(entity) : deriveRelations(entity);
 }
 
 QList<StatedRelation> statedRelationsOf(const Entity &entity)
