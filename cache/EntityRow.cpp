@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/EntityRow.h"
 
+#include "cache/ContentHash.h"
 #include "core/NameMatcher.h"
 #include "core/RelationDeriver.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QVarLengthArray>
@@ -202,7 +202,7 @@ EntityRow EntityRow::from(const core::Entity &entity)
     EntityRow row;
     fillColumns(row, entity);
     row.document = documentText(entity);
-    row.contentHash = contentHashOf(row.document);
+    row.contentHash = ContentHash::of(row.document);
     return row;
 }
 
@@ -213,7 +213,7 @@ EntityRow EntityRow::from(const core::SourcedEntity &sourced)
     EntityRow row;
     fillColumns(row, sourced.parsed());
     row.document = sourced.json;
-    row.contentHash = contentHashOf(row.document);
+    row.contentHash = ContentHash::of(row.document);
     return row;
 }
 
@@ -227,11 +227,6 @@ QByteArray EntityRow::documentText(const core::Entity &entity)
 QByteArray EntityRow::documentText(const core::SourcedEntity &sourced)
 {
     return sourced.isCompact() ? sourced.json : documentText(sourced.entity);
-}
-
-QByteArray EntityRow::contentHashOf(const QByteArray &document)
-{
-    return QCryptographicHash::hash(document, QCryptographicHash::Sha1).toHex();
 }
 
 } // namespace cairn::cache

@@ -14,7 +14,7 @@ namespace cairn::cache {
 // An entity flattened into the columns the cache stores, computed when it is written: the
 // JSON text as stored, its content hash, the indexed columns, the FTS text and its
 // relations (core::statedRelationsOf). Whether a delivered document is unchanged is told
-// from documentText / contentHashOf alone.
+// from documentText and the stored ContentHash alone.
 struct EntityRow
 {
     core::EntityRef ref;
@@ -32,7 +32,7 @@ struct EntityRow
     QString description;
     QString tagsText; // tags joined by spaces, for FTS
     QByteArray document;
-    QByteArray contentHash;
+    QByteArray contentHash; // ContentHash::of(document)
     QList<core::StatedRelation> relations; // as this entity states them
 
     static EntityRow from(const core::Entity &entity);
@@ -40,12 +40,11 @@ struct EntityRow
     // already the stored text, so it is taken as it is rather than serialised again.
     static EntityRow from(const core::SourcedEntity &sourced);
 
-    // The stored JSON text of a document, and the hash of that text: what `from` puts in
-    // `document` and `contentHash`, for a caller that needs only the hash (is a delivered
-    // document unchanged?) and should not hold a whole row for it.
+    // The stored JSON text of a document: what `from` puts in `document`, for a caller that
+    // needs only its hash (is a delivered document unchanged?) and should not hold a whole
+    // row for it.
     static QByteArray documentText(const core::Entity &entity);
     static QByteArray documentText(const core::SourcedEntity &sourced);
-    static QByteArray contentHashOf(const QByteArray &document);
 };
 
 } // namespace cairn::cache

@@ -3,6 +3,7 @@
 
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
+#include "cache/ContentHash.h"
 #include "cache/Database.h"
 #include "cache/RowsAhead.h"
 #include "cache/RunLog.h"
@@ -273,7 +274,7 @@ core::Status SourceRunApplier::planOne(
             p.action = Action::Update; // live again
             p.change = Change::Added;
             p.ownerVisible = true;
-        } else if (own->hash == EntityRow::contentHashOf(EntityRow::documentText(*sourced))) {
+        } else if (ContentHash::matches(own->hash, EntityRow::documentText(*sourced))) {
             // The text is hashed and dropped; it is made again only if the row is written.
             p.action = Action::Unchanged;
         } else {
