@@ -85,16 +85,6 @@ core::Error Database::error(const QString &doing) const
     return core::Error { QStringLiteral("SQLite error while %1 in %2: %3").arg(doing, m_path, lastErrorMessage()) };
 }
 
-core::Status Database::flushCache()
-{
-    const int rc = sqlite3_db_cacheflush(m_db);
-    // SQLITE_BUSY: a page could not be written now; the commit writes it.
-    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-        return core::Error { QStringLiteral("SQLite could not write out pages of %1: %2")
-                                 .arg(m_path, QString::fromUtf8(sqlite3_errstr(rc))) };
-    return {};
-}
-
 core::Status Database::exec(const QString &sql)
 {
     char *message = nullptr;

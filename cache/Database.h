@@ -39,10 +39,6 @@ public:
 
     // Runs one or more statements that return no rows.
     core::Status exec(const QString &sql);
-    // Writes the open write transaction's dirty pages out now (to the WAL, uncommitted:
-    // readers still see none of it, and a crash discards it), so that the commit has less
-    // left to write. Pages written may be dirtied and written again.
-    core::Status flushCache();
     core::Result<Statement> prepare(const QString &sql);
     // The first column of the first row, for PRAGMAs and counts; NULL or no row gives 0.
     core::Result<qint64> queryInt(const QString &sql);

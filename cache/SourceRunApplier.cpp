@@ -75,10 +75,12 @@ core::Status SourceRunApplier::add(QList<core::SourcedEntity> part, PartWrite wh
     CAIRN_TRY(plan(part));
     if (!m_input.dryRun) {
         CAIRN_TRY(writePlanned(false));
-        // What the commit would otherwise do all at once, done while the next part downloads:
-        // the search rows whose owners have arrived by now, and the pages written so far.
+        // The search rows whose owners have arrived by now, rather than all at the commit.
+        // The dirty pages are not flushed early (sqlite3_db_cacheflush): pages such as the
+        // file header are dirtied again by every part, SQLite then rewrites their WAL frames
+        // in place, and the commit has to read the whole WAL back to recompute its
+        // checksums: 16 MB and 8,000 system calls for 5,000 entities, ~9 % of a first sync.
         CAIRN_TRY(writePendingFts(PendingOwners::Delivered));
-        CAIRN_TRY(m_db.flushCache());
     }
     return {};
 }
