@@ -56,15 +56,14 @@ private Q_SLOTS:
         QTest::newRow("abcd") << QByteArray("abcd") << quint64(0) << quint64(0xde0327b0d25d92ccULL);
         QTest::newRow("8 bytes") << QByteArray("12345678") << quint64(0) << quint64(0xd2d02f08cf7cfd4aULL);
         QTest::newRow("9 bytes") << QByteArray("123456789") << quint64(0) << quint64(0x8cb841db40e6ae83ULL);
-        QTest::newRow("36 bytes, seed 1") << QByteArray("abcdefghijklmnopqrstuvwxyz0123456789") << quint64(1)
-                                          << quint64(0xa0bd7e482623de3bULL);
+        QTest::newRow("36 bytes, seed 1")
+            << QByteArray("abcdefghijklmnopqrstuvwxyz0123456789") << quint64(1) << quint64(0xa0bd7e482623de3bULL);
         QTest::newRow("43 bytes") << QByteArray("The quick brown fox jumps over the lazy dog") << quint64(0)
                                   << quint64(0x0b242d361fda71bcULL);
-        QTest::newRow("UTF-8 document")
-            << QStringLiteral(
-                   "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Component\",\"metadata\":{\"name\":\"svc-\u00e9\"}}")
-                   .toUtf8()
-            << quint64(0) << quint64(0x78896cf5345a582aULL);
+        QTest::newRow("UTF-8 document") << QStringLiteral(
+            "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Component\",\"metadata\":{\"name\":\"svc-\u00e9\"}}")
+                                               .toUtf8()
+                                        << quint64(0) << quint64(0x78896cf5345a582aULL);
         // Every way the input can end: no stripe, one or more 32-byte stripes, then 0-3
         // lanes of 8, an optional 4 and 0-3 single bytes.
         const quint64 byLength[] = { 0xef46db3751d8e999, 0xa96c7f0ce858bbb7, 0xac378c5993cd5f9a, 0x56e6957632a487f9,
@@ -133,7 +132,8 @@ private Q_SLOTS:
                       .queryText(QStringLiteral("SELECT document FROM entities WHERE key='%1'").arg(key))
                       .value()
                       .toUtf8();
-            const QString sha1 = QString::fromLatin1(QCryptographicHash::hash(document, QCryptographicHash::Sha1).toHex());
+            const QString sha1
+                = QString::fromLatin1(QCryptographicHash::hash(document, QCryptographicHash::Sha1).toHex());
             QVERIFY(cache->database().exec(
                 QStringLiteral("UPDATE entities SET content_hash='%1' WHERE key='%2'").arg(sha1, key)));
             QCOMPARE(storedHash(*cache, key), sha1);
