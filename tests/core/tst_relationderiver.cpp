@@ -292,6 +292,22 @@ void TestRelationDeriver::statedAreTheStatedHalf_data()
           {"type": "scannedBy", "targetRef": "component:default/scanner"},
           {"type": "scannedBy", "targetRef": "component:default/scanner"}
         ]})");
+    // A large group: past a few dozen relations the stated set stops searching its list and
+    // keeps a set. Every member twice, the second time after the switch, and the first
+    // relations repeated at the end, so that both what came before the switch and after
+    // it are recognised.
+    QByteArray members;
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < 60; ++i)
+            members += QByteArrayLiteral(R"({"type": "hasMember", "targetRef": "user:default/u)")
+                + QByteArray::number(i) + "\"},";
+    }
+    members
+        += R"({"type": "childOf", "targetRef": "group:default/parent"}, {"type": "hasMember", "targetRef": "User:default/U0"})";
+    QTest::newRow("large group") << QByteArray(
+        R"({"kind": "Group", "metadata": {"name": "everyone"}, "spec": {"type": "team", "children": []},
+        "relations": [)"
+        + members + "]}");
 }
 
 // What the cache stores for an entity is exactly the part of relationsOf() whose source is
