@@ -238,7 +238,8 @@ private Q_SLOTS:
         auto response = client.send(request(server.url()));
         QVERIFY(!response.ok());
         QVERIFY2(response.errorString().contains(u"got no data for 0.3 s"), qPrintable(response.errorString()));
-        QVERIFY(timer.elapsed() >= 250 && timer.elapsed() < 3000);
+        // The message names the idle timeout; the clock only shows it was not some longer wait.
+        QVERIFY2(timer.elapsed() >= 250 && timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void connectTimeout()
@@ -260,7 +261,7 @@ private Q_SLOTS:
         QVERIFY(!response.ok());
         QVERIFY2(
             response.errorString().contains(u"could not connect within 0.3 s"), qPrintable(response.errorString()));
-        QVERIFY(timer.elapsed() < 3000);
+        QVERIFY2(timer.elapsed() < 8000, qPrintable(QString::number(timer.elapsed()))); // not the 10 s idle one
         QVERIFY(server.requests().isEmpty());
     }
 
@@ -298,7 +299,8 @@ private Q_SLOTS:
         auto response = client.send(request(server.url()));
         QVERIFY(!response.ok());
         QVERIFY2(response.errorString().contains(u"cancelled"), qPrintable(response.errorString()));
-        QVERIFY(timer.elapsed() < 2000);
+        // Well before the 20 s the server would keep it waiting, with room for a slow machine.
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void cancelFlagFromAnotherThreadStopsASlowServer()
@@ -324,7 +326,8 @@ private Q_SLOTS:
         canceller.join();
         QVERIFY(!response.ok());
         QVERIFY2(response.errorString().contains(u"cancelled"), qPrintable(response.errorString()));
-        QVERIFY(timer.elapsed() < 2000);
+        // Well before the 20 s the server would keep it waiting, with room for a slow machine.
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void oversizedByContentLengthIsRefused()
