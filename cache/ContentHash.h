@@ -9,7 +9,7 @@ namespace cairn::cache {
 // The fingerprint of an entity's stored text (entities.content_hash), by which a sync tells
 // a delivered document that changed from one that did not. It only ever compares two
 // versions of the same entity, so it needs to be fast and stable, not cryptographic: a
-// 64-bit XXH64 misses a real change with a chance of 2^-64. SHA-1, used before, took 5 %
+// 64-bit XXH64 misses a real change with a chance of 2^-64. SHA-1, used before, took ~4.5 %
 // of a first Backstage sync and every document of a re-synced bundle is hashed again.
 namespace ContentHash {
 
