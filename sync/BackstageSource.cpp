@@ -89,6 +89,7 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
     harvest.state = context.state;
     if (listing->notModified) {
         // Every page answered 304: the catalog is as the cache holds it.
+        harvest.notModified = true;
         harvest.unchangedRefs.reserve(knownEtags.size());
         for (auto it = knownEtags.cbegin(); it != knownEtags.cend(); ++it) {
             const core::EntityRef ref = refFromKey(it.key());

@@ -43,6 +43,7 @@ core::Result<SourceHarvest> BundleSource::collect(const HarvestContext &context)
     harvest.state.insert(QString::fromUtf16(kEtag), QString::fromLatin1(bundle->validators.etag));
     harvest.state.insert(QString::fromUtf16(kLastModified), QString::fromLatin1(bundle->validators.lastModified));
     if (bundle->notModified) {
+        harvest.notModified = true;
         if (core::Status loaded = context.knownEtags.load(); !loaded)
             return loaded.error();
         const QHash<QString, QString> &known = context.knownEtags.etags();

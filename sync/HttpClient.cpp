@@ -269,7 +269,11 @@ void HttpClient::start(const OperationPtr &op)
 
     QNetworkRequest request(op->url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    // No QAbstractNetworkCache is ever installed, so every request goes to the network as
+    // it is. Not AlwaysNetwork: that makes Qt add `Cache-Control: no-cache`, which tells an
+    // Express server (Backstage's catalog among them) to ignore If-None-Match and send the
+    // whole body again instead of a 304.
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::PreferNetwork);
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     request.setTransferTimeout(int(m_options.idleTimeout.count()));

@@ -46,6 +46,7 @@ struct SourceHarvest
     QList<CatalogProblem> notes; // worth telling, nothing rejected
     QJsonObject state; // the source's new state, saved when the run commits
     int requests = 0; // HTTP requests made (0 for files)
+    bool notModified = false; // the server answered 304 to the stored validators
 };
 
 } // namespace cairn::sync

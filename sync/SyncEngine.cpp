@@ -138,6 +138,7 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     outcome.requests = harvest.requests;
     outcome.problems.append(harvest.problems);
     outcome.notes = harvest.notes;
+    outcome.notModified = harvest.notModified;
 
     // What the source kept rather than handed on (files, bundles: read whole first) is
     // planned whole and written only once the guard has let the run through.

@@ -22,6 +22,7 @@ struct SyncOutcome
     QList<cache::UnresolvedRef> unresolved; // owners that point at nothing: shown, not errors
     int keptBecauseUnreadable = 0; // not tombstoned because part of the source could not be read
     int requests = 0;
+    bool notModified = false; // the server said (HTTP 304) nothing changed since the last run
     qint64 elapsedMs = 0;
 };
 

@@ -254,6 +254,7 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     QVERIFY2(again.ok, qPrintable(again.error));
     QCOMPARE(again.summary.unchanged, count);
     QCOMPARE(again.requests, 1);
+    QVERIFY(again.notModified);
     qInfo("integration test took %lld s", total.elapsed() / 1000);
 }
 

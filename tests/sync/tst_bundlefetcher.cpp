@@ -155,7 +155,7 @@ private Q_SLOTS:
         server.setHandler([&](const RecordedRequest &r) {
             CannedReply reply = CannedReply::json(kArray);
             reply.withHeader("ETag", etag).withHeader("Last-Modified", modified);
-            if (r.header("If-None-Match") == etag) {
+            if (r.isFresh(etag)) {
                 reply.status = 304;
                 reply.body.clear();
             }

@@ -234,6 +234,7 @@ void TestSyncEngine::unchangedCatalogTransfersOnlyTheListing()
         QCOMPARE(request.param(QStringLiteral("fields")),
             QStringLiteral("kind,metadata.namespace,metadata.name,metadata.uid,metadata.etag"));
     QCOMPARE(second.requests, 3);
+    QVERIFY(!second.notModified); // a full listing, diffed
 
     // The listing's validator is now stored: the third run is answered with 304s.
     m_server->clearRequests();
@@ -244,6 +245,7 @@ void TestSyncEngine::unchangedCatalogTransfersOnlyTheListing()
     for (const RecordedRequest &request : m_server->requests())
         QVERIFY(request.hasHeader("If-None-Match"));
     QCOMPARE(third.requests, 3);
+    QVERIFY(third.notModified);
     // Entities untouched by runs that changed nothing (only the source's state moved).
     QCOMPARE(entityRows(), entitiesBefore);
     QCOMPARE(liveCount(), 7);
@@ -515,7 +517,7 @@ void TestSyncEngine::bundleNotModifiedKeepsEverything()
             + name(i).toLatin1() + R"("},"spec":{"type":"service","owner":"team-a","lifecycle":"production"}})";
     body += "]";
     server.setHandler([&body](const RecordedRequest &request) {
-        if (request.header("If-None-Match") == "\"v1\"") {
+        if (request.isFresh("\"v1\"")) {
             CannedReply reply;
             reply.status = 304;
             return reply;
@@ -534,6 +536,8 @@ void TestSyncEngine::bundleNotModifiedKeepsEverything()
     const SyncOutcome second = run();
     QVERIFY2(second.ok, qPrintable(second.error));
     QCOMPARE(server.requests().last().header("If-None-Match"), "\"v1\"");
+    QVERIFY(!first.notModified);
+    QVERIFY(second.notModified);
     QCOMPARE(second.summary.unchanged, 5);
     QCOMPARE(second.summary.removed, 0);
     QCOMPARE(liveCount(), 5);

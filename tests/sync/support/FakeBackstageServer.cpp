@@ -203,7 +203,7 @@ CannedReply FakeBackstageServer::byQuery(const RecordedRequest &request)
         // Only projected listings carry an ETag; full pages are streamed without one.
         const QByteArray etag = "W/\"" + QCryptographicHash::hash(body, QCryptographicHash::Sha1).toBase64() + '"';
         reply.headers.append({ QByteArrayLiteral("ETag"), etag });
-        if (request.header("If-None-Match") == etag) {
+        if (request.isFresh(etag)) {
             reply.status = 304;
             reply.body.clear();
         }

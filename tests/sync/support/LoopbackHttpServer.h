@@ -41,6 +41,25 @@ struct RecordedRequest
         return false;
     }
     QString param(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
+    // Whether an Express server (Backstage's catalog, `serve-static`) answers this request
+    // with 304 for a resource whose ETag is `etag`: If-None-Match names it (or is `*`), and
+    // the request does not say `Cache-Control: no-cache`, for which Express (its `fresh`
+    // check) always sends the whole body again.
+    bool isFresh(QByteArrayView etag) const
+    {
+        const QByteArray cacheControl = header("Cache-Control");
+        for (const QByteArray &directive : cacheControl.split(',')) {
+            if (directive.trimmed().compare("no-cache", Qt::CaseInsensitive) == 0)
+                return false;
+        }
+        const auto opaque = [](QByteArrayView tag) { return tag.startsWith("W/") ? tag.sliced(2) : tag; };
+        for (const QByteArray &listed : header("If-None-Match").split(',')) {
+            const QByteArray tag = listed.trimmed();
+            if (tag == "*" || (!tag.isEmpty() && opaque(tag) == opaque(etag)))
+                return true;
+        }
+        return false;
+    }
 };
 
 // What to answer, and how badly.
