@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QList>
+
+#include <optional>
+#include <utility>
+
+namespace cairn::sync {
+
+// Where the items of a JSON list of entities are: the byte range of each item of a
+// top-level array, or of the top-level object's "items" array (a bundle, a Backstage page).
+// Found by a scan of the structure alone, without parsing the whole document: one
+// QJsonDocument of it would keep every item's subtree in one shared container until the
+// last item is gone, and the text of each item is what a source may keep.
+struct JsonItems
+{
+    QList<std::pair<qsizetype, qsizetype>> items; // start, length
+    qsizetype arrayStart = 0; // the '['
+    qsizetype arrayEnd = 0; // after the ']'
+    bool inItemsObject = false;
+};
+
+// Empty when the bytes are not laid out as such a list: the caller then parses the whole
+// document, which also gives the exact error of a broken one. Whether each item is valid
+// JSON is left to parseJsonItem.
+std::optional<JsonItems> findJsonItems(const QByteArray &data);
+
+// One item parsed on its own, so its object owns a compact container of its own. A value
+// that is not an object is wrapped in an array, as a document must be one or the other.
+// Empty when the item is not valid JSON.
+std::optional<QJsonValue> parseJsonItem(const QByteArray &data, qsizetype start, qsizetype length);
+
+} // namespace cairn::sync
