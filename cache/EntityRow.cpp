@@ -208,10 +208,10 @@ EntityRow EntityRow::from(const core::Entity &entity)
 
 EntityRow EntityRow::from(const core::SourcedEntity &sourced)
 {
-    if (!sourced.isCompact())
+    if (sourced.json.isEmpty())
         return from(sourced.entity);
     EntityRow row;
-    fillColumns(row, sourced.parsed());
+    fillColumns(row, sourced.parsed()); // the delivered entity, or its text parsed
     row.document = sourced.json;
     row.contentHash = ContentHash::of(row.document);
     return row;
@@ -226,7 +226,7 @@ QByteArray EntityRow::documentText(const core::Entity &entity)
 
 QByteArray EntityRow::documentText(const core::SourcedEntity &sourced)
 {
-    return sourced.isCompact() ? sourced.json : documentText(sourced.entity);
+    return sourced.json.isEmpty() ? documentText(sourced.entity) : sourced.json;
 }
 
 } // namespace cairn::cache

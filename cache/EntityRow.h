@@ -36,8 +36,9 @@ struct EntityRow
     QList<core::StatedRelation> relations; // as this entity states them
 
     static EntityRow from(const core::Entity &entity);
-    // The same for a delivered document; a compact one is parsed here, and its text is
-    // already the stored text, so it is taken as it is rather than serialised again.
+    // The same for a delivered document. One that comes with its text (compact, or as a
+    // server sent it) is stored as that text rather than serialised again; a compact one
+    // is parsed here for its columns.
     static EntityRow from(const core::SourcedEntity &sourced);
 
     // The stored JSON text of a document: what `from` puts in `document`, for a caller that

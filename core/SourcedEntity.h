@@ -19,8 +19,11 @@ struct SourcedEntity
 {
     Entity entity;
     DocumentOrigin origin;
-    // Empty, or exactly QJsonDocument(document).toJson(Compact): keys sorted, no spaces.
-    // Being the text the cache stores, it is hashed and written as it is, never re-serialised.
+    // The text the cache stores for the document, hashed and written as it is, never
+    // re-serialised; empty when the cache is to write `entity` itself. Either the compact
+    // form of a document delivered as text only (`entity` empty; exactly
+    // QJsonDocument(document).toJson(Compact): keys sorted, no spaces), or the text a server
+    // sent for `entity` (both set: stored as received, in the server's key order).
     QByteArray json {};
 
     static SourcedEntity compact(const QJsonObject &document, DocumentOrigin origin)
@@ -28,7 +31,8 @@ struct SourcedEntity
         return SourcedEntity { Entity(), std::move(origin), QJsonDocument(document).toJson(QJsonDocument::Compact) };
     }
 
-    bool isCompact() const { return !json.isEmpty(); }
+    // Delivered as text only: `parsed()` parses it.
+    bool isCompact() const { return !json.isEmpty() && entity.document().isEmpty(); }
 
     // The document as an Entity: the one delivered, or the compact text parsed (a new
     // object each time: the caller keeps it only as long as it needs it).

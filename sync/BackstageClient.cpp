@@ -4,6 +4,7 @@
 #include "sync/HttpClient.h"
 #include "sync/HttpRequest.h"
 #include "sync/HttpResponse.h"
+#include "sync/JsonItems.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -87,6 +88,56 @@ core::Result<QJsonDocument> BackstageClient::parseBody(const QUrl &url, const QB
                 .arg(parseError.offset)
                 .arg(body.size()));
     return document;
+}
+
+core::Result<QList<std::optional<core::SourcedEntity>>> BackstageClient::readItems(
+    const QUrl &url, const QByteArray &body, QJsonObject &envelope) const
+{
+    const core::DocumentOrigin origin { HttpClient::redactedUrl(m_baseUrl), 0 };
+    QList<std::optional<core::SourcedEntity>> items;
+    // Each item parsed from its own bytes, which are kept as the stored text: serialising
+    // every entity again cost a tenth of a first sync.
+    if (const std::optional<JsonItems> ranges = findJsonItems(body); ranges && ranges->inItemsObject) {
+        QJsonParseError outerError;
+        envelope
+            = QJsonDocument::fromJson(body.left(ranges->arrayStart) + "[]" + body.mid(ranges->arrayEnd), &outerError)
+                  .object();
+        bool whole = outerError.error == QJsonParseError::NoError;
+        items.reserve(ranges->items.size());
+        for (const auto &[start, length] : ranges->items) {
+            const std::optional<QJsonValue> item = whole ? parseJsonItem(body, start, length) : std::nullopt;
+            if (!item) {
+                whole = false; // broken somewhere: the whole-body parse below says where
+                break;
+            }
+            if (item->isNull())
+                items.append(std::nullopt);
+            else if (item->isObject())
+                items.append(core::SourcedEntity { core::Entity(item->toObject()), origin, body.mid(start, length) });
+            else
+                return invalidResponse(url, QStringLiteral("an item is neither an entity nor null"));
+        }
+        if (whole)
+            return items;
+        items.clear();
+    }
+    core::Result<QJsonDocument> parsed = parseBody(url, body);
+    if (!parsed)
+        return parsed.error();
+    envelope = parsed->object();
+    if (!parsed->isObject() || !envelope.value(u"items").isArray())
+        return invalidResponse(url, QStringLiteral("no \"items\" array"));
+    const QJsonArray array = envelope.take(u"items").toArray();
+    items.reserve(array.size());
+    for (const QJsonValue &item : array) {
+        if (item.isNull())
+            items.append(std::nullopt);
+        else if (item.isObject())
+            items.append(core::SourcedEntity { core::Entity(item.toObject()), origin });
+        else
+            return invalidResponse(url, QStringLiteral("an item is neither an entity nor null"));
+    }
+    return items;
 }
 
 core::Error BackstageClient::cancelledError() const
@@ -289,12 +340,12 @@ core::Result<BackstageClient::Listing> BackstageClient::listEntities(
     return listing;
 }
 
-core::Result<QList<std::optional<core::Entity>>> BackstageClient::fetchByRefs(
+core::Result<QList<std::optional<core::SourcedEntity>>> BackstageClient::fetchByRefs(
     const QList<core::EntityRef> &refs, int batchSize)
 {
-    QList<std::optional<core::Entity>> result;
+    QList<std::optional<core::SourcedEntity>> result;
     result.reserve(refs.size());
-    core::Status status = fetchByRefs(refs, batchSize, [&result](QList<std::optional<core::Entity>> &&batch) {
+    core::Status status = fetchByRefs(refs, batchSize, [&result](QList<std::optional<core::SourcedEntity>> &&batch) {
         result.append(std::move(batch));
         return core::Status {};
     });
@@ -304,7 +355,7 @@ core::Result<QList<std::optional<core::Entity>>> BackstageClient::fetchByRefs(
 }
 
 core::Status BackstageClient::fetchByRefs(const QList<core::EntityRef> &refs, int batchSize,
-    const std::function<core::Status(QList<std::optional<core::Entity>> &&batch)> &onBatch)
+    const std::function<core::Status(QList<std::optional<core::SourcedEntity>> &&batch)> &onBatch)
 {
     const QUrl url = endpoint(QStringLiteral("/entities/by-refs"));
     batchSize = std::max(1, batchSize);
@@ -337,31 +388,22 @@ core::Status BackstageClient::fetchByRefs(const QList<core::EntityRef> &refs, in
         // The next batch is asked for before this one is handed on (see InFlight).
         if (start + batchSize < refs.size())
             flight = this->start(batchRequest(start + batchSize));
-        core::Result<QJsonDocument> document = parseBody(url, response->body);
-        if (!document)
-            return document.error();
-        const QJsonArray items = document->object().value(u"items").toArray();
-        if (items.size() != count)
-            return invalidResponse(url, QStringLiteral("%1 items for %2 refs").arg(items.size()).arg(count));
-        QList<std::optional<core::Entity>> batch;
-        batch.reserve(count);
-        for (const QJsonValue &item : items) {
-            if (item.isNull())
-                batch.append(std::nullopt); // removed since the listing
-            else if (item.isObject())
-                batch.append(core::Entity(item.toObject()));
-            else
-                return invalidResponse(url, QStringLiteral("an item is neither an entity nor null"));
-        }
+        QJsonObject envelope;
+        // null: removed since the listing
+        core::Result<QList<std::optional<core::SourcedEntity>>> batch = readItems(url, response->body, envelope);
+        if (!batch)
+            return batch.error();
+        if (batch->size() != count)
+            return invalidResponse(url, QStringLiteral("%1 items for %2 refs").arg(batch->size()).arg(count));
         done += count;
-        if (core::Status status = onBatch(std::move(batch)); !status)
+        if (core::Status status = onBatch(std::move(batch).value()); !status)
             return status;
         report(Phase::Fetching, done, refs.size());
     }
     return {};
 }
 
-core::Status BackstageClient::fetchAllPages(const std::function<core::Status(QList<core::Entity> &&)> &onPage)
+core::Status BackstageClient::fetchAllPages(const std::function<core::Status(QList<core::SourcedEntity> &&)> &onPage)
 {
     QSet<QByteArray> seenCursors;
     qint64 done = 0;
@@ -370,16 +412,19 @@ core::Status BackstageClient::fetchAllPages(const std::function<core::Status(QLi
     while (true) {
         if (cancelled())
             return cancelledError();
-        auto page = readPage(req.url, wait(*flight));
-        if (!page)
-            return page.error();
-        if (page->status == 304)
+        core::Result<HttpResponse> response = wait(*flight);
+        if (!response)
+            return response.error();
+        if (response->notModified())
             return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
                 QStringLiteral("304 Not Modified to an unconditional request"));
-        const QJsonArray items = page->body.value(u"items").toArray();
-        const QByteArray next = page->body.value(u"pageInfo").toObject().value(u"nextCursor").toString().toLatin1();
+        QJsonObject envelope;
+        core::Result<QList<std::optional<core::SourcedEntity>>> items = readItems(req.url, response->body, envelope);
+        if (!items)
+            return items.error();
+        const QByteArray next = envelope.value(u"pageInfo").toObject().value(u"nextCursor").toString().toLatin1();
         if (!next.isEmpty()) {
-            if (seenCursors.contains(next) || items.isEmpty())
+            if (seenCursors.contains(next) || items->isEmpty())
                 return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
                     QStringLiteral("the cursor paging does not advance"));
             seenCursors.insert(next);
@@ -387,12 +432,15 @@ core::Status BackstageClient::fetchAllPages(const std::function<core::Status(QLi
             req = pageRequest(next, {}, {});
             flight = start(req);
         }
-        QList<core::Entity> entities;
-        entities.reserve(items.size());
-        for (const QJsonValue &item : items)
-            entities.append(core::Entity(item.toObject()));
+        QList<core::SourcedEntity> entities;
+        entities.reserve(items->size());
+        for (std::optional<core::SourcedEntity> &item : *items) {
+            // A listing has no nulls; one would be an empty document, refused as invalid.
+            entities.append(item ? std::move(*item)
+                                 : core::SourcedEntity { core::Entity(), { HttpClient::redactedUrl(m_baseUrl), 0 } });
+        }
         done += entities.size();
-        const qint64 total = qint64(page->body.value(u"totalItems").toDouble());
+        const qint64 total = qint64(envelope.value(u"totalItems").toDouble());
         if (auto status = onPage(std::move(entities)); !status)
             return status;
         report(Phase::Fetching, done, total);
@@ -401,10 +449,10 @@ core::Status BackstageClient::fetchAllPages(const std::function<core::Status(QLi
     }
 }
 
-core::Result<QList<core::Entity>> BackstageClient::fetchAll()
+core::Result<QList<core::SourcedEntity>> BackstageClient::fetchAll()
 {
-    QList<core::Entity> all;
-    auto status = fetchAllPages([&all](QList<core::Entity> &&page) -> core::Status {
+    QList<core::SourcedEntity> all;
+    auto status = fetchAllPages([&all](QList<core::SourcedEntity> &&page) -> core::Status {
         all.append(std::move(page));
         return {};
     });

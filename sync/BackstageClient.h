@@ -4,6 +4,7 @@
 #include "core/Entity.h"
 #include "core/EntityRef.h"
 #include "core/Result.h"
+#include "core/SourcedEntity.h"
 
 #include <QByteArray>
 #include <QJsonDocument>
@@ -71,18 +72,21 @@ public:
     core::Result<Listing> listEntities(
         const QByteArray &previousValidator = {}, const std::function<void()> &meanwhile = {});
 
+    // Full entities come parsed and with the JSON text the server sent for each (stored as
+    // received; see core::SourcedEntity::json), their origin the catalog's URL.
+
     // Full entities in the order of `refs`; std::nullopt for refs the catalog no longer has.
-    core::Result<QList<std::optional<core::Entity>>> fetchByRefs(
+    core::Result<QList<std::optional<core::SourcedEntity>>> fetchByRefs(
         const QList<core::EntityRef> &refs, int batchSize = 500);
     // The same, handed on batch by batch while the next batch downloads. `onBatch` may stop
     // by returning an error, which is passed through.
     core::Status fetchByRefs(const QList<core::EntityRef> &refs, int batchSize,
-        const std::function<core::Status(QList<std::optional<core::Entity>> &&batch)> &onBatch);
+        const std::function<core::Status(QList<std::optional<core::SourcedEntity>> &&batch)> &onBatch);
 
     // Every entity, page by page (for a first sync); each page is handed on while the next
     // one downloads. `onPage` may stop the walk by returning an error, which is passed through.
-    core::Status fetchAllPages(const std::function<core::Status(QList<core::Entity> &&page)> &onPage);
-    core::Result<QList<core::Entity>> fetchAll();
+    core::Status fetchAllPages(const std::function<core::Status(QList<core::SourcedEntity> &&page)> &onPage);
+    core::Result<QList<core::SourcedEntity>> fetchAll();
 
 private:
     struct Page
@@ -104,6 +108,10 @@ private:
     static core::Result<HttpResponse> wait(InFlight &flight);
     core::Error invalidResponse(const QUrl &url, const QString &what) const;
     core::Result<QJsonDocument> parseBody(const QUrl &url, const QByteArray &body) const;
+    // The "items" of a page or batch, each parsed with its own text (JSON null: nullopt),
+    // and in `envelope` the rest of the body.
+    core::Result<QList<std::optional<core::SourcedEntity>>> readItems(
+        const QUrl &url, const QByteArray &body, QJsonObject &envelope) const;
     bool cancelled() const { return m_cancel && m_cancel->load(); }
     core::Error cancelledError() const;
     void report(Phase phase, qint64 done, qint64 total) const;

@@ -45,7 +45,6 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
     // client's network manager, which is its child. Tests and the log compare this figure.
     if (auto *network = http.findChild<QNetworkAccessManager *>())
         QObject::connect(network, &QNetworkAccessManager::finished, &http, [&harvest] { ++harvest.requests; });
-    const QString origin = HttpClient::redactedUrl(m_settings.baseUrl);
 
     // Pages and batches go to the engine as they arrive, so that writing one overlaps the
     // download of the next; without a taker they are kept in the harvest.
@@ -61,13 +60,8 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
         // of a listing plus every entity by refs.
         if (context.progress)
             context.progress(SyncPhase::Fetching, 0, -1);
-        core::Status status = client.fetchAllPages([&](QList<core::Entity> &&page) -> core::Status {
-            QList<core::SourcedEntity> part;
-            part.reserve(page.size());
-            for (core::Entity &entity : page)
-                part.append(core::SourcedEntity { std::move(entity), core::DocumentOrigin { origin, 0 } });
-            return handOn(std::move(part));
-        });
+        core::Status status = client.fetchAllPages(
+            [&](QList<core::SourcedEntity> &&page) -> core::Status { return handOn(std::move(page)); });
         if (!status)
             return status.error();
         return harvest;
@@ -113,14 +107,14 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
     }
     if (!toFetch.isEmpty()) {
         core::Status status = client.fetchByRefs(
-            toFetch, m_settings.batchSize, [&](QList<std::optional<core::Entity>> &&batch) -> core::Status {
+            toFetch, m_settings.batchSize, [&](QList<std::optional<core::SourcedEntity>> &&batch) -> core::Status {
                 QList<core::SourcedEntity> part;
                 part.reserve(batch.size());
-                for (std::optional<core::Entity> &entity : batch) {
+                for (std::optional<core::SourcedEntity> &entity : batch) {
                     // null: deleted between the listing and the fetch. Left out, it is removed
                     // like any entity the catalog no longer has.
                     if (entity)
-                        part.append(core::SourcedEntity { std::move(*entity), core::DocumentOrigin { origin, 0 } });
+                        part.append(std::move(*entity));
                 }
                 return handOn(std::move(part));
             });

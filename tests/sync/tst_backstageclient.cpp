@@ -188,12 +188,13 @@ private Q_SLOTS:
         auto fetched = client.fetchByRefs(refs, 2);
         QVERIFY2(fetched.ok(), qPrintable(fetched.errorString()));
         QCOMPARE(fetched->size(), 5);
-        QCOMPARE(fetched->at(0)->name(), QStringLiteral("team-a"));
+        QCOMPARE(fetched->at(0)->entity.name(), QStringLiteral("team-a"));
         QVERIFY(!fetched->at(1).has_value());
-        QCOMPARE(fetched->at(2)->name(), QStringLiteral("ledger"));
-        QCOMPARE(fetched->at(2)->spec().value(u"owner").toString(), QStringLiteral("alice"));
-        QCOMPARE(fetched->at(3)->ns(), QStringLiteral("ops"));
-        QCOMPARE(fetched->at(4)->kind(), QStringLiteral("User"));
+        QCOMPARE(fetched->at(2)->entity.name(), QStringLiteral("ledger"));
+        QCOMPARE(fetched->at(2)->entity.spec().value(u"owner").toString(), QStringLiteral("alice"));
+        QCOMPARE(fetched->at(3)->entity.ns(), QStringLiteral("ops"));
+        QCOMPARE(fetched->at(4)->entity.kind(), QStringLiteral("User"));
+        QCOMPARE(QJsonDocument::fromJson(fetched->at(2)->json).object(), fetched->at(2)->entity.document());
 
         QCOMPARE(server.requests().size(), 3); // batches of 2, 2 and 1
         for (const RecordedRequest &r : server.requests()) {
@@ -218,8 +219,12 @@ private Q_SLOTS:
         auto all = client.fetchAll();
         QVERIFY2(all.ok(), qPrintable(all.errorString()));
         QCOMPARE(all->size(), 7);
-        for (const auto &entity : *all)
-            QVERIFY(entity.document().contains(u"spec") && !entity.uid().isEmpty());
+        for (const cairn::core::SourcedEntity &sourced : *all) {
+            QVERIFY(sourced.entity.document().contains(u"spec") && !sourced.entity.uid().isEmpty());
+            // The text it came in, which is what the cache stores.
+            QCOMPARE(QJsonDocument::fromJson(sourced.json).object(), sourced.entity.document());
+            QCOMPARE(sourced.origin.file, HttpClient::redactedUrl(server.baseUrl()));
+        }
         QCOMPARE(server.requests().size(), 2);
         for (const RecordedRequest &r : server.requests())
             QVERIFY(!r.query.hasQueryItem(QStringLiteral("fields")));
@@ -271,6 +276,54 @@ private Q_SLOTS:
         QVERIFY2(listing.errorString().contains(u"invalid JSON") && listing.errorString().contains(u"bs")
                 && listing.errorString().contains(u"entities/by-query"),
             qPrintable(listing.errorString()));
+    }
+
+    void fullPagesKeepTheServersText()
+    {
+        // As a real catalog sends entities: its own key order (metadata first), and here
+        // also spaces, which a reformatting proxy might add.
+        static const QByteArray first
+            = R"({"metadata":{"name":"ledger","namespace":"default","uid":"u-1","etag":"e-1"},)"
+              R"("apiVersion":"backstage.io/v1alpha1","kind":"Component",)"
+              R"("spec":{"type":"service","owner":"team-a","lifecycle":"production"}})";
+        static const QByteArray second = R"({ "metadata": { "name": "team-a", "uid": "u-2", "etag": "e-2" },)"
+                                         R"( "kind": "Group", "apiVersion": "backstage.io/v1alpha1",)"
+                                         R"( "spec": { "type": "team", "children": [] } })";
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        server.interceptor = [](const RecordedRequest &) -> std::optional<CannedReply> {
+            return CannedReply::json(
+                "{\"items\": [" + first + ", " + second + "], \"totalItems\": 2, \"pageInfo\": {}}");
+        };
+        HttpClient http(cairn::sync::test::fastHttpOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        auto all = client.fetchAll();
+        QVERIFY2(all.ok(), qPrintable(all.errorString()));
+        QCOMPARE(all->size(), 2);
+        QCOMPARE(all->at(0).json, first);
+        QCOMPARE(all->at(1).json, second);
+        QCOMPARE(all->at(0).entity.name(), QStringLiteral("ledger"));
+        QCOMPARE(all->at(0).entity.spec().value(u"owner").toString(), QStringLiteral("team-a"));
+        QCOMPARE(all->at(1).entity.kind(), QStringLiteral("Group"));
+        QCOMPARE(server.requests().size(), 1); // no nextCursor: one page
+    }
+
+    void brokenItemInAPageIsAClearError()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        // Well-formed to a scan of its brackets and strings, but not JSON (a bare word).
+        server.interceptor = [](const RecordedRequest &) -> std::optional<CannedReply> {
+            return CannedReply::json(
+                R"({"items":[{"kind":"Component","metadata":{"name":ledger}}],"totalItems":1,"pageInfo":{}})");
+        };
+        HttpClient http(cairn::sync::test::fastHttpOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        auto all = client.fetchAll();
+        QVERIFY(!all.ok());
+        QVERIFY2(all.errorString().contains(u"invalid JSON") && all.errorString().contains(u"at byte 49 of 88")
+                && all.errorString().contains(u"entities/by-query"),
+            qPrintable(all.errorString()));
     }
 
     void cancelStopsBetweenRequests()

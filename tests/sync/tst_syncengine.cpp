@@ -43,6 +43,7 @@ private Q_SLOTS:
     void cleanup();
 
     void firstSyncFetchesFullPages();
+    void serverTextIsStoredAsReceived();
     void unchangedCatalogTransfersOnlyTheListing();
     void changedAddedRemovedAreFetchedByRefs();
     void byRefsNullIsARemoval();
@@ -215,6 +216,24 @@ void TestSyncEngine::firstSyncFetchesFullPages()
         QVERIFY(!request.query.hasQueryItem(QStringLiteral("fields")));
         QCOMPARE(request.header("Authorization"), "Bearer " + m_server->token());
     }
+}
+
+void TestSyncEngine::serverTextIsStoredAsReceived()
+{
+    // A real catalog's key order (metadata first), not the sorted one Qt would write.
+    static const QByteArray text = R"({"metadata":{"name":"ledger","namespace":"default","uid":"u-1","etag":"e-1"},)"
+                                   R"("apiVersion":"backstage.io/v1alpha1","kind":"Component",)"
+                                   R"("spec":{"type":"service","owner":"team-a","lifecycle":"production"}})";
+    m_server->interceptor = [](const RecordedRequest &) -> std::optional<CannedReply> {
+        return CannedReply::json(R"({"items":[)" + text + R"(],"totalItems":1,"pageInfo":{}})");
+    };
+    const SyncOutcome outcome = syncBackstage();
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(outcome.summary.added, 1);
+    auto stored = m_cache->database().queryText(QStringLiteral(
+        "SELECT document || ' ' || owner_key || ' ' || etag FROM entities WHERE key = 'component:default/ledger'"));
+    QVERIFY2(stored.ok(), qPrintable(stored.errorString()));
+    QCOMPARE(stored.value(), QString::fromUtf8(text) + QStringLiteral(" group:default/team-a e-1"));
 }
 
 void TestSyncEngine::unchangedCatalogTransfersOnlyTheListing()
