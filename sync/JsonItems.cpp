@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstring>
+
 namespace cairn::sync {
 
 namespace {
@@ -22,13 +24,23 @@ qsizetype skipSpace(const QByteArray &data, qsizetype pos)
 }
 
 // `pos` is at an opening quote; returns the position after the closing one, or -1.
+// The closing quote is found with memchr, the text between being most of the bytes; a
+// quote is escaped when an odd run of backslashes stands right before it.
 qsizetype skipString(const QByteArray &data, qsizetype pos)
 {
-    for (++pos; pos < data.size(); ++pos) {
-        if (data[pos] == '\\')
-            ++pos;
-        else if (data[pos] == '"')
-            return pos + 1;
+    const char *const begin = data.constData();
+    const char *const end = begin + data.size();
+    const char *from = begin + pos + 1;
+    while (from < end) {
+        const auto *quote = static_cast<const char *>(std::memchr(from, '"', size_t(end - from)));
+        if (!quote)
+            return -1;
+        const char *run = quote;
+        while (run > from && run[-1] == '\\')
+            --run;
+        if ((quote - run) % 2 == 0)
+            return quote - begin + 1;
+        from = quote + 1;
     }
     return -1;
 }
@@ -39,29 +51,30 @@ qsizetype skipValue(const QByteArray &data, qsizetype pos)
 {
     if (pos >= data.size())
         return -1;
-    const char first = data[pos];
+    const char *const begin = data.constData();
+    const char *const end = begin + data.size();
+    const char first = begin[pos];
     if (first == '"')
         return skipString(data, pos);
     if (first != '{' && first != '[') {
-        const qsizetype start = pos;
-        while (pos < data.size() && !isJsonSpace(data[pos]) && data[pos] != ',' && data[pos] != ']' && data[pos] != '}')
-            ++pos;
-        return pos > start ? pos : -1;
+        const char *p = begin + pos;
+        while (p < end && !isJsonSpace(*p) && *p != ',' && *p != ']' && *p != '}')
+            ++p;
+        return p > begin + pos ? p - begin : -1;
     }
     int depth = 0;
-    while (pos < data.size()) {
-        const char c = data[pos];
+    for (const char *p = begin + pos; p < end; ++p) {
+        const char c = *p;
         if (c == '"') {
-            pos = skipString(data, pos);
-            if (pos < 0)
+            const qsizetype after = skipString(data, p - begin);
+            if (after < 0)
                 return -1;
-            continue;
-        }
-        if (c == '{' || c == '[')
+            p = begin + after - 1; // the closing quote; the loop steps past it
+        } else if (c == '{' || c == '[') {
             ++depth;
-        else if ((c == '}' || c == ']') && --depth == 0)
-            return pos + 1;
-        ++pos;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return p - begin + 1;
+        }
     }
     return -1;
 }

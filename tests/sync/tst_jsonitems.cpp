@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sync/JsonItems.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using cairn::sync::findJsonItems;
+using cairn::sync::parseJsonItem;
+
+// The scan must split a list exactly where a JSON parser would: each item's bytes, parsed
+// on their own, give the item the whole-document parse gives.
+class TestJsonItems : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QJsonArray parsedWhole(const QByteArray &data)
+    {
+        const QJsonDocument document = QJsonDocument::fromJson(data);
+        return document.isArray() ? document.array() : document.object().value(u"items").toArray();
+    }
+
+private Q_SLOTS:
+    void itemsAreWhereTheParserFindsThem_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::newRow("array") << QByteArray("[{\"kind\":\"Component\"},{\"kind\":\"Group\"}]");
+        QTest::newRow("items object, members around it")
+            << QByteArray("{\"totalItems\":2,\"items\":[{\"a\":1},{\"b\":[1,2]}],\"pageInfo\":{\"nextCursor\":\"x]\"}}");
+        QTest::newRow("escaped quotes") << QByteArray("[{\"t\":\"say \\\"hi\\\"\"},{\"t\":\"\\\"\"}]");
+        QTest::newRow("backslash runs before quotes") << QByteArray("[{\"t\":\"a\\\\\"},{\"t\":\"b\\\\\\\\\"},{\"t\":\"c\\\\\\\"\"}]");
+        QTest::newRow("brackets and commas in strings")
+            << QByteArray("[{\"t\":\"}],{[\",\"u\":\"\\\\\"},{\"t\":\"\\\\\\\"]\"}]");
+        QTest::newRow("nested") << QByteArray("[{\"a\":{\"b\":[{\"c\":[[]]},{}]}},[1,[2,{\"d\":\"e\"}]]]");
+        QTest::newRow("scalars and null") << QByteArray("[null, 12.5e3 , \"text\", true ,{\"k\":null}]");
+        QTest::newRow("spaces everywhere") << QByteArray(" \n[ \t{ \"a\" : [ 1 , 2 ] } ,\r\n { } ] \n");
+        QTest::newRow("unicode") << QByteArray("[{\"name\":\"Zoë \\u00e9 ☃\"},{\"x\":\"\\u0022\"}]");
+        QTest::newRow("empty") << QByteArray("[]");
+        QTest::newRow("empty items") << QByteArray("{\"items\":[],\"totalItems\":0}");
+    }
+
+    void itemsAreWhereTheParserFindsThem()
+    {
+        QFETCH(QByteArray, data);
+        const QJsonArray expected = parsedWhole(data);
+        const std::optional<cairn::sync::JsonItems> found = findJsonItems(data);
+        QVERIFY(found.has_value());
+        QCOMPARE(found->items.size(), expected.size());
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            const auto [start, length] = found->items.at(i);
+            const std::optional<QJsonValue> item = parseJsonItem(data, start, length);
+            QVERIFY2(item.has_value(), data.mid(start, length).constData());
+            QCOMPARE(*item, expected.at(i));
+        }
+    }
+
+    void notAListIsLeftToTheParser_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::newRow("unterminated string") << QByteArray("[{\"a\":\"b}]");
+        QTest::newRow("escaped closing quote") << QByteArray("[{\"a\":\"b\\\"}]");
+        QTest::newRow("unclosed array") << QByteArray("[{\"a\":1}");
+        QTest::newRow("trailing bytes") << QByteArray("[{\"a\":1}] x");
+        QTest::newRow("no items member") << QByteArray("{\"entities\":[{\"a\":1}]}");
+        QTest::newRow("items twice") << QByteArray("{\"items\":[],\"items\":[{\"a\":1}]}");
+        QTest::newRow("missing comma") << QByteArray("[{\"a\":1} {\"b\":2}]");
+        QTest::newRow("a scalar") << QByteArray("42");
+        QTest::newRow("nothing") << QByteArray("  ");
+    }
+
+    void notAListIsLeftToTheParser()
+    {
+        QFETCH(QByteArray, data);
+        QVERIFY(!findJsonItems(data).has_value());
+    }
+
+    void aBrokenItemIsNotParsed()
+    {
+        const QByteArray data = "[{\"a\":1},{\"b\":nope}]";
+        const std::optional<cairn::sync::JsonItems> found = findJsonItems(data);
+        QVERIFY(found.has_value()); // its brackets and strings are in order...
+        QCOMPARE(found->items.size(), 2);
+        QVERIFY(parseJsonItem(data, found->items.at(0).first, found->items.at(0).second).has_value());
+        // ...but it is not JSON
+        QVERIFY(!parseJsonItem(data, found->items.at(1).first, found->items.at(1).second).has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonItems)
+#include "tst_jsonitems.moc"
