@@ -34,6 +34,32 @@ QByteArray encodeValidator(
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
+// The body of a list response without its items (totalItems, pageInfo), which must be
+// valid JSON as well, or the whole body would have been refused.
+bool envelopeOf(const QByteArray &body, const JsonItems &ranges, QJsonObject &envelope)
+{
+    QJsonParseError error;
+    const QJsonDocument outer
+        = QJsonDocument::fromJson(body.left(ranges.arrayStart) + "[]" + body.mid(ranges.arrayEnd), &error);
+    envelope = outer.object();
+    return error.error == QJsonParseError::NoError && outer.isObject();
+}
+
+// What a line of the light listing holds, in this order.
+const QList<QByteArrayView> &listingPaths()
+{
+    static const QList<QByteArrayView> paths { "kind", "metadata.namespace", "metadata.name", "metadata.uid",
+        "metadata.etag" };
+    return paths;
+}
+
+QList<QString> listingValuesOf(const QJsonObject &item)
+{
+    const QJsonObject metadata = item.value(u"metadata").toObject();
+    return { item.value(u"kind").toString(), metadata.value(u"namespace").toString(),
+        metadata.value(u"name").toString(), metadata.value(u"uid").toString(), metadata.value(u"etag").toString() };
+}
+
 } // namespace
 
 BackstageClient::BackstageClient(HttpClient &http, QUrl baseUrl, QByteArray token, QString sourceName)
@@ -98,11 +124,7 @@ core::Result<QList<std::optional<core::SourcedEntity>>> BackstageClient::readIte
     // Each item parsed from its own bytes, which are kept as the stored text: serialising
     // every entity again cost a tenth of a first sync.
     if (const std::optional<JsonItems> ranges = findJsonItems(body); ranges && ranges->inItemsObject) {
-        QJsonParseError outerError;
-        envelope
-            = QJsonDocument::fromJson(body.left(ranges->arrayStart) + "[]" + body.mid(ranges->arrayEnd), &outerError)
-                  .object();
-        bool whole = outerError.error == QJsonParseError::NoError;
+        bool whole = envelopeOf(body, *ranges, envelope);
         items.reserve(ranges->items.size());
         for (const auto &[start, length] : ranges->items) {
             const std::optional<QJsonValue> item = whole ? parseJsonItem(body, start, length) : std::nullopt;
@@ -181,13 +203,59 @@ core::Result<BackstageClient::Page> BackstageClient::readPage(
     page.etag = response->header("ETag");
     if (response->notModified())
         return page;
-    core::Result<QJsonDocument> parsed = parseBody(url, response->body);
+    const QByteArray &body = response->body;
+    // values: kind, namespace, name, uid, etag
+    const auto append = [&](QList<QString> &&values) -> core::Status {
+        if (values[1].isEmpty())
+            values[1] = QStringLiteral("default");
+        ListedEntity listed { core::EntityRef(std::move(values[0]), std::move(values[1]), std::move(values[2])),
+            std::move(values[3]), std::move(values[4]) };
+        // An incomplete line would look like a removal to the diff, so it stops the listing.
+        if (listed.ref.isNull() || listed.ref.kind().isEmpty() || listed.uid.isEmpty() || listed.etag.isEmpty())
+            return invalidResponse(url,
+                QStringLiteral("item %1 lacks kind, metadata.name, metadata.uid or metadata.etag")
+                    .arg(page.entities.size()));
+        page.entities.append(std::move(listed));
+        return {};
+    };
+
+    // Each line read off its bytes where it is plain: thousands of lines of five short
+    // strings, which as a parsed document cost more than all the rest of a no-change
+    // re-sync. A line the scan cannot read is parsed; a body that is no list, parsed whole.
+    if (const std::optional<JsonItems> ranges = findJsonItems(body);
+        ranges && ranges->inItemsObject && envelopeOf(body, *ranges, page.body)) {
+        page.entities.reserve(ranges->items.size());
+        bool whole = true;
+        for (const auto &[start, length] : ranges->items) {
+            std::optional<QList<QString>> values = readStringMembers(body, start, length, listingPaths());
+            if (!values) {
+                const std::optional<QJsonValue> item = parseJsonItem(body, start, length);
+                if (!item) {
+                    whole = false; // broken somewhere: the whole-body parse below says where
+                    break;
+                }
+                values = listingValuesOf(item->toObject());
+            }
+            if (core::Status added = append(std::move(*values)); !added)
+                return added.error();
+        }
+        if (whole)
+            return page;
+        page.entities.clear();
+    }
+    core::Result<QJsonDocument> parsed = parseBody(url, body);
     if (!parsed)
         return parsed.error();
     const QJsonDocument &document = parsed.value();
     if (!document.isObject() || !document.object().value(u"items").isArray())
         return invalidResponse(url, QStringLiteral("no \"items\" array"));
     page.body = document.object();
+    const QJsonArray items = page.body.take(u"items").toArray();
+    page.entities.reserve(items.size());
+    for (const QJsonValue &item : items) {
+        if (core::Status added = append(listingValuesOf(item.toObject())); !added)
+            return added.error();
+    }
     return page;
 }
 
@@ -307,28 +375,13 @@ core::Result<BackstageClient::Listing> BackstageClient::listEntities(
         cursors.append(cursor);
         etags.append(page.etag);
         listing.totalItems = qint64(page.body.value(u"totalItems").toDouble());
-        const QJsonArray items = page.body.value(u"items").toArray();
-        for (const QJsonValue &item : items) {
-            const QJsonObject object = item.toObject();
-            const QJsonObject metadata = object.value(u"metadata").toObject();
-            QString ns = metadata.value(u"namespace").toString();
-            if (ns.isEmpty())
-                ns = QStringLiteral("default");
-            ListedEntity listed { core::EntityRef(
-                                      object.value(u"kind").toString(), ns, metadata.value(u"name").toString()),
-                metadata.value(u"uid").toString(), metadata.value(u"etag").toString() };
-            // An incomplete line would look like a removal to the diff, so it stops the listing.
-            if (listed.ref.isNull() || listed.ref.kind().isEmpty() || listed.uid.isEmpty() || listed.etag.isEmpty())
-                return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
-                    QStringLiteral("item %1 lacks kind, metadata.name, metadata.uid or metadata.etag")
-                        .arg(listing.entities.size()));
-            listing.entities.append(std::move(listed));
-        }
+        const bool emptyPage = page.entities.isEmpty();
+        listing.entities.append(std::move(page.entities));
         report(Phase::Listing, listing.entities.size(), listing.totalItems);
         const QByteArray next = page.body.value(u"pageInfo").toObject().value(u"nextCursor").toString().toLatin1();
         if (next.isEmpty())
             break;
-        if (seenCursors.contains(next) || items.isEmpty())
+        if (seenCursors.contains(next) || emptyPage)
             return invalidResponse(
                 endpoint(QStringLiteral("/entities/by-query")), QStringLiteral("the cursor paging does not advance"));
         seenCursors.insert(next);

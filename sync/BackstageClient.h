@@ -89,10 +89,12 @@ public:
     core::Result<QList<core::SourcedEntity>> fetchAll();
 
 private:
+    // A page of the light listing.
     struct Page
     {
         int status = 0;
-        QJsonObject body;
+        QJsonObject body; // without its items: totalItems, pageInfo
+        QList<ListedEntity> entities;
         QByteArray etag;
     };
 

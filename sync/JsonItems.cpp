@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstring>
 
 namespace cairn::sync {
@@ -75,6 +76,86 @@ qsizetype skipValue(const QByteArray &data, qsizetype pos)
         } else if ((c == '}' || c == ']') && --depth == 0) {
             return p - begin + 1;
         }
+    }
+    return -1;
+}
+
+// A plain string at `pos` (an opening quote): its bytes, or empty when it holds an escape or
+// a byte outside ASCII, which only a real parser reads right.
+std::optional<QByteArrayView> plainString(const QByteArray &data, qsizetype pos, qsizetype end)
+{
+    for (qsizetype i = pos + 1; i < end; ++i) {
+        const char c = data[i];
+        if (c == '"')
+            return QByteArrayView(data).sliced(pos + 1, i - pos - 1);
+        if (c == '\\' || (c & 0x80) || quint8(c) < 0x20)
+            return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// Whether `wanted` is `key` under `prefix` ("metadata" + "name" is "metadata.name"), or,
+// with `below`, a path further down inside it.
+bool pathMatches(QByteArrayView wanted, QByteArrayView prefix, QByteArrayView key, bool below)
+{
+    qsizetype at = 0;
+    if (!prefix.isEmpty()) {
+        if (!wanted.startsWith(prefix) || wanted.size() <= prefix.size() || wanted[prefix.size()] != '.')
+            return false;
+        at = prefix.size() + 1;
+    }
+    const QByteArrayView rest = wanted.sliced(at);
+    if (!below)
+        return rest == key;
+    return rest.size() > key.size() && rest.startsWith(key) && rest[key.size()] == '.';
+}
+
+// Walks the object at `pos` (its '{'), storing the wanted strings found under `prefix`;
+// returns the position after its '}', or -1 when the scan cannot go on.
+qsizetype readMembers(const QByteArray &data, qsizetype pos, qsizetype end, QByteArrayView prefix,
+    const QList<QByteArrayView> &paths, QList<QString> &values)
+{
+    pos = skipSpace(data, pos + 1);
+    if (pos < end && data[pos] == '}')
+        return pos + 1;
+    while (pos < end) {
+        if (data[pos] != '"')
+            return -1;
+        const std::optional<QByteArrayView> key = plainString(data, pos, end);
+        if (!key)
+            return -1;
+        pos = skipSpace(data, pos + key->size() + 2);
+        if (pos >= end || data[pos] != ':')
+            return -1;
+        pos = skipSpace(data, pos + 1);
+        if (pos >= end)
+            return -1;
+        const auto wanted = std::find_if(
+            paths.cbegin(), paths.cend(), [&](QByteArrayView path) { return pathMatches(path, prefix, *key, false); });
+        qsizetype valueEnd = -1;
+        if (wanted != paths.cend()) {
+            const std::optional<QByteArrayView> text = data[pos] == '"' ? plainString(data, pos, end) : std::nullopt;
+            if (!text)
+                return -1;
+            values[wanted - paths.cbegin()] = QString::fromLatin1(*text);
+            valueEnd = pos + text->size() + 2;
+        } else if (data[pos] == '{' && std::any_of(paths.cbegin(), paths.cend(), [&](QByteArrayView path) {
+                       return pathMatches(path, prefix, *key, true);
+                   })) {
+            const QByteArray inner
+                = prefix.isEmpty() ? key->toByteArray() : prefix.toByteArray() + '.' + key->toByteArray();
+            valueEnd = readMembers(data, pos, end, inner, paths, values);
+        } else {
+            valueEnd = skipValue(data, pos);
+        }
+        if (valueEnd < 0 || valueEnd > end)
+            return -1;
+        pos = skipSpace(data, valueEnd);
+        if (pos < end && data[pos] == ',') {
+            pos = skipSpace(data, pos + 1);
+            continue;
+        }
+        return pos < end && data[pos] == '}' ? pos + 1 : -1;
     }
     return -1;
 }
@@ -163,6 +244,18 @@ std::optional<QJsonValue> parseJsonItem(const QByteArray &data, qsizetype start,
     if (error.error != QJsonParseError::NoError || wrapped.array().size() != 1)
         return std::nullopt;
     return wrapped.array().at(0);
+}
+
+std::optional<QList<QString>> readStringMembers(
+    const QByteArray &data, qsizetype start, qsizetype length, const QList<QByteArrayView> &paths)
+{
+    if (length <= 0 || data[start] != '{')
+        return std::nullopt;
+    QList<QString> values(paths.size());
+    const qsizetype end = start + length;
+    if (readMembers(data, start, end, {}, paths, values) != end)
+        return std::nullopt;
+    return values;
 }
 
 } // namespace cairn::sync

@@ -33,4 +33,14 @@ std::optional<JsonItems> findJsonItems(const QByteArray &data);
 // Empty when the item is not valid JSON.
 std::optional<QJsonValue> parseJsonItem(const QByteArray &data, qsizetype start, qsizetype length);
 
+// The string values at `paths` (members of the object item at [start, start + length) and
+// of its member objects, such as "kind" or "metadata.name"), in the order of `paths`, read
+// without parsing the item: a null QString where the item has no such member. Empty when
+// the item is not an object, the scan finds what it does not expect, or a wanted value is
+// not a plain string (another type, an escape, a byte outside ASCII): the caller then
+// parses the item with parseJsonItem. Only the wanted values are read; the rest is skipped
+// by structure, as findJsonItems does.
+std::optional<QList<QString>> readStringMembers(
+    const QByteArray &data, qsizetype start, qsizetype length, const QList<QByteArrayView> &paths);
+
 } // namespace cairn::sync

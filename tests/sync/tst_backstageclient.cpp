@@ -346,6 +346,31 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 1);
     }
 
+    void listingLinesAreReadPlainOrParsed()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        // The second line spells its name with an escape: the scan leaves it to the parser.
+        server.interceptor = [](const RecordedRequest &) -> std::optional<CannedReply> {
+            return CannedReply::json("{\"items\":[{\"metadata\":{\"name\":\"foo\",\"uid\":\"u-1\",\"etag\":\"e-1\"},"
+                                     "\"kind\":\"Component\"},{\"kind\":\"API\",\"metadata\":{\"namespace\":\"ops\","
+                                     "\"name\":\"b\\u0061r\",\"uid\":\"u-2\",\"etag\":\"e-2\"}}],"
+                                     "\"totalItems\":2,\"pageInfo\":{}}");
+        };
+        HttpClient http(cairn::sync::test::fastHttpOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        auto listing = client.listEntities();
+        QVERIFY2(listing.ok(), qPrintable(listing.errorString()));
+        QCOMPARE(listing->totalItems, 2);
+        QCOMPARE(listing->entities.size(), 2);
+        QCOMPARE(listing->entities[0].ref.key(), QStringLiteral("component:default/foo"));
+        QCOMPARE(listing->entities[0].uid, QStringLiteral("u-1"));
+        QCOMPARE(listing->entities[0].etag, QStringLiteral("e-1"));
+        QCOMPARE(listing->entities[1].ref.toString(), QStringLiteral("API:ops/bar"));
+        QCOMPARE(listing->entities[1].uid, QStringLiteral("u-2"));
+        QCOMPARE(listing->entities[1].etag, QStringLiteral("e-2"));
+    }
+
     void incompleteListingLineStopsTheListing()
     {
         FakeBackstageServer server;

@@ -8,6 +8,7 @@
 
 using cairn::sync::findJsonItems;
 using cairn::sync::parseJsonItem;
+using cairn::sync::readStringMembers;
 
 // The scan must split a list exactly where a JSON parser would: each item's bytes, parsed
 // on their own, give the item the whole-document parse gives.
@@ -27,10 +28,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("data");
         QTest::newRow("array") << QByteArray("[{\"kind\":\"Component\"},{\"kind\":\"Group\"}]");
-        QTest::newRow("items object, members around it")
-            << QByteArray("{\"totalItems\":2,\"items\":[{\"a\":1},{\"b\":[1,2]}],\"pageInfo\":{\"nextCursor\":\"x]\"}}");
+        QTest::newRow("items object, members around it") << QByteArray(
+            "{\"totalItems\":2,\"items\":[{\"a\":1},{\"b\":[1,2]}],\"pageInfo\":{\"nextCursor\":\"x]\"}}");
         QTest::newRow("escaped quotes") << QByteArray("[{\"t\":\"say \\\"hi\\\"\"},{\"t\":\"\\\"\"}]");
-        QTest::newRow("backslash runs before quotes") << QByteArray("[{\"t\":\"a\\\\\"},{\"t\":\"b\\\\\\\\\"},{\"t\":\"c\\\\\\\"\"}]");
+        QTest::newRow("backslash runs before quotes")
+            << QByteArray("[{\"t\":\"a\\\\\"},{\"t\":\"b\\\\\\\\\"},{\"t\":\"c\\\\\\\"\"}]");
         QTest::newRow("brackets and commas in strings")
             << QByteArray("[{\"t\":\"}],{[\",\"u\":\"\\\\\"},{\"t\":\"\\\\\\\"]\"}]");
         QTest::newRow("nested") << QByteArray("[{\"a\":{\"b\":[{\"c\":[[]]},{}]}},[1,[2,{\"d\":\"e\"}]]]");
@@ -74,6 +76,54 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, data);
         QVERIFY(!findJsonItems(data).has_value());
+    }
+
+    void stringMembersAreReadAsAParserReadsThem_data()
+    {
+        QTest::addColumn<QByteArray>("item");
+        QTest::newRow("a listing line") << QByteArray("{\"metadata\":{\"name\":\"ledger\",\"namespace\":\"ops\","
+                                                      "\"uid\":\"u-1\",\"etag\":\"e-1\"},\"kind\":\"Component\"}");
+        QTest::newRow("other members around them")
+            << QByteArray("{\"apiVersion\":\"v1\",\"spec\":{\"name\":\"not this\",\"list\":[1,{\"kind\":\"x\"}]},"
+                          "\"kind\":\"API\",\"metadata\":{\"tags\":[\"a\"],\"name\":\"n\",\"labels\":{}},"
+                          "\"n\":null,\"b\":true,\"f\":-1.5e3}");
+        QTest::newRow("escapes outside the wanted values") << QByteArray(
+            "{\"kind\":\"Group\",\"metadata\":{\"description\":\"say \\\"hi\\\" \\u00e9\",\"name\":\"t\"}}");
+        QTest::newRow("spaces") << QByteArray("{ \"kind\" : \"User\" ,\n \"metadata\" : { \"name\" : \"a\" } }");
+        QTest::newRow("absent members") << QByteArray("{\"kind\":\"Group\"}");
+        QTest::newRow("metadata not an object") << QByteArray("{\"kind\":\"Group\",\"metadata\":\"x\"}");
+        QTest::newRow("empty object") << QByteArray("{}");
+        QTest::newRow("a member twice: the last counts") << QByteArray("{\"kind\":\"A\",\"kind\":\"B\"}");
+    }
+
+    void stringMembersAreReadAsAParserReadsThem()
+    {
+        QFETCH(QByteArray, item);
+        const QList<QByteArrayView> paths { "kind", "metadata.namespace", "metadata.name" };
+        const std::optional<QList<QString>> values = readStringMembers(item, 0, item.size(), paths);
+        QVERIFY(values.has_value());
+        const QJsonObject parsed = QJsonDocument::fromJson(item).object();
+        QCOMPARE(values->at(0), parsed.value(u"kind").toString());
+        QCOMPARE(values->at(1), parsed.value(u"metadata").toObject().value(u"namespace").toString());
+        QCOMPARE(values->at(2), parsed.value(u"metadata").toObject().value(u"name").toString());
+    }
+
+    void stringMembersOnlyWhenPlain_data()
+    {
+        QTest::addColumn<QByteArray>("item");
+        QTest::newRow("an escape in a wanted value") << QByteArray("{\"kind\":\"Gr\\u006fup\"}");
+        QTest::newRow("a wanted value outside ASCII") << QByteArray("{\"metadata\":{\"name\":\"Zo\xc3\xab\"}}");
+        QTest::newRow("a wanted value not a string") << QByteArray("{\"kind\":7}");
+        QTest::newRow("an escape in a key") << QByteArray("{\"k\\u0069nd\":\"Group\"}");
+        QTest::newRow("not an object") << QByteArray("[\"kind\"]");
+        QTest::newRow("cut short") << QByteArray("{\"kind\":\"Group\",\"metadata\":{\"name\":\"a\"}");
+        QTest::newRow("missing colon") << QByteArray("{\"kind\" \"Group\"}");
+    }
+
+    void stringMembersOnlyWhenPlain()
+    {
+        QFETCH(QByteArray, item);
+        QVERIFY(!readStringMembers(item, 0, item.size(), { "kind", "metadata.name" }).has_value());
     }
 
     void aBrokenItemIsNotParsed()
