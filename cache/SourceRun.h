@@ -40,6 +40,11 @@ struct SourceRunInput
     bool allowRemovals = false;
     // Compute the summary, write nothing.
     bool dryRun = false;
+    // The source states every relation at both ends when both are in it, as a Backstage
+    // catalog does (its stitcher gives the other end the inverse). A backward relation
+    // (ownerOf, hasMember, ...) is then the same fact as the forward one its target states,
+    // and is stored only when its target is not an entity of this source after the run.
+    bool relationsStatedAtBothEnds = false;
     // Snapshots kept after this run took one before its removals.
     int snapshotsToKeep = 5;
     // Called while writing; returning false cancels the run, which then leaves the cache

@@ -97,6 +97,7 @@ private:
     core::Status writeSourceOnce();
     core::Status writePlanned(bool reportProgress);
     core::Status writeTombstones();
+    core::Status writeHeldBackward(bool keepUndelivered);
     // Delivered: only rows whose owner this run has delivered by now (the rest wait);
     // All: every row, the others named from the cache.
     enum class PendingOwners { Delivered, All };
@@ -120,6 +121,14 @@ private:
     bool m_sourceRevived = false;
     bool m_sourceWritten = false;
 
+    // A backward relation held until finish() knows whether its target is one of ours.
+    struct HeldBackward
+    {
+        qint64 originId = 0;
+        QString type;
+        QString targetKey;
+    };
+
     QHash<QString, Existing> m_own; // this source's entities by key
     int m_ownLive = 0;
     QSet<QString> m_seen;
@@ -127,6 +136,7 @@ private:
     qsizetype m_written = 0; // m_planned[0, m_written) are written (or need no writing)
     std::deque<QList<core::SourcedEntity>> m_heldParts; // PartWrite::AfterGuard parts, until finish()
     QList<Removal> m_removals;
+    QList<HeldBackward> m_heldBackward; // see SourceRunInput::relationsStatedAtBothEnds
     QHash<QString, QString> m_deliveredNames;
     QHash<QString, QString> m_ownerNameCache;
     QSet<qint64> m_indexedIds;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/RelationType.h"
 
+#include <algorithm>
 #include <array>
 
 namespace cairn::core::relation {
@@ -26,6 +27,11 @@ constexpr std::array<InversePair, 11> pairs = { {
 std::span<const InversePair> inversePairs()
 {
     return pairs;
+}
+
+bool isBackward(QStringView type)
+{
+    return std::any_of(pairs.cbegin(), pairs.cend(), [type](const InversePair &pair) { return pair.backward == type; });
 }
 
 QString inverseOf(QStringView type)

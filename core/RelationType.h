@@ -40,6 +40,9 @@ inline constexpr QStringView TeamOf = u"teamOf";
 // The inverse relation name; empty for a name Cairn does not know.
 QString inverseOf(QStringView type);
 
+// Whether `type` is the backward name of a pair (ownerOf, hasMember, ...).
+bool isBackward(QStringView type);
+
 // Every relation Cairn knows, each pair once as {forward, backward}: for SQL that reads a
 // relation stored once from its other end.
 struct InversePair

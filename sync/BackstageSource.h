@@ -38,6 +38,9 @@ public:
     explicit BackstageSource(Settings settings);
 
     core::Result<SourceHarvest> collect(const HarvestContext &context) override;
+    // The catalog's stitcher gives every relation to both its ends (ownedBy on the
+    // component, ownerOf on the group), whenever both exist.
+    bool statesRelationsAtBothEnds() const override { return true; }
 
     // Keys in the source state.
     static QString listingValidatorKey() { return QStringLiteral("listingValidator"); }

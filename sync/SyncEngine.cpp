@@ -82,6 +82,7 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     settings.maxRemovalShare = options.maxRemovalShare;
     settings.allowRemovals = options.allowRemovals;
     settings.dryRun = options.dryRun;
+    settings.relationsStatedAtBothEnds = source.statesRelationsAtBothEnds();
     settings.progress = [this](int done, int total) {
         if (m_progress)
             m_progress(SyncPhase::Writing, done, total);

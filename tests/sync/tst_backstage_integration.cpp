@@ -192,12 +192,25 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     auto generated = cache.database().queryInt(
         QStringLiteral("SELECT count(*) FROM entities WHERE key LIKE 'location:default/generated-%'"));
     QVERIFY(generated.value() >= 1);
-    // The server's relations array came along: ownerOf is only ever in that array (no
-    // Group's spec says what it owns), and the cache stores it as the group states it.
-    auto relations = cache.database().queryInt(
-        QStringLiteral("SELECT count(*) FROM relations r JOIN entities o ON o.id = r.origin_id "
-                       "WHERE o.kind = 'group' AND r.type = 'ownerOf'"));
-    QVERIFY(relations.value() >= 1);
+    // The server's relations arrays came along: every stored relation is one its origin's
+    // document states, and a group's ownerOf (only ever in that array: no Group's spec says
+    // what it owns) reads from the group's end.
+    auto stored = cache.database().queryInt(QStringLiteral("SELECT count(*) FROM relations"));
+    QVERIFY(stored.value() > 0);
+    auto notStated = cache.database().queryInt(QStringLiteral(
+        "SELECT count(*) FROM relations r JOIN entities o ON o.id = r.origin_id WHERE NOT EXISTS (SELECT 1 FROM "
+        "json_each(o.document, '$.relations') j WHERE json_extract(j.value, '$.type') = r.type "
+        "AND lower(json_extract(j.value, '$.targetRef')) = r.target_key)"));
+    QCOMPARE(notStated.value(), 0);
+    auto owns = cache.database().queryInt(
+        QStringLiteral("SELECT count(*) FROM v_relations WHERE source LIKE 'group:%' AND type = 'ownerOf'"));
+    QVERIFY(owns.value() >= 1);
+    // Each relation stored once: the server gives the group an ownerOf for each ownedBy, and
+    // the group's is kept only for what the catalog does not have.
+    auto twice = cache.database().queryInt(
+        QStringLiteral("SELECT count(*) FROM relations r JOIN entities t ON t.key = r.target_key "
+                       "WHERE r.type = 'ownerOf' AND t.removed_at IS NULL"));
+    QCOMPARE(twice.value(), 0);
 
     // Edit one, add one, remove one, in the served files.
     QFile file(edited);

@@ -44,6 +44,7 @@ private Q_SLOTS:
 
     void firstSyncFetchesFullPages();
     void serverTextIsStoredAsReceived();
+    void relationStatedAtBothEndsIsStoredOnce();
     void unchangedCatalogTransfersOnlyTheListing();
     void changedAddedRemovedAreFetchedByRefs();
     void byRefsNullIsARemoval();
@@ -234,6 +235,36 @@ void TestSyncEngine::serverTextIsStoredAsReceived()
         "SELECT document || ' ' || owner_key || ' ' || etag FROM entities WHERE key = 'component:default/ledger'"));
     QVERIFY2(stored.ok(), qPrintable(stored.errorString()));
     QCOMPARE(stored.value(), QString::fromUtf8(text) + QStringLiteral(" group:default/team-a e-1"));
+}
+
+void TestSyncEngine::relationStatedAtBothEndsIsStoredOnce()
+{
+    // As the catalog's stitcher gives them: ownedBy on the component, ownerOf on the group,
+    // and the group's ownerOf of a component the catalog does not have.
+    m_server->interceptor = [](const RecordedRequest &) -> std::optional<CannedReply> {
+        return CannedReply::json(
+            R"({"items":[{"apiVersion":"backstage.io/v1alpha1","kind":"Component","metadata":{"name":"ledger",)"
+            R"("namespace":"default","uid":"u-1","etag":"e-1"},"spec":{"type":"service","owner":"team-a",)"
+            R"("lifecycle":"production"},"relations":[{"type":"ownedBy","targetRef":"group:default/team-a"}]},)"
+            R"({"apiVersion":"backstage.io/v1alpha1","kind":"Group","metadata":{"name":"team-a","namespace":"default",)"
+            R"("uid":"u-2","etag":"e-2"},"spec":{"type":"team","children":[]},"relations":[)"
+            R"({"type":"ownerOf","targetRef":"component:default/ledger"},)"
+            R"({"type":"ownerOf","targetRef":"component:default/elsewhere"}]}],"totalItems":2,"pageInfo":{}})");
+    };
+    const SyncOutcome outcome = syncBackstage();
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(outcome.summary.added, 2);
+    auto stored = m_cache->database().queryText(QStringLiteral(
+        "SELECT group_concat(type || ' ' || target_key, ', ') FROM (SELECT type, target_key FROM relations "
+        "ORDER BY type, target_key)"));
+    QVERIFY2(stored.ok(), qPrintable(stored.errorString()));
+    QCOMPARE(stored.value(), QStringLiteral("ownedBy group:default/team-a, ownerOf component:default/elsewhere"));
+    // Read from the group's end, the ledger is still owned by it.
+    auto owned = m_cache->database().queryText(
+        QStringLiteral("SELECT group_concat(target, ', ') FROM (SELECT DISTINCT target FROM v_relations "
+                       "WHERE source = 'group:default/team-a' AND type = 'ownerOf' ORDER BY target)"));
+    QVERIFY2(owned.ok(), qPrintable(owned.errorString()));
+    QCOMPARE(owned.value(), QStringLiteral("component:default/elsewhere, component:default/ledger"));
 }
 
 void TestSyncEngine::unchangedCatalogTransfersOnlyTheListing()
