@@ -75,6 +75,7 @@ core::Status SourceRunApplier::add(QList<core::SourcedEntity> part, PartWrite wh
     const auto release = qScopeGuard([this, from] { releaseParts(from); });
     CAIRN_TRY(plan(part));
     if (!m_input.dryRun) {
+        m_writesAsItComes = true;
         CAIRN_TRY(writePlanned(false));
         // The search rows whose owners have arrived by now, rather than all at the commit.
         // The dirty pages are not flushed early (sqlite3_db_cacheflush): pages such as the
@@ -441,8 +442,16 @@ core::Status SourceRunApplier::writePlanned(bool reportProgress)
     CAIRN_TRY(writeSourceOnce());
     if (!m_insertEntity.isValid()) {
         // A first sync fills empty tables: their indexes are built once each, before the
-        // commit, instead of row by row (about ten relation rows per Backstage entity).
-        CAIRN_TRY(m_bulkIndexes.dropIfEmpty(m_db, QStringLiteral("entities")));
+        // commit, instead of row by row (about five relation rows per Backstage entity,
+        // which arrive in no order useful to the index by target). Except the entities' in
+        // a run written part by part as a server sends it: rows are then written faster
+        // than the pages come, and kept up between pages the entities' indexes leave less
+        // to build after the last page, which nothing overlaps (real Backstage, 5,001
+        // entities: full sync 1.30-1.42x the plain download with them built at the end,
+        // 1.17-1.29x kept up). A run written whole after its download (a bundle) builds
+        // both at the end, which costs less in all.
+        if (!m_writesAsItComes)
+            CAIRN_TRY(m_bulkIndexes.dropIfEmpty(m_db, QStringLiteral("entities")));
         CAIRN_TRY(m_bulkIndexes.dropIfEmpty(m_db, QStringLiteral("relations")));
         CAIRN_TRY_ASSIGN(m_insertEntity,
             m_db.prepare(QStringLiteral(

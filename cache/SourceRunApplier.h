@@ -149,6 +149,7 @@ private:
     QList<std::pair<QString, QString>> m_conflictKeys; // key, message
 
     BulkIndexes m_bulkIndexes;
+    bool m_writesAsItComes = false; // parts are written as they are added (PartWrite::Now)
 
     Statement m_lookupOther;
     // Written rows, prepared once per run.

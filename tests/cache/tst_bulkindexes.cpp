@@ -128,6 +128,30 @@ private Q_SLOTS:
             2);
     }
 
+    void runWrittenAsItComesKeepsTheEntitiesIndexesUp()
+    {
+        const QString before = indexes();
+        CatalogWriter writer(*m_cache);
+        auto stream = writer.beginSourceRun(test::run(QStringLiteral("catalog"), {}));
+        QVERIFY2(stream, qPrintable(stream.errorString()));
+        QVERIFY((*stream)->add(ownedAndOwner(10)));
+        // Between parts (as the run's own connection sees it): the entities' indexes are up,
+        // the relations' index by target waits for the end.
+        const auto present = [this](const QString &name) {
+            return test::count(
+                *m_cache, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name='%1'").arg(name));
+        };
+        QCOMPARE(present(QStringLiteral("entities_owner")), 1);
+        QCOMPARE(present(QStringLiteral("entities_match_name")), 1);
+        QCOMPARE(present(QStringLiteral("relations_to")), 0);
+        QVERIFY((*stream)->add(test::components(20, QStringLiteral("second"))));
+        auto summary = (*stream)->finish();
+        QVERIFY2(summary, qPrintable(summary.errorString()));
+        QCOMPARE(summary->added, 31);
+        QCOMPARE(indexes(), before);
+        QCOMPARE(m_cache->database().queryText(QStringLiteral("PRAGMA integrity_check")).value(), QStringLiteral("ok"));
+    }
+
     void failedFirstRunLeavesTheIndexes()
     {
         const QString before = indexes();

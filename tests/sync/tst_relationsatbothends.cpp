@@ -55,8 +55,9 @@ QList<core::SourcedEntity> stitchedExamples()
                 { QStringLiteral("type"), relation.type }, { QStringLiteral("targetRef"), relation.target.key() } });
         }
     }
-    stated[QStringLiteral("group:default/team-a")].append(QJsonObject {
-        { QStringLiteral("type"), core::relation::OwnerOf.toString() }, { QStringLiteral("targetRef"), DanglingTarget } });
+    stated[QStringLiteral("group:default/team-a")].append(
+        QJsonObject { { QStringLiteral("type"), core::relation::OwnerOf.toString() },
+            { QStringLiteral("targetRef"), DanglingTarget } });
     QList<core::SourcedEntity> out;
     for (const core::SourcedEntity &sourced : read.entities) {
         QJsonObject document = sourced.entity.document();
@@ -166,10 +167,9 @@ private Q_SLOTS:
         }
         QCOMPARE(compared, m_entities.size());
         // And an answer that reads backward relations: what team-a owns.
-        core::Result<QList<core::Relation>> owned
-            = m_once.query->relationsFrom(core::EntityRef(QStringLiteral("group"), QStringLiteral("default"),
-                                              QStringLiteral("team-a")),
-                core::relation::OwnerOf);
+        core::Result<QList<core::Relation>> owned = m_once.query->relationsFrom(
+            core::EntityRef(QStringLiteral("group"), QStringLiteral("default"), QStringLiteral("team-a")),
+            core::relation::OwnerOf);
         QVERIFY(owned.ok());
         QVERIFY(owned->size() > 3);
     }
