@@ -47,6 +47,13 @@ core::Result<std::unique_ptr<SourceRunStream>> CatalogWriter::beginSourceRun(con
     return stream;
 }
 
+core::Result<std::unique_ptr<SourceRunStream>> CatalogWriter::prepareSourceRun(const SourceRunInput &settings)
+{
+    std::unique_ptr<SourceRunStream> stream(new SourceRunStream(m_cache, settings));
+    CAIRN_TRY(stream->prepare());
+    return stream;
+}
+
 core::Result<SourceInfo> CatalogWriter::addSource(
     const QString &name, const QString &kind, const QString &location, const QJsonObject &options)
 {
@@ -184,24 +191,6 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
     CAIRN_TRY(writeRunEntities(db, summary.runId, u"removed", keys));
     CAIRN_TRY(tx.commit());
     return summary;
-}
-
-core::Result<QHash<QString, QString>> CatalogWriter::sourceEtags(const QString &sourceName)
-{
-    Database &db = m_cache.database();
-    CAIRN_TRY_ASSIGN(Statement q,
-        db.prepare(
-            QStringLiteral("SELECT e.key, coalesce(e.etag, '') FROM entities e JOIN sources s ON s.id = e.source_id "
-                           "WHERE s.name=?1 AND e.removed_at IS NULL")));
-    q.bind(1, sourceName);
-    QHash<QString, QString> out;
-    for (;;) {
-        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
-        if (step == Statement::Step::Done)
-            break;
-        out.insert(q.text(0), q.text(1));
-    }
-    return out;
 }
 
 core::Result<bool> CatalogWriter::sourceHasLiveEntities(const QString &sourceName)

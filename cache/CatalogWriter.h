@@ -37,6 +37,11 @@ public:
     // entities and unchangedRefs are left empty; parts go to add(), unchanged refs to
     // finish(). Takes the write lock until the stream is finished or destroyed.
     core::Result<std::unique_ptr<SourceRunStream>> beginSourceRun(const SourceRunInput &settings);
+    // The same stream with the source's state read but no lock taken yet: for a caller
+    // that reads it while it waits on a server (SourceRunStream::ownEtags). The lock is
+    // taken by the first add() or finish(), which read the state again only if the cache
+    // changed in between.
+    core::Result<std::unique_ptr<SourceRunStream>> prepareSourceRun(const SourceRunInput &settings);
 
     // Registers a source (for `cairn source add`) or updates its kind, location and options.
     core::Result<SourceInfo> addSource(
@@ -54,11 +59,8 @@ public:
     // tombstones still name it; adding it again later puts it last in priority.
     core::Result<RunSummary> removeSource(const QString &name);
 
-    // entity key -> etag of the source's live entities, for an incremental sync to decide
-    // what to re-fetch. Unknown source: empty.
-    core::Result<QHash<QString, QString>> sourceEtags(const QString &sourceName);
     // Whether the source has any live entity: one index probe, to decide between a first
-    // and an incremental fetch before reading sourceEtags().
+    // and an incremental fetch before reading the etags (SourceRunStream::ownEtags).
     core::Result<bool> sourceHasLiveEntities(const QString &sourceName);
 
     // Deletes tombstoned entities removed before `olderThan` (their relations and FTS rows

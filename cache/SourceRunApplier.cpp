@@ -45,19 +45,59 @@ SourceRunApplier::SourceRunApplier(Cache &cache, const SourceRunInput &input)
     , m_startedAt(m_now)
 { }
 
+core::Status SourceRunApplier::prepare()
+{
+    if (m_input.sourceName.trimmed().isEmpty())
+        return core::Error { QStringLiteral("A source needs a name.") };
+    CAIRN_TRY_ASSIGN(const auto readAt, changeMarks());
+    CAIRN_TRY(loadSource());
+    CAIRN_TRY(prepareLookups());
+    m_readAt = readAt;
+    return {};
+}
+
+core::Result<std::pair<qint64, qint64>> SourceRunApplier::changeMarks()
+{
+    CAIRN_TRY_ASSIGN(const qint64 dataVersion, m_db.queryInt(QStringLiteral("PRAGMA data_version")));
+    CAIRN_TRY_ASSIGN(const qint64 ownChanges, m_db.queryInt(QStringLiteral("SELECT total_changes()")));
+    return std::pair { dataVersion, ownChanges };
+}
+
 core::Status SourceRunApplier::begin()
 {
     if (m_input.sourceName.trimmed().isEmpty())
         return core::Error { QStringLiteral("A source needs a name.") };
-    // The write lock is taken before reading, so the plan cannot go stale before it is
-    // applied. A dry run reads without it and never writes.
+    // The plan is made from what the cache holds under the write lock, so it cannot go
+    // stale before it is applied: the state prepare() read is used only if nothing was
+    // committed since, by this connection or another. A dry run reads without the lock
+    // and never writes.
     if (!m_input.dryRun) {
         CAIRN_TRY_ASSIGN(Transaction begun, Transaction::begin(m_db));
         m_tx.emplace(std::move(begun));
     }
-    CAIRN_TRY(loadSource());
+    CAIRN_TRY_ASSIGN(const auto now, changeMarks());
+    if (m_readAt != now) {
+        m_own.clear();
+        m_ownLive = 0;
+        m_sourceId = 0;
+        m_sourceRevived = false;
+        CAIRN_TRY(loadSource());
+        CAIRN_TRY(prepareLookups());
+        m_readAt = now;
+    }
     m_sourceIdBefore = m_sourceId;
-    return prepareLookups();
+    return {};
+}
+
+QHash<QString, QString> SourceRunApplier::ownEtags() const
+{
+    QHash<QString, QString> out;
+    out.reserve(m_ownLive);
+    for (auto it = m_own.constBegin(); it != m_own.constEnd(); ++it) {
+        if (!it->removed)
+            out.insert(it.key(), it->etag);
+    }
+    return out;
 }
 
 core::Status SourceRunApplier::add(QList<core::SourcedEntity> part, PartWrite when)
@@ -173,14 +213,14 @@ core::Status SourceRunApplier::loadSource()
         return {};
 
     CAIRN_TRY_ASSIGN(Statement own,
-        m_db.prepare(QStringLiteral("SELECT key, id, content_hash, display_name, removed_at IS NOT NULL "
-                                    "FROM entities WHERE source_id=?1")));
+        m_db.prepare(QStringLiteral("SELECT key, id, content_hash, display_name, removed_at IS NOT NULL, "
+                                    "coalesce(etag, '') FROM entities WHERE source_id=?1")));
     own.bind(1, m_sourceId);
     for (;;) {
         CAIRN_TRY_ASSIGN(Statement::Step step, own.step());
         if (step == Statement::Step::Done)
             break;
-        Existing e { own.int64(1), own.utf8(2), own.text(3), own.int64(4) != 0 };
+        Existing e { own.int64(1), own.utf8(2), own.text(3), own.text(5), own.int64(4) != 0 };
         if (!e.removed)
             ++m_ownLive;
         m_own.insert(own.text(0), std::move(e));

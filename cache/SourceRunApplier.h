@@ -41,8 +41,13 @@ class SourceRunApplier
 public:
     SourceRunApplier(Cache &cache, const SourceRunInput &input);
 
-    // begin() takes the write lock (no lock for a dry run) and reads the source.
+    // prepare() reads the source's state without the write lock, so that a caller can do it
+    // while it waits on a server; begin() takes the lock (none for a dry run) and reads the
+    // state again only if the cache changed since (or prepare() was not called).
+    core::Status prepare();
     core::Status begin();
+    // The etag of each of the source's live entities by key, as prepare() read them.
+    QHash<QString, QString> ownEtags() const;
     core::Status add(QList<core::SourcedEntity> part, PartWrite when);
     // `keepUndelivered`: the source could be read only in part, so its live entities that
     // were not delivered are kept (counted unchanged and in RunSummary::keptUnread) rather
@@ -58,6 +63,7 @@ private:
         qint64 id = 0;
         QByteArray hash;
         QString displayName;
+        QString etag;
         bool removed = false;
     };
 
@@ -97,6 +103,7 @@ private:
     core::Status writeSourceOnce();
     core::Status writePlanned(bool reportProgress);
     core::Status writeTombstones();
+    core::Result<std::pair<qint64, qint64>> changeMarks();
     core::Status writeHeldBackward(bool keepUndelivered);
     // Delivered: only rows whose owner this run has delivered by now (the rest wait);
     // All: every row, the others named from the cache.
@@ -143,6 +150,9 @@ private:
     QList<PendingFts> m_pendingFts;
     QList<QString> m_renamedOwners;
     bool m_otherSourcesHaveEntities = true;
+    // What the source's state was read from: the cache's commits by other connections
+    // (PRAGMA data_version) and this connection's own changes (total_changes()).
+    std::optional<std::pair<qint64, qint64>> m_readAt;
     bool m_ownerKeysRead = false;
     QSet<QString> m_ownerKeysBefore; // owner_key values in the cache before this run wrote
     RunSummary m_summary;

@@ -23,11 +23,29 @@ core::Error SourceRunStream::inContext(const core::Error &error) const
                              .arg(m_settings.sourceName, m_cache.path(), error.message) };
 }
 
+core::Status SourceRunStream::prepare()
+{
+    if (core::Status prepared = m_applier->prepare(); !prepared)
+        return inContext(prepared.error());
+    return {};
+}
+
 core::Status SourceRunStream::begin()
 {
-    if (core::Status begun = m_applier->begin(); !begun)
-        return inContext(begun.error());
+    if (core::Status started = m_applier->begin(); !started)
+        return inContext(started.error());
+    m_begun = true;
     return {};
+}
+
+core::Status SourceRunStream::begun()
+{
+    return m_begun ? core::Status {} : begin();
+}
+
+QHash<QString, QString> SourceRunStream::ownEtags() const
+{
+    return m_applier->ownEtags();
 }
 
 core::Error SourceRunStream::endedError() const
@@ -41,6 +59,10 @@ core::Status SourceRunStream::add(QList<core::SourcedEntity> part, PartWrite whe
 {
     if (m_finished)
         return endedError();
+    if (core::Status started = begun(); !started) {
+        m_finished = true;
+        return started;
+    }
     if (core::Status added = m_applier->add(std::move(part), when); !added) {
         // Half a part may be planned: nothing more goes into this run, which rolls back
         // when the stream goes.
@@ -55,6 +77,8 @@ core::Result<RunSummary> SourceRunStream::finish(const QList<core::EntityRef> &u
     if (m_finished)
         return endedError();
     m_finished = true;
+    if (core::Status started = begun(); !started)
+        return started.error();
     core::Result<RunSummary> summary = m_applier->finish(unchangedRefs, keepUndelivered);
     if (!summary)
         return inContext(summary.error());

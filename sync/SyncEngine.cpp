@@ -59,22 +59,6 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     const QString cancelledText
         = QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName);
 
-    HarvestContext context;
-    // The etags themselves are read when the source asks for them: after its first request
-    // has left, for one that asks a server.
-    core::Result<bool> holdsEntities = writer.sourceHasLiveEntities(sourceName);
-    if (!holdsEntities)
-        return failed(holdsEntities.errorString(), false);
-    context.knownEtags
-        = KnownEtags(holdsEntities.value(), [&writer, &sourceName] { return writer.sourceEtags(sourceName); });
-    core::Result<QJsonObject> storedOptions = writer.sourceOptions(sourceName);
-    if (!storedOptions)
-        return failed(storedOptions.errorString(), false);
-    QJsonObject sourceOptions = std::move(storedOptions).value();
-    context.state = sourceOptions.value(u"state").toObject();
-    context.progress = m_progress;
-    context.cancel = m_cancel;
-
     cache::SourceRunInput settings;
     settings.sourceName = sourceName;
     settings.sourceKind = sourceKind;
@@ -88,6 +72,35 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
             m_progress(SyncPhase::Writing, done, total);
         return !cancelled();
     };
+    HarvestContext context;
+    // The etags are read when the source asks for them (for one that asks a server, after
+    // its first request has left), together with the rest of the run's starting state: the
+    // run is prepared then, and takes the write lock only when it writes.
+    core::Result<bool> holdsEntities = writer.sourceHasLiveEntities(sourceName);
+    if (!holdsEntities)
+        return failed(holdsEntities.errorString(), false);
+    const auto prepared = [&]() -> core::Status {
+        if (stream)
+            return {};
+        core::Result<std::unique_ptr<cache::SourceRunStream>> made = writer.prepareSourceRun(settings);
+        if (!made)
+            return made.error();
+        stream = std::move(made).value();
+        return {};
+    };
+    context.knownEtags = KnownEtags(holdsEntities.value(), [&]() -> core::Result<QHash<QString, QString>> {
+        if (core::Status ready = prepared(); !ready)
+            return ready.error();
+        return stream->ownEtags();
+    });
+    core::Result<QJsonObject> storedOptions = writer.sourceOptions(sourceName);
+    if (!storedOptions)
+        return failed(storedOptions.errorString(), false);
+    QJsonObject sourceOptions = std::move(storedOptions).value();
+    context.state = sourceOptions.value(u"state").toObject();
+    context.progress = m_progress;
+    context.cancel = m_cancel;
+
     // Invalid documents of entities the cache holds: kept as they were, not tombstoned.
     QList<core::EntityRef> keptInvalid;
 
@@ -116,12 +129,8 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
             }
         }
         part = {};
-        if (!stream) {
-            core::Result<std::unique_ptr<cache::SourceRunStream>> begun = writer.beginSourceRun(settings);
-            if (!begun)
-                return begun.error();
-            stream = std::move(begun).value();
-        }
+        if (core::Status ready = prepared(); !ready)
+            return ready;
         return stream->add(std::move(valid), when);
     };
     context.deliver = [&](QList<core::SourcedEntity> &&part) -> core::Status {

@@ -201,6 +201,67 @@ private Q_SLOTS:
         QCOMPARE(summary->unchanged, 5);
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL")), 5);
     }
+
+    // A run prepared while its source is downloading reads the state it plans from again
+    // when the cache changed before it takes the write lock: a commit by another
+    // connection, or by its own.
+    void preparedRunReadsAgainWhatChangedBeforeItsLock_data()
+    {
+        QTest::addColumn<bool>("otherConnection");
+        QTest::newRow("another connection") << true;
+        QTest::newRow("the same connection") << false;
+    }
+
+    void preparedRunReadsAgainWhatChangedBeforeItsLock()
+    {
+        QFETCH(bool, otherConnection);
+        CatalogWriter writer(*m_cache);
+        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("catalog"), test::components(2))));
+        SourceRunInput input = settings(QStringLiteral("catalog"));
+        input.allowRemovals = true;
+        auto stream = writer.prepareSourceRun(input);
+        QVERIFY2(stream, qPrintable(stream.errorString()));
+        QCOMPARE((*stream)->ownEtags().size(), 2);
+
+        // The source gains svc-2 after the run read it (a second Cairn, the app and the
+        // command line at once, or this connection in between).
+        std::unique_ptr<Cache> other;
+        if (otherConnection)
+            other = std::move(Cache::open(m_path)).value();
+        QVERIFY(CatalogWriter(otherConnection ? *other : *m_cache)
+                    .applySourceRun(test::run(QStringLiteral("catalog"), test::components(3))));
+        other.reset();
+
+        // The run delivers svc-0 and svc-1 as unchanged: svc-2 is gone upstream, so it is
+        // removed, which only a plan made from the state under the lock knows.
+        auto summary = (*stream)->finish(
+            { core::EntityRef(QStringLiteral("component"), QStringLiteral("default"), QStringLiteral("svc-0")),
+                core::EntityRef(QStringLiteral("component"), QStringLiteral("default"), QStringLiteral("svc-1")) });
+        QVERIFY2(summary, qPrintable(summary.errorString()));
+        QCOMPARE(summary->unchanged, 2);
+        QCOMPARE(summary->removed, 1);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT count(*) FROM entities WHERE key = 'component:default/svc-2' "
+                                    "AND removed_at IS NOT NULL")),
+            1);
+    }
+
+    void preparedRunDroppedUnbegunChangesNothing()
+    {
+        CatalogWriter writer(*m_cache);
+        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("catalog"), test::components(2))));
+        const QString before = visibleState();
+        {
+            auto stream = writer.prepareSourceRun(settings(QStringLiteral("catalog")));
+            QVERIFY2(stream, qPrintable(stream.errorString()));
+            // No lock is held: another writer gets through meanwhile.
+            auto other = std::move(Cache::open(m_path)).value();
+            QVERIFY(CatalogWriter(*other).applySourceRun(
+                test::run(QStringLiteral("second"), test::components(1, QStringLiteral("x")))));
+        }
+        QVERIFY(visibleState() != before); // the other writer's run, and nothing of the dropped one
+        QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM sync_runs")), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSourceRunStream)
