@@ -117,14 +117,25 @@ core::Result<QJsonDocument> BackstageClient::parseBody(const QUrl &url, const QB
 }
 
 core::Result<QList<std::optional<core::SourcedEntity>>> BackstageClient::readItems(
-    const QUrl &url, const QByteArray &body, QJsonObject &envelope) const
+    const QUrl &url, const QByteArray &body, QJsonObject &envelope, const BeforeItems &beforeItems) const
 {
     const core::DocumentOrigin origin { HttpClient::redactedUrl(m_baseUrl), 0 };
     QList<std::optional<core::SourcedEntity>> items;
+    bool announced = false;
+    const auto announce = [&](qsizetype count) -> core::Status {
+        if (announced || !beforeItems)
+            return {};
+        announced = true;
+        return beforeItems(envelope, count);
+    };
     // Each item parsed from its own bytes, which are kept as the stored text: serialising
     // every entity again cost a tenth of a first sync.
     if (const std::optional<JsonItems> ranges = findJsonItems(body); ranges && ranges->inItemsObject) {
         bool whole = envelopeOf(body, *ranges, envelope);
+        if (whole) {
+            if (core::Status going = announce(ranges->items.size()); !going)
+                return going.error();
+        }
         items.reserve(ranges->items.size());
         for (const auto &[start, length] : ranges->items) {
             const std::optional<QJsonValue> item = whole ? parseJsonItem(body, start, length) : std::nullopt;
@@ -150,6 +161,8 @@ core::Result<QList<std::optional<core::SourcedEntity>>> BackstageClient::readIte
     if (!parsed->isObject() || !envelope.value(u"items").isArray())
         return invalidResponse(url, QStringLiteral("no \"items\" array"));
     const QJsonArray array = envelope.take(u"items").toArray();
+    if (core::Status going = announce(array.size()); !going)
+        return going.error();
     items.reserve(array.size());
     for (const QJsonValue &item : array) {
         if (item.isNull())
@@ -471,20 +484,27 @@ core::Status BackstageClient::fetchAllPages(const std::function<core::Status(QLi
         if (response->notModified())
             return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
                 QStringLiteral("304 Not Modified to an unconditional request"));
+        // The next page is asked for as soon as its cursor is read, before this page's
+        // entities are parsed and handed on (see InFlight): the server prepares it
+        // meanwhile. The envelope is read first, off a scan of the body.
+        const QUrl url = req.url;
+        QByteArray next;
         QJsonObject envelope;
-        core::Result<QList<std::optional<core::SourcedEntity>>> items = readItems(req.url, response->body, envelope);
+        core::Result<QList<std::optional<core::SourcedEntity>>> items
+            = readItems(url, response->body, envelope, [&](const QJsonObject &read, qsizetype count) -> core::Status {
+                  next = read.value(u"pageInfo").toObject().value(u"nextCursor").toString().toLatin1();
+                  if (next.isEmpty())
+                      return {};
+                  if (seenCursors.contains(next) || count == 0)
+                      return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
+                          QStringLiteral("the cursor paging does not advance"));
+                  seenCursors.insert(next);
+                  req = pageRequest(next, {}, {});
+                  flight = start(req);
+                  return {};
+              });
         if (!items)
             return items.error();
-        const QByteArray next = envelope.value(u"pageInfo").toObject().value(u"nextCursor").toString().toLatin1();
-        if (!next.isEmpty()) {
-            if (seenCursors.contains(next) || items->isEmpty())
-                return invalidResponse(endpoint(QStringLiteral("/entities/by-query")),
-                    QStringLiteral("the cursor paging does not advance"));
-            seenCursors.insert(next);
-            // The next page is asked for before this one is handed on (see InFlight).
-            req = pageRequest(next, {}, {});
-            flight = start(req);
-        }
         QList<core::SourcedEntity> entities;
         entities.reserve(items->size());
         for (std::optional<core::SourcedEntity> &item : *items) {

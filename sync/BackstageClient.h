@@ -110,10 +110,13 @@ private:
     static core::Result<HttpResponse> wait(InFlight &flight);
     core::Error invalidResponse(const QUrl &url, const QString &what) const;
     core::Result<QJsonDocument> parseBody(const QUrl &url, const QByteArray &body) const;
+    // Told the rest of a list body (totalItems, pageInfo) and how many items it has, before
+    // they are parsed; an error stops the reading.
+    using BeforeItems = std::function<core::Status(const QJsonObject &envelope, qsizetype count)>;
     // The "items" of a page or batch, each parsed with its own text (JSON null: nullopt),
     // and in `envelope` the rest of the body.
     core::Result<QList<std::optional<core::SourcedEntity>>> readItems(
-        const QUrl &url, const QByteArray &body, QJsonObject &envelope) const;
+        const QUrl &url, const QByteArray &body, QJsonObject &envelope, const BeforeItems &beforeItems = {}) const;
     bool cancelled() const { return m_cancel && m_cancel->load(); }
     core::Error cancelledError() const;
     void report(Phase phase, qint64 done, qint64 total) const;

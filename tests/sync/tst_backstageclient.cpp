@@ -326,6 +326,28 @@ private Q_SLOTS:
             qPrintable(all.errorString()));
     }
 
+    void nextPageIsAskedForBeforeThisOneIsParsed()
+    {
+        FakeBackstageServer server;
+        QVERIFY(server.start());
+        addSeven(server);
+        // The first page's envelope is good (it names the next page), one of its items is not.
+        server.interceptor = [](const RecordedRequest &request) -> std::optional<CannedReply> {
+            if (request.query.hasQueryItem(QStringLiteral("cursor")))
+                return std::nullopt;
+            return CannedReply::json(R"({"items":[{"kind":"Component","metadata":{"name":ledger}}],)"
+                                     R"("totalItems":7,"pageInfo":{"nextCursor":"c2"}})");
+        };
+        HttpClient http(cairn::sync::test::fastHttpOptions());
+        BackstageClient client(http, server.baseUrl(), server.token(), QStringLiteral("bs"));
+        auto all = client.fetchAll();
+        QVERIFY(!all.ok());
+        QVERIFY2(all.errorString().contains(u"invalid JSON"), qPrintable(all.errorString()));
+        // The second page had been asked for while the first was read.
+        QTRY_COMPARE(server.requests().size(), 2);
+        QCOMPARE(server.requests().at(1).param(QStringLiteral("cursor")), QStringLiteral("c2"));
+    }
+
     void cancelStopsBetweenRequests()
     {
         FakeBackstageServer server;
