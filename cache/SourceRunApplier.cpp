@@ -407,6 +407,15 @@ core::Status SourceRunApplier::writeSourceOnce()
     return {};
 }
 
+core::Status SourceRunApplier::insertRelation(qint64 originId, const QString &type, const QString &targetKey)
+{
+    m_addRelation.reset();
+    m_addRelation.bind(1, originId);
+    m_addRelation.bind(2, type);
+    m_addRelation.bind(3, targetKey);
+    return m_addRelation.exec();
+}
+
 core::Status SourceRunApplier::writeHeldBackward(bool keepUndelivered)
 {
     // Ours after the run: delivered or passed on unchanged (m_seen, once planRemovals ran)
@@ -424,13 +433,8 @@ core::Status SourceRunApplier::writeHeldBackward(bool keepUndelivered)
     // and its index by target a third of the work after the last page, for nothing a
     // query does not read from the other end (CatalogQuery::relations, v_relations).
     for (const HeldBackward &relation : std::as_const(m_heldBackward)) {
-        if (ours(relation.targetKey))
-            continue;
-        m_addRelation.reset();
-        m_addRelation.bind(1, relation.originId);
-        m_addRelation.bind(2, relation.type);
-        m_addRelation.bind(3, relation.targetKey);
-        CAIRN_TRY(m_addRelation.exec());
+        if (!ours(relation.targetKey))
+            CAIRN_TRY(insertRelation(relation.originId, relation.type, relation.targetKey));
     }
     m_heldBackward.clear();
     return {};
@@ -583,11 +587,7 @@ core::Status SourceRunApplier::writePlanned(bool reportProgress)
                 m_heldBackward.append({ p.id, relation.type, relation.targetKey });
                 continue;
             }
-            m_addRelation.reset();
-            m_addRelation.bind(1, p.id);
-            m_addRelation.bind(2, relation.type);
-            m_addRelation.bind(3, relation.targetKey);
-            CAIRN_TRY(m_addRelation.exec());
+            CAIRN_TRY(insertRelation(p.id, relation.type, relation.targetKey));
         }
 
         // The FTS row carries its owner's name. An owner this run has delivered so far is

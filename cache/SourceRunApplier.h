@@ -105,6 +105,7 @@ private:
     core::Status writeTombstones();
     core::Result<std::pair<qint64, qint64>> changeMarks();
     core::Status writeHeldBackward(bool keepUndelivered);
+    core::Status insertRelation(qint64 originId, const QString &type, const QString &targetKey);
     // Delivered: only rows whose owner this run has delivered by now (the rest wait);
     // All: every row, the others named from the cache.
     enum class PendingOwners { Delivered, All };
