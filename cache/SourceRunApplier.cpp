@@ -47,9 +47,19 @@ SourceRunApplier::SourceRunApplier(Cache &cache, const SourceRunInput &input)
 
 core::Status SourceRunApplier::prepare()
 {
+    return readState();
+}
+
+core::Status SourceRunApplier::readState()
+{
     if (m_input.sourceName.trimmed().isEmpty())
         return core::Error { QStringLiteral("A source needs a name.") };
+    // Taken before reading: a commit while the state is read shows as a change.
     CAIRN_TRY_ASSIGN(const auto readAt, changeMarks());
+    m_own.clear();
+    m_ownLive = 0;
+    m_sourceId = 0;
+    m_sourceRevived = false;
     CAIRN_TRY(loadSource());
     CAIRN_TRY(prepareLookups());
     m_readAt = readAt;
@@ -65,8 +75,6 @@ core::Result<std::pair<qint64, qint64>> SourceRunApplier::changeMarks()
 
 core::Status SourceRunApplier::begin()
 {
-    if (m_input.sourceName.trimmed().isEmpty())
-        return core::Error { QStringLiteral("A source needs a name.") };
     // The plan is made from what the cache holds under the write lock, so it cannot go
     // stale before it is applied: the state prepare() read is used only if nothing was
     // committed since, by this connection or another. A dry run reads without the lock
@@ -76,15 +84,8 @@ core::Status SourceRunApplier::begin()
         m_tx.emplace(std::move(begun));
     }
     CAIRN_TRY_ASSIGN(const auto now, changeMarks());
-    if (m_readAt != now) {
-        m_own.clear();
-        m_ownLive = 0;
-        m_sourceId = 0;
-        m_sourceRevived = false;
-        CAIRN_TRY(loadSource());
-        CAIRN_TRY(prepareLookups());
-        m_readAt = now;
-    }
+    if (m_readAt != now)
+        CAIRN_TRY(readState());
     m_sourceIdBefore = m_sourceId;
     return {};
 }

@@ -104,6 +104,7 @@ private:
     core::Status writePlanned(bool reportProgress);
     core::Status writeTombstones();
     core::Result<std::pair<qint64, qint64>> changeMarks();
+    core::Status readState(); // the source's row, its entities and the lookups, from scratch
     core::Status writeHeldBackward(bool keepUndelivered);
     core::Status insertRelation(qint64 originId, const QString &type, const QString &targetKey);
     // Delivered: only rows whose owner this run has delivered by now (the rest wait);

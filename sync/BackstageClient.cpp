@@ -34,17 +34,6 @@ QByteArray encodeValidator(
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
-// The body of a list response without its items (totalItems, pageInfo), which must be
-// valid JSON as well, or the whole body would have been refused.
-bool envelopeOf(const QByteArray &body, const JsonItems &ranges, QJsonObject &envelope)
-{
-    QJsonParseError error;
-    const QJsonDocument outer
-        = QJsonDocument::fromJson(body.left(ranges.arrayStart) + "[]" + body.mid(ranges.arrayEnd), &error);
-    envelope = outer.object();
-    return error.error == QJsonParseError::NoError && outer.isObject();
-}
-
 // What a line of the light listing holds, in this order.
 const QList<QByteArrayView> &listingPaths()
 {
@@ -130,15 +119,15 @@ core::Result<QList<std::optional<core::SourcedEntity>>> BackstageClient::readIte
     };
     // Each item parsed from its own bytes, which are kept as the stored text: serialising
     // every entity again cost a tenth of a first sync.
-    if (const std::optional<JsonItems> ranges = findJsonItems(body); ranges && ranges->inItemsObject) {
-        bool whole = envelopeOf(body, *ranges, envelope);
-        if (whole) {
-            if (core::Status going = announce(ranges->items.size()); !going)
-                return going.error();
-        }
+    const std::optional<JsonItems> ranges = findJsonItems(body);
+    if (std::optional<QJsonObject> outer = ranges ? parseJsonEnvelope(body, *ranges) : std::nullopt) {
+        envelope = std::move(*outer);
+        if (core::Status going = announce(ranges->items.size()); !going)
+            return going.error();
+        bool whole = true;
         items.reserve(ranges->items.size());
         for (const auto &[start, length] : ranges->items) {
-            const std::optional<QJsonValue> item = whole ? parseJsonItem(body, start, length) : std::nullopt;
+            const std::optional<QJsonValue> item = parseJsonItem(body, start, length);
             if (!item) {
                 whole = false; // broken somewhere: the whole-body parse below says where
                 break;
@@ -235,8 +224,9 @@ core::Result<BackstageClient::Page> BackstageClient::readPage(
     // Each line read off its bytes where it is plain: thousands of lines of five short
     // strings, which as a parsed document cost more than all the rest of a no-change
     // re-sync. A line the scan cannot read is parsed; a body that is no list, parsed whole.
-    if (const std::optional<JsonItems> ranges = findJsonItems(body);
-        ranges && ranges->inItemsObject && envelopeOf(body, *ranges, page.body)) {
+    const std::optional<JsonItems> ranges = findJsonItems(body);
+    if (std::optional<QJsonObject> outer = ranges ? parseJsonEnvelope(body, *ranges) : std::nullopt) {
+        page.body = std::move(*outer);
         page.entities.reserve(ranges->items.size());
         bool whole = true;
         for (const auto &[start, length] : ranges->items) {

@@ -123,14 +123,7 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, 
     if (std::optional<JsonItems> ranges = findJsonItems(data)) {
         // The rest of the document, with the items array left empty, must be valid JSON as
         // well, or the whole document would have been refused.
-        bool whole = true;
-        if (ranges->inItemsObject) {
-            QJsonParseError outerError;
-            const QJsonDocument outer = QJsonDocument::fromJson(
-                data.left(ranges->arrayStart) + "[]" + data.mid(ranges->arrayEnd), &outerError);
-            const QJsonValue items = outer.object().value(u"items");
-            whole = outerError.error == QJsonParseError::NoError && items.isArray() && items.toArray().isEmpty();
-        }
+        bool whole = !ranges->inItemsObject || parseJsonEnvelope(data, *ranges).has_value();
         const QString pointer = ranges->inItemsObject ? QStringLiteral("#/items/") : QStringLiteral("#/");
         bundle.entities.reserve(ranges->items.size());
         for (qsizetype i = 0; whole && i < ranges->items.size(); ++i) {

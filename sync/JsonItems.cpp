@@ -229,6 +229,19 @@ std::optional<JsonItems> findJsonItems(const QByteArray &data)
     }
 }
 
+std::optional<QJsonObject> parseJsonEnvelope(const QByteArray &data, const JsonItems &items)
+{
+    if (!items.inItemsObject)
+        return std::nullopt;
+    QJsonParseError error;
+    const QJsonDocument outer
+        = QJsonDocument::fromJson(data.left(items.arrayStart) + "[]" + data.mid(items.arrayEnd), &error);
+    const QJsonValue left = outer.object().value(u"items");
+    if (error.error != QJsonParseError::NoError || !left.isArray() || !left.toArray().isEmpty())
+        return std::nullopt;
+    return outer.object();
+}
+
 std::optional<QJsonValue> parseJsonItem(const QByteArray &data, qsizetype start, qsizetype length)
 {
     QJsonParseError error;

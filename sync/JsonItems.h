@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 
@@ -27,6 +28,11 @@ struct JsonItems
 // document, which also gives the exact error of a broken one. Whether each item is valid
 // JSON is left to parseJsonItem.
 std::optional<JsonItems> findJsonItems(const QByteArray &data);
+
+// The object around the items (`inItemsObject`), parsed with its "items" left empty: the
+// rest of the document, such as a Backstage page's totalItems and pageInfo. Empty when that
+// rest is not valid JSON, in which case the whole document is not either.
+std::optional<QJsonObject> parseJsonEnvelope(const QByteArray &data, const JsonItems &items);
 
 // One item parsed on its own, so its object owns a compact container of its own. A value
 // that is not an object is wrapped in an array, as a document must be one or the other.

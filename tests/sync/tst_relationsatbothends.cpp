@@ -77,8 +77,10 @@ Written write(const QString &path, const QList<core::SourcedEntity> &entities, b
 {
     Written out;
     auto opened = cache::Cache::open(path);
-    if (!opened)
+    if (!opened) {
+        qWarning("%s", qPrintable(opened.errorString()));
         return out;
+    }
     out.cache = std::move(opened.value());
     cache::SourceRunInput input;
     input.sourceName = QStringLiteral("catalog");
@@ -86,7 +88,8 @@ Written write(const QString &path, const QList<core::SourcedEntity> &entities, b
     input.location = QStringLiteral("https://backstage.example.com/api/catalog");
     input.entities = entities;
     input.relationsStatedAtBothEnds = bothEnds;
-    if (!cache::CatalogWriter(*out.cache).applySourceRun(input)) {
+    if (core::Result<cache::RunSummary> applied = cache::CatalogWriter(*out.cache).applySourceRun(input); !applied) {
+        qWarning("%s", qPrintable(applied.errorString()));
         out.cache.reset();
         return out;
     }
