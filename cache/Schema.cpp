@@ -243,6 +243,17 @@ FROM relations r JOIN entities o ON o.id = r.origin_id JOIN inverses i ON i.type
 WHERE o.removed_at IS NULL;
 )SQL";
 
+// Version 3: the entity lines of the logged runs as a public view, for "what changed" (the
+// desktop's overview and `cairn log`): each line with its run's source and times and, when
+// the cache still holds the entity (live or tombstoned), its ref, kind and display name.
+constexpr QStringView Migration3 = uR"SQL(
+CREATE VIEW v_sync_run_entities AS
+SELECT x.run_id, r.source_name AS source, r.operation, r.started_at, r.finished_at, r.status,
+       x.change, x.entity_key AS entity, e.ref, e.kind, e.display_name AS title, e.removed_at
+FROM sync_run_entities x JOIN sync_runs r ON r.id = x.run_id
+LEFT JOIN entities e ON e.key = x.entity_key;
+)SQL";
+
 struct Migration
 {
     int version;
@@ -251,7 +262,7 @@ struct Migration
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> list { { 1, Migration1 }, { 2, Migration2 } };
+    static const QList<Migration> list { { 1, Migration1 }, { 2, Migration2 }, { 3, Migration3 } };
     return list;
 }
 
