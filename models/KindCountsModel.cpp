@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/KindCountsModel.h"
+
+#include "cache/KindCounts.h"
+#include "models/ItemRoles.h"
+
+namespace cairn::models {
+
+namespace {
+
+const QString OverviewId = QStringLiteral("overview");
+const QString RemovedId = QStringLiteral("removed");
+
+} // namespace
+
+KindCountsModel::KindCountsModel(cache::Cache &cache, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_cache(cache)
+{
+    const auto kinds = [](std::initializer_list<const char16_t *> list) {
+        QStringList out;
+        for (const char16_t *kind : list)
+            out.append(QString::fromUtf16(kind));
+        return out;
+    };
+    m_rows = {
+        { OverviewId, tr("Overview"), {}, -1 },
+        { QStringLiteral("project"), tr("Projects"), kinds({ u"project" }), 0 },
+        { QStringLiteral("goal"), tr("Goals"), kinds({ u"goal" }), 0 },
+        { QStringLiteral("component"), tr("Components"), kinds({ u"component" }), 0 },
+        { QStringLiteral("api"), tr("APIs"), kinds({ u"api" }), 0 },
+        { QStringLiteral("system"), tr("Systems & Domains"), kinds({ u"system", u"domain" }), 0 },
+        { QStringLiteral("resource"), tr("Resources"), kinds({ u"resource" }), 0 },
+        { QStringLiteral("group"), tr("Teams"), kinds({ u"group" }), 0 },
+        { QStringLiteral("user"), tr("People"), kinds({ u"user" }), 0 },
+        { RemovedId, tr("Removed upstream"), {}, 0 },
+    };
+    (void)refresh();
+}
+
+core::Status KindCountsModel::refresh()
+{
+    core::Result<cache::KindCounts> counts = cache::KindCounts::read(m_cache);
+    if (!counts) {
+        m_lastError = counts.errorString();
+        return counts.error();
+    }
+    m_lastError.clear();
+    for (int row = 0; row < m_rows.size(); ++row) {
+        Row &r = m_rows[row];
+        if (r.viewId == OverviewId)
+            continue;
+        int count = 0;
+        if (r.viewId == RemovedId) {
+            count = counts->removedTotal();
+        } else {
+            for (const QString &kind : std::as_const(r.kinds))
+                count += counts->liveOf(kind);
+        }
+        if (count == r.count)
+            continue;
+        r.count = count;
+        const QModelIndex changed = index(row);
+        Q_EMIT dataChanged(changed, changed, { CountRole });
+    }
+    return {};
+}
+
+int KindCountsModel::rowOf(QStringView viewId) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).viewId == viewId)
+            return row;
+    }
+    return -1;
+}
+
+int KindCountsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant KindCountsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return row.label;
+    case ViewIdRole:
+        return row.viewId;
+    case CountRole:
+        return row.count;
+    case KindsRole:
+        return row.kinds;
+    default:
+        return {};
+    }
+}
+
+} // namespace cairn::models
