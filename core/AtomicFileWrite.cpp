@@ -26,7 +26,14 @@ Status writeFileAtomically(const QString &path, const FileContentWriter &write)
         file.cancelWriting(); // the temporary file is removed; the target is not touched
         return failed(status.errorString());
     }
-    // Buffered bytes reach the disk here, so a full disk is often only noticed now.
+    // Buffered bytes reach the disk here, so a full disk is often only noticed now. Flushed
+    // and checked before commit(): after a partial write, Qt 6.4's commit() can rename the
+    // truncated temporary into place and report success.
+    if (!file.flush()) {
+        const QString reason = file.errorString();
+        file.cancelWriting();
+        return failed(reason);
+    }
     if (!file.commit())
         return failed(file.errorString());
     return {};
