@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Sync from a real Backstage catalog backend (issue 4, "Speed"): 5,000 synthetic entities
 // (SyntheticOrganisation without its Project and Goal kinds, which a stock catalog drops)
-// written as a YAML catalog file and served by ../shared/backstage-server/serve.sh on
+// written as a YAML catalog file and served by tools/backstage-server/serve.sh on
 // 127.0.0.1. Once they are ingested, in the same run, alternating rounds of:
 //   (a) download only: GET /entities/by-query?limit=500 with cursor paging, the very pages
 //       a first sync reads, through the same HttpClient, bodies discarded;
@@ -383,7 +383,7 @@ int main(int argc, char *argv[])
     const int port = givenPort > 0 ? givenPort : freePort();
     if (port <= 0)
         return 1;
-    const QString shared = QStringLiteral(CAIRN_SHARED_DIR "/backstage-server");
+    const QString server = QStringLiteral(CAIRN_BACKSTAGE_SERVER_DIR);
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("CAIRN_BACKSTAGE_INTERVAL_S"), QStringLiteral("100000"));
     const QString portText = QString::number(port);
@@ -396,7 +396,7 @@ int main(int argc, char *argv[])
     wall.start();
     if (givenPort <= 0) {
         const Script served = runScript(
-            shared + QStringLiteral("/serve.sh"), { catalogPath, portText, tokenText }, environment, 15 * 60 * 1000);
+            server + QStringLiteral("/serve.sh"), { catalogPath, portText, tokenText }, environment, 15 * 60 * 1000);
         const qint64 pid = served.out.trimmed().toLongLong();
         if (served.exitCode != 0 || pid <= 0) {
             std::fprintf(stderr, "serve.sh failed: %s\n", served.err.constData());
@@ -407,7 +407,7 @@ int main(int argc, char *argv[])
         std::printf(
             "server pid %lld on 127.0.0.1:%d, answering after %.1f s\n", pid, port, double(wall.elapsed()) / 1e3);
 
-        const Script counted = runScript(shared + QStringLiteral("/wait-count.sh"),
+        const Script counted = runScript(server + QStringLiteral("/wait-count.sh"),
             { QString::number(n + 1), portText, tokenText, QStringLiteral("600") }, environment, 11 * 60 * 1000);
         if (counted.exitCode != 0) {
             std::fprintf(stderr, "wait-count.sh failed: %s\n", counted.err.constData());

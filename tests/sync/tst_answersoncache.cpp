@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The answers engine on the SQLite cache (cache::CatalogQuery) must say exactly what it says
 // on MemoryCatalog. Three catalogs are imported into temp caches the way `cairn import` and
-// `cairn sample` do it: the Backstage examples (all.yaml + acme-corp.yaml), the bundled
+// `cairn sample` do it: our Backstage-format catalog (tests/data/backstage), the bundled
 // sample organisation Fennel (":/sample") and the core tests' work fixture (goal cycles,
 // rollups, look-alike titles). A MemoryCatalog is built from what the cache holds, so any
 // difference is a difference between the two CatalogLookup implementations. Every entity's
@@ -102,7 +102,7 @@ private:
 
 namespace {
 
-const QString ExamplesDir = QStringLiteral(CAIRN_SHARED_DIR "/data/backstage/examples");
+const QString ExamplesDir = QStringLiteral(CAIRN_TEST_DATA_DIR "/backstage");
 
 EntityRef refOf(const QString &text)
 {
@@ -117,13 +117,13 @@ QStringList names(const QList<EntitySummary> &list)
     return out;
 }
 
-// team-a as the real examples have it: four users in default, and a second guest in the
-// development namespace (acme/team-a-group.yaml).
+// team-a as tests/data/backstage/org/team-a.yaml has it: four users in default, and a second
+// guest in the development namespace.
 const QStringList &teamAMembers()
 {
-    static const QStringList refs { QStringLiteral("user:default/breanna.davison"),
-        QStringLiteral("user:default/guest"), QStringLiteral("user:default/janelle.dawe"),
-        QStringLiteral("user:default/nigel.manning"), QStringLiteral("user:development/guest") };
+    static const QStringList refs { QStringLiteral("user:default/ada.moreau"), QStringLiteral("user:default/guest"),
+        QStringLiteral("user:default/kofi.mensah"), QStringLiteral("user:default/lin.zhou"),
+        QStringLiteral("user:development/guest") };
     return refs;
 }
 
@@ -158,6 +158,7 @@ const QStringList &exampleQuestions()
         QStringLiteral("what does the wayback-search component depend on"),
         QStringLiteral("what depends on the wayback-archive component"),
         QStringLiteral("who is on team-b"),
+        QStringLiteral("who is on team-c"),
         QStringLiteral("artist-lookup"),
         QStringLiteral("guest"),
         QStringLiteral("what is example-all"),
@@ -250,7 +251,7 @@ void TestAnswersOnCache::initTestCase()
     m_sampleOptions.today = QDate(2026, 11, 24); // "today" in the sample organisation
     m_workOptions.today = fixtures::kToday();
     QVERIFY(importFiles(m_examples, m_dir.filePath(QStringLiteral("examples.sqlite3")), QStringLiteral("examples"),
-        { ExamplesDir + QStringLiteral("/all.yaml"), ExamplesDir + QStringLiteral("/acme-corp.yaml") }));
+        { ExamplesDir + QStringLiteral("/all.yaml"), ExamplesDir + QStringLiteral("/org.yaml") }));
     QVERIFY(importFiles(m_sample, m_dir.filePath(QStringLiteral("sample.sqlite3")), QStringLiteral("sample"),
         { QStringLiteral(":/sample") }));
     QVERIFY(writeEntities(m_work, m_dir.filePath(QStringLiteral("work.sqlite3")), fixtures::workOrg()));
@@ -375,6 +376,10 @@ void TestAnswersOnCache::examplesMembersOfTeamA()
     const Answer team = answer(m_examples, QStringLiteral("group:default/team-a"));
     QCOMPARE(team.who.parent->ref, refOf(QStringLiteral("group:default/backstage")));
     QVERIFY(team.who.ownsCount > 5);
+    // team-c states its members itself (spec.members), its users say nothing: the same answer.
+    QCOMPARE(refs(ask(m_examples, QStringLiteral("members of team-c")).items),
+        (QStringList { QStringLiteral("user:default/ines.duarte"), QStringLiteral("user:default/olu.adeyemi"),
+            QStringLiteral("user:default/tomas.novak") }));
 }
 
 void TestAnswersOnCache::examplesUnresolvedOwnerIsShown()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Against a REAL Backstage catalog backend (npm packages, ../shared/backstage-server):
-// a full sync of the Backstage examples, then an edit, an addition and a removal in the
-// served files, and an incremental sync that sees exactly those three.
+// Against a REAL Backstage catalog backend (npm packages, tools/backstage-server): a full
+// sync of the test catalog (tests/data/backstage), then an edit, an addition and a removal
+// in the served files, and an incremental sync that sees exactly those three.
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "sync/BackstageClient.h"
@@ -43,7 +43,7 @@ private Q_SLOTS:
 namespace {
 
 const QByteArray kToken = QByteArrayLiteral("cairn-integration-token-7731");
-const QString kShared = QStringLiteral(CAIRN_SHARED_DIR);
+const QString kServer = QStringLiteral(CAIRN_SOURCE_DIR "/tools/backstage-server");
 
 bool copyTree(const QString &from, const QString &to)
 {
@@ -81,7 +81,7 @@ bool waitCount(int count, int port, int timeoutS, bool exact, QString *said)
         QString::number(timeoutS) };
     if (exact)
         args.append(QStringLiteral("exact"));
-    wait.start(kShared + QStringLiteral("/backstage-server/wait-count.sh"), args);
+    wait.start(kServer + QStringLiteral("/wait-count.sh"), args);
     const bool ended = wait.waitForFinished((timeoutS + 30) * 1000);
     *said = QString::fromUtf8(wait.readAllStandardOutput() + wait.readAllStandardError()).trimmed();
     if (!ended) {
@@ -126,18 +126,18 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     QElapsedTimer total;
     total.start();
 
-    // The served catalog: a temp copy of the examples under a root Location of our own.
+    // The served catalog: a temp copy of the test catalog under a root Location of our own.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString served = dir.filePath(QStringLiteral("catalog"));
-    QVERIFY(copyTree(kShared + QStringLiteral("/data/backstage/examples"), served));
+    QVERIFY(copyTree(QStringLiteral(CAIRN_TEST_DATA_DIR "/backstage"), served));
     const QString extra = served + QStringLiteral("/cairn-extra.yaml");
     QVERIFY(writeFile(extra, probe(QStringLiteral("cairn-probe-removed"), QStringLiteral("goes away"))));
     const QString root = served + QStringLiteral("/cairn-root.yaml");
     QVERIFY(writeFile(root,
         "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: cairn-root\nspec:\n"
-        "  targets:\n    - ./all.yaml\n    - ./acme-corp.yaml\n    - ./cairn-extra.yaml\n"));
-    const QString edited = served + QStringLiteral("/components/artist-lookup-component.yaml");
+        "  targets:\n    - ./all.yaml\n    - ./org.yaml\n    - ./cairn-extra.yaml\n"));
+    const QString edited = served + QStringLiteral("/components/artist-lookup.yaml");
     QVERIFY(QFileInfo::exists(edited));
     // What Cairn's own reader finds in the same files, plus the Location Backstage makes
     // for its config: what the server should serve, give or take kinds it drops.
@@ -147,8 +147,7 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     QVERIFY(port > 0);
     cairn::sync::test::BackstageServerGuard guard;
     QProcess serve;
-    serve.start(kShared + QStringLiteral("/backstage-server/serve.sh"),
-        { root, QString::number(port), QString::fromLatin1(kToken) });
+    serve.start(kServer + QStringLiteral("/serve.sh"), { root, QString::number(port), QString::fromLatin1(kToken) });
     QVERIFY2(serve.waitForFinished(600'000), "serve.sh did not return within 10 minutes");
     const QByteArray pidText = serve.readAllStandardOutput().trimmed();
     guard.pid = pidText.toLongLong();
@@ -217,8 +216,9 @@ void TestBackstageIntegration::fullThenIncrementalSync()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QByteArray yaml = file.readAll();
     file.close();
-    QVERIFY(yaml.contains("  description: Artist Lookup\n"));
-    yaml.replace("  description: Artist Lookup\n", "  description: Artist Lookup, edited by the Cairn test\n");
+    const QByteArray before = "  description: Finds an artist by name, alias or catalogue number\n";
+    QVERIFY(yaml.contains(before));
+    yaml.replace(before, "  description: Artist Lookup, edited by the Cairn test\n");
     QVERIFY(writeFile(edited, yaml));
     QVERIFY(writeFile(extra, probe(QStringLiteral("cairn-probe-added"), QStringLiteral("new here"))));
     const int count = int(servedNow.size());

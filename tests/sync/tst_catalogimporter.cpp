@@ -13,7 +13,8 @@ using namespace cairn::sync;
 
 namespace {
 
-const QString kExamples = QStringLiteral(CAIRN_SHARED_DIR "/data/backstage/examples");
+// Our Backstage-format catalog: every kind, relation and oddity the tests rely on.
+const QString kExamples = QStringLiteral(CAIRN_TEST_DATA_DIR "/backstage");
 const QString kCatalog = QStringLiteral(CAIRN_TEST_DATA_DIR "/catalog");
 
 const cairn::core::SourcedEntity *find(const CatalogReadResult &result, const QString &ref)
@@ -57,28 +58,28 @@ class TestCatalogImporter : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void backstageExamplesReachSixtySevenEntities()
+    void backstageCatalogReadsEveryKind()
     {
         const CatalogReadResult result = CatalogImporter::read(
-            { kExamples + QStringLiteral("/all.yaml"), kExamples + QStringLiteral("/acme-corp.yaml") });
+            { kExamples + QStringLiteral("/all.yaml"), kExamples + QStringLiteral("/org.yaml") });
         QVERIFY2(result.problems.isEmpty(), qPrintable(describe(result.problems)));
-        QCOMPARE(result.entities.size(), 67);
-        QCOMPARE(result.filesRead.size(), 49);
+        QCOMPARE(result.entities.size(), 53);
+        QCOMPARE(result.filesRead.size(), 29);
         QHash<QString, int> kinds;
         for (const cairn::core::SourcedEntity &sourced : result.entities) {
             ++kinds[sourced.entity.kind()];
             QVERIFY(!sourced.origin.file.isEmpty());
             QVERIFY(sourced.origin.line > 0);
         }
-        QCOMPARE(kinds.value(QStringLiteral("User")), 17);
-        QCOMPARE(kinds.value(QStringLiteral("Component")), 13);
-        QCOMPARE(kinds.value(QStringLiteral("API")), 10);
-        QCOMPARE(kinds.value(QStringLiteral("Location")), 9);
-        QCOMPARE(kinds.value(QStringLiteral("Group")), 8);
-        QCOMPARE(kinds.value(QStringLiteral("AiResource")), 3);
+        QCOMPARE(kinds.value(QStringLiteral("User")), 12);
+        QCOMPARE(kinds.value(QStringLiteral("Component")), 12);
+        QCOMPARE(kinds.value(QStringLiteral("API")), 7);
+        QCOMPARE(kinds.value(QStringLiteral("Group")), 7);
+        QCOMPARE(kinds.value(QStringLiteral("Location")), 5);
         QCOMPARE(kinds.value(QStringLiteral("Domain")), 3);
         QCOMPARE(kinds.value(QStringLiteral("System")), 3);
-        QCOMPARE(kinds.value(QStringLiteral("Resource")), 1);
+        QCOMPARE(kinds.value(QStringLiteral("AiResource")), 2);
+        QCOMPARE(kinds.value(QStringLiteral("Resource")), 2);
         QCOMPARE(kinds.size(), 9);
 
         QVERIFY(find(result, QStringLiteral("user:default/guest")));
@@ -86,8 +87,8 @@ private Q_SLOTS:
         const cairn::core::SourcedEntity *playback = find(result, QStringLiteral("component:default/playback-order"));
         QVERIFY(playback);
         QCOMPARE(playback->entity.spec().value(u"owner").toString(), QStringLiteral("guest"));
-        QVERIFY(playback->origin.file.endsWith(QStringLiteral("components/playback-order-component.yaml")));
-        QCOMPARE(playback->origin.line, 1);
+        QVERIFY(playback->origin.file.endsWith(QStringLiteral("components/playback-order.yaml")));
+        QCOMPARE(playback->origin.line, 3); // after the two comment lines
         // The root Location comes first, then what it points at, in the order written.
         QCOMPARE(result.entities.first().entity.name(), QStringLiteral("example-all"));
     }
@@ -279,14 +280,14 @@ private Q_SLOTS:
     void defaultSourceNameIsStable()
     {
         const QString all = kExamples + QStringLiteral("/all.yaml");
-        const QString acme = kExamples + QStringLiteral("/acme-corp.yaml");
+        const QString org = kExamples + QStringLiteral("/org.yaml");
         const QString single = CatalogImporter::defaultSourceName({ all });
         QCOMPARE(single, QStringLiteral("files:") + QFileInfo(all).canonicalFilePath());
         QCOMPARE(
             CatalogImporter::defaultSourceName({ kExamples + QStringLiteral("/./components/../all.yaml") }), single);
-        const QString pair = CatalogImporter::defaultSourceName({ all, acme });
-        QCOMPARE(CatalogImporter::defaultSourceName({ acme, all }), pair);
-        QCOMPARE(CatalogImporter::defaultSourceName({ acme, all, acme }), pair);
+        const QString pair = CatalogImporter::defaultSourceName({ all, org });
+        QCOMPARE(CatalogImporter::defaultSourceName({ org, all }), pair);
+        QCOMPARE(CatalogImporter::defaultSourceName({ org, all, org }), pair);
         QVERIFY(pair.startsWith(QStringLiteral("files:")));
         QVERIFY(pair != single);
         QCOMPARE(CatalogImporter::defaultSourceName({ QStringLiteral(":/sample") }), QStringLiteral("files::/sample"));

@@ -2,9 +2,9 @@
 // A source that states each relation at both ends (a Backstage catalog) has its backward
 // relations (ownerOf, hasMember, ...) stored only where the forward one is missing
 // (cache::SourceRunInput::relationsStatedAtBothEnds). Nothing a person reads may change:
-// the Backstage examples, given relations the way the catalog's stitcher does, are
-// written once with the rule and once without, and every answer and every relation of
-// v_relations must be the same.
+// the test catalog (tests/data/backstage), given relations the way the catalog's stitcher
+// does, is written once with the rule and once without, and every answer and every relation
+// of v_relations must be the same.
 
 #include "cache/Cache.h"
 #include "cache/CatalogQuery.h"
@@ -30,15 +30,15 @@ using cairn::fixtures::firstDifference;
 
 namespace {
 
-const QString ExamplesDir = QStringLiteral(CAIRN_SHARED_DIR "/data/backstage/examples");
+const QString ExamplesDir = QStringLiteral(CAIRN_TEST_DATA_DIR "/backstage");
 const QString DanglingTarget = QStringLiteral("component:default/not-in-this-catalog");
 
-// The examples as a Backstage catalog serves them: each relation given to both its ends
+// The catalog as a Backstage server serves it: each relation given to both its ends
 // (when both exist), and one backward relation whose forward end the catalog lacks.
 QList<core::SourcedEntity> stitchedExamples()
 {
     const sync::CatalogReadResult read = sync::CatalogImporter::read(
-        { ExamplesDir + QStringLiteral("/all.yaml"), ExamplesDir + QStringLiteral("/acme-corp.yaml") });
+        { ExamplesDir + QStringLiteral("/all.yaml"), ExamplesDir + QStringLiteral("/org.yaml") });
     QSet<QString> keys;
     for (const core::SourcedEntity &sourced : read.entities)
         keys.insert(sourced.entity.ref().key());

@@ -14,7 +14,7 @@
 namespace cairn::sync::test {
 
 // The Backstage catalog endpoints Cairn uses, as the real catalog backend 4.0.0 answers
-// them (../shared/backstage-server/responses): cursor-paged GET /entities/by-query with
+// them (tools/backstage-server, seen live): cursor-paged GET /entities/by-query with
 // opaque base64 cursors that carry the query, `fields=` projection with a weak ETag and
 // 304, POST /entities/by-refs with nulls, and a bearer token (401 without it).
 class FakeBackstageServer final : public QObject
