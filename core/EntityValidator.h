@@ -28,9 +28,10 @@ struct ValidationProblem
 
 // What Backstage requires of an entity (the envelope and metadata formats, and the
 // required spec fields of its built-in kinds, per the catalog-model JSON schemas), and
-// what Cairn requires of its own Project and Goal kinds (DESIGN.md §1). Ref-valued spec
-// fields must parse once completed by their field. Unknown kinds and unknown fields are
-// not problems: only the envelope is checked for them. An empty list means valid.
+// what Cairn requires of its own Project and Goal kinds (docs/architecture.md §1).
+// Ref-valued spec fields must parse once completed by their field. Unknown kinds and
+// unknown fields are not problems: only the envelope is checked for them. An empty list
+// means valid.
 QList<ValidationProblem> validateEntity(const Entity &entity);
 
 } // namespace cairn::core

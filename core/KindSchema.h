@@ -29,9 +29,10 @@ struct SpecField
 };
 
 // What the spec of a kind Cairn knows holds (the catalog-model JSON schemas for
-// Backstage's kinds, DESIGN.md §1 for Project and Goal), and the apiVersions it is defined
-// under. Rules that depend on the value of another field (an API's definition or remotes,
-// per-type AiResource fields, Project updates, Goal progress) live in the validator.
+// Backstage's kinds, docs/architecture.md §1 for Project and Goal), and the apiVersions it
+// is defined under. Rules that depend on the value of another field (an API's definition
+// or remotes, per-type AiResource fields, Project updates, Goal progress) live in the
+// validator.
 struct KindSchema
 {
     QStringView kind; // as spelled in the schemas

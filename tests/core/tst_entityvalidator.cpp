@@ -88,7 +88,7 @@ const char *const aiRule
 const char *const fromServer
     = R"({"apiVersion": "backstage.io/v1alpha1", "kind": "Component", "metadata": {"name": "playback-order", "namespace": "default", "uid": "a1b2", "etag": "e1"}, "spec": {"type": "service", "lifecycle": "production", "owner": "guest"}, "relations": [{"type": "ownedBy", "targetRef": "group:default/guest"}, {"type": "ownedBy", "target": {"kind": "group", "namespace": "default", "name": "guest"}}]})";
 
-// DESIGN.md §1's Project and Goal.
+// The Project and Goal of docs/architecture.md §1.
 const char *const checkoutRevamp
     = R"({"apiVersion": "cairn.dev/v1", "kind": "Project", "metadata": {"name": "checkout-revamp", "title": "Checkout revamp"}, "spec": {"owner": "user:default/jdoe", "team": "group:default/payments", "status": "at-risk", "startDate": "2026-09-01", "targetDate": "2027-01-15", "goals": ["goal:default/grow-conversion"], "contributors": ["user:default/amina", "group:default/web"], "components": ["component:default/checkout-service"], "updates": [{"date": "2026-10-02", "status": "on-track", "targetDate": "2026-12-01", "author": "user:default/jdoe", "text": "Kick-off done"}, {"date": "2026-11-20T09:30:00Z", "status": "at-risk", "targetDate": "2027-01-15", "author": "jdoe", "text": "PSP delay"}]}})";
 const char *const growConversion

@@ -189,7 +189,7 @@ void TestSampleOrganisation::everyStatusAppearsAmongProjects()
     for (const Entity &p : ofKind(u"Project"))
         seen.insert(p.specString(u"status"));
     QStringList expected = cairn::core::workStatuses();
-    // The list DESIGN.md §1 gives, in case workStatuses() ever shrinks.
+    // The list docs/architecture.md §1 gives, in case workStatuses() ever shrinks.
     for (const QString &s :
         { QStringLiteral("pending"), QStringLiteral("on-track"), QStringLiteral("at-risk"), QStringLiteral("off-track"),
             QStringLiteral("paused"), QStringLiteral("done"), QStringLiteral("cancelled") }) {
