@@ -45,7 +45,7 @@ private Q_SLOTS:
     void sameAnswerToEveryQuestion_data();
     void sameAnswerToEveryQuestion();
 
-    // Backstage examples, on both backends.
+    // The Backstage-format test catalog (tests/data/backstage), on both backends.
     void examplesWhoOwnsArtistLookup_data() { addBackends(); }
     void examplesWhoOwnsArtistLookup();
     void examplesApiConsumers_data() { addBackends(); }
