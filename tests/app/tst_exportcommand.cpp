@@ -131,7 +131,7 @@ void TestExportCommand::initTestCase()
     const Run imported = cairn(m_cache,
         { QStringLiteral("import"), kExamples + QStringLiteral("/all.yaml"), kExamples + QStringLiteral("/org.yaml") });
     QVERIFY2(imported.code == 0, qPrintable(imported.err));
-    QCOMPARE(documents(m_cache).size(), 48); // 53 entities, 5 of them Locations
+    QCOMPARE(documents(m_cache).size(), 48); // 54 entities, 6 of them Locations
 }
 
 void TestExportCommand::csvToFileAndStdout()

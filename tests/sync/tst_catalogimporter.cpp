@@ -63,8 +63,8 @@ private Q_SLOTS:
         const CatalogReadResult result = CatalogImporter::read(
             { kExamples + QStringLiteral("/all.yaml"), kExamples + QStringLiteral("/org.yaml") });
         QVERIFY2(result.problems.isEmpty(), qPrintable(describe(result.problems)));
-        QCOMPARE(result.entities.size(), 53);
-        QCOMPARE(result.filesRead.size(), 29);
+        QCOMPARE(result.entities.size(), 54);
+        QCOMPARE(result.filesRead.size(), 31);
         QHash<QString, int> kinds;
         for (const cairn::core::SourcedEntity &sourced : result.entities) {
             ++kinds[sourced.entity.kind()];
@@ -75,7 +75,7 @@ private Q_SLOTS:
         QCOMPARE(kinds.value(QStringLiteral("Component")), 12);
         QCOMPARE(kinds.value(QStringLiteral("API")), 7);
         QCOMPARE(kinds.value(QStringLiteral("Group")), 7);
-        QCOMPARE(kinds.value(QStringLiteral("Location")), 5);
+        QCOMPARE(kinds.value(QStringLiteral("Location")), 6);
         QCOMPARE(kinds.value(QStringLiteral("Domain")), 3);
         QCOMPARE(kinds.value(QStringLiteral("System")), 3);
         QCOMPARE(kinds.value(QStringLiteral("AiResource")), 2);
