@@ -254,6 +254,205 @@ FROM sync_run_entities x JOIN sync_runs r ON r.id = x.run_id
 LEFT JOIN entities e ON e.key = x.entity_key;
 )SQL";
 
+// Version 4: what the desktop's tables show and sort on. Four columns no view had: a
+// project's last update and slips (core::ProjectTimeline's lastUpdate and targetMoves, kept
+// by triggers since they take a pass over spec.updates), a goal's own progress in percent
+// (GoalProgress::ownProgress; a rollup over sub-goals depends on other rows) and a group's
+// member count (both virtual: computed when read). Then one partial index per column a
+// kind's table (or the every-kind table) can sort on, on exactly the sort key the table
+// orders by (cache/EntityColumns), so that a sort walks an index instead of sorting.
+constexpr QStringView Migration4 = uR"SQL(
+ALTER TABLE entities ADD COLUMN last_update TEXT;  -- projects: the newest date in spec.updates
+ALTER TABLE entities ADD COLUMN slips INTEGER;     -- projects: how many times the target date moved
+ALTER TABLE entities ADD COLUMN progress REAL GENERATED ALWAYS AS (CASE WHEN kind = 'goal' THEN CASE
+  WHEN json_type(document, '$.spec.progress.current') IN ('integer', 'real')
+   AND json_type(document, '$.spec.progress.target') IN ('integer', 'real')
+   AND json_extract(document, '$.spec.progress.target') <> 0
+  THEN 100.0 * max(0.0, min(1.0, json_extract(document, '$.spec.progress.current') * 1.0
+                                 / json_extract(document, '$.spec.progress.target')))
+  WHEN json_type(document, '$.spec.score') IN ('integer', 'real') AND json_extract(document, '$.spec.score') BETWEEN 0 AND 1
+  THEN 100.0 * json_extract(document, '$.spec.score')
+  WHEN lower(json_extract(document, '$.spec.status')) IN ('done', 'completed') THEN 100.0
+  END END) VIRTUAL;
+ALTER TABLE entities ADD COLUMN member_count INTEGER GENERATED ALWAYS AS
+  (CASE WHEN kind = 'group' THEN coalesce(json_array_length(document, '$.spec.members'), 0) END) VIRTUAL;
+
+-- Internal, for the triggers below: each project's spec.updates entries (`position` their
+-- place in the document) and then its spec.targetDate (`position` NULL), with the dates as
+-- core::ProjectTimeline reads them: the first ten characters when they are a valid ISO date.
+CREATE VIEW project_dates AS
+SELECT id, position,
+       CASE WHEN date(substr(day, 1, 10), '+0 days') = substr(day, 1, 10) THEN substr(day, 1, 10) END AS day,
+       CASE WHEN date(substr(target, 1, 10), '+0 days') = substr(target, 1, 10) THEN substr(target, 1, 10) END AS target
+FROM (SELECT e.id, u.key AS position,
+             CASE u.type WHEN 'object' THEN json_extract(u.value, '$.date') END AS day,
+             CASE u.type WHEN 'object' THEN json_extract(u.value, '$.targetDate') END AS target
+      FROM entities e, json_each(e.document, '$.spec.updates') u
+      WHERE e.kind = 'project' AND json_type(e.document, '$.spec.updates') = 'array'
+      UNION ALL
+      SELECT e.id, NULL, NULL, json_extract(e.document, '$.spec.targetDate') FROM entities e WHERE e.kind = 'project');
+
+-- A project's last update is its newest dated update; its slips, how many times the target
+-- date changed from one statement to the next: updates by date (undated ones first, the
+-- document's order breaking ties), then spec.targetDate.
+CREATE TRIGGER entities_project_insert AFTER INSERT ON entities WHEN NEW.kind = 'project'
+BEGIN
+  UPDATE entities SET
+    last_update = (SELECT max(day) FROM project_dates WHERE id = NEW.id),
+    slips = (SELECT count(*) FROM (
+               SELECT target, lag(target) OVER (ORDER BY position IS NULL, day IS NOT NULL, day, position) AS previous
+               FROM project_dates WHERE id = NEW.id AND target IS NOT NULL)
+             WHERE target <> previous)
+  WHERE id = NEW.id;
+END;
+CREATE TRIGGER entities_project_update AFTER UPDATE OF document, kind ON entities
+  WHEN NEW.kind = 'project' OR OLD.kind = 'project'
+BEGIN
+  UPDATE entities SET
+    last_update = (SELECT max(day) FROM project_dates WHERE id = NEW.id),
+    slips = CASE WHEN NEW.kind = 'project' THEN (SELECT count(*) FROM (
+               SELECT target, lag(target) OVER (ORDER BY position IS NULL, day IS NOT NULL, day, position) AS previous
+               FROM project_dates WHERE id = NEW.id AND target IS NOT NULL)
+             WHERE target <> previous) END
+  WHERE id = NEW.id;
+END;
+UPDATE entities SET document = document WHERE kind = 'project';
+
+CREATE INDEX entities_component_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
+  WHERE kind = 'component' AND removed_at IS NULL;
+CREATE INDEX entities_component_by_type ON entities(coalesce(type, '') COLLATE NOCASE)
+  WHERE kind = 'component' AND removed_at IS NULL;
+CREATE INDEX entities_component_by_lifecycle ON entities(coalesce(lifecycle, '') COLLATE NOCASE)
+  WHERE kind = 'component' AND removed_at IS NULL;
+CREATE INDEX entities_component_by_owner ON entities(coalesce(owner_key, ''))
+  WHERE kind = 'component' AND removed_at IS NULL;
+CREATE INDEX entities_component_by_system ON entities(coalesce(json_extract(document, '$.spec.system'), '') COLLATE NOCASE)
+  WHERE kind = 'component' AND removed_at IS NULL;
+CREATE INDEX entities_component_by_tags ON entities(coalesce(json_extract(document, '$.metadata.tags[0]'), '') COLLATE NOCASE)
+  WHERE kind = 'component' AND removed_at IS NULL;
+CREATE INDEX entities_api_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
+  WHERE kind = 'api' AND removed_at IS NULL;
+CREATE INDEX entities_api_by_type ON entities(coalesce(type, '') COLLATE NOCASE)
+  WHERE kind = 'api' AND removed_at IS NULL;
+CREATE INDEX entities_api_by_lifecycle ON entities(coalesce(lifecycle, '') COLLATE NOCASE)
+  WHERE kind = 'api' AND removed_at IS NULL;
+CREATE INDEX entities_api_by_owner ON entities(coalesce(owner_key, ''))
+  WHERE kind = 'api' AND removed_at IS NULL;
+CREATE INDEX entities_api_by_system ON entities(coalesce(json_extract(document, '$.spec.system'), '') COLLATE NOCASE)
+  WHERE kind = 'api' AND removed_at IS NULL;
+CREATE INDEX entities_api_by_tags ON entities(coalesce(json_extract(document, '$.metadata.tags[0]'), '') COLLATE NOCASE)
+  WHERE kind = 'api' AND removed_at IS NULL;
+CREATE INDEX entities_resource_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
+  WHERE kind = 'resource' AND removed_at IS NULL;
+CREATE INDEX entities_resource_by_type ON entities(coalesce(type, '') COLLATE NOCASE)
+  WHERE kind = 'resource' AND removed_at IS NULL;
+CREATE INDEX entities_resource_by_owner ON entities(coalesce(owner_key, ''))
+  WHERE kind = 'resource' AND removed_at IS NULL;
+CREATE INDEX entities_resource_by_system ON entities(coalesce(json_extract(document, '$.spec.system'), '') COLLATE NOCASE)
+  WHERE kind = 'resource' AND removed_at IS NULL;
+CREATE INDEX entities_resource_by_tags ON entities(coalesce(json_extract(document, '$.metadata.tags[0]'), '') COLLATE NOCASE)
+  WHERE kind = 'resource' AND removed_at IS NULL;
+CREATE INDEX entities_system_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
+  WHERE kind = 'system' AND removed_at IS NULL;
+CREATE INDEX entities_system_by_owner ON entities(coalesce(owner_key, ''))
+  WHERE kind = 'system' AND removed_at IS NULL;
+CREATE INDEX entities_system_by_domain ON entities(coalesce(json_extract(document, '$.spec.domain'), '') COLLATE NOCASE)
+  WHERE kind = 'system' AND removed_at IS NULL;
+CREATE INDEX entities_system_by_tags ON entities(coalesce(json_extract(document, '$.metadata.tags[0]'), '') COLLATE NOCASE)
+  WHERE kind = 'system' AND removed_at IS NULL;
+CREATE INDEX entities_domain_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
+  WHERE kind = 'domain' AND removed_at IS NULL;
+CREATE INDEX entities_domain_by_owner ON entities(coalesce(owner_key, ''))
+  WHERE kind = 'domain' AND removed_at IS NULL;
+CREATE INDEX entities_domain_by_tags ON entities(coalesce(json_extract(document, '$.metadata.tags[0]'), '') COLLATE NOCASE)
+  WHERE kind = 'domain' AND removed_at IS NULL;
+CREATE INDEX entities_project_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
+  WHERE kind = 'project' AND removed_at IS NULL;
+CREATE INDEX entities_project_by_status ON entities(coalesce(status, '') COLLATE NOCASE)
+  WHERE kind = 'project' AND removed_at IS NULL;
+CREATE INDEX entities_project_by_owner ON entities(coalesce(owner_key, ''))
+  WHERE kind = 'project' AND removed_at IS NULL;
+CREATE INDEX entities_project_by_team ON entities(coalesce(json_extract(document, '$.spec.team'), '') COLLATE NOCASE)
+  WHERE kind = 'project' AND removed_at IS NULL;
+CREATE INDEX entities_project_by_target_date ON entities(coalesce(json_extract(document, '$.spec.targetDate'), ''))
+  WHERE kind = 'project' AND removed_at IS NULL;
+CREATE INDEX entities_project_by_last_update ON entities(coalesce(last_update, ''))
+  WHERE kind = 'project' AND removed_at IS NULL;
+CREATE INDEX entities_project_by_slips ON entities(coalesce(slips, 0))
+  WHERE kind = 'project' AND removed_at IS NULL;
+CREATE INDEX entities_goal_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
+  WHERE kind = 'goal' AND removed_at IS NULL;
+CREATE INDEX entities_goal_by_status ON entities(coalesce(status, '') COLLATE NOCASE)
+  WHERE kind = 'goal' AND removed_at IS NULL;
+CREATE INDEX entities_goal_by_progress ON entities(coalesce(progress, -1))
+  WHERE kind = 'goal' AND removed_at IS NULL;
+CREATE INDEX entities_goal_by_owner ON entities(coalesce(owner_key, ''))
+  WHERE kind = 'goal' AND removed_at IS NULL;
+CREATE INDEX entities_goal_by_target_date ON entities(coalesce(json_extract(document, '$.spec.targetDate'), ''))
+  WHERE kind = 'goal' AND removed_at IS NULL;
+CREATE INDEX entities_group_by_display_name ON entities(display_name COLLATE NOCASE)
+  WHERE kind = 'group' AND removed_at IS NULL;
+CREATE INDEX entities_group_by_type ON entities(coalesce(type, '') COLLATE NOCASE)
+  WHERE kind = 'group' AND removed_at IS NULL;
+CREATE INDEX entities_group_by_parent ON entities(coalesce(json_extract(document, '$.spec.parent'), '') COLLATE NOCASE)
+  WHERE kind = 'group' AND removed_at IS NULL;
+CREATE INDEX entities_group_by_member_count ON entities(coalesce(member_count, 0))
+  WHERE kind = 'group' AND removed_at IS NULL;
+CREATE INDEX entities_user_by_display_name ON entities(display_name COLLATE NOCASE)
+  WHERE kind = 'user' AND removed_at IS NULL;
+CREATE INDEX entities_user_by_email ON entities(coalesce(json_extract(document, '$.spec.profile.email'), '') COLLATE NOCASE)
+  WHERE kind = 'user' AND removed_at IS NULL;
+CREATE INDEX entities_user_by_member_of ON entities(coalesce(json_extract(document, '$.spec.memberOf[0]'), '') COLLATE NOCASE)
+  WHERE kind = 'user' AND removed_at IS NULL;
+CREATE INDEX entities_all_by_name ON entities(name)
+  WHERE removed_at IS NULL;
+CREATE INDEX entities_all_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
+  WHERE removed_at IS NULL;
+CREATE INDEX entities_all_by_type ON entities(coalesce(type, '') COLLATE NOCASE)
+  WHERE removed_at IS NULL;
+CREATE INDEX entities_all_by_lifecycle ON entities(coalesce(lifecycle, '') COLLATE NOCASE)
+  WHERE removed_at IS NULL;
+CREATE INDEX entities_all_by_status ON entities(coalesce(status, '') COLLATE NOCASE)
+  WHERE removed_at IS NULL;
+CREATE INDEX entities_all_by_owner ON entities(coalesce(owner_key, ''))
+  WHERE removed_at IS NULL;
+
+DROP VIEW v_groups;
+CREATE VIEW v_groups AS
+SELECT e.ref, e.name, e.display_name, e.type,
+       json_extract(e.document, '$.spec.profile.email') AS email,
+       json_extract(e.document, '$.spec.parent') AS parent,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.spec.children')) AS children,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.spec.members')) AS members,
+       e.member_count,
+       json_extract(e.document, '$.metadata.description') AS description
+FROM entities e WHERE e.kind = 'group' AND e.removed_at IS NULL;
+
+DROP VIEW v_projects;
+CREATE VIEW v_projects AS
+SELECT e.ref, e.name, e.title, e.status, e.owner_key AS owner,
+       json_extract(e.document, '$.spec.team') AS team,
+       json_extract(e.document, '$.spec.startDate') AS start_date,
+       json_extract(e.document, '$.spec.targetDate') AS target_date,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.spec.goals')) AS goals,
+       json_array_length(e.document, '$.spec.updates') AS update_count,
+       e.last_update, e.slips,
+       json_extract(e.document, '$.metadata.description') AS description
+FROM entities e WHERE e.kind = 'project' AND e.removed_at IS NULL;
+
+DROP VIEW v_goals;
+CREATE VIEW v_goals AS
+SELECT e.ref, e.name, e.title, e.status, e.owner_key AS owner,
+       json_extract(e.document, '$.spec.parent') AS parent,
+       json_extract(e.document, '$.spec.targetDate') AS target_date,
+       json_extract(e.document, '$.spec.progress.current') AS progress_current,
+       json_extract(e.document, '$.spec.progress.target') AS progress_target,
+       json_extract(e.document, '$.spec.progress.unit') AS progress_unit,
+       e.progress,
+       json_extract(e.document, '$.metadata.description') AS description
+FROM entities e WHERE e.kind = 'goal' AND e.removed_at IS NULL;
+)SQL";
+
 struct Migration
 {
     int version;
@@ -262,7 +461,7 @@ struct Migration
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> list { { 1, Migration1 }, { 2, Migration2 }, { 3, Migration3 } };
+    static const QList<Migration> list { { 1, Migration1 }, { 2, Migration2 }, { 3, Migration3 }, { 4, Migration4 } };
     return list;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/EntityRef.h"
+#include "cache/ExportFilter.h"
 #include "core/Result.h"
 
 #include <QByteArray>
@@ -20,21 +20,12 @@ namespace cairn::cache {
 class Cache;
 class Database;
 
-// Which entities an export takes. Rows come ordered by kind, then name.
-struct ExportFilter
-{
-    QString kind; // case-insensitive; empty: every kind
-    core::EntityRef owner; // null: any owner
-    QString text; // words matched as prefixes in name, title, description, tags, owner name
-    bool includeRemoved = false; // also the tombstoned entities (removed upstream)
-};
-
 // Streams the rows of a public view (docs/cache-schema.md) into a CSV writer, one
 // sqlite3_step at a time, so 100,000 rows cost no more memory than ten.
 //
 // A kind with a view of its own (component -> v_components, ...) is exported with that
 // view's columns; any other kind, or every kind, with v_entities's. The columns are the
-// views' own (same names, same values), computed here from the same expressions rather
+// views' own (same names, same values; cache/EntityColumns), computed from the same expressions rather
 // than read from the views, because the views hide tombstoned entities and an export with
 // --include-removed must show them; tests check both stay the same. Two differences,
 // both for spreadsheets: lists are joined with "; " (CsvWriter::listSeparator()) instead
@@ -66,8 +57,9 @@ public:
     // Ctrl+C); returning true cancels the export.
     void setCancelCheck(std::function<bool()> cancelled) { m_cancelled = std::move(cancelled); }
 
-    // Writes the header (the column names) and one record per entity, then finishes the
-    // writer. `columns` empty means defaultColumns(). Returns the number of data rows.
+    // Writes the header (the column names) and one record per entity, in the filter's
+    // order (EntitySelection), then finishes the writer. `columns` empty means
+    // defaultColumns(). Returns the number of data rows.
     core::Result<qint64> write(const ExportFilter &filter, const QStringList &columns, core::CsvWriter &writer) const;
 
     // How many entities the filter takes.
@@ -81,13 +73,6 @@ public:
     core::Result<QStringList> kinds(const ExportFilter &filter) const;
 
 private:
-    struct Where
-    {
-        QString sql;
-        QString match; // FTS5 expression, or empty
-        QString normalized; // the text normalised for the name prefix fallback
-    };
-    static Where whereFor(const ExportFilter &filter);
     core::Result<qint64> total(const ExportFilter &filter) const;
     bool keepGoing(qint64 done, qint64 total) const;
 

@@ -205,6 +205,84 @@ private Q_SLOTS:
         QCOMPARE(exported(ofKind(kind), columns, tabs).replace("; ", ", "), expected.replace("; ", ", "));
     }
 
+    // Schema 4's columns: a project's last update and slips, a goal's progress in percent
+    // (its own figures), a group's member count.
+    void derivedColumns()
+    {
+        auto cache = std::move(Cache::open(QStringLiteral(":memory:"))).value();
+        const auto update = [](const char *date, const char *target) {
+            return QJsonObject { { QStringLiteral("date"), QString::fromLatin1(date) },
+                { QStringLiteral("targetDate"), QString::fromLatin1(target) } };
+        };
+        QJsonObject group = test::group(QStringLiteral("payments"), QStringLiteral("Payments")).entity.document();
+        QJsonObject groupSpec = group.value(QStringLiteral("spec")).toObject();
+        groupSpec.insert(QStringLiteral("members"), QJsonArray { QStringLiteral("amina"), QStringLiteral("jdoe") });
+        group.insert(QStringLiteral("spec"), groupSpec);
+        QList<core::SourcedEntity> entities {
+            test::entity(QStringLiteral("Project"), QStringLiteral("revamp"),
+                QJsonObject { { QStringLiteral("targetDate"), QStringLiteral("2027-01-15") },
+                    { QStringLiteral("updates"),
+                        // Out of order on purpose: the newest is the middle one.
+                        QJsonArray { update("2026-10-02", "2026-12-01"), update("2026-11-20", "2027-01-15"),
+                            update("2026-10-20", "2026-12-01") } } }),
+            test::entity(QStringLiteral("Project"), QStringLiteral("quiet"), QJsonObject {}),
+            test::entity(QStringLiteral("Goal"), QStringLiteral("grow"),
+                QJsonObject { { QStringLiteral("progress"),
+                    QJsonObject { { QStringLiteral("current"), 3 }, { QStringLiteral("target"), 4 } } } }),
+            test::entity(QStringLiteral("Goal"), QStringLiteral("finished"),
+                QJsonObject { { QStringLiteral("status"), QStringLiteral("done") } }),
+            test::entity(QStringLiteral("Goal"), QStringLiteral("vague"), QJsonObject {}),
+            core::SourcedEntity { core::Entity(group), {} },
+        };
+        QVERIFY(CatalogWriter(*cache).applySourceRun(test::run(QStringLiteral("files"), entities)));
+        const auto csv = [&](const QString &kind, const QStringList &columns) {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            core::CsvWriter writer(buffer);
+            ExportFilter filter;
+            filter.kind = kind;
+            return ViewExport(*cache).write(filter, columns, writer) ? buffer.data() : QByteArray("<failed>");
+        };
+        QCOMPARE(csv(QStringLiteral("project"),
+                     { QStringLiteral("name"), QStringLiteral("last_update"), QStringLiteral("slips") }),
+            QByteArray("name,last_update,slips\r\nquiet,,0\r\nrevamp,2026-11-20,1\r\n"));
+        QCOMPARE(csv(QStringLiteral("goal"), { QStringLiteral("name"), QStringLiteral("progress") }),
+            QByteArray("name,progress\r\nfinished,100.0\r\ngrow,75.0\r\nvague,\r\n"));
+        QCOMPARE(csv(QStringLiteral("group"),
+                     { QStringLiteral("name"), QStringLiteral("members"), QStringLiteral("member_count") }),
+            QByteArray("name,members,member_count\r\npayments,amina; jdoe,2\r\n"));
+        for (const char *column : { "last_update", "slips" })
+            QVERIFY(ViewExport::columns(u"project").contains(QLatin1StringView(column)));
+        QVERIFY(ViewExport::columns(u"goal").contains(QStringLiteral("progress")));
+        QVERIFY(ViewExport::columns(u"group").contains(QStringLiteral("member_count")));
+    }
+
+    // The order of a sort column (the desktop's table's), then the entity id; none: kind, then name.
+    void sortedByAColumn()
+    {
+        ExportFilter filter = ofKind(QStringLiteral("component"));
+        filter.sortColumn = QStringLiteral("title");
+        QCOMPARE(exported(filter, { QStringLiteral("name") }), QByteArray("name\r\ncheckout\r\nledger\r\n"));
+        filter.sortDescending = true;
+        QCOMPARE(exported(filter, { QStringLiteral("name") }), QByteArray("name\r\nledger\r\ncheckout\r\n"));
+        filter.sortColumn = QStringLiteral("owner");
+        QCOMPARE(exported(filter, { QStringLiteral("name") }), QByteArray("name\r\nledger\r\ncheckout\r\n"));
+
+        ExportFilter everything;
+        everything.sortColumn = QStringLiteral("kind");
+        everything.sortDescending = true;
+        QCOMPARE(exported(everything, { QStringLiteral("name") }),
+            QByteArray("name\r\nteam-a\r\ngrow\r\nledger\r\ncheckout\r\n"));
+
+        filter.sortColumn = QStringLiteral("members"); // not a component's column
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        core::CsvWriter writer(buffer);
+        const core::Result<qint64> refused = ViewExport(*m_cache).write(filter, {}, writer);
+        QVERIFY(!refused);
+        QVERIFY2(refused.errorString().contains(u"members"), qPrintable(refused.errorString()));
+    }
+
     void progressAndCancel()
     {
         ViewExport exporter(*m_cache);
