@@ -1,60 +1,413 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/EntityTableModel.h"
 
+#include "cache/Cache.h"
+#include "cache/EntityColumns.h"
+#include "cache/SqlTry.h"
+#include "cache/Statement.h"
 #include "models/ItemRoles.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
 
 namespace cairn::models {
 
-EntityTableModel::EntityTableModel(cache::CatalogQuery &query, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_query(query)
+namespace {
+
+using cache::ColumnType;
+
+QString headerOf(QStringView id)
 {
-    m_filter.limit = 200;
+    static const QHash<QString, const char *> titles = {
+        { QStringLiteral("ref"), QT_TRANSLATE_NOOP("EntityTableModel", "Ref") },
+        { QStringLiteral("kind"), QT_TRANSLATE_NOOP("EntityTableModel", "Kind") },
+        { QStringLiteral("namespace"), QT_TRANSLATE_NOOP("EntityTableModel", "Namespace") },
+        { QStringLiteral("name"), QT_TRANSLATE_NOOP("EntityTableModel", "Name") },
+        { QStringLiteral("title"), QT_TRANSLATE_NOOP("EntityTableModel", "Title") },
+        { QStringLiteral("display_name"), QT_TRANSLATE_NOOP("EntityTableModel", "Display name") },
+        { QStringLiteral("type"), QT_TRANSLATE_NOOP("EntityTableModel", "Type") },
+        { QStringLiteral("lifecycle"), QT_TRANSLATE_NOOP("EntityTableModel", "Lifecycle") },
+        { QStringLiteral("status"), QT_TRANSLATE_NOOP("EntityTableModel", "Status") },
+        { QStringLiteral("owner"), QT_TRANSLATE_NOOP("EntityTableModel", "Owner") },
+        { QStringLiteral("system"), QT_TRANSLATE_NOOP("EntityTableModel", "System") },
+        { QStringLiteral("subcomponent_of"), QT_TRANSLATE_NOOP("EntityTableModel", "Part of") },
+        { QStringLiteral("domain"), QT_TRANSLATE_NOOP("EntityTableModel", "Domain") },
+        { QStringLiteral("tags"), QT_TRANSLATE_NOOP("EntityTableModel", "Tags") },
+        { QStringLiteral("description"), QT_TRANSLATE_NOOP("EntityTableModel", "Description") },
+        { QStringLiteral("source"), QT_TRANSLATE_NOOP("EntityTableModel", "Source") },
+        { QStringLiteral("first_seen"), QT_TRANSLATE_NOOP("EntityTableModel", "First seen") },
+        { QStringLiteral("updated_at"), QT_TRANSLATE_NOOP("EntityTableModel", "Updated") },
+        { QStringLiteral("document"), QT_TRANSLATE_NOOP("EntityTableModel", "Document") },
+        { QStringLiteral("email"), QT_TRANSLATE_NOOP("EntityTableModel", "E-mail") },
+        { QStringLiteral("parent"), QT_TRANSLATE_NOOP("EntityTableModel", "Parent") },
+        { QStringLiteral("children"), QT_TRANSLATE_NOOP("EntityTableModel", "Children") },
+        { QStringLiteral("members"), QT_TRANSLATE_NOOP("EntityTableModel", "Member list") },
+        { QStringLiteral("member_count"), QT_TRANSLATE_NOOP("EntityTableModel", "Members") },
+        { QStringLiteral("member_of"), QT_TRANSLATE_NOOP("EntityTableModel", "Teams") },
+        { QStringLiteral("team"), QT_TRANSLATE_NOOP("EntityTableModel", "Team") },
+        { QStringLiteral("start_date"), QT_TRANSLATE_NOOP("EntityTableModel", "Start date") },
+        { QStringLiteral("target_date"), QT_TRANSLATE_NOOP("EntityTableModel", "Target date") },
+        { QStringLiteral("goals"), QT_TRANSLATE_NOOP("EntityTableModel", "Goals") },
+        { QStringLiteral("update_count"), QT_TRANSLATE_NOOP("EntityTableModel", "Updates") },
+        { QStringLiteral("last_update"), QT_TRANSLATE_NOOP("EntityTableModel", "Last update") },
+        { QStringLiteral("slips"), QT_TRANSLATE_NOOP("EntityTableModel", "Slips") },
+        { QStringLiteral("progress_current"), QT_TRANSLATE_NOOP("EntityTableModel", "Current") },
+        { QStringLiteral("progress_target"), QT_TRANSLATE_NOOP("EntityTableModel", "Target") },
+        { QStringLiteral("progress_unit"), QT_TRANSLATE_NOOP("EntityTableModel", "Unit") },
+        { QStringLiteral("progress"), QT_TRANSLATE_NOOP("EntityTableModel", "Progress") },
+        { QStringLiteral("removed_at"), QT_TRANSLATE_NOOP("EntityTableModel", "Removed") },
+    };
+    const char *title = titles.value(id.toString());
+    return title ? EntityTableModel::tr(title) : id.toString();
 }
 
-core::Result<QList<EntityTableModel::Row>> EntityTableModel::loadPage(int offset) const
+bool isNumeric(ColumnType type)
 {
-    cache::EntityFilter page = m_filter;
-    page.offset = offset;
-    core::Result<QList<core::EntityRecord>> records = m_query.list(page);
-    if (!records)
-        return records.error();
-    QList<Row> rows;
-    rows.reserve(records->size());
-    for (const core::EntityRecord &record : std::as_const(records.value())) {
-        const core::Entity &entity = record.entity;
-        const core::EntityRef owner = entity.owner();
-        rows.append(Row { core::AnswerEngine::summaryOf(record), owner.isNull() ? QString() : owner.toString(),
-            entity.specString(u"system"), entity.tags().join(QStringLiteral("; ")) });
+    return type == ColumnType::Integer || type == ColumnType::Number || type == ColumnType::Percent;
+}
+
+QVariant cellOf(const cache::Statement &q, int column, ColumnType type)
+{
+    if (q.isNull(column))
+        return {};
+    switch (type) {
+    case ColumnType::Integer:
+        return q.int64(column);
+    case ColumnType::Number:
+    case ColumnType::Percent:
+        return q.real(column);
+    case ColumnType::Text:
+    case ColumnType::List:
+    case ColumnType::Date:
+    case ColumnType::Timestamp:
+        break;
     }
-    return rows;
+    return q.text(column);
 }
 
-core::Status EntityTableModel::setFilter(const cache::EntityFilter &filter)
+// The indexes of the longest run of `positions` (distinct) that increases: the rows that
+// keep their order; every other one has moved.
+QList<bool> longestIncreasing(const QList<int> &positions)
+{
+    QList<int> tails; // index into positions of the smallest tail of each length
+    QList<int> previous(positions.size(), -1);
+    for (int i = 0; i < positions.size(); ++i) {
+        const auto at = std::lower_bound(tails.begin(), tails.end(), positions.at(i),
+            [&](int index, int value) { return positions.at(index) < value; });
+        if (at != tails.begin())
+            previous[i] = *(at - 1);
+        if (at == tails.end())
+            tails.append(i);
+        else
+            *at = i;
+    }
+    QList<bool> kept(positions.size(), false);
+    for (int i = tails.isEmpty() ? -1 : tails.constLast(); i >= 0; i = previous.at(i))
+        kept[i] = true;
+    return kept;
+}
+
+} // namespace
+
+EntityTableModel::EntityTableModel(cache::Cache &cache, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_db(cache.database())
+{
+    for (const cache::EntityColumn &column : cache::EntityColumns::of(m_kind))
+        m_columns.append(&column);
+    m_sortColumn = int(columnIds().indexOf(QStringLiteral("name")));
+    static_cast<void>(reload()); // an error is kept in lastError(), for the view to show
+}
+
+QStringList EntityTableModel::columnIds() const
+{
+    QStringList ids;
+    ids.reserve(m_columns.size());
+    for (const cache::EntityColumn *column : m_columns)
+        ids.append(column->name.toString());
+    return ids;
+}
+
+QList<int> EntityTableModel::defaultVisibleColumns() const
+{
+    const QStringList shown = cache::EntityColumns::tableDefaults(m_kind);
+    QList<int> sections;
+    for (int i = 0; i < m_columns.size(); ++i) {
+        if (shown.contains(m_columns.at(i)->name))
+            sections.append(i);
+    }
+    return sections;
+}
+
+QString EntityTableModel::columnId(int section) const
+{
+    return section >= 0 && section < m_columns.size() ? m_columns.at(section)->name.toString() : QString();
+}
+
+bool EntityTableModel::isSortIndexed(int section) const
+{
+    return !cache::EntityColumns::sortIndex(m_kind, columnId(section)).isEmpty();
+}
+
+cache::ExportFilter EntityTableModel::exportFilter() const
+{
+    cache::ExportFilter filter;
+    filter.kind = m_kind;
+    filter.text = m_text;
+    filter.sortColumn = columnId(m_sortColumn);
+    filter.sortDescending = m_sortOrder == Qt::DescendingOrder;
+    return filter;
+}
+
+cache::EntitySelection EntityTableModel::selection() const
+{
+    return cache::EntitySelection(exportFilter());
+}
+
+core::Status EntityTableModel::setKind(const QString &kind)
+{
+    const QString sortId = columnId(m_sortColumn);
+    m_kind = kind.toLower();
+    m_columns.clear();
+    for (const cache::EntityColumn &column : cache::EntityColumns::of(m_kind))
+        m_columns.append(&column);
+    m_sortColumn = int(columnIds().indexOf(sortId));
+    if (m_sortColumn < 0) {
+        m_sortColumn = int(columnIds().indexOf(QStringLiteral("name")));
+        m_sortOrder = Qt::AscendingOrder;
+    }
+    return reload();
+}
+
+core::Status EntityTableModel::setFilterText(const QString &text)
+{
+    m_text = text;
+    return reload();
+}
+
+void EntityTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= m_columns.size()) {
+        // A view with no sort indicator: the default order.
+        column = int(columnIds().indexOf(QStringLiteral("name")));
+        order = Qt::AscendingOrder;
+    }
+    m_sortColumn = column;
+    m_sortOrder = order;
+    static_cast<void>(reload()); // sort() has no result; an error is kept in lastError()
+}
+
+core::Status EntityTableModel::reload()
 {
     // Views and testers react to modelReset by asking for more rows; the first page is
-    // loaded here, so those calls must wait until the reset is over.
-    m_fetching = true;
+    // read here, so those calls must wait until the reset is over.
+    m_busy = true;
     beginResetModel();
-    m_filter = filter;
-    m_filter.offset = 0;
-    if (m_filter.limit <= 0)
-        m_filter.limit = 200;
     m_rows.clear();
+    m_rowOfKey.clear();
     m_lastError.clear();
-    core::Result<QList<Row>> first = loadPage(0);
+    core::Result<QList<Row>> first = read(Bound::None, nullptr, PageSize);
     if (first) {
         m_rows = std::move(first).value();
-        m_complete = m_rows.size() < m_filter.limit;
+        m_complete = m_rows.size() < PageSize;
     } else {
         m_lastError = first.errorString();
         m_complete = true;
     }
     endResetModel();
-    m_fetching = false;
+    m_busy = false;
     if (!first)
         return first.error();
+    core::Result<qint64> total = count();
+    if (!total) {
+        m_lastError = total.errorString();
+        return total.error();
+    }
+    setTotal(*total);
     return {};
+}
+
+core::Result<QList<EntityTableModel::Row>> EntityTableModel::read(Bound bound, const Row *row, int limit) const
+{
+    const cache::EntitySelection select = selection();
+    CAIRN_TRY(select.check());
+    QStringList columns;
+    for (const cache::EntityColumn *column : m_columns)
+        columns.append(column->expression.toString());
+    CAIRN_TRY_ASSIGN(cache::Statement q, m_db.prepare(select.pageSql(columns, bound, limit)));
+    select.bind(q);
+    if (bound != Bound::None)
+        select.bindKey(q, cache::EntitySelection::FirstFreeParameter, row->key);
+
+    const int keyCount = int(select.sortKeys().size());
+    const cache::EntityColumn *sortColumn = m_columns.value(m_sortColumn);
+    const bool numericKey = sortColumn && isNumeric(sortColumn->type);
+    QList<Row> rows;
+    for (;;) {
+        CAIRN_TRY_ASSIGN(cache::Statement::Step step, q.step());
+        if (step == cache::Statement::Step::Done)
+            break;
+        Row r;
+        r.id = q.int64(0);
+        core::Result<core::EntityRef> ref = core::EntityRef::parse(q.text(1));
+        if (ref)
+            r.ref = std::move(ref).value();
+        r.key.reserve(keyCount + 1);
+        for (int k = 0; k < keyCount; ++k)
+            r.key.append(numericKey ? QVariant(q.real(2 + k)) : QVariant(q.text(2 + k)));
+        r.key.append(r.id);
+        r.cells.reserve(m_columns.size());
+        for (int c = 0; c < m_columns.size(); ++c)
+            r.cells.append(cellOf(q, 2 + keyCount + c, m_columns.at(c)->type));
+        rows.append(std::move(r));
+    }
+    return rows;
+}
+
+core::Result<qint64> EntityTableModel::count() const
+{
+    const cache::EntitySelection select = selection();
+    CAIRN_TRY_ASSIGN(
+        cache::Statement q, m_db.prepare(QStringLiteral("SELECT count(*) FROM entities e ") + select.where()));
+    select.bind(q);
+    CAIRN_TRY_ASSIGN(cache::Statement::Step step, q.step());
+    return step == cache::Statement::Step::Row ? q.int64(0) : qint64(0);
+}
+
+void EntityTableModel::setTotal(qint64 total)
+{
+    if (total == m_total)
+        return;
+    m_total = total;
+    Q_EMIT totalCountChanged(total);
+}
+
+core::Status EntityTableModel::refresh()
+{
+    if (m_busy)
+        return {};
+    m_busy = true;
+    // All that matched was held: read as many again and a page more, so that rows added
+    // at the end show, while a sync that added thousands is still paged.
+    const bool whole = m_rows.isEmpty() || m_complete;
+    const int limit = whole ? int(m_rows.size()) + PageSize : -1;
+    core::Result<QList<Row>> fresh
+        = whole ? read(Bound::None, nullptr, limit) : read(Bound::UpTo, &m_rows.constLast(), -1);
+    if (!fresh) {
+        m_busy = false;
+        m_lastError = fresh.errorString();
+        return fresh.error();
+    }
+    if (whole)
+        m_complete = fresh->size() < limit;
+    applyDifference(std::move(fresh).value());
+    m_busy = false;
+    core::Result<qint64> total = count();
+    if (!total) {
+        m_lastError = total.errorString();
+        return total.error();
+    }
+    m_lastError.clear();
+    setTotal(*total);
+    return {};
+}
+
+void EntityTableModel::applyDifference(QList<Row> fresh)
+{
+    m_rowOfKey.clear();
+    QHash<qint64, int> freshRow;
+    freshRow.reserve(fresh.size());
+    for (int i = 0; i < fresh.size(); ++i)
+        freshRow.insert(fresh.at(i).id, i);
+
+    // Rows still there in the same relative order stay (their persistent indexes with
+    // them); the others go: gone, or moved (they come back at their place below).
+    QList<int> positions; // fresh row of each old row still there
+    QList<int> stillThere; // the old rows those are
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const int at = freshRow.value(m_rows.at(i).id, -1);
+        if (at >= 0) {
+            positions.append(at);
+            stillThere.append(i);
+        }
+    }
+    const QList<bool> inOrder = longestIncreasing(positions);
+    QList<bool> keep(m_rows.size(), false);
+    for (int i = 0; i < stillThere.size(); ++i)
+        keep[stillThere.at(i)] = inOrder.at(i);
+
+    // Removals from the bottom up, one signal per contiguous range.
+    for (int last = int(m_rows.size()) - 1; last >= 0;) {
+        if (keep.at(last)) {
+            --last;
+            continue;
+        }
+        int firstOfRange = last;
+        while (firstOfRange > 0 && !keep.at(firstOfRange - 1))
+            --firstOfRange;
+        beginRemoveRows({}, firstOfRange, last);
+        m_rows.remove(firstOfRange, last - firstOfRange + 1);
+        endRemoveRows();
+        last = firstOfRange - 1;
+    }
+
+    // What is left is in the fresh order; insert the fresh rows around it, one signal per run.
+    QSet<qint64> kept;
+    kept.reserve(m_rows.size());
+    for (const Row &row : std::as_const(m_rows))
+        kept.insert(row.id);
+    int at = 0;
+    for (int i = 0; i < fresh.size();) {
+        if (kept.contains(fresh.at(i).id)) {
+            ++at;
+            ++i;
+            continue;
+        }
+        int end = i;
+        while (end < fresh.size() && !kept.contains(fresh.at(end).id))
+            ++end;
+        beginInsertRows({}, at, at + (end - i) - 1);
+        for (int j = i; j < end; ++j)
+            m_rows.insert(at + (j - i), std::move(fresh[j]));
+        endInsertRows();
+        at += end - i;
+        i = end;
+    }
+
+    // The rows that stayed take their new values; one dataChanged per contiguous run.
+    const int lastColumn = int(m_columns.size()) - 1;
+    int changedFrom = -1;
+    for (int i = 0; i <= m_rows.size(); ++i) {
+        bool changed = false;
+        if (i < m_rows.size() && kept.contains(m_rows.at(i).id)) {
+            Row &row = m_rows[i];
+            Row &now = fresh[freshRow.value(row.id)];
+            changed = row.cells != now.cells || row.key != now.key || row.ref.toString() != now.ref.toString();
+            if (changed)
+                row = std::move(now);
+        }
+        if (changed && changedFrom < 0)
+            changedFrom = i;
+        if (!changed && changedFrom >= 0) {
+            Q_EMIT dataChanged(index(changedFrom, 0), index(i - 1, lastColumn));
+            changedFrom = -1;
+        }
+    }
+}
+
+QModelIndex EntityTableModel::indexOf(const core::EntityRef &ref) const
+{
+    if (m_rowOfKey.isEmpty() && !m_rows.isEmpty()) {
+        m_rowOfKey.reserve(m_rows.size());
+        for (int i = 0; i < m_rows.size(); ++i)
+            m_rowOfKey.insert(m_rows.at(i).ref.key(), i);
+    }
+    const int row = m_rowOfKey.value(ref.key(), -1);
+    return row < 0 ? QModelIndex() : index(row, 0);
 }
 
 int EntityTableModel::rowCount(const QModelIndex &parent) const
@@ -64,7 +417,36 @@ int EntityTableModel::rowCount(const QModelIndex &parent) const
 
 int EntityTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+QVariant EntityTableModel::display(const cache::EntityColumn &column, const QVariant &value) const
+{
+    if (!value.isValid())
+        return QString();
+    const QLocale locale;
+    switch (column.type) {
+    case ColumnType::Date: {
+        const QString text = value.toString();
+        const QDate date = QDate::fromString(text.left(10), Qt::ISODate);
+        return date.isValid() ? locale.toString(date, QLocale::ShortFormat) : text;
+    }
+    case ColumnType::Timestamp: {
+        const QString text = value.toString();
+        const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
+        return time.isValid() ? locale.toString(time.toLocalTime(), QLocale::ShortFormat) : text;
+    }
+    case ColumnType::Integer:
+        return locale.toString(value.toLongLong());
+    case ColumnType::Number:
+        return locale.toString(value.toDouble(), 'g', QLocale::FloatingPointShortest);
+    case ColumnType::Percent:
+        return tr("%1 %", "a percentage").arg(locale.toString(value.toDouble(), 'f', 0));
+    case ColumnType::Text:
+    case ColumnType::List:
+        break;
+    }
+    return value.toString();
 }
 
 QVariant EntityTableModel::data(const QModelIndex &index, int role) const
@@ -72,67 +454,39 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows.at(index.row());
-    if (role == RefRole)
-        return QVariant::fromValue(row.summary.ref);
-    if (role == RemovedRole)
-        return row.summary.removed;
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != SortRole)
-        return {};
-    QString text;
-    switch (Column(index.column())) {
-    case Name:
-        text = row.summary.title;
-        break;
-    case Kind:
-        text = row.summary.kind;
-        break;
-    case Type:
-        text = row.summary.type;
-        break;
-    case Status:
-        text = row.summary.status;
-        break;
-    case Owner:
-        text = row.owner;
-        break;
-    case System:
-        text = row.system;
-        break;
-    case Tags:
-        text = row.tags;
-        break;
-    case ColumnCount:
+    const cache::EntityColumn &column = *m_columns.at(index.column());
+    const QVariant &value = row.cells.at(index.column());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(column, value);
+    case Qt::ToolTipRole:
+        return column.name == u"name" ? QVariant(row.ref.toString()) : QVariant();
+    case Qt::TextAlignmentRole:
+        return isNumeric(column.type) ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    case RefRole:
+        return QVariant::fromValue(row.ref);
+    case RemovedRole:
+        return false; // the table shows live entities only
+    case ValueRole:
+        return value;
+    case SortRole:
+        if (isNumeric(column.type))
+            return value.isValid() ? value : QVariant(-1);
+        return value.toString().toLower();
+    default:
         break;
     }
-    if (role == SortRole)
-        return text.toLower();
-    if (role == Qt::ToolTipRole && index.column() == Name)
-        return row.summary.ref.toString();
-    return role == Qt::ToolTipRole ? QVariant() : QVariant(text);
+    return {};
 }
 
 QVariant EntityTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || section < 0 || section >= m_columns.size())
         return {};
-    switch (Column(section)) {
-    case Name:
-        return tr("Name");
-    case Kind:
-        return tr("Kind");
-    case Type:
-        return tr("Type");
-    case Status:
-        return tr("Status");
-    case Owner:
-        return tr("Owner");
-    case System:
-        return tr("System");
-    case Tags:
-        return tr("Tags");
-    case ColumnCount:
-        break;
-    }
+    if (role == Qt::DisplayRole)
+        return headerOf(m_columns.at(section)->name);
+    if (role == Qt::TextAlignmentRole && isNumeric(m_columns.at(section)->type))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
 
@@ -143,10 +497,10 @@ bool EntityTableModel::canFetchMore(const QModelIndex &parent) const
 
 void EntityTableModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_complete || m_fetching)
+    if (parent.isValid() || m_complete || m_busy || m_rows.isEmpty())
         return;
-    m_fetching = true;
-    core::Result<QList<Row>> page = loadPage(int(m_rows.size()));
+    m_busy = true;
+    core::Result<QList<Row>> page = read(Bound::After, &m_rows.constLast(), PageSize);
     if (!page) {
         m_lastError = page.errorString();
         m_complete = true;
@@ -155,11 +509,12 @@ void EntityTableModel::fetchMore(const QModelIndex &parent)
     } else {
         const int first = int(m_rows.size());
         beginInsertRows({}, first, first + int(page->size()) - 1);
-        m_rows.append(page.value());
-        m_complete = page->size() < m_filter.limit;
+        m_complete = page->size() < PageSize;
+        m_rows.append(std::move(page).value());
+        m_rowOfKey.clear();
         endInsertRows();
     }
-    m_fetching = false;
+    m_busy = false;
 }
 
 } // namespace cairn::models
