@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Re-seed: the test catalog (tests/data/backstage) goes into a cache, come back out with `cairn export --format
-// yaml`, are served by a REAL Backstage catalog backend, and synced into a new cache with
-// `cairn source add` + `cairn sync`; both caches must then hold the same entities.
+// Re-seed: the test catalog (tests/data/backstage) goes into a cache, comes back out with
+// `cairn export --format yaml`, is served by a REAL Backstage catalog backend, and is synced
+// into a new cache with `cairn source add` + `cairn sync`; both caches must then hold the
+// same entities.
 // Only the command line is used, as someone rebuilding a lost catalog would.
 #include "cache/Cache.h"
 #include "sync/CatalogExporter.h"
