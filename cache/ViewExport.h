@@ -25,9 +25,10 @@ class Database;
 //
 // A kind with a view of its own (component -> v_components, ...) is exported with that
 // view's columns; any other kind, or every kind, with v_entities's. The columns are the
-// views' own (same names, same values; cache/EntityColumns), computed from the same expressions rather
-// than read from the views, because the views hide tombstoned entities and an export with
-// --include-removed must show them; tests check both stay the same. Two differences,
+// views' own (same names, same values), computed from the same expressions
+// (cache/EntityColumns) rather than read from the views, because the views hide tombstoned
+// entities and an export with --include-removed must show them; tests check both stay the
+// same. Rows come in the filter's order (cache/EntitySelection). Two differences,
 // both for spreadsheets: lists are joined with "; " (CsvWriter::listSeparator()) instead
 // of ", ", and every kind has one more column, removed_at (empty for a live entity).
 //

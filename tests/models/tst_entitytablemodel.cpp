@@ -99,6 +99,10 @@ QList<core::SourcedEntity> organisation()
                         QJsonObject { { QStringLiteral("displayName"), QStringLiteral("Team") } } },
                     { QStringLiteral("children"), QJsonArray() }, { QStringLiteral("members"), members } })));
     }
+    for (int i = 0; i < 3; ++i) // a kind without a view of its own
+        out.append(sourced(document(QStringLiteral("Template"), QStringLiteral("template-%1").arg(i),
+            { { QStringLiteral("title"), QStringLiteral("Template %1").arg(2 - i) } },
+            { { QStringLiteral("type"), QStringLiteral("service") } })));
     for (int i = 0; i < 2; ++i)
         out.append(sourced(document(QStringLiteral("Domain"), i ? QStringLiteral("commerce") : QStringLiteral("core"),
             {}, { { QStringLiteral("owner"), QStringLiteral("team-a") } })));
@@ -661,6 +665,50 @@ private Q_SLOTS:
                     QCOMPARE(cells.at(c + 1), value.toString());
             }
         }
+    }
+
+    void aKindWithoutAViewHasTheEveryKindColumns()
+    {
+        EntityTableModel model(*m_cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.setKind(QStringLiteral("template")));
+        QCOMPARE(model.columnIds(), EntityTableModel(*m_cache).columnIds());
+        QCOMPARE(model.rowCount(), 3);
+        const int title = int(model.columnIds().indexOf(QStringLiteral("title")));
+        QVERIFY(!model.isSortIndexed(title));
+        model.sort(title, Qt::AscendingOrder);
+        QCOMPARE(refsOf(model),
+            (QStringList { QStringLiteral("Template:default/template-2"), QStringLiteral("Template:default/template-1"),
+                QStringLiteral("Template:default/template-0") }));
+        QCOMPARE(model.exportFilter().kind, QStringLiteral("template"));
+    }
+
+    void refreshOfAWholeTableShowsNewRows()
+    {
+        EntityTableModel model(*m_cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.setKind(QStringLiteral("domain")));
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(!model.canFetchMore({}));
+        QList<core::SourcedEntity> entities = organisation();
+        entities.append(sourced(document(QStringLiteral("Domain"), QStringLiteral("zeta"), {}, {})));
+        applyFromAnotherConnection(entities);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy totals(&model, &EntityTableModel::totalCountChanged);
+        QVERIFY(model.refresh());
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 2);
+        QCOMPARE(totals.size(), 1);
+        QCOMPARE(totals.at(0).at(0).toLongLong(), 3);
+        QCOMPARE(refsOf(model).constLast(), QStringLiteral("Domain:default/zeta"));
+        // Nothing changed: nothing signalled.
+        QSignalSpy any(&model, &QAbstractItemModel::layoutChanged);
+        inserted.clear();
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(model.refresh());
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(any.size(), 0);
     }
 
     void newKindFilterOrSortResets()
