@@ -3,16 +3,13 @@
 #include "app/CommandParser.h"
 #include "app/Commands.h"
 #include "app/ExitCode.h"
+#include "app/SyncReport.h"
 #include "cache/CatalogQuery.h"
+#include "sync/SampleOrganisation.h"
 
 namespace cairn::app {
 
 namespace {
-
-// The bundled sample is one source of its own, so `cairn source remove sample` or a later
-// import never mixes it with real data.
-const QString SampleSource = QStringLiteral("sample");
-const QString SamplePath = QStringLiteral(":/sample");
 
 void printSummary(CliContext &context, cache::CatalogQuery &query)
 {
@@ -58,12 +55,13 @@ int runSample(CliContext &context, const QStringList &arguments)
                        "then prints a summary and commands to try. Loading it again updates it."));
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("sample"), arguments, context))
         return *stop;
-    const int code = importFiles(context, { SamplePath }, SampleSource, QStringLiteral("sample"), sync::SyncOptions {});
-    if (code != ExitOk)
-        return code;
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)
         return context.fail(cache.errorString());
+    const int code
+        = reportSyncOutcome(sync::SampleOrganisation::load(*cache.value()), false, context.out(), context.err());
+    if (code != ExitOk)
+        return code;
     cache::CatalogQuery query(*cache.value());
     printSummary(context, query);
     return ExitOk;
