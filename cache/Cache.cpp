@@ -20,7 +20,7 @@ struct Inspection
     QString damage;
 };
 
-core::Result<Inspection> inspect(Database &db)
+core::Result<Inspection> inspect(Database &db, Cache::IntegrityCheck when)
 {
     core::Result<int> version = db.userVersion();
     if (!version) {
@@ -30,6 +30,8 @@ core::Result<Inspection> inspect(Database &db)
     }
     if (*version > Schema::latestVersion())
         return core::Error { Schema::newerSchemaMessage(db.path(), *version) };
+    if (when == Cache::IntegrityCheck::Deferred)
+        return Inspection {};
 
     core::Result<Statement> check = db.prepare(QStringLiteral("PRAGMA quick_check"));
     if (!check) {
@@ -124,7 +126,7 @@ QString Cache::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cache.sqlite3");
 }
 
-core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path)
+core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path, IntegrityCheck check)
 {
     const bool inMemory = path == u":memory:" || path.isEmpty();
     if (inMemory || !QFileInfo::exists(path)) {
@@ -141,7 +143,7 @@ core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path)
     core::Result<Database> db = Database::open(path, Database::Mode::ReadWrite);
     if (!db)
         return db.error();
-    core::Result<Inspection> inspection = inspect(*db);
+    core::Result<Inspection> inspection = inspect(*db, check);
     if (!inspection)
         return inspection.error();
 
@@ -174,6 +176,17 @@ core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path)
                          "(cairn snapshot list).")
               .arg(path, damage, *movedTo);
     return cache;
+}
+
+core::Result<QString> Cache::findDamage(const QString &path)
+{
+    core::Result<Database> db = Database::open(path, Database::Mode::ReadOnly);
+    if (!db)
+        return db.error();
+    core::Result<Inspection> inspection = inspect(*db, IntegrityCheck::AtOpen);
+    if (!inspection)
+        return inspection.error();
+    return inspection->damage;
 }
 
 core::Result<std::unique_ptr<Cache>> Cache::openReadOnly(const QString &path)

@@ -24,7 +24,18 @@ public:
     // untouched. A damaged file (PRAGMA quick_check fails, or not a database) is moved
     // aside as `<name>.damaged-YYYYMMDDTHHMMSS` with its -wal/-shm, never deleted, and a
     // fresh cache is created in its place; quarantineMessage() then says so.
-    static core::Result<std::unique_ptr<Cache>> open(const QString &path);
+    //
+    // With IntegrityCheck::Deferred the quick_check is left out (it reads every page: at
+    // 100,000 entities it would stand between a person and the window); the caller runs
+    // findDamage() right after, off its thread, and acts on the answer. A file that is
+    // not a database at all is still found and moved aside here.
+    enum class IntegrityCheck { AtOpen, Deferred };
+    static core::Result<std::unique_ptr<Cache>> open(
+        const QString &path, IntegrityCheck check = IntegrityCheck::AtOpen);
+
+    // PRAGMA quick_check on a read-only connection of the calling thread's own: empty when
+    // the file is sound, else what is wrong. An error when the check could not run.
+    static core::Result<QString> findDamage(const QString &path);
 
     // A read-only connection for a reader thread: no migration, no quarantine (the
     // writer's open does both); refused when the schema is not the one this build knows.
