@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// cairn-desktop: the window. The command line stays `cairn` (app/main.cpp); both use the
+// same cache, chosen the same way (--cache FILE, else $CAIRN_CACHE, else the default).
+#include "cache/Cache.h"
+#include "ui/DesktopSession.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QMessageBox>
+#include <QTextStream>
+
+int main(int argc, char *argv[])
+{
+    Q_INIT_RESOURCE(cairn_sample);
+    Q_INIT_RESOURCE(cairn_icons);
+    QApplication app(argc, argv);
+    // The same organisation and application names as the command line: one data folder.
+    QApplication::setOrganizationName(QStringLiteral("Cairn"));
+    QApplication::setApplicationName(QStringLiteral("cairn"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Cairn"));
+    QApplication::setApplicationVersion(QStringLiteral(CAIRN_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("cairn-desktop"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cairn.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Cairn: who owns what, why it exists and how to work with it."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption cacheOption(QStringLiteral("cache"),
+        QStringLiteral("The cache file (default: $CAIRN_CACHE, else the data folder)."), QStringLiteral("FILE"));
+    const QCommandLineOption firstPaint(QStringLiteral("quit-after-first-paint"),
+        QStringLiteral("Print the milliseconds to the first painted window, then quit (benchmarks)."));
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+        QStringLiteral("Save the main views as PNG files in DIR, print their paths, then quit."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption today(QStringLiteral("today"),
+        QStringLiteral("Judge stale projects and ages as if today were DATE (YYYY-MM-DD)."), QStringLiteral("DATE"));
+    parser.addOptions({ cacheOption, firstPaint, screenshots, today });
+    parser.process(app);
+
+    cairn::ui::DesktopSession::Options options;
+    options.cachePath = parser.isSet(cacheOption) ? parser.value(cacheOption) : cairn::cache::Cache::defaultPath();
+    options.quitAfterFirstPaint = parser.isSet(firstPaint);
+    options.screenshotFolder = parser.value(screenshots);
+    if (parser.isSet(today)) {
+        const QDate date = QDate::fromString(parser.value(today), Qt::ISODate);
+        if (!date.isValid()) {
+            QTextStream(stderr) << "cairn-desktop: --today takes a date as YYYY-MM-DD, not \"" << parser.value(today)
+                                << "\"\n";
+            return 2;
+        }
+        options.answers.today = date;
+    }
+
+    cairn::ui::DesktopSession session(options);
+    if (const QString error = session.start(); !error.isEmpty()) {
+        QTextStream(stderr) << "cairn-desktop: " << error << '\n';
+        if (!options.quitAfterFirstPaint && options.screenshotFolder.isEmpty())
+            QMessageBox::critical(nullptr, QStringLiteral("Cairn"), error);
+        return 1;
+    }
+    return app.exec();
+}

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/DesktopSession.h"
+
+#include "cache/Cache.h"
+#include "cache/CatalogWriter.h"
+#include "sync/SampleOrganisation.h"
+#include "ui/MainWindow.h"
+#include "ui/ScreenshotTour.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QEvent>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QTextStream>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cstdio>
+
+namespace cairn::ui {
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+DesktopSession::DesktopSession(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{ }
+
+DesktopSession::~DesktopSession()
+{
+    qApp->removeEventFilter(this);
+    // The window's models hold statements of the cache's connection: they go first.
+    m_window.reset();
+    m_cache.reset();
+}
+
+QString DesktopSession::start()
+{
+    m_startedAt = nowMs();
+    m_firstRun = !QFileInfo::exists(m_options.cachePath);
+    if (QString error = open(false); !error.isEmpty())
+        return error;
+    showWindow();
+    return {};
+}
+
+QString DesktopSession::open(bool checkNow)
+{
+    core::Result<std::unique_ptr<cache::Cache>> cache = cache::Cache::open(
+        m_options.cachePath, checkNow ? cache::Cache::IntegrityCheck::AtOpen : cache::Cache::IntegrityCheck::Deferred);
+    if (!cache)
+        return cache.errorString();
+    m_cache = std::move(cache).value();
+    return {};
+}
+
+void DesktopSession::showWindow()
+{
+    m_painted = false;
+    m_window = std::make_unique<MainWindow>(*m_cache);
+    m_window->setAnswerOptions(m_options.answers);
+    if (!m_cache->quarantineMessage().isEmpty())
+        m_window->setBanner(m_cache->quarantineMessage());
+    else
+        updateSampleBanner();
+    qApp->installEventFilter(this);
+    m_window->show();
+}
+
+bool DesktopSession::eventFilter(QObject *watched, QEvent *event)
+{
+    // The first paint of any part of the window: once the event loop is back, the whole
+    // first frame has been painted and flushed.
+    if (!m_painted && event->type() == QEvent::Paint && m_window) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (widget && widget->window() == m_window.get()) {
+            m_painted = true;
+            QTimer::singleShot(0, this, &DesktopSession::afterFirstPaint);
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void DesktopSession::afterFirstPaint()
+{
+    qApp->removeEventFilter(this);
+    const qint64 elapsed = nowMs() - m_startedAt;
+    Q_EMIT firstPainted(elapsed);
+    if (m_options.quitAfterFirstPaint) {
+        QTextStream(stdout) << "first paint after " << elapsed << " ms\n";
+        QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+        return;
+    }
+    checkIntegrity();
+    if (m_firstRun)
+        loadSample();
+    else if (!m_options.screenshotFolder.isEmpty())
+        QTimer::singleShot(0, this, &DesktopSession::takeScreenshots);
+}
+
+void DesktopSession::checkIntegrity()
+{
+    // quick_check reads every page: on a worker with a connection of its own.
+    auto *watcher = new QFutureWatcher<core::Result<QString>>(this);
+    connect(watcher, &QFutureWatcher<core::Result<QString>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const core::Result<QString> damage = watcher->result();
+        if (!damage) {
+            m_window->setBanner(tr("Cairn could not check its cache for damage: %1").arg(damage.errorString()));
+            return;
+        }
+        Q_EMIT integrityChecked(*damage);
+        if (!damage->isEmpty())
+            onDamage(*damage);
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_options.cachePath] { return cache::Cache::findDamage(path); }));
+}
+
+void DesktopSession::onDamage(const QString &damage)
+{
+    const auto answer = QMessageBox::warning(m_window.get(), tr("The cache is damaged"),
+        tr("Cairn found damage in its cache file %1:\n\n%2\n\nWhat it shows may be wrong or incomplete. Cairn can "
+           "move the damaged file aside (nothing is deleted) and start again from a fresh cache, which you can then "
+           "fill by syncing your sources or restoring a snapshot.")
+            .arg(m_options.cachePath, damage),
+        QMessageBox::Discard | QMessageBox::Ignore, QMessageBox::Discard);
+    if (answer != QMessageBox::Discard) {
+        m_window->setBanner(tr("This cache is damaged (%1). Restart Cairn to move it aside.").arg(damage));
+        return;
+    }
+    m_window.reset();
+    m_cache.reset();
+    if (QString error = open(true); !error.isEmpty()) {
+        QMessageBox::critical(nullptr, tr("Cairn"), error);
+        QCoreApplication::exit(1);
+        return;
+    }
+    showWindow();
+}
+
+void DesktopSession::loadSample()
+{
+    m_sampleLoading = true;
+    m_window->setBanner(tr("Loading Fennel, the sample organisation, so there is something to look at…"));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_sampleLoading = false;
+        const QString error = watcher->result();
+        m_window->refreshFromCache();
+        if (error.isEmpty())
+            updateSampleBanner();
+        else
+            m_window->setBanner(tr("Could not load the sample organisation: %1").arg(error));
+        Q_EMIT sampleLoaded(error);
+        if (!m_options.screenshotFolder.isEmpty())
+            QTimer::singleShot(0, this, &DesktopSession::takeScreenshots);
+    });
+    // The write runs on a worker with its own connection, as every sync does.
+    watcher->setFuture(QtConcurrent::run([path = m_options.cachePath]() -> QString {
+        core::Result<std::unique_ptr<cache::Cache>> cache = cache::Cache::open(path);
+        if (!cache)
+            return cache.errorString();
+        const sync::SyncOutcome outcome = sync::SampleOrganisation::load(**cache);
+        return outcome.error;
+    }));
+}
+
+void DesktopSession::updateSampleBanner()
+{
+    cache::CatalogWriter reader(*m_cache);
+    core::Result<QList<cache::SourceInfo>> sources = reader.sources();
+    const bool onlySample
+        = sources && sources->size() == 1 && sources->constFirst().name == sync::SampleOrganisation::sourceName();
+    m_window->setBanner(onlySample
+            ? tr("You are looking at Fennel, a sample organisation bundled with Cairn. Add your own catalog with "
+                 "\u201ccairn source add\u201d and sync it; the sample stays a source of its own, easy to remove.")
+            : QString());
+}
+
+void DesktopSession::takeScreenshots()
+{
+    QString error;
+    const QStringList written = ScreenshotTour::take(*m_window, m_options.screenshotFolder, &error);
+    QTextStream out(stdout);
+    for (const QString &path : written)
+        out << path << '\n';
+    out.flush();
+    if (!error.isEmpty())
+        QTextStream(stderr) << error << '\n';
+    QCoreApplication::exit(error.isEmpty() ? 0 : 1);
+}
+
+} // namespace cairn::ui

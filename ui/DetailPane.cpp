@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/DetailPane.h"
+
+#include "ui/AnswerHtml.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QScrollBar>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace cairn::ui {
+
+DetailPane::DetailPane(const core::CatalogLookup &lookup, QWidget *parent)
+    : QWidget(parent)
+    , m_lookup(lookup)
+    , m_placeholder(new QLabel(this))
+    , m_browser(new QTextBrowser(this))
+    , m_copyRef(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("detailPane"));
+    m_browser->setObjectName(QStringLiteral("detailBrowser"));
+    m_browser->setOpenLinks(false);
+    m_browser->setFrameShape(QFrame::NoFrame);
+    m_browser->setAccessibleName(tr("Entity details"));
+    m_browser->document()->setDocumentMargin(12);
+
+    m_placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setText(tr("Select an entity to see what it is, why it exists, who owns it and how to work with "
+                              "it.\n\nOr ask: Ctrl+K"));
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+
+    m_copyRef->setObjectName(QStringLiteral("copyRefButton"));
+    m_copyRef->setIcon(QIcon(QStringLiteral(":/icons/copy.svg")));
+    m_copyRef->setText(tr("Copy ref"));
+    m_copyRef->setToolTip(tr("Copy this entity's reference (kind:namespace/name)"));
+    m_copyRef->setAccessibleName(tr("Copy reference"));
+    m_copyRef->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_copyRef->setAutoRaise(true);
+    m_copyRef->setEnabled(false);
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 4, 6, 0);
+    bar->addStretch();
+    bar->addWidget(m_copyRef);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(m_placeholder, 1);
+    layout->addWidget(m_browser, 1);
+    m_browser->hide();
+
+    connect(m_browser, &QTextBrowser::anchorClicked, this, &DetailPane::openLink);
+    connect(m_browser, qOverload<const QUrl &>(&QTextBrowser::highlighted), this,
+        [this](const QUrl &url) { Q_EMIT linkHovered(url.toString()); });
+    connect(m_copyRef, &QToolButton::clicked, this, &DetailPane::copyRef);
+}
+
+void DetailPane::render(const core::EntityRef &ref)
+{
+    const AnswerHtml html(palette(), locale(), m_options.today);
+    core::AnswerEngine engine(m_lookup, m_options);
+    core::Result<std::optional<core::EntityRecord>> record = m_lookup.find(ref);
+    if (!record) {
+        m_browser->setHtml(QStringLiteral("<p>%1</p>")
+                               .arg(tr("Could not read %1 from the cache: %2")
+                                        .arg(ref.toString(), record.errorString())
+                                        .toHtmlEscaped()));
+        return;
+    }
+    if (!record->has_value()) {
+        m_browser->setHtml(html.renderMissing(ref));
+        return;
+    }
+    core::Result<core::Answer> answer = engine.answer(**record);
+    if (!answer) {
+        m_browser->setHtml(
+            QStringLiteral("<p>%1</p>")
+                .arg(tr("Could not answer for %1: %2").arg(ref.toString(), answer.errorString()).toHtmlEscaped()));
+        return;
+    }
+    m_browser->setHtml(html.render(*answer));
+}
+
+void DetailPane::showEntity(const core::EntityRef &ref)
+{
+    if (ref.isNull()) {
+        showNothing();
+        return;
+    }
+    m_ref = ref;
+    render(ref);
+    m_placeholder->hide();
+    m_browser->show();
+    m_copyRef->setEnabled(true);
+}
+
+void DetailPane::showAskResult(const core::AskResult &result)
+{
+    const AnswerHtml html(palette(), locale(), m_options.today);
+    m_ref = result.outcome == core::AskOutcome::Answer && result.answer ? result.answer->entity.ref : core::EntityRef();
+    m_browser->setHtml(html.render(result));
+    m_placeholder->hide();
+    m_browser->show();
+    m_copyRef->setEnabled(!m_ref.isNull());
+}
+
+void DetailPane::showNothing()
+{
+    m_ref = {};
+    m_browser->clear();
+    m_browser->hide();
+    m_placeholder->show();
+    m_copyRef->setEnabled(false);
+}
+
+void DetailPane::reload()
+{
+    if (m_ref.isNull())
+        return;
+    const int scroll = m_browser->verticalScrollBar()->value();
+    render(m_ref);
+    m_browser->verticalScrollBar()->setValue(scroll);
+}
+
+void DetailPane::openLink(const QUrl &url)
+{
+    if (const std::optional<core::EntityRef> ref = AnswerHtml::refFromUrl(url)) {
+        Q_EMIT entityLinkActivated(*ref);
+        return;
+    }
+    QDesktopServices::openUrl(url);
+}
+
+void DetailPane::copyRef()
+{
+    if (!m_ref.isNull())
+        QApplication::clipboard()->setText(m_ref.toString());
+}
+
+} // namespace cairn::ui

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/AnswerEngine.h"
+#include "core/AskEngine.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTextBrowser;
+class QToolButton;
+
+namespace cairn::ui {
+
+// The right-hand pane: one entity's What / Why / Who / How, built by the answers engine
+// from the cache, every name a link. Cairn links navigate (entityLinkActivated); web
+// links and e-mail addresses go to the system's browser and mail program.
+class DetailPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DetailPane)
+
+public:
+    explicit DetailPane(const core::CatalogLookup &lookup, QWidget *parent = nullptr);
+
+    void showEntity(const core::EntityRef &ref);
+    void showAskResult(const core::AskResult &result);
+    void showNothing();
+    // Renders the current entity again from the cache, keeping the scroll position.
+    void reload();
+
+    core::EntityRef currentRef() const { return m_ref; }
+    QTextBrowser *browser() const { return m_browser; }
+    // Tests and benchmarks pin "today", which stale projects and "days ago" depend on.
+    void setAnswerOptions(const core::AnswerOptions &options) { m_options = options; }
+
+Q_SIGNALS:
+    void entityLinkActivated(const cairn::core::EntityRef &ref);
+    // The URL under the mouse, for the status bar; empty when it leaves a link.
+    void linkHovered(const QString &url);
+
+private:
+    void openLink(const QUrl &url);
+    void copyRef();
+    void render(const core::EntityRef &ref);
+
+    const core::CatalogLookup &m_lookup;
+    core::AnswerOptions m_options;
+    core::EntityRef m_ref;
+    QLabel *m_placeholder = nullptr;
+    QTextBrowser *m_browser = nullptr;
+    QToolButton *m_copyRef = nullptr;
+};
+
+} // namespace cairn::ui

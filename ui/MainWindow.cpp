@@ -1,0 +1,647 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/MainWindow.h"
+
+#include "cache/Cache.h"
+#include "cache/CatalogWriter.h"
+#include "core/AtomicFileWrite.h"
+#include "core/CsvWriter.h"
+#include "core/ModelCsvExporter.h"
+#include "models/CacheChangeWatcher.h"
+#include "models/ChangesModel.h"
+#include "models/EntityTableModel.h"
+#include "models/GoalTreeModel.h"
+#include "models/ItemRoles.h"
+#include "models/KindCountsModel.h"
+#include "models/RemovedModel.h"
+#include "ui/AskBar.h"
+#include "ui/CsvExportJob.h"
+#include "ui/DetailPane.h"
+#include "ui/EmptyState.h"
+#include "ui/EntityTableView.h"
+#include "ui/Freshness.h"
+#include "ui/NavigationHistory.h"
+#include "ui/OverviewPage.h"
+#include "ui/ProgressDelegate.h"
+#include "ui/Sidebar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace cairn::ui {
+
+namespace {
+
+// The kind a view id shows in the entity table; the other views have pages of their own.
+bool isTableView(const QString &viewId)
+{
+    return viewId != u"overview" && viewId != u"goal" && viewId != u"removed";
+}
+
+// A shortcut and the platform's own for the same thing, once each: the same sequence twice
+// on one action makes it ambiguous, and then it does nothing.
+QList<QKeySequence> withStandard(const QKeySequence &own, QKeySequence::StandardKey standard)
+{
+    QList<QKeySequence> keys { own };
+    for (const QKeySequence &key : QKeySequence::keyBindings(standard)) {
+        if (!keys.contains(key))
+            keys.append(key);
+    }
+    return keys;
+}
+
+void setUpTable(QAbstractItemView *view)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+}
+
+} // namespace
+
+MainWindow::MainWindow(cache::Cache &cache, QWidget *parent)
+    : QMainWindow(parent)
+    , m_cache(cache)
+    , m_query(std::make_unique<cache::CatalogQuery>(cache))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Cairn"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/cairn.svg")));
+
+    m_counts = new models::KindCountsModel(cache, this);
+    m_changes = new models::ChangesModel(cache, this);
+    m_removed = new models::RemovedModel(cache, 200, this);
+    m_watcher = new models::CacheChangeWatcher(cache, this);
+    m_history = new NavigationHistory(this);
+    m_exportJob = new CsvExportJob(this);
+
+    createLayout();
+    createActions();
+    connectParts();
+    restoreSettings();
+    updateFreshness();
+    updateNavigationActions();
+    qApp->installEventFilter(this);
+}
+
+MainWindow::~MainWindow()
+{
+    qApp->removeEventFilter(this);
+}
+
+void MainWindow::createLayout()
+{
+    m_sidebar = new Sidebar(this);
+    m_sidebar->setModel(m_counts);
+
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(QStringLiteral("banner"));
+    m_banner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window, bannerPalette.color(QPalette::AlternateBase));
+    m_banner->setPalette(bannerPalette);
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setObjectName(QStringLiteral("bannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *closeBanner = new QToolButton(m_banner);
+    closeBanner->setText(tr("Dismiss"));
+    closeBanner->setAccessibleName(tr("Dismiss the banner"));
+    closeBanner->setAutoRaise(true);
+    connect(closeBanner, &QToolButton::clicked, m_banner, &QWidget::hide);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(10, 6, 6, 6);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(closeBanner);
+    m_banner->hide();
+
+    m_overview = new OverviewPage(*m_query, m_changes, this);
+
+    m_tablePage = new QWidget(this);
+    m_kindTabs = new QTabBar(m_tablePage);
+    m_kindTabs->setObjectName(QStringLiteral("kindTabs"));
+    m_kindTabs->addTab(QIcon(QStringLiteral(":/icons/system.svg")), tr("Systems"));
+    m_kindTabs->addTab(QIcon(QStringLiteral(":/icons/overview.svg")), tr("Domains"));
+    m_kindTabs->setDrawBase(false);
+    m_kindTabs->setAccessibleName(tr("Systems or domains"));
+    m_table = new EntityTableView(m_cache, m_tablePage);
+    auto *tableLayout = new QVBoxLayout(m_tablePage);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(0);
+    tableLayout->addWidget(m_kindTabs);
+    tableLayout->addWidget(m_table, 1);
+
+    m_goalTree = new QTreeView(this);
+    m_goalTree->setObjectName(QStringLiteral("goalTree"));
+    m_goalTree->setAccessibleName(tr("Goals and their projects"));
+    setUpTable(m_goalTree);
+    m_goalTree->setUniformRowHeights(true);
+    m_goalTree->setItemDelegateForColumn(2, new ProgressDelegate(models::ProgressRole, m_goalTree));
+    m_goalTree->header()->setDefaultSectionSize(140);
+    m_goalTree->header()->resizeSection(0, 320);
+
+    m_removedTable = new QTableView(this);
+    m_removedTable->setObjectName(QStringLiteral("removedTable"));
+    m_removedTable->setAccessibleName(tr("Removed upstream"));
+    m_removedTable->setModel(m_removed);
+    setUpTable(m_removedTable);
+    m_removedTable->verticalHeader()->hide();
+    m_removedTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_removedTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_removedTable->horizontalHeader()->setStretchLastSection(true);
+    m_removedTable->horizontalHeader()->setDefaultSectionSize(160);
+    m_removedTable->setShowGrid(false);
+    new EmptyState(m_removedTable, [] {
+        return tr("Nothing was removed upstream. When an entity disappears from its source, Cairn keeps it here, "
+                  "readable, with when and where it vanished.");
+    });
+
+    m_views = new QStackedWidget(this);
+    m_views->addWidget(m_overview);
+    m_views->addWidget(m_tablePage);
+    m_views->addWidget(m_goalTree);
+    m_views->addWidget(m_removedTable);
+
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_banner);
+    centreLayout->addWidget(m_views, 1);
+
+    m_detail = new DetailPane(*m_query, this);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_sidebar);
+    m_splitter->addWidget(centre);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({ 200, 640, 440 });
+    setCentralWidget(m_splitter);
+
+    m_askBar = new AskBar(*m_query, this, this);
+
+    m_freshness = new QLabel(this);
+    m_freshness->setObjectName(QStringLiteral("freshnessLabel"));
+    m_freshness->setAccessibleName(tr("How old the data is"));
+    statusBar()->addWidget(m_freshness, 1);
+    statusBar()->setSizeGripEnabled(true);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_export = file->addAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export View as CSV…"));
+    m_export->setObjectName(QStringLiteral("exportAction"));
+    m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_export->setToolTip(tr("Write what the view shows (its columns, filter and order) to a CSV file"));
+    connect(m_export, &QAction::triggered, this, &MainWindow::exportCurrentView);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    m_copyRef = edit->addAction(QIcon(QStringLiteral(":/icons/copy.svg")), tr("&Copy Reference"));
+    m_copyRef->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_copyRef, &QAction::triggered, this, [this] {
+        const core::EntityRef ref = m_detail->currentRef();
+        if (!ref.isNull())
+            QApplication::clipboard()->setText(ref.toString());
+    });
+    QAction *find = edit->addAction(QIcon(QStringLiteral(":/icons/filter.svg")), tr("&Filter"));
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        if (!isTableView(m_viewId))
+            showView(QStringLiteral("component"));
+        m_table->focusFilter();
+    });
+    QAction *ask = edit->addAction(QIcon(QStringLiteral(":/icons/search.svg")), tr("&Ask…"));
+    ask->setObjectName(QStringLiteral("askAction"));
+    ask->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    connect(ask, &QAction::triggered, m_askBar, &AskBar::activate);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int row = 0; row < m_counts->rowCount(); ++row) {
+        const QModelIndex index = m_counts->index(row, 0);
+        const QString viewId = index.data(models::ViewIdRole).toString();
+        QAction *action = view->addAction(Sidebar::iconFor(viewId), index.data(Qt::DisplayRole).toString());
+        if (row < 9)
+            action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
+        connect(action, &QAction::triggered, this, [this, viewId] { showView(viewId); });
+    }
+    view->addSeparator();
+    QAction *reload = view->addAction(tr("&Reload from Cache"));
+    reload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    reload->setToolTip(tr("Read the local cache again (a sync elsewhere is noticed within a second anyway)"));
+    connect(reload, &QAction::triggered, this, &MainWindow::refreshFromCache);
+
+    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    m_back = go->addAction(QIcon(QStringLiteral(":/icons/back.svg")), tr("&Back"));
+    m_back->setObjectName(QStringLiteral("backAction"));
+    m_back->setShortcuts(withStandard(QKeySequence(Qt::ALT | Qt::Key_Left), QKeySequence::Back));
+    m_back->setToolTip(tr("Back to the previous entity (Alt+Left)"));
+    connect(m_back, &QAction::triggered, this, &MainWindow::goBack);
+    m_forward = go->addAction(QIcon(QStringLiteral(":/icons/forward.svg")), tr("&Forward"));
+    m_forward->setObjectName(QStringLiteral("forwardAction"));
+    m_forward->setShortcuts(withStandard(QKeySequence(Qt::ALT | Qt::Key_Right), QKeySequence::Forward));
+    m_forward->setToolTip(tr("Forward to the next entity (Alt+Right)"));
+    connect(m_forward, &QAction::triggered, this, &MainWindow::goForward);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Cairn"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Cairn"),
+            tr("<h3>Cairn %1</h3><p>An offline-first directory of your organisation's work: what each project, "
+               "goal, team and component is, why it exists, who owns it and how to work with it.</p>"
+               "<p>Cache: %2</p><p>Licence: GPL-3.0-or-later</p>")
+                .arg(QCoreApplication::applicationVersion(), m_cache.path().toHtmlEscaped()));
+    });
+    QAction *aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+
+    QToolBar *toolbar = addToolBar(tr("Navigation"));
+    toolbar->setObjectName(QStringLiteral("navigationToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setIconSize(QSize(20, 20));
+    toolbar->addAction(m_back);
+    toolbar->addAction(m_forward);
+    toolbar->addSeparator();
+    toolbar->addAction(m_export);
+    auto *spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    toolbar->addWidget(m_askBar);
+}
+
+void MainWindow::connectParts()
+{
+    connect(m_sidebar->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        [this](const QModelIndex &current) { showView(current.data(models::ViewIdRole).toString()); });
+    connect(m_kindTabs, &QTabBar::currentChanged, this, [this](int tab) {
+        if (m_viewId == u"system")
+            m_table->setKind(tab == 0 ? QStringLiteral("system") : QStringLiteral("domain"));
+    });
+    connect(m_table, &EntityTableView::currentEntityChanged, this, [this](const core::EntityRef &ref) {
+        if (!ref.isNull())
+            openEntity(ref);
+    });
+    auto openSelected = [this](const QModelIndex &current) {
+        const core::EntityRef ref = current.data(models::RefRole).value<core::EntityRef>();
+        if (!ref.isNull())
+            openEntity(ref);
+    };
+    connect(m_removedTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, openSelected);
+    connect(m_detail, &DetailPane::entityLinkActivated, this, &MainWindow::openEntity);
+    connect(m_detail, &DetailPane::linkHovered, this, [this](const QString &url) {
+        if (url.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(url);
+    });
+    connect(m_overview, &OverviewPage::entityActivated, this, &MainWindow::openEntity);
+    connect(m_overview, &OverviewPage::viewRequested, this, &MainWindow::showView);
+    connect(m_askBar, &AskBar::entityChosen, this, &MainWindow::openEntity);
+    connect(m_askBar, &AskBar::answered, this, &MainWindow::showAnswer);
+    connect(m_history, &NavigationHistory::changed, this, &MainWindow::updateNavigationActions);
+    connect(m_watcher, &models::CacheChangeWatcher::changed, this, &MainWindow::refreshFromCache);
+    connect(m_exportJob, &CsvExportJob::finished, this, &MainWindow::exportFinished);
+
+    // "3 min ago" must not stay "just now" all afternoon.
+    auto *clock = new QTimer(this);
+    clock->setInterval(30 * 1000);
+    connect(clock, &QTimer::timeout, this, &MainWindow::updateFreshness);
+    clock->start();
+}
+
+void MainWindow::setAnswerOptions(const core::AnswerOptions &options)
+{
+    m_options = options;
+    m_detail->setAnswerOptions(options);
+    m_overview->setAnswerOptions(options);
+    m_askBar->setAnswerOptions(options);
+    m_overview->refresh();
+}
+
+QString MainWindow::currentViewId() const
+{
+    return m_viewId;
+}
+
+void MainWindow::showView(const QString &viewId)
+{
+    if (viewId.isEmpty())
+        return;
+    if (m_sidebar->currentViewId() != viewId) {
+        // Selecting the entry comes back here through the selection model.
+        if (m_sidebar->selectViewId(viewId))
+            return;
+    }
+    if (viewId == m_viewId)
+        return;
+    m_viewId = viewId;
+    if (viewId == u"overview") {
+        m_overview->refresh();
+        m_views->setCurrentWidget(m_overview);
+    } else if (viewId == u"goal") {
+        showGoalTree();
+        m_views->setCurrentWidget(m_goalTree);
+        m_goalTree->expandToDepth(1);
+    } else if (viewId == u"removed") {
+        m_views->setCurrentWidget(m_removedTable);
+    } else {
+        m_kindTabs->setVisible(viewId == u"system");
+        const bool domains = viewId == u"system" && m_kindTabs->currentIndex() == 1;
+        m_table->setKind(domains ? QStringLiteral("domain") : viewId);
+        m_views->setCurrentWidget(m_tablePage);
+    }
+    m_export->setEnabled(viewId != u"overview");
+    Q_EMIT viewChanged(viewId);
+}
+
+void MainWindow::showGoalTree()
+{
+    // Built on first use: it reads every goal and project, which the first paint must not wait for.
+    if (m_goals)
+        return;
+    m_goals = new models::GoalTreeModel(*m_query, this);
+    m_goalTree->setModel(m_goals);
+    m_goalTree->header()->resizeSection(0, 300);
+    m_goalTree->header()->resizeSection(2, 170);
+    new EmptyState(m_goalTree, [] { return tr("No goals in the catalog yet."); });
+    connect(m_goalTree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex &current) {
+            const core::EntityRef ref = current.data(models::RefRole).value<core::EntityRef>();
+            if (!ref.isNull())
+                openEntity(ref);
+        });
+}
+
+void MainWindow::openEntity(const core::EntityRef &ref)
+{
+    if (ref.isNull())
+        return;
+    m_history->visit(ref);
+    showEntityWithoutRecording(ref);
+}
+
+void MainWindow::showEntityWithoutRecording(const core::EntityRef &ref)
+{
+    if (m_detail->currentRef() != ref)
+        m_detail->showEntity(ref);
+    if (isTableView(m_viewId) && m_table->currentRef() != ref)
+        m_table->selectRef(ref);
+}
+
+void MainWindow::showAnswer(const core::AskResult &result)
+{
+    if (result.outcome == core::AskOutcome::Answer && result.answer) {
+        m_history->visit(result.answer->entity.ref);
+        if (isTableView(m_viewId))
+            m_table->selectRef(result.answer->entity.ref);
+    }
+    m_detail->showAskResult(result);
+}
+
+void MainWindow::goBack()
+{
+    const core::EntityRef ref = m_history->back();
+    if (!ref.isNull())
+        showEntityWithoutRecording(ref);
+}
+
+void MainWindow::goForward()
+{
+    const core::EntityRef ref = m_history->forward();
+    if (!ref.isNull())
+        showEntityWithoutRecording(ref);
+}
+
+void MainWindow::updateNavigationActions()
+{
+    m_back->setEnabled(m_history->canGoBack());
+    m_forward->setEnabled(m_history->canGoForward());
+}
+
+void MainWindow::setBanner(const QString &text)
+{
+    m_bannerText->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->isVisible() ? m_bannerText->text() : QString();
+}
+
+void MainWindow::refreshFromCache()
+{
+    // A read that fails (a locked or damaged file) leaves the view as it was and says so.
+    QStringList errors;
+    auto note = [&errors](const core::Status &status) {
+        if (!status)
+            errors.append(status.errorString());
+    };
+    note(m_counts->refresh());
+    note(m_changes->refresh());
+    if (m_goals)
+        note(m_goals->refresh());
+    note(m_removed->refresh());
+    if (!errors.isEmpty())
+        statusBar()->showMessage(tr("Could not read the cache again: %1").arg(errors.constFirst()), 15000);
+    if (isTableView(m_viewId))
+        m_table->refresh();
+    if (m_viewId == u"overview")
+        m_overview->refresh();
+    m_detail->reload();
+    updateFreshness();
+}
+
+void MainWindow::updateFreshness()
+{
+    cache::CatalogWriter reader(m_cache);
+    core::Result<QList<cache::SourceInfo>> sources = reader.sources();
+    core::Result<QList<cache::SyncRunRecord>> runs = reader.recentRuns(cache::CatalogWriter::RunsKept);
+    if (!sources || !runs) {
+        m_freshness->setText(tr("Offline copy · could not read the sync log: %1")
+                                 .arg(sources ? runs.errorString() : sources.errorString()));
+        return;
+    }
+    m_freshness->setText(Freshness::describe(*sources, *runs, QDateTime::currentDateTimeUtc()));
+    m_freshness->setToolTip(tr("Cairn shows its local copy. It never claims to be live: this says when each "
+                               "source was last read."));
+}
+
+QString MainWindow::suggestedExportName() const
+{
+    QString name = m_viewId;
+    if (isTableView(m_viewId))
+        name = m_table->kind().isEmpty() ? QStringLiteral("entities") : m_table->kind();
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QDir(folder).filePath(
+        QStringLiteral("cairn-%1-%2.csv").arg(name, QDate::currentDate().toString(Qt::ISODate)));
+}
+
+void MainWindow::exportCurrentView()
+{
+    if (m_viewId == u"overview")
+        return;
+    const QString suggested = suggestedExportName();
+    const QString target = m_askSaveFile
+        ? m_askSaveFile(suggested)
+        : QFileDialog::getSaveFileName(this, tr("Export View as CSV"), suggested, tr("CSV files (*.csv)"));
+    if (target.isEmpty())
+        return;
+    if (isTableView(m_viewId)) {
+        exportTable(target);
+        return;
+    }
+    if (m_viewId == u"goal") {
+        showGoalTree();
+        exportModel(*m_goals, {}, target);
+        return;
+    }
+    exportModel(*m_removed, {}, target);
+}
+
+void MainWindow::exportTable(const QString &target)
+{
+    // The same SQL as `cairn export`, on a worker with its own connection, so a long
+    // export shows progress, can be cancelled and never freezes the window.
+    CsvExportJob::Request request { m_cache.path(), m_table->model()->exportFilter(), m_table->visibleColumnIds(),
+        target, {} };
+    auto *progress
+        = new QProgressDialog(tr("Exporting %1…").arg(QFileInfo(target).fileName()), tr("Cancel"), 0, 0, this);
+    progress->setObjectName(QStringLiteral("exportProgress"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(400);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    connect(m_exportJob, &CsvExportJob::progress, progress, [progress](qint64 done, qint64 total) {
+        progress->setMaximum(int(qMin<qint64>(total, INT_MAX)));
+        progress->setValue(int(qMin<qint64>(done, INT_MAX)));
+    });
+    connect(progress, &QProgressDialog::canceled, m_exportJob, &CsvExportJob::cancel);
+    connect(
+        m_exportJob, &CsvExportJob::finished, progress,
+        [this, progress, target](bool ok, qint64 rows, const QString &error) {
+            progress->deleteLater();
+            reportExport(ok, rows, error, target);
+        },
+        Qt::SingleShotConnection);
+    if (!m_exportJob->start(request)) {
+        progress->deleteLater();
+        statusBar()->showMessage(tr("An export is still running."), 5000);
+    }
+}
+
+void MainWindow::exportModel(QAbstractItemModel &model, const QList<int> &columns, const QString &target)
+{
+    core::ModelCsvExporter exporter(model);
+    exporter.setColumns(columns);
+    const core::Status status
+        = core::writeFileAtomically(target, [&](QIODevice &device) { return exporter.write(device); });
+    reportExport(bool(status), exporter.rowsExported(), status ? QString() : status.errorString(), target);
+    Q_EMIT exportFinished(bool(status), exporter.rowsExported(), status ? QString() : status.errorString());
+}
+
+void MainWindow::reportExport(bool ok, qint64 rows, const QString &error, const QString &target)
+{
+    if (ok) {
+        statusBar()->showMessage(
+            tr("Exported %1 rows to %2").arg(locale().toString(rows), QDir::toNativeSeparators(target)), 10000);
+        return;
+    }
+    if (error == u"cancelled") {
+        statusBar()->showMessage(
+            tr("Export cancelled; %1 was left as it was.").arg(QDir::toNativeSeparators(target)), 10000);
+        return;
+    }
+    QMessageBox::warning(this, tr("Export failed"),
+        tr("Could not write %1: %2\n\nNothing was replaced.").arg(QDir::toNativeSeparators(target), error));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    showView(settings.value(QStringLiteral("window/view"), QStringLiteral("overview")).toString());
+    if (m_viewId.isEmpty())
+        showView(QStringLiteral("overview"));
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/view"), m_viewId);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_exportJob->isRunning()) {
+        m_exportJob->cancel();
+        m_exportJob->wait();
+    }
+    saveSettings();
+    event->accept();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The mouse's back and forward buttons, wherever the pointer is in this window.
+    if (event->type() == QEvent::MouseButtonPress) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (widget && widget->window() == this) {
+            if (mouse->button() == Qt::BackButton) {
+                goBack();
+                return true;
+            }
+            if (mouse->button() == Qt::ForwardButton) {
+                goForward();
+                return true;
+            }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+} // namespace cairn::ui

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/CatalogQuery.h"
+#include "core/AnswerEngine.h"
+
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+
+class QAbstractItemModel;
+class QAction;
+class QFrame;
+class QLabel;
+class QSplitter;
+class QStackedWidget;
+class QTabBar;
+class QTableView;
+class QTreeView;
+
+namespace cairn::cache {
+class Cache;
+}
+namespace cairn::core {
+struct AskResult;
+}
+namespace cairn::models {
+class CacheChangeWatcher;
+class ChangesModel;
+class GoalTreeModel;
+class KindCountsModel;
+class RemovedModel;
+} // namespace cairn::models
+
+namespace cairn::ui {
+
+class AskBar;
+class CsvExportJob;
+class DetailPane;
+class EntityTableView;
+class NavigationHistory;
+class OverviewPage;
+class Sidebar;
+
+// The main window (DESIGN §7): the sidebar of views with their counts, the view (overview,
+// a kind's table, the goal tree, removed upstream), the detail pane with the four answers
+// and back/forward history, the ask bar, and a status bar that always says how old the
+// data is. It reads through the UI thread's own connection and updates in place when the
+// cache changes, whoever wrote it.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(cache::Cache &cache, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // A view id of the sidebar: "overview", "project", "goal", "component", "api",
+    // "system" (systems and domains), "resource", "group", "user", "removed".
+    void showView(const QString &viewId);
+    QString currentViewId() const;
+    // Shows the entity in the detail pane and records it in the history.
+    void openEntity(const core::EntityRef &ref);
+    void goBack();
+    void goForward();
+
+    // A banner above the views; empty text hides it.
+    void setBanner(const QString &text);
+    QString bannerText() const;
+
+    // Reads the cache again: counts, table rows, overview, detail, freshness, in place.
+    void refreshFromCache();
+
+    // File ▸ Export view as CSV. The file dialog can be replaced (tests, automation).
+    using SaveFileAsker = std::function<QString(const QString &suggested)>;
+    void setSaveFileAsker(SaveFileAsker asker) { m_askSaveFile = std::move(asker); }
+    void exportCurrentView();
+    // Tests and screenshots pin "today" (stale projects, days ago).
+    void setAnswerOptions(const core::AnswerOptions &options);
+
+    Sidebar *sidebar() const { return m_sidebar; }
+    EntityTableView *tableView() const { return m_table; }
+    DetailPane *detailPane() const { return m_detail; }
+    AskBar *askBar() const { return m_askBar; }
+    OverviewPage *overviewPage() const { return m_overview; }
+    NavigationHistory *history() const { return m_history; }
+    QTreeView *goalTree() const { return m_goalTree; }
+    QTableView *removedTable() const { return m_removedTable; }
+    QTabBar *kindTabs() const { return m_kindTabs; }
+    QLabel *freshnessLabel() const { return m_freshness; }
+    models::CacheChangeWatcher *changeWatcher() const { return m_watcher; }
+    CsvExportJob *exportJob() const { return m_exportJob; }
+
+Q_SIGNALS:
+    void viewChanged(const QString &viewId);
+    void exportFinished(bool ok, qint64 rows, const QString &error);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void createActions();
+    void createLayout();
+    void connectParts();
+    void restoreSettings();
+    void saveSettings() const;
+    void updateFreshness();
+    void updateNavigationActions();
+    void showAnswer(const core::AskResult &result);
+    void showEntityWithoutRecording(const core::EntityRef &ref);
+    void showGoalTree();
+    void exportModel(QAbstractItemModel &model, const QList<int> &columns, const QString &target);
+    void exportTable(const QString &target);
+    QString suggestedExportName() const;
+    void reportExport(bool ok, qint64 rows, const QString &error, const QString &target);
+
+    cache::Cache &m_cache;
+    std::unique_ptr<cache::CatalogQuery> m_query;
+    core::AnswerOptions m_options;
+
+    models::KindCountsModel *m_counts = nullptr;
+    models::ChangesModel *m_changes = nullptr;
+    models::GoalTreeModel *m_goals = nullptr;
+    models::RemovedModel *m_removed = nullptr;
+    models::CacheChangeWatcher *m_watcher = nullptr;
+    NavigationHistory *m_history = nullptr;
+    CsvExportJob *m_exportJob = nullptr;
+
+    Sidebar *m_sidebar = nullptr;
+    QFrame *m_banner = nullptr;
+    QLabel *m_bannerText = nullptr;
+    QStackedWidget *m_views = nullptr;
+    OverviewPage *m_overview = nullptr;
+    QWidget *m_tablePage = nullptr;
+    QTabBar *m_kindTabs = nullptr;
+    EntityTableView *m_table = nullptr;
+    QTreeView *m_goalTree = nullptr;
+    QTableView *m_removedTable = nullptr;
+    DetailPane *m_detail = nullptr;
+    QSplitter *m_splitter = nullptr;
+    AskBar *m_askBar = nullptr;
+    QLabel *m_freshness = nullptr;
+
+    QAction *m_back = nullptr;
+    QAction *m_forward = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_copyRef = nullptr;
+    SaveFileAsker m_askSaveFile;
+    QString m_viewId;
+};
+
+} // namespace cairn::ui

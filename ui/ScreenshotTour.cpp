@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/ScreenshotTour.h"
+
+#include "core/EntityRef.h"
+#include "ui/AskBar.h"
+#include "ui/EntityTableView.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPixmap>
+
+namespace cairn::ui {
+
+namespace {
+
+// Lets layouts, deferred paints and queued refreshes settle before a grab.
+void settle()
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 150)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+
+core::EntityRef ref(const char *text)
+{
+    return core::EntityRef::parse(QString::fromLatin1(text)).value();
+}
+
+} // namespace
+
+QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QString *error)
+{
+    QStringList written;
+    if (!QDir().mkpath(folder)) {
+        if (error)
+            *error = tr("Could not create the folder %1").arg(folder);
+        return written;
+    }
+    auto grab = [&](const QString &name) {
+        settle();
+        const QString path = QDir(folder).filePath(name + QStringLiteral(".png"));
+        if (!window.grab().save(path)) {
+            if (error && error->isEmpty())
+                *error = tr("Could not write %1").arg(path);
+            return;
+        }
+        written.append(path);
+    };
+
+    window.showView(QStringLiteral("overview"));
+    grab(QStringLiteral("01-overview"));
+
+    window.showView(QStringLiteral("component"));
+    window.openEntity(ref("component:default/checkout-service"));
+    grab(QStringLiteral("02-components-detail"));
+
+    window.showView(QStringLiteral("project"));
+    window.openEntity(ref("project:default/one-page-checkout"));
+    grab(QStringLiteral("03-project-history"));
+
+    window.showView(QStringLiteral("goal"));
+    window.openEntity(ref("goal:default/grow-conversion"));
+    grab(QStringLiteral("04-goal-tree"));
+
+    window.showView(QStringLiteral("group"));
+    window.openEntity(ref("group:default/storefront"));
+    grab(QStringLiteral("05-team"));
+
+    window.askBar()->showMatches(QStringLiteral("pay"));
+    grab(QStringLiteral("06-ask-while-typing"));
+
+    window.askBar()->showMatches(QStringLiteral("who owns checkout-service"));
+    window.askBar()->ask();
+    grab(QStringLiteral("07-ask-answer"));
+
+    window.showView(QStringLiteral("removed"));
+    grab(QStringLiteral("08-removed-upstream"));
+    window.showView(QStringLiteral("overview"));
+    return written;
+}
+
+} // namespace cairn::ui
