@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window at scale (issue 13): process start to first paint, and what the UI thread
+// spends on a frame when a person switches kinds, types in the filter, sorts a column or
+// scrolls to the end, and the memory after visiting every view. Each frame is timed from
+// the action to the end of its repaint (the action, then the event loop drained).
+//
+// usage: bench_desktop [N=100000] [cache path]
+// First paint is compared with the same program on an empty cache, in the same run: the
+// ratio is what the catalog's size costs.
+
+#include "cache/Cache.h"
+#include "cache/CatalogWriter.h"
+#include "models/EntityTableModel.h"
+#include "ui/EntityTableView.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHeaderView>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "bench/SyntheticOrganisation.h"
+
+using namespace cairn;
+
+namespace {
+
+struct Stats
+{
+    double p50 = 0, p99 = 0, max = 0;
+    int count = 0;
+};
+
+Stats stats(QList<double> samples)
+{
+    Stats s;
+    if (samples.isEmpty())
+        return s;
+    std::sort(samples.begin(), samples.end());
+    auto at = [&](double q) {
+        return samples.at(qMin(samples.size() - 1, qsizetype(q * double(samples.size() - 1) + 0.5)));
+    };
+    s.p50 = at(0.50);
+    s.p99 = at(0.99);
+    s.max = samples.last();
+    s.count = int(samples.size());
+    return s;
+}
+
+void print(const char *what, const QList<double> &samples)
+{
+    const Stats s = stats(samples);
+    std::printf(
+        "  %-34s p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms   (%d frames)\n", what, s.p50, s.p99, s.max, s.count);
+}
+
+// The action, then everything it queued (layout, repaint) until the event loop is idle.
+double frame(const std::function<void()> &action)
+{
+    QElapsedTimer timer;
+    timer.start();
+    action();
+    QCoreApplication::processEvents();
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+qint64 statusKb(const char *field)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(field))
+            return line.mid(qstrlen(field)).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+bool build(const QString &path, int n)
+{
+    for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
+        QFile::remove(path + suffix);
+    core::Result<std::unique_ptr<cache::Cache>> opened = cache::Cache::open(path);
+    if (!opened)
+        return false;
+    const bench::SyntheticOrganisation org(n);
+    cache::SourceRunInput input;
+    input.sourceName = QStringLiteral("synthetic");
+    input.sourceKind = QStringLiteral("files");
+    input.location = QStringLiteral("bench");
+    for (const core::Entity &e : org.entities())
+        input.entities.append(core::SourcedEntity { e, {} });
+    core::Result<cache::RunSummary> summary = cache::CatalogWriter(**opened).applySourceRun(input);
+    if (!summary)
+        std::fprintf(stderr, "import failed: %s\n", qPrintable(summary.errorString()));
+    return bool(summary);
+}
+
+// cairn-desktop --quit-after-first-paint, `rounds` times: the wall time of the whole
+// process (start to exit) and the time it reports from its start to the first paint.
+void firstPaint(const QString &label, const QString &cachePath, int rounds, QList<double> &wall, QList<double> &paint)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    for (int i = 0; i < rounds; ++i) {
+        QProcess app;
+        app.setProcessEnvironment(env);
+        QElapsedTimer timer;
+        timer.start();
+        app.start(QStringLiteral(CAIRN_DESKTOP_EXECUTABLE),
+            { QStringLiteral("--cache"), cachePath, QStringLiteral("--quit-after-first-paint") });
+        app.waitForFinished(60000);
+        wall.append(double(timer.elapsed()));
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("first paint after (\\d+) ms"))
+                                              .match(QString::fromUtf8(app.readAllStandardOutput()));
+        if (m.hasMatch())
+            paint.append(m.captured(1).toDouble());
+        else
+            std::fprintf(stderr, "%s: no first paint reported: %s\n", qPrintable(label),
+                qPrintable(QString::fromUtf8(app.readAllStandardError())));
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    Q_INIT_RESOURCE(cairn_icons);
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("CairnBench"));
+    QCoreApplication::setApplicationName(QStringLiteral("bench_desktop"));
+    const QStringList args = app.arguments();
+    const int n = args.size() > 1 ? args.at(1).toInt() : 100000;
+    const QString path
+        = args.size() > 2 ? args.at(2) : QDir::temp().filePath(QStringLiteral("cairn-bench-desktop-%1.sqlite3").arg(n));
+
+    {
+        qint64 live = 0;
+        if (core::Result<std::unique_ptr<cache::Cache>> probe = cache::Cache::open(path)) {
+            core::Result<qint64> count = (*probe)->database().queryInt(
+                QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL"));
+            live = count ? *count : 0;
+        }
+        if (live != n && !build(path, n))
+            return 1;
+    }
+    std::printf("bench_desktop: %d entities in %s\n", n, qPrintable(path));
+
+    // 1. First paint, against the same program on an empty cache.
+    QTemporaryDir empty;
+    QList<double> wallBig, paintBig, wallEmpty, paintEmpty;
+    for (int round = 0; round < 5; ++round) {
+        firstPaint(QStringLiteral("empty"), empty.filePath(QStringLiteral("empty-%1.sqlite3").arg(round)), 1, wallEmpty,
+            paintEmpty);
+        firstPaint(QStringLiteral("catalog"), path, 1, wallBig, paintBig);
+    }
+    const Stats big = stats(paintBig), small = stats(paintEmpty), bigWall = stats(wallBig),
+                smallWall = stats(wallEmpty);
+    std::printf("first paint (main() to painted window), median of %d: %.0f ms at %d entities, %.0f ms empty: "
+                "ratio %.2f\n",
+        big.count, big.p50, n, small.p50, small.p50 > 0 ? big.p50 / small.p50 : 0.0);
+    std::printf("whole process (start to exit after the first paint), median: %.0f ms at %d entities, %.0f ms empty\n",
+        bigWall.p50, n, smallWall.p50);
+
+    // 2. Frames on the UI thread.
+    core::Result<std::unique_ptr<cache::Cache>> opened
+        = cache::Cache::open(path, cache::Cache::IntegrityCheck::Deferred);
+    if (!opened) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.errorString()));
+        return 1;
+    }
+    ui::MainWindow window(**opened);
+    window.resize(1400, 900);
+    window.show();
+    QCoreApplication::processEvents();
+    const QStringList views { QStringLiteral("component"), QStringLiteral("api"), QStringLiteral("system"),
+        QStringLiteral("resource"), QStringLiteral("group"), QStringLiteral("user"), QStringLiteral("project"),
+        QStringLiteral("goal"), QStringLiteral("removed"), QStringLiteral("overview") };
+
+    QList<double> idle;
+    for (int i = 0; i < 50; ++i)
+        idle.append(frame([] {}));
+    print("idle frame (the floor)", idle);
+
+    QList<double> switching;
+    for (int round = 0; round < 10; ++round) {
+        for (const QString &view : views)
+            switching.append(frame([&] { window.showView(view); }));
+    }
+    print("switch view", switching);
+
+    window.showView(QStringLiteral("component"));
+    ui::EntityTableView *table = window.tableView();
+    QList<double> keystrokes;
+    for (int round = 0; round < 10; ++round) {
+        for (const QString &text :
+            { QStringLiteral("p"), QStringLiteral("pa"), QStringLiteral("pay"), QStringLiteral("paym"),
+                QStringLiteral("payme"), QStringLiteral("paym"), QStringLiteral("pay"), QStringLiteral("pa"),
+                QStringLiteral("p"), QString(), QStringLiteral("e"), QStringLiteral("er"), QString() })
+            keystrokes.append(frame([&] { table->model()->setFilterText(text); }));
+    }
+    print("filter keystroke (components)", keystrokes);
+
+    QList<double> sorts;
+    for (const QString &view : { QStringLiteral("component"), QStringLiteral("project"), QStringLiteral("user") }) {
+        window.showView(view);
+        models::EntityTableModel *model = table->model();
+        for (int round = 0; round < 3; ++round) {
+            for (int column = 0; column < model->columnCount(); ++column) {
+                sorts.append(frame([&] { table->table()->sortByColumn(column, Qt::AscendingOrder); }));
+                sorts.append(frame([&] { table->table()->sortByColumn(column, Qt::DescendingOrder); }));
+            }
+        }
+    }
+    print("column sort (components, projects, people)", sorts);
+
+    window.showView(QStringLiteral("component"));
+    table->table()->sortByColumn(0, Qt::AscendingOrder);
+    QList<double> pages;
+    QElapsedTimer whole;
+    whole.start();
+    while (table->model()->canFetchMore({})) {
+        pages.append(frame([&] {
+            QScrollBar *bar = table->table()->verticalScrollBar();
+            bar->setValue(bar->maximum());
+        }));
+    }
+    std::printf("  scrolled to the end of %lld components in %lld ms\n",
+        static_cast<long long>(table->model()->rowCount()), static_cast<long long>(whole.elapsed()));
+    print("scroll frame with a page load", pages);
+
+    for (const QString &view : views)
+        frame([&] { window.showView(view); });
+    std::printf("memory after visiting every view: %lld MB resident, peak %lld MB\n",
+        static_cast<long long>(statusKb("VmRSS:") / 1024), static_cast<long long>(statusKb("VmHWM:") / 1024));
+    return 0;
+}
