@@ -17,24 +17,25 @@ KindCountsModel::KindCountsModel(cache::Cache &cache, QObject *parent)
     : QAbstractListModel(parent)
     , m_cache(cache)
 {
-    const auto kinds = [](std::initializer_list<const char16_t *> list) {
-        QStringList out;
-        for (const char16_t *kind : list)
-            out.append(QString::fromUtf16(kind));
+    const auto kinds = [](QStringView first, QStringView second = {}) {
+        QStringList out { first.toString() };
+        if (!second.isEmpty())
+            out.append(second.toString());
         return out;
     };
     m_rows = {
         { OverviewId, tr("Overview"), {}, -1 },
-        { QStringLiteral("project"), tr("Projects"), kinds({ u"project" }), 0 },
-        { QStringLiteral("goal"), tr("Goals"), kinds({ u"goal" }), 0 },
-        { QStringLiteral("component"), tr("Components"), kinds({ u"component" }), 0 },
-        { QStringLiteral("api"), tr("APIs"), kinds({ u"api" }), 0 },
-        { QStringLiteral("system"), tr("Systems & Domains"), kinds({ u"system", u"domain" }), 0 },
-        { QStringLiteral("resource"), tr("Resources"), kinds({ u"resource" }), 0 },
-        { QStringLiteral("group"), tr("Teams"), kinds({ u"group" }), 0 },
-        { QStringLiteral("user"), tr("People"), kinds({ u"user" }), 0 },
+        { QStringLiteral("project"), tr("Projects"), kinds(u"project"), 0 },
+        { QStringLiteral("goal"), tr("Goals"), kinds(u"goal"), 0 },
+        { QStringLiteral("component"), tr("Components"), kinds(u"component"), 0 },
+        { QStringLiteral("api"), tr("APIs"), kinds(u"api"), 0 },
+        { QStringLiteral("system"), tr("Systems & Domains"), kinds(u"system", u"domain"), 0 },
+        { QStringLiteral("resource"), tr("Resources"), kinds(u"resource"), 0 },
+        { QStringLiteral("group"), tr("Teams"), kinds(u"group"), 0 },
+        { QStringLiteral("user"), tr("People"), kinds(u"user"), 0 },
         { RemovedId, tr("Removed upstream"), {}, 0 },
     };
+    // Counts are read now; a failure is kept in lastError() for the view to show.
     (void)refresh();
 }
 
