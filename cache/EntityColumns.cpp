@@ -61,7 +61,7 @@ struct KindView
     QStringView view;
     QList<EntityColumn> columns;
     QList<QStringView> exportDefaults;
-    QList<QStringView> tableDefaults; // each has an index entities_<kind>_by_<column> (name: entities_kind_name)
+    QList<QStringView> tableDefaults; // each has a sort index (EntityColumns::sortIndex)
 };
 
 const QList<KindView> &kindViews()
@@ -216,7 +216,24 @@ QString EntityColumns::sortIndex(QStringView kind, QStringView column)
     // kind's by kind then name.
     if (known.isEmpty() ? column == u"kind" : column == u"name")
         return QStringLiteral("entities_kind_name");
-    return QStringLiteral("entities_%1_by_%2").arg(known.isEmpty() ? QStringLiteral("all") : known, column);
+    if (known.isEmpty())
+        return QStringLiteral("entities_all_by_%1").arg(column);
+    // Columns several kinds show have one index led by the kind (schema 4).
+    static const QStringList shared { QStringLiteral("title"), QStringLiteral("type"), QStringLiteral("lifecycle"),
+        QStringLiteral("status"), QStringLiteral("owner"), QStringLiteral("display_name"), QStringLiteral("system"),
+        QStringLiteral("tags") };
+    if (shared.contains(column))
+        return QStringLiteral("entities_by_%1").arg(column);
+    return QStringLiteral("entities_%1_by_%2").arg(known, column);
+}
+
+QString EntityColumns::countIndex(QStringView kind)
+{
+    // Every live entity of every kind is in these, with the kind first in the first one:
+    // a count reads the index alone.
+    if (kind.isEmpty())
+        return QStringLiteral("entities_all_by_name");
+    return QStringLiteral("entities_by_owner");
 }
 
 } // namespace cairn::cache

@@ -55,6 +55,9 @@ public:
     // The index whose order is `column`'s for live entities of `kind` (empty: every kind);
     // empty when there is none (other kinds, columns a table does not show by default).
     static QString sortIndex(QStringView kind, QStringView column);
+    // An index holding every live entity of `kind` (empty: of every kind, or any other
+    // kind), small enough that counting its entries beats reading the rows.
+    static QString countIndex(QStringView kind);
 };
 
 } // namespace cairn::cache

@@ -135,6 +135,14 @@ QString EntitySelection::pageSql(const QStringList &columns, Bound bound, int li
     return sql;
 }
 
+QString EntitySelection::countSql() const
+{
+    QString sql = QStringLiteral("SELECT count(*) FROM entities e ");
+    if (!m_filter.includeRemoved)
+        sql += QStringLiteral("INDEXED BY ") + EntityColumns::countIndex(m_filter.kind) + u' ';
+    return sql + m_where;
+}
+
 void EntitySelection::bindKey(Statement &q, int first, const QVariantList &keyValues) const
 {
     const EntityColumn *column

@@ -51,6 +51,10 @@ public:
     // (kind, name) and sort what it finds).
     QString pageSql(const QStringList &columns, Bound bound, int limit) const;
 
+    // How many entities the filter takes; counted on a covering index when the filter
+    // leaves out tombstones.
+    QString countSql() const;
+
     // The rows after a row whose sort keys then id are `keyValues` (sortKeys().size() + 1
     // parameters from `first`): "AND ...", as an index range on the first key.
     QString after(int first) const;

@@ -258,9 +258,11 @@ LEFT JOIN entities e ON e.key = x.entity_key;
 // project's last update and slips (core::ProjectTimeline's lastUpdate and targetMoves, kept
 // by triggers since they take a pass over spec.updates), a goal's own progress in percent
 // (GoalProgress::ownProgress; a rollup over sub-goals depends on other rows) and a group's
-// member count (both virtual: computed when read). Then one partial index per column a
-// kind's table (or the every-kind table) can sort on, on exactly the sort key the table
-// orders by (cache/EntityColumns), so that a sort walks an index instead of sorting.
+// member count (both virtual: computed when read). Then an index for each column a kind's
+// table (or the every-kind table) can sort on, on exactly the sort key the table orders by
+// (cache/EntityColumns), so that a sort walks an index instead of sorting. A column that
+// several kinds show has one index led by the kind rather than one per kind: a first
+// import builds every index with a pass over the whole table, so their number is its cost.
 constexpr QStringView Migration4 = uR"SQL(
 ALTER TABLE entities ADD COLUMN last_update TEXT;  -- projects: the newest date in spec.updates
 ALTER TABLE entities ADD COLUMN slips INTEGER;     -- projects: how many times the target date moved
@@ -318,104 +320,34 @@ BEGIN
 END;
 UPDATE entities SET document = document WHERE kind = 'project';
 
-CREATE INDEX entities_component_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
-  WHERE kind = 'component' AND removed_at IS NULL;
-CREATE INDEX entities_component_by_type ON entities(coalesce(type, '') COLLATE NOCASE)
-  WHERE kind = 'component' AND removed_at IS NULL;
-CREATE INDEX entities_component_by_lifecycle ON entities(coalesce(lifecycle, '') COLLATE NOCASE)
-  WHERE kind = 'component' AND removed_at IS NULL;
-CREATE INDEX entities_component_by_owner ON entities(coalesce(owner_key, ''))
-  WHERE kind = 'component' AND removed_at IS NULL;
-CREATE INDEX entities_component_by_system ON entities(coalesce(json_extract(document, '$.spec.system'), '') COLLATE NOCASE)
-  WHERE kind = 'component' AND removed_at IS NULL;
-CREATE INDEX entities_component_by_tags ON entities(coalesce(json_extract(document, '$.metadata.tags[0]'), '') COLLATE NOCASE)
-  WHERE kind = 'component' AND removed_at IS NULL;
-CREATE INDEX entities_api_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
-  WHERE kind = 'api' AND removed_at IS NULL;
-CREATE INDEX entities_api_by_type ON entities(coalesce(type, '') COLLATE NOCASE)
-  WHERE kind = 'api' AND removed_at IS NULL;
-CREATE INDEX entities_api_by_lifecycle ON entities(coalesce(lifecycle, '') COLLATE NOCASE)
-  WHERE kind = 'api' AND removed_at IS NULL;
-CREATE INDEX entities_api_by_owner ON entities(coalesce(owner_key, ''))
-  WHERE kind = 'api' AND removed_at IS NULL;
-CREATE INDEX entities_api_by_system ON entities(coalesce(json_extract(document, '$.spec.system'), '') COLLATE NOCASE)
-  WHERE kind = 'api' AND removed_at IS NULL;
-CREATE INDEX entities_api_by_tags ON entities(coalesce(json_extract(document, '$.metadata.tags[0]'), '') COLLATE NOCASE)
-  WHERE kind = 'api' AND removed_at IS NULL;
-CREATE INDEX entities_resource_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
-  WHERE kind = 'resource' AND removed_at IS NULL;
-CREATE INDEX entities_resource_by_type ON entities(coalesce(type, '') COLLATE NOCASE)
-  WHERE kind = 'resource' AND removed_at IS NULL;
-CREATE INDEX entities_resource_by_owner ON entities(coalesce(owner_key, ''))
-  WHERE kind = 'resource' AND removed_at IS NULL;
-CREATE INDEX entities_resource_by_system ON entities(coalesce(json_extract(document, '$.spec.system'), '') COLLATE NOCASE)
-  WHERE kind = 'resource' AND removed_at IS NULL;
-CREATE INDEX entities_resource_by_tags ON entities(coalesce(json_extract(document, '$.metadata.tags[0]'), '') COLLATE NOCASE)
-  WHERE kind = 'resource' AND removed_at IS NULL;
-CREATE INDEX entities_system_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
-  WHERE kind = 'system' AND removed_at IS NULL;
-CREATE INDEX entities_system_by_owner ON entities(coalesce(owner_key, ''))
-  WHERE kind = 'system' AND removed_at IS NULL;
-CREATE INDEX entities_system_by_domain ON entities(coalesce(json_extract(document, '$.spec.domain'), '') COLLATE NOCASE)
-  WHERE kind = 'system' AND removed_at IS NULL;
-CREATE INDEX entities_system_by_tags ON entities(coalesce(json_extract(document, '$.metadata.tags[0]'), '') COLLATE NOCASE)
-  WHERE kind = 'system' AND removed_at IS NULL;
-CREATE INDEX entities_domain_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
-  WHERE kind = 'domain' AND removed_at IS NULL;
-CREATE INDEX entities_domain_by_owner ON entities(coalesce(owner_key, ''))
-  WHERE kind = 'domain' AND removed_at IS NULL;
-CREATE INDEX entities_domain_by_tags ON entities(coalesce(json_extract(document, '$.metadata.tags[0]'), '') COLLATE NOCASE)
-  WHERE kind = 'domain' AND removed_at IS NULL;
-CREATE INDEX entities_project_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
-  WHERE kind = 'project' AND removed_at IS NULL;
-CREATE INDEX entities_project_by_status ON entities(coalesce(status, '') COLLATE NOCASE)
-  WHERE kind = 'project' AND removed_at IS NULL;
-CREATE INDEX entities_project_by_owner ON entities(coalesce(owner_key, ''))
-  WHERE kind = 'project' AND removed_at IS NULL;
-CREATE INDEX entities_project_by_team ON entities(coalesce(json_extract(document, '$.spec.team'), '') COLLATE NOCASE)
-  WHERE kind = 'project' AND removed_at IS NULL;
-CREATE INDEX entities_project_by_target_date ON entities(coalesce(json_extract(document, '$.spec.targetDate'), ''))
-  WHERE kind = 'project' AND removed_at IS NULL;
-CREATE INDEX entities_project_by_last_update ON entities(coalesce(last_update, ''))
-  WHERE kind = 'project' AND removed_at IS NULL;
-CREATE INDEX entities_project_by_slips ON entities(coalesce(slips, 0))
-  WHERE kind = 'project' AND removed_at IS NULL;
-CREATE INDEX entities_goal_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
-  WHERE kind = 'goal' AND removed_at IS NULL;
-CREATE INDEX entities_goal_by_status ON entities(coalesce(status, '') COLLATE NOCASE)
-  WHERE kind = 'goal' AND removed_at IS NULL;
-CREATE INDEX entities_goal_by_progress ON entities(coalesce(progress, -1))
-  WHERE kind = 'goal' AND removed_at IS NULL;
-CREATE INDEX entities_goal_by_owner ON entities(coalesce(owner_key, ''))
-  WHERE kind = 'goal' AND removed_at IS NULL;
-CREATE INDEX entities_goal_by_target_date ON entities(coalesce(json_extract(document, '$.spec.targetDate'), ''))
-  WHERE kind = 'goal' AND removed_at IS NULL;
-CREATE INDEX entities_group_by_display_name ON entities(display_name COLLATE NOCASE)
-  WHERE kind = 'group' AND removed_at IS NULL;
-CREATE INDEX entities_group_by_type ON entities(coalesce(type, '') COLLATE NOCASE)
-  WHERE kind = 'group' AND removed_at IS NULL;
-CREATE INDEX entities_group_by_parent ON entities(coalesce(json_extract(document, '$.spec.parent'), '') COLLATE NOCASE)
-  WHERE kind = 'group' AND removed_at IS NULL;
-CREATE INDEX entities_group_by_member_count ON entities(coalesce(member_count, 0))
-  WHERE kind = 'group' AND removed_at IS NULL;
-CREATE INDEX entities_user_by_display_name ON entities(display_name COLLATE NOCASE)
-  WHERE kind = 'user' AND removed_at IS NULL;
-CREATE INDEX entities_user_by_email ON entities(coalesce(json_extract(document, '$.spec.profile.email'), '') COLLATE NOCASE)
-  WHERE kind = 'user' AND removed_at IS NULL;
-CREATE INDEX entities_user_by_member_of ON entities(coalesce(json_extract(document, '$.spec.memberOf[0]'), '') COLLATE NOCASE)
-  WHERE kind = 'user' AND removed_at IS NULL;
-CREATE INDEX entities_all_by_name ON entities(name)
-  WHERE removed_at IS NULL;
-CREATE INDEX entities_all_by_title ON entities(coalesce(title, '') COLLATE NOCASE)
-  WHERE removed_at IS NULL;
-CREATE INDEX entities_all_by_type ON entities(coalesce(type, '') COLLATE NOCASE)
-  WHERE removed_at IS NULL;
-CREATE INDEX entities_all_by_lifecycle ON entities(coalesce(lifecycle, '') COLLATE NOCASE)
-  WHERE removed_at IS NULL;
-CREATE INDEX entities_all_by_status ON entities(coalesce(status, '') COLLATE NOCASE)
-  WHERE removed_at IS NULL;
-CREATE INDEX entities_all_by_owner ON entities(coalesce(owner_key, ''))
-  WHERE removed_at IS NULL;
+-- Sort indexes of the kinds' tables: a column several kinds show, with the kind first;
+-- the others per kind, partial.
+CREATE INDEX entities_by_title ON entities(kind, coalesce(title, '') COLLATE NOCASE) WHERE removed_at IS NULL;
+CREATE INDEX entities_by_type ON entities(kind, coalesce(type, '') COLLATE NOCASE) WHERE removed_at IS NULL;
+CREATE INDEX entities_by_lifecycle ON entities(kind, coalesce(lifecycle, '') COLLATE NOCASE) WHERE removed_at IS NULL;
+CREATE INDEX entities_by_status ON entities(kind, coalesce(status, '') COLLATE NOCASE) WHERE removed_at IS NULL;
+CREATE INDEX entities_by_owner ON entities(kind, coalesce(owner_key, '')) WHERE removed_at IS NULL;
+CREATE INDEX entities_by_display_name ON entities(kind, display_name COLLATE NOCASE) WHERE removed_at IS NULL;
+CREATE INDEX entities_by_system ON entities(kind, coalesce(json_extract(document, '$.spec.system'), '') COLLATE NOCASE) WHERE removed_at IS NULL;
+CREATE INDEX entities_by_tags ON entities(kind, coalesce(json_extract(document, '$.metadata.tags[0]'), '') COLLATE NOCASE) WHERE removed_at IS NULL;
+CREATE INDEX entities_system_by_domain ON entities(coalesce(json_extract(document, '$.spec.domain'), '') COLLATE NOCASE) WHERE kind = 'system' AND removed_at IS NULL;
+CREATE INDEX entities_project_by_team ON entities(coalesce(json_extract(document, '$.spec.team'), '') COLLATE NOCASE) WHERE kind = 'project' AND removed_at IS NULL;
+CREATE INDEX entities_project_by_target_date ON entities(coalesce(json_extract(document, '$.spec.targetDate'), '')) WHERE kind = 'project' AND removed_at IS NULL;
+CREATE INDEX entities_project_by_last_update ON entities(coalesce(last_update, '')) WHERE kind = 'project' AND removed_at IS NULL;
+CREATE INDEX entities_project_by_slips ON entities(coalesce(slips, 0)) WHERE kind = 'project' AND removed_at IS NULL;
+CREATE INDEX entities_goal_by_progress ON entities(coalesce(progress, -1)) WHERE kind = 'goal' AND removed_at IS NULL;
+CREATE INDEX entities_goal_by_target_date ON entities(coalesce(json_extract(document, '$.spec.targetDate'), '')) WHERE kind = 'goal' AND removed_at IS NULL;
+CREATE INDEX entities_group_by_parent ON entities(coalesce(json_extract(document, '$.spec.parent'), '') COLLATE NOCASE) WHERE kind = 'group' AND removed_at IS NULL;
+CREATE INDEX entities_group_by_member_count ON entities(coalesce(member_count, 0)) WHERE kind = 'group' AND removed_at IS NULL;
+CREATE INDEX entities_user_by_email ON entities(coalesce(json_extract(document, '$.spec.profile.email'), '') COLLATE NOCASE) WHERE kind = 'user' AND removed_at IS NULL;
+CREATE INDEX entities_user_by_member_of ON entities(coalesce(json_extract(document, '$.spec.memberOf[0]'), '') COLLATE NOCASE) WHERE kind = 'user' AND removed_at IS NULL;
+-- The every-kind table's (its kind column walks entities_kind_name).
+CREATE INDEX entities_all_by_name ON entities(name) WHERE removed_at IS NULL;
+CREATE INDEX entities_all_by_title ON entities(coalesce(title, '') COLLATE NOCASE) WHERE removed_at IS NULL;
+CREATE INDEX entities_all_by_type ON entities(coalesce(type, '') COLLATE NOCASE) WHERE removed_at IS NULL;
+CREATE INDEX entities_all_by_lifecycle ON entities(coalesce(lifecycle, '') COLLATE NOCASE) WHERE removed_at IS NULL;
+CREATE INDEX entities_all_by_status ON entities(coalesce(status, '') COLLATE NOCASE) WHERE removed_at IS NULL;
+CREATE INDEX entities_all_by_owner ON entities(coalesce(owner_key, '')) WHERE removed_at IS NULL;
 
 DROP VIEW v_groups;
 CREATE VIEW v_groups AS

@@ -62,7 +62,7 @@ core::Status ViewExport::checkColumns(QStringView kind, const QStringList &colum
 core::Result<qint64> ViewExport::count(const ExportFilter &filter) const
 {
     const EntitySelection selection(filter);
-    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(QStringLiteral("SELECT count(*) FROM entities e ") + selection.where()));
+    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(selection.countSql()));
     selection.bind(q);
     CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
     return step == Statement::Step::Row ? q.int64(0) : qint64(0);

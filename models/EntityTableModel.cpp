@@ -271,8 +271,7 @@ core::Result<QList<EntityTableModel::Row>> EntityTableModel::read(Bound bound, c
 core::Result<qint64> EntityTableModel::count() const
 {
     const cache::EntitySelection select = selection();
-    CAIRN_TRY_ASSIGN(
-        cache::Statement q, m_db.prepare(QStringLiteral("SELECT count(*) FROM entities e ") + select.where()));
+    CAIRN_TRY_ASSIGN(cache::Statement q, m_db.prepare(select.countSql()));
     select.bind(q);
     CAIRN_TRY_ASSIGN(cache::Statement::Step step, q.step());
     return step == cache::Statement::Step::Row ? q.int64(0) : qint64(0);

@@ -285,6 +285,9 @@ private Q_SLOTS:
             filter.text = text;
             const EntitySelection selection(filter);
             QCOMPARE(selection.sortIndex(), index);
+            // The total, from an index alone.
+            const QString count = planOf(m_cache->database(), selection.countSql());
+            QVERIFY2(count.contains(QStringLiteral("INDEX ") + EntityColumns::countIndex(kind)), qPrintable(count));
             for (const EntitySelection::Bound bound :
                 { EntitySelection::Bound::None, EntitySelection::Bound::After, EntitySelection::Bound::UpTo }) {
                 const QString plan
