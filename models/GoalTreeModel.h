@@ -5,11 +5,9 @@
 #include "core/Result.h"
 
 #include <QAbstractItemModel>
-#include <QDate>
 #include <QString>
 
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace cairn::cache {
