@@ -3,14 +3,11 @@
 #include "app/CommandParser.h"
 #include "app/Commands.h"
 #include "app/ExitCode.h"
-#include "cache/CatalogWriter.h"
-#include "sync/HttpClient.h"
 #include "sync/SourceFactory.h"
+#include "sync/SourceRegistry.h"
 #include "sync/TokenStore.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QUrl>
+#include <QCommandLineParser>
 
 #include <cstdio>
 
@@ -24,6 +21,7 @@ namespace cairn::app {
 namespace {
 
 using sync::SourceFactory;
+using sync::SourceRegistry;
 
 // One line from stdin; on a terminal the typing is not echoed, so the token never shows.
 QString readTokenLine(QTextStream &err)
@@ -54,12 +52,54 @@ QString readTokenLine(QTextStream &err)
 
 QString tokenDescription(const cache::SourceInfo &info)
 {
-    const QString variable = info.options.value(SourceFactory::optionTokenEnv()).toString();
-    if (!variable.isEmpty())
-        return QStringLiteral("token from $%1").arg(variable);
-    if (info.options.value(SourceFactory::optionTokenKeychain()).toBool())
+    switch (SourceRegistry::tokenPlace(info)) {
+    case SourceRegistry::TokenPlace::Environment:
+        return QStringLiteral("token from $%1").arg(SourceRegistry::tokenVariable(info));
+    case SourceRegistry::TokenPlace::Keychain:
         return QStringLiteral("token in the system keychain");
+    case SourceRegistry::TokenPlace::None:
+        break;
+    }
     return QString();
+}
+
+// Words a refused request; the exit code tells a mistyped command line (2) from a
+// request the cache or the keychain turned down (1), as before the rules moved to sync/.
+int refuse(CliContext &context, const SourceRegistry::Request &request, const SourceRegistry::Addition &addition)
+{
+    switch (addition.problem) {
+    case SourceRegistry::Problem::None:
+        break;
+    case SourceRegistry::Problem::BlankName:
+        context.err() << "cairn source add: the name must be a single line of text.\n";
+        return ExitUsage;
+    case SourceRegistry::Problem::UnknownKind:
+        context.err() << "cairn source add: give one of --backstage URL, --bundle URL|PATH, --folder DIR.\n";
+        return ExitUsage;
+    case SourceRegistry::Problem::NotHttpUrl:
+        context.err() << "cairn source add: --backstage needs the http(s) URL of the catalog API, such as "
+                         "https://backstage.example.com/api/catalog.\n";
+        return ExitUsage;
+    case SourceRegistry::Problem::SecretInUrl:
+        context.err() << "cairn source add: the URL must not carry a user, password or query; give the token "
+                         "with --token-env VAR or --token-stdin.\n";
+        return ExitUsage;
+    case SourceRegistry::Problem::NoSuchFile:
+        return context.fail(QStringLiteral("the bundle file %1 does not exist.").arg(request.location));
+    case SourceRegistry::Problem::NoSuchFolder:
+        return context.fail(QStringLiteral("the folder %1 does not exist.").arg(request.location));
+    case SourceRegistry::Problem::NameTaken:
+        return context.fail(QStringLiteral("there is already a source \"%1\" (%2 %3). Remove it first, or choose "
+                                           "another name.")
+                                .arg(request.name, addition.source.kind, addition.source.location));
+    case SourceRegistry::Problem::NoToken:
+        return context.fail(QStringLiteral("no token was given. Pipe it with --token-stdin, name a variable with "
+                                           "--token-env VAR, or use --no-token."));
+    case SourceRegistry::Problem::KeychainFailed:
+        return context.fail(
+            addition.detail + QStringLiteral(" Use --token-env VAR to read it from an environment variable instead."));
+    }
+    return ExitOk;
 }
 
 int addSource(CliContext &context, const QStringList &arguments)
@@ -92,88 +132,44 @@ int addSource(CliContext &context, const QStringList &arguments)
             << "cairn source add: give one NAME and one of --backstage URL, --bundle URL|PATH, --folder DIR.\n";
         return ExitUsage;
     }
-    const QString name = names.first();
-    if (name.trimmed().isEmpty() || name.contains(u'\n')) {
-        context.err() << "cairn source add: the name must be a single line of text.\n";
-        return ExitUsage;
-    }
-
-    QString kind;
-    QString location;
-    QJsonObject options;
-    bool storeToken = false;
+    SourceRegistry::Request request;
+    request.name = names.first();
     if (parser.isSet(backstage)) {
-        kind = SourceFactory::kindBackstage();
-        const QUrl url(parser.value(backstage), QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty()) {
-            context.err() << "cairn source add: --backstage needs the http(s) URL of the catalog API, such as "
-                             "https://backstage.example.com/api/catalog.\n";
-            return ExitUsage;
-        }
-        if (!url.userInfo().isEmpty() || url.hasQuery()) {
-            // A secret in the URL would end up in the cache; tokens have their own place.
-            context.err() << "cairn source add: the URL must not carry a user, password or query; give the token "
-                             "with --token-env VAR or --token-stdin.\n";
-            return ExitUsage;
-        }
-        location = url.toString(QUrl::StripTrailingSlash);
-        if (parser.isSet(tokenEnv))
-            options.insert(SourceFactory::optionTokenEnv(), parser.value(tokenEnv));
-        else if (!parser.isSet(noToken))
-            storeToken = true;
+        request.kind = SourceFactory::kindBackstage();
+        request.location = parser.value(backstage);
+        request.token = parser.isSet(tokenEnv) ? SourceRegistry::TokenPlace::Environment
+            : parser.isSet(noToken)            ? SourceRegistry::TokenPlace::None
+                                               : SourceRegistry::TokenPlace::Keychain;
     } else if (parser.isSet(bundle)) {
-        kind = SourceFactory::kindBundle();
-        location = parser.value(bundle);
-        const bool isUrl = location.startsWith(u"http://", Qt::CaseInsensitive)
-            || location.startsWith(u"https://", Qt::CaseInsensitive);
-        if (!isUrl) {
-            if (!QFileInfo(location).isFile())
-                return context.fail(QStringLiteral("the bundle file %1 does not exist.").arg(location));
-            location = QFileInfo(location).absoluteFilePath();
-        }
+        request.kind = SourceFactory::kindBundle();
+        request.location = parser.value(bundle);
         if (parser.isSet(tokenEnv))
-            options.insert(SourceFactory::optionTokenEnv(), parser.value(tokenEnv));
+            request.token = SourceRegistry::TokenPlace::Environment;
     } else {
-        kind = SourceFactory::kindFiles();
-        if (!QFileInfo(parser.value(folder)).isDir())
-            return context.fail(QStringLiteral("the folder %1 does not exist.").arg(parser.value(folder)));
-        location = QFileInfo(parser.value(folder)).absoluteFilePath();
+        request.kind = SourceFactory::kindFiles();
+        request.location = parser.value(folder);
     }
+    request.tokenVariable = parser.value(tokenEnv);
+    // Checked before the cache is opened, so that a mistyped location creates no cache file.
+    if (const SourceRegistry::Problem problem = SourceRegistry::check(request);
+        problem != SourceRegistry::Problem::None)
+        return refuse(context, request, SourceRegistry::Addition { problem, {}, false, {} });
 
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)
         return context.fail(cache.errorString());
-    cache::CatalogWriter writer(*cache.value());
-    core::Result<QList<cache::SourceInfo>> existing = writer.sources();
-    if (!existing)
-        return context.fail(existing.errorString());
-    for (const cache::SourceInfo &info : std::as_const(existing.value())) {
-        if (info.name == name && (info.kind != kind || info.location != location))
-            return context.fail(QStringLiteral("there is already a source \"%1\" (%2 %3). Remove it first, or choose "
-                                               "another name.")
-                                    .arg(name, info.kind, info.location));
-        if (info.name == name)
-            options.insert(QStringLiteral("state"), info.options.value(u"state")); // re-adding keeps validators
-    }
-
-    if (storeToken) {
-        const QString token = readTokenLine(context.err());
-        if (token.isEmpty())
-            return context.fail(QStringLiteral("no token was given. Pipe it with --token-stdin, name a variable with "
-                                               "--token-env VAR, or use --no-token."));
-        core::Status stored = sync::TokenStore().store(name, token);
-        if (!stored)
-            return context.fail(stored.errorString());
-        options.insert(SourceFactory::optionTokenKeychain(), true);
-    }
-
-    core::Result<cache::SourceInfo> added = writer.addSource(name, kind, location, options);
+    const sync::TokenStore tokens;
+    core::Result<SourceRegistry::Addition> added
+        = SourceRegistry(*cache.value(), tokens).add(request, [&context] { return readTokenLine(context.err()); });
     if (!added)
         return context.fail(added.errorString());
-    context.out() << "Added source \"" << name << "\" (" << kind << ' ' << location;
-    if (const QString token = tokenDescription(added.value()); !token.isEmpty())
+    if (added->problem != SourceRegistry::Problem::None)
+        return refuse(context, request, added.value());
+    const cache::SourceInfo &source = added->source;
+    context.out() << "Added source \"" << source.name << "\" (" << source.kind << ' ' << source.location;
+    if (const QString token = tokenDescription(source); !token.isEmpty())
         context.out() << ", " << token;
-    context.out() << "). Run `cairn sync " << name << "` to read it.\n";
+    context.out() << "). Run `cairn sync " << source.name << "` to read it.\n";
     return ExitOk;
 }
 
@@ -182,7 +178,8 @@ int listSources(CliContext &context)
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)
         return context.fail(cache.errorString());
-    core::Result<QList<cache::SourceInfo>> sources = cache::CatalogWriter(*cache.value()).sources();
+    const sync::TokenStore tokens;
+    core::Result<QList<cache::SourceInfo>> sources = SourceRegistry(*cache.value(), tokens).sources();
     if (!sources)
         return context.fail(sources.errorString());
     if (sources->isEmpty()) {
@@ -212,27 +209,20 @@ int removeSource(CliContext &context, const QStringList &arguments)
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)
         return context.fail(cache.errorString());
-    cache::CatalogWriter writer(*cache.value());
-    core::Result<QList<cache::SourceInfo>> sources = writer.sources();
-    if (!sources)
-        return context.fail(sources.errorString());
-    const auto it = std::find_if(
-        sources->cbegin(), sources->cend(), [&name](const cache::SourceInfo &info) { return info.name == name; });
-    if (it == sources->cend())
-        return context.fail(QStringLiteral("there is no source \"%1\". `cairn source list` shows them.").arg(name));
-    const bool hadKeychainToken = it->options.value(SourceFactory::optionTokenKeychain()).toBool();
-    core::Result<cache::RunSummary> removed = writer.removeSource(name);
+    const sync::TokenStore tokens;
+    core::Result<SourceRegistry::Removal> removed = SourceRegistry(*cache.value(), tokens).remove(name);
     if (!removed)
         return context.fail(removed.errorString());
-    context.out() << "Removed source \"" << name << "\". Its " << removed->removed
+    if (!removed->known)
+        return context.fail(QStringLiteral("there is no source \"%1\". `cairn source list` shows them.").arg(name));
+    const cache::RunSummary &summary = removed->summary;
+    context.out() << "Removed source \"" << name << "\". Its " << summary.removed
                   << " entities are kept as removed upstream (tombstones; `cairn removed` lists them).\n";
-    if (!removed->snapshotId.isEmpty())
-        context.out() << "A snapshot was taken first: " << removed->snapshotId << " (cairn snapshot restore "
-                      << removed->snapshotId << " undoes this).\n";
-    if (hadKeychainToken) {
-        if (core::Status forgotten = sync::TokenStore().remove(name); !forgotten)
-            context.err() << "cairn: " << forgotten.errorString() << '\n';
-    }
+    if (!summary.snapshotId.isEmpty())
+        context.out() << "A snapshot was taken first: " << summary.snapshotId << " (cairn snapshot restore "
+                      << summary.snapshotId << " undoes this).\n";
+    if (!removed->tokenForgotten)
+        context.err() << "cairn: " << removed->tokenForgotten.errorString() << '\n';
     return ExitOk;
 }
 

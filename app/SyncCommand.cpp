@@ -4,8 +4,9 @@
 #include "app/Commands.h"
 #include "app/ExitCode.h"
 #include "app/SyncReport.h"
-#include "cache/CatalogWriter.h"
+#include "sync/SourceRegistry.h"
 #include "sync/SyncWorker.h"
+#include "sync/TokenStore.h"
 
 #include <QElapsedTimer>
 
@@ -112,18 +113,14 @@ int runSync(CliContext &context, const QStringList &arguments)
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)
         return context.fail(cache.errorString());
-    core::Result<QList<cache::SourceInfo>> sources = cache::CatalogWriter(*cache.value()).sources();
-    if (!sources)
-        return context.fail(sources.errorString());
-    QList<cache::SourceInfo> chosen;
-    for (const cache::SourceInfo &info : std::as_const(sources.value())) {
-        if (names.isEmpty() || info.name == names.first())
-            chosen.append(info);
-    }
-    if (chosen.isEmpty()) {
-        if (!names.isEmpty())
-            return context.fail(
-                QStringLiteral("there is no source \"%1\". `cairn source list` shows them.").arg(names.first()));
+    const sync::TokenStore tokens;
+    core::Result<sync::SourceRegistry::Selection> chosen = sync::SourceRegistry(*cache.value(), tokens).choose(names);
+    if (!chosen)
+        return context.fail(chosen.errorString());
+    if (!chosen->unknown.isEmpty())
+        return context.fail(
+            QStringLiteral("there is no source \"%1\". `cairn source list` shows them.").arg(chosen->unknown.first()));
+    if (chosen->sources.isEmpty()) {
         context.out() << "No sources to sync. Add one with `cairn source add`.\n";
         return ExitOk;
     }
@@ -134,7 +131,7 @@ int runSync(CliContext &context, const QStringList &arguments)
     (void)cache.value()->setAutoCheckpoint(false);
     ProgressLine line(context.err(), stderrIsTerminal());
     int exitCode = ExitOk;
-    for (const cache::SourceInfo &info : std::as_const(chosen)) {
+    for (const cache::SourceInfo &info : std::as_const(chosen->sources)) {
         const sync::SyncOutcome outcome = sync::SyncWorker::syncSource(
             *cache.value(), info, options, sync::HttpClient::Options {},
             [&line, &info](

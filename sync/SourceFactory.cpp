@@ -4,6 +4,7 @@
 #include "sync/BackstageSource.h"
 #include "sync/BundleSource.h"
 #include "sync/FileSource.h"
+#include "sync/SourceRegistry.h"
 #include "sync/TokenStore.h"
 
 #include <QUrl>
@@ -38,7 +39,9 @@ core::Result<std::unique_ptr<CatalogSource>> SourceFactory::create(
 {
     if (info.kind == kindBackstage()) {
         const QUrl url(info.location, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty())
+        // A user or query in a stored URL (a cache edited by hand) is refused at add only;
+        // here it is the URL's shape that matters.
+        if (SourceRegistry::checkBackstageUrl(url) == SourceRegistry::Problem::NotHttpUrl)
             return core::Error { QStringLiteral("Source \"%1\": %2 is not an http(s) URL of a Backstage catalog API "
                                                 "(such as https://backstage.example.com/api/catalog).")
                                      .arg(info.name, HttpClient::redactedUrl(url)) };

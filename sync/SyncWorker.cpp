@@ -4,6 +4,8 @@
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "sync/SourceFactory.h"
+#include "sync/SourceRegistry.h"
+#include "sync/TokenStore.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -95,33 +97,23 @@ void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &optio
     // Checkpoints run after each source's result is out, not inside its commit. If this
     // fails, they simply stay inside the commit.
     (void)cache.setAutoCheckpoint(false);
-    core::Result<QList<cache::SourceInfo>> sources = cache::CatalogWriter(cache).sources();
-    QList<cache::SourceInfo> chosen;
-    if (!sources) {
+    const TokenStore tokens;
+    core::Result<SourceRegistry::Selection> chosen = SourceRegistry(cache, tokens).choose(sourceNames);
+    if (!chosen) {
         SyncOutcome outcome;
-        outcome.error = sources.errorString();
+        outcome.error = chosen.errorString();
         Q_EMIT finished(outcome);
         m_done.store(true);
         Q_EMIT allFinished();
         return;
     }
-    if (sourceNames.isEmpty()) {
-        chosen = sources.value();
-    } else {
-        for (const QString &name : sourceNames) {
-            const auto it = std::find_if(sources->cbegin(), sources->cend(),
-                [&name](const cache::SourceInfo &info) { return info.name == name; });
-            if (it == sources->cend()) {
-                SyncOutcome outcome;
-                outcome.sourceName = name;
-                outcome.error = QStringLiteral("There is no source \"%1\". `cairn source list` shows them.").arg(name);
-                Q_EMIT finished(outcome);
-                continue;
-            }
-            chosen.append(*it);
-        }
+    for (const QString &name : std::as_const(chosen->unknown)) {
+        SyncOutcome outcome;
+        outcome.sourceName = name;
+        outcome.error = QStringLiteral("There is no source \"%1\".").arg(name);
+        Q_EMIT finished(outcome);
     }
-    for (const cache::SourceInfo &info : std::as_const(chosen)) {
+    for (const cache::SourceInfo &info : std::as_const(chosen->sources)) {
         if (m_cancel.load())
             break;
         QElapsedTimer throttle;

@@ -36,8 +36,7 @@ core::Status TokenStore::store(const QString &sourceName, const QString &token) 
     job.setTextData(token);
     runToEnd(job);
     if (job.error() != QKeychain::NoError)
-        return core::Error { QStringLiteral("Could not store the token of source \"%1\" in the system keychain: %2. "
-                                            "Use --token-env VAR to read it from an environment variable instead.")
+        return core::Error { QStringLiteral("Could not store the token of source \"%1\" in the system keychain: %2.")
                                  .arg(sourceName, job.errorString()) };
     return {};
 }

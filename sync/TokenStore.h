@@ -9,19 +9,23 @@ namespace cairn::sync {
 
 // Where a source's secret lives: the operating system's keychain (qtkeychain), never the
 // cache, a settings file, a log or an error message. For headless use a source can name an
-// environment variable instead, read at sync time.
+// environment variable instead, read at sync time. Virtual so that a test can stand in for
+// the keychain, which a build machine rarely has.
 class TokenStore
 {
 public:
     explicit TokenStore(QString service = QStringLiteral("Cairn"));
+    virtual ~TokenStore() = default;
+    TokenStore(const TokenStore &) = default;
+    TokenStore &operator=(const TokenStore &) = default;
 
-    core::Status store(const QString &sourceName, const QString &token) const;
+    virtual core::Status store(const QString &sourceName, const QString &token) const;
     // An empty string when the keychain holds no token for the source.
-    core::Result<QString> read(const QString &sourceName) const;
-    core::Status remove(const QString &sourceName) const;
+    virtual core::Result<QString> read(const QString &sourceName) const;
+    virtual core::Status remove(const QString &sourceName) const;
 
-    // The token of a source configured with `--token-env VAR`; an error names the variable
-    // (never its value) when it is unset or empty.
+    // The token of a source whose token lives in an environment variable; an error names
+    // the variable (never its value) when it is unset or empty.
     static core::Result<QString> readEnvironment(const QString &variable);
 
 private:
