@@ -180,6 +180,9 @@ QString AnswerHtml::header(const core::Answer &answer) const
                       .arg(esc(e.title), facts.join(QStringLiteral(" · ")), badge(e.status), esc(e.ref.toString()));
     if (!answer.source.isEmpty())
         out += QStringLiteral(" <span class=\"muted\">%1</span>").arg(esc(tr("from %1").arg(answer.source)));
+    if (!e.email.isEmpty())
+        out += QStringLiteral("<br><a href=\"mailto:%1\">%2</a>")
+                   .arg(esc(QString::fromLatin1(QUrl::toPercentEncoding(e.email, "@+"))), esc(e.email));
     out += QStringLiteral("</p>");
     if (answer.removedAt.isValid()) {
         out += QStringLiteral("<p class=\"warn\">%1</p>")
@@ -246,8 +249,11 @@ QString AnswerHtml::why(const core::WhySection &w) const
     return out;
 }
 
-QString AnswerHtml::who(const core::WhoSection &w) const
+QString AnswerHtml::who(const core::WhoSection &w, const QString &kind) const
 {
+    // People and teams are not owned; saying "none declared" for them would read as a gap.
+    const bool kindHasOwner
+        = kind.compare(u"user", Qt::CaseInsensitive) != 0 && kind.compare(u"group", Qt::CaseInsensitive) != 0;
     QString out = QStringLiteral("<h2>%1</h2>").arg(esc(tr("WHO")));
     QString rows;
     if (w.owner) {
@@ -257,7 +263,7 @@ QString AnswerHtml::who(const core::WhoSection &w) const
         rows += field(tr("Owner"), owner);
         rows += list(tr("Owner's people"), w.owner->members);
         rows += list(tr("Owner's teams"), w.owner->teams);
-    } else {
+    } else if (kindHasOwner) {
         rows += field(tr("Owner"), QStringLiteral("<span class=\"muted\">%1</span>").arg(esc(tr("none declared"))));
     }
     if (w.team)
@@ -397,7 +403,7 @@ QString AnswerHtml::how(const core::Answer &answer) const
 QString AnswerHtml::render(const core::Answer &answer) const
 {
     return QStringLiteral("<html><head>%1</head><body>%2%3%4%5%6</body></html>")
-        .arg(style(), header(answer), what(answer), why(answer.why), who(answer.who), how(answer));
+        .arg(style(), header(answer), what(answer), why(answer.why), who(answer.who, answer.entity.kind), how(answer));
 }
 
 QString AnswerHtml::render(const core::AskResult &result) const

@@ -50,7 +50,7 @@ private:
     QString header(const core::Answer &answer) const;
     QString what(const core::Answer &answer) const;
     QString why(const core::WhySection &why) const;
-    QString who(const core::WhoSection &who) const;
+    QString who(const core::WhoSection &who, const QString &kind) const;
     QString how(const core::Answer &answer) const;
     QString timeline(const core::TimelineSummary &timeline, const QList<core::StatusUpdate> &latest) const;
     QString list(const QString &label, const QList<core::EntitySummary> &items, int total = -1) const;

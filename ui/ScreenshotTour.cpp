@@ -70,15 +70,19 @@ QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QStr
     window.openEntity(ref("group:default/storefront"));
     grab(QStringLiteral("05-team"));
 
+    window.showView(QStringLiteral("user"));
+    window.openEntity(ref("user:default/helene-mercier"));
+    grab(QStringLiteral("06-person"));
+
     window.askBar()->showMatches(QStringLiteral("pay"));
-    grab(QStringLiteral("06-ask-while-typing"));
+    grab(QStringLiteral("07-ask-while-typing"));
 
     window.askBar()->showMatches(QStringLiteral("who owns checkout-service"));
     window.askBar()->ask();
-    grab(QStringLiteral("07-ask-answer"));
+    grab(QStringLiteral("08-ask-answer"));
 
     window.showView(QStringLiteral("removed"));
-    grab(QStringLiteral("08-removed-upstream"));
+    grab(QStringLiteral("09-removed-upstream"));
     window.showView(QStringLiteral("overview"));
     return written;
 }

@@ -54,7 +54,8 @@ void TestScreenshots::savesTheMainViews()
     const QStringList written = out.split(u'\n', Qt::SkipEmptyParts);
     const QStringList expected { QStringLiteral("01-overview"), QStringLiteral("02-components-detail"),
         QStringLiteral("03-project-history"), QStringLiteral("04-goal-tree"), QStringLiteral("05-team"),
-        QStringLiteral("06-ask-while-typing"), QStringLiteral("07-ask-answer"), QStringLiteral("08-removed-upstream") };
+        QStringLiteral("06-person"), QStringLiteral("07-ask-while-typing"), QStringLiteral("08-ask-answer"),
+        QStringLiteral("09-removed-upstream") };
     QCOMPARE(written.size(), expected.size());
     for (qsizetype i = 0; i < expected.size(); ++i) {
         const QString path = written.at(i);
