@@ -29,7 +29,7 @@ core::Result<cache::Cache *> CliContext::cache()
         return opened.error();
     m_cache = std::move(opened).value();
     if (!m_cache->quarantineMessage().isEmpty())
-        m_err << "cairn: " << m_cache->quarantineMessage() << "\n";
+        m_err << "cairn: " << m_cache->quarantineMessage() << " `cairn snapshot list` shows the snapshots.\n";
     return m_cache.get();
 }
 

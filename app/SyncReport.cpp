@@ -33,7 +33,10 @@ int reportSyncOutcome(const sync::SyncOutcome &outcome, bool dryRun, QTextStream
         out << "note: " << where(note) << ": " << note.message << '\n';
 
     if (!outcome.ok) {
-        err << "cairn: " << outcome.error << '\n';
+        err << "cairn: " << outcome.error;
+        if (outcome.tokenMissing)
+            err << " Add the source again (cairn source add) or use --token-env VAR.";
+        err << '\n';
         return ExitError;
     }
     const cache::RunSummary &summary = outcome.summary;

@@ -172,8 +172,7 @@ core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path, IntegrityC
     cache->m_quarantinedPath = *movedTo;
     cache->m_quarantineMessage
         = QStringLiteral("The cache %1 was damaged (%2). It was moved aside to %3 (nothing was deleted) and a "
-                         "fresh, empty cache was created. Sync your sources again, or restore a snapshot "
-                         "(cairn snapshot list).")
+                         "fresh, empty cache was created. Sync your sources again, or restore a snapshot.")
               .arg(path, damage, *movedTo);
     return cache;
 }

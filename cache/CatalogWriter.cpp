@@ -140,7 +140,7 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
     find.bind(1, name);
     CAIRN_TRY_ASSIGN(Statement::Step found, find.step());
     if (found == Statement::Step::Done)
-        return core::Error { QStringLiteral("There is no source \u201c%1\u201d; see `cairn source list`.").arg(name) };
+        return core::Error { QStringLiteral("There is no source \u201c%1\u201d.").arg(name) };
     const qint64 sourceId = find.int64(0);
 
     RunSummary summary;

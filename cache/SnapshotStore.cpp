@@ -90,9 +90,7 @@ core::Result<SnapshotInfo> SnapshotStore::info(const QString &id) const
     const QString path = folder() + u'/' + id + FileSuffix;
     const QFileInfo file(path);
     if (!file.exists())
-        return core::Error {
-            QStringLiteral("There is no snapshot %1 in %2; see `cairn snapshot list`.").arg(id, folder())
-        };
+        return core::Error { QStringLiteral("There is no snapshot %1 in %2.").arg(id, folder()) };
     SnapshotInfo s;
     s.id = id;
     s.path = path;

@@ -410,9 +410,7 @@ Result<Answer> AnswerEngine::answer(const EntityRef &ref) const
     if (!found)
         return found.error();
     if (!found.value())
-        return Error {
-            QStringLiteral("Nothing in the catalog is %1; try `cairn ask` with a name").arg(ref.toString())
-        };
+        return Error { QStringLiteral("Nothing in the catalog is %1.").arg(ref.toString()) };
     return answer(*found.value());
 }
 

@@ -24,11 +24,6 @@ core::Result<QByteArray> SourceFactory::tokenFor(const cache::SourceInfo &info)
         core::Result<QString> token = TokenStore().read(info.name);
         if (!token)
             return token.error();
-        if (token->isEmpty())
-            return core::Error { QStringLiteral(
-                "Source \"%1\": the system keychain holds no token for it. Add the source "
-                "again (cairn source add) or use --token-env VAR.")
-                                     .arg(info.name) };
         return token->toUtf8();
     }
     return QByteArray();

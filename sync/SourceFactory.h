@@ -31,7 +31,8 @@ public:
     static QString optionTokenKeychain() { return QStringLiteral("tokenKeychain"); }
 
     // The source's token, read now from the environment or the keychain; empty when the
-    // source has none. The error names the variable or the keychain, never a value.
+    // source has none, or when the keychain holds none for it (SyncOutcome::tokenMissing).
+    // The error names the variable or the keychain, never a value.
     static core::Result<QByteArray> tokenFor(const cache::SourceInfo &info);
 
     // The reader for `info`; an error for an unknown kind or an unusable location.

@@ -16,6 +16,7 @@ struct SyncOutcome
     bool ok = false; // the run committed (or, held / dry run, was computed)
     bool cancelled = false;
     QString error; // why the run failed; the cache is as it was
+    bool tokenMissing = false; // failed: the keychain holds no token for a source that keeps it there
     cache::RunSummary summary;
     QList<CatalogProblem> problems; // rejected documents (the rest applied)
     QList<CatalogProblem> notes;

@@ -140,6 +140,12 @@ SyncOutcome SyncWorker::syncSource(cache::Cache &cache, const cache::SourceInfo 
     core::Result<QByteArray> token = SourceFactory::tokenFor(info);
     if (!token)
         return failedBeforeRun(cache, info.name, token.errorString(), options.dryRun);
+    if (token->isEmpty() && SourceRegistry::tokenPlace(info) == SourceRegistry::TokenPlace::Keychain) {
+        SyncOutcome outcome = failedBeforeRun(cache, info.name,
+            QStringLiteral("Source \"%1\": the system keychain holds no token for it.").arg(info.name), options.dryRun);
+        outcome.tokenMissing = true;
+        return outcome;
+    }
     core::Result<std::unique_ptr<CatalogSource>> source = SourceFactory::create(info, token.value(), http);
     if (!source)
         return failedBeforeRun(cache, info.name, source.errorString(), options.dryRun);
