@@ -162,6 +162,43 @@ private Q_SLOTS:
         QVERIFY(writer.applySourceRun(test::run(QStringLiteral("a"), test::components(2))));
     }
 
+    // The window opens without the check (it reads every page) and runs it on a worker
+    // right after its first paint: damage in the data is then found, not missed.
+    void deferredCheckLeavesDamageForFindDamage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite3"));
+        {
+            auto cache = Cache::open(path);
+            QVERIFY(cache);
+            CatalogWriter writer(**cache);
+            QVERIFY(writer.applySourceRun(test::run(QStringLiteral("a"), test::components(300))));
+        }
+        QCOMPARE(Cache::findDamage(path).value(), QString()); // sound
+        QByteArray bytes = test::fileBytes(path);
+        // Garbage over the last quarter (rows and indexes); the schema pages stay readable.
+        for (qsizetype i = bytes.size() * 3 / 4; i < bytes.size(); ++i)
+            bytes[i] = char((i * 131 + 7) % 251);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bytes);
+        }
+        {
+            auto deferred = Cache::open(path, Cache::IntegrityCheck::Deferred);
+            QVERIFY2(deferred, qPrintable(deferred.errorString()));
+            QVERIFY((*deferred)->quarantinedPath().isEmpty());
+        }
+        const core::Result<QString> damage = Cache::findDamage(path);
+        QVERIFY2(damage, qPrintable(damage.errorString()));
+        QVERIFY(!damage->isEmpty());
+        QCOMPARE(test::fileBytes(path), bytes); // the check reads only
+        // The full check at open then moves it aside, as before.
+        auto checked = Cache::open(path);
+        QVERIFY2(checked, qPrintable(checked.errorString()));
+        QVERIFY(!(*checked)->quarantinedPath().isEmpty());
+    }
+
     void quarantinesSomethingThatIsNotADatabase()
     {
         QTemporaryDir dir;
