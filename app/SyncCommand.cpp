@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/AppLog.h"
 #include "app/CliContext.h"
 #include "app/CommandParser.h"
 #include "app/Commands.h"
@@ -128,7 +129,8 @@ int runSync(CliContext &context, const QStringList &arguments)
     const sync::SyncOptions options { parser.isSet(allowRemovals), parser.isSet(dryRun), 0.10 };
     // The WAL is folded back when the cache closes at exit, after the summaries are out
     // (see Cache::setAutoCheckpoint); if this fails, each commit checkpoints as usual.
-    (void)cache.value()->setAutoCheckpoint(false);
+    if (core::Status manual = cache.value()->setAutoCheckpoint(false); !manual)
+        qCDebug(appLog) << "checkpoints stay automatic:" << manual.errorString();
     ProgressLine line(context.err(), stderrIsTerminal());
     int exitCode = ExitOk;
     for (const cache::SourceInfo &info : std::as_const(chosen->sources)) {

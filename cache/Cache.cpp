@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/Cache.h"
 
+#include "cache/CacheLog.h"
 #include "cache/Schema.h"
 
 #include <QDateTime>
@@ -68,8 +69,8 @@ core::Result<QString> moveAside(const QString &path)
                                             "move it yourself or use another cache file with --cache.")
                                  .arg(path, target) };
     for (const QString &suffix : { QStringLiteral("-wal"), QStringLiteral("-shm") }) {
-        if (QFileInfo::exists(path + suffix))
-            QFile::rename(path + suffix, target + suffix);
+        if (QFileInfo::exists(path + suffix) && !QFile::rename(path + suffix, target + suffix))
+            qCWarning(cacheLog) << "could not move" << path + suffix << "aside to" << target + suffix;
     }
     return target;
 }

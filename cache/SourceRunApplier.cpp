@@ -2,6 +2,7 @@
 #include "cache/SourceRunApplier.h"
 
 #include "cache/Cache.h"
+#include "cache/CacheLog.h"
 #include "cache/CatalogWriter.h"
 #include "cache/ContentHash.h"
 #include "cache/Database.h"
@@ -187,7 +188,9 @@ core::Result<RunSummary> SourceRunApplier::finish(const QList<core::EntityRef> &
 
     if (!m_summary.snapshotId.isEmpty()) {
         SnapshotStore snapshots(m_cache);
-        (void)snapshots.keepLast(qMax(1, m_input.snapshotsToKeep)); // best effort: the run is committed
+        // Best effort: the run is committed; older snapshots are pruned again next time.
+        if (core::Result<int> pruned = snapshots.keepLast(qMax(1, m_input.snapshotsToKeep)); !pruned)
+            qCWarning(cacheLog) << "older snapshots not pruned:" << pruned.errorString();
     }
     return m_summary;
 }

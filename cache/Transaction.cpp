@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/Transaction.h"
 
+#include "cache/CacheLog.h"
 #include "cache/Database.h"
 
 #include <utility>
@@ -40,8 +41,11 @@ void Transaction::rollback()
     if (!m_db)
         return;
     // A failed statement may already have rolled the transaction back (e.g. SQLITE_FULL).
-    if (m_db->inTransaction())
-        (void)m_db->exec(QStringLiteral("ROLLBACK"));
+    if (m_db->inTransaction()) {
+        // SQLite rolls back by itself when the connection closes; still worth a trace.
+        if (core::Status rolledBack = m_db->exec(QStringLiteral("ROLLBACK")); !rolledBack)
+            qCWarning(cacheLog) << "rollback failed:" << rolledBack.errorString();
+    }
     m_db = nullptr;
 }
 

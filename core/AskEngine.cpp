@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/AskEngine.h"
 
+#include "core/CoreLog.h"
 #include "core/RelationType.h"
 
 #include <QSet>
@@ -84,7 +85,11 @@ AskEngine::AskEngine(const CatalogLookup &lookup, AnswerOptions options)
 
 Result<AskResult> AskEngine::ask(QStringView question) const
 {
-    return ask(QuestionParser::parse(question));
+    const ParsedQuestion parsed = QuestionParser::parse(question);
+    // Why a question found what it found starts with how it was read.
+    qCDebug(coreLog).noquote() << "asked" << parsed.text << "read as" << ParsedQuestion::intentId(parsed.intent) << "of"
+                               << parsed.subject << "kind" << parsed.kindHint << "language" << parsed.language;
+    return ask(parsed);
 }
 
 Result<AskResult> AskEngine::ask(const ParsedQuestion &question) const

@@ -2,6 +2,7 @@
 #include "sync/BackstageSource.h"
 
 #include "sync/BackstageClient.h"
+#include "sync/SyncLog.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -73,8 +74,10 @@ core::Result<SourceHarvest> BackstageSource::collect(const HarvestContext &conte
         context.progress(SyncPhase::Listing, 0, -1);
     // The cache's etags are read while the server prepares the listing; a failed read is
     // reported by the load below, which reads nothing more when the first one succeeded.
-    core::Result<BackstageClient::Listing> listing
-        = client.listEntities(previousValidator, [&] { (void)context.knownEtags.load(); });
+    core::Result<BackstageClient::Listing> listing = client.listEntities(previousValidator, [&] {
+        if (core::Status early = context.knownEtags.load(); !early)
+            qCDebug(syncLog) << "etags not read ahead of the listing:" << early.errorString();
+    });
     if (!listing)
         return listing.error();
     if (core::Status loaded = context.knownEtags.load(); !loaded)

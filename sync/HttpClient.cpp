@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/HttpClient.h"
 
+#include "sync/SyncLog.h"
+
 #include <QDateTime>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -263,6 +265,7 @@ void HttpClient::start(const OperationPtr &op)
     }
 
     ++op->attempt;
+    qCDebug(syncLog).noquote() << verb(op->method) << redactedUrl(op->url) << "attempt" << op->attempt;
     op->data.clear();
     op->abortReason = NotAborted;
     op->sslErrors.clear();
@@ -461,6 +464,8 @@ void HttpClient::onFinished(const OperationPtr &op)
         response.headers = reply->rawHeaderPairs();
         response.body = std::move(op->data);
         response.attempts = op->attempt;
+        qCDebug(syncLog).noquote() << verb(op->method) << redactedUrl(op->url) << "HTTP" << status
+                                   << response.body.size() << "bytes";
         finish(op, std::move(response));
         return;
     }
@@ -550,6 +555,8 @@ void HttpClient::retryOrFail(
         const qint64 half = base / 2;
         delay = std::chrono::milliseconds(half + (half > 0 ? QRandomGenerator::global()->bounded(half + 1) : 0));
     }
+    qCDebug(syncLog).noquote() << verb(op->method) << redactedUrl(op->url) << what << "- retry in" << delay.count()
+                               << "ms";
     op->retryTimer->start(delay);
 }
 

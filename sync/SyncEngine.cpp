@@ -6,6 +6,7 @@
 #include "core/EntityValidator.h"
 #include "core/RelationType.h"
 #include "sync/PartChecks.h"
+#include "sync/SyncLog.h"
 
 #include <QElapsedTimer>
 
@@ -51,7 +52,8 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
         outcome.error = error;
         if (!options.dryRun) {
             // The log shows failed runs too; if even that fails, the error above still stands.
-            (void)writer.recordFailedRun(sourceName, startedAt, error);
+            if (core::Result<qint64> logged = writer.recordFailedRun(sourceName, startedAt, error); !logged)
+                qCWarning(syncLog) << "the failed run of" << sourceName << "was not logged:" << logged.errorString();
         }
         outcome.elapsedMs = timer.elapsed();
         return outcome;
@@ -192,7 +194,13 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
         = cache::findUnresolvedRefs(m_cache, core::relation::OwnedBy.toString(), sourceName);
     if (unresolved)
         outcome.unresolved = unresolved.value();
+    else // the report just lists no unresolved owners
+        qCWarning(syncLog) << "unresolved owners of" << sourceName << "not read:" << unresolved.errorString();
     outcome.elapsedMs = timer.elapsed();
+    const cache::RunSummary &s = outcome.summary;
+    qCDebug(syncLog).nospace().noquote() << sourceName << ": " << (s.held ? "held" : "applied") << " +" << s.added
+                                         << " ~" << s.changed << " =" << s.unchanged << " -" << s.removed << " in "
+                                         << outcome.elapsedMs << " ms, " << outcome.problems.size() << " rejected";
     return outcome;
 }
 

@@ -5,6 +5,7 @@
 #include "cache/CatalogWriter.h"
 #include "sync/SourceFactory.h"
 #include "sync/SourceRegistry.h"
+#include "sync/SyncLog.h"
 #include "sync/TokenStore.h"
 
 #include <QDateTime>
@@ -24,8 +25,12 @@ SyncOutcome failedBeforeRun(cache::Cache &cache, const QString &sourceName, cons
     SyncOutcome outcome;
     outcome.sourceName = sourceName;
     outcome.error = error;
-    if (!dryRun) // the log shows failed runs too, as the engine's own failures
-        (void)cache::CatalogWriter(cache).recordFailedRun(sourceName, QDateTime::currentDateTimeUtc(), error);
+    if (!dryRun) { // the log shows failed runs too, as the engine's own failures
+        core::Result<qint64> logged
+            = cache::CatalogWriter(cache).recordFailedRun(sourceName, QDateTime::currentDateTimeUtc(), error);
+        if (!logged)
+            qCWarning(syncLog) << "the failed run of" << sourceName << "was not logged:" << logged.errorString();
+    }
     return outcome;
 }
 
@@ -96,7 +101,8 @@ void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &optio
     cache::Cache &cache = *opened.value();
     // Checkpoints run after each source's result is out, not inside its commit. If this
     // fails, they simply stay inside the commit.
-    (void)cache.setAutoCheckpoint(false);
+    if (core::Status manual = cache.setAutoCheckpoint(false); !manual)
+        qCDebug(syncLog) << "checkpoints stay automatic:" << manual.errorString();
     const TokenStore tokens;
     core::Result<SourceRegistry::Selection> chosen = SourceRegistry(cache, tokens).choose(sourceNames);
     if (!chosen) {
@@ -128,7 +134,8 @@ void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &optio
         Q_EMIT finished(syncSource(cache, info, options, m_http, report, &m_cancel));
         // Off the run's clock (see Cache::setAutoCheckpoint). A failed checkpoint loses
         // nothing: the pages stay in the WAL for the next one.
-        (void)cache.checkpoint();
+        if (core::Status checkpointed = cache.checkpoint(); !checkpointed)
+            qCDebug(syncLog) << "checkpoint after" << name << "deferred:" << checkpointed.errorString();
     }
     m_done.store(true);
     Q_EMIT allFinished();

@@ -2,6 +2,8 @@
 #include "sync/HttpClient.h"
 
 #include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSslCertificate>
 #include <QTcpServer>
 #include <QTest>
@@ -23,6 +25,14 @@ using cairn::sync::test::RecordedRequest;
 namespace {
 
 const QByteArray kToken = QByteArrayLiteral("s3cr3t-token-value");
+
+// What the cairn.sync category printed while a test ran.
+QStringList g_traces;
+void recordTrace(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    if (qstrcmp(context.category, "cairn.sync") == 0)
+        g_traces.append(message);
+}
 
 HttpClient::Options trustingFixture(HttpClient::Options options = cairn::sync::test::fastHttpOptions())
 {
@@ -490,6 +500,37 @@ private Q_SLOTS:
         QVERIFY2(!shown.contains(u"pw") && !shown.contains(u"user") && !shown.contains(u"k1") && !shown.contains(u"=t&")
                 && shown.contains(u"limit=5") && shown.contains(u"x=1") && shown.contains(u"example.com/bundle.json"),
             qPrintable(shown));
+    }
+
+    void tracesAreOffByDefaultAndNeverCarrySecrets()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        int calls = 0;
+        server.setHandler([&calls](const RecordedRequest &) {
+            return ++calls == 1 ? CannedReply::json("{}", 503) : CannedReply::json("[]");
+        });
+        const QUrl url = server.url(QStringLiteral("/bundle.json?api_key=k3y-value&limit=5"));
+        g_traces.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(recordTrace);
+        const auto restore = qScopeGuard([previous] {
+            qInstallMessageHandler(previous);
+            QLoggingCategory::setFilterRules(QString());
+        });
+
+        HttpClient client(cairn::sync::test::fastHttpOptions());
+        QVERIFY(client.send(request(url)).ok());
+        QVERIFY2(g_traces.isEmpty(), qPrintable(g_traces.join(u'\n')));
+
+        QLoggingCategory::setFilterRules(QStringLiteral("cairn.sync.debug=true"));
+        calls = 0;
+        QVERIFY(client.send(request(url)).ok());
+        const QString traced = g_traces.join(u'\n');
+        // The request, its retry after the 503, and the answer, as a person debugging a sync needs them.
+        QVERIFY2(traced.contains(u"GET") && traced.contains(u"HTTP 503") && traced.contains(u"retry in")
+                && traced.contains(u"HTTP 200") && traced.contains(u"limit=5"),
+            qPrintable(traced));
+        QVERIFY2(!traced.contains(QString::fromLatin1(kToken)) && !traced.contains(u"k3y-value"), qPrintable(traced));
     }
 
     void asyncCallbackIsDroppedWithItsContext()
