@@ -82,15 +82,16 @@ core::Result<SourceInfo> CatalogWriter::addSource(
     return core::Error { QStringLiteral("The source \u201c%1\u201d was saved but cannot be read back.").arg(name) };
 }
 
-core::Result<QList<SourceInfo>> CatalogWriter::sources()
+core::Result<QList<SourceInfo>> CatalogWriter::sources(Counts counts)
 {
     Database &db = m_cache.database();
+    const QString countColumns = counts == Counts::Included
+        ? QStringLiteral("(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NULL), "
+                         "(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NOT NULL) ")
+        : QStringLiteral("0, 0 ");
     CAIRN_TRY_ASSIGN(Statement q,
-        db.prepare(
-            QStringLiteral("SELECT s.id, s.name, s.kind, s.location, s.options, s.position, s.created_at, "
-                           "(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NULL), "
-                           "(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NOT NULL) "
-                           "FROM sources s WHERE s.removed_at IS NULL ORDER BY s.position")));
+        db.prepare(QStringLiteral("SELECT s.id, s.name, s.kind, s.location, s.options, s.position, s.created_at, ")
+            + countColumns + QStringLiteral("FROM sources s WHERE s.removed_at IS NULL ORDER BY s.position")));
     QList<SourceInfo> out;
     for (;;) {
         CAIRN_TRY_ASSIGN(Statement::Step step, q.step());

@@ -47,7 +47,10 @@ public:
     core::Result<SourceInfo> addSource(
         const QString &name, const QString &kind, const QString &location, const QJsonObject &options = {});
     // Configured sources in priority order (removed sources are left out).
-    core::Result<QList<SourceInfo>> sources();
+    // Without the counts (zero), for a caller that needs only the list: counting reads every
+    // entity's index entry, a visible wait at 100,000 (the window's first paint).
+    enum class Counts { Included, Left };
+    core::Result<QList<SourceInfo>> sources(Counts counts = Counts::Included);
     // One configured source's options (its sync state among them), without the entity
     // counts sources() adds up: a sync reads and saves them on every run. Unknown or
     // removed source: empty options, and saving changes nothing.

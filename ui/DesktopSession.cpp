@@ -178,7 +178,7 @@ void DesktopSession::loadSample()
 void DesktopSession::updateSampleBanner()
 {
     cache::CatalogWriter reader(*m_cache);
-    core::Result<QList<cache::SourceInfo>> sources = reader.sources();
+    core::Result<QList<cache::SourceInfo>> sources = reader.sources(cache::CatalogWriter::Counts::Left);
     const bool onlySample
         = sources && sources->size() == 1 && sources->constFirst().name == sync::SampleOrganisation::sourceName();
     m_window->setBanner(onlySample

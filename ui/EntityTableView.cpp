@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
@@ -183,19 +184,21 @@ void EntityTableView::saveLayout()
 void EntityTableView::restoreLayout()
 {
     QHeaderView *header = m_table->horizontalHeader();
+    // The header's signals would sort again for each step; the model sorts once, below,
+    // and only when the remembered order differs from the one it has.
+    const QSignalBlocker blocker(header);
     const QByteArray state = QSettings().value(settingsKey(m_model->kind())).toByteArray();
-    if (!state.isEmpty() && header->restoreState(state) && header->count() == m_model->columnCount()) {
-        // restoreState sets the indicator without asking the model to sort.
+    if (state.isEmpty() || !header->restoreState(state) || header->count() != m_model->columnCount()) {
+        const QList<int> visible = m_model->defaultVisibleColumns();
+        for (int section = 0; section < m_model->columnCount(); ++section) {
+            header->setSectionHidden(section, !visible.isEmpty() && !visible.contains(section));
+            header->resizeSection(section, header->defaultSectionSize());
+        }
+        header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    }
+    if (header->sortIndicatorSection() != m_model->sortColumn() || header->sortIndicatorOrder() != m_model->sortOrder())
         m_model->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
-        return;
-    }
-    const QList<int> visible = m_model->defaultVisibleColumns();
-    for (int section = 0; section < m_model->columnCount(); ++section) {
-        header->showSection(section);
-        header->setSectionHidden(section, !visible.isEmpty() && !visible.contains(section));
-        header->resizeSection(section, header->defaultSectionSize());
-    }
-    header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    header->viewport()->update();
 }
 
 void EntityTableView::rebuildColumnsMenu()
