@@ -28,8 +28,6 @@ EntitySelection::EntitySelection(ExportFilter filter)
     : m_filter(std::move(filter))
 {
     m_where = QStringLiteral("WHERE 1 ");
-    if (!m_filter.includeRemoved)
-        m_where += QStringLiteral("AND e.removed_at IS NULL ");
     if (!m_filter.kind.isEmpty()) {
         // Only a kind from EntityColumns' fixed list is written into the SQL.
         const QString known = EntityColumns::knownKind(m_filter.kind);
@@ -50,6 +48,10 @@ EntitySelection::EntitySelection(ExportFilter filter)
         else
             m_where += QStringLiteral("AND e.id IN (SELECT rowid FROM entities_fts WHERE entities_fts MATCH ?5) ");
     }
+    // Last: on a walk along an index that holds tombstones too (entities_kind_name), the
+    // terms before it reject most rows without reading them.
+    if (!m_filter.includeRemoved)
+        m_where += QStringLiteral("AND e.removed_at IS NULL ");
     if (!m_filter.sortColumn.isEmpty()) {
         const EntityColumn *column = EntityColumns::find(m_filter.kind, m_filter.sortColumn);
         m_sortKnown = column != nullptr;
