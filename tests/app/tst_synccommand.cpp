@@ -22,6 +22,7 @@ private Q_SLOTS:
     void gzipBundleFile();
     void backstageTokenNeverReachesCacheOrOutput();
     void usageErrors();
+    void sourceRefusalsAreWordedWithTheirExitCodes();
 
 private:
     struct Run
@@ -268,6 +269,49 @@ void TestSyncCommand::usageErrors()
     const Run missing = cairn({ QStringLiteral("sync"), QStringLiteral("nope") });
     QCOMPARE(missing.code, 1);
     QVERIFY(missing.err.contains(u"no source \"nope\""));
+}
+
+// sync::SourceRegistry decides; the command line words each refusal and keeps the exit
+// codes scripts rely on: 2 for a command line to correct, 1 for a request turned down.
+void TestSyncCommand::sourceRefusalsAreWordedWithTheirExitCodes()
+{
+    const auto add = [this](const QStringList &rest) {
+        return cairn(QStringList { QStringLiteral("source"), QStringLiteral("add") } + rest);
+    };
+    Run run = add({ QStringLiteral(" "), QStringLiteral("--folder"), m_dir->path() });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(u"the name must be a single line"), qPrintable(run.err));
+    run = add({ QStringLiteral("bs"), QStringLiteral("--backstage"), QStringLiteral("ftp://example.com/api") });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(u"--backstage needs the http(s) URL"), qPrintable(run.err));
+    run = add({ QStringLiteral("bs"), QStringLiteral("--backstage"), QStringLiteral("https://example.com/api?t=1") });
+    QCOMPARE(run.code, 2);
+    QVERIFY2(run.err.contains(u"must not carry a user, password or query"), qPrintable(run.err));
+    QVERIFY(!QFile::exists(m_cache)); // refused before the cache was opened
+
+    const QString missing = m_dir->filePath(QStringLiteral("no-such"));
+    run = add({ QStringLiteral("b"), QStringLiteral("--bundle"), missing });
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("the bundle file %1 does not exist").arg(missing)), qPrintable(run.err));
+    run = add({ QStringLiteral("f"), QStringLiteral("--folder"), missing });
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("the folder %1 does not exist").arg(missing)), qPrintable(run.err));
+
+    QCOMPARE(add({ QStringLiteral("f"), QStringLiteral("--folder"), m_dir->path() }).code, 0);
+    run = add({ QStringLiteral("f"), QStringLiteral("--backstage"), QStringLiteral("https://example.com/api"),
+        QStringLiteral("--no-token") });
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(u"there is already a source \"f\" (files"), qPrintable(run.err));
+    run = add({ QStringLiteral("bs"), QStringLiteral("--backstage"), QStringLiteral("https://example.com/api"),
+        QStringLiteral("--token-stdin") });
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(u"no token was given"), qPrintable(run.err));
+    run = cairn({ QStringLiteral("source"), QStringLiteral("list") });
+    QCOMPARE(run.out.count(u'\n'), 1); // "f" alone: nothing refused was stored
+
+    run = cairn({ QStringLiteral("source"), QStringLiteral("remove"), QStringLiteral("nope") });
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(u"there is no source \"nope\". `cairn source list` shows them."), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestSyncCommand)
