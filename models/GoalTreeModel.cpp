@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/GoalTreeModel.h"
 
-#include "cache/CatalogQuery.h"
+#include "cache/GoalGraph.h"
 #include "core/GoalProgress.h"
-#include "core/MemoryCatalog.h"
 #include "core/ProjectTimeline.h"
 #include "core/RelationType.h"
 #include "models/ItemRoles.h"
@@ -51,6 +50,17 @@ struct GoalTreeModel::Node
             && progress == other.progress && note == other.note && title == other.title;
     }
 
+    // What a row shows, without its children.
+    void copyData(const Node &other)
+    {
+        title = other.title;
+        status = other.status;
+        owner = other.owner;
+        targetDate = other.targetDate;
+        progress = other.progress;
+        note = other.note;
+    }
+
     void adoptChildren()
     {
         for (std::size_t i = 0; i < children.size(); ++i) {
@@ -71,43 +81,80 @@ QString progressText(const std::optional<double> &fraction)
     return GoalTreeModel::tr("%1 %").arg(QLocale().toString(qRound(*fraction * 100)));
 }
 
+// What GoalProgress asks of a catalog (a record by ref, and who names a goal as parent or
+// contributes to it), answered from the tree's one read: the roll-up then costs no query
+// per goal, and figures and structure come from the same commit.
+class GoalGraphLookup final : public core::CatalogLookup
+{
+public:
+    explicit GoalGraphLookup(const cache::GoalGraph &graph)
+    {
+        for (const QList<cache::GoalGraph::Item> *items : { &graph.goals, &graph.projects }) {
+            for (const cache::GoalGraph::Item &item : *items)
+                m_records.insert(item.record.entity.ref(), item.record);
+        }
+        for (const core::Relation &link : graph.links)
+            m_to[link.target].append(link);
+    }
+
+    core::Result<std::optional<core::EntityRecord>> find(const core::EntityRef &ref) const override
+    {
+        const auto it = m_records.constFind(ref);
+        return it == m_records.cend() ? std::optional<core::EntityRecord>() : std::optional<core::EntityRecord>(*it);
+    }
+    core::Result<QList<core::Relation>> relationsTo(const core::EntityRef &ref, QStringView type) const override
+    {
+        QList<core::Relation> out;
+        for (const core::Relation &link : m_to.value(ref)) {
+            if (type.isEmpty() || link.type.compare(type, Qt::CaseInsensitive) == 0)
+                out.append(link);
+        }
+        return out;
+    }
+    // Not asked by GoalProgress.
+    core::Result<QList<core::Relation>> relationsFrom(const core::EntityRef &, QStringView) const override
+    {
+        return QList<core::Relation>();
+    }
+    core::Result<QList<core::EntityRecord>> nameCandidates(QStringView, int) const override
+    {
+        return QList<core::EntityRecord>();
+    }
+    core::Result<QList<core::EntityRecord>> entitiesOfKind(QStringView, const QStringList &, int) const override
+    {
+        return QList<core::EntityRecord>();
+    }
+    core::Result<QList<core::SearchHit>> search(QStringView, int) const override { return QList<core::SearchHit>(); }
+
+private:
+    QHash<core::EntityRef, core::EntityRecord> m_records;
+    QHash<core::EntityRef, QList<core::Relation>> m_to;
+};
+
 } // namespace
 
-// One read of every live goal and project, turned into the tree. GoalProgress runs on an
-// in-memory catalog of that same read, so figures and structure come from one commit and
-// the roll-up costs no query per goal.
+// The tree of one GoalGraph read.
 class GoalTreeModel::TreeBuilder
 {
 public:
-    TreeBuilder(const QList<core::EntityRecord> &goals, const QList<core::EntityRecord> &projects,
-        QHash<QString, QString> owners)
-        : m_progress(m_catalog)
-        , m_owners(std::move(owners))
+    explicit TreeBuilder(const cache::GoalGraph &graph)
+        : m_lookup(graph)
+        , m_progress(m_lookup)
     {
-        for (const core::EntityRecord &goal : goals) {
-            m_catalog.add(goal.entity, goal.source);
-            m_goals.insert(goal.entity.ref(), &goal.entity);
-        }
-        for (const core::EntityRecord &project : projects)
-            m_catalog.add(project.entity, project.source);
-        for (const core::EntityRecord &goal : goals) {
-            const core::EntityRef ref = goal.entity.ref();
-            QList<core::EntityRef> parents;
-            for (const core::Relation &r : relations(ref, core::relation::ChildOf)) {
-                if (m_goals.contains(r.target) && !parents.contains(r.target))
-                    parents.append(r.target);
-            }
-            for (const core::EntityRef &parent : std::as_const(parents))
-                m_subGoals[parent].append(ref);
-            m_parents.insert(ref, parents);
-        }
-        for (const core::EntityRecord &project : projects) {
-            QSet<core::EntityRef> seen;
-            for (const core::Relation &r : relations(project.entity.ref(), core::relation::ContributesTo)) {
-                if (m_goals.contains(r.target) && !seen.contains(r.target)) {
-                    seen.insert(r.target);
-                    m_contributors[r.target].append(&project.entity);
-                }
+        for (const cache::GoalGraph::Item &goal : graph.goals)
+            m_goals.insert(goal.record.entity.ref(), &goal);
+        // A project's row is the same under every goal it serves: made once.
+        QHash<core::EntityRef, const cache::GoalGraph::Item *> projects;
+        for (const cache::GoalGraph::Item &project : graph.projects)
+            projects.insert(project.record.entity.ref(), &project);
+        for (const core::Relation &link : graph.links) {
+            if (link.type == core::relation::ChildOf) {
+                m_subGoals[link.target].append(link.source);
+                m_parents[link.source].append(link.target);
+            } else if (const auto project = projects.constFind(link.source); project != projects.cend()) {
+                if (!m_projectRows.contains(link.source))
+                    m_projectRows.insert(link.source, projectRow(**project));
+                m_contributors[link.target].append(link.source);
             }
         }
     }
@@ -139,7 +186,7 @@ public:
                 QStringList names;
                 const qsizetype at = loop.indexOf(cut);
                 for (qsizetype i = 0; i <= loop.size(); ++i)
-                    names.append(m_goals.value(loop.at((at + i) % loop.size()))->displayName());
+                    names.append(m_goals.value(loop.at((at + i) % loop.size()))->record.entity.displayName());
                 note = GoalTreeModel::tr("Its parent goals loop back to it: %1").arg(names.join(QStringLiteral(" → ")));
             }
             core::Result<std::unique_ptr<Node>> node = goalNode(cut, path);
@@ -154,12 +201,6 @@ public:
     }
 
 private:
-    QList<core::Relation> relations(const core::EntityRef &ref, QStringView type) const
-    {
-        core::Result<QList<core::Relation>> found = m_catalog.relationsFrom(ref, type);
-        return found ? found.value() : QList<core::Relation>();
-    }
-
     // The loop of parents `goal` leads up to (each goal's first parent, by ref); empty when
     // its parents end at a top-level goal (it was left out for depth, not for a loop).
     QList<core::EntityRef> loopAbove(core::EntityRef goal) const
@@ -167,7 +208,7 @@ private:
         QList<core::EntityRef> chain;
         while (!chain.contains(goal)) {
             chain.append(goal);
-            QList<core::EntityRef> parents = m_parents.value(goal);
+            const QList<core::EntityRef> parents = m_parents.value(goal);
             if (parents.isEmpty())
                 return {};
             goal = *std::min_element(parents.begin(), parents.end());
@@ -175,22 +216,41 @@ private:
         return chain.mid(chain.indexOf(goal));
     }
 
-    QString ownerText(const core::Entity &entity) const
+    static QString ownerText(const cache::GoalGraph::Item &item)
     {
-        const core::EntityRef owner = entity.owner();
-        return owner.isNull() ? QString() : m_owners.value(owner.key(), owner.toString());
+        const core::EntityRef owner = item.record.entity.owner();
+        if (owner.isNull())
+            return {};
+        return item.ownerName.isEmpty() ? owner.toString() : item.ownerName;
+    }
+
+    static std::shared_ptr<const Node> projectRow(const cache::GoalGraph::Item &item)
+    {
+        const core::Entity &project = item.record.entity;
+        const core::TimelineSummary timeline
+            = core::ProjectTimeline::fromEntity(project).summarize(QDate::currentDate());
+        auto row = std::make_shared<Node>();
+        row->kind = Node::Kind::Project;
+        row->ref = project.ref();
+        row->title = project.displayName();
+        row->status = timeline.status;
+        row->owner = ownerText(item);
+        row->targetDate = timeline.currentTarget;
+        row->progress = core::GoalProgress::projectFraction(project);
+        return row;
     }
 
     core::Result<std::unique_ptr<Node>> goalNode(const core::EntityRef &ref, QList<core::EntityRef> &path)
     {
-        const core::Entity &goal = *m_goals.value(ref);
+        const cache::GoalGraph::Item &item = *m_goals.value(ref);
+        const core::Entity &goal = item.record.entity;
         m_reached.insert(ref);
         auto node = std::make_unique<Node>();
         node->kind = Node::Kind::Goal;
         node->ref = ref;
         node->title = goal.displayName();
         node->status = goal.specString(u"status");
-        node->owner = ownerText(goal);
+        node->owner = ownerText(item);
         node->targetDate = QDate::fromString(goal.specString(u"targetDate").left(10), Qt::ISODate);
         core::Result<core::GoalRollup> rollup = m_progress.of(ref);
         if (!rollup)
@@ -210,17 +270,12 @@ private:
             node->children.push_back(std::move(child).value());
         }
         path.removeLast();
-        for (const core::Entity *project : m_contributors.value(ref)) {
+        for (const core::EntityRef &project : m_contributors.value(ref)) {
+            const Node &row = *m_projectRows.value(project);
             auto child = std::make_unique<Node>();
-            child->kind = Node::Kind::Project;
-            child->ref = project->ref();
-            const core::TimelineSummary timeline
-                = core::ProjectTimeline::fromEntity(*project).summarize(QDate::currentDate());
-            child->title = project->displayName();
-            child->status = timeline.status;
-            child->owner = ownerText(*project);
-            child->targetDate = timeline.currentTarget;
-            child->progress = core::GoalProgress::projectFraction(*project);
+            child->kind = row.kind;
+            child->ref = row.ref;
+            child->copyData(row);
             node->children.push_back(std::move(child));
         }
         std::sort(node->children.begin(), node->children.end(), &Node::less);
@@ -228,19 +283,19 @@ private:
         return node;
     }
 
-    core::MemoryCatalog m_catalog;
+    GoalGraphLookup m_lookup;
     core::GoalProgress m_progress;
-    QHash<QString, QString> m_owners; // owner key -> display name
-    QHash<core::EntityRef, const core::Entity *> m_goals;
+    QHash<core::EntityRef, const cache::GoalGraph::Item *> m_goals;
     QHash<core::EntityRef, QList<core::EntityRef>> m_parents;
     QHash<core::EntityRef, QList<core::EntityRef>> m_subGoals;
-    QHash<core::EntityRef, QList<const core::Entity *>> m_contributors;
+    QHash<core::EntityRef, QList<core::EntityRef>> m_contributors;
+    QHash<core::EntityRef, std::shared_ptr<const Node>> m_projectRows;
     QSet<core::EntityRef> m_reached;
 };
 
-GoalTreeModel::GoalTreeModel(cache::CatalogQuery &query, QObject *parent)
+GoalTreeModel::GoalTreeModel(cache::Cache &cache, QObject *parent)
     : QAbstractItemModel(parent)
-    , m_query(query)
+    , m_cache(cache)
     , m_root(std::make_unique<Node>())
 {
     core::Result<std::unique_ptr<Node>> first = read();
@@ -254,31 +309,10 @@ GoalTreeModel::~GoalTreeModel() = default;
 
 core::Result<std::unique_ptr<GoalTreeModel::Node>> GoalTreeModel::read() const
 {
-    // Both lists on the (kind, name) index; unbounded, since a tree cannot show a part.
-    cache::EntityFilter filter;
-    filter.limit = -1;
-    filter.kind = QStringLiteral("goal");
-    core::Result<QList<core::EntityRecord>> goals = m_query.list(filter);
-    if (!goals)
-        return goals.error();
-    filter.kind = QStringLiteral("project");
-    core::Result<QList<core::EntityRecord>> projects = m_query.list(filter);
-    if (!projects)
-        return projects.error();
-    // Owners are few (teams and people): one key lookup each.
-    QHash<QString, QString> owners;
-    for (const QList<core::EntityRecord> *list : { &goals.value(), &projects.value() }) {
-        for (const core::EntityRecord &record : *list) {
-            const core::EntityRef owner = record.entity.owner();
-            if (owner.isNull() || owners.contains(owner.key()))
-                continue;
-            core::Result<std::optional<core::EntityRecord>> found = m_query.find(owner);
-            if (!found)
-                return found.error();
-            owners.insert(owner.key(), *found ? (*found)->entity.displayName() : owner.toString());
-        }
-    }
-    TreeBuilder builder(goals.value(), projects.value(), std::move(owners));
+    core::Result<cache::GoalGraph> graph = cache::GoalGraph::read(m_cache);
+    if (!graph)
+        return graph.error();
+    TreeBuilder builder(graph.value());
     return builder.build();
 }
 
@@ -311,14 +345,8 @@ void GoalTreeModel::mergeChildren(Node &kept, std::vector<std::unique_ptr<Node>>
     };
     merge.keep = [&](int, std::unique_ptr<Node> &node, std::unique_ptr<Node> &update) {
         const bool changed = !node->sameData(*update);
-        if (changed) {
-            node->title = update->title;
-            node->status = update->status;
-            node->owner = update->owner;
-            node->targetDate = update->targetDate;
-            node->progress = update->progress;
-            node->note = update->note;
-        }
+        if (changed)
+            node->copyData(*update);
         mergeChildren(*node, std::move(update->children));
         return changed;
     };

@@ -11,7 +11,7 @@
 #include <vector>
 
 namespace cairn::cache {
-class CatalogQuery;
+class Cache;
 }
 
 namespace cairn::models {
@@ -29,8 +29,8 @@ class GoalTreeModel final : public QAbstractItemModel
 public:
     enum Column { Title, Status, Progress, Owner, TargetDate, ColumnCount };
 
-    // Reads the goals and projects on `query` (the UI thread's) now.
-    explicit GoalTreeModel(cache::CatalogQuery &query, QObject *parent = nullptr);
+    // Reads the goals and projects on `cache` (the UI thread's connection) now.
+    explicit GoalTreeModel(cache::Cache &cache, QObject *parent = nullptr);
     ~GoalTreeModel() override;
 
     // Reads again and brings the tree to it: rows inserted, removed and changed, no reset.
@@ -56,7 +56,7 @@ private:
     QModelIndex indexOf(const Node &node, int column = 0) const;
     const Node *nodeOf(const QModelIndex &index) const;
 
-    cache::CatalogQuery &m_query;
+    cache::Cache &m_cache;
     std::unique_ptr<Node> m_root;
     QString m_lastError;
 };

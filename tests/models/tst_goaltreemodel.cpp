@@ -154,7 +154,7 @@ void TestGoalTreeModel::goalsSubGoalsAndProjects()
 {
     importAs(catalog());
     cache::CatalogQuery query(*m_cache);
-    models::GoalTreeModel model(query);
+    models::GoalTreeModel model(*m_cache);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.lastError().isEmpty());
     QCOMPARE(model.columnCount(), 5);
@@ -190,7 +190,7 @@ void TestGoalTreeModel::progressIsGoalProgressRollup()
 {
     importAs(catalog());
     cache::CatalogQuery query(*m_cache);
-    models::GoalTreeModel model(query);
+    models::GoalTreeModel model(*m_cache);
     const core::GoalProgress progress(query);
     for (const QString &name :
         { QStringLiteral("revenue"), QStringLiteral("conversion"), QStringLiteral("retention") }) {
@@ -218,7 +218,7 @@ void TestGoalTreeModel::loopsAreCutNotFollowed()
 {
     importAs(catalog());
     cache::CatalogQuery query(*m_cache);
-    models::GoalTreeModel model(query);
+    models::GoalTreeModel model(*m_cache);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QModelIndex ping = model.index(1, 0);
     QCOMPARE(ping.data().toString(), QStringLiteral("Ping"));
@@ -231,7 +231,7 @@ void TestGoalTreeModel::refreshUpdatesInPlace()
 {
     importAs(catalog());
     cache::CatalogQuery query(*m_cache);
-    models::GoalTreeModel model(query);
+    models::GoalTreeModel model(*m_cache);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -292,7 +292,7 @@ void TestGoalTreeModel::showsTheSampleOrganisation()
     QVERIFY(cache::CatalogWriter(*m_cache).applySourceRun(input).ok());
 
     cache::CatalogQuery query(*m_cache);
-    models::GoalTreeModel model(query);
+    models::GoalTreeModel model(*m_cache);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.lastError().isEmpty());
     QVERIFY(model.rowCount() > 0);
