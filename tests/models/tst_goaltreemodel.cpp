@@ -153,7 +153,6 @@ void TestGoalTreeModel::importAs(const QList<core::Entity> &entities, bool allow
 void TestGoalTreeModel::goalsSubGoalsAndProjects()
 {
     importAs(catalog());
-    cache::CatalogQuery query(*m_cache);
     models::GoalTreeModel model(*m_cache);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.lastError().isEmpty());
@@ -217,7 +216,6 @@ void TestGoalTreeModel::progressIsGoalProgressRollup()
 void TestGoalTreeModel::loopsAreCutNotFollowed()
 {
     importAs(catalog());
-    cache::CatalogQuery query(*m_cache);
     models::GoalTreeModel model(*m_cache);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QModelIndex ping = model.index(1, 0);
@@ -230,7 +228,6 @@ void TestGoalTreeModel::loopsAreCutNotFollowed()
 void TestGoalTreeModel::refreshUpdatesInPlace()
 {
     importAs(catalog());
-    cache::CatalogQuery query(*m_cache);
     models::GoalTreeModel model(*m_cache);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
@@ -291,7 +288,6 @@ void TestGoalTreeModel::showsTheSampleOrganisation()
     input.entities = sample.entities;
     QVERIFY(cache::CatalogWriter(*m_cache).applySourceRun(input).ok());
 
-    cache::CatalogQuery query(*m_cache);
     models::GoalTreeModel model(*m_cache);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.lastError().isEmpty());
