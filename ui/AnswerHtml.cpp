@@ -285,20 +285,20 @@ QString AnswerHtml::who(const core::WhoSection &w, const QString &kind) const
     return out;
 }
 
-QString AnswerHtml::progress(const core::GoalRollup &rollup) const
+QString AnswerHtml::progress(const core::GoalRollup &rollup, bool brief) const
 {
     if (!rollup.fraction)
         return QStringLiteral("<span class=\"muted\">%1</span>").arg(esc(tr("unknown")));
     const int percent = qRound(*rollup.fraction * 100);
     // A bar of block characters: it flows with the text, in the palette's colours, at any scale.
-    constexpr int Segments = 20;
-    const int done = qBound(0, qRound(*rollup.fraction * Segments), Segments);
+    const int segments = brief ? 12 : 20;
+    const int done = qBound(0, qRound(*rollup.fraction * segments), segments);
     const QString bar
         = QStringLiteral("<span style=\"color: %1;\">%2</span><span style=\"color: %3;\">%4</span>")
               .arg(colorName(m_palette.color(QPalette::Highlight)), QString(done, QChar(0x2588)),
-                  colorName(m_palette.color(QPalette::Midlight)), QString(Segments - done, QChar(0x2588)));
+                  colorName(m_palette.color(QPalette::Midlight)), QString(segments - done, QChar(0x2588)));
     QString basis;
-    switch (rollup.basis) {
+    switch (brief ? core::ProgressBasis::None : rollup.basis) {
     case core::ProgressBasis::Measured:
         basis = tr("measured: %1 of %2 %3")
                     .arg(m_locale.toString(rollup.current), m_locale.toString(rollup.target), rollup.unit)

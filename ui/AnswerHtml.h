@@ -41,7 +41,8 @@ public:
     QString link(const core::EntitySummary &summary, bool bare = false) const;
     QString style() const;
     QString badge(const QString &status) const;
-    QString progress(const core::GoalRollup &rollup) const;
+    // A bar and the percentage; unless `brief`, how the figure was obtained too.
+    QString progress(const core::GoalRollup &rollup, bool brief = false) const;
     QString date(const QDate &date) const;
     // "target moved 3 times, +45 days"
     QString slips(const core::TimelineSummary &timeline) const;

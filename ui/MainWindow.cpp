@@ -3,9 +3,6 @@
 
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
-#include "core/AtomicFileWrite.h"
-#include "core/CsvWriter.h"
-#include "core/ModelCsvExporter.h"
 #include "models/CacheChangeWatcher.h"
 #include "models/ChangesModel.h"
 #include "models/EntityTableModel.h"
@@ -14,7 +11,6 @@
 #include "models/KindCountsModel.h"
 #include "models/RemovedModel.h"
 #include "ui/AskBar.h"
-#include "ui/CsvExportJob.h"
 #include "ui/DetailPane.h"
 #include "ui/EmptyState.h"
 #include "ui/EntityTableView.h"
@@ -23,25 +19,21 @@
 #include "ui/OverviewPage.h"
 #include "ui/ProgressDelegate.h"
 #include "ui/Sidebar.h"
+#include "ui/ViewExporter.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QDir>
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMouseEvent>
-#include <QProgressDialog>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTableView>
@@ -97,7 +89,7 @@ MainWindow::MainWindow(cache::Cache &cache, QWidget *parent)
     m_removed = new models::RemovedModel(cache, 200, this);
     m_watcher = new models::CacheChangeWatcher(cache, this);
     m_history = new NavigationHistory(this);
-    m_exportJob = new CsvExportJob(this);
+    m_exporter = new ViewExporter(cache.path(), this);
 
     createLayout();
     createActions();
@@ -140,7 +132,7 @@ void MainWindow::createLayout()
     bannerLayout->addWidget(closeBanner);
     m_banner->hide();
 
-    m_overview = new OverviewPage(*m_query, m_changes, this);
+    m_overview = new OverviewPage(m_cache.path(), m_changes, this);
 
     m_tablePage = new QWidget(this);
     m_kindTabs = new QTabBar(m_tablePage);
@@ -337,7 +329,8 @@ void MainWindow::connectParts()
     connect(m_askBar, &AskBar::answered, this, &MainWindow::showAnswer);
     connect(m_history, &NavigationHistory::changed, this, &MainWindow::updateNavigationActions);
     connect(m_watcher, &models::CacheChangeWatcher::changed, this, &MainWindow::refreshFromCache);
-    connect(m_exportJob, &CsvExportJob::finished, this, &MainWindow::exportFinished);
+    connect(m_exporter, &ViewExporter::finished, this, &MainWindow::exportFinished);
+    connect(m_exporter, &ViewExporter::statusMessage, statusBar(), &QStatusBar::showMessage);
 
     // "3 min ago" must not stay "just now" all afternoon.
     auto *clock = new QTimer(this);
@@ -396,7 +389,7 @@ void MainWindow::showGoalTree()
     // Built on first use: it reads every goal and project, which the first paint must not wait for.
     if (m_goals)
         return;
-    m_goals = new models::GoalTreeModel(*m_query, this);
+    m_goals = new models::GoalTreeModel(m_cache, this);
     m_goalTree->setModel(m_goals);
     m_goalTree->header()->resizeSection(0, 300);
     m_goalTree->header()->resizeSection(2, 170);
@@ -492,7 +485,7 @@ void MainWindow::refreshFromCache()
 void MainWindow::updateFreshness()
 {
     cache::CatalogWriter reader(m_cache);
-    core::Result<QList<cache::SourceInfo>> sources = reader.sources();
+    core::Result<QList<cache::SourceInfo>> sources = reader.sources(cache::CatalogWriter::Counts::Left);
     core::Result<QList<cache::SyncRunRecord>> runs = reader.recentRuns(cache::CatalogWriter::RunsKept);
     if (!sources || !runs) {
         m_freshness->setText(tr("Offline copy · could not read the sync log: %1")
@@ -504,93 +497,17 @@ void MainWindow::updateFreshness()
                                "source was last read."));
 }
 
-QString MainWindow::suggestedExportName() const
-{
-    QString name = m_viewId;
-    if (isTableView(m_viewId))
-        name = m_table->kind().isEmpty() ? QStringLiteral("entities") : m_table->kind();
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return QDir(folder).filePath(
-        QStringLiteral("cairn-%1-%2.csv").arg(name, QDate::currentDate().toString(Qt::ISODate)));
-}
-
 void MainWindow::exportCurrentView()
 {
-    if (m_viewId == u"overview")
-        return;
-    const QString suggested = suggestedExportName();
-    const QString target = m_askSaveFile
-        ? m_askSaveFile(suggested)
-        : QFileDialog::getSaveFileName(this, tr("Export View as CSV"), suggested, tr("CSV files (*.csv)"));
-    if (target.isEmpty())
-        return;
     if (isTableView(m_viewId)) {
-        exportTable(target);
-        return;
-    }
-    if (m_viewId == u"goal") {
+        m_exporter->exportTable(m_table->model()->exportFilter(), m_table->visibleColumnIds(),
+            m_table->kind().isEmpty() ? QStringLiteral("entities") : m_table->kind());
+    } else if (m_viewId == u"goal") {
         showGoalTree();
-        exportModel(*m_goals, {}, target);
-        return;
+        m_exporter->exportModel(*m_goals, QStringLiteral("goals"));
+    } else if (m_viewId == u"removed") {
+        m_exporter->exportModel(*m_removed, QStringLiteral("removed"));
     }
-    exportModel(*m_removed, {}, target);
-}
-
-void MainWindow::exportTable(const QString &target)
-{
-    // The same SQL as `cairn export`, on a worker with its own connection, so a long
-    // export shows progress, can be cancelled and never freezes the window.
-    CsvExportJob::Request request { m_cache.path(), m_table->model()->exportFilter(), m_table->visibleColumnIds(),
-        target, {} };
-    auto *progress
-        = new QProgressDialog(tr("Exporting %1…").arg(QFileInfo(target).fileName()), tr("Cancel"), 0, 0, this);
-    progress->setObjectName(QStringLiteral("exportProgress"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(400);
-    progress->setAutoClose(false);
-    progress->setAutoReset(false);
-    connect(m_exportJob, &CsvExportJob::progress, progress, [progress](qint64 done, qint64 total) {
-        progress->setMaximum(int(qMin<qint64>(total, INT_MAX)));
-        progress->setValue(int(qMin<qint64>(done, INT_MAX)));
-    });
-    connect(progress, &QProgressDialog::canceled, m_exportJob, &CsvExportJob::cancel);
-    connect(
-        m_exportJob, &CsvExportJob::finished, progress,
-        [this, progress, target](bool ok, qint64 rows, const QString &error) {
-            progress->deleteLater();
-            reportExport(ok, rows, error, target);
-        },
-        Qt::SingleShotConnection);
-    if (!m_exportJob->start(request)) {
-        progress->deleteLater();
-        statusBar()->showMessage(tr("An export is still running."), 5000);
-    }
-}
-
-void MainWindow::exportModel(QAbstractItemModel &model, const QList<int> &columns, const QString &target)
-{
-    core::ModelCsvExporter exporter(model);
-    exporter.setColumns(columns);
-    const core::Status status
-        = core::writeFileAtomically(target, [&](QIODevice &device) { return exporter.write(device); });
-    reportExport(bool(status), exporter.rowsExported(), status ? QString() : status.errorString(), target);
-    Q_EMIT exportFinished(bool(status), exporter.rowsExported(), status ? QString() : status.errorString());
-}
-
-void MainWindow::reportExport(bool ok, qint64 rows, const QString &error, const QString &target)
-{
-    if (ok) {
-        statusBar()->showMessage(
-            tr("Exported %1 rows to %2").arg(locale().toString(rows), QDir::toNativeSeparators(target)), 10000);
-        return;
-    }
-    if (error == u"cancelled") {
-        statusBar()->showMessage(
-            tr("Export cancelled; %1 was left as it was.").arg(QDir::toNativeSeparators(target)), 10000);
-        return;
-    }
-    QMessageBox::warning(this, tr("Export failed"),
-        tr("Could not write %1: %2\n\nNothing was replaced.").arg(QDir::toNativeSeparators(target), error));
 }
 
 void MainWindow::restoreSettings()
@@ -616,10 +533,8 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_exportJob->isRunning()) {
-        m_exportJob->cancel();
-        m_exportJob->wait();
-    }
+    if (m_exporter->isRunning())
+        m_exporter->cancelAndWait();
     saveSettings();
     event->accept();
 }

@@ -6,7 +6,6 @@
 
 #include <QMainWindow>
 
-#include <functional>
 #include <memory>
 
 class QAbstractItemModel;
@@ -36,12 +35,12 @@ class RemovedModel;
 namespace cairn::ui {
 
 class AskBar;
-class CsvExportJob;
 class DetailPane;
 class EntityTableView;
 class NavigationHistory;
 class OverviewPage;
 class Sidebar;
+class ViewExporter;
 
 // The main window (DESIGN §7): the sidebar of views with their counts, the view (overview,
 // a kind's table, the goal tree, removed upstream), the detail pane with the four answers
@@ -73,9 +72,7 @@ public:
     // Reads the cache again: counts, table rows, overview, detail, freshness, in place.
     void refreshFromCache();
 
-    // File ▸ Export view as CSV. The file dialog can be replaced (tests, automation).
-    using SaveFileAsker = std::function<QString(const QString &suggested)>;
-    void setSaveFileAsker(SaveFileAsker asker) { m_askSaveFile = std::move(asker); }
+    // File ▸ Export view as CSV: what the current view shows.
     void exportCurrentView();
     // Tests and screenshots pin "today" (stale projects, days ago).
     void setAnswerOptions(const core::AnswerOptions &options);
@@ -91,7 +88,7 @@ public:
     QTabBar *kindTabs() const { return m_kindTabs; }
     QLabel *freshnessLabel() const { return m_freshness; }
     models::CacheChangeWatcher *changeWatcher() const { return m_watcher; }
-    CsvExportJob *exportJob() const { return m_exportJob; }
+    ViewExporter *exporter() const { return m_exporter; }
 
 Q_SIGNALS:
     void viewChanged(const QString &viewId);
@@ -112,10 +109,6 @@ private:
     void showAnswer(const core::AskResult &result);
     void showEntityWithoutRecording(const core::EntityRef &ref);
     void showGoalTree();
-    void exportModel(QAbstractItemModel &model, const QList<int> &columns, const QString &target);
-    void exportTable(const QString &target);
-    QString suggestedExportName() const;
-    void reportExport(bool ok, qint64 rows, const QString &error, const QString &target);
 
     cache::Cache &m_cache;
     std::unique_ptr<cache::CatalogQuery> m_query;
@@ -127,7 +120,7 @@ private:
     models::RemovedModel *m_removed = nullptr;
     models::CacheChangeWatcher *m_watcher = nullptr;
     NavigationHistory *m_history = nullptr;
-    CsvExportJob *m_exportJob = nullptr;
+    ViewExporter *m_exporter = nullptr;
 
     Sidebar *m_sidebar = nullptr;
     QFrame *m_banner = nullptr;
@@ -148,7 +141,6 @@ private:
     QAction *m_forward = nullptr;
     QAction *m_export = nullptr;
     QAction *m_copyRef = nullptr;
-    SaveFileAsker m_askSaveFile;
     QString m_viewId;
 };
 

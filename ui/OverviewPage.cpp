@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/OverviewPage.h"
 
+#include "cache/Cache.h"
+#include "cache/CatalogQuery.h"
 #include "core/GoalProgress.h"
 #include "core/ProjectTimeline.h"
 #include "models/ItemRoles.h"
@@ -10,6 +12,7 @@
 #include <QScrollBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cairn::ui {
 
@@ -27,9 +30,9 @@ QString viewLink(const QString &viewId, const QString &text)
 
 } // namespace
 
-OverviewPage::OverviewPage(const core::CatalogLookup &lookup, QAbstractItemModel *changes, QWidget *parent)
+OverviewPage::OverviewPage(QString cachePath, QAbstractItemModel *changes, QWidget *parent)
     : QWidget(parent)
-    , m_lookup(lookup)
+    , m_cachePath(std::move(cachePath))
     , m_changes(changes)
     , m_browser(new QTextBrowser(this))
 {
@@ -50,13 +53,26 @@ OverviewPage::OverviewPage(const core::CatalogLookup &lookup, QAbstractItemModel
         if (const std::optional<core::EntityRef> ref = AnswerHtml::refFromUrl(url))
             Q_EMIT entityActivated(*ref);
     });
+    connect(&m_worker, &QFutureWatcher<QString>::finished, this, [this] {
+        // A refresh started since: its answer is the one to show.
+        if (m_worker.property("generation").toInt() != m_generation)
+            return;
+        show(m_worker.result());
+        m_upToDate = true;
+        Q_EMIT refreshed();
+    });
 }
 
-QString OverviewPage::projectsSection() const
+OverviewPage::~OverviewPage()
 {
-    const AnswerHtml html(palette(), locale(), m_options.today);
+    m_worker.waitForFinished();
+}
+
+QString OverviewPage::projectsSection(
+    const core::CatalogLookup &lookup, const AnswerHtml &html, const core::AnswerOptions &options)
+{
     QString out = QStringLiteral("<h2>%1</h2>").arg(esc(tr("PROJECTS THAT NEED ATTENTION")));
-    core::Result<QList<core::EntityRecord>> projects = m_lookup.entitiesOfKind(
+    core::Result<QList<core::EntityRecord>> projects = lookup.entitiesOfKind(
         u"project", { QStringLiteral("off-track"), QStringLiteral("at-risk") }, ProjectRows + 1);
     if (!projects)
         return out + QStringLiteral("<p class=\"warn\">%1</p>").arg(esc(projects.errorString()));
@@ -73,7 +89,7 @@ QString OverviewPage::projectsSection() const
                            esc(tr("Last update")));
     for (const core::EntityRecord &record : std::as_const(sorted)) {
         const core::TimelineSummary timeline
-            = core::ProjectTimeline::fromEntity(record.entity).summarize(m_options.today, m_options.staleDays);
+            = core::ProjectTimeline::fromEntity(record.entity).summarize(options.today, options.staleDays);
         QString slips;
         if (timeline.targetMoves > 0)
             slips = html.slips(timeline);
@@ -92,11 +108,10 @@ QString OverviewPage::projectsSection() const
     return out;
 }
 
-QString OverviewPage::goalsSection() const
+QString OverviewPage::goalsSection(const core::CatalogLookup &lookup, const AnswerHtml &html)
 {
-    const AnswerHtml html(palette(), locale(), m_options.today);
     QString out = QStringLiteral("<h2>%1</h2>").arg(esc(tr("GOALS")));
-    core::Result<QList<core::EntityRecord>> goals = m_lookup.entitiesOfKind(u"goal", {}, 200);
+    core::Result<QList<core::EntityRecord>> goals = lookup.entitiesOfKind(u"goal", {}, 200);
     if (!goals)
         return out + QStringLiteral("<p class=\"warn\">%1</p>").arg(esc(goals.errorString()));
     if (goals->isEmpty())
@@ -112,14 +127,14 @@ QString OverviewPage::goalsSection() const
             shown.append(record);
     }
     shown = shown.mid(0, GoalRows);
-    const core::GoalProgress progress(m_lookup);
+    const core::GoalProgress progress(lookup);
     QString rows;
     for (const core::EntityRecord &record : std::as_const(shown)) {
         core::Result<core::GoalRollup> rollup = progress.of(record.entity.ref());
         const core::EntitySummary summary = core::AnswerEngine::summaryOf(record);
         rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
                     .arg(html.link(summary, true), html.badge(summary.status),
-                        rollup ? html.progress(*rollup) : esc(rollup.errorString()));
+                        rollup ? html.progress(*rollup, true) : esc(rollup.errorString()));
     }
     out += QStringLiteral("<table cellpadding=\"3\">%1</table>").arg(rows);
     out += QStringLiteral("<p>%1</p>").arg(viewLink(QStringLiteral("goal"), tr("Goal tree →")));
@@ -159,14 +174,35 @@ QString OverviewPage::changesSection() const
     return out;
 }
 
-void OverviewPage::refresh()
+QString OverviewPage::catalogSections(
+    const QString &cachePath, const QPalette &palette, const QLocale &locale, const core::AnswerOptions &options)
+{
+    core::Result<std::unique_ptr<cache::Cache>> cache = cache::Cache::openReadOnly(cachePath);
+    if (!cache)
+        return QStringLiteral("<p class=\"warn\">%1</p>")
+            .arg(esc(tr("Could not read the cache: %1").arg(cache.errorString())));
+    const cache::CatalogQuery query(**cache);
+    const AnswerHtml html(palette, locale, options.today);
+    return projectsSection(query, html, options) + goalsSection(query, html);
+}
+
+void OverviewPage::show(const QString &catalogSections)
 {
     const AnswerHtml html(palette(), locale(), m_options.today);
     const int scroll = m_browser->verticalScrollBar()->value();
-    m_browser->setHtml(
-        QStringLiteral("<html><head>%1</head><body><h1>%2</h1>%3%4%5</body></html>")
-            .arg(html.style(), esc(tr("Overview")), projectsSection(), goalsSection(), changesSection()));
+    m_browser->setHtml(QStringLiteral("<html><head>%1</head><body><h1>%2</h1>%3%4</body></html>")
+                           .arg(html.style(), esc(tr("Overview")), catalogSections, m_changesHtml));
     m_browser->verticalScrollBar()->setValue(scroll);
 }
 
+void OverviewPage::refresh()
+{
+    m_changesHtml = changesSection();
+    m_upToDate = false;
+    ++m_generation;
+    if (!m_worker.isRunning() && m_browser->document()->isEmpty())
+        show(QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(tr("Reading the catalog…"))));
+    m_worker.setProperty("generation", m_generation);
+    m_worker.setFuture(QtConcurrent::run(&OverviewPage::catalogSections, m_cachePath, palette(), locale(), m_options));
+}
 } // namespace cairn::ui

@@ -5,6 +5,7 @@
 #include "ui/AskBar.h"
 #include "ui/EntityTableView.h"
 #include "ui/MainWindow.h"
+#include "ui/OverviewPage.h"
 
 #include <QApplication>
 #include <QDir>
@@ -52,6 +53,11 @@ QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QStr
     };
 
     window.showView(QStringLiteral("overview"));
+    // Its projects and goals are read on a worker.
+    QElapsedTimer waited;
+    waited.start();
+    while (!window.overviewPage()->isUpToDate() && waited.elapsed() < 10000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     grab(QStringLiteral("01-overview"));
 
     window.showView(QStringLiteral("component"));

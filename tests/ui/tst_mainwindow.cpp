@@ -18,6 +18,7 @@
 #include "ui/NavigationHistory.h"
 #include "ui/OverviewPage.h"
 #include "ui/Sidebar.h"
+#include "ui/ViewExporter.h"
 
 #include <QAction>
 #include <QFile>
@@ -209,6 +210,8 @@ void TestMainWindow::cleanup()
 void TestMainWindow::opensOnTheOverviewWithCounts()
 {
     QCOMPARE(m_window->currentViewId(), QStringLiteral("overview"));
+    // The projects and goals arrive from a worker.
+    QTRY_VERIFY(m_window->overviewPage()->isUpToDate());
     const QString overview = m_window->overviewPage()->browser()->toPlainText();
     QVERIFY2(overview.contains(QStringLiteral("One-page checkout")), qPrintable(overview.left(400)));
     QVERIFY(overview.contains(QStringLiteral("PROJECTS THAT NEED ATTENTION")));
@@ -374,7 +377,7 @@ void TestMainWindow::exportsWhatTheTableShows()
     QVERIFY(model->rowCount() > 1);
 
     const QString target = m_dir.filePath(QStringLiteral("components.csv"));
-    m_window->setSaveFileAsker([&](const QString &suggested) {
+    m_window->exporter()->setSaveFileAsker([&](const QString &suggested) {
         [&] { QVERIFY(suggested.endsWith(QStringLiteral(".csv"))); }();
         return target;
     });
