@@ -211,21 +211,26 @@ int main(int argc, char **argv)
     }
     print("filter keystroke (components)", keystrokes);
 
-    QList<double> sorts;
+    // The columns a table shows by default are sorted along an index; the others (shown
+    // through the column chooser) are sorted by SQLite, and reported apart.
+    QList<double> sorts, unindexedSorts;
     for (const QString &view : { QStringLiteral("component"), QStringLiteral("project"), QStringLiteral("user") }) {
         window.showView(view);
         models::EntityTableModel *model = table->model();
+        const QList<int> shown = model->defaultVisibleColumns();
         for (int round = 0; round < 3; ++round) {
             for (int column = 0; column < model->columnCount(); ++column) {
-                sorts.append(frame([&] { table->table()->sortByColumn(column, Qt::AscendingOrder); }));
-                sorts.append(frame([&] { table->table()->sortByColumn(column, Qt::DescendingOrder); }));
+                QList<double> &into = shown.contains(column) ? sorts : unindexedSorts;
+                into.append(frame([&] { table->table()->sortByColumn(column, Qt::AscendingOrder); }));
+                into.append(frame([&] { table->table()->sortByColumn(column, Qt::DescendingOrder); }));
             }
         }
     }
-    print("column sort (components, projects, people)", sorts);
+    print("sort, a default column", sorts);
+    print("sort, a column off by default", unindexedSorts);
 
     window.showView(QStringLiteral("component"));
-    table->table()->sortByColumn(0, Qt::AscendingOrder);
+    table->table()->sortByColumn(int(table->model()->columnIds().indexOf(QStringLiteral("name"))), Qt::AscendingOrder);
     QList<double> pages;
     QElapsedTimer whole;
     whole.start();
@@ -237,7 +242,7 @@ int main(int argc, char **argv)
     }
     std::printf("  scrolled to the end of %lld components in %lld ms\n",
         static_cast<long long>(table->model()->rowCount()), static_cast<long long>(whole.elapsed()));
-    print("scroll frame with a page load", pages);
+    print("scroll frame with a page load (by name)", pages);
 
     for (const QString &view : views)
         frame([&] { window.showView(view); });
