@@ -416,6 +416,13 @@ void MainWindow::showEntityWithoutRecording(const core::EntityRef &ref)
         m_detail->showEntity(ref);
     if (isTableView(m_viewId) && m_table->currentRef() != ref)
         m_table->selectRef(ref);
+    if (m_viewId == u"goal" && m_goals) {
+        const QModelIndex index = m_goals->indexOf(ref);
+        if (index.isValid() && m_goalTree->currentIndex() != index) {
+            m_goalTree->setCurrentIndex(index);
+            m_goalTree->scrollTo(index);
+        }
+    }
 }
 
 void MainWindow::showAnswer(const core::AskResult &result)

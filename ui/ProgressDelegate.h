@@ -16,6 +16,8 @@ public:
     explicit ProgressDelegate(int fractionRole, QObject *parent = nullptr);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    // Room for the bar and its text: a row as tall as the tables'.
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
     int m_fractionRole;
