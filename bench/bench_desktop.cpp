@@ -207,7 +207,10 @@ int main(int argc, char **argv)
             { QStringLiteral("p"), QStringLiteral("pa"), QStringLiteral("pay"), QStringLiteral("paym"),
                 QStringLiteral("payme"), QStringLiteral("paym"), QStringLiteral("pay"), QStringLiteral("pa"),
                 QStringLiteral("p"), QString(), QStringLiteral("e"), QStringLiteral("er"), QString() })
-            keystrokes.append(frame([&] { table->model()->setFilterText(text); }));
+            keystrokes.append(frame([&] {
+                if (core::Status filtered = table->model()->setFilterText(text); !filtered)
+                    std::fprintf(stderr, "filter \"%s\": %s\n", qPrintable(text), qPrintable(filtered.errorString()));
+            }));
     }
     print("filter keystroke (components)", keystrokes);
 
