@@ -389,7 +389,10 @@ void MainWindow::showGoalTree()
     // Built on first use: it reads every goal and project, which the first paint must not wait for.
     if (m_goals)
         return;
+    // A large catalog's tree takes a moment to read: the pointer says so.
+    QApplication::setOverrideCursor(Qt::WaitCursor);
     m_goals = new models::GoalTreeModel(m_cache, this);
+    QApplication::restoreOverrideCursor();
     m_goalTree->setModel(m_goals);
     m_goalTree->header()->resizeSection(0, 300);
     m_goalTree->header()->resizeSection(2, 170);
