@@ -25,8 +25,19 @@ core::Result<cache::Cache *> CliContext::cache()
                                             "or choose another file with --cache.")
                                  .arg(QDir::toNativeSeparators(info.absolutePath())) };
     core::Result<std::unique_ptr<cache::Cache>> opened = cache::Cache::open(m_cachePath);
-    if (!opened)
+    if (!opened) {
+        // The cache layer states the fact; what to type about it is the command line's.
+        if (opened.errorKind() == core::ErrorKind::ReadOnly)
+            return core::Error { opened.errorString()
+                    + QStringLiteral(" Check that the folder exists and is writable, or choose another file with "
+                                     "--cache."),
+                opened.errorKind() };
+        if (opened.errorKind() == core::ErrorKind::Corrupt)
+            return core::Error { opened.errorString()
+                    + QStringLiteral(" Move it yourself or use another cache file with --cache."),
+                opened.errorKind() };
         return opened.error();
+    }
     m_cache = std::move(opened).value();
     if (!m_cache->quarantineMessage().isEmpty())
         m_err << "cairn: " << m_cache->quarantineMessage() << " `cairn snapshot list` shows the snapshots.\n";

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/Result.h"
+
 namespace cairn::app {
 
 // The command line's exit codes, a documented contract for scripts.
@@ -10,5 +12,11 @@ enum ExitCode : int {
     ExitUsage = 2, // the command line itself is wrong
     ExitHeld = 3, // a run was held for confirmation (mass removal)
 };
+
+// The exit code of a failure of this kind: a held run asks for a decision, the rest failed.
+inline int exitCodeFor(core::ErrorKind kind)
+{
+    return kind == core::ErrorKind::Held ? ExitHeld : ExitError;
+}
 
 } // namespace cairn::app

@@ -66,11 +66,10 @@ int runSnapshot(CliContext &context, const QStringList &arguments)
             printSnapshot(context.out(), info);
         return ExitOk;
     }
-    // An unknown id is the person's to correct: say where the ids are.
-    if (!store.info(words.at(1)))
+    core::Result<QString> before = store.restore(words.at(1));
+    if (!before && before.errorKind() == core::ErrorKind::NotFound) // the person's to correct: say where ids are
         return context.fail(QStringLiteral("there is no snapshot %1 in %2. `cairn snapshot list` shows them.")
                                 .arg(words.at(1), store.folder()));
-    core::Result<QString> before = store.restore(words.at(1));
     if (!before)
         return context.fail(before.errorString());
     context.out() << "Restored snapshot " << words.at(1) << ". The state before the restore was kept as snapshot "

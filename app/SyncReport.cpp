@@ -37,7 +37,7 @@ int reportSyncOutcome(const sync::SyncOutcome &outcome, bool dryRun, QTextStream
         if (outcome.tokenMissing)
             err << " Add the source again (cairn source add) or use --token-env VAR.";
         err << '\n';
-        return ExitError;
+        return exitCodeFor(outcome.errorKind);
     }
     const cache::RunSummary &summary = outcome.summary;
     const QString prefix
@@ -49,7 +49,7 @@ int reportSyncOutcome(const sync::SyncOutcome &outcome, bool dryRun, QTextStream
                "--allow-removals.\n";
         err << "  would remove:\n";
         listRefs(err, summary.removedRefs, 20);
-        return ExitHeld;
+        return exitCodeFor(outcome.errorKind);
     }
     out << prefix << ": " << summary.added << " added, " << summary.changed << " changed, " << summary.unchanged
         << " unchanged, " << summary.removed << " removed upstream (kept as tombstones)";

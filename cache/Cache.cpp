@@ -65,9 +65,10 @@ core::Result<QString> moveAside(const QString &path)
     for (int n = 2; QFileInfo::exists(target); ++n)
         target = QStringLiteral("%1.damaged-%2-%3").arg(path, stamp).arg(n);
     if (!QFile::rename(path, target))
-        return core::Error { QStringLiteral("The cache %1 is damaged and could not be moved aside to %2; "
-                                            "move it yourself or use another cache file with --cache.")
-                                 .arg(path, target) };
+        return core::Error {
+            QStringLiteral("The cache %1 is damaged and could not be moved aside to %2.").arg(path, target),
+            core::ErrorKind::Corrupt
+        };
     for (const QString &suffix : { QStringLiteral("-wal"), QStringLiteral("-shm") }) {
         if (QFileInfo::exists(path + suffix) && !QFile::rename(path + suffix, target + suffix))
             qCWarning(cacheLog) << "could not move" << path + suffix << "aside to" << target + suffix;

@@ -141,7 +141,8 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
     find.bind(1, name);
     CAIRN_TRY_ASSIGN(Statement::Step found, find.step());
     if (found == Statement::Step::Done)
-        return core::Error { QStringLiteral("There is no source \u201c%1\u201d.").arg(name) };
+        return core::Error { QStringLiteral("There is no source \u201c%1\u201d.").arg(name),
+            core::ErrorKind::NotFound };
     const qint64 sourceId = find.int64(0);
 
     RunSummary summary;

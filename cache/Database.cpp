@@ -45,9 +45,10 @@ core::Result<Database> Database::open(const QString &path, Mode mode)
     if (rc != SQLITE_OK) {
         const QString message = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_close(db);
-        return core::Error { QStringLiteral("Cannot open the cache file %1: %2. Check that the folder exists and is "
-                                            "writable, or choose another file with --cache.")
-                                 .arg(path, message) };
+        // Opening for writing fails when the file or its folder cannot be written.
+        const core::ErrorKind kind
+            = (rc & 0xff) == SQLITE_CANTOPEN && mode != Mode::ReadOnly ? core::ErrorKind::ReadOnly : kindOf(rc);
+        return core::Error { QStringLiteral("Cannot open the cache file %1: %2.").arg(path, message), kind };
     }
     sqlite3_extended_result_codes(db, 1);
     Database database;
@@ -82,7 +83,8 @@ void Database::close()
 
 core::Error Database::error(const QString &doing) const
 {
-    return core::Error { QStringLiteral("SQLite error while %1 in %2: %3").arg(doing, m_path, lastErrorMessage()) };
+    return core::Error { QStringLiteral("SQLite error while %1 in %2: %3").arg(doing, m_path, lastErrorMessage()),
+        kindOf(lastErrorCode()) };
 }
 
 core::Status Database::exec(const QString &sql)
@@ -93,7 +95,8 @@ core::Status Database::exec(const QString &sql)
         const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
         return core::Error { QStringLiteral("SQLite error while running \u201c%1\u201d in %2: %3")
-                                 .arg(sql.simplified().left(200), m_path, text) };
+                                 .arg(sql.simplified().left(200), m_path, text),
+            kindOf(lastErrorCode()) };
     }
     return {};
 }
@@ -157,6 +160,24 @@ bool Database::isDamageCode(int code)
 {
     const int primary = code & 0xff;
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+core::ErrorKind Database::kindOf(int code)
+{
+    switch (code & 0xff) {
+    case SQLITE_FULL:
+        return core::ErrorKind::StorageFull;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+        return core::ErrorKind::ReadOnly;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return core::ErrorKind::Corrupt;
+    case SQLITE_INTERRUPT:
+        return core::ErrorKind::Cancelled;
+    default:
+        return core::ErrorKind::Other;
+    }
 }
 
 qint64 Database::changes() const

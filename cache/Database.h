@@ -52,6 +52,8 @@ public:
     QString lastErrorMessage() const;
     // True for codes that mean the file is not a sound database (SQLITE_CORRUPT, SQLITE_NOTADB).
     static bool isDamageCode(int code);
+    // The kind of a failure with this (extended) SQLite result code: full, read-only, corrupt.
+    static core::ErrorKind kindOf(int code);
 
     // Number of rows changed by the last INSERT/UPDATE/DELETE.
     qint64 changes() const;

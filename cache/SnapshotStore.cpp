@@ -90,7 +90,8 @@ core::Result<SnapshotInfo> SnapshotStore::info(const QString &id) const
     const QString path = folder() + u'/' + id + FileSuffix;
     const QFileInfo file(path);
     if (!file.exists())
-        return core::Error { QStringLiteral("There is no snapshot %1 in %2.").arg(id, folder()) };
+        return core::Error { QStringLiteral("There is no snapshot %1 in %2.").arg(id, folder()),
+            core::ErrorKind::NotFound };
     SnapshotInfo s;
     s.id = id;
     s.path = path;

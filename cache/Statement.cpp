@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/Statement.h"
 
+#include "cache/Database.h"
+
 #include <QStringEncoder>
 
 #include <algorithm>
@@ -106,7 +108,8 @@ core::Result<Statement::Step> Statement::step()
     return core::Error { QStringLiteral("SQLite error %1 (%2) while running \u201c%3\u201d")
                              .arg(QString::fromUtf8(sqlite3_errmsg(m_db)))
                              .arg(rc)
-                             .arg(sql().simplified().left(200)) };
+                             .arg(sql().simplified().left(200)),
+        Database::kindOf(sqlite3_extended_errcode(m_db)) };
 }
 
 core::Status Statement::exec()

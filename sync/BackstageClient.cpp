@@ -166,7 +166,8 @@ core::Result<QList<std::optional<core::SourcedEntity>>> BackstageClient::readIte
 
 core::Error BackstageClient::cancelledError() const
 {
-    return core::Error { QStringLiteral("Source \"%1\": the sync was cancelled.").arg(m_sourceName) };
+    return core::Error { QStringLiteral("Source \"%1\": the sync was cancelled.").arg(m_sourceName),
+        core::ErrorKind::Cancelled };
 }
 
 void BackstageClient::report(Phase phase, qint64 done, qint64 total) const

@@ -216,7 +216,8 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::fetch(const QString &location
             return fetchFile(QUrl(location).toLocalFile(), previous);
         return core::Error { QStringLiteral("Source \"%1\": %2 is neither an http(s) URL nor a local path. Check the "
                                             "bundle location.")
-                                 .arg(m_sourceName, HttpClient::redactedUrl(QUrl(location))) };
+                                 .arg(m_sourceName, HttpClient::redactedUrl(QUrl(location))),
+            core::ErrorKind::InvalidInput };
     }
     return fetchFile(location, previous);
 }
@@ -229,7 +230,8 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::fetchFile(const QString &path
         return core::Error { QStringLiteral("Source \"%1\": cannot read the bundle file %2 (%3). Check the path and "
                                             "that the file is readable.")
                                  .arg(m_sourceName, path,
-                                     info.exists() ? file.errorString() : QStringLiteral("no such file")) };
+                                     info.exists() ? file.errorString() : QStringLiteral("no such file")),
+            info.exists() ? core::ErrorKind::Other : core::ErrorKind::NotFound };
     // A file has no ETag; its size and modification time play that part.
     const QDateTime modified = info.lastModified().toUTC();
     Validators current { QByteArray::number(info.size()) + '-' + QByteArray::number(modified.toMSecsSinceEpoch()),
@@ -244,12 +246,14 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::fetchFile(const QString &path
     if (isGzip(data)) {
         core::Result<QByteArray> inflated = gunzip(data, path);
         if (!inflated)
-            return core::Error { QStringLiteral("Source \"%1\": %2").arg(m_sourceName, inflated.errorString()) };
+            return core::Error { QStringLiteral("Source \"%1\": %2").arg(m_sourceName, inflated.errorString()),
+                inflated.errorKind() };
         data = std::move(inflated).value();
     }
     auto bundle = parse(data, path);
     if (!bundle)
-        return core::Error { QStringLiteral("Source \"%1\": %2").arg(m_sourceName, bundle.errorString()) };
+        return core::Error { QStringLiteral("Source \"%1\": %2").arg(m_sourceName, bundle.errorString()),
+            bundle.errorKind() };
     bundle->validators = current;
     return bundle;
 }
@@ -280,7 +284,8 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::fetchUrl(const QString &locat
     }
     auto bundle = parse(response->body, HttpClient::redactedUrl(url));
     if (!bundle)
-        return core::Error { QStringLiteral("Source \"%1\": %2").arg(m_sourceName, bundle.errorString()) };
+        return core::Error { QStringLiteral("Source \"%1\": %2").arg(m_sourceName, bundle.errorString()),
+            bundle.errorKind() };
     bundle->validators = current;
     return bundle;
 }

@@ -96,6 +96,17 @@ bool sameHost(const QUrl &from, const QUrl &to)
     return from.scheme() == u"http" && to.scheme() == u"https" && from.port(80) == 80 && to.port(443) == 443;
 }
 
+core::ErrorKind statusKind(int status)
+{
+    if (status == 401 || status == 403)
+        return core::ErrorKind::Authentication;
+    if (status == 404 || status == 410)
+        return core::ErrorKind::NotFound;
+    if (status == 429 || status >= 500)
+        return core::ErrorKind::Server;
+    return core::ErrorKind::Other;
+}
+
 QString statusHint(int status)
 {
     if (status == 401)
@@ -260,7 +271,7 @@ void HttpClient::start(const OperationPtr &op)
     const QString scheme = op->url.scheme().toLower();
     if (!op->url.isValid() || (scheme != u"http" && scheme != u"https") || op->url.host().isEmpty()) {
         fail(op, QStringLiteral("is not an http or https URL"),
-            QStringLiteral("Check the URL in the source's settings."));
+            QStringLiteral("Check the URL in the source's settings."), core::ErrorKind::InvalidInput);
         return;
     }
 
@@ -366,7 +377,7 @@ void HttpClient::abortOperation(const OperationPtr &op, int reason)
         return;
     }
     if (reason == Cancelled)
-        fail(op, QStringLiteral("was cancelled"), QString());
+        fail(op, QStringLiteral("was cancelled"), QString(), core::ErrorKind::Cancelled);
 }
 
 void HttpClient::onFinished(const OperationPtr &op)
@@ -380,7 +391,7 @@ void HttpClient::onFinished(const OperationPtr &op)
 
     switch (op->abortReason) {
     case Cancelled:
-        fail(op, QStringLiteral("was cancelled"), QString());
+        fail(op, QStringLiteral("was cancelled"), QString(), core::ErrorKind::Cancelled);
         return;
     case TooLarge:
         fail(op, QStringLiteral("answered with more than the limit of %1").arg(megabytes(m_options.maxResponseBytes)),
@@ -389,7 +400,8 @@ void HttpClient::onFinished(const OperationPtr &op)
         return;
     case ConnectTimedOut:
         retryOrFail(op, QStringLiteral("could not connect within %1 s").arg(seconds(m_options.connectTimeout)),
-            QStringLiteral("Check the URL, that the server is up, and the network and proxy settings."));
+            QStringLiteral("Check the URL, that the server is up, and the network and proxy settings."),
+            core::ErrorKind::Offline);
         return;
     case NotAborted:
         break;
@@ -410,14 +422,16 @@ void HttpClient::onFinished(const OperationPtr &op)
             fail(op,
                 QStringLiteral("was refused: the TLS certificate of %1 is not valid (%2)").arg(op->url.host(), why),
                 QStringLiteral("Check the server's certificate; if a private CA signed it, install that CA in the "
-                               "system's trust store. Nothing, not even the token, was sent."));
+                               "system's trust store. Nothing, not even the token, was sent."),
+                core::ErrorKind::Tls);
             return;
         }
         case QNetworkReply::OperationCanceledError:
         case QNetworkReply::TimeoutError:
             // Not ours, so it is Qt's transfer timeout: the server went quiet.
             retryOrFail(op, QStringLiteral("got no data for %1 s").arg(seconds(m_options.idleTimeout)),
-                QStringLiteral("Check that the server is up and not overloaded, and the network and proxy settings."));
+                QStringLiteral("Check that the server is up and not overloaded, and the network and proxy settings."),
+                core::ErrorKind::Offline);
             return;
         case QNetworkReply::RemoteHostClosedError:
             if (status != 0) {
@@ -426,11 +440,12 @@ void HttpClient::onFinished(const OperationPtr &op)
                                    "arrived (%2 bytes read)")
                         .arg(status)
                         .arg(op->data.size()),
-                    QStringLiteral("Check that the server and any proxy in between are healthy; try again."));
+                    QStringLiteral("Check that the server and any proxy in between are healthy; try again."),
+                    core::ErrorKind::Server);
                 return;
             }
             retryOrFail(op, QStringLiteral("failed: %1").arg(reason),
-                QStringLiteral("Check the URL and that the server is up."));
+                QStringLiteral("Check the URL and that the server is up."), core::ErrorKind::Offline);
             return;
         case QNetworkReply::ProxyConnectionRefusedError:
         case QNetworkReply::ProxyConnectionClosedError:
@@ -438,11 +453,11 @@ void HttpClient::onFinished(const OperationPtr &op)
         case QNetworkReply::ProxyTimeoutError:
         case QNetworkReply::ProxyAuthenticationRequiredError:
             retryOrFail(op, QStringLiteral("failed at the proxy: %1").arg(reason),
-                QStringLiteral("Check the system's proxy settings."));
+                QStringLiteral("Check the system's proxy settings."), core::ErrorKind::Offline);
             return;
         default:
             retryOrFail(op, QStringLiteral("failed: %1").arg(reason),
-                QStringLiteral("Check the URL and that the server is up."));
+                QStringLiteral("Check the URL and that the server is up."), core::ErrorKind::Offline);
             return;
         }
     }
@@ -489,10 +504,10 @@ void HttpClient::onFinished(const OperationPtr &op)
         std::chrono::milliseconds retryAfter(-1);
         if (auto parsed = parseRetryAfter(reply->rawHeader(QByteArrayLiteral("Retry-After"))))
             retryAfter = *parsed;
-        retryOrFail(op, what, statusHint(status), retryAfter);
+        retryOrFail(op, what, statusHint(status), statusKind(status), retryAfter);
         return;
     }
-    fail(op, what, statusHint(status));
+    fail(op, what, statusHint(status), statusKind(status));
 }
 
 void HttpClient::handleRedirect(const OperationPtr &op, int status, const QByteArray &location)
@@ -515,7 +530,8 @@ void HttpClient::handleRedirect(const OperationPtr &op, int status, const QByteA
                            "send the request unencrypted")
                 .arg(redactedUrl(target)),
             QStringLiteral("Check the URL and the server's configuration; use an https address that does not "
-                           "redirect to http."));
+                           "redirect to http."),
+            core::ErrorKind::Tls);
         return;
     }
     if (to != u"http" && to != u"https") {
@@ -536,12 +552,12 @@ void HttpClient::handleRedirect(const OperationPtr &op, int status, const QByteA
     start(op);
 }
 
-void HttpClient::retryOrFail(
-    const OperationPtr &op, const QString &what, const QString &hint, std::chrono::milliseconds retryAfter)
+void HttpClient::retryOrFail(const OperationPtr &op, const QString &what, const QString &hint, core::ErrorKind kind,
+    std::chrono::milliseconds retryAfter)
 {
     if (op->attempt >= m_options.maxAttempts) {
         fail(op, op->attempt > 1 ? QStringLiteral("%1 (gave up after %2 attempts)").arg(what).arg(op->attempt) : what,
-            hint);
+            hint, kind);
         return;
     }
     std::chrono::milliseconds delay;
@@ -560,9 +576,9 @@ void HttpClient::retryOrFail(
     op->retryTimer->start(delay);
 }
 
-void HttpClient::fail(const OperationPtr &op, const QString &what, const QString &hint)
+void HttpClient::fail(const OperationPtr &op, const QString &what, const QString &hint, core::ErrorKind kind)
 {
-    finish(op, core::Error { describe(*op, what, hint) });
+    finish(op, core::Error { describe(*op, what, hint), kind });
 }
 
 QString HttpClient::describe(const Operation &op, const QString &what, const QString &hint) const

@@ -79,10 +79,11 @@ private:
     void start(const OperationPtr &op);
     void onFinished(const OperationPtr &op);
     void handleRedirect(const OperationPtr &op, int status, const QByteArray &location);
-    void retryOrFail(const OperationPtr &op, const QString &what, const QString &hint,
+    void retryOrFail(const OperationPtr &op, const QString &what, const QString &hint, core::ErrorKind kind,
         std::chrono::milliseconds retryAfter = std::chrono::milliseconds(-1));
     void abortOperation(const OperationPtr &op, int reason);
-    void fail(const OperationPtr &op, const QString &what, const QString &hint);
+    void fail(const OperationPtr &op, const QString &what, const QString &hint,
+        core::ErrorKind kind = core::ErrorKind::Other);
     void finish(const OperationPtr &op, core::Result<HttpResponse> result);
     QString describe(const Operation &op, const QString &what, const QString &hint) const;
 

@@ -17,7 +17,8 @@ core::Result<QByteArray> SourceFactory::tokenFor(const cache::SourceInfo &info)
     if (!variable.isEmpty()) {
         core::Result<QString> token = TokenStore::readEnvironment(variable);
         if (!token)
-            return core::Error { QStringLiteral("Source \"%1\": %2").arg(info.name, token.errorString()) };
+            return core::Error { QStringLiteral("Source \"%1\": %2").arg(info.name, token.errorString()),
+                token.errorKind() };
         return token->toUtf8();
     }
     if (info.options.value(optionTokenKeychain()).toBool()) {
@@ -39,7 +40,8 @@ core::Result<std::unique_ptr<CatalogSource>> SourceFactory::create(
         if (SourceRegistry::checkBackstageUrl(url) == SourceRegistry::Problem::NotHttpUrl)
             return core::Error { QStringLiteral("Source \"%1\": %2 is not an http(s) URL of a Backstage catalog API "
                                                 "(such as https://backstage.example.com/api/catalog).")
-                                     .arg(info.name, HttpClient::redactedUrl(url)) };
+                                     .arg(info.name, HttpClient::redactedUrl(url)),
+                core::ErrorKind::InvalidInput };
         BackstageSource::Settings settings;
         settings.sourceName = info.name;
         settings.baseUrl = url;
@@ -54,7 +56,8 @@ core::Result<std::unique_ptr<CatalogSource>> SourceFactory::create(
     if (info.kind == kindFiles() || info.kind == kindSample()) {
         const QStringList paths = info.location.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         if (paths.isEmpty())
-            return core::Error { QStringLiteral("Source \"%1\" names no folder or file to read.").arg(info.name) };
+            return core::Error { QStringLiteral("Source \"%1\" names no folder or file to read.").arg(info.name),
+                core::ErrorKind::InvalidInput };
         return std::unique_ptr<CatalogSource>(new FileSource(paths));
     }
     return core::Error { QStringLiteral("Source \"%1\" is of kind \"%2\", which this version of Cairn cannot sync.")

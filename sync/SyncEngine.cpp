@@ -45,11 +45,13 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     // The run, begun when the first part arrives: it holds the write lock until it ends.
     std::unique_ptr<cache::SourceRunStream> stream;
 
-    const auto failed = [&](const QString &error, bool wasCancelled) {
+    const auto failed = [&](const core::Error &failure) {
         stream.reset(); // rolled back: nothing of the run stays, and the lock is free for the log
+        const QString &error = failure.message;
         outcome.ok = false;
-        outcome.cancelled = wasCancelled;
+        outcome.cancelled = failure.kind == core::ErrorKind::Cancelled;
         outcome.error = error;
+        outcome.errorKind = failure.kind;
         if (!options.dryRun) {
             // The log shows failed runs too; if even that fails, the error above still stands.
             if (core::Result<qint64> logged = writer.recordFailedRun(sourceName, startedAt, error); !logged)
@@ -58,8 +60,10 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
         outcome.elapsedMs = timer.elapsed();
         return outcome;
     };
-    const QString cancelledText
-        = QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName);
+    const core::Error cancelledError {
+        QStringLiteral("The sync of \"%1\" was cancelled; the cache is unchanged.").arg(sourceName),
+        core::ErrorKind::Cancelled,
+    };
 
     cache::SourceRunInput settings;
     settings.sourceName = sourceName;
@@ -80,7 +84,7 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     // run is prepared then, and takes the write lock only when it writes.
     core::Result<bool> holdsEntities = writer.sourceHasLiveEntities(sourceName);
     if (!holdsEntities)
-        return failed(holdsEntities.errorString(), false);
+        return failed(holdsEntities.error());
     const auto prepared = [&]() -> core::Status {
         if (stream)
             return {};
@@ -97,7 +101,7 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     });
     core::Result<QJsonObject> storedOptions = writer.sourceOptions(sourceName);
     if (!storedOptions)
-        return failed(storedOptions.errorString(), false);
+        return failed(storedOptions.error());
     QJsonObject sourceOptions = std::move(storedOptions).value();
     context.state = sourceOptions.value(u"state").toObject();
     context.progress = m_progress;
@@ -137,15 +141,15 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     };
     context.deliver = [&](QList<core::SourcedEntity> &&part) -> core::Status {
         if (cancelled())
-            return core::Error { cancelledText };
+            return cancelledError;
         return write(std::move(part), cache::PartWrite::Now);
     };
 
     core::Result<SourceHarvest> collected = source.collect(context);
     if (cancelled())
-        return failed(cancelledText, true);
+        return failed(cancelledError);
     if (!collected)
-        return failed(collected.errorString(), false);
+        return failed(collected.error());
     SourceHarvest harvest = std::move(collected).value();
     outcome.requests = harvest.requests;
     outcome.problems.append(harvest.problems);
@@ -157,7 +161,7 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     if (m_progress && !harvest.entities.isEmpty())
         m_progress(SyncPhase::Validating, 0, harvest.entities.size());
     if (core::Status written = write(std::move(harvest.entities), cache::PartWrite::AfterGuard); !written)
-        return failed(cancelled() ? cancelledText : written.errorString(), cancelled());
+        return failed(cancelled() ? cancelledError : written.error());
     harvest.entities = {};
 
     // A file that could not be parsed hides which entities it held: keep them all rather
@@ -168,14 +172,15 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     unchangedRefs.append(keptInvalid);
 
     if (cancelled())
-        return failed(cancelledText, true);
+        return failed(cancelledError);
     core::Result<cache::RunSummary> summary = stream->finish(unchangedRefs, readInPart);
     stream.reset();
     if (!summary) {
-        const bool wasCancelled = cancelled();
-        return failed(wasCancelled ? cancelledText : summary.errorString(), wasCancelled);
+        return failed(cancelled() ? cancelledError : summary.error());
     }
     outcome.summary = summary.value();
+    if (outcome.summary.held)
+        outcome.errorKind = core::ErrorKind::Held;
     outcome.keptBecauseUnreadable = outcome.summary.keptUnread;
     outcome.ok = true;
 

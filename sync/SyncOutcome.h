@@ -3,6 +3,7 @@
 
 #include "cache/SourceRun.h"
 #include "cache/UnresolvedRefs.h"
+#include "core/Result.h"
 #include "sync/CatalogReadResult.h"
 
 #include <QString>
@@ -16,6 +17,8 @@ struct SyncOutcome
     bool ok = false; // the run committed (or, held / dry run, was computed)
     bool cancelled = false;
     QString error; // why the run failed; the cache is as it was
+    // Failed: what kind of failure (Cancelled, Offline, ...). Held when the guard held the run.
+    core::ErrorKind errorKind = core::ErrorKind::Other;
     bool tokenMissing = false; // failed: the keychain holds no token for a source that keeps it there
     cache::RunSummary summary;
     QList<CatalogProblem> problems; // rejected documents (the rest applied)

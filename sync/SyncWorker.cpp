@@ -20,11 +20,13 @@ namespace {
 // queued signals.
 constexpr qint64 kProgressIntervalMs = 50;
 
-SyncOutcome failedBeforeRun(cache::Cache &cache, const QString &sourceName, const QString &error, bool dryRun)
+SyncOutcome failedBeforeRun(cache::Cache &cache, const QString &sourceName, const core::Error &failure, bool dryRun)
 {
     SyncOutcome outcome;
     outcome.sourceName = sourceName;
+    const QString &error = failure.message;
     outcome.error = error;
+    outcome.errorKind = failure.kind;
     if (!dryRun) { // the log shows failed runs too, as the engine's own failures
         core::Result<qint64> logged
             = cache::CatalogWriter(cache).recordFailedRun(sourceName, QDateTime::currentDateTimeUtc(), error);
@@ -93,6 +95,7 @@ void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &optio
         SyncOutcome outcome;
         outcome.sourceName = sourceNames.join(QStringLiteral(", "));
         outcome.error = opened.errorString();
+        outcome.errorKind = opened.errorKind();
         Q_EMIT finished(outcome);
         m_done.store(true);
         Q_EMIT allFinished();
@@ -108,6 +111,7 @@ void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &optio
     if (!chosen) {
         SyncOutcome outcome;
         outcome.error = chosen.errorString();
+        outcome.errorKind = chosen.errorKind();
         Q_EMIT finished(outcome);
         m_done.store(true);
         Q_EMIT allFinished();
@@ -117,6 +121,7 @@ void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &optio
         SyncOutcome outcome;
         outcome.sourceName = name;
         outcome.error = QStringLiteral("There is no source \"%1\".").arg(name);
+        outcome.errorKind = core::ErrorKind::NotFound;
         Q_EMIT finished(outcome);
     }
     for (const cache::SourceInfo &info : std::as_const(chosen->sources)) {
@@ -146,16 +151,18 @@ SyncOutcome SyncWorker::syncSource(cache::Cache &cache, const cache::SourceInfo 
 {
     core::Result<QByteArray> token = SourceFactory::tokenFor(info);
     if (!token)
-        return failedBeforeRun(cache, info.name, token.errorString(), options.dryRun);
+        return failedBeforeRun(cache, info.name, token.error(), options.dryRun);
     if (token->isEmpty() && SourceRegistry::tokenPlace(info) == SourceRegistry::TokenPlace::Keychain) {
         SyncOutcome outcome = failedBeforeRun(cache, info.name,
-            QStringLiteral("Source \"%1\": the system keychain holds no token for it.").arg(info.name), options.dryRun);
+            core::Error { QStringLiteral("Source \"%1\": the system keychain holds no token for it.").arg(info.name),
+                core::ErrorKind::Authentication },
+            options.dryRun);
         outcome.tokenMissing = true;
         return outcome;
     }
     core::Result<std::unique_ptr<CatalogSource>> source = SourceFactory::create(info, token.value(), http);
     if (!source)
-        return failedBeforeRun(cache, info.name, source.errorString(), options.dryRun);
+        return failedBeforeRun(cache, info.name, source.error(), options.dryRun);
     SyncEngine engine(cache);
     engine.setProgress(progress);
     engine.setCancelFlag(cancel);

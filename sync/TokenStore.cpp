@@ -73,7 +73,8 @@ core::Result<QString> TokenStore::readEnvironment(const QString &variable)
     if (value.isEmpty())
         return core::Error { QStringLiteral("The environment variable %1, which should hold the token, is not set "
                                             "or empty. Set it before syncing.")
-                                 .arg(variable) };
+                                 .arg(variable),
+            core::ErrorKind::Authentication };
     return value;
 }
 

@@ -254,6 +254,17 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(u"Component:default/err-svc-0"), qPrintable(run.out));
     }
 
+    void aCacheThatCannotBeOpenedSaysWhatToType()
+    {
+        // A folder where the cache file should be: cache/ states the fact (a ReadOnly
+        // failure), the command line names the flag.
+        const Run run = bare({ QStringLiteral("--cache"), m_home->path(), QStringLiteral("list") }, environment());
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Cannot open the cache file %1").arg(m_home->path()))
+                && run.err.contains(u"choose another file with --cache"),
+            qPrintable(run.err));
+    }
+
     void aDryRunWritesNothing()
     {
         const QString folder = folderOfComponents(QStringLiteral("dry"), 3);

@@ -462,6 +462,7 @@ private Q_SLOTS:
         QCOMPARE(secure.requests().size(), 1); // the TLS exchange itself worked
         QVERIFY(plain.requests().isEmpty());
         QVERIFY2(response.errorString().contains(u"from https to http"), qPrintable(response.errorString()));
+        QCOMPARE(response.errorKind(), cairn::core::ErrorKind::Tls);
     }
 
     void trustedCertificateWorks()
