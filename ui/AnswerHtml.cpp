@@ -52,6 +52,12 @@ QString markdownHtml(const QString &markdown)
     return html.mid(start + 1, end - start - 1);
 }
 
+QString mailtoLink(const QString &email)
+{
+    return QStringLiteral("<a href=\"mailto:%1\">%2</a>")
+        .arg(esc(QString::fromLatin1(QUrl::toPercentEncoding(email, "@+"))), esc(email));
+}
+
 bool isWebOrMail(const QUrl &url)
 {
     return url.isValid()
@@ -140,8 +146,7 @@ QString AnswerHtml::link(const core::EntitySummary &summary, bool bare) const
     if (!summary.status.isEmpty())
         out += u' ' + badge(summary.status);
     if (!summary.email.isEmpty())
-        out += QStringLiteral(" <a href=\"mailto:%1\">%2</a>")
-                   .arg(esc(QString::fromLatin1(QUrl::toPercentEncoding(summary.email, "@+"))), esc(summary.email));
+        out += u' ' + mailtoLink(summary.email);
     if (summary.removed)
         out += QStringLiteral(" <span class=\"warn\">%1</span>").arg(esc(tr("(removed upstream)")));
     return out;
@@ -181,8 +186,7 @@ QString AnswerHtml::header(const core::Answer &answer) const
     if (!answer.source.isEmpty())
         out += QStringLiteral(" <span class=\"muted\">%1</span>").arg(esc(tr("from %1").arg(answer.source)));
     if (!e.email.isEmpty())
-        out += QStringLiteral("<br><a href=\"mailto:%1\">%2</a>")
-                   .arg(esc(QString::fromLatin1(QUrl::toPercentEncoding(e.email, "@+"))), esc(e.email));
+        out += QStringLiteral("<br>") + mailtoLink(e.email);
     out += QStringLiteral("</p>");
     if (answer.removedAt.isValid()) {
         out += QStringLiteral("<p class=\"warn\">%1</p>")

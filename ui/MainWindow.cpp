@@ -341,11 +341,15 @@ void MainWindow::connectParts()
 
 void MainWindow::setAnswerOptions(const core::AnswerOptions &options)
 {
+    const bool sameOverview = options.today == m_options.today && options.staleDays == m_options.staleDays;
     m_options = options;
     m_detail->setAnswerOptions(options);
     m_overview->setAnswerOptions(options);
     m_askBar->setAnswerOptions(options);
-    m_overview->refresh();
+    // The constructor already started the overview's read; a second one only when it
+    // would say something else.
+    if (!sameOverview)
+        m_overview->refresh();
 }
 
 QString MainWindow::currentViewId() const

@@ -53,10 +53,9 @@ OverviewPage::OverviewPage(QString cachePath, QAbstractItemModel *changes, QWidg
         if (const std::optional<core::EntityRef> ref = AnswerHtml::refFromUrl(url))
             Q_EMIT entityActivated(*ref);
     });
+    // setFuture() on a new refresh detaches the watcher from the older one: only the last
+    // refresh's answer arrives here.
     connect(&m_worker, &QFutureWatcher<QString>::finished, this, [this] {
-        // A refresh started since: its answer is the one to show.
-        if (m_worker.property("generation").toInt() != m_generation)
-            return;
         show(m_worker.result());
         m_upToDate = true;
         Q_EMIT refreshed();
@@ -199,10 +198,8 @@ void OverviewPage::refresh()
 {
     m_changesHtml = changesSection();
     m_upToDate = false;
-    ++m_generation;
     if (!m_worker.isRunning() && m_browser->document()->isEmpty())
         show(QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(tr("Reading the catalog…"))));
-    m_worker.setProperty("generation", m_generation);
     m_worker.setFuture(QtConcurrent::run(&OverviewPage::catalogSections, m_cachePath, palette(), locale(), m_options));
 }
 } // namespace cairn::ui

@@ -65,7 +65,6 @@ private:
     QTextBrowser *m_browser;
     QFutureWatcher<QString> m_worker;
     QString m_changesHtml;
-    int m_generation = 0;
     bool m_upToDate = false;
 };
 

@@ -4,6 +4,8 @@
 #include "models/ItemRoles.h"
 #include "ui/TrailingTextDelegate.h"
 
+#include <QHash>
+
 namespace cairn::ui {
 
 Sidebar::Sidebar(QWidget *parent)
@@ -48,7 +50,12 @@ bool Sidebar::selectViewId(const QString &viewId)
 
 QIcon Sidebar::iconFor(const QString &viewId)
 {
-    return QIcon(QStringLiteral(":/icons/%1.svg").arg(viewId));
+    // Delegates ask for an icon on every paint of every row: each SVG is read once.
+    static QHash<QString, QIcon> icons;
+    auto it = icons.find(viewId);
+    if (it == icons.end())
+        it = icons.insert(viewId, QIcon(QStringLiteral(":/icons/%1.svg").arg(viewId)));
+    return it.value();
 }
 
 } // namespace cairn::ui
