@@ -162,6 +162,12 @@ bool Database::isDamageCode(int code)
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
+void Database::interrupt() const
+{
+    if (m_db)
+        sqlite3_interrupt(m_db);
+}
+
 core::ErrorKind Database::kindOf(int code)
 {
     switch (code & 0xff) {

@@ -59,6 +59,9 @@ public:
     qint64 changes() const;
     qint64 lastInsertRowId() const;
     bool inTransaction() const;
+    // Makes the statement this connection is stepping fail with SQLITE_INTERRUPT; the only
+    // call that may come from another thread (while the connection is open).
+    void interrupt() const;
 
     sqlite3 *handle() const { return m_db; }
 

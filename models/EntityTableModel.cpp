@@ -5,6 +5,7 @@
 #include "cache/EntityColumns.h"
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
+#include "models/BackgroundReader.h"
 #include "models/ItemRoles.h"
 
 #include <QDate>
@@ -115,12 +116,20 @@ QList<bool> longestIncreasing(const QList<int> &positions)
 
 EntityTableModel::EntityTableModel(cache::Cache &cache, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_db(cache.database())
+    , m_rowReader(new BackgroundReader(cache, this))
+    , m_countReader(new BackgroundReader(cache, this))
 {
     for (const cache::EntityColumn &column : cache::EntityColumns::of(m_kind))
         m_columns.append(&column);
     m_sortColumn = int(columnIds().indexOf(QStringLiteral("name")));
-    static_cast<void>(reload()); // an error is kept in lastError(), for the view to show
+    restart();
+}
+
+EntityTableModel::~EntityTableModel()
+{
+    // The readers' threads end while the model is whole: no answer reaches it half gone.
+    delete m_rowReader;
+    delete m_countReader;
 }
 
 QStringList EntityTableModel::columnIds() const
@@ -163,14 +172,17 @@ cache::ExportFilter EntityTableModel::exportFilter() const
     return filter;
 }
 
-cache::EntitySelection EntityTableModel::selection() const
+EntityTableModel::Query EntityTableModel::query() const
 {
-    return cache::EntitySelection(exportFilter());
+    return Query { exportFilter(), m_columns, m_sortColumn };
 }
 
-core::Status EntityTableModel::setKind(const QString &kind)
+void EntityTableModel::setKind(const QString &kind)
 {
     const QString sortId = columnId(m_sortColumn);
+    // The new kind's columns show at once, so that a view lays out its header now; the
+    // old kind's rows go with them.
+    beginResetModel();
     m_kind = kind.toLower();
     m_columns.clear();
     for (const cache::EntityColumn &column : cache::EntityColumns::of(m_kind))
@@ -180,13 +192,19 @@ core::Status EntityTableModel::setKind(const QString &kind)
         m_sortColumn = int(columnIds().indexOf(QStringLiteral("name")));
         m_sortOrder = Qt::AscendingOrder;
     }
-    return reload();
+    m_rows.clear();
+    m_rowOfKey.clear();
+    restart();
+    endResetModel();
+    setTotal(-1);
 }
 
-core::Status EntityTableModel::setFilterText(const QString &text)
+void EntityTableModel::setFilterText(const QString &text)
 {
+    if (text == m_text)
+        return;
     m_text = text;
-    return reload();
+    restart();
 }
 
 void EntityTableModel::sort(int column, Qt::SortOrder order)
@@ -198,53 +216,183 @@ void EntityTableModel::sort(int column, Qt::SortOrder order)
     }
     m_sortColumn = column;
     m_sortOrder = order;
-    static_cast<void>(reload()); // sort() has no result; an error is kept in lastError()
+    restart();
 }
 
-core::Status EntityTableModel::reload()
+void EntityTableModel::refresh()
 {
-    // Views and testers react to modelReset by asking for more rows; the first page is
-    // read here, so those calls must wait until the reset is over.
-    m_busy = true;
-    beginResetModel();
-    m_rows.clear();
-    m_rowOfKey.clear();
-    m_lastError.clear();
-    core::Result<QList<Row>> first = read(Bound::None, nullptr, PageSize);
-    if (first) {
-        m_rows = std::move(first).value();
-        m_complete = m_rows.size() < PageSize;
+    m_refreshWanted = true;
+    m_countWanted = true;
+    startNextRead();
+    startCount();
+}
+
+bool EntityTableModel::isReading() const
+{
+    return m_inFlight != Read::None || m_resetWanted || m_pageWanted || m_refreshWanted || m_countInFlight != 0
+        || m_countWanted;
+}
+
+void EntityTableModel::restart()
+{
+    ++m_generation;
+    m_complete = false;
+    m_resetWanted = true;
+    m_pageWanted = false;
+    m_refreshWanted = false; // the new selection's first read is fresh
+    m_countWanted = true;
+    // What is in flight was asked for an older selection: stop it rather than wait.
+    if (m_inFlight != Read::None)
+        m_rowReader->interrupt();
+    if (m_countInFlight != 0)
+        m_countReader->interrupt();
+    startNextRead();
+    startCount();
+}
+
+void EntityTableModel::startNextRead()
+{
+    if (m_inFlight != Read::None)
+        return;
+    Read next = Read::None;
+    Bound bound = Bound::None;
+    QVariantList key;
+    int limit = PageSize;
+    if (m_resetWanted) {
+        next = Read::Reset;
+    } else if (m_pageWanted && !m_complete && !m_rows.isEmpty()) {
+        next = Read::Page;
+        bound = Bound::After;
+        key = m_rows.constLast().key;
+    } else if (m_refreshWanted) {
+        next = Read::Refresh;
+        // All that matched was held: read as many again and a page more, so that rows
+        // added at the end show, while a sync that added thousands is still paged.
+        if (m_rows.isEmpty() || m_complete) {
+            limit = int(m_rows.size()) + PageSize;
+        } else {
+            bound = Bound::UpTo;
+            key = m_rows.constLast().key;
+            limit = -1;
+        }
+    }
+    m_resetWanted = false;
+    m_pageWanted = false;
+    if (next == Read::Refresh)
+        m_refreshWanted = false;
+    if (next == Read::None) {
+        if (!isReading())
+            Q_EMIT settled();
+        return;
+    }
+    m_inFlight = next;
+    const quint64 generation = m_generation;
+    m_rowReader->run([this, query = query(), next, bound, key, limit, generation](core::Result<cache::Cache *> reader) {
+        core::Result<QList<Row>> rows
+            = reader ? read((*reader)->database(), query, bound, key, limit) : core::Result<QList<Row>>(reader.error());
+        BackgroundReader::deliver(this, [this, next, generation, rows = std::move(rows), limit]() mutable {
+            finishRead(next, generation, std::move(rows), limit);
+        });
+    });
+}
+
+void EntityTableModel::finishRead(Read done, quint64 generation, core::Result<QList<Row>> rows, int limit)
+{
+    m_inFlight = Read::None;
+    if (generation != m_generation) {
+        startNextRead(); // superseded: the newer selection's read goes out now
+        return;
+    }
+    // A tester or view that asks for more in its slot for these signals gets nothing: it asks
+    // again once it has laid out the rows, and a page is not read for nobody to see.
+    m_applying = true;
+    if (!rows) {
+        m_lastError = rows.errorString();
+        if (done == Read::Reset) {
+            beginResetModel();
+            m_rows.clear();
+            m_rowOfKey.clear();
+            m_complete = true;
+            endResetModel();
+        } else if (done == Read::Page) {
+            m_complete = true; // a view would ask again at once, and fail again
+        }
     } else {
-        m_lastError = first.errorString();
-        m_complete = true;
+        m_lastError.clear();
+        switch (done) {
+        case Read::Reset:
+            beginResetModel();
+            m_rows = std::move(rows).value();
+            m_rowOfKey.clear();
+            m_complete = m_rows.size() < PageSize;
+            endResetModel();
+            break;
+        case Read::Page:
+            if (rows->isEmpty()) {
+                m_complete = true;
+            } else {
+                const int first = int(m_rows.size());
+                beginInsertRows({}, first, first + int(rows->size()) - 1);
+                m_complete = rows->size() < PageSize;
+                m_rows.append(std::move(rows).value());
+                m_rowOfKey.clear();
+                endInsertRows();
+            }
+            break;
+        case Read::Refresh:
+            if (limit >= 0)
+                m_complete = rows->size() < limit;
+            applyDifference(std::move(rows).value());
+            break;
+        case Read::None:
+            break;
+        }
     }
-    endResetModel();
-    m_busy = false;
-    if (!first)
-        return first.error();
-    core::Result<qint64> total = count();
-    if (!total) {
-        m_lastError = total.errorString();
-        return total.error();
-    }
-    setTotal(*total);
-    return {};
+    m_applying = false;
+    Q_EMIT rowsRead();
+    startNextRead();
 }
 
-core::Result<QList<EntityTableModel::Row>> EntityTableModel::read(Bound bound, const Row *row, int limit) const
+void EntityTableModel::startCount()
 {
-    const cache::EntitySelection select = selection();
+    if (!m_countWanted || m_countInFlight != 0)
+        return;
+    m_countWanted = false;
+    const quint64 generation = m_generation;
+    m_countInFlight = generation;
+    m_countReader->run([this, query = query(), generation](core::Result<cache::Cache *> reader) {
+        core::Result<qint64> total
+            = reader ? count((*reader)->database(), query) : core::Result<qint64>(reader.error());
+        BackgroundReader::deliver(this, [this, generation, total] {
+            m_countInFlight = 0;
+            if (generation == m_generation) {
+                if (total)
+                    setTotal(*total);
+                else
+                    m_lastError = total.errorString();
+            }
+            startCount();
+            if (!isReading())
+                Q_EMIT settled();
+        });
+    });
+}
+
+core::Result<QList<EntityTableModel::Row>> EntityTableModel::read(
+    cache::Database &db, const Query &query, Bound bound, const QVariantList &key, int limit)
+{
+    const cache::EntitySelection select(query.filter);
     CAIRN_TRY(select.check());
     QStringList columns;
-    for (const cache::EntityColumn *column : m_columns)
+    for (const cache::EntityColumn *column : query.columns)
         columns.append(column->expression.toString());
-    CAIRN_TRY_ASSIGN(cache::Statement q, m_db.prepare(select.pageSql(columns, bound, limit)));
+    CAIRN_TRY_ASSIGN(cache::Statement q, db.prepare(select.pageSql(columns, bound, limit)));
     select.bind(q);
     if (bound != Bound::None)
-        select.bindKey(q, cache::EntitySelection::FirstFreeParameter, row->key);
+        select.bindKey(q, cache::EntitySelection::FirstFreeParameter, key);
 
     const int keyCount = int(select.sortKeys().size());
-    const cache::EntityColumn *sortColumn = m_columns.value(m_sortColumn);
+    const cache::EntityColumn *sortColumn = query.columns.value(query.sortColumn);
     const bool numericKey = sortColumn && isNumeric(sortColumn->type);
     QList<Row> rows;
     for (;;) {
@@ -260,18 +408,19 @@ core::Result<QList<EntityTableModel::Row>> EntityTableModel::read(Bound bound, c
         for (int k = 0; k < keyCount; ++k)
             r.key.append(numericKey ? QVariant(q.real(2 + k)) : QVariant(q.text(2 + k)));
         r.key.append(r.id);
-        r.cells.reserve(m_columns.size());
-        for (int c = 0; c < m_columns.size(); ++c)
-            r.cells.append(cellOf(q, 2 + keyCount + c, m_columns.at(c)->type));
+        r.cells.reserve(query.columns.size());
+        for (int c = 0; c < query.columns.size(); ++c)
+            r.cells.append(cellOf(q, 2 + keyCount + c, query.columns.at(c)->type));
         rows.append(std::move(r));
     }
     return rows;
 }
 
-core::Result<qint64> EntityTableModel::count() const
+core::Result<qint64> EntityTableModel::count(cache::Database &db, const Query &query)
 {
-    const cache::EntitySelection select = selection();
-    CAIRN_TRY_ASSIGN(cache::Statement q, m_db.prepare(select.countSql()));
+    const cache::EntitySelection select(query.filter);
+    CAIRN_TRY(select.check());
+    CAIRN_TRY_ASSIGN(cache::Statement q, db.prepare(select.countSql()));
     select.bind(q);
     CAIRN_TRY_ASSIGN(cache::Statement::Step step, q.step());
     return step == cache::Statement::Step::Row ? q.int64(0) : qint64(0);
@@ -283,36 +432,6 @@ void EntityTableModel::setTotal(qint64 total)
         return;
     m_total = total;
     Q_EMIT totalCountChanged(total);
-}
-
-core::Status EntityTableModel::refresh()
-{
-    if (m_busy)
-        return {};
-    m_busy = true;
-    // All that matched was held: read as many again and a page more, so that rows added
-    // at the end show, while a sync that added thousands is still paged.
-    const bool whole = m_rows.isEmpty() || m_complete;
-    const int limit = whole ? int(m_rows.size()) + PageSize : -1;
-    core::Result<QList<Row>> fresh
-        = whole ? read(Bound::None, nullptr, limit) : read(Bound::UpTo, &m_rows.constLast(), -1);
-    if (!fresh) {
-        m_busy = false;
-        m_lastError = fresh.errorString();
-        return fresh.error();
-    }
-    if (whole)
-        m_complete = fresh->size() < limit;
-    applyDifference(std::move(fresh).value());
-    m_busy = false;
-    core::Result<qint64> total = count();
-    if (!total) {
-        m_lastError = total.errorString();
-        return total.error();
-    }
-    m_lastError.clear();
-    setTotal(*total);
-    return {};
 }
 
 void EntityTableModel::applyDifference(QList<Row> fresh)
@@ -491,29 +610,17 @@ QVariant EntityTableModel::headerData(int section, Qt::Orientation orientation, 
 
 bool EntityTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_complete;
+    // Until a new selection's first page is in, there is nothing to page after.
+    return !parent.isValid() && !m_complete && !m_rows.isEmpty() && !m_resetWanted && m_inFlight != Read::Reset;
 }
 
 void EntityTableModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_complete || m_busy || m_rows.isEmpty())
+    // A view asks again while the page it asked for is on its way: one page is enough.
+    if (!canFetchMore(parent) || m_inFlight == Read::Page || m_applying)
         return;
-    m_busy = true;
-    core::Result<QList<Row>> page = read(Bound::After, &m_rows.constLast(), PageSize);
-    if (!page) {
-        m_lastError = page.errorString();
-        m_complete = true;
-    } else if (page->isEmpty()) {
-        m_complete = true;
-    } else {
-        const int first = int(m_rows.size());
-        beginInsertRows({}, first, first + int(page->size()) - 1);
-        m_complete = page->size() < PageSize;
-        m_rows.append(std::move(page).value());
-        m_rowOfKey.clear();
-        endInsertRows();
-    }
-    m_busy = false;
+    m_pageWanted = true;
+    startNextRead();
 }
 
 } // namespace cairn::models

@@ -20,6 +20,8 @@ struct EntityColumn;
 
 namespace cairn::models {
 
+class BackgroundReader;
+
 // The live entities of one kind (or of every kind) as a table with that kind's view
 // columns (cache::EntityColumns: the columns `cairn export --kind K` writes, without
 // removed_at), filtered as you type and sorted in SQL on any column.
@@ -30,7 +32,11 @@ namespace cairn::models {
 // refresh() reads again the range it holds and applies only the difference (rows removed,
 // inserted, changed or moved), so a view keeps its selection and scroll through a sync.
 //
-// Reads through the connection of the thread that owns the model (the UI thread's).
+// Every read runs off the UI thread (BackgroundReader: the rows on one connection, the
+// count on another), so that a keystroke never waits for a match over 100,000 entities.
+// A new kind, filter or sort supersedes what is in flight: the reads of the old one are
+// interrupted and their answers dropped. Until the new rows arrive the table shows the
+// old ones (a new kind: no rows, its columns at once); `reading` tells which is the case.
 class EntityTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -40,14 +46,15 @@ public:
     static constexpr int PageSize = 200;
 
     explicit EntityTableModel(cache::Cache &cache, QObject *parent = nullptr);
+    ~EntityTableModel() override;
 
-    // A lower-case kind, or empty for every kind; resets. The sort column is kept when the
-    // new kind has it, else the table is sorted by name.
-    core::Status setKind(const QString &kind);
-    // Name and title prefixes and words, as cache::ExportFilter::text; resets.
-    core::Status setFilterText(const QString &text);
-    // In SQL; resets. A column whose order has no index (cache::EntityColumns::sortIndex)
-    // is sorted all the same, by SQLite rather than along an index.
+    // A lower-case kind, or empty for every kind: its columns at once, its rows when read.
+    // The sort column is kept when the new kind has it, else the table is sorted by name.
+    void setKind(const QString &kind);
+    // Name and title prefixes and words, as cache::ExportFilter::text.
+    void setFilterText(const QString &text);
+    // In SQL. A column whose order has no index (cache::EntityColumns::sortIndex) is
+    // sorted all the same, by SQLite rather than along an index.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
@@ -66,8 +73,10 @@ public:
 
     // Reads again the rows held (up to the last one loaded, or a page more when all are)
     // and the total, and applies the difference in place; never resets.
-    core::Status refresh();
-    // The rows matching kind and filter, loaded or not.
+    void refresh();
+    // True while rows or the count asked for have not arrived yet.
+    bool isReading() const;
+    // The rows matching kind and filter, loaded or not; -1 until counted.
     qint64 totalCount() const { return m_total; }
     // The row of `ref` among the loaded rows; invalid when it is not loaded.
     QModelIndex indexOf(const core::EntityRef &ref) const;
@@ -83,6 +92,11 @@ public:
 
 Q_SIGNALS:
     void totalCountChanged(qint64 count);
+    // Rows arrived (a new selection's first page, a page more, or a refresh), or a read
+    // failed: lastError() says which.
+    void rowsRead();
+    // Nothing asked for is still being read.
+    void settled();
 
 private:
     struct Row
@@ -92,17 +106,33 @@ private:
         QVariantList key; // the sort keys' values, then the id
         QVariantList cells; // as SQL gives them, one per column
     };
+    // What is being read: the selection and the rows' columns, copied for the reader.
+    struct Query
+    {
+        cache::ExportFilter filter;
+        QList<const cache::EntityColumn *> columns;
+        int sortColumn = 0;
+    };
+    enum class Read { None, Reset, Page, Refresh };
     using Bound = cache::EntitySelection::Bound;
 
-    core::Status reload();
-    core::Result<QList<Row>> read(Bound bound, const Row *row, int limit) const;
-    core::Result<qint64> count() const;
+    // On the reader's thread: the rows after (or up to) the row keyed `key`, and the total.
+    static core::Result<QList<Row>> read(
+        cache::Database &db, const Query &query, Bound bound, const QVariantList &key, int limit);
+    static core::Result<qint64> count(cache::Database &db, const Query &query);
+
+    Query query() const;
+    void restart();
+    void startNextRead();
+    void startCount();
+    void finishRead(Read read, quint64 generation, core::Result<QList<Row>> rows, int limit);
     void applyDifference(QList<Row> fresh);
     void setTotal(qint64 total);
+    void endRead();
     QVariant display(const cache::EntityColumn &column, const QVariant &value) const;
-    cache::EntitySelection selection() const;
 
-    cache::Database &m_db;
+    BackgroundReader *m_rowReader;
+    BackgroundReader *m_countReader;
     QString m_kind;
     QString m_text;
     QList<const cache::EntityColumn *> m_columns;
@@ -110,9 +140,18 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QList<Row> m_rows;
     mutable QHash<QString, int> m_rowOfKey; // ref key -> row, rebuilt when rows change
-    bool m_complete = true;
-    bool m_busy = false; // fetchMore re-entered from a view's slots must not read twice
-    qint64 m_total = 0;
+    bool m_complete = false;
+    bool m_applying = false; // rows arriving are being applied (and signalled)
+    // The rows' selection changes with each kind, filter or sort: answers for an older
+    // one are dropped.
+    quint64 m_generation = 0;
+    Read m_inFlight = Read::None;
+    bool m_resetWanted = false;
+    bool m_pageWanted = false;
+    bool m_refreshWanted = false;
+    quint64 m_countInFlight = 0; // the generation being counted, 0 for none
+    bool m_countWanted = false;
+    qint64 m_total = -1;
     QString m_lastError;
 };
 

@@ -5,6 +5,7 @@
 #include "core/GoalProgress.h"
 #include "core/ProjectTimeline.h"
 #include "core/RelationType.h"
+#include "models/BackgroundReader.h"
 #include "models/ItemRoles.h"
 #include "models/SortedRowsMerge.h"
 
@@ -295,37 +296,63 @@ private:
 
 GoalTreeModel::GoalTreeModel(cache::Cache &cache, QObject *parent)
     : QAbstractItemModel(parent)
-    , m_cache(cache)
+    , m_reader(new BackgroundReader(cache, this))
     , m_root(std::make_unique<Node>())
 {
-    core::Result<std::unique_ptr<Node>> first = read();
-    if (first)
-        m_root = std::move(first).value();
-    else
-        m_lastError = first.errorString();
+    refresh();
 }
 
-GoalTreeModel::~GoalTreeModel() = default;
-
-core::Result<std::unique_ptr<GoalTreeModel::Node>> GoalTreeModel::read() const
+GoalTreeModel::~GoalTreeModel()
 {
-    core::Result<cache::GoalGraph> graph = cache::GoalGraph::read(m_cache);
+    delete m_reader; // its thread ends while the model is whole
+}
+
+core::Result<std::unique_ptr<GoalTreeModel::Node>> GoalTreeModel::read(cache::Cache &cache)
+{
+    core::Result<cache::GoalGraph> graph = cache::GoalGraph::read(cache);
     if (!graph)
         return graph.error();
     TreeBuilder builder(graph.value());
     return builder.build();
 }
 
-core::Status GoalTreeModel::refresh()
+void GoalTreeModel::refresh()
 {
-    core::Result<std::unique_ptr<Node>> fresh = read();
+    if (m_reading) {
+        m_readAgain = true; // the read in flight may have started before the change
+        return;
+    }
+    m_reading = true;
+    m_reader->run([this](core::Result<cache::Cache *> reader) {
+        // Shared, as a queued call's arguments are copied; the tree itself moves once.
+        auto fresh = std::make_shared<core::Result<std::unique_ptr<Node>>>(
+            reader ? read(**reader) : core::Result<std::unique_ptr<Node>>(reader.error()));
+        BackgroundReader::deliver(this, [this, fresh] { apply(std::move(*fresh)); });
+    });
+}
+
+void GoalTreeModel::apply(core::Result<std::unique_ptr<Node>> fresh)
+{
+    m_reading = false;
     if (!fresh) {
         m_lastError = fresh.errorString();
-        return fresh.error();
+    } else {
+        m_lastError.clear();
+        if (!m_loaded) {
+            // The first tree: one reset rather than thousands of inserted rows.
+            beginResetModel();
+            m_root = std::move(fresh).value();
+            endResetModel();
+        } else {
+            mergeChildren(*m_root, std::move((*fresh)->children));
+        }
+        m_loaded = true;
     }
-    m_lastError.clear();
-    mergeChildren(*m_root, std::move((*fresh)->children));
-    return {};
+    if (m_readAgain) {
+        m_readAgain = false;
+        refresh();
+    }
+    Q_EMIT readFinished();
 }
 
 void GoalTreeModel::mergeChildren(Node &kept, std::vector<std::unique_ptr<Node>> fresh)

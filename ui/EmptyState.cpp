@@ -27,12 +27,13 @@ EmptyState::EmptyState(QAbstractItemView *view, Message message)
 
 void EmptyState::update()
 {
-    const bool empty = m_view->model() && m_view->model()->rowCount() == 0;
-    if (empty) {
-        setText(m_message());
+    // A message with no words (rows still on their way) shows nothing.
+    const QString text = m_view->model() && m_view->model()->rowCount() == 0 ? m_message() : QString();
+    if (!text.isEmpty()) {
+        setText(text);
         place();
     }
-    setVisible(empty);
+    setVisible(!text.isEmpty());
 }
 
 void EmptyState::place()

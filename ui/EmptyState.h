@@ -11,7 +11,8 @@ namespace cairn::ui {
 
 // The words an empty view shows in its middle ("No component matches “pay”", "Nothing was
 // removed upstream"), so an empty table reads as an answer, not as a fault. It follows the
-// view's model and shows itself only while the model has no rows.
+// view's model and shows itself only while the model has no rows and there is something
+// to say (an empty message: the rows are still being read).
 class EmptyState final : public QLabel
 {
     Q_OBJECT

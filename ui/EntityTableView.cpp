@@ -118,8 +118,18 @@ EntityTableView::EntityTableView(cache::Cache &cache, QWidget *parent)
     connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, save);
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, save);
     connect(m_model, &models::EntityTableModel::totalCountChanged, this, &EntityTableView::updateCount);
+    connect(m_model, &models::EntityTableModel::rowsRead, this, [this] {
+        showError(m_model->lastError());
+        if (const core::EntityRef wanted = m_wantedRef; !wanted.isNull())
+            selectRef(wanted);
+        m_empty->update();
+    });
 
     m_empty = new EmptyState(m_table, [this] {
+        if (m_model->isReading())
+            return QString();
+        if (!m_model->lastError().isEmpty())
+            return tr("The table could not be read.");
         if (!m_model->filterText().isEmpty())
             return tr("Nothing here matches \u201c%1\u201d.").arg(m_model->filterText());
         return tr("The cache holds none of these yet. Sync a source that has them, or import catalog files.");
@@ -141,10 +151,8 @@ void EntityTableView::setKind(const QString &kind)
     m_filter->blockSignals(true);
     m_filter->clear();
     m_filter->blockSignals(false);
-    if (core::Status status = m_model->setKind(kind); !status)
-        showError(status.errorString());
-    else
-        showError({});
+    m_wantedRef = {};
+    m_model->setKind(kind);
     restoreLayout();
     m_restoring = false;
     rebuildColumnsMenu();
@@ -154,13 +162,7 @@ void EntityTableView::setKind(const QString &kind)
 void EntityTableView::applyFilter()
 {
     const QString text = m_filter->text();
-    if (text == m_model->filterText())
-        return;
-    if (core::Status status = m_model->setFilterText(text); !status)
-        showError(status.errorString());
-    else
-        showError({});
-    updateCount();
+    m_model->setFilterText(text);
 }
 
 void EntityTableView::showError(const QString &error)
@@ -171,8 +173,9 @@ void EntityTableView::showError(const QString &error)
 
 void EntityTableView::updateCount()
 {
+    // Not counted yet (a new kind): no number rather than a wrong one.
     const qint64 total = m_model->totalCount();
-    m_count->setText(tr("%1 shown").arg(locale().toString(total)));
+    m_count->setText(total < 0 ? QString() : tr("%1 shown").arg(locale().toString(total)));
 }
 
 void EntityTableView::saveLayout()
@@ -252,8 +255,12 @@ core::EntityRef EntityTableView::currentRef() const
 bool EntityTableView::selectRef(const core::EntityRef &ref)
 {
     const QModelIndex index = m_model->indexOf(ref);
-    if (!index.isValid())
+    if (!index.isValid()) {
+        // The rows a new kind or filter shows may still be on their way.
+        m_wantedRef = m_model->isReading() ? ref : core::EntityRef();
         return false;
+    }
+    m_wantedRef = {};
     m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
     return true;
@@ -261,9 +268,7 @@ bool EntityTableView::selectRef(const core::EntityRef &ref)
 
 void EntityTableView::refresh()
 {
-    if (core::Status status = m_model->refresh(); !status)
-        showError(status.errorString());
-    updateCount();
+    m_model->refresh();
 }
 
 void EntityTableView::focusFilter()

@@ -46,7 +46,8 @@ public:
     // The visible columns' export names, in the order shown.
     QStringList visibleColumnIds() const;
     core::EntityRef currentRef() const;
-    // Selects the row of `ref` when it is loaded (no page is read to find it).
+    // Selects the row of `ref` when it is loaded (no page is read to find it), or when the
+    // rows being read arrive with it.
     bool selectRef(const core::EntityRef &ref);
     // After the cache changed: rows are updated in place, selection and scroll kept.
     void refresh();
@@ -75,6 +76,7 @@ private:
     QTimer *m_filterDelay;
     EmptyState *m_empty = nullptr;
     bool m_restoring = false;
+    core::EntityRef m_wantedRef; // to select when the rows being read arrive
 };
 
 } // namespace cairn::ui

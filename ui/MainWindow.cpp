@@ -357,6 +357,17 @@ QString MainWindow::currentViewId() const
     return m_viewId;
 }
 
+bool MainWindow::isReading() const
+{
+    if (m_viewId == u"overview")
+        return !m_overview->isUpToDate();
+    if (m_viewId == u"goal")
+        return m_goals && m_goals->isReading();
+    if (isTableView(m_viewId))
+        return m_table->model()->isReading();
+    return false;
+}
+
 void MainWindow::showView(const QString &viewId)
 {
     if (viewId.isEmpty())
@@ -390,17 +401,30 @@ void MainWindow::showView(const QString &viewId)
 
 void MainWindow::showGoalTree()
 {
-    // Built on first use: it reads every goal and project, which the first paint must not wait for.
+    // Made on first use: it reads every goal and project (on its reader thread), which the
+    // start need not do for a view that may not be opened.
     if (m_goals)
         return;
-    // A large catalog's tree takes a moment to read: the pointer says so.
-    QApplication::setOverrideCursor(Qt::WaitCursor);
     m_goals = new models::GoalTreeModel(m_cache, this);
-    QApplication::restoreOverrideCursor();
     m_goalTree->setModel(m_goals);
     m_goalTree->header()->resizeSection(0, 300);
     m_goalTree->header()->resizeSection(2, 170);
-    new EmptyState(m_goalTree, [] { return tr("No goals in the catalog yet."); });
+    auto *empty = new EmptyState(m_goalTree, [this] {
+        if (!m_goals->isLoaded())
+            return m_goals->lastError().isEmpty() ? QString() : tr("The goals could not be read.");
+        return tr("No goals in the catalog yet.");
+    });
+    connect(m_goals, &models::GoalTreeModel::readFinished, this, [this, empty, first = true]() mutable {
+        empty->update();
+        if (!m_goals->lastError().isEmpty())
+            statusBar()->showMessage(tr("Could not read the goals: %1").arg(m_goals->lastError()), 15000);
+        if (first && m_goals->isLoaded()) {
+            first = false;
+            m_goalTree->expandToDepth(1);
+            // A goal opened before the tree arrived is selected now.
+            showEntityWithoutRecording(m_detail->currentRef());
+        }
+    });
     connect(m_goalTree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex &current) {
             const core::EntityRef ref = current.data(models::RefRole).value<core::EntityRef>();
@@ -484,7 +508,7 @@ void MainWindow::refreshFromCache()
     note(m_counts->refresh());
     note(m_changes->refresh());
     if (m_goals)
-        note(m_goals->refresh());
+        m_goals->refresh();
     note(m_removed->refresh());
     if (!errors.isEmpty())
         statusBar()->showMessage(tr("Could not read the cache again: %1").arg(errors.constFirst()), 15000);

@@ -60,6 +60,9 @@ public:
     // "system" (systems and domains), "resource", "group", "user", "removed".
     void showView(const QString &viewId);
     QString currentViewId() const;
+    // True while the current view's rows are still on their way (they are read off the UI
+    // thread); for a tour or a test that must see them.
+    bool isReading() const;
     // Shows the entity in the detail pane and records it in the history.
     void openEntity(const core::EntityRef &ref);
     void goBack();

@@ -17,11 +17,15 @@ namespace cairn::ui {
 
 namespace {
 
-// Lets layouts, deferred paints and queued refreshes settle before a grab.
-void settle()
+// Lets the view's rows arrive (they are read off the UI thread), then layouts, deferred
+// paints and queued refreshes settle before a grab.
+void settle(const MainWindow &window)
 {
     QElapsedTimer timer;
     timer.start();
+    while (window.isReading() && timer.elapsed() < 10000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    timer.restart();
     while (timer.elapsed() < 150)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
 }
@@ -42,7 +46,7 @@ QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QStr
         return written;
     }
     auto grab = [&](const QString &name) {
-        settle();
+        settle(window);
         const QString path = QDir(folder).filePath(name + QStringLiteral(".png"));
         if (!window.grab().save(path)) {
             if (error && error->isEmpty())
@@ -53,11 +57,6 @@ QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QStr
     };
 
     window.showView(QStringLiteral("overview"));
-    // Its projects and goals are read on a worker.
-    QElapsedTimer waited;
-    waited.start();
-    while (!window.overviewPage()->isUpToDate() && waited.elapsed() < 10000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     grab(QStringLiteral("01-overview"));
 
     window.showView(QStringLiteral("component"));

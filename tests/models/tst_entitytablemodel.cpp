@@ -17,8 +17,11 @@
 
 #include <algorithm>
 
+#include "tests/models/support/SettledModel.h"
+
 using namespace cairn;
 using models::EntityTableModel;
+using tests::settle;
 
 namespace {
 
@@ -145,8 +148,10 @@ cache::SourceRunInput run(QList<core::SourcedEntity> entities)
 
 void fetchAll(EntityTableModel &model)
 {
-    while (model.canFetchMore({}))
+    while (model.canFetchMore({})) {
         model.fetchMore({});
+        QVERIFY(settle(model));
+    }
 }
 
 QStringList refsOf(const EntityTableModel &model)
@@ -304,7 +309,8 @@ private Q_SLOTS:
         QFETCH(QStringList, shown);
         EntityTableModel model(*m_cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(model.setKind(kind));
+        model.setKind(kind);
+        QVERIFY(settle(model));
         QStringList exportColumns = cache::ViewExport::columns(kind);
         QCOMPARE(exportColumns.takeLast(), QStringLiteral("removed_at"));
         QCOMPARE(model.columnIds(), exportColumns);
@@ -322,7 +328,8 @@ private Q_SLOTS:
     void showsValuesInTheUsersLocale()
     {
         EntityTableModel model(*m_cache);
-        QVERIFY(model.setKind(QStringLiteral("project")));
+        model.setKind(QStringLiteral("project"));
+        QVERIFY(settle(model));
         const int target = int(model.columnIds().indexOf(QStringLiteral("target_date")));
         const int slips = int(model.columnIds().indexOf(QStringLiteral("slips")));
         const int last = int(model.columnIds().indexOf(QStringLiteral("last_update")));
@@ -347,7 +354,8 @@ private Q_SLOTS:
             QLocale().toString(QDate(2027, 1, 15), QLocale::ShortFormat));
         QVERIFY(model.index(row.row(), target).data().toString().startsWith(u"15.01."));
 
-        QVERIFY(model.setKind(QStringLiteral("goal")));
+        model.setKind(QStringLiteral("goal"));
+        QVERIFY(settle(model));
         const int progress = int(model.columnIds().indexOf(QStringLiteral("progress")));
         QCOMPARE(model.headerData(progress, Qt::Horizontal).toString(), QStringLiteral("Progress"));
         const QModelIndex goal = model.indexOf(core::EntityRef::parse(QStringLiteral("goal:default/goal-5")).value());
@@ -361,12 +369,14 @@ private Q_SLOTS:
         EntityTableModel model(*m_cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy totals(&model, &EntityTableModel::totalCountChanged);
-        QVERIFY(model.setKind(QStringLiteral("component")));
+        model.setKind(QStringLiteral("component"));
+        QVERIFY(settle(model));
         QCOMPARE(model.totalCount(), 450);
         QCOMPARE(model.rowCount(), EntityTableModel::PageSize);
         int pages = 1;
         while (model.canFetchMore({})) {
             model.fetchMore({});
+            QVERIFY(settle(model));
             ++pages;
         }
         QCOMPARE(pages, 3);
@@ -382,9 +392,11 @@ private Q_SLOTS:
     {
         EntityTableModel model(*m_cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(model.setKind(QStringLiteral("component")));
+        model.setKind(QStringLiteral("component"));
+        QVERIFY(settle(model));
         const int title = int(model.columnIds().indexOf(QStringLiteral("title")));
         model.sort(title, Qt::DescendingOrder);
+        QVERIFY(settle(model));
         QCOMPARE(model.rowCount(), 200);
         // Another writer removes rows on both sides of the page end and adds some.
         QList<core::SourcedEntity> entities = organisation();
@@ -400,7 +412,8 @@ private Q_SLOTS:
         applyFromAnotherConnection(entities);
         readIds();
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        QVERIFY(model.refresh());
+        model.refresh();
+        QVERIFY(settle(model));
         QCOMPARE(model.totalCount(), 478);
         fetchAll(model);
         QCOMPARE(resets.size(), 0);
@@ -431,11 +444,13 @@ private Q_SLOTS:
         QFETCH(bool, descending);
         EntityTableModel model(*m_cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(model.setKind(kind));
+        model.setKind(kind);
+        QVERIFY(settle(model));
         const int section = int(model.columnIds().indexOf(column));
         const Qt::SortOrder order = descending ? Qt::DescendingOrder : Qt::AscendingOrder;
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         model.sort(section, order);
+        QVERIFY(settle(model));
         QCOMPARE(resets.size(), 1);
         QVERIFY2(model.lastError().isEmpty(), qPrintable(model.lastError()));
         QCOMPARE(model.sortColumn(), section);
@@ -464,7 +479,8 @@ private Q_SLOTS:
         QFETCH(QString, text);
         EntityTableModel model(*m_cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(model.setKind(kind));
+        model.setKind(kind);
+        QVERIFY(settle(model));
         fetchAll(model);
         // Which rows the text should take, from what the unfiltered table shows: each word
         // of 2 letters or more begins a word of the name, title or tags; a 1-letter text
@@ -505,7 +521,8 @@ private Q_SLOTS:
             if (match)
                 expected.append(refsOf(model).at(row));
         }
-        QVERIFY(model.setFilterText(text));
+        model.setFilterText(text);
+        QVERIFY(settle(model));
         QCOMPARE(model.filterText(), text);
         fetchAll(model);
         QCOMPARE(model.totalCount(), expected.size());
@@ -522,8 +539,10 @@ private Q_SLOTS:
     {
         EntityTableModel model(*m_cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(model.setKind(QStringLiteral("component")));
+        model.setKind(QStringLiteral("component"));
+        QVERIFY(settle(model));
         model.fetchMore({});
+        QVERIFY(settle(model));
         QCOMPARE(model.rowCount(), 400);
         const QStringList before = refsOf(model);
         const QPersistentModelIndex untouched = model.index(150, 2);
@@ -555,7 +574,8 @@ private Q_SLOTS:
         QSignalSpy removedRows(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy totals(&model, &EntityTableModel::totalCountChanged);
-        QVERIFY(model.refresh());
+        model.refresh();
+        QVERIFY(settle(model));
         QCOMPARE(resets.size(), 0);
         QCOMPARE(removedRows.size(), 1); // rows 3 and 4: one range
         QCOMPARE(removedRows.at(0).at(1).toInt(), 3);
@@ -579,6 +599,7 @@ private Q_SLOTS:
 
         // Sorted by title, an edited title moves its row: removed, then inserted at its place.
         model.sort(titleColumn, Qt::AscendingOrder);
+        QVERIFY(settle(model));
         fetchAll(model);
         const QString moving = refsOf(model).at(300);
         const QPersistentModelIndex first = model.index(0, 0);
@@ -596,7 +617,8 @@ private Q_SLOTS:
         inserted.clear();
         removedRows.clear();
         changed.clear();
-        QVERIFY(model.refresh());
+        model.refresh();
+        QVERIFY(settle(model));
         QCOMPARE(resets.size(), 1); // the sort's own
         QCOMPARE(removedRows.size(), 1);
         QCOMPARE(inserted.size(), 1);
@@ -633,9 +655,12 @@ private Q_SLOTS:
         QFETCH(bool, descending);
         QFETCH(QString, text);
         EntityTableModel model(*m_cache);
-        QVERIFY(model.setKind(kind));
-        QVERIFY(model.setFilterText(text));
+        model.setKind(kind);
+        QVERIFY(settle(model));
+        model.setFilterText(text);
+        QVERIFY(settle(model));
         model.sort(int(model.columnIds().indexOf(column)), descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        QVERIFY(settle(model));
         fetchAll(model);
         QStringList columns;
         for (int section : model.defaultVisibleColumns())
@@ -671,12 +696,14 @@ private Q_SLOTS:
     {
         EntityTableModel model(*m_cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(model.setKind(QStringLiteral("template")));
+        model.setKind(QStringLiteral("template"));
+        QVERIFY(settle(model));
         QCOMPARE(model.columnIds(), EntityTableModel(*m_cache).columnIds());
         QCOMPARE(model.rowCount(), 3);
         const int title = int(model.columnIds().indexOf(QStringLiteral("title")));
         QVERIFY(!model.isSortIndexed(title));
         model.sort(title, Qt::AscendingOrder);
+        QVERIFY(settle(model));
         QCOMPARE(refsOf(model),
             (QStringList { QStringLiteral("Template:default/template-2"), QStringLiteral("Template:default/template-1"),
                 QStringLiteral("Template:default/template-0") }));
@@ -687,7 +714,8 @@ private Q_SLOTS:
     {
         EntityTableModel model(*m_cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(model.setKind(QStringLiteral("domain")));
+        model.setKind(QStringLiteral("domain"));
+        QVERIFY(settle(model));
         QCOMPARE(model.rowCount(), 2);
         QVERIFY(!model.canFetchMore({}));
         QList<core::SourcedEntity> entities = organisation();
@@ -695,7 +723,8 @@ private Q_SLOTS:
         applyFromAnotherConnection(entities);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy totals(&model, &EntityTableModel::totalCountChanged);
-        QVERIFY(model.refresh());
+        model.refresh();
+        QVERIFY(settle(model));
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(inserted.at(0).at(1).toInt(), 2);
         QCOMPARE(totals.size(), 1);
@@ -705,7 +734,8 @@ private Q_SLOTS:
         QSignalSpy any(&model, &QAbstractItemModel::layoutChanged);
         inserted.clear();
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QVERIFY(model.refresh());
+        model.refresh();
+        QVERIFY(settle(model));
         QCOMPARE(inserted.size(), 0);
         QCOMPARE(changed.size(), 0);
         QCOMPARE(any.size(), 0);
@@ -715,22 +745,85 @@ private Q_SLOTS:
     {
         EntityTableModel model(*m_cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(settle(model));
         QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
-        QVERIFY(model.setKind(QStringLiteral("group")));
+        // A new kind: its columns at once (no rows yet), then its rows.
+        model.setKind(QStringLiteral("group"));
+        QCOMPARE(resets.size(), 1);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.columnId(model.columnCount() - 1), cache::EntityColumns::of(u"group").constLast().name);
+        QCOMPARE(model.totalCount(), -1);
+        QVERIFY(model.isReading());
+        QVERIFY(settle(model));
+        QCOMPARE(resets.size(), 2);
         QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.totalCount(), 4);
         QVERIFY(!model.canFetchMore({}));
-        QVERIFY(model.setFilterText(QStringLiteral("team")));
+        model.setFilterText(QStringLiteral("team"));
+        QVERIFY(settle(model));
         model.sort(int(model.columnIds().indexOf(QStringLiteral("member_count"))), Qt::DescendingOrder);
-        QCOMPARE(resets.size(), 3);
+        QVERIFY(settle(model));
+        QCOMPARE(resets.size(), 4);
         QCOMPARE(model.exportFilter().kind, QStringLiteral("group"));
         QCOMPARE(model.exportFilter().text, QStringLiteral("team"));
         QCOMPARE(model.exportFilter().sortColumn, QStringLiteral("member_count"));
         QVERIFY(model.exportFilter().sortDescending);
         // A kind with the same column keeps the sort; one without falls back to name.
-        QVERIFY(model.setKind(QStringLiteral("user")));
+        model.setKind(QStringLiteral("user"));
+        QVERIFY(settle(model));
         QCOMPARE(model.columnId(model.sortColumn()), QStringLiteral("name"));
         QCOMPARE(model.sortOrder(), Qt::AscendingOrder);
         QVERIFY(!model.indexOf(core::EntityRef::parse(QStringLiteral("group:default/all")).value()).isValid());
+    }
+
+    void theRowsShownStayUntilTheNewOnesArrive()
+    {
+        EntityTableModel model(*m_cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setKind(QStringLiteral("component"));
+        QVERIFY(settle(model));
+        const QStringList before = refsOf(model);
+        QCOMPARE(before.size(), EntityTableModel::PageSize);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.setFilterText(QStringLiteral("payment"));
+        // Nothing is read on this thread: the table still shows what it showed.
+        QVERIFY(model.isReading());
+        QCOMPARE(refsOf(model), before);
+        QCOMPARE(model.totalCount(), 450);
+        QVERIFY(!model.canFetchMore({}));
+        QVERIFY(settle(model));
+        QCOMPARE(resets.size(), 1);
+        cache::ExportFilter payments;
+        payments.kind = QStringLiteral("component");
+        payments.text = QStringLiteral("payment");
+        QCOMPARE(model.totalCount(), *cache::ViewExport(*m_cache).count(payments));
+        QVERIFY(model.totalCount() < 450);
+    }
+
+    void aKeystrokeSupersedesTheReadsOfTheOnesBefore()
+    {
+        EntityTableModel model(*m_cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setKind(QStringLiteral("component"));
+        QVERIFY(settle(model));
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy totals(&model, &EntityTableModel::totalCountChanged);
+        for (const QString &text : { QStringLiteral("c"), QStringLiteral("ch"), QStringLiteral("che"),
+                 QStringLiteral("chec"), QStringLiteral("check") })
+            model.setFilterText(text);
+        QVERIFY(settle(model));
+        // The first read was out when the others came; they were one read, of the last text.
+        QCOMPARE(resets.size(), 1);
+        QCOMPARE(totals.size(), 1);
+        fetchAll(model);
+        EntityTableModel alone(*m_cache);
+        alone.setKind(QStringLiteral("component"));
+        alone.setFilterText(QStringLiteral("check"));
+        QVERIFY(settle(alone));
+        fetchAll(alone);
+        QCOMPARE(model.totalCount(), alone.totalCount());
+        QCOMPARE(refsOf(model), refsOf(alone));
+        QVERIFY(model.rowCount() > 0);
     }
 };
 

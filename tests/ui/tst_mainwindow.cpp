@@ -39,6 +39,8 @@
 #include <QTextStream>
 #include <QToolButton>
 
+#include "tests/models/support/SettledModel.h"
+
 using cairn::core::EntityRef;
 namespace ui = cairn::ui;
 namespace models = cairn::models;
@@ -240,6 +242,7 @@ void TestMainWindow::picksAKindSortsAndFilters()
     ui::EntityTableView *table = m_window->tableView();
     models::EntityTableModel *model = table->model();
     QCOMPARE(model->kind(), QStringLiteral("component"));
+    QVERIFY(cairn::tests::settle(*model));
     QVERIFY(model->rowCount() >= 30);
 
     // Sort by name, descending, by clicking the header twice.
@@ -252,6 +255,7 @@ void TestMainWindow::picksAKindSortsAndFilters()
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
     QCOMPARE(header->sortIndicatorSection(), nameColumn);
     QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+    QVERIFY(cairn::tests::settle(*model));
     const QStringList names = columnValues(model, nameColumn);
     QStringList expected = names;
     std::sort(expected.begin(), expected.end(),
@@ -261,6 +265,7 @@ void TestMainWindow::picksAKindSortsAndFilters()
     // Filter as you type.
     QTest::keyClicks(table->filterEdit(), QStringLiteral("pay"));
     QTRY_VERIFY(model->filterText() == u"pay");
+    QVERIFY(cairn::tests::settle(*model));
     QVERIFY(model->rowCount() > 0);
     QVERIFY(model->rowCount() < names.size());
     QVERIFY(columnValues(model, nameColumn).contains(QStringLiteral("payment-gateway")));
@@ -280,6 +285,7 @@ void TestMainWindow::opensAnEntityFollowsALinkAndGoesBack()
     m_window->showView(QStringLiteral("component"));
     const EntityRef checkout = ref("component:default/checkout-service");
     ui::EntityTableView *table = m_window->tableView();
+    QVERIFY(cairn::tests::settle(*table->model()));
     QVERIFY(table->selectRef(checkout));
     ui::DetailPane *detail = m_window->detailPane();
     QCOMPARE(detail->currentRef(), checkout);
@@ -374,6 +380,7 @@ void TestMainWindow::exportsWhatTheTableShows()
     table->table()->sortByColumn(nameColumn, Qt::DescendingOrder);
     QTest::keyClicks(table->filterEdit(), QStringLiteral("service"));
     QTRY_VERIFY(model->filterText() == u"service");
+    QVERIFY(cairn::tests::settle(*model));
     QVERIFY(model->rowCount() > 1);
 
     const QString target = m_dir.filePath(QStringLiteral("components.csv"));
@@ -402,6 +409,7 @@ void TestMainWindow::showsAnotherConnectionsSyncInPlace()
     m_window->showView(QStringLiteral("component"));
     ui::EntityTableView *table = m_window->tableView();
     models::EntityTableModel *model = table->model();
+    QVERIFY(cairn::tests::settle(*model));
     const int before = model->rowCount();
     const EntityRef kept = ref("component:default/checkout-service");
     QVERIFY(table->selectRef(kept));
@@ -410,6 +418,7 @@ void TestMainWindow::showsAnotherConnectionsSyncInPlace()
 
     importYaml(m_cachePath, m_dir.filePath(QStringLiteral("twins")), QStringLiteral("twins"), TwinsYaml);
     QVERIFY(m_window->changeWatcher()->checkNow());
+    QVERIFY(cairn::tests::settle(*model));
 
     QCOMPARE(model->rowCount(), before + 1);
     QCOMPARE(resets.count(), 0);
