@@ -19,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
+#include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -57,18 +58,33 @@ Stats stats(QList<double> samples)
     return s;
 }
 
-void print(const char *what, const QList<double> &samples)
+// Per action: the longest an event waited for the UI thread (wall clock, and the UI
+// thread's CPU meanwhile), and all the UI thread's CPU for the action.
+struct Frames
 {
-    const Stats s = stats(samples);
-    std::printf(
-        "  %-34s p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms   (%d frames)\n", what, s.p50, s.p99, s.max, s.count);
+    QList<double> wait, busy, cpu;
+    void append(const bench::EventLoopStalls::Frame &frame)
+    {
+        wait.append(frame.longestWait);
+        busy.append(frame.longestBusy);
+        cpu.append(frame.threadCpu);
+    }
+};
+
+void print(const char *what, const Frames &frames)
+{
+    const Stats w = stats(frames.wait), b = stats(frames.busy), c = stats(frames.cpu);
+    std::printf("  %s (%d actions), ms p50 / p99 / max:\n"
+                "      longest wait, wall %7.2f %7.2f %7.2f | its UI CPU %6.2f %6.2f %6.2f | "
+                "UI CPU in all %6.2f %6.2f %6.2f\n",
+        what, w.count, w.p50, w.p99, w.max, b.p50, b.p99, b.max, c.p50, c.p99, c.max);
 }
 
 // The action, then everything it queued until its rows have arrived (they are read off the
-// UI thread) and the loop is idle: the longest the UI thread stayed busy at a stretch.
-double frame(const ui::MainWindow &window, const std::function<void()> &action)
+// UI thread).
+bench::EventLoopStalls::Frame frame(const ui::MainWindow &window, const std::function<void()> &action)
 {
-    return bench::EventLoopStalls::longestFrame(action, [&] { return !window.isReading(); });
+    return bench::EventLoopStalls::measure(action, [&] { return !window.isReading(); });
 }
 
 qint64 statusKb(const char *field)
@@ -185,21 +201,28 @@ int main(int argc, char **argv)
         QStringLiteral("resource"), QStringLiteral("group"), QStringLiteral("user"), QStringLiteral("project"),
         QStringLiteral("goal"), QStringLiteral("removed"), QStringLiteral("overview") };
 
-    QList<double> idle;
+    Frames idle;
     for (int i = 0; i < 50; ++i)
         idle.append(frame(window, [] {}));
     print("idle frame (the floor)", idle);
 
-    QList<double> switching;
+    Frames switching;
+    QMap<QString, Frames> byView;
     for (int round = 0; round < 10; ++round) {
-        for (const QString &view : views)
-            switching.append(frame(window, [&] { window.showView(view); }));
+        for (const QString &view : views) {
+            const bench::EventLoopStalls::Frame f = frame(window, [&] { window.showView(view); });
+            switching.append(f);
+            byView[view].append(f);
+        }
     }
+    for (auto it = byView.cbegin(); it != byView.cend(); ++it)
+        std::printf("    to %-10s longest wait max %6.2f ms, its UI CPU max %6.2f ms\n", qPrintable(it.key()),
+            stats(it->wait).max, stats(it->busy).max);
     print("switch view", switching);
 
-    window.showView(QStringLiteral("component"));
+    frame(window, [&] { window.showView(QStringLiteral("component")); });
     ui::EntityTableView *table = window.tableView();
-    QList<double> keystrokes;
+    Frames keystrokes;
     for (int round = 0; round < 10; ++round) {
         for (const QString &text :
             { QStringLiteral("p"), QStringLiteral("pa"), QStringLiteral("pay"), QStringLiteral("paym"),
@@ -211,14 +234,14 @@ int main(int argc, char **argv)
 
     // The columns a table shows by default are sorted along an index; the others (shown
     // through the column chooser) are sorted by SQLite, and reported apart.
-    QList<double> sorts, unindexedSorts;
+    Frames sorts, unindexedSorts;
     for (const QString &view : { QStringLiteral("component"), QStringLiteral("project"), QStringLiteral("user") }) {
-        window.showView(view);
+        frame(window, [&] { window.showView(view); });
         models::EntityTableModel *model = table->model();
         const QList<int> shown = model->defaultVisibleColumns();
         for (int round = 0; round < 3; ++round) {
             for (int column = 0; column < model->columnCount(); ++column) {
-                QList<double> &into = shown.contains(column) ? sorts : unindexedSorts;
+                Frames &into = shown.contains(column) ? sorts : unindexedSorts;
                 into.append(frame(window, [&] { table->table()->sortByColumn(column, Qt::AscendingOrder); }));
                 into.append(frame(window, [&] { table->table()->sortByColumn(column, Qt::DescendingOrder); }));
             }
@@ -227,9 +250,12 @@ int main(int argc, char **argv)
     print("sort, a default column", sorts);
     print("sort, a column off by default", unindexedSorts);
 
-    window.showView(QStringLiteral("component"));
-    table->table()->sortByColumn(int(table->model()->columnIds().indexOf(QStringLiteral("name"))), Qt::AscendingOrder);
-    QList<double> pages;
+    frame(window, [&] { window.showView(QStringLiteral("component")); });
+    frame(window, [&] {
+        table->table()->sortByColumn(
+            int(table->model()->columnIds().indexOf(QStringLiteral("name"))), Qt::AscendingOrder);
+    });
+    Frames pages;
     QElapsedTimer whole;
     whole.start();
     while (table->model()->canFetchMore({})) {

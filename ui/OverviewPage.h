@@ -65,6 +65,7 @@ private:
     QTextBrowser *m_browser;
     QFutureWatcher<QString> m_worker;
     QString m_changesHtml;
+    QString m_shownHtml; // what the browser shows, to leave it alone when a read brings the same
     bool m_upToDate = false;
 };
 
