@@ -168,6 +168,14 @@ void Database::interrupt() const
         sqlite3_interrupt(m_db);
 }
 
+void Database::stopWhen(const std::atomic<bool> *flag)
+{
+    // Checked every few thousand virtual machine steps: microseconds apart.
+    constexpr int Steps = 4000;
+    auto stop = [](void *context) { return static_cast<const std::atomic<bool> *>(context)->load() ? 1 : 0; };
+    sqlite3_progress_handler(m_db, flag ? Steps : 0, flag ? +stop : nullptr, const_cast<std::atomic<bool> *>(flag));
+}
+
 core::ErrorKind Database::kindOf(int code)
 {
     switch (code & 0xff) {

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <atomic>
+
 struct sqlite3;
 
 namespace cairn::cache {
@@ -62,6 +64,10 @@ public:
     // Makes the statement this connection is stepping fail with SQLITE_INTERRUPT; the only
     // call that may come from another thread (while the connection is open).
     void interrupt() const;
+    // While `*flag` is true, every statement on this connection stops (SQLITE_INTERRUPT),
+    // including one that starts after it was set, which interrupt() cannot reach. The flag
+    // must outlive the connection; null removes the check.
+    void stopWhen(const std::atomic<bool> *flag);
 
     sqlite3 *handle() const { return m_db; }
 

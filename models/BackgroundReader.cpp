@@ -24,10 +24,12 @@ public:
         if (!m_cache && m_openError.message.isEmpty()) {
             core::Result<std::unique_ptr<cache::Cache>> opened = cache::Cache::openReadOnly(m_path);
             const QMutexLocker locker(&m_mutex);
-            if (opened)
+            if (opened) {
                 m_cache = std::move(opened).value();
-            else
+                m_cache->database().stopWhen(&m_stopping);
+            } else {
                 m_openError = opened.error();
+            }
         }
         if (m_cache)
             job(m_cache.get());
@@ -43,11 +45,8 @@ public:
             m_cache->database().interrupt();
     }
 
-    void stop()
-    {
-        m_stopping.store(true);
-        interrupt();
-    }
+    // Whatever runs or would start next stops; jobs not started return at once.
+    void stop() { m_stopping.store(true); }
 
     // On the reader's thread, before it ends: the connection closes where it was opened.
     void close()
@@ -59,9 +58,9 @@ public:
 private:
     QString m_path;
     QMutex m_mutex;
+    std::atomic<bool> m_stopping = false; // before m_cache: the connection checks it
     std::unique_ptr<cache::Cache> m_cache;
     core::Error m_openError;
-    std::atomic<bool> m_stopping = false;
 };
 
 BackgroundReader::BackgroundReader(cache::Cache &cache, QObject *parent)
