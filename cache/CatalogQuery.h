@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -86,6 +87,11 @@ public:
 
 private:
     core::Result<QList<core::Relation>> relations(const core::EntityRef &ref, QStringView type, bool from) const;
+    // Runs `sql` on the indexed name columns, e.match_name then e.match_title (its %1), with
+    // ?1 and ?2 bound to the range of values that start with `prefix` and ?3 to `limit`;
+    // `read` binds what else it needs, steps the statement and stops at its first error.
+    core::Status byNamePrefix(const QString &sql, const QString &prefix, int limit,
+        const std::function<core::Status(Statement &)> &read) const;
     // The statement for `sql`, compiled once per CatalogQuery: an answer at 100,000 entities
     // makes dozens of lookups, and compiling their SQL each time was a visible share of it.
     core::Result<ReusedStatement> reused(const QString &sql) const;
