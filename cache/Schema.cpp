@@ -404,13 +404,13 @@ int Schema::latestVersion()
     return migrations().constLast().version;
 }
 
-QString Schema::newerSchemaMessage(const QString &path, int fileVersion)
+core::Error Schema::newerSchemaError(const QString &path, int fileVersion)
 {
-    return QStringLiteral("The cache %1 was written by a newer Cairn (schema %2, this one knows %3); "
-                          "upgrade Cairn or use another cache file with --cache.")
-        .arg(path)
-        .arg(fileVersion)
-        .arg(latestVersion());
+    return core::Error { QStringLiteral("The cache %1 was written by a newer Cairn (schema %2, this one knows %3).")
+                             .arg(path)
+                             .arg(fileVersion)
+                             .arg(latestVersion()),
+        core::ErrorKind::NewerVersion };
 }
 
 core::Status Schema::migrate(Database &db)
@@ -419,7 +419,7 @@ core::Status Schema::migrate(Database &db)
     if (!current)
         return current.error();
     if (*current > latestVersion())
-        return core::Error { newerSchemaMessage(db.path(), *current) };
+        return newerSchemaError(db.path(), *current);
     for (const Migration &m : migrations()) {
         if (m.version <= *current)
             continue;

@@ -128,7 +128,7 @@ core::Result<QString> SnapshotStore::restore(const QString &id)
         CAIRN_TRY_ASSIGN(Database check, Database::open(wanted.path, Database::Mode::ReadOnly));
         CAIRN_TRY_ASSIGN(int version, check.userVersion());
         if (version > Schema::latestVersion())
-            return core::Error { Schema::newerSchemaMessage(wanted.path, version) };
+            return Schema::newerSchemaError(wanted.path, version);
     }
     // The state being replaced is itself kept, so a restore can be undone.
     CAIRN_TRY_ASSIGN(SnapshotInfo before, create());

@@ -529,6 +529,8 @@ private Q_SLOTS:
             const Run run = cairn(arguments);
             QCOMPARE(run.code, 1);
             QVERIFY2(run.err.contains(u"999") && run.err.contains(u"newer"), qPrintable(run.err));
+            // The command line words the advice for the cache's fact.
+            QVERIFY2(run.err.contains(u"Upgrade Cairn or use another cache file with --cache."), qPrintable(run.err));
             QVERIFY(run.out.isEmpty());
         }
         QCOMPARE(fileBytes(cachePath()), before);
