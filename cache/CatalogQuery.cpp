@@ -393,7 +393,7 @@ core::Result<QList<core::SearchHit>> CatalogQuery::search(QStringView text, int 
             return out.size() < limit;
         });
     };
-    // No document parsing here: a hit needs only indexed columns (one frame at 100k).
+    // No document parsing here: a hit needs only indexed columns.
     const QString select
         = QStringLiteral("SELECT e.id, e.ref, e.display_name, coalesce(e.owner_key, '') FROM entities e ");
     CAIRN_TRY(byNamePrefix(
@@ -401,7 +401,7 @@ core::Result<QList<core::SearchHit>> CatalogQuery::search(QStringView text, int 
         limit, add));
     const QString match = ftsPrefixQuery(text);
     if (!match.isEmpty() && out.size() < limit) {
-        // Unranked and bounded: bm25 over every hit costs ~100 ms at 100k entities.
+        // Unranked and bounded: ranking (bm25) would score every hit before the first.
         CAIRN_TRY_ASSIGN(ReusedStatement q,
             reused(select
                 + QStringLiteral("JOIN (SELECT rowid FROM entities_fts WHERE entities_fts "

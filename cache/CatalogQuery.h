@@ -51,7 +51,9 @@ struct CacheCheck
 };
 
 // Read queries over the cache, for the command line, the app and the answers engine
-// (core::CatalogLookup). Every query is indexed and bounded; none scans the catalog.
+// (core::CatalogLookup). Lookups by ref, name and relation are indexed and bounded by their
+// limit; list() pages with OFFSET, so a page steps over every row before it, and
+// countsByKind() and check() read every entity (check() the whole file).
 // Use it on the connection of the thread that reads (see Cache). It keeps its statements
 // compiled for its lifetime: destroy it before Cache::close(), or the close is deferred
 // until it is (sqlite3_close_v2).

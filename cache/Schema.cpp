@@ -204,8 +204,7 @@ FROM sync_runs;
 // Version 2: each relation is stored once, by the entity that states it (its source), and
 // read from either end through the known inverse pairs. Version 1 stored every relation
 // with its inverse, so a relation both ends state (as a Backstage server gives it) took
-// four rows and sixteen B-tree inserts; a first sync of 5,000 Backstage entities spent
-// three quarters of its write there. The origin leads the key, so an entity's relations
+// four rows and sixteen B-tree inserts. The origin leads the key, so an entity's relations
 // are one range (replaced whole when it changes) and new entities append.
 constexpr QStringView Migration2 = uR"SQL(
 CREATE TABLE relations_v2(

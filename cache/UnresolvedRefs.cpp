@@ -9,8 +9,8 @@ core::Result<QList<UnresolvedRef>> findUnresolvedRefs(
     Cache &cache, const QString &relationType, const QString &sourceName)
 {
     // The targets are checked once each, not once per relation: a few hundred owners
-    // stand behind 100,000 ownedBy rows (58 -> 24 ms on such a cache). MATERIALIZED keeps
-    // SQLite from folding the CTEs back into a per-row check.
+    // stand behind 100,000 ownedBy rows. MATERIALIZED keeps SQLite from folding the CTEs
+    // back into a per-row check.
     core::Result<Statement> statement = cache.database().prepare(
         QStringLiteral("WITH targets AS MATERIALIZED (SELECT DISTINCT target_key FROM relations WHERE type = ?1), "
                        "missing AS MATERIALIZED (SELECT target_key FROM targets WHERE NOT EXISTS "

@@ -95,8 +95,9 @@ core::Result<qint64> ViewExport::write(
     const EntitySelection selection(filter);
     CAIRN_TRY(selection.check());
     // ORDER BY kind, name walks the entities_kind_name index, and a sort column of a
-    // kind's table its own index: rows stream out as SQLite finds them, with no sort
-    // buffer however many there are.
+    // kind's table its own index when tombstones are left out: rows stream out as SQLite
+    // finds them, with no sort buffer however many there are. The sort indexes hold live
+    // rows only, so a sorted export with tombstones is sorted by SQLite first.
     CAIRN_TRY_ASSIGN(Statement q,
         m_db.prepare(QStringLiteral("SELECT ") + expressions.join(QStringLiteral(", "))
             + QStringLiteral(" FROM entities e ") + selection.where() + selection.orderBy()));
