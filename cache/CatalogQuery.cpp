@@ -75,14 +75,6 @@ core::EntityRef refOf(const QString &text)
     return parsed ? *parsed : core::EntityRef();
 }
 
-// The upper bound of a prefix range on a BINARY-collated column: nothing valid sorts
-// after U+10FFFF.
-QString prefixEnd(const QString &prefix)
-{
-    static const QString maxChar = QString::fromUcs4(U"\U0010FFFF", 1);
-    return prefix + maxChar;
-}
-
 } // namespace
 
 CatalogQuery::CatalogQuery(Cache &cache)
@@ -113,6 +105,12 @@ core::Status CatalogQuery::byNamePrefix(
         CAIRN_TRY(read(*q));
     }
     return {};
+}
+
+QString CatalogQuery::prefixEnd(const QString &prefix)
+{
+    static const QString maxChar = QString::fromUcs4(U"\U0010FFFF", 1); // nothing valid sorts after it
+    return prefix + maxChar;
 }
 
 QString CatalogQuery::ftsPrefixQuery(QStringView text, bool anyWord)

@@ -86,6 +86,9 @@ public:
     // An FTS5 MATCH expression that finds every word of `text` (or, with `anyWord`, any
     // word) as a prefix; empty when no word is long enough for the prefix index (2 characters).
     static QString ftsPrefixQuery(QStringView text, bool anyWord = false);
+    // The upper bound of the range of values that start with `prefix` on a BINARY-collated
+    // column: `column >= prefix AND column < prefixEnd(prefix)`.
+    static QString prefixEnd(const QString &prefix);
 
 private:
     core::Result<QList<core::Relation>> relations(const core::EntityRef &ref, QStringView type, bool from) const;
