@@ -36,6 +36,10 @@ core::Result<cache::Cache *> CliContext::cache()
             return core::Error { opened.errorString()
                     + QStringLiteral(" Move it yourself or use another cache file with --cache."),
                 opened.errorKind() };
+        if (opened.errorKind() == core::ErrorKind::NewerVersion)
+            return core::Error { opened.errorString()
+                    + QStringLiteral(" Upgrade Cairn or use another cache file with --cache."),
+                opened.errorKind() };
         return opened.error();
     }
     m_cache = std::move(opened).value();

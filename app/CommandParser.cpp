@@ -36,4 +36,20 @@ std::optional<int> parseCommandArguments(
     return std::nullopt;
 }
 
+EntityFilterOptions::EntityFilterOptions(const QString &includeRemovedDescription)
+    : kind(QStringLiteral("kind"), QStringLiteral("Only this kind (component, api, group, ...)."), QStringLiteral("K"))
+    , owner(QStringLiteral("owner"), QStringLiteral("Only what this group or user owns."), QStringLiteral("REF"))
+    , query(QStringLiteral("query"),
+          QStringLiteral("Only entities matching these words (name, title, description, tags, owner)."),
+          QStringLiteral("TEXT"))
+    , includeRemoved(QStringLiteral("include-removed"), includeRemovedDescription)
+{ }
+
+core::Result<core::EntityRef> EntityFilterOptions::ownerRef(const QCommandLineParser &parser) const
+{
+    if (!parser.isSet(owner))
+        return core::EntityRef();
+    return core::EntityRef::parse(parser.value(owner), core::EntityRef::Context { QStringLiteral("group") });
+}
+
 } // namespace cairn::app

@@ -65,13 +65,7 @@ int runExport(CliContext &context, const QStringList &arguments)
         "Exports the cache. CSV (default): the columns of a public view (docs/export.md), one row per entity, "
         "by kind then name. --format yaml or bundle: every entity back out as catalog documents, "
         "without server-only fields, for a fresh Backstage or another Cairn to ingest."));
-    const QCommandLineOption kind(
-        QStringLiteral("kind"), QStringLiteral("Only this kind (component, api, group, ...)."), QStringLiteral("K"));
-    const QCommandLineOption owner(
-        QStringLiteral("owner"), QStringLiteral("Only what this group or user owns."), QStringLiteral("REF"));
-    const QCommandLineOption query(QStringLiteral("query"),
-        QStringLiteral("Only entities matching these words (name, title, description, tags, owner)."),
-        QStringLiteral("TEXT"));
+    const EntityFilterOptions choose(QStringLiteral("Also export entities removed upstream (tombstones)."));
     const QCommandLineOption columns(QStringLiteral("columns"),
         QStringLiteral("CSV columns, comma-separated (default: the kind's usual ones)."), QStringLiteral("a,b,c"));
     const QCommandLineOption bom(
@@ -79,8 +73,6 @@ int runExport(CliContext &context, const QStringList &arguments)
     const QCommandLineOption delimiter(QStringLiteral("delimiter"),
         QStringLiteral("CSV delimiter: \",\" (default), \";\" or tab."), QStringLiteral(",|;|tab"),
         QStringLiteral(","));
-    const QCommandLineOption includeRemoved(
-        QStringLiteral("include-removed"), QStringLiteral("Also export entities removed upstream (tombstones)."));
     const QCommandLineOption includeLocations(
         QStringLiteral("include-locations"), QStringLiteral("yaml, bundle: also write Location entities."));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv (default), yaml or bundle."),
@@ -90,8 +82,8 @@ int runExport(CliContext &context, const QStringList &arguments)
                        "(one file per kind) unless the name ends in .yaml, or - for "
                        "standard output (the default)."),
         QStringLiteral("FILE|DIR|-"), QStringLiteral("-"));
-    parser.addOptions(
-        { kind, owner, query, columns, bom, delimiter, includeRemoved, includeLocations, format, output });
+    parser.addOptions({ choose.kind, choose.owner, choose.query, columns, bom, delimiter, choose.includeRemoved,
+        includeLocations, format, output });
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("export"), arguments, context))
         return *stop;
     const auto usage = [&](const QString &message) {
@@ -114,16 +106,13 @@ int runExport(CliContext &context, const QStringList &arguments)
         return usage(QStringLiteral("--columns, --bom and --delimiter are for CSV only."));
 
     cache::ExportFilter filter;
-    filter.kind = parser.value(kind).trimmed();
-    filter.text = parser.value(query);
-    filter.includeRemoved = parser.isSet(includeRemoved);
-    if (parser.isSet(owner)) {
-        core::Result<core::EntityRef> ref
-            = core::EntityRef::parse(parser.value(owner), core::EntityRef::Context { QStringLiteral("group") });
-        if (!ref)
-            return usage(ref.errorString());
-        filter.owner = ref.value();
-    }
+    filter.kind = parser.value(choose.kind).trimmed();
+    filter.text = parser.value(choose.query);
+    filter.includeRemoved = parser.isSet(choose.includeRemoved);
+    core::Result<core::EntityRef> owner = choose.ownerRef(parser);
+    if (!owner)
+        return usage(owner.errorString());
+    filter.owner = owner.value();
     QStringList columnNames;
     for (const QString &name : parser.value(columns).split(u',', Qt::SkipEmptyParts)) {
         if (!name.trimmed().isEmpty())

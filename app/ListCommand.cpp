@@ -16,41 +16,30 @@ int runList(CliContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Lists entities in the cache, by kind, then name."));
-    const QCommandLineOption kind(
-        QStringLiteral("kind"), QStringLiteral("Only this kind (component, api, group, ...)."), QStringLiteral("K"));
-    const QCommandLineOption owner(
-        QStringLiteral("owner"), QStringLiteral("Only what this group or user owns."), QStringLiteral("REF"));
-    const QCommandLineOption query(QStringLiteral("query"),
-        QStringLiteral("Only entities matching these words (name, title, description, tags, owner)."),
-        QStringLiteral("TEXT"));
-    const QCommandLineOption includeRemoved(
-        QStringLiteral("include-removed"), QStringLiteral("Also list entities removed upstream."));
+    const EntityFilterOptions choose(QStringLiteral("Also list entities removed upstream."));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N entities (default 1000)."),
         QStringLiteral("N"), QStringLiteral("1000"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (docs/cli-json.md)."));
-    parser.addOptions({ kind, owner, query, includeRemoved, limit, json });
+    parser.addOptions({ choose.kind, choose.owner, choose.query, choose.includeRemoved, limit, json });
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("list"), arguments, context))
         return *stop;
 
     cache::EntityFilter filter;
-    filter.kind = parser.value(kind);
-    filter.text = parser.value(query);
-    filter.includeRemoved = parser.isSet(includeRemoved);
+    filter.kind = parser.value(choose.kind);
+    filter.text = parser.value(choose.query);
+    filter.includeRemoved = parser.isSet(choose.includeRemoved);
     bool limitOk = false;
     filter.limit = parser.value(limit).toInt(&limitOk);
     if (!limitOk || filter.limit <= 0) {
         context.err() << "cairn list: --limit takes a positive number, not \"" << parser.value(limit) << "\".\n";
         return ExitUsage;
     }
-    if (parser.isSet(owner)) {
-        core::Result<core::EntityRef> ref
-            = core::EntityRef::parse(parser.value(owner), core::EntityRef::Context { QStringLiteral("group") });
-        if (!ref) {
-            context.err() << "cairn list: " << ref.errorString() << "\n";
-            return ExitUsage;
-        }
-        filter.owner = ref.value();
+    core::Result<core::EntityRef> owner = choose.ownerRef(parser);
+    if (!owner) {
+        context.err() << "cairn list: " << owner.errorString() << "\n";
+        return ExitUsage;
     }
+    filter.owner = owner.value();
 
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)

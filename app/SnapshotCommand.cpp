@@ -70,6 +70,8 @@ int runSnapshot(CliContext &context, const QStringList &arguments)
     if (!before && before.errorKind() == core::ErrorKind::NotFound) // the person's to correct: say where ids are
         return context.fail(QStringLiteral("there is no snapshot %1 in %2. `cairn snapshot list` shows them.")
                                 .arg(words.at(1), store.folder()));
+    if (!before && before.errorKind() == core::ErrorKind::NewerVersion)
+        return context.fail(before.errorString() + QStringLiteral(" Upgrade Cairn to restore it."));
     if (!before)
         return context.fail(before.errorString());
     context.out() << "Restored snapshot " << words.at(1) << ". The state before the restore was kept as snapshot "

@@ -30,7 +30,7 @@ core::Result<Inspection> inspect(Database &db, Cache::IntegrityCheck when)
         return version.error();
     }
     if (*version > Schema::latestVersion())
-        return core::Error { Schema::newerSchemaMessage(db.path(), *version) };
+        return Schema::newerSchemaError(db.path(), *version);
     if (when == Cache::IntegrityCheck::Deferred)
         return Inspection {};
 
@@ -199,7 +199,7 @@ core::Result<std::unique_ptr<Cache>> Cache::openReadOnly(const QString &path)
     if (!version)
         return version.error();
     if (*version > Schema::latestVersion())
-        return core::Error { Schema::newerSchemaMessage(path, *version) };
+        return Schema::newerSchemaError(path, *version);
     if (*version < Schema::latestVersion())
         return core::Error { QStringLiteral("The cache %1 has schema %2, older than this Cairn's %3; open it for "
                                             "writing once to migrate it.")

@@ -75,14 +75,6 @@ core::EntityRef refOf(const QString &text)
     return parsed ? *parsed : core::EntityRef();
 }
 
-// The upper bound of a prefix range on a BINARY-collated column: nothing valid sorts
-// after U+10FFFF.
-QString prefixEnd(const QString &prefix)
-{
-    static const QString maxChar = QString::fromUcs4(U"\U0010FFFF", 1);
-    return prefix + maxChar;
-}
-
 } // namespace
 
 CatalogQuery::CatalogQuery(Cache &cache)
@@ -100,6 +92,25 @@ core::Result<ReusedStatement> CatalogQuery::reused(const QString &sql) const
     }
     it->second->reset();
     return ReusedStatement(it->second.get());
+}
+
+core::Status CatalogQuery::byNamePrefix(
+    const QString &sql, const QString &prefix, int limit, const std::function<core::Status(Statement &)> &read) const
+{
+    for (const QString &column : { QStringLiteral("e.match_name"), QStringLiteral("e.match_title") }) {
+        CAIRN_TRY_ASSIGN(ReusedStatement q, reused(sql.arg(column)));
+        q->bind(1, prefix);
+        q->bind(2, prefixEnd(prefix));
+        q->bind(3, limit);
+        CAIRN_TRY(read(*q));
+    }
+    return {};
+}
+
+QString CatalogQuery::prefixEnd(const QString &prefix)
+{
+    static const QString maxChar = QString::fromUcs4(U"\U0010FFFF", 1); // nothing valid sorts after it
+    return prefix + maxChar;
 }
 
 QString CatalogQuery::ftsPrefixQuery(QStringView text, bool anyWord)
@@ -182,12 +193,7 @@ core::Result<QMap<QString, int>> CatalogQuery::countsByKind(bool includeRemoved)
                                     : QStringLiteral("SELECT kind, count(*) FROM entities WHERE removed_at "
                                                      "IS NULL GROUP BY kind")));
     QMap<QString, int> out;
-    for (;;) {
-        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
-        if (step == Statement::Step::Done)
-            break;
-        out.insert(q.text(0), q.int32(1));
-    }
+    CAIRN_TRY(forEachRow(q, [&](const Statement &row) { out.insert(row.text(0), row.int32(1)); }));
     return out;
 }
 
@@ -209,17 +215,12 @@ core::Result<CacheCheck> CatalogQuery::check() const
     CacheCheck result;
     CAIRN_TRY_ASSIGN(result.schemaVersion, m_db.userVersion());
     CAIRN_TRY_ASSIGN(Statement integrity, m_db.prepare(QStringLiteral("PRAGMA integrity_check")));
-    for (;;) {
-        core::Result<Statement::Step> step = integrity.step();
-        if (!step) {
-            result.problems.append(step.errorString());
-            break;
-        }
-        if (*step == Statement::Step::Done)
-            break;
-        if (integrity.text(0) != u"ok")
-            result.problems.append(integrity.text(0));
-    }
+    const core::Status checked = forEachRow(integrity, [&](const Statement &row) {
+        if (row.text(0) != u"ok")
+            result.problems.append(row.text(0));
+    });
+    if (!checked)
+        result.problems.append(checked.errorString());
     if (result.schemaVersion != Schema::latestVersion())
         result.problems.append(
             QStringLiteral("schema %1, this Cairn expects %2").arg(result.schemaVersion).arg(Schema::latestVersion()));
@@ -302,78 +303,56 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
     // (NameMatcher's own test, on indexed columns before any document is parsed), so rows
     // that merely share letters or a word never crowd the real typo out of `limit`.
     const auto add = [&](Statement &q, bool typoOnly = false) -> core::Status {
-        for (;;) {
-            if (out.size() >= limit)
-                return {};
-            CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
-            if (step == Statement::Step::Done)
-                return {};
-            if (seen.contains(q.text(6)))
-                continue;
-            if (typoOnly && core::NameMatcher::distance(normalized, q.text(10), bound) > bound
-                && (q.text(11).isEmpty() || core::NameMatcher::distance(normalized, q.text(11), bound) > bound))
-                continue;
-            seen.insert(q.text(6));
-            out.append(recordFrom(q));
-        }
+        if (out.size() >= limit)
+            return {};
+        return forEachRow(q, [&](const Statement &row) {
+            const auto far = [&] {
+                return core::NameMatcher::distance(normalized, row.text(10), bound) > bound
+                    && (row.text(11).isEmpty() || core::NameMatcher::distance(normalized, row.text(11), bound) > bound);
+            };
+            if (!seen.contains(row.text(6)) && !(typoOnly && far())) {
+                seen.insert(row.text(6));
+                out.append(recordFrom(row));
+            }
+            return out.size() < limit;
+        });
     };
     const QString select = QStringLiteral("SELECT ") + RecordColumns + RecordFrom;
     // Exact, then prefix: ordering the range by the column puts equal values first.
-    for (const QString &column : { QStringLiteral("e.match_name"), QStringLiteral("e.match_title") }) {
-        CAIRN_TRY_ASSIGN(ReusedStatement q,
-            reused(select
-                + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 ORDER BY %1, "
-                                 "e.removed_at IS NOT NULL LIMIT ?3")
-                      .arg(column)));
-        q->bind(1, normalized);
-        q->bind(2, prefixEnd(normalized));
-        q->bind(3, limit);
-        CAIRN_TRY(add(*q));
-    }
+    CAIRN_TRY(byNamePrefix(select
+            + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 ORDER BY %1, e.removed_at IS NOT NULL "
+                             "LIMIT ?3"),
+        normalized, limit, [&](Statement &q) { return add(q); }));
     // An exact or prefix match always beats a typo in NameMatcher: no need to look further.
-    if (!out.isEmpty())
+    if (!out.isEmpty() || bound == 0)
         return out;
     // Near spellings of names and titles (a person mistypes "Krzysztof Szczepański" as
     // easily as krzysztof-szczepanski): same first two letters and a similar length, then
     // words in common through FTS; each kept only within the typo bound (see add).
-    for (const QString &column : { QStringLiteral("e.match_name"), QStringLiteral("e.match_title") }) {
-        if (bound == 0 || out.size() >= limit)
-            break;
-        const QString head = normalized.left(2);
-        CAIRN_TRY_ASSIGN(ReusedStatement q,
-            reused(select
-                + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND "
-                                 "length(%1) BETWEEN ?3 AND ?4 LIMIT ?5")
-                      .arg(column)));
-        q->bind(1, head);
-        q->bind(2, prefixEnd(head));
-        q->bind(3, qint64(normalized.size() - bound));
-        q->bind(4, qint64(normalized.size() + bound));
-        q->bind(5, limit * 4);
-        CAIRN_TRY(add(*q, true));
-    }
-    const QString match = ftsPrefixQuery(text);
-    if (bound > 0 && !match.isEmpty() && out.size() < limit) {
+    CAIRN_TRY(
+        byNamePrefix(select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND length(%1) BETWEEN ?4 AND ?5 LIMIT ?3"),
+            normalized.left(2), limit * 4, [&](Statement &q) {
+                q.bind(4, qint64(normalized.size() - bound));
+                q.bind(5, qint64(normalized.size() + bound));
+                return add(q, true);
+            }));
+    const auto addWords = [&](const QString &words) -> core::Status {
         CAIRN_TRY_ASSIGN(ReusedStatement q,
             reused(select
                 + QStringLiteral("WHERE e.id IN (SELECT rowid FROM entities_fts WHERE "
                                  "entities_fts MATCH ?1 LIMIT ?2)")));
-        q->bind(1, match);
+        q->bind(1, words);
         q->bind(2, limit * 2);
-        CAIRN_TRY(add(*q, true));
-    }
+        return add(*q, true);
+    };
+    const QString match = ftsPrefixQuery(text);
+    if (!match.isEmpty())
+        CAIRN_TRY(addWords(match));
     // A typo in one word of several ("servce 4711", "krzysztof szczepansky"): the other words
     // still find it, bounded; NameMatcher then measures the distance to the whole name.
     const QString anyWord = ftsPrefixQuery(text, true);
-    if (bound > 0 && anyWord != match && out.size() < limit) {
-        CAIRN_TRY_ASSIGN(ReusedStatement q,
-            reused(select
-                + QStringLiteral("WHERE e.id IN (SELECT rowid FROM entities_fts WHERE "
-                                 "entities_fts MATCH ?1 LIMIT ?2)")));
-        q->bind(1, anyWord);
-        q->bind(2, limit * 2);
-        CAIRN_TRY(add(*q, true));
-    }
+    if (anyWord != match)
+        CAIRN_TRY(addWords(anyWord));
     return out;
 }
 
@@ -401,36 +380,26 @@ core::Result<QList<core::SearchHit>> CatalogQuery::search(QStringView text, int 
         return out;
     QSet<qint64> seen;
     const auto add = [&](Statement &q) -> core::Status {
-        for (;;) {
-            if (out.size() >= limit)
-                return {};
-            CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
-            if (step == Statement::Step::Done)
-                return {};
-            if (seen.contains(q.int64(0)))
-                continue;
-            seen.insert(q.int64(0));
-            const core::EntityRef ref = refOf(q.text(1));
-            out.append(core::SearchHit { ref, ref.kind(), q.text(2), refOf(q.text(3)), false });
-        }
+        if (out.size() >= limit)
+            return {};
+        return forEachRow(q, [&](const Statement &row) {
+            if (!seen.contains(row.int64(0))) {
+                seen.insert(row.int64(0));
+                const core::EntityRef ref = refOf(row.text(1));
+                out.append(core::SearchHit { ref, ref.kind(), row.text(2), refOf(row.text(3)), false });
+            }
+            return out.size() < limit;
+        });
     };
-    // No document parsing here: a hit needs only indexed columns (one frame at 100k).
+    // No document parsing here: a hit needs only indexed columns.
     const QString select
         = QStringLiteral("SELECT e.id, e.ref, e.display_name, coalesce(e.owner_key, '') FROM entities e ");
-    for (const QString &column : { QStringLiteral("e.match_name"), QStringLiteral("e.match_title") }) {
-        CAIRN_TRY_ASSIGN(ReusedStatement q,
-            reused(select
-                + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND e.removed_at "
-                                 "IS NULL ORDER BY %1 LIMIT ?3")
-                      .arg(column)));
-        q->bind(1, normalized);
-        q->bind(2, prefixEnd(normalized));
-        q->bind(3, limit);
-        CAIRN_TRY(add(*q));
-    }
+    CAIRN_TRY(byNamePrefix(
+        select + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 AND e.removed_at IS NULL ORDER BY %1 LIMIT ?3"), normalized,
+        limit, add));
     const QString match = ftsPrefixQuery(text);
     if (!match.isEmpty() && out.size() < limit) {
-        // Unranked and bounded: bm25 over every hit costs ~100 ms at 100k entities.
+        // Unranked and bounded: ranking (bm25) would score every hit before the first.
         CAIRN_TRY_ASSIGN(ReusedStatement q,
             reused(select
                 + QStringLiteral("JOIN (SELECT rowid FROM entities_fts WHERE entities_fts "

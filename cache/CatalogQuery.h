@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -50,7 +51,9 @@ struct CacheCheck
 };
 
 // Read queries over the cache, for the command line, the app and the answers engine
-// (core::CatalogLookup). Every query is indexed and bounded; none scans the catalog.
+// (core::CatalogLookup). Lookups by ref, name and relation are indexed and bounded by their
+// limit; list() pages with OFFSET, so a page steps over every row before it, and
+// countsByKind() and check() read every entity (check() the whole file).
 // Use it on the connection of the thread that reads (see Cache). It keeps its statements
 // compiled for its lifetime: destroy it before Cache::close(), or the close is deferred
 // until it is (sqlite3_close_v2).
@@ -83,9 +86,17 @@ public:
     // An FTS5 MATCH expression that finds every word of `text` (or, with `anyWord`, any
     // word) as a prefix; empty when no word is long enough for the prefix index (2 characters).
     static QString ftsPrefixQuery(QStringView text, bool anyWord = false);
+    // The upper bound of the range of values that start with `prefix` on a BINARY-collated
+    // column: `column >= prefix AND column < prefixEnd(prefix)`.
+    static QString prefixEnd(const QString &prefix);
 
 private:
     core::Result<QList<core::Relation>> relations(const core::EntityRef &ref, QStringView type, bool from) const;
+    // Runs `sql` on the indexed name columns, e.match_name then e.match_title (its %1), with
+    // ?1 and ?2 bound to the range of values that start with `prefix` and ?3 to `limit`;
+    // `read` binds what else it needs, steps the statement and stops at its first error.
+    core::Status byNamePrefix(const QString &sql, const QString &prefix, int limit,
+        const std::function<core::Status(Statement &)> &read) const;
     // The statement for `sql`, compiled once per CatalogQuery: an answer at 100,000 entities
     // makes dozens of lookups, and compiling their SQL each time was a visible share of it.
     core::Result<ReusedStatement> reused(const QString &sql) const;

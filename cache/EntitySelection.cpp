@@ -10,13 +10,6 @@ namespace cairn::cache {
 
 namespace {
 
-// The upper bound of a prefix range on a BINARY-collated column (as CatalogQuery does).
-QString prefixEnd(const QString &prefix)
-{
-    static const QString maxChar = QString::fromUcs4(U"\U0010FFFF", 1);
-    return prefix + maxChar;
-}
-
 bool isNumeric(ColumnType type)
 {
     return type == ColumnType::Integer || type == ColumnType::Number || type == ColumnType::Percent;
@@ -172,7 +165,7 @@ void EntitySelection::bind(Statement &q) const
     if (!m_filter.text.trimmed().isEmpty()) {
         if (m_match.isEmpty()) {
             q.bind(3, m_normalized);
-            q.bind(4, prefixEnd(m_normalized));
+            q.bind(4, CatalogQuery::prefixEnd(m_normalized));
         } else {
             q.bind(5, m_match);
         }

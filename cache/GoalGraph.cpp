@@ -35,21 +35,18 @@ core::Result<GoalGraph> GoalGraph::read(Cache &cache)
     QList<Stated> stated;
     QHash<QString, core::EntityRef> goals; // key -> ref
     QHash<QString, core::EntityRef> projects;
-    for (;;) {
-        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
-        if (step == Statement::Step::Done)
-            break;
-        if (q.int64(0) == 1) {
-            stated.append(Stated { q.text(4), q.text(5), q.text(6) });
-            continue;
+    CAIRN_TRY(forEachRow(q, [&](const Statement &row) {
+        if (row.int64(0) == 1) {
+            stated.append(Stated { row.text(4), row.text(5), row.text(6) });
+            return;
         }
         Item item;
-        item.record.entity = core::Entity(QJsonDocument::fromJson(q.utf8(1)).object());
-        item.record.source = q.text(2);
-        item.ownerName = q.text(3);
+        item.record.entity = core::Entity(QJsonDocument::fromJson(row.utf8(1)).object());
+        item.record.source = row.text(2);
+        item.ownerName = row.text(3);
         const core::EntityRef ref = item.record.entity.ref();
         if (ref.isNull())
-            continue;
+            return;
         if (item.record.entity.isKind(u"goal")) {
             goals.insert(ref.key(), ref);
             graph.goals.append(std::move(item));
@@ -57,7 +54,7 @@ core::Result<GoalGraph> GoalGraph::read(Cache &cache)
             projects.insert(ref.key(), ref);
             graph.projects.append(std::move(item));
         }
-    }
+    }));
     QSet<core::Relation> seen;
     for (const Stated &s : std::as_const(stated)) {
         const bool backwards = s.type == u"parentof" || s.type == u"hascontribution";

@@ -26,15 +26,12 @@ core::Result<KindCounts> KindCounts::read(Cache &cache)
             "SELECT kind, 0, count(*) FROM entities INDEXED BY entities_removed WHERE removed_at IS NOT NULL "
             "GROUP BY kind")));
     KindCounts counts;
-    for (;;) {
-        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
-        if (step == Statement::Step::Done)
-            break;
-        const QString kind = q.text(0);
-        counts.live[kind] += q.int32(1) - q.int32(2);
-        if (q.int32(2) > 0)
-            counts.removed[kind] += q.int32(2);
-    }
+    CAIRN_TRY(forEachRow(q, [&](const Statement &row) {
+        const QString kind = row.text(0);
+        counts.live[kind] += row.int32(1) - row.int32(2);
+        if (row.int32(2) > 0)
+            counts.removed[kind] += row.int32(2);
+    }));
     return counts;
 }
 

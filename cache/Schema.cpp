@@ -204,8 +204,7 @@ FROM sync_runs;
 // Version 2: each relation is stored once, by the entity that states it (its source), and
 // read from either end through the known inverse pairs. Version 1 stored every relation
 // with its inverse, so a relation both ends state (as a Backstage server gives it) took
-// four rows and sixteen B-tree inserts; a first sync of 5,000 Backstage entities spent
-// three quarters of its write there. The origin leads the key, so an entity's relations
+// four rows and sixteen B-tree inserts. The origin leads the key, so an entity's relations
 // are one range (replaced whole when it changes) and new entities append.
 constexpr QStringView Migration2 = uR"SQL(
 CREATE TABLE relations_v2(
@@ -404,13 +403,13 @@ int Schema::latestVersion()
     return migrations().constLast().version;
 }
 
-QString Schema::newerSchemaMessage(const QString &path, int fileVersion)
+core::Error Schema::newerSchemaError(const QString &path, int fileVersion)
 {
-    return QStringLiteral("The cache %1 was written by a newer Cairn (schema %2, this one knows %3); "
-                          "upgrade Cairn or use another cache file with --cache.")
-        .arg(path)
-        .arg(fileVersion)
-        .arg(latestVersion());
+    return core::Error { QStringLiteral("The cache %1 was written by a newer Cairn (schema %2, this one knows %3).")
+                             .arg(path)
+                             .arg(fileVersion)
+                             .arg(latestVersion()),
+        core::ErrorKind::NewerVersion };
 }
 
 core::Status Schema::migrate(Database &db)
@@ -419,7 +418,7 @@ core::Status Schema::migrate(Database &db)
     if (!current)
         return current.error();
     if (*current > latestVersion())
-        return core::Error { newerSchemaMessage(db.path(), *current) };
+        return newerSchemaError(db.path(), *current);
     for (const Migration &m : migrations()) {
         if (m.version <= *current)
             continue;

@@ -21,8 +21,9 @@ public:
     // newer Cairn is refused before anything is written to it.
     static core::Status migrate(Database &db);
 
-    // The refusal message for a cache whose schema is newer than this build knows.
-    static QString newerSchemaMessage(const QString &path, int fileVersion);
+    // The refusal of a cache whose schema is newer than this build knows: the fact, of kind
+    // NewerVersion (what to do about it is the face's to say).
+    static core::Error newerSchemaError(const QString &path, int fileVersion);
 };
 
 } // namespace cairn::cache

@@ -101,14 +101,11 @@ core::Result<SnapshotInfo> SnapshotStore::info(const QString &id) const
     CAIRN_TRY_ASSIGN(Database db, Database::open(path, Database::Mode::ReadOnly));
     CAIRN_TRY_ASSIGN(Statement q,
         db.prepare(QStringLiteral("SELECT kind, count(*) FROM entities WHERE removed_at IS NULL GROUP BY kind")));
-    for (;;) {
-        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
-        if (step == Statement::Step::Done)
-            break;
-        const int n = q.int32(1);
-        s.liveByKind.insert(q.text(0), n);
+    CAIRN_TRY(forEachRow(q, [&](const Statement &row) {
+        const int n = row.int32(1);
+        s.liveByKind.insert(row.text(0), n);
         s.liveEntities += n;
-    }
+    }));
     return s;
 }
 
@@ -131,7 +128,7 @@ core::Result<QString> SnapshotStore::restore(const QString &id)
         CAIRN_TRY_ASSIGN(Database check, Database::open(wanted.path, Database::Mode::ReadOnly));
         CAIRN_TRY_ASSIGN(int version, check.userVersion());
         if (version > Schema::latestVersion())
-            return core::Error { Schema::newerSchemaMessage(wanted.path, version) };
+            return Schema::newerSchemaError(wanted.path, version);
     }
     // The state being replaced is itself kept, so a restore can be undone.
     CAIRN_TRY_ASSIGN(SnapshotInfo before, create());

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringView>
 
+#include <type_traits>
 #include <utility>
 
 struct sqlite3;
@@ -91,17 +92,34 @@ private:
     QByteArray m_spare;
 };
 
-// Steps `q` to its end, appending make(q) for each row.
-template<typename Row, typename Make> core::Status collectRows(Statement &q, QList<Row> &out, Make make)
+// Steps `q` to its end, calling each(q) for every row. `each` returns nothing; or a bool,
+// false to stop before the next row; or a core::Status, whose error stops the steps and is
+// returned.
+template<typename Each> core::Status forEachRow(Statement &q, Each each)
 {
+    using Returned = std::invoke_result_t<Each &, const Statement &>;
     for (;;) {
         core::Result<Statement::Step> step = q.step();
         if (!step)
             return step.error();
         if (*step == Statement::Step::Done)
             return {};
-        out.append(make(std::as_const(q)));
+        if constexpr (std::is_void_v<Returned>) {
+            each(std::as_const(q));
+        } else if constexpr (std::is_same_v<Returned, bool>) {
+            if (!each(std::as_const(q)))
+                return {};
+        } else {
+            if (core::Status done = each(std::as_const(q)); !done)
+                return done;
+        }
     }
+}
+
+// Steps `q` to its end, appending make(q) for each row.
+template<typename Row, typename Make> core::Status collectRows(Statement &q, QList<Row> &out, Make make)
+{
+    return forEachRow(q, [&](const Statement &row) { out.append(make(row)); });
 }
 
 } // namespace cairn::cache

@@ -9,8 +9,8 @@ core::Result<QList<UnresolvedRef>> findUnresolvedRefs(
     Cache &cache, const QString &relationType, const QString &sourceName)
 {
     // The targets are checked once each, not once per relation: a few hundred owners
-    // stand behind 100,000 ownedBy rows (58 -> 24 ms on such a cache). MATERIALIZED keeps
-    // SQLite from folding the CTEs back into a per-row check.
+    // stand behind 100,000 ownedBy rows. MATERIALIZED keeps SQLite from folding the CTEs
+    // back into a per-row check.
     core::Result<Statement> statement = cache.database().prepare(
         QStringLiteral("WITH targets AS MATERIALIZED (SELECT DISTINCT target_key FROM relations WHERE type = ?1), "
                        "missing AS MATERIALIZED (SELECT target_key FROM targets WHERE NOT EXISTS "
@@ -26,17 +26,13 @@ core::Result<QList<UnresolvedRef>> findUnresolvedRefs(
     statement->bind(1, relationType);
     statement->bind(2, sourceName);
     QList<UnresolvedRef> out;
-    while (true) {
-        core::Result<Statement::Step> step = statement->step();
-        if (!step)
-            return step.error();
-        if (step.value() == Statement::Step::Done)
-            break;
-        core::Result<core::EntityRef> ref = core::EntityRef::parse(statement->text(0));
-        if (!ref)
-            continue; // stored refs were parsed on the way in; a bad one cannot be shown anyway
-        out.append(UnresolvedRef { ref.value(), statement->text(1), statement->text(2) });
-    }
+    core::Status read = forEachRow(*statement, [&](const Statement &row) {
+        core::Result<core::EntityRef> ref = core::EntityRef::parse(row.text(0));
+        if (ref) // stored refs were parsed on the way in; a bad one cannot be shown anyway
+            out.append(UnresolvedRef { ref.value(), row.text(1), row.text(2) });
+    });
+    if (!read)
+        return read.error();
     return out;
 }
 

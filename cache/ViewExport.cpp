@@ -95,8 +95,9 @@ core::Result<qint64> ViewExport::write(
     const EntitySelection selection(filter);
     CAIRN_TRY(selection.check());
     // ORDER BY kind, name walks the entities_kind_name index, and a sort column of a
-    // kind's table its own index: rows stream out as SQLite finds them, with no sort
-    // buffer however many there are.
+    // kind's table its own index when tombstones are left out: rows stream out as SQLite
+    // finds them, with no sort buffer however many there are. The sort indexes hold live
+    // rows only, so a sorted export with tombstones is sorted by SQLite first.
     CAIRN_TRY_ASSIGN(Statement q,
         m_db.prepare(QStringLiteral("SELECT ") + expressions.join(QStringLiteral(", "))
             + QStringLiteral(" FROM entities e ") + selection.where() + selection.orderBy()));
@@ -106,17 +107,16 @@ core::Result<qint64> ViewExport::write(
     CAIRN_TRY(writer.writeRow(names));
     QList<QString> cells(names.size());
     qint64 rows = 0;
-    for (;;) {
-        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
-        if (step == Statement::Step::Done)
-            break;
+    CAIRN_TRY(forEachRow(q, [&](const Statement &row) -> core::Status {
         for (qsizetype i = 0; i < cells.size(); ++i)
-            cells[i] = q.text(int(i));
-        CAIRN_TRY(writer.writeRow(std::span<const QString>(cells.data(), cells.size())));
+            cells[i] = row.text(int(i));
+        if (core::Status written = writer.writeRow(std::span<const QString>(cells.data(), cells.size())); !written)
+            return written;
         ++rows;
         if (rows % ProgressEvery == 0 && !keepGoing(rows, all))
             return core::Error { QStringLiteral("Export cancelled.") };
-    }
+        return {};
+    }));
     CAIRN_TRY(writer.finish());
     if (!keepGoing(rows, all < 0 ? rows : all))
         return core::Error { QStringLiteral("Export cancelled.") };
@@ -133,15 +133,14 @@ core::Result<qint64> ViewExport::forEachDocument(const ExportFilter &filter, con
     selection.bind(q);
     CAIRN_TRY_ASSIGN(const qint64 all, total(filter));
     qint64 done = 0;
-    for (;;) {
-        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
-        if (step == Statement::Step::Done)
-            break;
-        CAIRN_TRY(visit(q.utf8(0), q.int64(1) != 0));
+    CAIRN_TRY(forEachRow(q, [&](const Statement &row) -> core::Status {
+        if (core::Status visited = visit(row.utf8(0), row.int64(1) != 0); !visited)
+            return visited;
         ++done;
         if (done % ProgressEvery == 0 && !keepGoing(done, all))
             return core::Error { QStringLiteral("Export cancelled.") };
-    }
+        return {};
+    }));
     if (!keepGoing(done, all < 0 ? done : all))
         return core::Error { QStringLiteral("Export cancelled.") };
     return done;
@@ -155,12 +154,8 @@ core::Result<QStringList> ViewExport::kinds(const ExportFilter &filter) const
             + QStringLiteral("ORDER BY e.kind")));
     selection.bind(q);
     QStringList out;
-    for (;;) {
-        CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
-        if (step == Statement::Step::Done)
-            return out;
-        out.append(q.text(0));
-    }
+    CAIRN_TRY(collectRows(q, out, [](const Statement &row) { return row.text(0); }));
+    return out;
 }
 
 } // namespace cairn::cache

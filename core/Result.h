@@ -25,6 +25,7 @@ enum class ErrorKind {
     ReadOnly, // the cache file or its folder cannot be written
     Corrupt, // SQLITE_CORRUPT, SQLITE_NOTADB: the file is not a sound database
     Cancelled, // a person cancelled; nothing was changed
+    NewerVersion, // written by a newer Cairn: a cache schema this one does not know
 };
 
 // One error style everywhere: a message a person can act on (what happened, to what,

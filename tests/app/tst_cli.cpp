@@ -487,6 +487,27 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(u"snapshot list"), qPrintable(run.err));
     }
 
+    void aSnapshotFromANewerCairnIsNotRestored()
+    {
+        Run run = cairn({ QStringLiteral("import"), folderOfComponents(QStringLiteral("future"), 2) });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        run = cairn({ QStringLiteral("snapshot"), QStringLiteral("create") });
+        const QString id = snapshotIdIn(run.out);
+        QVERIFY2(!id.isEmpty(), qPrintable(run.out));
+        sqlite3 *db = nullptr;
+        const QString snapshot = cachePath() + QStringLiteral(".snapshots/") + id + QStringLiteral(".sqlite3");
+        QCOMPARE(sqlite3_open(QFile::encodeName(snapshot).constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "PRAGMA user_version=999", nullptr, nullptr, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_close(db), SQLITE_OK);
+
+        run = cairn({ QStringLiteral("snapshot"), QStringLiteral("restore"), id });
+        QCOMPARE(run.code, 1);
+        // The cache's fact, then the command line's advice.
+        QVERIFY2(run.err.contains(u"999") && run.err.contains(u"newer"), qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"Upgrade Cairn to restore it."), qPrintable(run.err));
+        QCOMPARE(refsListed().size(), 2);
+    }
+
     void aDamagedCacheIsMovedAside()
     {
         const QString folder = folderOfComponents(QStringLiteral("dmg"), 2);
@@ -529,6 +550,8 @@ private Q_SLOTS:
             const Run run = cairn(arguments);
             QCOMPARE(run.code, 1);
             QVERIFY2(run.err.contains(u"999") && run.err.contains(u"newer"), qPrintable(run.err));
+            // The command line words the advice for the cache's fact.
+            QVERIFY2(run.err.contains(u"Upgrade Cairn or use another cache file with --cache."), qPrintable(run.err));
             QVERIFY(run.out.isEmpty());
         }
         QCOMPARE(fileBytes(cachePath()), before);

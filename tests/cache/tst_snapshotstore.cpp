@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
+#include "cache/Database.h"
+#include "cache/Schema.h"
 #include "cache/SnapshotStore.h"
 
 #include <QDir>
@@ -72,6 +74,33 @@ private Q_SLOTS:
         QVERIFY(reopened);
         QVERIFY((*reopened)->quarantineMessage().isEmpty());
         QCOMPARE(test::count(**reopened, QStringLiteral("SELECT count(*) FROM v_entities")), 7);
+    }
+
+    void aSnapshotFromANewerCairnIsRefused()
+    {
+        QTemporaryDir dir;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("cache.sqlite3")));
+        QVERIFY(cache);
+        CatalogWriter writer(**cache);
+        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), test::components(3))));
+        SnapshotStore store(**cache);
+        auto created = store.create();
+        QVERIFY2(created, qPrintable(created.errorString()));
+        {
+            auto snapshot = Database::open(created->path, Database::Mode::ReadWrite);
+            QVERIFY(snapshot);
+            QVERIFY(snapshot->setUserVersion(Schema::latestVersion() + 1));
+        }
+
+        auto refused = store.restore(created->id);
+        QVERIFY(!refused);
+        // The fact and its kind; what to do about it is the command line's to say (tst_cli).
+        QCOMPARE(refused.errorKind(), core::ErrorKind::NewerVersion);
+        QVERIFY2(refused.errorString().contains(created->path), qPrintable(refused.errorString()));
+        QVERIFY2(!refused.errorString().contains(u"--cache"), qPrintable(refused.errorString()));
+        // Refused before anything was done: no snapshot of the current state, the cache as it was.
+        QCOMPARE(store.list()->size(), 1);
+        QCOMPARE(test::count(**cache, QStringLiteral("SELECT count(*) FROM v_entities")), 3);
     }
 
     void keepsTheLastN()

@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include "fixtures/FixtureFile.h"
+
 using cairn::core::DocumentOrigin;
 using cairn::core::Entity;
 using cairn::core::EntityRef;
@@ -26,52 +28,26 @@ private Q_SLOTS:
 
 namespace {
 
-Entity entityFrom(const char *json)
+Entity entityFrom(const QByteArray &json)
 {
     QJsonParseError error {};
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(json), &error);
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
         qFatal("bad test JSON: %s", qPrintable(error.errorString()));
     return Entity(document.object());
 }
 
 // A component as a catalog file might hold it, with fields Cairn does not know.
-const char *const checkout = R"({
-  "apiVersion": "backstage.io/v1alpha1",
-  "kind": "Component",
-  "metadata": {
-    "name": "checkout-service",
-    "namespace": "shop",
-    "title": "Checkout",
-    "description": "Takes the **money**.",
-    "uid": "1b2c",
-    "etag": "e-7",
-    "tags": ["java", "payments"],
-    "labels": {"tier": "1", "team-size": 7},
-    "annotations": {"github.com/project-slug": "acme/checkout"},
-    "links": [
-      {"url": "https://runbooks/checkout", "title": "Runbook", "icon": "docs", "type": "runbook"},
-      {"title": "no url, not a link"}
-    ],
-    "x-custom": {"kept": true}
-  },
-  "spec": {
-    "type": "service",
-    "lifecycle": "production",
-    "owner": "payments",
-    "system": "shop",
-    "dependsOn": ["resource:checkout-db", "not-a-ref-without-kind", "component:default/stock"],
-    "providesApis": "checkout-api",
-    "futureField": [1, 2, 3]
-  },
-  "status": {"items": []}
-})";
+QByteArray checkout()
+{
+    return cairn::fixtures::fixtureFile("checkout-component.json");
+}
 
 } // namespace
 
 void TestEntity::envelopeAccessors()
 {
-    const Entity entity = entityFrom(checkout);
+    const Entity entity = entityFrom(checkout());
     QCOMPARE(entity.apiVersion(), QStringLiteral("backstage.io/v1alpha1"));
     QCOMPARE(entity.kind(), QStringLiteral("Component"));
     QCOMPARE(entity.ns(), QStringLiteral("shop"));
@@ -86,7 +62,7 @@ void TestEntity::envelopeAccessors()
 
 void TestEntity::metadataAccessors()
 {
-    const Entity entity = entityFrom(checkout);
+    const Entity entity = entityFrom(checkout());
     QCOMPARE(entity.title(), QStringLiteral("Checkout"));
     QCOMPARE(entity.description(), QStringLiteral("Takes the **money**."));
     QCOMPARE(entity.uid(), QStringLiteral("1b2c"));
@@ -109,7 +85,7 @@ void TestEntity::metadataAccessors()
 
 void TestEntity::specAccessors()
 {
-    const Entity entity = entityFrom(checkout);
+    const Entity entity = entityFrom(checkout());
     QCOMPARE(entity.specType(), QStringLiteral("service"));
     QCOMPARE(entity.lifecycle(), QStringLiteral("production"));
     QCOMPARE(entity.specString(u"system"), QStringLiteral("shop"));
@@ -122,7 +98,7 @@ void TestEntity::specAccessors()
 
 void TestEntity::ownerAndRefsAreCompleted()
 {
-    const Entity entity = entityFrom(checkout);
+    const Entity entity = entityFrom(checkout());
     // A bare owner is a group in the entity's own namespace.
     QCOMPARE(entity.owner().toString(), QStringLiteral("group:shop/payments"));
 
@@ -162,7 +138,7 @@ void TestEntity::defaultsWhenFieldsAreMissing()
 
 void TestEntity::displayNameFallsBack()
 {
-    QCOMPARE(entityFrom(checkout).displayName(), QStringLiteral("Checkout"));
+    QCOMPARE(entityFrom(checkout()).displayName(), QStringLiteral("Checkout"));
     QCOMPARE(entityFrom(
                  R"({"kind": "User", "metadata": {"name": "jdoe"}, "spec": {"profile": {"displayName": "Jane Doe"}}})")
                  .displayName(),
@@ -188,14 +164,14 @@ void TestEntity::unknownKindsAndFieldsAreKept()
     QCOMPARE(entity.document().value(u"extraRoot").toInt(), 42);
     QVERIFY(entity.metadata().value(u"whatever").isObject());
 
-    const Entity component = entityFrom(checkout);
+    const Entity component = entityFrom(checkout());
     QVERIFY(component.metadata().value(u"x-custom").toObject().value(u"kept").toBool());
     QVERIFY(component.document().value(u"status").isObject());
 }
 
 void TestEntity::relationsArrayIsDetected()
 {
-    QVERIFY(!entityFrom(checkout).hasRelations());
+    QVERIFY(!entityFrom(checkout()).hasRelations());
     QVERIFY(entityFrom(R"({"kind": "Component", "metadata": {"name": "x"}, "relations": []})").hasRelations());
     QVERIFY(!entityFrom(R"({"kind": "Component", "metadata": {"name": "x"}, "relations": "nope"})").hasRelations());
 }
