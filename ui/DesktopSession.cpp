@@ -57,8 +57,17 @@ QString DesktopSession::open(bool checkNow)
 {
     core::Result<std::unique_ptr<cache::Cache>> cache = cache::Cache::open(
         m_options.cachePath, checkNow ? cache::Cache::IntegrityCheck::AtOpen : cache::Cache::IntegrityCheck::Deferred);
-    if (!cache)
-        return cache.errorString();
+    if (!cache) {
+        // The window's own words for what a person can do about it; the fact comes first.
+        switch (cache.errorKind()) {
+        case core::ErrorKind::NewerVersion:
+            return tr("%1 Upgrade Cairn to open it; the file is left as it is.").arg(cache.errorString());
+        case core::ErrorKind::ReadOnly:
+            return tr("%1 Check that the file and its folder can be written.").arg(cache.errorString());
+        default:
+            return cache.errorString();
+        }
+    }
     m_cache = std::move(cache).value();
     return {};
 }

@@ -2,10 +2,15 @@
 // cairn-desktop as a program: a first run on a new cache paints the window, creates the cache
 // and says how long the first paint took; bad options are refused with a clear message.
 
+#include "cache/Database.h"
+
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+using namespace cairn;
 
 class TestDesktopApp : public QObject
 {
@@ -14,6 +19,7 @@ class TestDesktopApp : public QObject
 private Q_SLOTS:
     void printsTheTimeToTheFirstPaint();
     void refusesABadDate();
+    void refusesACacheFromANewerCairnAndLeavesIt();
 
 private:
     static QProcessEnvironment environment(const QTemporaryDir &home);
@@ -64,6 +70,36 @@ void TestDesktopApp::refusesABadDate()
     QCOMPARE(app.exitCode(), 2);
     QVERIFY(QString::fromUtf8(app.readAllStandardError()).contains(QStringLiteral("YYYY-MM-DD")));
     QVERIFY(!QFileInfo::exists(home.filePath(QStringLiteral("c.sqlite3"))));
+}
+
+void TestDesktopApp::refusesACacheFromANewerCairnAndLeavesIt()
+{
+    QTemporaryDir home;
+    const QString path = home.filePath(QStringLiteral("newer.sqlite3"));
+    {
+        core::Result<cache::Database> db = cache::Database::open(path);
+        QVERIFY2(db, qPrintable(db.errorString()));
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE future(x)")));
+        QVERIFY(db->setUserVersion(999));
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+
+    QProcess app;
+    app.setProcessEnvironment(environment(home));
+    app.start(QStringLiteral(CAIRN_DESKTOP_EXECUTABLE),
+        { QStringLiteral("--cache"), path, QStringLiteral("--quit-after-first-paint") });
+    QVERIFY(app.waitForFinished(60000));
+    QCOMPARE(app.exitCode(), 1);
+    const QString err = QString::fromUtf8(app.readAllStandardError());
+    // The fact from the cache, then the window's own advice (not the command line's).
+    QVERIFY2(err.contains(QStringLiteral("newer Cairn")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("Upgrade Cairn to open it")), qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("--cache")), qPrintable(err));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
 }
 
 QTEST_GUILESS_MAIN(TestDesktopApp)
