@@ -134,6 +134,8 @@ EntityTableView::EntityTableView(cache::Cache &cache, QWidget *parent)
             return tr("Nothing here matches \u201c%1\u201d.").arg(m_model->filterText());
         return tr("The cache holds none of these yet. Sync a source that has them, or import catalog files.");
     });
+    // The rows may arrive before their count: what an empty table says waits for both.
+    connect(m_model, &models::EntityTableModel::settled, m_empty, &EmptyState::update);
 }
 
 EntityTableView::~EntityTableView() = default;

@@ -278,6 +278,12 @@ void TestMainWindow::picksAKindSortsAndFilters()
 
     QTest::keyClicks(table->filterEdit(), QStringLiteral("zzzz"));
     QTRY_COMPARE(model->rowCount(), 0);
+    QVERIFY(cairn::tests::settle(*model));
+    // An empty answer reads as one, once the rows and their count are in.
+    auto *empty = table->table()->viewport()->findChild<QLabel *>(QStringLiteral("emptyState"));
+    QVERIFY(empty);
+    QTRY_VERIFY(empty->isVisible());
+    QVERIFY2(empty->text().contains(QStringLiteral("payzzzz")), qPrintable(empty->text()));
 }
 
 void TestMainWindow::opensAnEntityFollowsALinkAndGoesBack()
