@@ -158,12 +158,35 @@ GoalChain buildChain(Reader &reader, const EntityRef &start)
     return chain;
 }
 
+// One sentence per kind: French needs the kind's gender ("ce composant", "cette API").
+QString nothingExplainsText(const Entity &e)
+{
+    const QString kind = e.kind().toLower();
+    if (kind == u"project")
+        return AnswerEngine::tr("This project serves no goal");
+    if (kind == u"component")
+        return AnswerEngine::tr("No goal is linked to this component");
+    if (kind == u"api")
+        return AnswerEngine::tr("No goal is linked to this api");
+    if (kind == u"resource")
+        return AnswerEngine::tr("No goal is linked to this resource");
+    if (kind == u"system")
+        return AnswerEngine::tr("No goal is linked to this system");
+    if (kind == u"domain")
+        return AnswerEngine::tr("No goal is linked to this domain");
+    if (kind == u"group")
+        return AnswerEngine::tr("No goal is linked to this group");
+    if (kind == u"user")
+        return AnswerEngine::tr("No goal is linked to this user");
+    return AnswerEngine::tr("No goal is linked to this %1").arg(kind);
+}
+
 QString cycleText(const QList<EntityRef> &cycle)
 {
     QStringList names;
     for (const EntityRef &ref : cycle)
         names.append(ref.toString());
-    return QStringLiteral("Goal parents loop: %1").arg(names.join(QStringLiteral(" -> ")));
+    return AnswerEngine::tr("Goal parents loop: %1").arg(names.join(QStringLiteral(" -> ")));
 }
 
 void addChain(WhySection &why, GoalChain chain)
@@ -241,9 +264,7 @@ WhySection buildWhy(Reader &reader, const EntityRecord &record)
             why.purpose = e.description();
     }
     if (why.goals.isEmpty() && why.projects.isEmpty() && why.purpose.isEmpty()) {
-        const QString kind = e.kind().toLower();
-        why.nothingExplains = e.isKind(u"project") ? QStringLiteral("This project serves no goal")
-                                                   : QStringLiteral("No goal is linked to this %1").arg(kind);
+        why.nothingExplains = nothingExplainsText(e);
     }
     return why;
 }
@@ -261,10 +282,10 @@ OwnerAnswer buildOwner(Reader &reader, const EntityRef &ownerRef)
             const EntityRef other(kind, ownerRef.ns(), ownerRef.name());
             if (reader.find(other))
                 owner.note
-                    = QStringLiteral("No %1 in the catalog; a %2 exists").arg(ownerRef.toString(), other.toString());
+                    = AnswerEngine::tr("No %1 in the catalog; a %2 exists").arg(ownerRef.toString(), other.toString());
         }
         if (owner.note.isEmpty())
-            owner.note = QStringLiteral("No %1 in the catalog").arg(ownerRef.toString());
+            owner.note = AnswerEngine::tr("No %1 in the catalog").arg(ownerRef.toString());
         return owner;
     }
     if (ownerRef.isKind(u"group"))
@@ -410,7 +431,7 @@ Result<Answer> AnswerEngine::answer(const EntityRef &ref) const
     if (!found)
         return found.error();
     if (!found.value())
-        return Error { QStringLiteral("Nothing in the catalog is %1.").arg(ref.toString()) };
+        return Error { tr("Nothing in the catalog is %1.").arg(ref.toString()) };
     return answer(*found.value());
 }
 

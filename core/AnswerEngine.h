@@ -4,6 +4,7 @@
 #include "core/Answer.h"
 #include "core/CatalogLookup.h"
 
+#include <QCoreApplication>
 #include <QDate>
 
 namespace cairn::core {
@@ -21,6 +22,8 @@ struct AnswerOptions
 // Unknown kinds get What with their spec shown raw and the sections that still apply.
 class AnswerEngine
 {
+    Q_DECLARE_TR_FUNCTIONS(AnswerEngine)
+
 public:
     explicit AnswerEngine(const CatalogLookup &lookup, AnswerOptions options = {});
 

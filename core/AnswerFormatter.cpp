@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/AnswerFormatter.h"
 
+#include "core/Words.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -223,20 +225,20 @@ QString line(const EntitySummary &s)
     if (s.resolved)
         out += QStringLiteral(" [%1]").arg(s.ref.toString());
     else
-        out = QStringLiteral("%1 (unresolved: not in the catalog)").arg(s.ref.toString());
+        out = AnswerFormatter::tr("%1 (unresolved: not in the catalog)").arg(s.ref.toString());
     if (!s.status.isEmpty())
-        out += QStringLiteral(" (%1)").arg(s.status);
+        out += QStringLiteral(" (%1)").arg(Words::status(s.status));
     if (!s.email.isEmpty())
         out += QStringLiteral(" <%1>").arg(s.email);
     if (s.removed)
-        out += QStringLiteral(" (removed upstream)");
+        out += AnswerFormatter::tr(" (removed upstream)");
     return out;
 }
 
 void field(QStringList &out, const QString &label, const QString &value)
 {
     if (!value.isEmpty())
-        out.append(QStringLiteral("  %1 %2").arg(label + u':', -12).arg(value));
+        out.append(QStringLiteral("  %1 %2").arg(Words::label(label), -Words::labelWidth()).arg(value));
 }
 
 void list(QStringList &out, const QString &label, const QList<EntitySummary> &items, int total = -1)
@@ -248,34 +250,35 @@ void list(QStringList &out, const QString &label, const QList<EntitySummary> &it
     for (const EntitySummary &s : items)
         out.append(QStringLiteral("    - %1").arg(line(s)));
     if (count > items.size())
-        out.append(QStringLiteral("    ... and %1 more").arg(count - items.size()));
+        out.append(AnswerFormatter::tr("    ... and %n more", nullptr, int(count - items.size())));
 }
 
 void whatText(QStringList &out, const WhatSection &w)
 {
-    out.append(QStringLiteral("WHAT"));
-    field(out, QStringLiteral("Title"), w.entity.title);
-    field(out, QStringLiteral("Kind"),
-        w.entity.type.isEmpty() ? w.entity.kind : QStringLiteral("%1 (%2)").arg(w.entity.kind, w.entity.type));
-    field(out, QStringLiteral("Lifecycle"), w.lifecycle);
-    field(out, QStringLiteral("Status"), w.status);
+    out.append(AnswerFormatter::tr("WHAT"));
+    field(out, AnswerFormatter::tr("Title"), w.entity.title);
+    field(out, AnswerFormatter::tr("Kind"),
+        w.entity.type.isEmpty() ? Words::kind(w.entity.kind)
+                                : QStringLiteral("%1 (%2)").arg(Words::kind(w.entity.kind), w.entity.type));
+    field(out, AnswerFormatter::tr("Lifecycle"), Words::status(w.lifecycle));
+    field(out, AnswerFormatter::tr("Status"), Words::status(w.status));
     if (w.system)
-        field(out, QStringLiteral("System"), line(*w.system));
+        field(out, AnswerFormatter::tr("System"), line(*w.system));
     if (w.domain)
-        field(out, QStringLiteral("Domain"), line(*w.domain));
-    field(out, QStringLiteral("Tags"), w.tags.join(QStringLiteral(", ")));
-    field(out, QStringLiteral("Tier"), w.tier);
+        field(out, AnswerFormatter::tr("Domain"), line(*w.domain));
+    field(out, AnswerFormatter::tr("Tags"), w.tags.join(QStringLiteral(", ")));
+    field(out, AnswerFormatter::tr("Tier"), w.tier);
     if (w.startDate.isValid())
-        field(out, QStringLiteral("Start"), w.startDate.toString(Qt::ISODate));
+        field(out, AnswerFormatter::tr("Start"), Words::date(w.startDate));
     if (w.targetDate.isValid())
-        field(out, QStringLiteral("Target"), w.targetDate.toString(Qt::ISODate));
+        field(out, AnswerFormatter::tr("Target"), Words::date(w.targetDate));
     if (!w.description.isEmpty()) {
-        out.append(QStringLiteral("  Description:"));
+        out.append(QStringLiteral("  %1").arg(Words::label(AnswerFormatter::tr("Description"))));
         for (const QString &l : w.description.split(u'\n'))
             out.append(l.trimmed().isEmpty() ? QString() : QStringLiteral("    %1").arg(l));
     }
     if (!w.knownKind) {
-        out.append(QStringLiteral("  Spec (kind unknown to Cairn, shown raw):"));
+        out.append(AnswerFormatter::tr("  Spec (kind unknown to Cairn, shown raw):"));
         out.append(
             QStringLiteral("    %1").arg(QString::fromUtf8(QJsonDocument(w.rawSpec).toJson(QJsonDocument::Compact))));
     }
@@ -283,101 +286,112 @@ void whatText(QStringList &out, const WhatSection &w)
 
 void whyText(QStringList &out, const WhySection &w)
 {
-    out.append(QStringLiteral("WHY"));
+    out.append(AnswerFormatter::tr("WHY"));
     if (!w.purpose.isEmpty())
-        field(out, QStringLiteral("Purpose"), w.purpose);
+        field(out, AnswerFormatter::tr("Purpose"), w.purpose);
     for (const GoalChain &chain : w.goals) {
         QStringList names { line(chain.goal) };
         for (const EntitySummary &a : chain.ancestors)
             names.append(a.title.isEmpty() ? a.ref.name() : (a.resolved ? a.title : line(a)));
-        out.append(QStringLiteral("  Goal: %1").arg(names.join(QStringLiteral(" -> "))));
+        out.append(QStringLiteral("  %1 %2")
+                       .arg(Words::label(AnswerFormatter::tr("Goal")))
+                       .arg(names.join(QStringLiteral(" -> "))));
     }
-    list(out, QStringLiteral("Sub-goals"), w.subGoals);
-    list(out, QStringLiteral("Projects"), w.projects);
+    list(out, AnswerFormatter::tr("Sub-goals"), w.subGoals);
+    list(out, AnswerFormatter::tr("Projects"), w.projects);
     for (const QString &p : w.problems)
-        out.append(QStringLiteral("  Problem: %1").arg(p));
+        out.append(QStringLiteral("  %1 %2").arg(Words::label(AnswerFormatter::tr("Problem"))).arg(p));
     if (!w.nothingExplains.isEmpty())
         out.append(QStringLiteral("  %1").arg(w.nothingExplains));
 }
 
 void whoText(QStringList &out, const WhoSection &w)
 {
-    out.append(QStringLiteral("WHO"));
+    out.append(AnswerFormatter::tr("WHO"));
     if (!w.owner) {
-        out.append(QStringLiteral("  Owner:       none declared"));
+        out.append(QStringLiteral("  %1 %2")
+                       .arg(Words::label(AnswerFormatter::tr("Owner")), -Words::labelWidth())
+                       .arg(AnswerFormatter::tr("none declared")));
     } else {
-        field(out, QStringLiteral("Owner"), line(w.owner->entity));
+        field(out, AnswerFormatter::tr("Owner"), line(w.owner->entity));
         if (!w.owner->note.isEmpty())
-            out.append(QStringLiteral("               %1").arg(w.owner->note));
+            out.append(QString(Words::labelWidth() + 3, u' ') + w.owner->note);
         for (const EntitySummary &m : w.owner->members)
-            out.append(QStringLiteral("    member: %1").arg(line(m)));
+            out.append(QStringLiteral("    %1 %2").arg(Words::label(AnswerFormatter::tr("member"))).arg(line(m)));
         for (const EntitySummary &t : w.owner->teams)
-            out.append(QStringLiteral("    team: %1").arg(line(t)));
+            out.append(QStringLiteral("    %1 %2").arg(Words::label(AnswerFormatter::tr("team"))).arg(line(t)));
     }
     if (w.team)
-        field(out, QStringLiteral("Team"), line(*w.team));
-    list(out, QStringLiteral("Contributors"), w.contributors);
+        field(out, AnswerFormatter::tr("Team"), line(*w.team));
+    list(out, AnswerFormatter::tr("Contributors"), w.contributors);
     if (w.parent)
-        field(out, QStringLiteral("Parent"), line(*w.parent));
-    list(out, QStringLiteral("Children"), w.children);
-    list(out, QStringLiteral("Members"), w.members);
-    list(out, QStringLiteral("Groups"), w.groups);
-    list(out, QStringLiteral("Owns"), w.owns, w.ownsCount);
+        field(out, AnswerFormatter::tr("Parent"), line(*w.parent));
+    list(out, AnswerFormatter::tr("Children"), w.children);
+    list(out, AnswerFormatter::tr("Members"), w.members);
+    list(out, AnswerFormatter::tr("Groups"), w.groups);
+    list(out, AnswerFormatter::tr("Owns"), w.owns, w.ownsCount);
     if (w.dependentCount > 0) {
-        out.append(QStringLiteral("  Depended on by (%1):").arg(w.dependentCount));
+        out.append(QStringLiteral("  %1 (%2):").arg(AnswerFormatter::tr("Depended on by")).arg(w.dependentCount));
         for (const Dependent &d : w.dependents)
-            out.append(QStringLiteral("    - %1 (%2)").arg(line(d.entity), d.relation));
+            out.append(QStringLiteral("    - %1 (%2)")
+                           .arg(line(d.entity),
+                               d.relation == u"consumesApi"
+                                   ? AnswerFormatter::tr("consumesApi", "how a dependent depends on it")
+                                   : AnswerFormatter::tr("dependsOn", "how a dependent depends on it")));
         if (w.dependentCount > w.dependents.size())
-            out.append(QStringLiteral("    ... and %1 more").arg(w.dependentCount - w.dependents.size()));
+            out.append(
+                AnswerFormatter::tr("    ... and %n more", nullptr, int(w.dependentCount - w.dependents.size())));
     }
 }
 
 void howText(QStringList &out, const HowSection &h)
 {
-    out.append(QStringLiteral("HOW"));
+    out.append(AnswerFormatter::tr("HOW"));
     for (const LinkGroup &g : h.links) {
-        out.append(QStringLiteral("  %1:").arg(LinkClassifier::categoryTitle(g.category)));
+        out.append(QStringLiteral("  %1").arg(Words::label(LinkClassifier::categoryTitle(g.category))));
         for (const ClassifiedLink &l : g.links)
             out.append(QStringLiteral("    - %1 <%2>").arg(l.title.isEmpty() ? l.url : l.title, l.url));
     }
     if (h.timeline) {
         const TimelineSummary &t = *h.timeline;
-        field(out, QStringLiteral("Status"), t.status.isEmpty() ? QStringLiteral("not set") : t.status);
+        field(out, AnswerFormatter::tr("Status"),
+            t.status.isEmpty() ? AnswerFormatter::tr("not set") : Words::status(t.status));
         if (t.currentTarget.isValid())
-            field(out, QStringLiteral("Target"), t.currentTarget.toString(Qt::ISODate));
-        field(out, QStringLiteral("Slip"), t.slipText());
-        field(out, QStringLiteral("Stale"), t.staleText());
+            field(out, AnswerFormatter::tr("Target"), Words::date(t.currentTarget));
+        field(out, AnswerFormatter::tr("Slip"), t.slipText());
+        field(out, AnswerFormatter::tr("Stale"), t.staleText());
     }
     if (!h.latestUpdates.isEmpty()) {
-        out.append(QStringLiteral("  Latest updates:"));
+        out.append(QStringLiteral("  %1").arg(Words::label(AnswerFormatter::tr("Latest updates"))));
         for (const StatusUpdate &u : h.latestUpdates) {
             // Trim the line's end only: the indent shows the update belongs to the list.
             out.append(QStringLiteral("    - ")
                 + QStringLiteral("%1 %2%3 %4")
-                      .arg(u.date.toString(Qt::ISODate), u.status,
-                          u.targetDate.isValid()
-                              ? QStringLiteral(" (target %1)").arg(u.targetDate.toString(Qt::ISODate))
-                              : QString(),
+                      .arg(Words::date(u.date), Words::status(u.status),
+                          u.targetDate.isValid() ? AnswerFormatter::tr(" (target %1)").arg(Words::date(u.targetDate))
+                                                 : QString(),
                           u.text)
                       .trimmed());
         }
     }
     if (h.progress) {
         const GoalRollup &p = *h.progress;
-        QString text = p.fraction ? QStringLiteral("%1 %").arg(qRound(*p.fraction * 100)) : QStringLiteral("unknown");
+        QString text = p.fraction ? Words::percent(*p.fraction) : AnswerFormatter::tr("unknown");
         if (p.basis == ProgressBasis::Measured)
-            text += QStringLiteral(" (%1 / %2 %3)").arg(p.current).arg(p.target).arg(p.unit).trimmed();
+            text += QStringLiteral(" (%1 / %2 %3)")
+                        .arg(Words::number(p.current), Words::number(p.target), p.unit)
+                        .trimmed();
         else if (p.basis == ProgressBasis::Rollup)
-            text += QStringLiteral(" (rolled up from %1 inputs)").arg(p.inputs);
-        field(out, QStringLiteral("Progress"), text);
+            text += AnswerFormatter::tr(" (rolled up from %n inputs)", nullptr, p.inputs);
+        field(out, AnswerFormatter::tr("Progress"), text);
     }
-    list(out, QStringLiteral("Depends on"), h.dependsOn);
-    list(out, QStringLiteral("Provides APIs"), h.providesApis);
-    list(out, QStringLiteral("Consumes APIs"), h.consumesApis);
-    list(out, QStringLiteral("Provided by"), h.providers);
+    list(out, AnswerFormatter::tr("Depends on"), h.dependsOn);
+    list(out, AnswerFormatter::tr("Provides APIs"), h.providesApis);
+    list(out, AnswerFormatter::tr("Consumes APIs"), h.consumesApis);
+    list(out, AnswerFormatter::tr("Provided by"), h.providers);
     if (h.health)
-        field(
-            out, QStringLiteral("Health"), QStringLiteral("%1 % (%2)").arg(h.health->scorePercent).arg(h.health->band));
+        field(out, AnswerFormatter::tr("Health"),
+            QStringLiteral("%1 (%2)").arg(Words::percent(h.health->scorePercent / 100.0), h.health->band));
 }
 
 } // namespace
@@ -443,7 +457,7 @@ QString AnswerFormatter::toText(const Answer &a)
     QStringList out;
     out.append(QStringLiteral("%1  [%2]").arg(a.entity.title, a.entity.ref.toString()));
     if (a.removedAt.isValid())
-        out.append(QStringLiteral("Removed upstream on %1").arg(a.removedAt.toUTC().toString(Qt::ISODate)));
+        out.append(AnswerFormatter::tr("Removed upstream on %1").arg(Words::date(a.removedAt.toUTC().date())));
     out.append(QString());
     whatText(out, a.what);
     out.append(QString());
@@ -468,7 +482,7 @@ QString AnswerFormatter::toText(const AskResult &r)
     for (const SearchHit &h : r.hits) {
         out.append(QStringLiteral("  - %1 [%2] %3%4")
                        .arg(h.title, h.ref.toString(), h.kind,
-                           h.owner.isNull() ? QString() : QStringLiteral(", owner %1").arg(h.owner.toString())));
+                           h.owner.isNull() ? QString() : AnswerFormatter::tr(", owner %1").arg(h.owner.toString())));
     }
     if (r.answer && r.items.isEmpty()) {
         out.append(QString());

@@ -4,6 +4,7 @@
 #include "core/Answer.h"
 #include "core/AskEngine.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -14,6 +15,8 @@ namespace cairn::core {
 // values are null or empty arrays; see docs/answers.md). JSON dates are ISO 8601.
 class AnswerFormatter
 {
+    Q_DECLARE_TR_FUNCTIONS(AnswerFormatter)
+
 public:
     static constexpr int FormatVersion = 1;
 

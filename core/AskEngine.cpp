@@ -3,7 +3,9 @@
 
 #include "core/CoreLog.h"
 #include "core/RelationType.h"
+#include "core/Words.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 namespace cairn::core {
@@ -31,14 +33,31 @@ QStringList preferredKinds(const ParsedQuestion &q)
 QString named(const EntitySummary &s)
 {
     if (!s.resolved)
-        return QStringLiteral("%1 (not in the catalog)").arg(s.ref.toString());
+        return AskEngine::tr("%1 (not in the catalog)").arg(s.ref.toString());
     const QString name = s.ref.name();
     return s.title == name || s.title.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(s.title, name);
 }
 
+// Collapses the double spaces an empty part leaves ("X is a  component") and trims; a
+// no-break space a translation put before a colon stays (simplified() would drop it).
+QString tidy(QString text)
+{
+    static const QRegularExpression spaces(QStringLiteral(" {2,}"));
+    return text.replace(spaces, QStringLiteral(" ")).trimmed();
+}
+
 QString plural(qsizetype n, const QString &one, const QString &many)
 {
-    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
+    return QStringLiteral("%1 %2").arg(Words::locale().toString(n), n == 1 ? one : many);
+}
+
+// "checkout-service is a service component (production)"; in French the kind comes first
+// ("un composant service").
+QString isA(const QString &x, const EntitySummary &e)
+{
+    const QString status = e.status.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(Words::status(e.status));
+    return tidy(AskEngine::tr("%1 is a %2 %3%4", "name is a type kind (status)")
+                    .arg(x, e.type, Words::kind(e.kind.toLower()), status));
 }
 
 } // namespace
@@ -106,16 +125,16 @@ Result<AskResult> AskEngine::ask(const ParsedQuestion &question) const
         for (const EntityRecord &record : std::as_const(projects.value()))
             result.items.append(AnswerEngine::summaryOf(record));
         result.headline = result.items.isEmpty()
-            ? QStringLiteral("No project is at risk or off track")
-            : QStringLiteral("%1 at risk or off track")
-                  .arg(plural(result.items.size(), QStringLiteral("project"), QStringLiteral("projects")));
+            ? AskEngine::tr("No project is at risk or off track")
+            : AskEngine::tr("%1 at risk or off track")
+                  .arg(plural(result.items.size(), AskEngine::tr("project"), AskEngine::tr("projects")));
         return result;
     }
 
     const QString subject = question.subject.isEmpty() ? question.text : question.subject;
     if (subject.isEmpty()) {
         result.headline
-            = QStringLiteral("Ask about something: \"who owns X\", \"what is X\", \"why X\", \"how do I deploy X\"");
+            = AskEngine::tr("Ask about something: \"who owns X\", \"what is X\", \"why X\", \"how do I deploy X\"");
         return result;
     }
 
@@ -141,13 +160,13 @@ Result<AskResult> AskEngine::ask(const ParsedQuestion &question) const
         result.outcome = AskOutcome::Candidates;
         result.candidates = match->candidates;
         result.headline
-            = QStringLiteral("\"%1\" could be %2; say which one")
+            = AskEngine::tr("\"%1\" could be %2; say which one")
                   .arg(subject,
-                      plural(result.candidates.size(), QStringLiteral("entity"), QStringLiteral("different entities")));
+                      plural(result.candidates.size(), AskEngine::tr("entity"), AskEngine::tr("different entities")));
         return result;
     case MatchKind::Prefix:
     case MatchKind::Typo:
-        result.matchNote = QStringLiteral("Took \"%1\" to mean %2")
+        result.matchNote = AskEngine::tr("Took \"%1\" to mean %2")
                                .arg(subject, match->candidates.first().record.entity.ref().toString());
         break;
     case MatchKind::Exact:
@@ -164,11 +183,11 @@ Result<AskResult> AskEngine::fallBackToSearch(AskResult result, const QString &t
     result.hits = hits.value();
     result.outcome = result.hits.isEmpty() ? AskOutcome::NotFound : AskOutcome::Search;
     if (result.hits.isEmpty())
-        result.headline = QStringLiteral("Nothing in the catalog matches \"%1\"").arg(text);
+        result.headline = AskEngine::tr("Nothing in the catalog matches \"%1\"").arg(text);
     else if (result.question.intent == Intent::Search)
-        result.headline = QStringLiteral("Best matches for \"%1\"").arg(text);
+        result.headline = AskEngine::tr("Best matches for \"%1\"").arg(text);
     else
-        result.headline = QStringLiteral("Nothing is called \"%1\"; best matches").arg(text);
+        result.headline = AskEngine::tr("Nothing is called \"%1\"; best matches").arg(text);
     return result;
 }
 
@@ -185,24 +204,22 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
     case Intent::Show:
     case Intent::Search:
         result.focus = AnswerFocus::All;
-        result.headline = QStringLiteral("%1: %2 %3").arg(x, a.entity.type, a.entity.kind).simplified();
+        result.headline
+            = tidy(AskEngine::tr("%1: %2 %3", "name: type kind").arg(x, a.entity.type, Words::kind(a.entity.kind)));
         break;
     case Intent::WhatIs:
         result.focus = AnswerFocus::What;
-        result.headline = QStringLiteral("%1 is a %2 %3%4")
-                              .arg(x, a.entity.type, a.entity.kind.toLower(),
-                                  a.entity.status.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(a.entity.status))
-                              .simplified();
+        result.headline = isA(x, a.entity);
         break;
     case Intent::WhoOwns:
         result.focus = AnswerFocus::Who;
         if (!a.who.owner)
-            result.headline = QStringLiteral("%1 declares no owner").arg(x);
+            result.headline = AskEngine::tr("%1 declares no owner").arg(x);
         else if (!a.who.owner->entity.resolved)
-            result.headline = QStringLiteral("%1 names %2 as owner, which is not in the catalog")
+            result.headline = AskEngine::tr("%1 names %2 as owner, which is not in the catalog")
                                   .arg(x, a.who.owner->entity.ref.toString());
         else
-            result.headline = QStringLiteral("%1 is owned by %2").arg(x, named(a.who.owner->entity));
+            result.headline = AskEngine::tr("%1 is owned by %2").arg(x, named(a.who.owner->entity));
         break;
     case Intent::Members: {
         result.focus = AnswerFocus::Who;
@@ -215,18 +232,18 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
         } else if (a.who.owner) {
             result.items = a.who.owner->members;
         }
-        result.headline = QStringLiteral("%1: %2").arg(
-            x, plural(result.items.size(), QStringLiteral("member"), QStringLiteral("members")));
+        result.headline = AskEngine::tr("%1: %2", "name: count")
+                              .arg(x, plural(result.items.size(), AskEngine::tr("member"), AskEngine::tr("members")));
         break;
     }
     case Intent::Why:
         result.focus = AnswerFocus::Why;
         if (!a.why.goals.isEmpty())
-            result.headline = QStringLiteral("%1 serves %2").arg(x, named(a.why.goals.first().goal));
+            result.headline = AskEngine::tr("%1 serves %2").arg(x, named(a.why.goals.first().goal));
         else if (!a.why.purpose.isEmpty())
-            result.headline = QStringLiteral("%1: %2").arg(x, a.why.purpose.section(u'\n', 0, 0));
+            result.headline = AskEngine::tr("%1: %2", "name: purpose").arg(x, a.why.purpose.section(u'\n', 0, 0));
         else if (!a.why.projects.isEmpty())
-            result.headline = QStringLiteral("%1 is worked on by %2").arg(x, named(a.why.projects.first()));
+            result.headline = AskEngine::tr("%1 is worked on by %2").arg(x, named(a.why.projects.first()));
         else
             result.headline = a.why.nothingExplains;
         break;
@@ -234,46 +251,44 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
     case Intent::HowIsItGoing:
         result.focus = AnswerFocus::How;
         if (a.how.timeline) {
-            QStringList parts { QStringLiteral("%1 is %2")
-                                    .arg(x,
-                                        a.how.timeline->status.isEmpty() ? QStringLiteral("without a status")
-                                                                         : a.how.timeline->status) };
+            QStringList parts { a.how.timeline->status.isEmpty()
+                    ? AskEngine::tr("%1 is without a status").arg(x)
+                    : AskEngine::tr("%1 is %2", "name is status").arg(x, Words::status(a.how.timeline->status)) };
             if (!a.how.timeline->slipText().isEmpty())
                 parts.append(a.how.timeline->slipText());
             if (a.how.timeline->stale)
-                parts.append(QStringLiteral("stale: %1").arg(a.how.timeline->staleText()));
-            result.headline = parts.join(QStringLiteral("; "));
+                parts.append(AskEngine::tr("stale: %1").arg(a.how.timeline->staleText()));
+            result.headline = parts.join(AskEngine::tr("; ", "between the parts of a headline"));
         } else if (a.how.progress && a.how.progress->fraction) {
-            result.headline = QStringLiteral("%1 is %2 % done").arg(x).arg(qRound(*a.how.progress->fraction * 100));
+            result.headline = AskEngine::tr("%1 is %2 done").arg(x, Words::percent(*a.how.progress->fraction));
         } else {
             qsizetype links = 0;
             for (const LinkGroup &g : a.how.links)
                 links += g.links.size();
-            result.headline
-                = QStringLiteral("%1: %2").arg(x, plural(links, QStringLiteral("link"), QStringLiteral("links")));
+            result.headline = AskEngine::tr("%1: %2", "name: count")
+                                  .arg(x, plural(links, AskEngine::tr("link"), AskEngine::tr("links")));
         }
         break;
     case Intent::DependsOn:
         result.focus = AnswerFocus::How;
         result.items = a.how.dependsOn;
         result.items.append(a.how.consumesApis);
-        result.headline
-            = QStringLiteral("%1 depends on %2")
-                  .arg(x, plural(result.items.size(), QStringLiteral("entity"), QStringLiteral("entities")));
+        result.headline = AskEngine::tr("%1 depends on %2")
+                              .arg(x, plural(result.items.size(), AskEngine::tr("entity"), AskEngine::tr("entities")));
         break;
     case Intent::Dependents:
         result.focus = AnswerFocus::Who;
         for (const Dependent &d : a.who.dependents)
             result.items.append(d.entity);
-        result.headline
-            = QStringLiteral("%1 depend on %2")
-                  .arg(plural(a.who.dependentCount, QStringLiteral("entity"), QStringLiteral("entities")), x);
+        result.headline = (a.who.dependentCount == 1 ? AskEngine::tr("%1 depends on %2", "one dependent")
+                                                     : AskEngine::tr("%1 depend on %2", "dependents"))
+                              .arg(plural(a.who.dependentCount, AskEngine::tr("entity"), AskEngine::tr("entities")), x);
         break;
     case Intent::Owns:
         result.focus = AnswerFocus::Who;
         result.items = a.who.owns;
-        result.headline = QStringLiteral("%1 owns %2")
-                              .arg(x, plural(a.who.ownsCount, QStringLiteral("entity"), QStringLiteral("entities")));
+        result.headline = AskEngine::tr("%1 owns %2")
+                              .arg(x, plural(a.who.ownsCount, AskEngine::tr("entity"), AskEngine::tr("entities")));
         break;
     case Intent::GoalsOf: {
         result.focus = AnswerFocus::Why;
@@ -303,8 +318,8 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
                 addGoal(summary.value());
             }
         }
-        result.headline = QStringLiteral("%1: %2").arg(
-            x, plural(result.items.size(), QStringLiteral("goal"), QStringLiteral("goals")));
+        result.headline = AskEngine::tr("%1: %2", "name: count")
+                              .arg(x, plural(result.items.size(), AskEngine::tr("goal"), AskEngine::tr("goals")));
         break;
     }
     case Intent::ProjectsAtRisk:

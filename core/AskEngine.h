@@ -5,6 +5,7 @@
 #include "core/NameMatcher.h"
 #include "core/QuestionParser.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -43,6 +44,8 @@ struct AskResult
 // Turns a question into an answer: parse it, find X, build the answer, say it in one line.
 class AskEngine
 {
+    Q_DECLARE_TR_FUNCTIONS(AskEngine)
+
 public:
     explicit AskEngine(const CatalogLookup &lookup, AnswerOptions options = {});
 

@@ -146,7 +146,7 @@ QList<LinkGroup> LinkClassifier::group(const Entity &entity)
     };
     const QString source = stripLocationPrefix(entity.annotation(QStringLiteral("backstage.io/source-location")));
     annotation(
-        QStringLiteral("backstage.io/source-location"), LinkCategory::Repository, source, QStringLiteral("Source"));
+        QStringLiteral("backstage.io/source-location"), LinkCategory::Repository, source, LinkClassifier::tr("Source"));
     const QString githubSlug = entity.annotation(QStringLiteral("github.com/project-slug"));
     if (!githubSlug.isEmpty())
         annotation(QStringLiteral("github.com/project-slug"), LinkCategory::Repository,
@@ -161,13 +161,13 @@ QList<LinkGroup> LinkClassifier::group(const Entity &entity)
     const QString pagerduty = entity.annotation(QStringLiteral("pagerduty.com/service-id"));
     annotation(QStringLiteral("pagerduty.com/service-id"), LinkCategory::OnCall,
         pagerduty.isEmpty() ? QString() : QStringLiteral("pagerduty:%1").arg(pagerduty),
-        QStringLiteral("PagerDuty service %1").arg(pagerduty));
+        LinkClassifier::tr("PagerDuty service %1").arg(pagerduty));
     const QString opsgenie = entity.annotation(QStringLiteral("opsgenie.com/team"));
     annotation(QStringLiteral("opsgenie.com/team"), LinkCategory::OnCall,
         opsgenie.isEmpty() ? QString() : QStringLiteral("opsgenie:%1").arg(opsgenie),
-        QStringLiteral("Opsgenie team %1").arg(opsgenie));
+        LinkClassifier::tr("Opsgenie team %1").arg(opsgenie));
     const QString runbook = entity.annotation(QStringLiteral("cairn.dev/runbook"));
-    annotation(QStringLiteral("cairn.dev/runbook"), LinkCategory::Runbook, runbook, QStringLiteral("Runbook"));
+    annotation(QStringLiteral("cairn.dev/runbook"), LinkCategory::Runbook, runbook, LinkClassifier::tr("Runbook"));
     const QString slack = entity.annotation(QStringLiteral("slack.com/channel"));
     annotation(QStringLiteral("slack.com/channel"), LinkCategory::Chat,
         slack.isEmpty() ? QString() : QStringLiteral("slack:%1").arg(slack), QStringLiteral("Slack #%1").arg(slack));
@@ -213,21 +213,21 @@ QString LinkClassifier::categoryTitle(LinkCategory category)
 {
     switch (category) {
     case LinkCategory::Repository:
-        return QStringLiteral("Repository");
+        return tr("Repository");
     case LinkCategory::Documentation:
-        return QStringLiteral("Documentation");
+        return tr("Documentation");
     case LinkCategory::Runbook:
-        return QStringLiteral("Runbook");
+        return tr("Runbook");
     case LinkCategory::Dashboard:
-        return QStringLiteral("Dashboard");
+        return tr("Dashboard");
     case LinkCategory::OnCall:
-        return QStringLiteral("On-call");
+        return tr("On-call");
     case LinkCategory::Chat:
-        return QStringLiteral("Chat");
+        return tr("Chat");
     case LinkCategory::Other:
         break;
     }
-    return QStringLiteral("Other links");
+    return tr("Other links");
 }
 
 } // namespace cairn::core

@@ -3,6 +3,7 @@
 
 #include "core/Entity.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -29,6 +30,8 @@ struct LinkGroup
 // well-known annotations add links nobody wrote in metadata.links.
 class LinkClassifier
 {
+    Q_DECLARE_TR_FUNCTIONS(LinkClassifier)
+
 public:
     static LinkCategory classify(const EntityLink &link);
     // Non-empty groups only, in LinkCategory order; a URL appears once.
@@ -36,7 +39,7 @@ public:
 
     // Stable lower-case identifier ("repository", "on-call", ...) used in JSON.
     static QString categoryId(LinkCategory category);
-    // Heading for people ("Repository", "On-call", ...).
+    // Heading for people ("Repository", "On-call", ...), in the installed translator's language.
     static QString categoryTitle(LinkCategory category);
 };
 

@@ -23,9 +23,13 @@ QString TimelineSummary::slipText() const
 {
     if (targetMoves <= 0)
         return QString();
-    const QString times = targetMoves == 1 ? QStringLiteral("once") : QStringLiteral("%1 times").arg(targetMoves);
-    const QString sign = slipDays > 0 ? QStringLiteral("+") : QString();
-    return QStringLiteral("target moved %1, %2%3 days since first set").arg(times, sign).arg(slipDays);
+    const QString times = targetMoves == 1 ? ProjectTimeline::tr("once", "target moved once")
+                                           : ProjectTimeline::tr("%n times", "target moved 3 times", targetMoves);
+    if (slipDays > 0)
+        return ProjectTimeline::tr("target moved %1, +%n days since first set", "later", int(slipDays)).arg(times);
+    if (slipDays < 0)
+        return ProjectTimeline::tr("target moved %1, -%n days since first set", "earlier", int(-slipDays)).arg(times);
+    return ProjectTimeline::tr("target moved %1, %n days since first set", "back to the first date", 0).arg(times);
 }
 
 QString TimelineSummary::staleText() const
@@ -33,8 +37,8 @@ QString TimelineSummary::staleText() const
     if (!stale)
         return QString();
     if (!lastUpdate.isValid())
-        return QStringLiteral("no update ever");
-    return QStringLiteral("no update for %1 days (stale after %2)").arg(daysSinceUpdate).arg(staleDays);
+        return ProjectTimeline::tr("no update ever");
+    return ProjectTimeline::tr("no update for %n days (stale after %1)", nullptr, int(daysSinceUpdate)).arg(staleDays);
 }
 
 ProjectTimeline ProjectTimeline::fromEntity(const Entity &project)

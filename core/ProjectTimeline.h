@@ -3,6 +3,7 @@
 
 #include "core/Entity.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QList>
 #include <QString>
@@ -46,7 +47,8 @@ struct TimelineSummary
     QList<StatusChange> statusChanges;
     QList<StatusUpdate> updates; // oldest first
 
-    // "target moved 3 times, +45 days since first set"; empty when it never moved.
+    // "target moved 3 times, +45 days since first set"; empty when it never moved. In the
+    // installed translator's language, as staleText().
     QString slipText() const;
     // "no update for 20 days (stale after 14)" / "no update ever"; empty when not stale.
     QString staleText() const;
@@ -56,6 +58,8 @@ struct TimelineSummary
 // order breaks ties), because people append them out of order.
 class ProjectTimeline
 {
+    Q_DECLARE_TR_FUNCTIONS(ProjectTimeline)
+
 public:
     static ProjectTimeline fromEntity(const Entity &project);
 
