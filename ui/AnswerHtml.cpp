@@ -2,6 +2,8 @@
 #include "ui/AnswerHtml.h"
 
 #include "core/LinkClassifier.h"
+#include "core/Words.h"
+#include "ui/KindNames.h"
 
 #include <QJsonDocument>
 #include <QTextDocument>
@@ -129,7 +131,7 @@ QString AnswerHtml::badge(const QString &status) const
     if (status.isEmpty())
         return {};
     return QStringLiteral("<span style=\"color: %1; font-weight: bold;\">\u25CF %2</span>")
-        .arg(colorName(statusColor(status)), esc(status));
+        .arg(colorName(statusColor(status)), esc(core::Words::status(status)));
 }
 
 QString AnswerHtml::link(const core::EntitySummary &summary, bool bare) const
@@ -178,7 +180,7 @@ QString AnswerHtml::header(const core::Answer &answer) const
 {
     const core::EntitySummary &e = answer.entity;
     QStringList facts;
-    facts.append(esc(e.kind));
+    facts.append(esc(KindNames::singular(e.kind)));
     if (!e.type.isEmpty())
         facts.append(esc(e.type));
     QString out = QStringLiteral("<h1>%1</h1><p>%2 %3<br><span class=\"ref\">%4</span>")

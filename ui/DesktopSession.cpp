@@ -192,7 +192,7 @@ void DesktopSession::updateSampleBanner()
         = sources && sources->size() == 1 && sources->constFirst().name == sync::SampleOrganisation::sourceName();
     m_window->setBanner(onlySample
             ? tr("You are looking at Fennel, a sample organisation bundled with Cairn. Add your own catalog with "
-                 "\u201ccairn source add\u201d and sync it; the sample stays a source of its own, easy to remove.")
+                 "“cairn source add” and sync it; the sample stays a source of its own, easy to remove.")
             : QString());
 }
 
