@@ -1,0 +1,1778 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>AnswerEngine</name>
+    <message>
+        <source>This project serves no goal</source>
+        <translation>Ce projet ne sert aucun objectif</translation>
+    </message>
+    <message>
+        <source>No goal is linked to this component</source>
+        <translation>Aucun objectif n’est lié à ce composant</translation>
+    </message>
+    <message>
+        <source>No goal is linked to this api</source>
+        <translation>Aucun objectif n’est lié à cette API</translation>
+    </message>
+    <message>
+        <source>No goal is linked to this resource</source>
+        <translation>Aucun objectif n’est lié à cette ressource</translation>
+    </message>
+    <message>
+        <source>No goal is linked to this system</source>
+        <translation>Aucun objectif n’est lié à ce système</translation>
+    </message>
+    <message>
+        <source>No goal is linked to this domain</source>
+        <translation>Aucun objectif n’est lié à ce domaine</translation>
+    </message>
+    <message>
+        <source>No goal is linked to this group</source>
+        <translation>Aucun objectif n’est lié à ce groupe</translation>
+    </message>
+    <message>
+        <source>No goal is linked to this user</source>
+        <translation>Aucun objectif n’est lié à cette personne</translation>
+    </message>
+    <message>
+        <source>No goal is linked to this %1</source>
+        <translation>Aucun objectif n’est lié à cette entité (%1)</translation>
+    </message>
+    <message>
+        <source>Goal parents loop: %1</source>
+        <translation>Les objectifs parents forment une boucle&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No %1 in the catalog; a %2 exists</source>
+        <translation>%1 n’est pas dans le catalogue&#xa0;; %2 existe</translation>
+    </message>
+    <message>
+        <source>No %1 in the catalog</source>
+        <translation>%1 n’est pas dans le catalogue</translation>
+    </message>
+    <message>
+        <source>Nothing in the catalog is %1.</source>
+        <translation>Rien dans le catalogue ne correspond à %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerFormatter</name>
+    <message>
+        <source>%1 (unresolved: not in the catalog)</source>
+        <translation>%1 (non résolu&#xa0;: absent du catalogue)</translation>
+    </message>
+    <message>
+        <source> (removed upstream)</source>
+        <translation> (supprimé à la source)</translation>
+    </message>
+    <message numerus="yes">
+        <source>    ... and %n more</source>
+        <translation>
+            <numerusform>    ... et %n autre</numerusform>
+            <numerusform>    ... et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>WHAT</source>
+        <translation>QUOI</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Cycle de vie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>  Spec (kind unknown to Cairn, shown raw):</source>
+        <translation>  Spec (type inconnu de Cairn, affichée telle quelle)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>POURQUOI</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Raison d’être</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Sub-goals</source>
+        <translation>Sous-objectifs</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>WHO</source>
+        <translation>QUI</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>none declared</source>
+        <translation>aucun déclaré</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>membre</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>équipe</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>Contributeurs</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Enfants</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Groupes</translation>
+    </message>
+    <message>
+        <source>Owns</source>
+        <translation>Possède</translation>
+    </message>
+    <message>
+        <source>Depended on by</source>
+        <translation>Utilisé par</translation>
+    </message>
+    <message>
+        <source>consumesApi</source>
+        <comment>how a dependent depends on it</comment>
+        <translation>consomme son API</translation>
+    </message>
+    <message>
+        <source>dependsOn</source>
+        <comment>how a dependent depends on it</comment>
+        <translation>en dépend</translation>
+    </message>
+    <message>
+        <source>HOW</source>
+        <translation>COMMENT</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>Slip</source>
+        <translation>Glissement</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Sans nouvelles</translation>
+    </message>
+    <message>
+        <source>Latest updates</source>
+        <translation>Dernières nouvelles</translation>
+    </message>
+    <message>
+        <source> (target %1)</source>
+        <translation> (échéance %1)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message numerus="yes">
+        <source> (rolled up from %n inputs)</source>
+        <translation>
+            <numerusform> (calculé sur %n élément)</numerusform>
+            <numerusform> (calculé sur %n éléments)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Dépend de</translation>
+    </message>
+    <message>
+        <source>Provides APIs</source>
+        <translation>API fournies</translation>
+    </message>
+    <message>
+        <source>Consumes APIs</source>
+        <translation>API consommées</translation>
+    </message>
+    <message>
+        <source>Provided by</source>
+        <translation>Fournie par</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Removed upstream on %1</source>
+        <translation>Supprimé à la source le %1</translation>
+    </message>
+    <message>
+        <source>, owner %1</source>
+        <translation>, responsable %1</translation>
+    </message>
+</context>
+<context>
+    <name>AskEngine</name>
+    <message>
+        <source>%1 (not in the catalog)</source>
+        <translation>%1 (absent du catalogue)</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 %3%4</source>
+        <comment>name is a type kind (status)</comment>
+        <translation>%1&#xa0;: %3 %2%4</translation>
+    </message>
+    <message>
+        <source>No project is at risk or off track</source>
+        <translation>Aucun projet n’est à risque ni en retard</translation>
+    </message>
+    <message>
+        <source>%1 at risk or off track</source>
+        <translation>%1 à risque ou en retard</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>projet</translation>
+    </message>
+    <message>
+        <source>projects</source>
+        <translation>projets</translation>
+    </message>
+    <message>
+        <source>Ask about something: &quot;who owns X&quot;, &quot;what is X&quot;, &quot;why X&quot;, &quot;how do I deploy X&quot;</source>
+        <translation>Posez une question&#xa0;: « qui possède X », « c’est quoi X », « pourquoi X », « comment déployer X »</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; could be %2; say which one</source>
+        <translation>« %1 » peut désigner %2&#xa0;; précisez lequel</translation>
+    </message>
+    <message>
+        <source>entity</source>
+        <translation>entité</translation>
+    </message>
+    <message>
+        <source>different entities</source>
+        <translation>entités différentes</translation>
+    </message>
+    <message>
+        <source>Took &quot;%1&quot; to mean %2</source>
+        <translation>« %1 » compris comme %2</translation>
+    </message>
+    <message>
+        <source>Nothing in the catalog matches &quot;%1&quot;</source>
+        <translation>Rien dans le catalogue ne correspond à « %1 »</translation>
+    </message>
+    <message>
+        <source>Best matches for &quot;%1&quot;</source>
+        <translation>Meilleurs résultats pour « %1 »</translation>
+    </message>
+    <message>
+        <source>Nothing is called &quot;%1&quot;; best matches</source>
+        <translation>Rien ne s’appelle « %1 »&#xa0;; meilleurs résultats</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <comment>name: type kind</comment>
+        <translation>%1&#xa0;: %3 %2</translation>
+    </message>
+    <message>
+        <source>%1 declares no owner</source>
+        <translation>%1 ne déclare aucun responsable</translation>
+    </message>
+    <message>
+        <source>%1 names %2 as owner, which is not in the catalog</source>
+        <translation>%1 désigne %2 comme responsable, absent du catalogue</translation>
+    </message>
+    <message>
+        <source>%1 is owned by %2</source>
+        <translation>%1 appartient à %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>name: count</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>membre</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>membres</translation>
+    </message>
+    <message>
+        <source>%1 serves %2</source>
+        <translation>%1 sert l’objectif %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>name: purpose</comment>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 is worked on by %2</source>
+        <translation>%1 fait l’objet du projet %2</translation>
+    </message>
+    <message>
+        <source>%1 is without a status</source>
+        <translation>%1 n’a pas de statut</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <comment>name is status</comment>
+        <translation>%1 est %2</translation>
+    </message>
+    <message>
+        <source>stale: %1</source>
+        <translation>sans nouvelles&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between the parts of a headline</comment>
+        <translation>&#xa0;; </translation>
+    </message>
+    <message>
+        <source>%1 is %2 done</source>
+        <translation>%1 est achevé à %2</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>lien</translation>
+    </message>
+    <message>
+        <source>links</source>
+        <translation>liens</translation>
+    </message>
+    <message>
+        <source>%1 depends on %2</source>
+        <translation>%1 dépend de %2</translation>
+    </message>
+    <message>
+        <source>entities</source>
+        <translation>entités</translation>
+    </message>
+    <message>
+        <source>%1 depends on %2</source>
+        <comment>one dependent</comment>
+        <translation>%1 dépend de %2</translation>
+    </message>
+    <message>
+        <source>%1 depend on %2</source>
+        <comment>dependents</comment>
+        <translation>%1 dépendent de %2</translation>
+    </message>
+    <message>
+        <source>%1 owns %2</source>
+        <translation>%1 possède %2</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>objectif</translation>
+    </message>
+    <message>
+        <source>goals</source>
+        <translation>objectifs</translation>
+    </message>
+</context>
+<context>
+    <name>LinkClassifier</name>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>PagerDuty service %1</source>
+        <translation>Service PagerDuty %1</translation>
+    </message>
+    <message>
+        <source>Opsgenie team %1</source>
+        <translation>Équipe Opsgenie %1</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Runbook</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Documentation</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>On-call</source>
+        <translation>Astreinte</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Discussion</translation>
+    </message>
+    <message>
+        <source>Other links</source>
+        <translation>Autres liens</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTimeline</name>
+    <message>
+        <source>once</source>
+        <comment>target moved once</comment>
+        <translation>une fois</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n times</source>
+        <comment>target moved 3 times</comment>
+        <translation>
+            <numerusform>%n fois</numerusform>
+            <numerusform>%n fois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>target moved %1, +%n days since first set</source>
+        <comment>later</comment>
+        <translation>
+            <numerusform>échéance repoussée %1, +%n jour</numerusform>
+            <numerusform>échéance repoussée %1, +%n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>target moved %1, -%n days since first set</source>
+        <comment>earlier</comment>
+        <translation>
+            <numerusform>échéance avancée %1, -%n jour</numerusform>
+            <numerusform>échéance avancée %1, -%n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>target moved %1, %n days since first set</source>
+        <comment>back to the first date</comment>
+        <translation>
+            <numerusform>échéance déplacée %1, revenue à la date initiale</numerusform>
+            <numerusform>échéance déplacée %1, revenue à la date initiale</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no update ever</source>
+        <translation>aucune nouvelle depuis le début</translation>
+    </message>
+    <message numerus="yes">
+        <source>no update for %n days (stale after %1)</source>
+        <translation>
+            <numerusform>aucune nouvelle depuis %n jour (seuil&#xa0;: %1)</numerusform>
+            <numerusform>aucune nouvelle depuis %n jours (seuil&#xa0;: %1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>C</source>
+        <comment>the locale (language_COUNTRY) of the answers&apos; dates and numbers; C keeps ISO dates</comment>
+        <translation>fr_FR</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>on-track</source>
+        <translation>en bonne voie</translation>
+    </message>
+    <message>
+        <source>at-risk</source>
+        <translation>à risque</translation>
+    </message>
+    <message>
+        <source>off-track</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>en production</translation>
+    </message>
+    <message>
+        <source>experimental</source>
+        <translation>expérimental</translation>
+    </message>
+    <message>
+        <source>deprecated</source>
+        <translation>obsolète</translation>
+    </message>
+    <message>
+        <source>component</source>
+        <translation>composant</translation>
+    </message>
+    <message>
+        <source>api</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>resource</source>
+        <translation>ressource</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>système</translation>
+    </message>
+    <message>
+        <source>domain</source>
+        <translation>domaine</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>groupe</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>projet</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>objectif</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>emplacement</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <comment>how answers write a date (QDate::toString format)</comment>
+        <translation>d MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <comment>a label before its value</comment>
+        <translation>%1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>12</source>
+        <comment>width of the label column in text answers: the longest usual label and its colon</comment>
+        <translation>15</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::models::ChangesModel</name>
+    <message>
+        <source>Would add (held)</source>
+        <translation>Ajout prévu (retenu)</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Would change (held)</source>
+        <translation>Modification prévue (retenue)</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Removed upstream</source>
+        <translation>Supprimé à la source</translation>
+    </message>
+    <message>
+        <source>Would remove (held)</source>
+        <translation>Suppression prévue (retenue)</translation>
+    </message>
+    <message>
+        <source>Kept by another source</source>
+        <translation>Conservé par une autre source</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Changement</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type d’entité</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::models::EntityTableModel</name>
+    <message>
+        <source>Ref</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type d’entité</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espace de noms</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Nom affiché</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Cycle de vie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Fait partie de</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Vu la première fois</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>Enfants</translation>
+    </message>
+    <message>
+        <source>Member list</source>
+        <translation>Liste des membres</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Équipes</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Nouvelles</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Dernière nouvelle</translation>
+    </message>
+    <message>
+        <source>Slips</source>
+        <translation>Glissements</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Actuel</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::models::GoalTreeModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Deeper than %1 levels under its top-level goal</source>
+        <translation>Plus de %1 niveaux sous son objectif de tête</translation>
+    </message>
+    <message>
+        <source>Its parent goals loop back to it: %1</source>
+        <translation>Ses objectifs parents reviennent à lui&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Échéance</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::models::KindCountsModel</name>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Objectifs</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Composants</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Systems &amp; Domains</source>
+        <translation>Systèmes et domaines</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressources</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Équipes</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Removed upstream</source>
+        <translation>Supprimés à la source</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::models::RelationsModel</name>
+    <message>
+        <source>← %1</source>
+        <translation>← %1</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entité</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type d’entité</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::models::RemovedModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type d’entité</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::AnswerHtml</name>
+    <message>
+        <source>target moved once, %1 days</source>
+        <translation>échéance déplacée une fois, %1 jours</translation>
+    </message>
+    <message>
+        <source>target moved %1 times, %2 days</source>
+        <translation>échéance déplacée %1 fois, %2 jours</translation>
+    </message>
+    <message>
+        <source>(not in the catalog)</source>
+        <translation>(absent du catalogue)</translation>
+    </message>
+    <message>
+        <source>(removed upstream)</source>
+        <translation>(supprimé à la source)</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>source&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Removed upstream on %1. Cairn keeps this copy; it is no longer in its source.</source>
+        <translation>Supprimé à la source le %1. Cairn en garde cette copie&#xa0;; elle ne figure plus dans sa source.</translation>
+    </message>
+    <message>
+        <source>WHAT</source>
+        <translation>QUOI</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>Pas de description.</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>Cycle de vie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarré</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Cairn gives no meaning to this kind; its spec as written:</source>
+        <translation>Cairn ne connaît pas ce type d’entité&#xa0;; sa spec telle qu’écrite&#xa0;:</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>POURQUOI</translation>
+    </message>
+    <message>
+        <source>(the goals loop)</source>
+        <translation>(les objectifs bouclent)</translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation>Sert</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>Projets</translation>
+    </message>
+    <message>
+        <source>Sub-goals</source>
+        <translation>Sous-objectifs</translation>
+    </message>
+    <message>
+        <source>WHO</source>
+        <translation>QUI</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s people</source>
+        <translation>Membres du responsable</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s teams</source>
+        <translation>Équipes du responsable</translation>
+    </message>
+    <message>
+        <source>none declared</source>
+        <translation>aucun déclaré</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>Contributeurs</translation>
+    </message>
+    <message>
+        <source>Parent team</source>
+        <translation>Équipe parente</translation>
+    </message>
+    <message>
+        <source>Sub-teams</source>
+        <translation>Sous-équipes</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Équipes</translation>
+    </message>
+    <message>
+        <source>Owns</source>
+        <translation>Possède</translation>
+    </message>
+    <message>
+        <source>Depended on by</source>
+        <translation>Utilisé par</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>measured: %1 of %2 %3</source>
+        <translation>mesuré&#xa0;: %1 sur %2 %3</translation>
+    </message>
+    <message>
+        <source>scored</source>
+        <translation>noté</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>rolled up from %1 sub-goals and projects</source>
+        <translation>calculé sur %1 sous-objectifs et projets</translation>
+    </message>
+    <message>
+        <source>Slips</source>
+        <translation>Glissements</translation>
+    </message>
+    <message>
+        <source>first target %1</source>
+        <translation>échéance initiale %1</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>hier</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>il y a %1 jours</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Dernière nouvelle</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>Sans nouvelles</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Historique des statuts</translation>
+    </message>
+    <message>
+        <source>Latest updates</source>
+        <translation>Dernières nouvelles</translation>
+    </message>
+    <message>
+        <source>HOW</source>
+        <translation>COMMENT</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Dépend de</translation>
+    </message>
+    <message>
+        <source>Provides APIs</source>
+        <translation>API fournies</translation>
+    </message>
+    <message>
+        <source>Consumes APIs</source>
+        <translation>API consommées</translation>
+    </message>
+    <message>
+        <source>Provided by</source>
+        <translation>Fournie par</translation>
+    </message>
+    <message>
+        <source>No links, dependencies or updates.</source>
+        <translation>Ni liens, ni dépendances, ni nouvelles.</translation>
+    </message>
+    <message>
+        <source>Nothing in the cache has this reference. Another entity names it (as an owner, a dependency, a member), but its source never delivered it, or it was purged.</source>
+        <translation>Rien dans le cache ne porte cette référence. Une autre entité la cite (comme responsable, dépendance ou membre), mais sa source ne l’a jamais fournie, ou elle a été purgée.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::AskBar</name>
+    <message>
+        <source>Ask: who owns checkout-service?  (Ctrl+K)</source>
+        <translation>Demandez&#xa0;: qui possède checkout-service&#xa0;?  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Ask a question</source>
+        <translation>Poser une question</translation>
+    </message>
+    <message>
+        <source>Type a question (who owns X, why X, how do I deploy X, projects at risk) or words. Enter asks; Up and Down pick a match.</source>
+        <translation>Tapez une question (qui possède X, pourquoi X, comment déployer X, projets à risque) ou des mots. Entrée pose la question&#xa0;; Haut et Bas choisissent un résultat.</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>%1, removed upstream</source>
+        <translation>%1, supprimé à la source</translation>
+    </message>
+    <message>
+        <source>Could not search the cache: %1</source>
+        <translation>Impossible de chercher dans le cache&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not answer: %1</source>
+        <translation>Impossible de répondre&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Which one do you mean?</source>
+        <translation>Lequel voulez-vous dire&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::DesktopSession</name>
+    <message>
+        <source>Cairn could not check its cache for damage: %1</source>
+        <translation>Cairn n’a pas pu vérifier l’intégrité de son cache&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The cache is damaged</source>
+        <translation>Le cache est endommagé</translation>
+    </message>
+    <message>
+        <source>Cairn found damage in its cache file %1:
+
+%2
+
+What it shows may be wrong or incomplete. Cairn can move the damaged file aside (nothing is deleted) and start again from a fresh cache, which you can then fill by syncing your sources or restoring a snapshot.</source>
+        <translation>Cairn a trouvé des dommages dans son fichier de cache %1&#xa0;:
+
+%2
+
+Ce qu’il affiche peut être faux ou incomplet. Cairn peut mettre le fichier endommagé de côté (rien n’est supprimé) et repartir d’un cache neuf, que vous pourrez remplir en synchronisant vos sources ou en restaurant un instantané.</translation>
+    </message>
+    <message>
+        <source>This cache is damaged (%1). Restart Cairn to move it aside.</source>
+        <translation>Ce cache est endommagé (%1). Redémarrez Cairn pour le mettre de côté.</translation>
+    </message>
+    <message>
+        <source>Cairn</source>
+        <translation>Cairn</translation>
+    </message>
+    <message>
+        <source>Loading Fennel, the sample organisation, so there is something to look at…</source>
+        <translation>Chargement de Fennel, l’organisation d’exemple, pour avoir quelque chose à regarder…</translation>
+    </message>
+    <message>
+        <source>Could not load the sample organisation: %1</source>
+        <translation>Impossible de charger l’organisation d’exemple&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>You are looking at Fennel, a sample organisation bundled with Cairn. Add your own catalog with “cairn source add” and sync it; the sample stays a source of its own, easy to remove.</source>
+        <translation>Vous regardez Fennel, une organisation d’exemple fournie avec Cairn. Ajoutez votre propre catalogue avec « cairn source add » et synchronisez-le&#xa0;; l’exemple reste une source à part, facile à retirer.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::DetailPane</name>
+    <message>
+        <source>Entity details</source>
+        <translation>Détails de l’entité</translation>
+    </message>
+    <message>
+        <source>Select an entity to see what it is, why it exists, who owns it and how to work with it.
+
+Or ask: Ctrl+K</source>
+        <translation>Choisissez une entité pour voir ce qu’elle est, pourquoi elle existe, à qui elle appartient et comment travailler avec.
+
+Ou posez une question&#xa0;: Ctrl+K</translation>
+    </message>
+    <message>
+        <source>Copy ref</source>
+        <translation>Copier la réf.</translation>
+    </message>
+    <message>
+        <source>Copy this entity&apos;s reference (kind:namespace/name)</source>
+        <translation>Copier la référence de cette entité (kind:namespace/name)</translation>
+    </message>
+    <message>
+        <source>Copy reference</source>
+        <translation>Copier la référence</translation>
+    </message>
+    <message>
+        <source>Could not read %1 from the cache: %2</source>
+        <translation>Impossible de lire %1 dans le cache&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not answer for %1: %2</source>
+        <translation>Impossible de répondre pour %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::EntityTableView</name>
+    <message>
+        <source>Filter by name or words (Ctrl+F)</source>
+        <translation>Filtrer par nom ou par mots (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter the table</source>
+        <translation>Filtrer le tableau</translation>
+    </message>
+    <message>
+        <source>Shows the rows whose name or title starts with what you type, or whose words do</source>
+        <translation>Affiche les lignes dont le nom, le titre ou l’un des mots commence par ce que vous tapez</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Choose columns</source>
+        <translation>Choisir les colonnes</translation>
+    </message>
+    <message>
+        <source>Choose which columns the table shows; drag a header to reorder</source>
+        <translation>Choisir les colonnes affichées&#xa0;; faites glisser un en-tête pour les réordonner</translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation>Entités</translation>
+    </message>
+    <message>
+        <source>The table could not be read.</source>
+        <translation>Impossible de lire le tableau.</translation>
+    </message>
+    <message>
+        <source>Nothing here matches “%1”.</source>
+        <translation>Rien ici ne correspond à « %1 ».</translation>
+    </message>
+    <message>
+        <source>The cache holds none of these yet. Sync a source that has them, or import catalog files.</source>
+        <translation>Le cache n’en contient encore aucun. Synchronisez une source qui en a, ou importez des fichiers de catalogue.</translation>
+    </message>
+    <message>
+        <source>Could not read the table: %1</source>
+        <translation>Impossible de lire le tableau&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>%1 affichés</translation>
+    </message>
+    <message>
+        <source>Reset to default columns</source>
+        <translation>Revenir aux colonnes par défaut</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::Freshness</name>
+    <message>
+        <source>just now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>il y a %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>il y a %1 h</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>il y a %1 jours</translation>
+    </message>
+    <message>
+        <source>Offline copy · no source yet</source>
+        <translation>Copie hors ligne · aucune source pour l’instant</translation>
+    </message>
+    <message>
+        <source>loaded</source>
+        <translation>chargé</translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>synchronisé</translation>
+    </message>
+    <message>
+        <source>%1 %2 from %3</source>
+        <translation>%1 %2 depuis %3</translation>
+    </message>
+    <message>
+        <source>%1 never synced</source>
+        <translation>%1 jamais synchronisé</translation>
+    </message>
+    <message>
+        <source> (last sync failed %1)</source>
+        <translation> (dernière synchronisation en échec %1)</translation>
+    </message>
+    <message>
+        <source> (removals held)</source>
+        <translation> (suppressions retenues)</translation>
+    </message>
+    <message>
+        <source>Offline copy · %1</source>
+        <translation>Copie hors ligne · %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::KindNames</name>
+    <message>
+        <source>Component</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domaine</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Emplacement</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::MainWindow</name>
+    <message>
+        <source>Cairn</source>
+        <translation>Cairn</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Dismiss the banner</source>
+        <translation>Fermer le bandeau</translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation>Systèmes</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Domaines</translation>
+    </message>
+    <message>
+        <source>Systems or domains</source>
+        <translation>Systèmes ou domaines</translation>
+    </message>
+    <message>
+        <source>Goals and their projects</source>
+        <translation>Objectifs et leurs projets</translation>
+    </message>
+    <message>
+        <source>Removed upstream</source>
+        <translation>Supprimés à la source</translation>
+    </message>
+    <message>
+        <source>Nothing was removed upstream. When an entity disappears from its source, Cairn keeps it here, readable, with when and where it vanished.</source>
+        <translation>Rien n’a été supprimé à la source. Quand une entité disparaît de sa source, Cairn la garde ici, lisible, avec la date et la source de sa disparition.</translation>
+    </message>
+    <message>
+        <source>How old the data is</source>
+        <translation>Âge des données</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Export View as CSV…</source>
+        <translation>&amp;Exporter la vue en CSV…</translation>
+    </message>
+    <message>
+        <source>Write what the view shows (its columns, filter and order) to a CSV file</source>
+        <translation>Écrire ce que montre la vue (ses colonnes, son filtre et son ordre) dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Reference</source>
+        <translation>&amp;Copier la référence</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtrer</translation>
+    </message>
+    <message>
+        <source>&amp;Ask…</source>
+        <translation>&amp;Demander…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Reload from Cache</source>
+        <translation>&amp;Relire le cache</translation>
+    </message>
+    <message>
+        <source>Read the local cache again (a sync elsewhere is noticed within a second anyway)</source>
+        <translation>Relire le cache local (une synchronisation faite ailleurs est de toute façon vue en moins d’une seconde)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>A&amp;ller</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Back to the previous entity (Alt+Left)</source>
+        <translation>Revenir à l’entité précédente (Alt+Gauche)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>Forward to the next entity (Alt+Right)</source>
+        <translation>Aller à l’entité suivante (Alt+Droite)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;About Cairn</source>
+        <translation>À &amp;propos de Cairn</translation>
+    </message>
+    <message>
+        <source>About Cairn</source>
+        <translation>À propos de Cairn</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Cairn %1&lt;/h3&gt;&lt;p&gt;An offline-first directory of your organisation&apos;s work: what each project, goal, team and component is, why it exists, who owns it and how to work with it.&lt;/p&gt;&lt;p&gt;Cache: %2&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Cairn %1&lt;/h3&gt;&lt;p&gt;Un annuaire hors ligne d’abord du travail de votre organisation&#xa0;: ce qu’est chaque projet, objectif, équipe et composant, pourquoi il existe, à qui il appartient et comment travailler avec.&lt;/p&gt;&lt;p&gt;Cache&#xa0;: %2&lt;/p&gt;&lt;p&gt;Licence&#xa0;: GPL-3.0-or-later&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>The goals could not be read.</source>
+        <translation>Impossible de lire les objectifs.</translation>
+    </message>
+    <message>
+        <source>No goals in the catalog yet.</source>
+        <translation>Aucun objectif dans le catalogue pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Could not read the goals: %1</source>
+        <translation>Impossible de lire les objectifs&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the cache again: %1</source>
+        <translation>Impossible de relire le cache&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Offline copy · could not read the sync log: %1</source>
+        <translation>Copie hors ligne · impossible de lire le journal de synchronisation&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Cairn shows its local copy. It never claims to be live: this says when each source was last read.</source>
+        <translation>Cairn montre sa copie locale. Il ne prétend jamais être en direct&#xa0;: ceci indique quand chaque source a été lue pour la dernière fois.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source>PROJECTS THAT NEED ATTENTION</source>
+        <translation>PROJETS QUI DEMANDENT DE L’ATTENTION</translation>
+    </message>
+    <message>
+        <source>No project is at risk or off track.</source>
+        <translation>Aucun projet n’est à risque ni en retard.</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Slips</source>
+        <translation>Glissements</translation>
+    </message>
+    <message>
+        <source>Last update</source>
+        <translation>Dernière nouvelle</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>%1 (stale)</source>
+        <translation>%1 (sans nouvelles)</translation>
+    </message>
+    <message>
+        <source>All projects →</source>
+        <translation>Tous les projets →</translation>
+    </message>
+    <message>
+        <source>GOALS</source>
+        <translation>OBJECTIFS</translation>
+    </message>
+    <message>
+        <source>No goals in the catalog.</source>
+        <translation>Aucun objectif dans le catalogue.</translation>
+    </message>
+    <message>
+        <source>Goal tree →</source>
+        <translation>Arbre des objectifs →</translation>
+    </message>
+    <message>
+        <source>WHAT CHANGED</source>
+        <translation>CE QUI A CHANGÉ</translation>
+    </message>
+    <message>
+        <source>No sync has changed anything yet.</source>
+        <translation>Aucune synchronisation n’a encore rien changé.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>%1 more changes in the sync log.</source>
+        <translation>%1 autres changements dans le journal de synchronisation.</translation>
+    </message>
+    <message>
+        <source>Could not read the cache: %1</source>
+        <translation>Impossible de lire le cache&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reading the catalog…</source>
+        <translation>Lecture du catalogue…</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::ScreenshotTour</name>
+    <message>
+        <source>Could not create the folder %1</source>
+        <translation>Impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Impossible d’écrire %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::Sidebar</name>
+    <message>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::ViewExporter</name>
+    <message>
+        <source>Export View as CSV</source>
+        <translation>Exporter la vue en CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>Un export est encore en cours.</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>Export de %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>%1 lignes exportées dans %2</translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was left as it was.</source>
+        <translation>Export annulé&#xa0;; %1 est resté tel quel.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2
+
+Nothing was replaced.</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2
+
+Rien n’a été remplacé.</translation>
+    </message>
+</context>
+</TS>
