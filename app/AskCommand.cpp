@@ -7,6 +7,9 @@
 #include "cache/CatalogQuery.h"
 #include "core/AnswerFormatter.h"
 #include "core/AskEngine.h"
+#include "core/QuestionParser.h"
+
+#include "translations/Language.h"
 
 namespace cairn::app {
 
@@ -44,6 +47,14 @@ int runAsk(CliContext &context, const QStringList &arguments)
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)
         return context.fail(cache.errorString());
+    // The answer speaks the question's language: "qui possède X" is answered in French, "who
+    // owns X" in English, whatever the system's; a bare name keeps the system's language. JSON
+    // stays language-neutral: its words are the English ones, whatever the question's.
+    if (parser.isSet(json))
+        translations::useLanguage(QStringLiteral("en"));
+    else if (const core::ParsedQuestion parsed = core::QuestionParser::parse(question);
+             parsed.intent != core::Intent::Search)
+        translations::useLanguage(parsed.language);
     cache::CatalogQuery catalog(*cache.value());
     return printAskResult(context, core::AskEngine(catalog).ask(question), parser.isSet(json));
 }

@@ -6,6 +6,8 @@
 
 #include <cstdio>
 
+#include "translations/Language.h"
+
 int main(int argc, char *argv[])
 {
     // The sample organisation lives in a static library; its resources must be registered.
@@ -15,6 +17,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Cairn"));
     QCoreApplication::setApplicationName(QStringLiteral("cairn"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CAIRN_VERSION));
+
+    // Answers in the system's language (LANGUAGE, LC_ALL, LANG); `cairn ask` then follows the
+    // question's. JSON output stays language-neutral (English words beside its ids).
+    if (!QCoreApplication::arguments().contains(QStringLiteral("--json")))
+        cairn::translations::useLanguage(cairn::translations::chooseLanguage());
 
     QTextStream out(stdout);
     QTextStream err(stderr);

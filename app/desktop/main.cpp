@@ -8,7 +8,10 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTextStream>
+
+#include "translations/Language.h"
 
 int main(int argc, char *argv[])
 {
@@ -36,8 +39,23 @@ int main(int argc, char *argv[])
         QStringLiteral("DIR"));
     const QCommandLineOption today(QStringLiteral("today"),
         QStringLiteral("Judge stale projects and ages as if today were DATE (YYYY-MM-DD)."), QStringLiteral("DATE"));
-    parser.addOptions({ cacheOption, firstPaint, screenshots, today });
+    const QCommandLineOption language(QStringLiteral("language"),
+        QStringLiteral("The window's language: en or fr (default: the \"language\" setting, else the system's)."),
+        QStringLiteral("LANG"));
+    parser.addOptions({ cacheOption, firstPaint, screenshots, today, language });
     parser.process(app);
+
+    // Before any window exists: every string and date it shows follows the language.
+    QString wanted = parser.value(language);
+    if (!wanted.isEmpty() && cairn::translations::languageOf(wanted).isEmpty()) {
+        QTextStream(stderr) << "cairn-desktop: --language takes one of "
+                            << cairn::translations::supportedLanguages().join(QStringLiteral(", ")) << ", not \""
+                            << wanted << "\"\n";
+        return 2;
+    }
+    if (wanted.isEmpty())
+        wanted = QSettings().value(QStringLiteral("language")).toString();
+    cairn::translations::useLanguage(cairn::translations::chooseLanguage(wanted));
 
     cairn::ui::DesktopSession::Options options;
     options.cachePath = parser.isSet(cacheOption) ? parser.value(cacheOption) : cairn::cache::Cache::defaultPath();
