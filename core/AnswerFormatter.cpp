@@ -457,7 +457,7 @@ QString AnswerFormatter::toText(const Answer &a)
     QStringList out;
     out.append(QStringLiteral("%1  [%2]").arg(a.entity.title, a.entity.ref.toString()));
     if (a.removedAt.isValid())
-        out.append(AnswerFormatter::tr("Removed upstream on %1").arg(Words::date(a.removedAt.toUTC().date())));
+        out.append(AnswerFormatter::tr("Removed upstream on %1").arg(Words::dateTime(a.removedAt)));
     out.append(QString());
     whatText(out, a.what);
     out.append(QString());

@@ -62,6 +62,17 @@ QString Words::date(QDate date)
     return locale().toString(date, format);
 }
 
+QString Words::dateTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QString();
+    const QLocale answers = locale();
+    if (answers.language() == QLocale::C)
+        return time.toUTC().toString(Qt::ISODate);
+    return answers.toString(
+        time.toLocalTime(), tr("yyyy-MM-dd HH:mm", "how answers write a moment (QDateTime::toString format)"));
+}
+
 QString Words::percent(double fraction)
 {
     return tr("%1 %", "a percentage").arg(locale().toString(qRound(fraction * 100)));

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
 #include <QLocale>
 #include <QString>
 
@@ -25,6 +26,9 @@ public:
     static QString kind(const QString &kind);
     // 2026-11-20 / "20 novembre 2026"; empty for an invalid date.
     static QString date(QDate date);
+    // A moment: ISO 8601 UTC in English (as answers always wrote it), "20 novembre 2026 à 10:00"
+    // (local time) in French; empty when invalid.
+    static QString dateTime(const QDateTime &time);
     // 0.62 -> "62 %" (a no-break space before % in French).
     static QString percent(double fraction);
     static QString number(double value);

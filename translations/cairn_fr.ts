@@ -647,6 +647,11 @@
         <comment>width of the label column in text answers: the longest usual label and its colon</comment>
         <translation>15</translation>
     </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <comment>how answers write a moment (QDateTime::toString format)</comment>
+        <translation>d MMMM yyyy &apos;à&apos; HH:mm</translation>
+    </message>
 </context>
 <context>
     <name>cairn::models::ChangesModel</name>
