@@ -143,8 +143,9 @@ void TestAskCommand::everySuggestedCommandAnswers_data()
         { QStringLiteral("ask how is one-page-checkout going"),
             { QStringLiteral("at-risk"), QStringLiteral("target moved 3 times, +45 days since first set"),
                 QStringLiteral("\n    - 2026-11-20 at-risk (target 2027-01-15)") } },
+        // Asked in French, answered in French (tests/app/tst_askfrench.cpp says more).
         { QStringLiteral("ask qui possède payment-gateway"),
-            { QStringLiteral("payment-gateway"), QStringLiteral("WHO") } },
+            { QStringLiteral("payment-gateway"), QStringLiteral("QUI"), QStringLiteral("Responsable") } },
         { QStringLiteral("ask projects at risk"),
             { QStringLiteral("one-page-checkout"), QStringLiteral("legacy-shop-retirement"),
                 QStringLiteral("psp-consolidation") } },
