@@ -1218,6 +1218,11 @@
         <source>Nothing in the cache has this reference. Another entity names it (as an owner, a dependency, a member), but its source never delivered it, or it was purged.</source>
         <translation>Rien dans le cache ne porte cette référence. Une autre entité la cite (comme responsable, dépendance ou membre), mais sa source ne l’a jamais fournie, ou elle a été purgée.</translation>
     </message>
+    <message>
+        <source>%1 %</source>
+        <comment>a percentage</comment>
+        <translation>%1&#xa0;%</translation>
+    </message>
 </context>
 <context>
     <name>cairn::ui::AskBar</name>

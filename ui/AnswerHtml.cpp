@@ -323,7 +323,7 @@ QString AnswerHtml::progress(const core::GoalRollup &rollup, bool brief) const
         break;
     }
     return QStringLiteral("%1 %2 <span class=\"muted\">%3</span>")
-        .arg(bar, esc(m_locale.toString(percent) + m_locale.percent()), esc(basis));
+        .arg(bar, esc(tr("%1 %", "a percentage").arg(m_locale.toString(percent))), esc(basis));
 }
 
 QString AnswerHtml::timeline(const core::TimelineSummary &t, const QList<core::StatusUpdate> &latest) const
@@ -378,7 +378,8 @@ QString AnswerHtml::how(const core::Answer &answer) const
     QString out = QStringLiteral("<h2>%1</h2>").arg(esc(tr("HOW")));
     if (h.health) {
         out += QStringLiteral("<p>%1 %2</p>")
-                   .arg(badge(h.health->band), esc(m_locale.toString(h.health->scorePercent) + m_locale.percent()));
+                   .arg(badge(h.health->band),
+                       esc(tr("%1 %", "a percentage").arg(m_locale.toString(h.health->scorePercent))));
     }
     if (h.timeline)
         out += timeline(*h.timeline, h.latestUpdates);

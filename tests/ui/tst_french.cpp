@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QProcess>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void detailPaneAnswersInFrench();
     void askBarAnswersInFrench();
     void savesAFrenchScreenshot();
+    void desktopRefusesAnUnknownLanguage();
 
 private:
     QTemporaryDir m_dir;
@@ -189,6 +191,21 @@ void TestFrench::savesAFrenchScreenshot()
     const QImage picture = m_window->grab().toImage();
     QVERIFY(!picture.isNull());
     QVERIFY(picture.save(QDir(folder).filePath(QStringLiteral("fr-project.png"))));
+}
+
+void TestFrench::desktopRefusesAnUnknownLanguage()
+{
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("HOME"), m_dir.path());
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(CAIRN_DESKTOP_EXECUTABLE),
+        { QStringLiteral("--cache"), m_dir.filePath(QStringLiteral("unused.sqlite3")), QStringLiteral("--language"),
+            QStringLiteral("klingon") });
+    QVERIFY(app.waitForFinished(30000));
+    QCOMPARE(app.exitCode(), 2);
+    QVERIFY(QString::fromUtf8(app.readAllStandardError()).contains(QStringLiteral("--language takes one of en, fr")));
 }
 
 QTEST_MAIN(TestFrench)
