@@ -20,10 +20,12 @@ if(NOT status EQUAL 0)
   message(FATAL_ERROR "lupdate failed (${status}):\n${output}")
 endif()
 file(READ "${copy}" ts)
-# Each unfinished entry, with its source text (no <location> lines: -locations none).
+# Each unfinished entry, with its source text (no <location> lines: -locations none); a ';'
+# would split a CMake list, so the listing reads a copy with them escaped.
+string(REPLACE ";" "\\;" listed "${ts}")
 string(REGEX MATCHALL
   "<source>[^<]*</source>[^<]*(<comment>[^<]*</comment>[^<]*)?(<extracomment>[^<]*</extracomment>[^<]*)?<translation type=\"unfinished\""
-  unfinished "${ts}")
+  unfinished "${listed}")
 string(REGEX MATCHALL "type=\"unfinished\"" flags "${ts}")
 list(LENGTH flags count)
 set(missing "")

@@ -1301,6 +1301,14 @@ Ce qu’il affiche peut être faux ou incomplet. Cairn peut mettre le fichier en
         <source>You are looking at Fennel, a sample organisation bundled with Cairn. Add your own catalog with “cairn source add” and sync it; the sample stays a source of its own, easy to remove.</source>
         <translation>Vous regardez Fennel, une organisation d’exemple fournie avec Cairn. Ajoutez votre propre catalogue avec « cairn source add » et synchronisez-le&#xa0;; l’exemple reste une source à part, facile à retirer.</translation>
     </message>
+    <message>
+        <source>%1 Upgrade Cairn to open it; the file is left as it is.</source>
+        <translation>%1 Mettez Cairn à jour pour l’ouvrir&#xa0;; le fichier est laissé tel quel.</translation>
+    </message>
+    <message>
+        <source>%1 Check that the file and its folder can be written.</source>
+        <translation>%1 Vérifiez que le fichier et son dossier sont accessibles en écriture.</translation>
+    </message>
 </context>
 <context>
     <name>cairn::ui::DetailPane</name>
