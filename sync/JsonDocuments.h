@@ -15,8 +15,8 @@ namespace cairn::sync {
 
 // One document of a catalog file or bundle as an import carries it: the text the cache
 // stores, and the few members that say what the document is, read while it was parsed so
-// that nothing parses it again only to tell. Never the parsed document itself: 100,000 of
-// those as Qt values cost five times their text.
+// that nothing parses it again only to tell. Never the parsed document itself: held as Qt
+// values until the write, a whole import's documents cost several times their text.
 struct JsonDocument
 {
     // A mapping: exactly QJsonDocument(object).toJson(Compact), keys sorted, as the cache
