@@ -107,7 +107,7 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, 
             return;
         }
         // Kept as compact text, never parsed into Qt values here: a bundle's entities all
-        // wait for validation and the write, and parsed they would cost five times their text.
+        // wait for validation and the write, and parsed they would cost several times their text.
         bundle.entities.append(core::SourcedEntity { core::Entity(), std::move(where), std::move(item.json) });
     };
 
