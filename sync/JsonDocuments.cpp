@@ -137,7 +137,6 @@ JsonDocument JsonDocument::fromValue(const QJsonValue &value, core::DocumentOrig
     const QJsonObject metadata = object.value(u"metadata").toObject();
     document.name = metadata.value(u"name").toString();
     document.nameSpace = metadata.value(u"namespace").toString();
-    document.compassKeys = object.contains(u"configVersion") && object.contains(u"typeId");
     return document;
 }
 
@@ -156,7 +155,6 @@ struct JsonDocumentReader::Impl
     std::vector<std::vector<Member>> levels; // per depth, reused
     size_t depth = 0;
     JsonDocument *head = nullptr; // where the wanted members go, while writing a document
-    int compassKeys = 0; // configVersion: 1, typeId: 2
 
     // Writes the value compactly into `to`, as Qt would write it parsed: object members
     // sorted by key, the last of two equal keys kept, strings escaped as Qt escapes them.
@@ -277,10 +275,6 @@ struct JsonDocumentReader::Impl
                     head->name.clear();
                     head->nameSpace.clear();
                     inner = Wanted::Metadata;
-                } else if (key == "configVersion") {
-                    compassKeys |= 1;
-                } else if (key == "typeId") {
-                    compassKeys |= 2;
                 }
             } else if (head && wanted == Wanted::Metadata) {
                 if (key == "name")
@@ -381,13 +375,11 @@ struct JsonDocumentReader::Impl
             return simdjson::SUCCESS;
         }
         depth = 0;
-        compassKeys = 0;
         head = &document;
         const error_code e = write(value, out, Wanted::None);
         head = nullptr;
         if (e)
             return e;
-        document.compassKeys = compassKeys == 3;
         document.json = QByteArray(out.data(), qsizetype(out.size()));
         return simdjson::SUCCESS;
     }

@@ -28,7 +28,6 @@ struct JsonDocument
     bool kindIsString = false;
     QString name; // metadata.name when metadata is a mapping and name a string
     QString nameSpace; // metadata.namespace, likewise
-    bool compassKeys = false; // has "configVersion" and "typeId", as a compass.yml does
     core::DocumentOrigin origin;
 
     bool isMapping() const { return !json.isEmpty(); }
