@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 
+#include <algorithm>
 #include <cstdio>
 #include <sqlite3.h>
 
@@ -93,12 +94,28 @@ ImportFloor::ImportFloor(const QList<core::Entity> &entities)
     }
 }
 
-qint64 ImportFloor::insertInto(sqlite3 *db) const
+qint64 ImportFloor::insertInto(sqlite3 *db, Method method) const
 {
     QElapsedTimer timer;
     timer.start();
     if (!exec(db, "BEGIN IMMEDIATE"))
         return -1;
+    QList<QByteArray> rebuild; // CREATE INDEX statements of the indexes dropped
+    if (method == Method::Bulk) {
+        sqlite3_stmt *list = prepare(db,
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN ('entities', 'relations')");
+        QList<QByteArray> names;
+        while (list && sqlite3_step(list) == SQLITE_ROW) {
+            names.append(reinterpret_cast<const char *>(sqlite3_column_text(list, 0)));
+            rebuild.append(reinterpret_cast<const char *>(sqlite3_column_text(list, 1)));
+        }
+        sqlite3_finalize(list);
+        for (const QByteArray &name : std::as_const(names)) {
+            if (!exec(db, ("DROP INDEX \"" + name + '"').constData()))
+                return -1;
+        }
+    }
     if (!exec(db,
             "INSERT INTO sources(name, kind, location, position, created_at) "
             "VALUES('synthetic', 'files', '/bench', 1, '2026-01-01T00:00:00.000Z')"))
@@ -110,7 +127,10 @@ qint64 ImportFloor::insertInto(sqlite3 *db) const
     sqlite3_stmt *relation = prepare(db, "INSERT INTO relations(origin_id, type, target_key) VALUES(?1, ?2, ?3)");
     sqlite3_stmt *fts = prepare(db,
         "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-    sqlite3_stmt *log = prepare(db, "INSERT INTO sync_run_entities(run_id, entity_key, change) VALUES(1, ?1, 'added')");
+    sqlite3_stmt *log = prepare(db,
+        method == Method::Bulk
+            ? "INSERT INTO sync_run_entities(run_id, entity_key, change) SELECT 1, value, 'added' FROM json_each(?1)"
+            : "INSERT INTO sync_run_entities(run_id, entity_key, change) VALUES(1, ?1, 'added')");
     bool ok = entity && relation && fts && log
         && exec(db,
             "INSERT INTO sync_runs(id, source_id, source_name, operation, started_at, finished_at, status) "
@@ -138,11 +158,28 @@ qint64 ImportFloor::insertInto(sqlite3 *db) const
         bindText(fts, 5, r.tags);
         bindText(fts, 6, r.ownerName);
         ok = ok && step(db, fts);
-        bindText(log, 1, r.key);
-        ok = ok && step(db, log);
+        if (method == Method::RowByRow) {
+            bindText(log, 1, r.key);
+            ok = ok && step(db, log);
+        }
+    }
+    if (ok && method == Method::Bulk) {
+        QList<QByteArray> keys;
+        keys.reserve(m_rows.size());
+        for (const Row &r : m_rows)
+            keys.append(r.key);
+        std::sort(keys.begin(), keys.end());
+        QByteArray json = "[";
+        for (const QByteArray &key : std::as_const(keys))
+            json += (json.size() > 1 ? ",\"" : "\"") + key + '"'; // keys hold no quote or backslash
+        json += ']';
+        bindText(log, 1, json);
+        ok = step(db, log);
     }
     for (sqlite3_stmt *s : { entity, relation, fts, log })
         sqlite3_finalize(s); // null is a no-op
+    for (const QByteArray &create : std::as_const(rebuild))
+        ok = ok && exec(db, create.constData());
     if (!ok || !exec(db, "COMMIT"))
         return -1;
     return timer.elapsed();

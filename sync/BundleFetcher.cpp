@@ -4,14 +4,11 @@
 #include "sync/HttpClient.h"
 #include "sync/HttpRequest.h"
 #include "sync/HttpResponse.h"
-#include "sync/JsonItems.h"
+#include "sync/JsonDocuments.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 #include <QTimeZone>
 #include <QUrl>
@@ -71,20 +68,14 @@ QString httpDate(const QDateTime &time)
     return QLocale::c().toString(time.toTimeZone(QTimeZone::utc()), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"));
 }
 
-int lineAt(const QByteArray &data, qsizetype offset)
-{
-    return int(data.left(offset).count('\n')) + 1;
-}
-
 // The checks that make an item an entity at all; the sync engine validates the rest.
-QString whyNotAnEntity(const QJsonValue &item)
+QString whyNotAnEntity(const JsonDocument &item)
 {
-    if (!item.isObject())
+    if (!item.isMapping())
         return QStringLiteral("is not a JSON object");
-    const QJsonObject object = item.toObject();
-    if (object.value(u"kind").toString().isEmpty())
+    if (item.kind.isEmpty())
         return QStringLiteral("has no \"kind\"");
-    if (object.value(u"metadata").toObject().value(u"name").toString().isEmpty())
+    if (item.name.isEmpty())
         return QStringLiteral("has no \"metadata.name\"");
     return {};
 }
@@ -108,61 +99,47 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, 
                                  .arg(origin) };
 
     Bundle bundle;
-    auto take = [&bundle](const QJsonValue &item, core::DocumentOrigin where) {
+    auto take = [&bundle](JsonDocument &&item, core::DocumentOrigin where) {
         const QString why = whyNotAnEntity(item);
         if (!why.isEmpty()) {
             bundle.problems.append(
                 core::Error { QStringLiteral("%1: the item %2; it was skipped.").arg(where.toString(), why) });
             return;
         }
-        // Kept as compact text, the parsed object dropped here: a bundle's entities all wait
-        // for validation and the write, and parsed they would cost five times their text.
-        bundle.entities.append(core::SourcedEntity::compact(item.toObject(), std::move(where)));
+        // Kept as compact text, never parsed into Qt values here: a bundle's entities all
+        // wait for validation and the write, and parsed they would cost several times their text.
+        bundle.entities.append(core::SourcedEntity { core::Entity(), std::move(where), std::move(item.json) });
     };
 
-    if (std::optional<JsonItems> ranges = findJsonItems(data)) {
-        // The rest of the document, with the items array left empty, must be valid JSON as
-        // well, or the whole document would have been refused.
-        bool whole = !ranges->inItemsObject || parseJsonEnvelope(data, *ranges).has_value();
-        const QString pointer = ranges->inItemsObject ? QStringLiteral("#/items/") : QStringLiteral("#/");
-        bundle.entities.reserve(ranges->items.size());
-        for (qsizetype i = 0; whole && i < ranges->items.size(); ++i) {
-            std::optional<QJsonValue> item = parseJsonItem(data, ranges->items[i].first, ranges->items[i].second);
-            if (!item) {
-                whole = false; // a broken item: the whole-document parse below says where
-                break;
+    // The same reader as catalog files (JsonDocumentReader): each item parsed once and
+    // written in the stored form as it is read.
+    JsonDocumentReader json;
+    JsonDocumentReader::Result read = json.readText(data, origin);
+    if (!read.error) {
+        QList<JsonDocument> &items = read.read.documents;
+        switch (read.read.shape) {
+        case JsonDocumentReader::Shape::Array:
+        case JsonDocumentReader::Shape::Items: {
+            const QString pointer = read.read.shape == JsonDocumentReader::Shape::Items ? QStringLiteral("#/items/")
+                                                                                        : QStringLiteral("#/");
+            bundle.entities.reserve(items.size());
+            for (qsizetype i = 0; i < items.size(); ++i)
+                take(std::move(items[i]), core::DocumentOrigin { origin + pointer + QString::number(i), 0 });
+            return bundle;
+        }
+        case JsonDocumentReader::Shape::Entity:
+            if (items.constFirst().hasKind) {
+                // A single entity: an NDJSON bundle of one line.
+                take(std::move(items.first()), core::DocumentOrigin { origin, 1 });
+                return bundle;
             }
-            take(*item, core::DocumentOrigin { origin + pointer + QString::number(i), 0 });
+            break;
+        case JsonDocumentReader::Shape::Other:
+            break;
         }
-        if (whole)
-            return bundle;
-        bundle = Bundle();
-    }
-
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(data, &error);
-    if (error.error == QJsonParseError::NoError) {
-        QJsonArray items;
-        QString pointer;
-        if (document.isArray()) {
-            items = document.array();
-            pointer = QStringLiteral("#/");
-        } else if (document.object().value(u"items").isArray()) {
-            items = document.object().value(u"items").toArray();
-            pointer = QStringLiteral("#/items/");
-        } else if (document.object().contains(u"kind")) {
-            // A single entity: an NDJSON bundle of one line.
-            take(QJsonValue(document.object()), core::DocumentOrigin { origin, 1 });
-            return bundle;
-        } else {
-            return core::Error { QStringLiteral("%1 is JSON but not a bundle: expected an array of entities, an object "
-                                                "with an \"items\" array, or NDJSON (see docs/bundle-format.md).")
-                                     .arg(origin) };
-        }
-        bundle.entities.reserve(items.size());
-        for (qsizetype i = 0; i < items.size(); ++i)
-            take(items.at(i), core::DocumentOrigin { origin + pointer + QString::number(i), 0 });
-        return bundle;
+        return core::Error { QStringLiteral("%1 is JSON but not a bundle: expected an array of entities, an object "
+                                            "with an \"items\" array, or NDJSON (see docs/bundle-format.md).")
+                                 .arg(origin) };
     }
 
     // Not one JSON document: NDJSON, if its first record stands on its own line. Lines are
@@ -175,33 +152,31 @@ core::Result<BundleFetcher::Bundle> BundleFetcher::parse(const QByteArray &raw, 
             break;
         start = end + 1;
     }
-    const auto bytesOf = [](QByteArrayView line) { return QByteArray::fromRawData(line.data(), line.size()); };
     qsizetype first = 0;
     while (first < lines.size() && lines[first].isEmpty())
         ++first;
-    const bool ndjson = first < lines.size() && QJsonDocument::fromJson(bytesOf(lines[first])).isObject();
-    if (!ndjson)
-        return core::Error { QStringLiteral(
-            "%1:%2 is not valid JSON (%3 at byte %4) nor NDJSON; nothing was read from it.")
-                                 .arg(origin)
-                                 .arg(lineAt(data, error.offset))
-                                 .arg(error.errorString())
-                                 .arg(error.offset) };
+    JsonDocument record;
+    const bool ndjson = first < lines.size() && !json.readValue(lines[first], {}, record) && record.isMapping();
+    if (!ndjson) {
+        const JsonTextError &error = *read.error;
+        const QString where = error.column > 0 ? QStringLiteral(", column %1").arg(error.column) : QString();
+        const QString at = error.line > 0 ? QStringLiteral("%1:%2").arg(origin).arg(error.line) : origin;
+        return core::Error { QStringLiteral("%1 is not valid JSON (%2%3) nor NDJSON; nothing was read from it.")
+                                 .arg(at, error.message, where) };
+    }
     for (qsizetype i = first; i < lines.size(); ++i) {
         const QByteArrayView line = lines[i];
         if (line.isEmpty())
             continue;
         core::DocumentOrigin where { origin, int(i + 1) };
-        QJsonParseError lineError;
-        const QJsonDocument record = QJsonDocument::fromJson(bytesOf(line), &lineError);
-        if (lineError.error != QJsonParseError::NoError) {
-            bundle.problems.append(
-                core::Error { QStringLiteral("%1: not valid JSON (%2 at column %3); the line was skipped.")
-                                  .arg(where.toString(), lineError.errorString())
-                                  .arg(lineError.offset + 1) });
+        if (const std::optional<JsonTextError> lineError = json.readValue(line, where, record)) {
+            const QString column
+                = lineError->column > 0 ? QStringLiteral(" at column %1").arg(lineError->column) : QString();
+            bundle.problems.append(core::Error { QStringLiteral("%1: not valid JSON (%2%3); the line was skipped.")
+                                                     .arg(where.toString(), lineError->message, column) });
             continue;
         }
-        take(record.isObject() ? QJsonValue(record.object()) : QJsonValue(record.array()), std::move(where));
+        take(std::move(record), std::move(where));
     }
     return bundle;
 }

@@ -3,21 +3,18 @@
 
 #include "core/Entity.h"
 #include "sync/CatalogReadResult.h"
+#include "sync/JsonDocuments.h"
 
 #include <QByteArray>
-#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 namespace cairn::sync {
 
-// One parsed document of a catalog file, not yet checked to be an entity.
-struct CatalogDocument
-{
-    QJsonValue value;
-    core::DocumentOrigin origin;
-};
+// One document of a catalog file, not yet checked to be an entity: its text as the cache
+// stores it and what it says it is, never the parsed document (see JsonDocument).
+using CatalogDocument = JsonDocument;
 
 struct CatalogFileContents
 {
@@ -25,10 +22,11 @@ struct CatalogFileContents
     QList<CatalogProblem> problems;
 };
 
-// Reads one catalog file into JSON documents with their file and line: YAML (multi-document),
+// Reads one catalog file into documents with their file and line: YAML (multi-document),
 // JSON (an entity, an array of entities, or {"items": [...]}, as a Backstage server and
-// bundle files return them) and NDJSON (one entity per line). Files are opened with QFile, so
-// Qt resource paths (":/sample/...") read exactly like files on disk.
+// bundle files return them) and NDJSON (one entity per line). JSON is read with simdjson
+// (JsonDocumentReader), YAML with yaml-cpp. Files are opened with QFile, so Qt resource
+// paths (":/sample/...") read exactly like files on disk.
 //
 // It knows formats, not entities: deciding what a document means (entity, Location,
 // compass.yml) is CatalogImporter's job.
@@ -45,10 +43,14 @@ public:
     // catalog entries, and node_modules alone can hold tens of thousands of JSON files.
     static QStringList filesInFolder(const QString &folder);
 
-    // Reads and parses one file; a file that cannot be opened is a problem.
+    // Reads and parses one file; a file that cannot be opened is a problem. `json` reads
+    // the JSON ones and keeps its buffers for the next file.
+    static CatalogFileContents read(const QString &path, JsonDocumentReader &json);
     static CatalogFileContents read(const QString &path);
 
     // Parses file contents already in memory; `file` names them in origins.
+    static CatalogFileContents parse(
+        const QByteArray &data, const QString &file, Format format, JsonDocumentReader &json);
     static CatalogFileContents parse(const QByteArray &data, const QString &file, Format format);
 };
 

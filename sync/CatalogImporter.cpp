@@ -33,27 +33,6 @@ QString canonicalKey(const QString &path)
     return canonical.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : canonical;
 }
 
-QString jsonTypeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("a list");
-    case QJsonValue::Object:
-        return QStringLiteral("a mapping");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
-}
-
 bool hasWildcard(QStringView path)
 {
     return path.contains(u'*') || path.contains(u'?');
@@ -85,13 +64,18 @@ QRegularExpression globExpression(QStringView pattern)
     return QRegularExpression(rx);
 }
 
+// Whether a document is a compass.yml to map. Only one without a kind can be, so an entity
+// is never parsed again to tell.
+bool isCompass(const CatalogDocument &document, const QString &file)
+{
+    return document.isMapping() && !document.hasKind && CompassMapper::isCompassDocument(document.object(), file);
+}
+
 // A file found by a folder search is a catalog file when something in it looks like an entity.
 bool looksLikeCatalogFile(const CatalogFileContents &contents, const QString &file)
 {
-    return std::any_of(contents.documents.cbegin(), contents.documents.cend(), [&](const CatalogDocument &d) {
-        const QJsonObject object = d.value.toObject();
-        return object.value(u"kind").isString() || CompassMapper::isCompassDocument(object, file);
-    });
+    return std::any_of(contents.documents.cbegin(), contents.documents.cend(),
+        [&](const CatalogDocument &d) { return d.kindIsString || isCompass(d, file); });
 }
 
 class ImportRun
@@ -117,14 +101,14 @@ public:
     {
         QHash<QString, QString> refById;
         for (const qsizetype i : std::as_const(m_compassEntities)) {
-            const core::Entity &entity = m_result.entities.at(i).entity;
+            const core::Entity entity = m_result.entities.at(i).parsed();
             const QString id = entity.annotation(QStringLiteral("compass.atlassian.com/id"));
             if (!id.isEmpty())
                 refById.insert(CompassMapper::dependencyRef(id).toLower(), entity.ref().toString());
         }
         for (const qsizetype i : std::as_const(m_compassEntities)) {
             core::SourcedEntity &sourced = m_result.entities[i];
-            QJsonObject document = sourced.entity.document();
+            QJsonObject document = sourced.parsed().document();
             QJsonObject spec = document.value(u"spec").toObject();
             QJsonArray dependsOn = spec.value(u"dependsOn").toArray();
             bool changed = false;
@@ -139,7 +123,7 @@ public:
                 continue;
             spec.insert(QStringLiteral("dependsOn"), dependsOn);
             document.insert(QStringLiteral("spec"), spec);
-            sourced.entity = core::Entity(document);
+            sourced = core::SourcedEntity::compact(document, std::move(sourced.origin));
         }
     }
 
@@ -170,7 +154,7 @@ private:
             return false;
         m_files.insert(key);
 
-        CatalogFileContents contents = CatalogFileReader::read(path);
+        CatalogFileContents contents = CatalogFileReader::read(path, m_json);
         if (reach == Reach::FolderSearch && contents.problems.isEmpty() && !looksLikeCatalogFile(contents, path)) {
             note({ path, 0 }, {}, QStringLiteral("skipped: found by searching a folder, but holds no catalog entity"));
             return true;
@@ -181,76 +165,75 @@ private:
         // A file's own documents first, then the files its Locations point at, so the order
         // of entities (and which of two duplicates wins) follows the files as written.
         QList<core::SourcedEntity> locations;
-        for (const CatalogDocument &document : std::as_const(contents.documents)) {
-            if (const qsizetype index = accept(document, path); index >= 0) {
-                const core::SourcedEntity &sourced = m_result.entities.at(index);
-                if (sourced.entity.isKind(u"Location"))
-                    locations.append(sourced);
-            }
+        for (CatalogDocument &document : contents.documents) {
+            const bool location = document.kind.compare(u"Location", Qt::CaseInsensitive) == 0;
+            if (const core::SourcedEntity *accepted = accept(std::move(document), path); accepted && location)
+                locations.append(*accepted);
         }
+        contents = {};
         for (const core::SourcedEntity &location : std::as_const(locations))
             followLocation(location);
         return true;
     }
 
-    // Adds the document as an entity and returns its index, or reports why it cannot be one.
-    qsizetype accept(const CatalogDocument &document, const QString &file)
+    // Adds the document as an entity and returns it, or reports why it cannot be one. It
+    // goes on as its text (SourcedEntity::json), read again only for a compass.yml.
+    const core::SourcedEntity *accept(CatalogDocument &&document, const QString &file)
     {
-        if (!document.value.isObject()) {
+        if (!document.isMapping()) {
             problem(document.origin, {},
                 QStringLiteral("the document is %1, not a mapping; an entity is a mapping with apiVersion, "
                                "kind, metadata and spec")
-                    .arg(jsonTypeName(document.value)));
-            return -1;
+                    .arg(document.valueType));
+            return nullptr;
         }
-        QJsonObject object = document.value.toObject();
-        bool fromCompass = false;
-        if (CompassMapper::isCompassDocument(object, file)) {
-            core::Result<QJsonObject> mapped = CompassMapper::toEntity(object);
+        const bool fromCompass = isCompass(document, file);
+        if (fromCompass) {
+            core::Result<QJsonObject> mapped = CompassMapper::toEntity(document.object());
             if (!mapped) {
                 problem(document.origin, {}, mapped.errorString());
-                return -1;
+                return nullptr;
             }
-            object = std::move(mapped.value());
-            fromCompass = true;
+            document = JsonDocument::fromValue(mapped.value(), std::move(document.origin));
         }
 
-        const QJsonValue metadataValue = object.value(u"metadata");
-        const QString name = metadataValue.toObject().value(u"name").toString();
-        const QString kind = object.value(u"kind").toString().trimmed();
+        const QString &name = document.name;
+        const QString kind = document.kind.trimmed();
         if (kind.isEmpty()) {
             problem(document.origin, {},
                 QStringLiteral("the document%1 has no kind; add `kind:` (Component, API, Group, User, ...)")
                     .arg(name.isEmpty() ? QString() : QStringLiteral(" \"%1\"").arg(name)));
-            return -1;
+            return nullptr;
         }
-        if (!metadataValue.isObject() || name.trimmed().isEmpty()) {
+        if (name.trimmed().isEmpty()) {
             problem(
                 document.origin, kind, QStringLiteral("the %1 has no metadata.name; every entity needs one").arg(kind));
-            return -1;
+            return nullptr;
         }
 
-        const core::Entity entity(object);
-        const core::EntityRef ref = entity.ref();
+        // As core::Entity::ref() reads it.
+        const core::EntityRef ref(document.kind,
+            document.nameSpace.isEmpty() ? QStringLiteral("default") : document.nameSpace, document.name);
         if (const auto first = m_refs.constFind(ref.key()); first != m_refs.cend()) {
             problem(document.origin, ref.toString(),
                 QStringLiteral("%1 is defined twice: first at %2, again here; the first is kept, rename or "
                                "remove one of them")
                     .arg(ref.toString(), first->toString()));
-            return -1;
+            return nullptr;
         }
         m_refs.insert(ref.key(), document.origin);
-        m_result.entities.append(core::SourcedEntity { entity, document.origin });
-        const qsizetype index = m_result.entities.size() - 1;
+        m_result.entities.append(
+            core::SourcedEntity { core::Entity(), std::move(document.origin), std::move(document.json) });
         if (fromCompass)
-            m_compassEntities.append(index);
-        return index;
+            m_compassEntities.append(m_result.entities.size() - 1);
+        return &m_result.entities.constLast();
     }
 
     void followLocation(const core::SourcedEntity &location)
     {
-        const QJsonObject spec = location.entity.spec();
-        const QString ref = location.entity.ref().toString();
+        const core::Entity entity = location.parsed();
+        const QJsonObject spec = entity.spec();
+        const QString ref = entity.ref().toString();
         const QString type = spec.value(u"type").toString().trimmed().toLower();
         const bool optional
             = spec.value(u"presence").toString().trimmed().compare(u"optional", Qt::CaseInsensitive) == 0;
@@ -347,6 +330,7 @@ private:
     QSet<QString> m_files; // canonical keys of the files read
     QHash<QString, core::DocumentOrigin> m_refs; // ref key -> where it was first read
     QList<qsizetype> m_compassEntities; // indexes of entities mapped from compass.yml
+    JsonDocumentReader m_json; // its buffers serve every JSON file of the import
 };
 
 } // namespace

@@ -9,8 +9,9 @@
 namespace cairn::sync {
 
 // Reads what `cairn import PATH...` is given: catalog files and folders of them, following
-// Location entities to the files they point at, and mapping compass.yml files. The result
-// is the whole import, ready for validation and one cache transaction; nothing is written.
+// Location entities to the files they point at, and mapping compass.yml files, one file at
+// a time (each document parsed once, with simdjson for JSON, and kept as the text the cache
+// stores). Nothing is written here.
 //
 // - Paths are files (.yaml/.yml/.json/.ndjson/.jsonl), folders (searched recursively, hidden
 //   folders and node_modules skipped) or Qt resource paths (":/sample").
@@ -31,6 +32,8 @@ namespace cairn::sync {
 class CatalogImporter
 {
 public:
+    // Everything read. The entities come as the text the cache stores (SourcedEntity::json),
+    // never as parsed documents, which held until the write cost several times their text.
     static CatalogReadResult read(const QStringList &paths);
 
     // A stable name for the source made of these paths: "files:" + the canonical path for

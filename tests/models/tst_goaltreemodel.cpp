@@ -317,7 +317,7 @@ void TestGoalTreeModel::showsTheSampleOrganisation()
     QVERIFY(model.rowCount() > 0);
     // Every goal is in the tree, every project under each goal it names.
     for (const core::SourcedEntity &sourced : sample.entities) {
-        const core::Entity &e = sourced.entity;
+        const core::Entity e = sourced.parsed();
         if (e.isKind(u"Goal")) {
             QVERIFY2(model.indexOf(e.ref()).isValid(), qPrintable(e.ref().toString()));
         } else if (e.isKind(u"Project")) {

@@ -259,8 +259,8 @@ private Q_SLOTS:
         const CatalogReadResult read = CatalogImporter::read({ folder });
         QVERIFY(read.problems.isEmpty());
         QCOMPARE(read.entities.size(), 3);
-        QCOMPARE(read.entities.at(0).entity.document(), CatalogExporter::catalogDocument(m_liveDocuments.at(0)));
-        QCOMPARE(read.entities.at(2).entity.document(), m_liveDocuments.at(1));
+        QCOMPARE(read.entities.at(0).parsed().document(), CatalogExporter::catalogDocument(m_liveDocuments.at(0)));
+        QCOMPARE(read.entities.at(2).parsed().document(), m_liveDocuments.at(1));
     }
 
     void cancelLeavesAnError()

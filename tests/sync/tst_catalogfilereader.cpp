@@ -20,7 +20,7 @@ QString dataFile(const QString &name)
 
 QString nameOf(const CatalogDocument &document)
 {
-    return document.value.toObject().value(u"metadata").toObject().value(u"name").toString();
+    return document.object().value(u"metadata").toObject().value(u"name").toString();
 }
 
 void writeFile(const QString &path, const QByteArray &content)
@@ -52,7 +52,7 @@ private Q_SLOTS:
         QCOMPARE(contents.documents.at(2).origin.file, dataFile(QStringLiteral("multi.yaml")));
         // An indented `---` inside a block scalar is text, not a document marker.
         const QString description
-            = contents.documents.at(2).value.toObject().value(u"metadata").toObject().value(u"description").toString();
+            = contents.documents.at(2).object().value(u"metadata").toObject().value(u"description").toString();
         QVERIFY2(description.contains(QStringLiteral("\n---\n")), qPrintable(description));
     }
 
@@ -61,7 +61,7 @@ private Q_SLOTS:
         const CatalogFileContents contents = CatalogFileReader::read(dataFile(QStringLiteral("scalars.yaml")));
         QVERIFY(contents.problems.isEmpty());
         QCOMPARE(contents.documents.size(), 1);
-        const QJsonObject spec = contents.documents.first().value.toObject().value(u"spec").toObject();
+        const QJsonObject spec = contents.documents.first().object().value(u"spec").toObject();
         QCOMPARE(spec.value(u"plainTrue"), QJsonValue(true));
         QCOMPARE(spec.value(u"quotedTrue"), QJsonValue(QStringLiteral("true")));
         QCOMPARE(spec.value(u"plainFalse"), QJsonValue(false));

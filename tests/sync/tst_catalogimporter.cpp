@@ -21,7 +21,7 @@ const cairn::core::SourcedEntity *find(const CatalogReadResult &result, const QS
 {
     const auto parsed = cairn::core::EntityRef::parse(ref);
     for (const cairn::core::SourcedEntity &sourced : result.entities) {
-        if (parsed.ok() && sourced.entity.ref() == *parsed)
+        if (parsed.ok() && sourced.parsed().ref() == *parsed)
             return &sourced;
     }
     return nullptr;
@@ -67,7 +67,7 @@ private Q_SLOTS:
         QCOMPARE(result.filesRead.size(), 31);
         QHash<QString, int> kinds;
         for (const cairn::core::SourcedEntity &sourced : result.entities) {
-            ++kinds[sourced.entity.kind()];
+            ++kinds[sourced.parsed().kind()];
             QVERIFY(!sourced.origin.file.isEmpty());
             QVERIFY(sourced.origin.line > 0);
         }
@@ -86,11 +86,11 @@ private Q_SLOTS:
         QVERIFY(find(result, QStringLiteral("user:development/guest")));
         const cairn::core::SourcedEntity *playback = find(result, QStringLiteral("component:default/playback-order"));
         QVERIFY(playback);
-        QCOMPARE(playback->entity.spec().value(u"owner").toString(), QStringLiteral("guest"));
+        QCOMPARE(playback->parsed().spec().value(u"owner").toString(), QStringLiteral("guest"));
         QVERIFY(playback->origin.file.endsWith(QStringLiteral("components/playback-order.yaml")));
         QCOMPARE(playback->origin.line, 3); // after the two comment lines
         // The root Location comes first, then what it points at, in the order written.
-        QCOMPARE(result.entities.first().entity.name(), QStringLiteral("example-all"));
+        QCOMPARE(result.entities.first().parsed().name(), QStringLiteral("example-all"));
     }
 
     void explicitFilesOfEveryFormat()
@@ -123,8 +123,8 @@ private Q_SLOTS:
                 "---\n" + group("last")); // 22-
         const CatalogReadResult result = CatalogImporter::read({ file });
         QCOMPARE(result.entities.size(), 2);
-        QCOMPARE(result.entities.at(0).entity.name(), QStringLiteral("first"));
-        QCOMPARE(result.entities.at(1).entity.name(), QStringLiteral("last"));
+        QCOMPARE(result.entities.at(0).parsed().name(), QStringLiteral("first"));
+        QCOMPARE(result.entities.at(1).parsed().name(), QStringLiteral("last"));
         QCOMPARE(result.entities.at(1).origin.line, 23);
         QCOMPARE(result.problems.size(), 4);
         QCOMPARE(result.problems.at(0).origin.line, 7);
@@ -203,8 +203,8 @@ private Q_SLOTS:
         const CatalogReadResult result = CatalogImporter::read({ dir.path() });
         QVERIFY2(result.problems.isEmpty(), qPrintable(describe(result.problems)));
         QCOMPARE(result.entities.size(), 2);
-        QCOMPARE(result.entities.at(0).entity.name(), QStringLiteral("top"));
-        QCOMPARE(result.entities.at(1).entity.name(), QStringLiteral("deep"));
+        QCOMPARE(result.entities.at(0).parsed().name(), QStringLiteral("top"));
+        QCOMPARE(result.entities.at(1).parsed().name(), QStringLiteral("deep"));
         QVERIFY(!find(result, QStringLiteral("group:default/in-git")));
         // package.json is not a catalog file: skipped with a note, not a problem.
         QCOMPARE(result.filesRead.size(), 2);
@@ -253,7 +253,7 @@ private Q_SLOTS:
         QCOMPARE(checkout->origin.line, 4);
         QVERIFY(find(result, QStringLiteral("component:default/payments-gateway")));
         // The DEPENDS_ON ARI of payments-gateway now names it; the unknown one keeps its id.
-        QCOMPARE(checkout->entity.spec().value(u"dependsOn").toArray(),
+        QCOMPARE(checkout->parsed().spec().value(u"dependsOn").toArray(),
             (QJsonArray { QStringLiteral("Component:default/payments-gateway"),
                 QStringLiteral("component:default/ffffffff-0000-4000-8000-000000000001") }));
     }

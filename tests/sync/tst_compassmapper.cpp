@@ -17,7 +17,7 @@ QJsonObject compassDocument(const QString &path)
     const CatalogFileContents contents = CatalogFileReader::read(path);
     if (!contents.problems.isEmpty() || contents.documents.size() != 1)
         return {};
-    return contents.documents.first().value.toObject();
+    return contents.documents.first().object();
 }
 
 } // namespace

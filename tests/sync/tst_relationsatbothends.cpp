@@ -41,11 +41,11 @@ QList<core::SourcedEntity> stitchedExamples()
         { ExamplesDir + QStringLiteral("/all.yaml"), ExamplesDir + QStringLiteral("/org.yaml") });
     QSet<QString> keys;
     for (const core::SourcedEntity &sourced : read.entities)
-        keys.insert(sourced.entity.ref().key());
+        keys.insert(sourced.parsed().ref().key());
     QHash<QString, QJsonArray> stated;
     QSet<QString> seen;
     for (const core::SourcedEntity &sourced : read.entities) {
-        for (const core::Relation &relation : core::deriveRelations(sourced.entity)) {
+        for (const core::Relation &relation : core::deriveRelations(sourced.parsed())) {
             const QString source = relation.source.key();
             const QString line = source + u' ' + relation.type + u' ' + relation.target.key();
             if (!keys.contains(source) || seen.contains(line))
@@ -60,8 +60,8 @@ QList<core::SourcedEntity> stitchedExamples()
             { QStringLiteral("targetRef"), DanglingTarget } });
     QList<core::SourcedEntity> out;
     for (const core::SourcedEntity &sourced : read.entities) {
-        QJsonObject document = sourced.entity.document();
-        document.insert(QStringLiteral("relations"), stated.value(sourced.entity.ref().key()));
+        QJsonObject document = sourced.parsed().document();
+        document.insert(QStringLiteral("relations"), stated.value(sourced.parsed().ref().key()));
         out.append(core::SourcedEntity { core::Entity(document), sourced.origin });
     }
     return out;
@@ -159,7 +159,7 @@ private Q_SLOTS:
         const core::AnswerEngine once(*m_once.query, options);
         int compared = 0;
         for (const core::SourcedEntity &sourced : std::as_const(m_entities)) {
-            const core::EntityRef ref = sourced.entity.ref();
+            const core::EntityRef ref = sourced.parsed().ref();
             core::Result<core::Answer> a = asStated.answer(ref);
             core::Result<core::Answer> b = once.answer(ref);
             QVERIFY2(a && b, qPrintable(ref.toString()));

@@ -45,6 +45,7 @@ private:
     const Entity *find(const EntityRef &ref) const;
 
     cairn::sync::CatalogReadResult m_result;
+    QList<Entity> m_parsed; // m_result.entities parsed, in the same order
     QHash<EntityRef, qsizetype> m_index; // ref -> position in m_result.entities
 };
 
@@ -97,8 +98,10 @@ void TestSampleOrganisation::initTestCase()
     // The sample lives in a static library: its resources must be registered by hand.
     Q_INIT_RESOURCE(cairn_sample);
     m_result = cairn::sync::CatalogImporter::read({ QStringLiteral(":/sample") });
-    for (qsizetype i = 0; i < m_result.entities.size(); ++i)
-        m_index.insert(m_result.entities.at(i).entity.ref(), i);
+    for (qsizetype i = 0; i < m_result.entities.size(); ++i) {
+        m_parsed.append(m_result.entities.at(i).parsed());
+        m_index.insert(m_parsed.constLast().ref(), i);
+    }
     QVERIFY2(!m_result.entities.isEmpty(), "the compiled-in sample organisation holds no entity");
 }
 
@@ -106,8 +109,8 @@ QList<Entity> TestSampleOrganisation::ofKind(QStringView kind) const
 {
     QList<Entity> out;
     for (const auto &sourced : m_result.entities) {
-        if (sourced.entity.isKind(kind))
-            out.append(sourced.entity);
+        if (sourced.parsed().isKind(kind))
+            out.append(sourced.parsed());
     }
     return out;
 }
@@ -115,7 +118,7 @@ QList<Entity> TestSampleOrganisation::ofKind(QStringView kind) const
 const Entity *TestSampleOrganisation::find(const EntityRef &ref) const
 {
     const auto it = m_index.constFind(ref);
-    return it == m_index.cend() ? nullptr : &m_result.entities.at(*it).entity;
+    return it == m_index.cend() ? nullptr : &m_parsed.at(*it);
 }
 
 void TestSampleOrganisation::readsWithoutProblems()
@@ -171,10 +174,10 @@ void TestSampleOrganisation::hasTheMinimumCountsPerKind()
 void TestSampleOrganisation::everyEntityIsValid()
 {
     for (const auto &sourced : m_result.entities) {
-        const auto problems = cairn::core::validateEntity(sourced.entity);
+        const auto problems = cairn::core::validateEntity(sourced.parsed());
         QVERIFY2(problems.isEmpty(),
             qPrintable(QStringLiteral("%1 (%2): %3")
-                           .arg(sourced.entity.ref().toString(), sourced.origin.toString(), problemsText(problems))));
+                           .arg(sourced.parsed().ref().toString(), sourced.origin.toString(), problemsText(problems))));
     }
 }
 
@@ -204,9 +207,9 @@ void TestSampleOrganisation::exactlyOneOwnerIsUnresolved()
 {
     QStringList unresolved;
     for (const auto &sourced : m_result.entities) {
-        const EntityRef owner = sourced.entity.owner();
-        if (!sourced.entity.specString(u"owner").isEmpty() && (owner.isNull() || !find(owner)))
-            unresolved.append(sourced.entity.ref().key());
+        const EntityRef owner = sourced.parsed().owner();
+        if (!sourced.parsed().specString(u"owner").isEmpty() && (owner.isNull() || !find(owner)))
+            unresolved.append(sourced.parsed().ref().key());
     }
     QCOMPARE(unresolved, QStringList { unresolvedOwnerOf().key() });
 }
@@ -214,7 +217,7 @@ void TestSampleOrganisation::exactlyOneOwnerIsUnresolved()
 void TestSampleOrganisation::everyOtherRefResolves()
 {
     for (const auto &sourced : m_result.entities) {
-        const Entity &e = sourced.entity;
+        const Entity &e = sourced.parsed();
         for (const QString &field : refFields()) {
             const QStringList texts = e.specStringList(field);
             const QList<EntityRef> refs = e.specRefs(field);
