@@ -420,11 +420,15 @@ void HttpClient::start(const OperationPtr &op)
             QByteArrayLiteral("Accept-Encoding"), plain ? QByteArrayLiteral("identity") : QByteArrayLiteral("gzip"));
     }
 
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (!m_options.extraCaCertificates.isEmpty())
-        tls.addCaCertificates(m_options.extraCaCertificates);
-    request.setSslConfiguration(tls);
+    // Only for https: the TLS backend (OpenSSL, the system's CA folder) is loaded on first
+    // use, which a plain-http catalog does not need to pay for at start-up.
+    if (scheme == u"https") {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        if (!m_options.extraCaCertificates.isEmpty())
+            tls.addCaCertificates(m_options.extraCaCertificates);
+        request.setSslConfiguration(tls);
+    }
 
     QNetworkReply *reply = nullptr;
     switch (op->method) {
