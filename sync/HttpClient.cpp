@@ -5,7 +5,6 @@
 
 #include <QDateTime>
 #include <QEventLoop>
-#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -272,15 +271,6 @@ HttpClient::~HttpClient()
     }
 }
 
-bool HttpClient::isLoopback(const QUrl &url)
-{
-    const QString host = url.host().toLower();
-    if (host == u"localhost" || host.endsWith(u".localhost"))
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
 QString HttpClient::redactedUrl(const QUrl &url)
 {
     QUrl clean = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
@@ -414,8 +404,7 @@ void HttpClient::start(const OperationPtr &op)
     // decoded bytes.
     if (!std::any_of(op->request.headers.cbegin(), op->request.headers.cend(),
             [](const auto &header) { return header.first.compare("accept-encoding", Qt::CaseInsensitive) == 0; })) {
-        const bool plain = m_options.compression == Options::Compression::None
-            || (m_options.compression == Options::Compression::Auto && isLoopback(op->url));
+        const bool plain = m_options.compression == Options::Compression::None;
         request.setRawHeader(
             QByteArrayLiteral("Accept-Encoding"), plain ? QByteArrayLiteral("identity") : QByteArrayLiteral("gzip"));
     }

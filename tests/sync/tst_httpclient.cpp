@@ -93,10 +93,7 @@ private Q_SLOTS:
             reply.withHeader("Content-Encoding", "gzip");
             return reply;
         });
-        // What goes to any host that is not this machine (Auto), here asked for by name.
-        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
-        options.compression = HttpClient::Options::Compression::Gzip;
-        HttpClient client(options);
+        HttpClient client(cairn::sync::test::fastHttpOptions());
         auto response = client.send(request(server.url()));
         QVERIFY2(response.ok(), qPrintable(response.errorString()));
         // gzip alone: offered br too, a Backstage catalog (Express) picks br, which costs it
@@ -105,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(response->body, plain);
     }
 
-    void loopbackIsAskedForNoCompression()
+    void noCompressionWhenAskedAndStillDecoded()
     {
         LoopbackHttpServer server;
         QVERIFY(server.start());
@@ -119,25 +116,15 @@ private Q_SLOTS:
             reply.withHeader("Content-Encoding", "gzip");
             return reply;
         });
-        HttpClient client(cairn::sync::test::fastHttpOptions());
+        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
+        options.compression = HttpClient::Options::Compression::None;
+        HttpClient client(options);
         for (int i = 0; i < 2; ++i) {
             auto response = client.send(request(server.url()));
             QVERIFY2(response.ok(), qPrintable(response.errorString()));
             QCOMPARE(response->body, plain);
         }
         QCOMPARE(server.requests()[0].header("Accept-Encoding"), QByteArray("identity"));
-    }
-
-    void loopbackHosts()
-    {
-        QVERIFY(HttpClient::isLoopback(QUrl(QStringLiteral("http://127.0.0.1:7007/api/catalog"))));
-        QVERIFY(HttpClient::isLoopback(QUrl(QStringLiteral("http://127.3.2.1/api/catalog"))));
-        QVERIFY(HttpClient::isLoopback(QUrl(QStringLiteral("http://localhost:7007/api/catalog"))));
-        QVERIFY(HttpClient::isLoopback(QUrl(QStringLiteral("http://LocalHost/"))));
-        QVERIFY(HttpClient::isLoopback(QUrl(QStringLiteral("http://[::1]:7007/"))));
-        QVERIFY(!HttpClient::isLoopback(QUrl(QStringLiteral("https://backstage.example.com/api/catalog"))));
-        QVERIFY(!HttpClient::isLoopback(QUrl(QStringLiteral("http://10.0.0.7/"))));
-        QVERIFY(!HttpClient::isLoopback(QUrl(QStringLiteral("http://localhost.example.com/"))));
     }
 
     void callersAcceptEncodingWins()
