@@ -45,10 +45,11 @@ public:
         QList<QSslCertificate> extraCaCertificates;
         // What the client asks the server to compress with (Accept-Encoding); it decodes the
         // answer itself. gzip, to every host, this machine's too: not Qt's own offer, which
-        // includes br, for which a Backstage catalog (Express) spends twice gzip's CPU on
-        // pages about 5 % smaller; and not None on loopback, where the catalog then writes
-        // each entity as an HTTP chunk of its own (~1 KB, 500 a page) and Qt hands each one
-        // across threads: more of the sync's CPU than the server saves (bench/README.md).
+        // includes br, for which a Backstage catalog (Express) spends a quarter more CPU
+        // than for gzip on pages about 5 % smaller (and Qt's brotli decoding costs more than
+        // zlib's); and not None on loopback, where the catalog then writes each entity as an
+        // HTTP chunk of its own (~1 KB, 500 a page) and Qt hands each one across threads:
+        // more of the sync's CPU than the server saves (bench/README.md).
         enum class Compression { Gzip, None };
         Compression compression = Compression::Gzip;
     };
