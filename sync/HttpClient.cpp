@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -269,6 +270,15 @@ HttpClient::~HttpClient()
             op->reply->abort();
         }
     }
+}
+
+bool HttpClient::isLoopback(const QUrl &url)
+{
+    const QString host = url.host().toLower();
+    if (host == u"localhost" || host.endsWith(u".localhost"))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
 }
 
 QString HttpClient::redactedUrl(const QUrl &url)

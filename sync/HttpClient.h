@@ -72,6 +72,9 @@ public:
     // Never call it on the UI thread.
     core::Result<HttpResponse> send(const HttpRequest &request, const std::atomic<bool> *cancel = nullptr);
 
+    // Whether `url` names this machine (localhost, 127.0.0.0/8, ::1).
+    static bool isLoopback(const QUrl &url);
+
     // The URL as it may be shown: no user info, and the values of query items whose names
     // speak of tokens, keys, secrets, passwords or signatures replaced.
     static QString redactedUrl(const QUrl &url);

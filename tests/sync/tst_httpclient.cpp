@@ -127,6 +127,18 @@ private Q_SLOTS:
         QCOMPARE(server.requests()[0].header("Accept-Encoding"), QByteArray("identity"));
     }
 
+    void loopbackHosts()
+    {
+        QVERIFY(HttpClient::isLoopback(QUrl(QStringLiteral("http://127.0.0.1:7007/api/catalog"))));
+        QVERIFY(HttpClient::isLoopback(QUrl(QStringLiteral("http://127.3.2.1/api/catalog"))));
+        QVERIFY(HttpClient::isLoopback(QUrl(QStringLiteral("http://localhost:7007/api/catalog"))));
+        QVERIFY(HttpClient::isLoopback(QUrl(QStringLiteral("http://LocalHost/"))));
+        QVERIFY(HttpClient::isLoopback(QUrl(QStringLiteral("http://[::1]:7007/"))));
+        QVERIFY(!HttpClient::isLoopback(QUrl(QStringLiteral("https://backstage.example.com/api/catalog"))));
+        QVERIFY(!HttpClient::isLoopback(QUrl(QStringLiteral("http://10.0.0.7/"))));
+        QVERIFY(!HttpClient::isLoopback(QUrl(QStringLiteral("http://localhost.example.com/"))));
+    }
+
     void callersAcceptEncodingWins()
     {
         LoopbackHttpServer server;
