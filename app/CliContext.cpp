@@ -14,7 +14,7 @@ CliContext::CliContext(QString cachePath, QTextStream &out, QTextStream &err)
     , m_err(err)
 { }
 
-core::Result<cache::Cache *> CliContext::cache()
+core::Result<cache::Cache *> CliContext::cache(cache::Cache::IntegrityCheck check)
 {
     if (m_cache)
         return m_cache.get();
@@ -24,7 +24,7 @@ core::Result<cache::Cache *> CliContext::cache()
         return core::Error { QStringLiteral("Could not create the folder %1 for the cache. Check its permissions, "
                                             "or choose another file with --cache.")
                                  .arg(QDir::toNativeSeparators(info.absolutePath())) };
-    core::Result<std::unique_ptr<cache::Cache>> opened = cache::Cache::open(m_cachePath);
+    core::Result<std::unique_ptr<cache::Cache>> opened = cache::Cache::open(m_cachePath, check);
     if (!opened) {
         // The cache layer states the fact; what to type about it is the command line's.
         if (opened.errorKind() == core::ErrorKind::ReadOnly)

@@ -23,8 +23,11 @@ public:
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
 
-    // Opens the cache once; reports a quarantined damaged file on stderr.
-    core::Result<cache::Cache *> cache();
+    // Opens the cache once; reports a quarantined damaged file on stderr. With
+    // IntegrityCheck::Deferred the command runs Cache::findDamage itself (`cairn sync`).
+    core::Result<cache::Cache *> cache(cache::Cache::IntegrityCheck check = cache::Cache::IntegrityCheck::AtOpen);
+    // Closes the cache: the next cache() opens it again.
+    void closeCache() { m_cache.reset(); }
 
     // Prints "cairn: <message>" on stderr and returns ExitError, for one-line error returns.
     int fail(const QString &message);

@@ -84,6 +84,18 @@ HttpRequest BackstageClient::request(QUrl url) const
     return request;
 }
 
+void BackstageClient::askPlainOnLoopback(HttpRequest &request)
+{
+    // The catalog sends a listing or a by-refs batch whole (with a Content-Length), but a
+    // full page as it reads it, one HTTP chunk per entity. From a catalog on this machine
+    // the first kind comes uncompressed: compressing costs the server CPU and saves no
+    // time (the listing of 5,251 refs: 135 ms of its CPU plain, 174 ms in gzip, for 885 KB
+    // against 260 KB). A full page stays gzip (HttpClient's default) even here: plain, its
+    // 500 chunks would each cost Qt an event on the sync's thread.
+    if (HttpClient::isLoopback(request.url))
+        request.withHeader(QByteArrayLiteral("Accept-Encoding"), QByteArrayLiteral("identity"));
+}
+
 core::Error BackstageClient::invalidResponse(const QUrl &url, const QString &what) const
 {
     return core::Error { QStringLiteral("Source \"%1\": %2 is not a Backstage catalog response: %3. Check that the URL "
@@ -193,6 +205,8 @@ HttpRequest BackstageClient::pageRequest(
     HttpRequest req = request(url);
     if (!ifNoneMatch.isEmpty())
         req.withHeader(QByteArrayLiteral("If-None-Match"), ifNoneMatch);
+    if (!fields.isEmpty())
+        askPlainOnLoopback(req);
     return req;
 }
 
@@ -429,6 +443,7 @@ core::Status BackstageClient::fetchByRefs(const QList<core::EntityRef> &refs, in
         req.contentType = QByteArrayLiteral("application/json");
         req.body = QJsonDocument(QJsonObject { { QStringLiteral("entityRefs"), entityRefs } })
                        .toJson(QJsonDocument::Compact);
+        askPlainOnLoopback(req);
         return req;
     };
     if (refs.isEmpty())

@@ -102,6 +102,7 @@ private:
 
     QUrl endpoint(const QString &path) const;
     HttpRequest request(QUrl url) const;
+    static void askPlainOnLoopback(HttpRequest &request);
     HttpRequest pageRequest(const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch) const;
     core::Result<Page> readPage(const QUrl &url, core::Result<HttpResponse> response) const;
     core::Result<Page> getPage(const QByteArray &cursor, const QStringList &fields, const QByteArray &ifNoneMatch,

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QEventLoop>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -21,7 +22,9 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
+#include <zlib.h>
 
 using namespace std::chrono_literals;
 
@@ -30,7 +33,98 @@ namespace cairn::sync {
 namespace {
 
 // Why the client itself ended a reply; anything else that aborts it is Qt's transfer timeout.
-enum AbortReason { NotAborted, Cancelled, ConnectTimedOut, TooLarge };
+enum AbortReason { NotAborted, Cancelled, ConnectTimedOut, TooLarge, UnaskedEncoding, Undecodable };
+
+// A gzip or deflate body decoded as it arrives. Qt decodes only what it offered itself, and
+// the client makes its own offer (see HttpClient::Options::compression).
+class Inflater
+{
+    Q_DISABLE_COPY_MOVE(Inflater)
+
+public:
+    enum class Format { Gzip, Deflate };
+    enum class Fed { Ok, TooLarge, Undecodable };
+
+    explicit Inflater(Format format)
+        : m_format(format)
+    { }
+    ~Inflater()
+    {
+        if (m_started)
+            inflateEnd(&m_stream);
+    }
+
+    // Appends what `input` decodes to onto `out`, and stops as soon as `out` holds more than
+    // `limit` bytes: a small body that decodes to gigabytes is never decoded whole.
+    Fed feed(QByteArrayView input, QByteArray &out, qint64 limit)
+    {
+        if (input.isEmpty())
+            return Fed::Ok;
+        m_fed = true;
+        if (!m_started) {
+            // "deflate" is a zlib stream (RFC 9110), but some servers send it raw: its first
+            // two bytes say which (a zlib header is a multiple of 31 with method 8).
+            m_head.append(input);
+            if (m_format == Format::Deflate && m_head.size() < 2)
+                return Fed::Ok;
+            int windowBits = 32 + MAX_WBITS; // gzip or zlib, told by the header
+            if (m_format == Format::Deflate) {
+                const auto b0 = quint8(m_head[0]), b1 = quint8(m_head[1]);
+                if ((b0 & 0x0f) != 8 || ((b0 << 8) | b1) % 31 != 0)
+                    windowBits = -MAX_WBITS;
+            }
+            if (inflateInit2(&m_stream, windowBits) != Z_OK)
+                return Fed::Undecodable;
+            m_started = true;
+            const QByteArray head = std::exchange(m_head, {});
+            return inflateAll(head, out, limit);
+        }
+        return inflateAll(input, out, limit);
+    }
+
+    // True when the body was compressed and its stream did not reach its end.
+    bool cutShort() const { return m_fed && !m_ended; }
+
+private:
+    Fed inflateAll(QByteArrayView input, QByteArray &out, qint64 limit)
+    {
+        m_stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(input.data()));
+        m_stream.avail_in = uInt(input.size());
+        char buffer[32 * 1024];
+        do {
+            if (m_ended) {
+                if (m_stream.avail_in == 0)
+                    break;
+                // Another gzip member follows (RFC 1952 allows several).
+                if (inflateReset(&m_stream) != Z_OK)
+                    return Fed::Undecodable;
+                m_ended = false;
+            }
+            m_stream.next_out = reinterpret_cast<Bytef *>(buffer);
+            m_stream.avail_out = uInt(sizeof buffer);
+            const int status = inflate(&m_stream, Z_NO_FLUSH);
+            out.append(buffer, qsizetype(sizeof buffer - m_stream.avail_out));
+            if (out.size() > limit)
+                return Fed::TooLarge;
+            if (status == Z_STREAM_END)
+                m_ended = true;
+            else if (status == Z_BUF_ERROR && m_stream.avail_out != 0)
+                break; // all input taken: the rest comes with the next chunk
+            else if (status != Z_OK && status != Z_BUF_ERROR)
+                return Fed::Undecodable;
+        } while (m_stream.avail_in > 0 || m_stream.avail_out == 0);
+        m_stream.next_in = nullptr;
+        m_stream.avail_in = 0;
+        return Fed::Ok;
+    }
+
+    Format m_format;
+    z_stream m_stream {};
+    QByteArray m_head; // what came before the stream could start
+    bool m_started = false;
+    bool m_fed = false;
+    bool m_ended = false;
+};
 
 QByteArray verb(HttpRequest::Method method)
 {
@@ -141,6 +235,8 @@ struct HttpClient::Operation
 
     QPointer<QNetworkReply> reply;
     QByteArray data;
+    std::unique_ptr<Inflater> inflater; // the body's Content-Encoding, when it has one
+    QByteArray encoding; // an encoding the client cannot decode, for the message
     AbortReason abortReason = NotAborted;
     QStringList sslErrors;
     QTimer *connectTimer = nullptr;
@@ -174,6 +270,15 @@ HttpClient::~HttpClient()
             op->reply->abort();
         }
     }
+}
+
+bool HttpClient::isLoopback(const QUrl &url)
+{
+    const QString host = url.host().toLower();
+    if (host == u"localhost" || host.endsWith(u".localhost"))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
 }
 
 QString HttpClient::redactedUrl(const QUrl &url)
@@ -278,6 +383,8 @@ void HttpClient::start(const OperationPtr &op)
     ++op->attempt;
     qCDebug(syncLog).noquote() << verb(op->method) << redactedUrl(op->url) << "attempt" << op->attempt;
     op->data.clear();
+    op->inflater.reset();
+    op->encoding.clear();
     op->abortReason = NotAborted;
     op->sslErrors.clear();
 
@@ -302,14 +409,25 @@ void HttpClient::start(const OperationPtr &op)
     }
     if (op->sendToken && !op->request.bearerToken.isEmpty())
         request.setRawHeader(QByteArrayLiteral("Authorization"), "Bearer " + op->request.bearerToken);
-    // Accept-Encoding is deliberately not set: Qt then asks for gzip/deflate itself and
-    // decodes the body, which is what the size limit counts.
+    // The client's own offer, before the caller's headers so that one of theirs wins; the
+    // body is decoded here either way (see Options::compression), and the size limit counts
+    // decoded bytes.
+    if (!std::any_of(op->request.headers.cbegin(), op->request.headers.cend(),
+            [](const auto &header) { return header.first.compare("accept-encoding", Qt::CaseInsensitive) == 0; })) {
+        const bool plain = m_options.compression == Options::Compression::None;
+        request.setRawHeader(
+            QByteArrayLiteral("Accept-Encoding"), plain ? QByteArrayLiteral("identity") : QByteArrayLiteral("gzip"));
+    }
 
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (!m_options.extraCaCertificates.isEmpty())
-        tls.addCaCertificates(m_options.extraCaCertificates);
-    request.setSslConfiguration(tls);
+    // Only for https: the TLS backend (OpenSSL, the system's CA folder) is loaded on first
+    // use, which a plain-http catalog does not need to pay for at start-up.
+    if (scheme == u"https") {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        if (!m_options.extraCaCertificates.isEmpty())
+            tls.addCaCertificates(m_options.extraCaCertificates);
+        request.setSslConfiguration(tls);
+    }
 
     QNetworkReply *reply = nullptr;
     switch (op->method) {
@@ -349,21 +467,54 @@ void HttpClient::start(const OperationPtr &op)
         o->connectTimer->stop();
         bool known = false;
         const qint64 length = o->reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
-        if (known && length > m_options.maxResponseBytes)
+        if (known && length > m_options.maxResponseBytes) {
             abortOperation(o, TooLarge);
+            return;
+        }
+        if (o->inflater || !o->encoding.isEmpty())
+            return;
+        const QByteArray encoding = o->reply->rawHeader(QByteArrayLiteral("Content-Encoding")).trimmed().toLower();
+        if (encoding == "gzip" || encoding == "x-gzip")
+            o->inflater = std::make_unique<Inflater>(Inflater::Format::Gzip);
+        else if (encoding == "deflate")
+            o->inflater = std::make_unique<Inflater>(Inflater::Format::Deflate);
+        else if (!encoding.isEmpty() && encoding != "identity") {
+            // Only a body that is used stops the exchange: a redirect's or an error's is not
+            // needed (an error's message is then not quoted).
+            o->encoding = encoding;
+            const int status = o->reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status >= 200 && status < 300)
+                abortOperation(o, UnaskedEncoding);
+        }
     });
     connect(reply, &QNetworkReply::readyRead, this, [this, weak] {
         auto o = weak.lock();
-        if (!o || !o->reply)
+        if (!o || !o->reply || o->abortReason != NotAborted)
             return;
-        o->data += o->reply->readAll();
-        if (o->data.size() > m_options.maxResponseBytes)
-            abortOperation(o, TooLarge);
+        if (const int stop = take(*o, o->reply->readAll()); stop != NotAborted)
+            abortOperation(o, stop);
     });
     connect(reply, &QNetworkReply::finished, this, [this, weak] {
         if (auto o = weak.lock())
             onFinished(o);
     });
+}
+
+int HttpClient::take(Operation &op, const QByteArray &chunk) const
+{
+    if (!op.inflater) {
+        op.data += chunk;
+        return op.data.size() > m_options.maxResponseBytes ? TooLarge : NotAborted;
+    }
+    switch (op.inflater->feed(chunk, op.data, m_options.maxResponseBytes)) {
+    case Inflater::Fed::Ok:
+        return NotAborted;
+    case Inflater::Fed::TooLarge:
+        return TooLarge;
+    case Inflater::Fed::Undecodable:
+        break;
+    }
+    return Undecodable;
 }
 
 void HttpClient::abortOperation(const OperationPtr &op, int reason)
@@ -394,9 +545,17 @@ void HttpClient::onFinished(const OperationPtr &op)
         fail(op, QStringLiteral("was cancelled"), QString(), core::ErrorKind::Cancelled);
         return;
     case TooLarge:
-        fail(op, QStringLiteral("answered with more than the limit of %1").arg(megabytes(m_options.maxResponseBytes)),
-            QStringLiteral("Check that the URL points at the catalog or bundle itself; raise the size limit "
-                           "if the data really is that large."));
+        failTooLarge(op);
+        return;
+    case UnaskedEncoding:
+        fail(op,
+            QStringLiteral("answered in an encoding it was not asked for (Content-Encoding: %1)")
+                .arg(QString::fromLatin1(op->encoding.left(40))),
+            QStringLiteral("Check the server's or the proxy's compression settings: Cairn asks for gzip or for "
+                           "no compression."));
+        return;
+    case Undecodable:
+        failUndecodable(op);
         return;
     case ConnectTimedOut:
         retryOrFail(op, QStringLiteral("could not connect within %1 s").arg(seconds(m_options.connectTimeout)),
@@ -407,8 +566,9 @@ void HttpClient::onFinished(const OperationPtr &op)
         break;
     }
 
+    int rest = NotAborted;
     if (reply->isOpen())
-        op->data += reply->readAll();
+        rest = take(*op, reply->readAll());
     const QNetworkReply::NetworkError error = reply->error();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 
@@ -466,6 +626,14 @@ void HttpClient::onFinished(const OperationPtr &op)
             QStringLiteral("Check the URL and that the server speaks HTTP."));
         return;
     }
+    if (rest == TooLarge) {
+        failTooLarge(op);
+        return;
+    }
+    if (rest == Undecodable || (op->inflater && op->inflater->cutShort())) {
+        failUndecodable(op);
+        return;
+    }
 
     if (status >= 300 && status < 400 && status != 304) {
         handleRedirect(op, status, reply->rawHeader(QByteArrayLiteral("Location")));
@@ -508,6 +676,23 @@ void HttpClient::onFinished(const OperationPtr &op)
         return;
     }
     fail(op, what, statusHint(status), statusKind(status));
+}
+
+void HttpClient::failTooLarge(const OperationPtr &op)
+{
+    fail(op, QStringLiteral("answered with more than the limit of %1").arg(megabytes(m_options.maxResponseBytes)),
+        QStringLiteral("Check that the URL points at the catalog or bundle itself; raise the size limit "
+                       "if the data really is that large."));
+}
+
+void HttpClient::failUndecodable(const OperationPtr &op)
+{
+    // A compressed body that does not decode, or ends before its stream does: cut or
+    // mangled on the way, most likely, so it is tried again.
+    retryOrFail(op,
+        QStringLiteral("sent a compressed body that does not decode (%1 bytes decoded)").arg(op->data.size()),
+        QStringLiteral("Check that the server and any proxy in between are healthy; try again."),
+        core::ErrorKind::Server);
 }
 
 void HttpClient::handleRedirect(const OperationPtr &op, int status, const QByteArray &location)

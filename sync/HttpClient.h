@@ -43,6 +43,15 @@ public:
         // Extra certificate authorities trusted beside the system ones (a private CA; the
         // tests' fixture). Verification itself can never be switched off.
         QList<QSslCertificate> extraCaCertificates;
+        // What the client asks the server to compress with (Accept-Encoding); it decodes the
+        // answer itself. gzip, to every host, this machine's too: not Qt's own offer, which
+        // includes br, for which a Backstage catalog (Express) spends a quarter more CPU
+        // than for gzip on pages about 5 % smaller (and Qt's brotli decoding costs more than
+        // zlib's); and not None on loopback, where the catalog then writes each entity as an
+        // HTTP chunk of its own (~1 KB, 500 a page) and Qt hands each one across threads:
+        // more of the sync's CPU than the server saves (bench/README.md).
+        enum class Compression { Gzip, None };
+        Compression compression = Compression::Gzip;
     };
 
     using Callback = std::function<void(core::Result<HttpResponse>)>;
@@ -63,6 +72,9 @@ public:
     // Never call it on the UI thread.
     core::Result<HttpResponse> send(const HttpRequest &request, const std::atomic<bool> *cancel = nullptr);
 
+    // Whether `url` names this machine (localhost, 127.0.0.0/8, ::1).
+    static bool isLoopback(const QUrl &url);
+
     // The URL as it may be shown: no user info, and the values of query items whose names
     // speak of tokens, keys, secrets, passwords or signatures replaced.
     static QString redactedUrl(const QUrl &url);
@@ -82,6 +94,10 @@ private:
     void retryOrFail(const OperationPtr &op, const QString &what, const QString &hint, core::ErrorKind kind,
         std::chrono::milliseconds retryAfter = std::chrono::milliseconds(-1));
     void abortOperation(const OperationPtr &op, int reason);
+    // Adds a chunk of the body (decoded when it is compressed); an AbortReason if it must stop.
+    int take(Operation &op, const QByteArray &chunk) const;
+    void failTooLarge(const OperationPtr &op);
+    void failUndecodable(const OperationPtr &op);
     void fail(const OperationPtr &op, const QString &what, const QString &hint,
         core::ErrorKind kind = core::ErrorKind::Other);
     void finish(const OperationPtr &op, core::Result<HttpResponse> result);

@@ -2,6 +2,7 @@
 // `cairn source`, `cairn sync` and `cairn log` as a user runs them: the real executable.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void backstageTokenNeverReachesCacheOrOutput();
     void usageErrors();
     void sourceRefusalsAreWordedWithTheirExitCodes();
+    void aDamagedCacheIsMovedAsideBeforeItIsSynced();
 
 private:
     struct Run
@@ -315,4 +317,43 @@ void TestSyncCommand::sourceRefusalsAreWordedWithTheirExitCodes()
 }
 
 QTEST_GUILESS_MAIN(TestSyncCommand)
+// The sync checks the cache while it waits on the server instead of before it: damage
+// found that way is still moved aside before anything is said, as every command does.
+void TestSyncCommand::aDamagedCacheIsMovedAsideBeforeItIsSynced()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("big"));
+    QVERIFY(QDir().mkpath(folder));
+    QByteArray yaml;
+    for (int i = 0; i < 300; ++i)
+        yaml += component(QStringLiteral("c%1").arg(i)) + "\n---\n";
+    QVERIFY(writeFile(folder + QStringLiteral("/catalog-info.yaml"), yaml));
+    Run run = cairn(
+        { QStringLiteral("source"), QStringLiteral("add"), QStringLiteral("big"), QStringLiteral("--folder"), folder });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    run = cairn({ QStringLiteral("sync") });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(u"300 added"), qPrintable(run.out));
+
+    // Garbage over the last quarter (rows and indexes); the schema pages stay readable, so
+    // the file opens and only the check finds the damage.
+    QFile file(m_cache);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QByteArray bytes = file.readAll();
+    for (qsizetype i = bytes.size() * 3 / 4; i < bytes.size(); ++i)
+        bytes[i] = char((i * 131 + 7) % 251);
+    QVERIFY(file.seek(0));
+    QCOMPARE(file.write(bytes), bytes.size());
+    file.close();
+
+    run = cairn({ QStringLiteral("sync") });
+    QVERIFY2(run.code == 0, qPrintable(run.err));
+    const QStringList aside = QFileInfo(m_cache).dir().entryList(
+        { QFileInfo(m_cache).fileName() + QStringLiteral(".damaged-*") }, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    QVERIFY2(run.err.contains(aside.first()), qPrintable(run.err));
+    // The fresh cache has no sources yet, and nothing of the damaged one's run was reported.
+    QVERIFY2(run.out.contains(u"No sources to sync"), qPrintable(run.out));
+    QVERIFY2(!run.out.contains(u"added") && !run.err.contains(u"added"), qPrintable(run.out + run.err));
+}
+
 #include "tst_synccommand.moc"

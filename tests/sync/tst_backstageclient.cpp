@@ -90,6 +90,8 @@ private Q_SLOTS:
             QCOMPARE(r.param(QStringLiteral("limit")), QStringLiteral("3"));
             QCOMPARE(r.param(QStringLiteral("fields")), fields);
             QVERIFY(!r.query.hasQueryItem(QStringLiteral("filter")));
+            // Sent whole: from this machine, uncompressed (see askPlainOnLoopback).
+            QCOMPARE(r.header("Accept-Encoding"), QByteArray("identity"));
         }
         QVERIFY(requests[1].query.hasQueryItem(QStringLiteral("cursor")));
         QVERIFY(requests[2].query.hasQueryItem(QStringLiteral("cursor")));
@@ -202,6 +204,7 @@ private Q_SLOTS:
             QCOMPARE(r.path, QStringLiteral("/api/catalog/entities/by-refs"));
             QVERIFY(r.query.isEmpty());
             QVERIFY(r.header("Content-Type").startsWith("application/json"));
+            QCOMPARE(r.header("Accept-Encoding"), QByteArray("identity"));
         }
         const QJsonObject firstBody = QJsonDocument::fromJson(server.requests()[0].body).object();
         QCOMPARE(firstBody.keys(), QStringList { QStringLiteral("entityRefs") });
@@ -226,8 +229,11 @@ private Q_SLOTS:
             QCOMPARE(sourced.origin.file, HttpClient::redactedUrl(server.baseUrl()));
         }
         QCOMPARE(server.requests().size(), 2);
-        for (const RecordedRequest &r : server.requests())
+        for (const RecordedRequest &r : server.requests()) {
             QVERIFY(!r.query.hasQueryItem(QStringLiteral("fields")));
+            // Full pages come one chunk per entity: gzip even from this machine.
+            QCOMPARE(r.header("Accept-Encoding"), QByteArray("gzip"));
+        }
     }
 
     void serverErrorsAreRetriedWithinAWalk()
