@@ -5,6 +5,7 @@
 #include "cache/EntityColumns.h"
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
+#include "core/Words.h"
 #include "models/BackgroundReader.h"
 #include "models/ItemRoles.h"
 
@@ -561,6 +562,10 @@ QVariant EntityTableModel::display(const cache::EntityColumn &column, const QVar
     case ColumnType::Percent:
         return tr("%1 %", "a percentage").arg(locale.toString(value.toDouble(), 'f', 0));
     case ColumnType::Text:
+        // A status or lifecycle as the reader's language says it; sort and export keep the id.
+        if (column.name == u"status" || column.name == u"lifecycle")
+            return core::Words::status(value.toString());
+        break;
     case ColumnType::List:
         break;
     }

@@ -5,6 +5,7 @@
 #include "core/GoalProgress.h"
 #include "core/ProjectTimeline.h"
 #include "core/RelationType.h"
+#include "core/Words.h"
 #include "models/BackgroundReader.h"
 #include "models/ItemRoles.h"
 #include "models/SortedRowsMerge.h"
@@ -463,7 +464,7 @@ QVariant GoalTreeModel::data(const QModelIndex &index, int role) const
     case Title:
         return sort ? QVariant(node.title.toLower()) : QVariant(node.title);
     case Status:
-        return node.status;
+        return sort ? node.status : core::Words::status(node.status);
     case Progress:
         if (sort)
             return node.progress ? QVariant(*node.progress) : QVariant(-1.0);
