@@ -9,20 +9,18 @@ namespace cairn::cache {
 // The fingerprint of an entity's stored text (entities.content_hash), by which a sync tells
 // a delivered document that changed from one that did not. It only ever compares two
 // versions of the same entity, so it needs to be fast and stable, not cryptographic: a
-// 64-bit XXH64 misses a real change with a chance of 2^-64. SHA-1, used before, took ~4.5 %
-// of a first Backstage sync and every document of a re-synced bundle is hashed again.
+// 64-bit XXH64 (libxxhash) misses a real change with a chance of 2^-64.
 namespace ContentHash {
 
-// 16 lower-case hex digits: XXH64 of the text, seed 0, most significant digit first.
+// 16 lower-case hex digits: XXH64 of the text, seed 0, most significant digit first. The
+// stored values depend on exactly this: another algorithm (XXH3) would make every row of
+// an existing cache look changed once.
 QByteArray of(QByteArrayView text);
 
-// Whether `stored` is the fingerprint of `text`. Caches written before this hash hold the
+// Whether `stored` is the fingerprint of `text`. Caches written before XXH64 hold the
 // 40-digit SHA-1 of the same text; those rows are compared the old way until a change
 // writes them again, so an upgrade never shows unchanged entities as changed.
 bool matches(QByteArrayView stored, QByteArrayView text);
-
-// XXH64 as specified by its author (github.com/Cyan4973/xxHash, doc/xxhash_spec.md).
-quint64 xxh64(QByteArrayView data, quint64 seed = 0);
 
 } // namespace ContentHash
 
