@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/RowsAhead.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
 #include <algorithm>
-#include <chrono>
 
 namespace cairn::cache {
 
@@ -15,10 +16,10 @@ RowsAhead::RowsAhead(QList<const core::SourcedEntity *> entities, qsizetype chun
 
 RowsAhead::~RowsAhead()
 {
-    // A chunk on a thread is waited for (it reads the entities); one that got no thread
-    // and was never asked for is simply dropped, not flattened for nothing.
-    if (m_ahead.valid() && m_ahead.wait_for(std::chrono::seconds(0)) != std::future_status::deferred)
-        m_ahead.wait();
+    // A chunk that no pool thread has started is cancelled, not flattened for nothing; one
+    // that is running is waited for, as it reads the entities.
+    m_ahead.cancel();
+    m_ahead.waitForFinished();
 }
 
 void RowsAhead::startChunk()
@@ -28,8 +29,7 @@ void RowsAhead::startChunk()
     const qsizetype from = m_started;
     const qsizetype to = std::min(m_entities.size(), from + m_chunkSize);
     m_started = to;
-    // Deferred as well: where no thread can be had, the chunk is flattened when asked for.
-    m_ahead = std::async(std::launch::async | std::launch::deferred, [this, from, to] {
+    m_ahead = QtConcurrent::run([this, from, to] {
         QList<EntityRow> rows;
         rows.reserve(to - from);
         for (qsizetype i = from; i < to; ++i)
@@ -42,10 +42,13 @@ EntityRow RowsAhead::next()
 {
     if (m_position == m_current.size()) {
         // The caller asks once per entity it handed over, never past the end.
-        Q_ASSERT(m_ahead.valid());
-        if (!m_ahead.valid())
+        Q_ASSERT(m_ahead.isValid() && m_ahead.resultCount() <= 1);
+        if (!m_ahead.isValid())
             return EntityRow {};
-        m_current = m_ahead.get();
+        // Waits, or runs the chunk here if the pool has not started it; taken, not copied,
+        // so the rows can be moved out one by one.
+        m_current = m_ahead.takeResult();
+        m_ahead = {}; // taken: a finished, empty future, safe to wait for
         m_position = 0;
         startChunk(); // the next chunk is flattened while this one is written
     }

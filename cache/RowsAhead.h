@@ -3,19 +3,17 @@
 
 #include "cache/EntityRow.h"
 
+#include <QFuture>
 #include <QList>
-
-#include <future>
 
 namespace cairn::cache {
 
-// The rows of a long run of writes, flattened (EntityRow::from) one chunk ahead on a
-// second thread while the writer stores the chunk before. Flattening is about a third of
-// what writing a bundle of 100,000 entities costs, and pure computation, so on a machine
-// with a core to spare it comes off the writer's clock; SQLite stays on the writer's
-// thread. Meant for runs read whole first (bundles, folders), where nothing else wants
-// the CPU; a server's pages are written one by one while the server works and stay on
-// one thread (SourceRunApplier decides by size).
+// The rows of a long run of writes, flattened (EntityRow::from) one chunk ahead on Qt's
+// global thread pool while the writer stores the chunk before. Flattening is pure
+// computation, so on a machine with a core to spare it comes off the writer's clock;
+// SQLite stays on the writer's thread. Meant for runs read whole first (bundles,
+// folders), where nothing else wants the CPU; a server's pages are written one by one
+// while the server works and stay on one thread (the writer decides by size).
 //
 // The entities must outlive this object. The destructor waits for the chunk in flight,
 // so leaving early (an error, a cancel) never leaves a thread reading freed documents.
@@ -27,8 +25,8 @@ public:
     RowsAhead(const RowsAhead &) = delete;
     RowsAhead &operator=(const RowsAhead &) = delete;
 
-    // The next entity's row, in the order given. Blocks only while the second thread is
-    // still flattening it.
+    // The next entity's row, in the order given. Blocks only while a pool thread is still
+    // flattening it; a chunk no pool thread has started is flattened here.
     EntityRow next();
 
 private:
@@ -37,7 +35,7 @@ private:
     QList<const core::SourcedEntity *> m_entities;
     qsizetype m_chunkSize;
     qsizetype m_started = 0; // entities handed to a chunk so far
-    std::future<QList<EntityRow>> m_ahead;
+    QFuture<QList<EntityRow>> m_ahead;
     QList<EntityRow> m_current;
     qsizetype m_position = 0; // in m_current
 };

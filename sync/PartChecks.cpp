@@ -2,9 +2,10 @@
 #include "sync/PartChecks.h"
 
 #include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <future>
+#include <utility>
 
 namespace cairn::sync {
 
@@ -20,22 +21,26 @@ std::vector<QList<core::ValidationProblem>> checkPart(const QList<core::SourcedE
 {
     std::vector<QList<core::ValidationProblem>> problems(size_t(part.size()));
     // Each slice writes only its own elements; the part is only read.
-    const auto check = [&part, &problems](qsizetype from, qsizetype to) {
-        for (qsizetype i = from; i < to; ++i)
+    const auto check = [&part, &problems](std::pair<qsizetype, qsizetype> slice) {
+        for (qsizetype i = slice.first; i < slice.second; ++i)
             problems[size_t(i)] = core::validateEntity(part.at(i).parsed());
     };
-    const qsizetype threads = part.size() < SplitFrom ? 1 : std::clamp<qsizetype>(QThread::idealThreadCount(), 1, 8);
-    const qsizetype slice = (part.size() + threads - 1) / std::max<qsizetype>(1, threads);
-    std::vector<std::future<void>> others;
-    for (qsizetype t = 1; t < threads; ++t) {
-        const qsizetype from = std::min(part.size(), t * slice);
-        // Deferred as well: where no thread can be had, the slice runs at get() instead.
-        others.push_back(
-            std::async(std::launch::async | std::launch::deferred, check, from, std::min(part.size(), from + slice)));
+    if (part.size() < SplitFrom) {
+        check({ 0, part.size() });
+        return problems;
     }
-    check(0, std::min(part.size(), slice));
-    for (std::future<void> &other : others)
-        other.get();
+    const qsizetype count = std::clamp<qsizetype>(QThread::idealThreadCount(), 1, 8);
+    const qsizetype size = (part.size() + count - 1) / count;
+    // The slices after the first on Qt's global pool, as every other worker of Cairn; the
+    // first on this thread. Waiting for a slice no pool thread has started runs it here,
+    // so a busy pool slows the checks but never stalls them (QtConcurrent::blockingMap
+    // would wait for a pool thread).
+    QList<QFuture<void>> others;
+    for (qsizetype from = size; from < part.size(); from += size)
+        others.append(QtConcurrent::run(check, std::pair { from, std::min(part.size(), from + size) }));
+    check({ 0, std::min(part.size(), size) });
+    for (QFuture<void> &other : others)
+        other.waitForFinished();
     return problems;
 }
 

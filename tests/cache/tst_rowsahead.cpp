@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// RowsAhead flattens rows a chunk ahead on a second thread: the rows must be exactly the
-// ones EntityRow::from gives, in order, and leaving early must be safe. A run long
-// enough to use it must write every row as a short one would.
+// RowsAhead flattens rows a chunk ahead on Qt's thread pool: the rows must be exactly the
+// ones EntityRow::from gives, in order, leaving early must be safe, and a pool busy with
+// other work must not stall the writer. A run long enough to use it must write every row
+// as a short one would.
 #include "cache/CatalogWriter.h"
 #include "cache/RowsAhead.h"
 #include "core/RelationDeriver.h"
 
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 #include "support/CacheTestSupport.h"
 
@@ -70,6 +73,27 @@ private Q_SLOTS:
             RowsAhead untouched(pointers(entities), 100);
         }
         RowsAhead none({}, 100); // nothing to flatten: no thread started, nothing to wait for
+    }
+
+    void aBusyPoolLeavesTheChunksToTheWriter()
+    {
+        const QList<core::SourcedEntity> entities = mixedForms(10);
+        QThreadPool *pool = QThreadPool::globalInstance();
+        const int threads = pool->maxThreadCount();
+        QSemaphore release, started;
+        for (int i = 0; i < threads; ++i)
+            pool->start([&] {
+                started.release();
+                release.acquire();
+            });
+        started.acquire(threads); // every pool thread is taken
+        {
+            RowsAhead ahead(pointers(entities), 3);
+            for (int i = 0; i < entities.size(); ++i)
+                QCOMPARE(ahead.next().ref.name(), QStringLiteral("svc-%1").arg(i));
+        }
+        release.release(threads);
+        pool->waitForDone();
     }
 
     void aLongRunWritesEveryRow()

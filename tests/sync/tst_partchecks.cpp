@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// checkPart splits a large part across threads: its verdicts must be the sequential ones,
-// each at its own entity's position.
+// checkPart splits a large part across Qt's thread pool: its verdicts must be the
+// sequential ones, each at its own entity's position, also when the pool is busy.
 #include "sync/PartChecks.h"
 
 #include <QJsonObject>
+#include <QSemaphore>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace cairn;
 
@@ -63,6 +65,26 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(rejected, (count + 991) / 997);
+    }
+
+    void aBusyPoolLeavesTheSlicesToTheCaller()
+    {
+        QThreadPool *pool = QThreadPool::globalInstance();
+        const int threads = pool->maxThreadCount();
+        QSemaphore release, started;
+        for (int i = 0; i < threads; ++i)
+            pool->start([&] {
+                started.release();
+                release.acquire();
+            });
+        started.acquire(threads);
+        const QList<core::SourcedEntity> part = partOf(9000);
+        const std::vector<QList<core::ValidationProblem>> checked = sync::checkPart(part);
+        release.release(threads);
+        pool->waitForDone();
+        QCOMPARE(qsizetype(checked.size()), part.size());
+        QCOMPARE(std::count_if(checked.cbegin(), checked.cend(), [](const auto &p) { return !p.isEmpty(); }),
+            qsizetype((9000 + 991) / 997));
     }
 };
 
