@@ -13,9 +13,8 @@ class Database;
 // The secondary indexes of a table that a write transaction is about to fill from empty,
 // taken down for the write and built again, in one sorted pass each, before it commits.
 // Inserting rows in random key order into an index costs a B-tree descent and a dirty
-// page per row; building the index afterwards sorts once. A first sync of a Backstage
-// catalog inserts ~10 relations per entity, and their target index was the costliest
-// thing it wrote.
+// page per row; building the index afterwards sorts once. Relations arrive in no order
+// useful to their index by target, which made it the costliest thing a first sync wrote.
 //
 // Only inside an open write transaction: the drop and the rebuild are part of it, so a
 // rollback (an error, a cancel, a held run, a crash) brings the index back with

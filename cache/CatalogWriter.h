@@ -48,7 +48,7 @@ public:
         const QString &name, const QString &kind, const QString &location, const QJsonObject &options = {});
     // Configured sources in priority order (removed sources are left out).
     // Without the counts (zero), for a caller that needs only the list: counting reads every
-    // entity's index entry, a visible wait at 100,000 (the window's first paint).
+    // entity's index entry, a visible wait in a large catalog (the window's first paint).
     enum class Counts { Included, Left };
     core::Result<QList<SourceInfo>> sources(Counts counts = Counts::Included);
     // One configured source's options (its sync state among them), without the entity

@@ -19,8 +19,8 @@ namespace cairn::cache {
 // without a database). SourceRunApplier reads the state, feeds the parts, applies the
 // guard and hands the plan to the writers.
 //
-// The plan is light (a key, an action and an id per delivered entity): 100k planned rows
-// flattened up front held a second copy of the run in memory. A compact document is
+// The plan is light (a key, an action and an id per delivered entity): rows flattened up
+// front would hold a second copy of the whole run in memory. A compact document is
 // parsed here for its ref and display name and dropped; the writer parses it again.
 class RunPlanner
 {

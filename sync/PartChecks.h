@@ -11,9 +11,9 @@
 namespace cairn::sync {
 
 // The validation of one delivered part: for each entity, in order, what is wrong with it
-// (empty when it may reach the cache). A part read whole (a bundle, a folder: up to
-// 100,000 documents, each parsed from its text for the checks) is split across the cores;
-// a server's page, checked while the server works on the next one, stays on the calling
+// (empty when it may reach the cache). A part read whole (a bundle, a folder: every
+// document parsed from its text for the checks) is split across Qt's thread pool; a
+// server's page, checked while the server works on the next one, stays on the calling
 // thread.
 std::vector<QList<core::ValidationProblem>> checkPart(const QList<core::SourcedEntity> &part);
 
