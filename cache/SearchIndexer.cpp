@@ -57,12 +57,7 @@ core::Status SearchIndexer::readOwnerKeysBefore()
     m_ownerKeysRead = true;
     CAIRN_TRY_ASSIGN(Statement owners,
         m_db.prepare(QStringLiteral("SELECT DISTINCT owner_key FROM entities WHERE owner_key IS NOT NULL")));
-    for (;;) {
-        CAIRN_TRY_ASSIGN(Statement::Step step, owners.step());
-        if (step == Statement::Step::Done)
-            return {};
-        m_ownerKeysBefore.insert(owners.text(0));
-    }
+    return forEachRow(owners, [this](const Statement &row) { m_ownerKeysBefore.insert(row.text(0)); });
 }
 
 core::Status SearchIndexer::writeWaiting(Waiting which)
@@ -124,13 +119,10 @@ core::Status SearchIndexer::reindexOwned()
         owned.reset();
         owned.bind(":key", ownerKey);
         QList<qint64> ids;
-        for (;;) {
-            CAIRN_TRY_ASSIGN(Statement::Step step, owned.step());
-            if (step == Statement::Step::Done)
-                break;
-            if (const qint64 id = owned.int64(0); !m_indexed.contains(id))
+        CAIRN_TRY(forEachRow(owned, [&](const Statement &row) {
+            if (const qint64 id = row.int64(0); !m_indexed.contains(id))
                 ids.append(id);
-        }
+        }));
         const QString name = m_deliveredNames.value(ownerKey);
         for (qint64 id : std::as_const(ids)) {
             m_drop.reset();

@@ -240,13 +240,10 @@ core::Result<QHash<QString, RunPlanner::Own>> SourceRunApplier::loadSource()
         m_db.prepare(QStringLiteral("SELECT key, id, content_hash, display_name, removed_at IS NOT NULL, "
                                     "coalesce(etag, '') FROM entities WHERE source_id=:id")));
     rows.bind(":id", m_sourceId);
-    for (;;) {
-        CAIRN_TRY_ASSIGN(Statement::Step step, rows.step());
-        if (step == Statement::Step::Done)
-            break;
-        own.insert(rows.text(0),
-            RunPlanner::Own { rows.int64(1), rows.utf8(2), rows.text(3), rows.text(5), rows.int64(4) != 0 });
-    }
+    CAIRN_TRY(forEachRow(rows, [&own](const Statement &row) {
+        own.insert(
+            row.text(0), RunPlanner::Own { row.int64(1), row.utf8(2), row.text(3), row.text(5), row.int64(4) != 0 });
+    }));
     return own;
 }
 
