@@ -82,11 +82,13 @@ BackgroundReader::~BackgroundReader()
         return;
     // The job in progress stops at its next step; those queued return without running.
     m_worker->stop();
+    // The thread ends from its own queue, after the jobs before it: a quit() from here could
+    // end its loop with the close still queued (and the connection and worker leaked).
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] {
         worker->close();
         delete worker;
+        QThread::currentThread()->quit();
     });
-    m_thread->quit();
     m_thread->wait();
 }
 
