@@ -23,6 +23,7 @@
 #include <array>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 
 #include "bench/SyntheticOrganisation.h"
 
@@ -88,6 +89,13 @@ bool settled(models::EntityTableModel &model, const char *what)
     return false;
 }
 
+// Asks the model (`ask` calls one of its setters) and waits for the answer.
+bool read(models::EntityTableModel &model, const std::function<void()> &ask, const char *what)
+{
+    ask();
+    return settled(model, what);
+}
+
 bool check(const core::Status &status, const char *what)
 {
     if (status)
@@ -141,7 +149,10 @@ Samples firstPage;
 for (int round = 0; round < rounds; ++round) {
     for (const QString &kind : Kinds) {
         bool ok = true;
-        firstPage.time([&] { ok = (model.setKind(kind), settled(model, "setKind")); });
+        firstPage.time([&] {
+            ok = read(
+                model, [&] { model.setKind(kind); }, "setKind");
+        });
         if (!ok)
             return 1;
         if (round == 0 && !kind.isEmpty())
@@ -156,7 +167,8 @@ for (auto it = byCount.cbegin(); it != byCount.cend(); ++it)
 std::printf("sort (first page), each column a kind's table shows by default, both orders:\n");
 Samples allSorts;
 for (const QString &kind : Kinds) {
-    if (!(model.setKind(kind), settled(model, "setKind")))
+    if (!read(
+            model, [&] { model.setKind(kind); }, "setKind"))
         return 1;
     Samples kindSorts;
     double worst = 0;
@@ -186,7 +198,8 @@ allSorts.print(QStringLiteral("all sorts"));
 
 std::printf("filter as you type (reset, first page and count):\n");
 for (const QString &kind : { QString(), QStringLiteral("component") }) {
-    if (!(model.setKind(kind), settled(model, "setKind")))
+    if (!read(
+            model, [&] { model.setKind(kind); }, "setKind"))
         return 1;
     model.sort(int(model.columnIds().indexOf(QStringLiteral("name"))), Qt::AscendingOrder);
     settled(model, "sort");
@@ -195,10 +208,14 @@ for (const QString &kind : { QString(), QStringLiteral("component") }) {
         Samples keystroke;
         qint64 rows = 0;
         for (int round = 0; round < rounds; ++round) {
-            if (!(model.setFilterText(QString()), settled(model, "setFilterText")))
+            if (!read(
+                    model, [&] { model.setFilterText(QString()); }, "setFilterText"))
                 return 1;
             bool ok = true;
-            keystroke.time([&] { ok = (model.setFilterText(text), settled(model, "setFilterText")); });
+            keystroke.time([&] {
+                ok = read(
+                    model, [&] { model.setFilterText(text); }, "setFilterText");
+            });
             if (!ok)
                 return 1;
             rows = model.totalCount();
@@ -207,14 +224,16 @@ for (const QString &kind : { QString(), QStringLiteral("component") }) {
                             .arg(kind.isEmpty() ? QStringLiteral("every kind") : kind, text)
                             .arg(rows));
     }
-    if (!(model.setFilterText(QString()), settled(model, "setFilterText")))
+    if (!read(
+            model, [&] { model.setFilterText(QString()); }, "setFilterText"))
         return 1;
 }
 
 const QString largest = byCount.last();
 std::printf("fetchMore to the end of the largest kind (%s), page by page:\n", qPrintable(largest));
 for (const bool descending : { false, true }) {
-    if (!(model.setKind(largest), settled(model, "setKind")))
+    if (!read(
+            model, [&] { model.setKind(largest); }, "setKind"))
         return 1;
     // The deepest keys: a sort on a JSON expression, and name.
     const QString column = descending ? QStringLiteral("system") : QStringLiteral("name");
@@ -244,7 +263,8 @@ auto other = cache::Cache::open(path);
 if (!other)
     return check(other.error(), "open"), 1;
 for (const int loadedPages : { 1, 20 }) {
-    if (!(model.setKind(largest), settled(model, "setKind")))
+    if (!read(
+            model, [&] { model.setKind(largest); }, "setKind"))
         return 1;
     for (int page = 1; page < loadedPages; ++page) {
         model.fetchMore({});
@@ -266,7 +286,10 @@ for (const int loadedPages : { 1, 20 }) {
         if (!check((*other)->database().exec(sql), "change"))
             return 1;
         bool ok = true;
-        refreshes.time([&] { ok = (model.refresh(), settled(model, "refresh")); });
+        refreshes.time([&] {
+            ok = read(
+                model, [&] { model.refresh(); }, "refresh");
+        });
         if (!ok)
             return 1;
     }
