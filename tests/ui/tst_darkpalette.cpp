@@ -62,6 +62,8 @@ void TestDarkPalette::detailPageFollowsTheDarkPalette()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.showView(QStringLiteral("component"));
     window.openEntity(cairn::core::EntityRef::parse(u"component:default/checkout-service").value());
+    // The table's rows are read off the UI thread: the picture shows them, not an empty table.
+    QTRY_VERIFY(!window.isReading());
 
     // The page's text colour is the palette's, not a colour fixed for a light theme.
     const QString html = window.detailPane()->browser()->toHtml();
