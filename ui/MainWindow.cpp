@@ -11,14 +11,19 @@
 #include "models/KindCountsModel.h"
 #include "models/RemovedModel.h"
 #include "ui/AskBar.h"
+#include "ui/Banner.h"
 #include "ui/DetailPane.h"
 #include "ui/EmptyState.h"
 #include "ui/EntityTableView.h"
 #include "ui/Freshness.h"
 #include "ui/NavigationHistory.h"
 #include "ui/OverviewPage.h"
+#include "ui/PreferencesDialog.h"
 #include "ui/ProgressDelegate.h"
 #include "ui/Sidebar.h"
+#include "ui/SyncController.h"
+#include "ui/SyncMessages.h"
+#include "ui/SyncProgressWidget.h"
 #include "ui/ViewExporter.h"
 
 #include <QAction>
@@ -31,6 +36,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QNetworkInformation>
+#include <QProcess>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -65,6 +72,23 @@ QList<QKeySequence> withStandard(const QKeySequence &own, QKeySequence::Standard
     return keys;
 }
 
+// The sources whose last run that read them was held by the mass-removal guard: their
+// removals wait for a person. `runs` newest first.
+QStringList heldSources(const QList<cache::SourceInfo> &sources, const QList<cache::SyncRunRecord> &runs)
+{
+    QStringList held;
+    for (const cache::SourceInfo &source : sources) {
+        for (const cache::SyncRunRecord &run : runs) {
+            if (run.source != source.name || run.status == u"failed")
+                continue;
+            if (run.status == u"held")
+                held.append(source.name);
+            break;
+        }
+    }
+    return held;
+}
+
 void setUpTable(QAbstractItemView *view)
 {
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -90,6 +114,7 @@ MainWindow::MainWindow(cache::Cache &cache, QWidget *parent)
     m_watcher = new models::CacheChangeWatcher(cache, this);
     m_history = new NavigationHistory(this);
     m_exporter = new ViewExporter(cache.path(), this);
+    m_sync = new SyncController(cache.path(), this);
 
     createLayout();
     createActions();
@@ -110,27 +135,7 @@ void MainWindow::createLayout()
     m_sidebar = new Sidebar(this);
     m_sidebar->setModel(m_counts);
 
-    m_banner = new QFrame(this);
-    m_banner->setObjectName(QStringLiteral("banner"));
-    m_banner->setAutoFillBackground(true);
-    QPalette bannerPalette = m_banner->palette();
-    bannerPalette.setColor(QPalette::Window, bannerPalette.color(QPalette::AlternateBase));
-    m_banner->setPalette(bannerPalette);
-    m_banner->setFrameShape(QFrame::StyledPanel);
-    m_bannerText = new QLabel(m_banner);
-    m_bannerText->setObjectName(QStringLiteral("bannerText"));
-    m_bannerText->setWordWrap(true);
-    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto *closeBanner = new QToolButton(m_banner);
-    closeBanner->setText(tr("Dismiss"));
-    closeBanner->setAccessibleName(tr("Dismiss the banner"));
-    closeBanner->setAutoRaise(true);
-    connect(closeBanner, &QToolButton::clicked, m_banner, &QWidget::hide);
-    auto *bannerLayout = new QHBoxLayout(m_banner);
-    bannerLayout->setContentsMargins(10, 6, 6, 6);
-    bannerLayout->addWidget(m_bannerText, 1);
-    bannerLayout->addWidget(closeBanner);
-    m_banner->hide();
+    m_banner = new Banner(this);
 
     m_overview = new OverviewPage(m_cache.path(), m_changes, this);
 
@@ -206,12 +211,46 @@ void MainWindow::createLayout()
     m_freshness->setObjectName(QStringLiteral("freshnessLabel"));
     m_freshness->setAccessibleName(tr("How old the data is"));
     statusBar()->addWidget(m_freshness, 1);
+    m_syncProgress = new SyncProgressWidget(*m_sync, this);
+    statusBar()->addPermanentWidget(m_syncProgress);
+    m_held = new QLabel(this);
+    m_held->setObjectName(QStringLiteral("heldLabel"));
+    m_held->hide();
+    statusBar()->addPermanentWidget(m_held);
+    m_network = new QLabel(tr("Offline"), this);
+    m_network->setObjectName(QStringLiteral("networkLabel"));
+    m_network->setToolTip(tr("No server could be reached. Everything shown comes from the local copy, which "
+                             "stays fully usable."));
+    m_network->hide();
+    statusBar()->addPermanentWidget(m_network);
     statusBar()->setSizeGripEnabled(true);
 }
 
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_syncAll = file->addAction(QIcon(QStringLiteral(":/icons/sync.svg")), tr("&Sync All Sources"));
+    m_syncAll->setObjectName(QStringLiteral("syncAllAction"));
+    m_syncAll->setShortcuts(withStandard(QKeySequence(Qt::Key_F5), QKeySequence::Refresh));
+    m_syncAll->setIconText(tr("Sync"));
+    m_syncAll->setToolTip(tr("Read every source again and update the local copy (F5)"));
+    connect(m_syncAll, &QAction::triggered, this, &MainWindow::syncAll);
+    m_syncMenu = file->addMenu(QIcon(QStringLiteral(":/icons/sync.svg")), tr("Sync &Source"));
+    m_syncMenu->setObjectName(QStringLiteral("syncSourceMenu"));
+    connect(m_syncMenu, &QMenu::aboutToShow, this, &MainWindow::fillSyncMenu);
+    m_cancelSync = file->addAction(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("&Cancel Sync"));
+    m_cancelSync->setObjectName(QStringLiteral("cancelSyncAction"));
+    m_cancelSync->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_cancelSync->setEnabled(false);
+    connect(m_cancelSync, &QAction::triggered, m_sync, &SyncController::cancel);
+    m_retrySync = new QAction(QIcon(QStringLiteral(":/icons/sync.svg")), tr("Retry"), this);
+    m_retrySync->setObjectName(QStringLiteral("retrySyncAction"));
+    m_retrySync->setToolTip(tr("Sync the sources that failed again"));
+    connect(m_retrySync, &QAction::triggered, this, [this] {
+        if (m_sync->retry())
+            m_retrySync->setEnabled(false);
+    });
+    file->addSeparator();
     m_export = file->addAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export View as CSV…"));
     m_export->setObjectName(QStringLiteral("exportAction"));
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -242,6 +281,12 @@ void MainWindow::createActions()
     ask->setObjectName(QStringLiteral("askAction"));
     ask->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(ask, &QAction::triggered, m_askBar, &AskBar::activate);
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("&Preferences…"));
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    connect(preferences, &QAction::triggered, this, &MainWindow::showPreferences);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int row = 0; row < m_counts->rowCount(); ++row) {
@@ -292,6 +337,15 @@ void MainWindow::createActions()
     toolbar->addAction(m_forward);
     toolbar->addSeparator();
     toolbar->addAction(m_export);
+    toolbar->addSeparator();
+    // Sync All on a click; the arrow's menu syncs one source.
+    auto *syncButton = new QToolButton(toolbar);
+    syncButton->setObjectName(QStringLiteral("syncButton"));
+    syncButton->setDefaultAction(m_syncAll);
+    syncButton->setMenu(m_syncMenu);
+    syncButton->setPopupMode(QToolButton::MenuButtonPopup);
+    syncButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addWidget(syncButton);
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
@@ -330,6 +384,26 @@ void MainWindow::connectParts()
     connect(m_history, &NavigationHistory::changed, this, &MainWindow::updateNavigationActions);
     connect(m_watcher, &models::CacheChangeWatcher::changed, this, &MainWindow::refreshFromCache);
     connect(m_exporter, &ViewExporter::finished, this, &MainWindow::exportFinished);
+    connect(m_sync, &SyncController::started, this, [this] {
+        m_syncAll->setEnabled(false);
+        m_cancelSync->setEnabled(true);
+    });
+    // A committed run is in the cache now: show it without waiting for the watcher's poll.
+    connect(m_sync, &SyncController::sourceFinished, this, [this](const sync::SyncOutcome &outcome) {
+        if (outcome.ok && !outcome.summary.held)
+            m_watcher->checkNow();
+    });
+    connect(m_sync, &SyncController::finished, this, &MainWindow::onSyncFinished);
+    // The platform's word on the network, where it has one (NetworkManager, Windows, macOS).
+    if (QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability)) {
+        QNetworkInformation *network = QNetworkInformation::instance();
+        auto reachability = [this](QNetworkInformation::Reachability reachable) {
+            m_networkGone = reachable == QNetworkInformation::Reachability::Disconnected;
+            updateNetworkLabel();
+        };
+        reachability(network->reachability());
+        connect(network, &QNetworkInformation::reachabilityChanged, this, reachability);
+    }
     connect(m_exporter, &ViewExporter::statusMessage, statusBar(), &QStatusBar::showMessage);
 
     // "3 min ago" must not stay "just now" all afternoon.
@@ -488,13 +562,113 @@ void MainWindow::updateNavigationActions()
 
 void MainWindow::setBanner(const QString &text)
 {
-    m_bannerText->setText(text);
-    m_banner->setVisible(!text.isEmpty());
+    m_bannerFromSync = false;
+    m_banner->showMessage(text);
 }
 
 QString MainWindow::bannerText() const
 {
-    return m_banner->isVisible() ? m_bannerText->text() : QString();
+    return m_banner->text();
+}
+
+void MainWindow::syncAll()
+{
+    // The configured sources, named, so that progress can say "2 of 3". The table is a
+    // handful of rows: read here, on the UI thread's connection.
+    core::Result<QList<cache::SourceInfo>> sources
+        = cache::CatalogWriter(m_cache).sources(cache::CatalogWriter::Counts::Left);
+    if (!sources) {
+        statusBar()->showMessage(tr("Could not read the sources to sync: %1").arg(sources.errorString()), 15000);
+        return;
+    }
+    if (sources->isEmpty()) {
+        statusBar()->showMessage(tr("There is no source to sync. Add one in File ▸ Sources."), 15000);
+        return;
+    }
+    QStringList names;
+    for (const cache::SourceInfo &source : std::as_const(*sources))
+        names.append(source.name);
+    startSync(names);
+}
+
+void MainWindow::syncSource(const QString &name)
+{
+    startSync({ name });
+}
+
+void MainWindow::startSync(const QStringList &sources)
+{
+    if (!m_sync->sync(sources))
+        statusBar()->showMessage(tr("A sync is already running; wait for it or cancel it (Esc)."), 8000);
+}
+
+void MainWindow::fillSyncMenu()
+{
+    m_syncMenu->clear();
+    core::Result<QList<cache::SourceInfo>> sources
+        = cache::CatalogWriter(m_cache).sources(cache::CatalogWriter::Counts::Left);
+    if (!sources) {
+        m_syncMenu->addAction(tr("Could not read the sources: %1").arg(sources.errorString()))->setEnabled(false);
+        return;
+    }
+    if (sources->isEmpty())
+        m_syncMenu->addAction(tr("No sources configured"))->setEnabled(false);
+    for (const cache::SourceInfo &source : std::as_const(*sources)) {
+        QAction *action = m_syncMenu->addAction(source.name);
+        action->setToolTip(source.location);
+        action->setEnabled(!m_sync->isRunning());
+        connect(action, &QAction::triggered, this, [this, name = source.name] { syncSource(name); });
+    }
+}
+
+void MainWindow::onSyncFinished()
+{
+    m_syncAll->setEnabled(true);
+    m_cancelSync->setEnabled(false);
+    m_retrySync->setEnabled(true);
+    const QList<sync::SyncOutcome> problems = m_sync->lastProblems();
+    if (!problems.isEmpty()) {
+        m_banner->showMessage(SyncMessages::banner(problems), { m_retrySync });
+        m_bannerFromSync = true;
+    } else if (m_bannerFromSync) {
+        // The problem the banner told of is over.
+        m_banner->showMessage({});
+        m_bannerFromSync = false;
+    }
+    const bool cancelled = std::any_of(m_sync->lastOutcomes().cbegin(), m_sync->lastOutcomes().cend(),
+        [](const sync::SyncOutcome &outcome) { return outcome.cancelled; });
+    if (cancelled)
+        statusBar()->showMessage(tr("Sync cancelled; the source being synced is as it was."), 10000);
+    else if (const QString summary = SyncMessages::summary(m_sync->lastOutcomes()); !summary.isEmpty())
+        statusBar()->showMessage(summary, 10000);
+    m_watcher->checkNow();
+    updateNetworkLabel();
+    updateFreshness();
+}
+
+void MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PreferencesDialog::restartRequested, this, [this] {
+        // The same program with the same cache; the language comes from the settings now.
+        QStringList arguments = QCoreApplication::arguments();
+        const QString program = arguments.takeFirst();
+        for (qsizetype i = arguments.indexOf(QStringLiteral("--language")); i >= 0;
+             i = arguments.indexOf(QStringLiteral("--language")))
+            arguments.remove(i, qMin<qsizetype>(2, arguments.size() - i));
+        if (!close())
+            return;
+        if (!QProcess::startDetached(program, arguments))
+            QMessageBox::warning(nullptr, tr("Cairn"), tr("Cairn could not start again; start it yourself."));
+        QCoreApplication::quit();
+    });
+    dialog->open();
+}
+
+void MainWindow::updateNetworkLabel()
+{
+    m_network->setVisible(m_networkGone || m_sync->lastRunOffline());
 }
 
 void MainWindow::refreshFromCache()
@@ -533,6 +707,11 @@ void MainWindow::updateFreshness()
     m_freshness->setText(Freshness::describe(*sources, *runs, QDateTime::currentDateTimeUtc()));
     m_freshness->setToolTip(tr("Cairn shows its local copy. It never claims to be live: this says when each "
                                "source was last read."));
+    const QStringList held = heldSources(*sources, *runs);
+    m_held->setVisible(!held.isEmpty());
+    m_held->setText(tr("Held: %1").arg(held.join(QStringLiteral(", "))));
+    m_held->setToolTip(tr("Removals from these sources wait for your decision; their other changes still "
+                          "arrive. Sync the source to review the list again."));
 }
 
 void MainWindow::exportCurrentView()
@@ -573,6 +752,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_exporter->isRunning())
         m_exporter->cancelAndWait();
+    // A cancelled run leaves its source as it was; the rest of the run is not started.
+    if (m_sync->isRunning()) {
+        m_sync->cancel();
+        m_sync->wait(30000);
+    }
     saveSettings();
     event->accept();
 }

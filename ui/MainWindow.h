@@ -10,8 +10,8 @@
 
 class QAbstractItemModel;
 class QAction;
-class QFrame;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTabBar;
@@ -35,11 +35,14 @@ class RemovedModel;
 namespace cairn::ui {
 
 class AskBar;
+class Banner;
 class DetailPane;
 class EntityTableView;
 class NavigationHistory;
 class OverviewPage;
 class Sidebar;
+class SyncController;
+class SyncProgressWidget;
 class ViewExporter;
 
 // The main window (DESIGN §7): the sidebar of views with their counts, the view (overview,
@@ -72,6 +75,13 @@ public:
     void setBanner(const QString &text);
     QString bannerText() const;
 
+    // Sync ▸ Sync All (F5): every configured source in priority order, on the sync worker.
+    void syncAll();
+    // Sync ▸ one source.
+    void syncSource(const QString &name);
+    // Edit ▸ Preferences: the language.
+    void showPreferences();
+
     // Reads the cache again: counts, table rows, overview, detail, freshness, in place.
     void refreshFromCache();
 
@@ -92,6 +102,13 @@ public:
     QLabel *freshnessLabel() const { return m_freshness; }
     models::CacheChangeWatcher *changeWatcher() const { return m_watcher; }
     ViewExporter *exporter() const { return m_exporter; }
+    SyncController *syncController() const { return m_sync; }
+    SyncProgressWidget *syncProgress() const { return m_syncProgress; }
+    Banner *banner() const { return m_banner; }
+    // "Offline" while the network is gone or the last sync reached no server.
+    QLabel *networkLabel() const { return m_network; }
+    // Names the sources whose removals wait for a person's decision.
+    QLabel *heldLabel() const { return m_held; }
 
 Q_SIGNALS:
     void viewChanged(const QString &viewId);
@@ -112,6 +129,10 @@ private:
     void showAnswer(const core::AskResult &result);
     void showEntityWithoutRecording(const core::EntityRef &ref);
     void showGoalTree();
+    void startSync(const QStringList &sources);
+    void fillSyncMenu();
+    void onSyncFinished();
+    void updateNetworkLabel();
 
     cache::Cache &m_cache;
     std::unique_ptr<cache::CatalogQuery> m_query;
@@ -125,9 +146,12 @@ private:
     NavigationHistory *m_history = nullptr;
     ViewExporter *m_exporter = nullptr;
 
+    SyncController *m_sync = nullptr;
+
     Sidebar *m_sidebar = nullptr;
-    QFrame *m_banner = nullptr;
-    QLabel *m_bannerText = nullptr;
+    Banner *m_banner = nullptr;
+    // The banner tells of the last sync's problems: the next sync's result replaces it.
+    bool m_bannerFromSync = false;
     QStackedWidget *m_views = nullptr;
     OverviewPage *m_overview = nullptr;
     QWidget *m_tablePage = nullptr;
@@ -139,11 +163,19 @@ private:
     QSplitter *m_splitter = nullptr;
     AskBar *m_askBar = nullptr;
     QLabel *m_freshness = nullptr;
+    SyncProgressWidget *m_syncProgress = nullptr;
+    QLabel *m_network = nullptr;
+    QLabel *m_held = nullptr;
+    bool m_networkGone = false; // the platform says there is no network
 
     QAction *m_back = nullptr;
     QAction *m_forward = nullptr;
     QAction *m_export = nullptr;
     QAction *m_copyRef = nullptr;
+    QAction *m_syncAll = nullptr;
+    QAction *m_cancelSync = nullptr;
+    QAction *m_retrySync = nullptr;
+    QMenu *m_syncMenu = nullptr;
     QString m_viewId;
 };
 
