@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/ChangesModel.h"
 
+#include "models/BackgroundReader.h"
 #include "models/ItemRoles.h"
 #include "models/SortedRowsMerge.h"
 
@@ -56,6 +57,30 @@ core::Status ChangesModel::refresh()
         return fresh.error();
     }
     m_lastError.clear();
+    apply(*fresh);
+    return {};
+}
+
+void ChangesModel::refreshOn(BackgroundReader &reader)
+{
+    reader.run(
+        [this, maxLines = m_maxLines, maxRuns = m_maxRuns, since = m_since](core::Result<cache::Cache *> connection) {
+            core::Result<QList<cache::RunChange>> fresh = connection
+                ? cache::RunChanges(**connection).latest(maxLines, maxRuns, since)
+                : core::Result<QList<cache::RunChange>>(connection.error());
+            BackgroundReader::deliver(this, [this, fresh = std::move(fresh)] {
+                if (!fresh) {
+                    m_lastError = fresh.errorString();
+                    return;
+                }
+                m_lastError.clear();
+                apply(*fresh);
+            });
+        });
+}
+
+void ChangesModel::apply(const QList<cache::RunChange> &fresh)
+{
     SortedRowsMerge<cache::RunChange> merge;
     merge.beginRemove = [this](int first, int last) { beginRemoveRows({}, first, last); };
     merge.endRemove = [this] { endRemoveRows(); };
@@ -68,8 +93,7 @@ core::Status ChangesModel::refresh()
         return true;
     };
     merge.changed = [this](int first, int last) { Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1)); };
-    merge.apply(m_rows, std::vector<cache::RunChange>(fresh->cbegin(), fresh->cend()), &readerOrder);
-    return {};
+    merge.apply(m_rows, std::vector<cache::RunChange>(fresh.cbegin(), fresh.cend()), &readerOrder);
 }
 
 QString ChangesModel::changeText(const cache::RunChange &line)

@@ -10,6 +10,8 @@
 
 namespace cairn::models {
 
+class BackgroundReader;
+
 // "What changed" on the overview: the entity lines of the latest sync runs, newest run
 // first (cache::RunChanges). refresh() inserts a new run's lines at the top and drops the
 // lines of runs the log no longer keeps, in place.
@@ -33,6 +35,9 @@ public:
     void setSince(const QDateTime &since) { m_since = since; }
 
     core::Status refresh();
+    // The same, read on `reader`'s thread (the window after a sync); the lines change in
+    // place when they arrive.
+    void refreshOn(BackgroundReader &reader);
     const QString &lastError() const { return m_lastError; }
 
     // The words a person reads for a line's change ("Removed upstream", ...).
@@ -44,6 +49,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    void apply(const QList<cache::RunChange> &fresh);
+
     cache::RunChanges m_reader;
     std::vector<cache::RunChange> m_rows;
     int m_maxRuns = 10;

@@ -2,6 +2,7 @@
 #include "models/KindCountsModel.h"
 
 #include "cache/KindCounts.h"
+#include "models/BackgroundReader.h"
 #include "models/ItemRoles.h"
 
 namespace cairn::models {
@@ -47,16 +48,38 @@ core::Status KindCountsModel::refresh()
         return counts.error();
     }
     m_lastError.clear();
+    apply(*counts);
+    return {};
+}
+
+void KindCountsModel::refreshOn(BackgroundReader &reader)
+{
+    reader.run([this](core::Result<cache::Cache *> connection) {
+        core::Result<cache::KindCounts> counts
+            = connection ? cache::KindCounts::read(**connection) : core::Result<cache::KindCounts>(connection.error());
+        BackgroundReader::deliver(this, [this, counts = std::move(counts)] {
+            if (!counts) {
+                m_lastError = counts.errorString();
+                return;
+            }
+            m_lastError.clear();
+            apply(*counts);
+        });
+    });
+}
+
+void KindCountsModel::apply(const cache::KindCounts &counts)
+{
     for (int row = 0; row < m_rows.size(); ++row) {
         Row &r = m_rows[row];
         if (r.viewId == OverviewId)
             continue;
         int count = 0;
         if (r.viewId == RemovedId) {
-            count = counts->removedTotal();
+            count = counts.removedTotal();
         } else {
             for (const QString &kind : std::as_const(r.kinds))
-                count += counts->liveOf(kind);
+                count += counts.liveOf(kind);
         }
         if (count == r.count)
             continue;
@@ -64,7 +87,6 @@ core::Status KindCountsModel::refresh()
         const QModelIndex changed = index(row);
         Q_EMIT dataChanged(changed, changed, { CountRole });
     }
-    return {};
 }
 
 int KindCountsModel::rowOf(QStringView viewId) const

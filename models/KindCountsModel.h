@@ -10,9 +10,12 @@
 
 namespace cairn::cache {
 class Cache;
-}
+class KindCounts;
+} // namespace cairn::cache
 
 namespace cairn::models {
+
+class BackgroundReader;
 
 // The sidebar: Overview, then one row per kind a person browses (systems and domains
 // together), then Removed upstream, each with its count. The rows never change; refresh()
@@ -27,6 +30,9 @@ public:
     explicit KindCountsModel(cache::Cache &cache, QObject *parent = nullptr);
 
     core::Status refresh();
+    // The same, read on `reader`'s thread: the window after a sync, when a count over the
+    // whole catalog must not hold up its UI thread. The counts change when they arrive.
+    void refreshOn(BackgroundReader &reader);
     const QString &lastError() const { return m_lastError; }
 
     // The row whose ViewIdRole is `viewId`; -1 when there is none.
@@ -36,6 +42,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
+    void apply(const cache::KindCounts &counts);
+
     struct Row
     {
         QString viewId;

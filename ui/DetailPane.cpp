@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/DetailPane.h"
 
+#include "cache/CatalogQuery.h"
+#include "models/BackgroundReader.h"
 #include "ui/AnswerHtml.h"
 
 #include <QApplication>
@@ -65,30 +67,30 @@ DetailPane::DetailPane(const core::CatalogLookup &lookup, QWidget *parent)
     connect(m_copyRef, &QToolButton::clicked, this, &DetailPane::copyRef);
 }
 
-void DetailPane::render(const core::EntityRef &ref)
+QString DetailPane::htmlFor(const core::CatalogLookup &lookup, const core::EntityRef &ref,
+    const core::AnswerOptions &options, const QPalette &palette, const QLocale &locale)
 {
-    const AnswerHtml html(palette(), locale(), m_options.today);
-    core::AnswerEngine engine(m_lookup, m_options);
-    core::Result<std::optional<core::EntityRecord>> record = m_lookup.find(ref);
+    const AnswerHtml html(palette, locale, options.today);
+    core::AnswerEngine engine(lookup, options);
+    core::Result<std::optional<core::EntityRecord>> record = lookup.find(ref);
     if (!record) {
-        m_browser->setHtml(QStringLiteral("<p>%1</p>")
-                               .arg(tr("Could not read %1 from the cache: %2")
-                                        .arg(ref.toString(), record.errorString())
-                                        .toHtmlEscaped()));
-        return;
+        return QStringLiteral("<p>%1</p>")
+            .arg(tr("Could not read %1 from the cache: %2").arg(ref.toString(), record.errorString()).toHtmlEscaped());
     }
-    if (!record->has_value()) {
-        m_browser->setHtml(html.renderMissing(ref));
-        return;
-    }
+    if (!record->has_value())
+        return html.renderMissing(ref);
     core::Result<core::Answer> answer = engine.answer(**record);
     if (!answer) {
-        m_browser->setHtml(
-            QStringLiteral("<p>%1</p>")
-                .arg(tr("Could not answer for %1: %2").arg(ref.toString(), answer.errorString()).toHtmlEscaped()));
-        return;
+        return QStringLiteral("<p>%1</p>")
+            .arg(tr("Could not answer for %1: %2").arg(ref.toString(), answer.errorString()).toHtmlEscaped());
     }
-    m_browser->setHtml(html.render(*answer));
+    return html.render(*answer);
+}
+
+void DetailPane::render(const core::EntityRef &ref)
+{
+    ++m_shown; // an answer still on its way from the reader is for what was shown before
+    m_browser->setHtml(htmlFor(m_lookup, ref, m_options, palette(), locale()));
 }
 
 void DetailPane::showEntity(const core::EntityRef &ref)
@@ -106,6 +108,7 @@ void DetailPane::showEntity(const core::EntityRef &ref)
 
 void DetailPane::showAskResult(const core::AskResult &result)
 {
+    ++m_shown;
     const AnswerHtml html(palette(), locale(), m_options.today);
     m_ref = result.outcome == core::AskOutcome::Answer && result.answer ? result.answer->entity.ref : core::EntityRef();
     m_browser->setHtml(html.render(result));
@@ -116,6 +119,7 @@ void DetailPane::showAskResult(const core::AskResult &result)
 
 void DetailPane::showNothing()
 {
+    ++m_shown;
     m_ref = {};
     m_browser->clear();
     m_browser->hide();
@@ -127,9 +131,36 @@ void DetailPane::reload()
 {
     if (m_ref.isNull())
         return;
-    const int scroll = m_browser->verticalScrollBar()->value();
-    render(m_ref);
-    m_browser->verticalScrollBar()->setValue(scroll);
+    if (!m_reader) {
+        const int scroll = m_browser->verticalScrollBar()->value();
+        render(m_ref);
+        m_browser->verticalScrollBar()->setValue(scroll);
+        return;
+    }
+    // The answer reads the entity, its relations and their names: right after another
+    // connection's commit, all from disk. Built on the reader; shown if still wanted.
+    const quint64 shown = m_shown;
+    m_reader->run([this, shown, ref = m_ref, options = m_options, palette = palette(), locale = locale()](
+                      core::Result<cache::Cache *> connection) {
+        QString html;
+        if (!connection) {
+            html = QStringLiteral("<p>%1</p>")
+                       .arg(tr("Could not read %1 from the cache: %2")
+                                .arg(ref.toString(), connection.errorString())
+                                .toHtmlEscaped());
+        } else {
+            const cache::CatalogQuery query(**connection);
+            html = htmlFor(query, ref, options, palette, locale);
+        }
+        models::BackgroundReader::deliver(this, [this, shown, html = std::move(html)] {
+            if (shown != m_shown)
+                return;
+            const int scroll = m_browser->verticalScrollBar()->value();
+            m_browser->setHtml(html);
+            m_browser->verticalScrollBar()->setValue(scroll);
+            Q_EMIT reloaded();
+        });
+    });
 }
 
 void DetailPane::openLink(const QUrl &url)

@@ -10,6 +10,10 @@ class QLabel;
 class QTextBrowser;
 class QToolButton;
 
+namespace cairn::models {
+class BackgroundReader;
+}
+
 namespace cairn::ui {
 
 // The right-hand pane: one entity's What / Why / Who / How, built by the answers engine
@@ -26,8 +30,10 @@ public:
     void showEntity(const core::EntityRef &ref);
     void showAskResult(const core::AskResult &result);
     void showNothing();
-    // Renders the current entity again from the cache, keeping the scroll position.
+    // Renders the current entity again from the cache, keeping the scroll position: on
+    // `reader`'s thread when one is set (then reloaded() says it is shown), else now.
     void reload();
+    void setReader(models::BackgroundReader *reader) { m_reader = reader; }
 
     core::EntityRef currentRef() const { return m_ref; }
     QTextBrowser *browser() const { return m_browser; }
@@ -38,11 +44,16 @@ Q_SIGNALS:
     void entityLinkActivated(const cairn::core::EntityRef &ref);
     // The URL under the mouse, for the status bar; empty when it leaves a link.
     void linkHovered(const QString &url);
+    // A reload() read on the reader is on screen.
+    void reloaded();
 
 private:
     void openLink(const QUrl &url);
     void copyRef();
     void render(const core::EntityRef &ref);
+    // The page for `ref`: its answers, or what kept Cairn from giving them. Any thread.
+    static QString htmlFor(const core::CatalogLookup &lookup, const core::EntityRef &ref,
+        const core::AnswerOptions &options, const QPalette &palette, const QLocale &locale);
 
     const core::CatalogLookup &m_lookup;
     core::AnswerOptions m_options;
@@ -50,6 +61,8 @@ private:
     QLabel *m_placeholder = nullptr;
     QTextBrowser *m_browser = nullptr;
     QToolButton *m_copyRef = nullptr;
+    models::BackgroundReader *m_reader = nullptr;
+    quint64 m_shown = 0; // counts what the pane was asked to show
 };
 
 } // namespace cairn::ui

@@ -3,6 +3,7 @@
 
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
+#include "models/BackgroundReader.h"
 #include "models/CacheChangeWatcher.h"
 #include "models/ChangesModel.h"
 #include "models/EntityTableModel.h"
@@ -115,6 +116,7 @@ MainWindow::MainWindow(cache::Cache &cache, QWidget *parent)
     m_history = new NavigationHistory(this);
     m_exporter = new ViewExporter(cache.path(), this);
     m_sync = new SyncController(cache.path(), this);
+    m_refresher = new models::BackgroundReader(cache, this);
 
     createLayout();
     createActions();
@@ -192,6 +194,7 @@ void MainWindow::createLayout()
     centreLayout->addWidget(m_views, 1);
 
     m_detail = new DetailPane(*m_query, this);
+    m_detail->setReader(m_refresher);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -409,7 +412,7 @@ void MainWindow::connectParts()
     // "3 min ago" must not stay "just now" all afternoon.
     auto *clock = new QTimer(this);
     clock->setInterval(30 * 1000);
-    connect(clock, &QTimer::timeout, this, &MainWindow::updateFreshness);
+    connect(clock, &QTimer::timeout, this, &MainWindow::readStatus);
     clock->start();
 }
 
@@ -643,7 +646,7 @@ void MainWindow::onSyncFinished()
         statusBar()->showMessage(summary, 10000);
     m_watcher->checkNow();
     updateNetworkLabel();
-    updateFreshness();
+    readStatus();
 }
 
 void MainWindow::showPreferences()
@@ -679,8 +682,10 @@ void MainWindow::refreshFromCache()
         if (!status)
             errors.append(status.errorString());
     };
-    note(m_counts->refresh());
-    note(m_changes->refresh());
+    // Right after another connection's commit every read comes from disk: the counts over
+    // the whole catalog, the latest changes and the detail's answers are read on a reader.
+    m_counts->refreshOn(*m_refresher);
+    m_changes->refreshOn(*m_refresher);
     if (m_goals)
         m_goals->refresh();
     note(m_removed->refresh());
@@ -691,7 +696,7 @@ void MainWindow::refreshFromCache()
     if (m_viewId == u"overview")
         m_overview->refresh();
     m_detail->reload();
-    updateFreshness();
+    readStatus();
 }
 
 void MainWindow::updateFreshness()
@@ -699,6 +704,28 @@ void MainWindow::updateFreshness()
     cache::CatalogWriter reader(m_cache);
     core::Result<QList<cache::SourceInfo>> sources = reader.sources(cache::CatalogWriter::Counts::Left);
     core::Result<QList<cache::SyncRunRecord>> runs = reader.recentRuns(cache::CatalogWriter::RunsKept);
+    showStatus(sources, runs);
+}
+
+void MainWindow::readStatus()
+{
+    // The sources' entity counts go over the whole catalog.
+    m_refresher->run([this](core::Result<cache::Cache *> connection) {
+        if (!connection) {
+            models::BackgroundReader::deliver(this, [this, error = connection.error()] { showStatus(error, error); });
+            return;
+        }
+        cache::CatalogWriter reader(**connection);
+        core::Result<QList<cache::SourceInfo>> sources = reader.sources(cache::CatalogWriter::Counts::Left);
+        core::Result<QList<cache::SyncRunRecord>> runs = reader.recentRuns(cache::CatalogWriter::RunsKept);
+        models::BackgroundReader::deliver(
+            this, [this, sources = std::move(sources), runs = std::move(runs)] { showStatus(sources, runs); });
+    });
+}
+
+void MainWindow::showStatus(
+    const core::Result<QList<cache::SourceInfo>> &sources, const core::Result<QList<cache::SyncRunRecord>> &runs)
+{
     if (!sources || !runs) {
         m_freshness->setText(tr("Offline copy · could not read the sync log: %1")
                                  .arg(sources ? runs.errorString() : sources.errorString()));
@@ -712,6 +739,7 @@ void MainWindow::updateFreshness()
     m_held->setText(tr("Held: %1").arg(held.join(QStringLiteral(", "))));
     m_held->setToolTip(tr("Removals from these sources wait for your decision; their other changes still "
                           "arrive. Sync the source to review the list again."));
+    Q_EMIT statusShown();
 }
 
 void MainWindow::exportCurrentView()

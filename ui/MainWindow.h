@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cache/CatalogQuery.h"
+#include "cache/SourceRun.h"
 #include "core/AnswerEngine.h"
 
 #include <QMainWindow>
@@ -25,6 +26,7 @@ namespace cairn::core {
 struct AskResult;
 }
 namespace cairn::models {
+class BackgroundReader;
 class CacheChangeWatcher;
 class ChangesModel;
 class GoalTreeModel;
@@ -113,6 +115,8 @@ public:
 Q_SIGNALS:
     void viewChanged(const QString &viewId);
     void exportFinished(bool ok, qint64 rows, const QString &error);
+    // The status bar shows what the cache held when it was last read.
+    void statusShown();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -124,7 +128,12 @@ private:
     void connectParts();
     void restoreSettings();
     void saveSettings() const;
+    // The status bar's sources, freshness and held sources: now (the first paint), or read
+    // on the refresher and shown when they arrive.
     void updateFreshness();
+    void readStatus();
+    void showStatus(
+        const core::Result<QList<cache::SourceInfo>> &sources, const core::Result<QList<cache::SyncRunRecord>> &runs);
     void updateNavigationActions();
     void showAnswer(const core::AskResult &result);
     void showEntityWithoutRecording(const core::EntityRef &ref);
@@ -143,6 +152,9 @@ private:
     models::GoalTreeModel *m_goals = nullptr;
     models::RemovedModel *m_removed = nullptr;
     models::CacheChangeWatcher *m_watcher = nullptr;
+    // Reads after a commit that go over the whole catalog: counts, changes, the detail, the
+    // status bar; one after another on one thread and connection of their own.
+    models::BackgroundReader *m_refresher = nullptr;
     NavigationHistory *m_history = nullptr;
     ViewExporter *m_exporter = nullptr;
 
