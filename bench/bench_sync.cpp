@@ -17,15 +17,13 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
-#include <QThread>
 
 #include <cstdio>
 #include <memory>
 #include <sys/resource.h>
 
+#include "bench/BundleServer.h"
 #include "bench/ImportFloor.h"
 #include "bench/SyntheticOrganisation.h"
 
@@ -48,47 +46,6 @@ long peakRssKb()
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss; // kilobytes on Linux
 }
-
-// Serves one NDJSON body for every GET, with an ETag unless the path says /no-etag, and
-// 304 to a matching If-None-Match. Lives on its own thread, like a real server would.
-class BundleServer final : public QTcpServer
-{
-public:
-    explicit BundleServer(QByteArray body)
-        : m_body(std::move(body))
-    { }
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        socket->setSocketDescriptor(descriptor);
-        auto buffer = std::make_shared<QByteArray>();
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
-            buffer->append(socket->readAll());
-            const qsizetype end = buffer->indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            const QByteArray head = buffer->left(end);
-            buffer->remove(0, end + 4);
-            const bool etag = !head.startsWith("GET /no-etag");
-            QByteArray reply;
-            if (etag && head.contains("If-None-Match: \"v1\"")) {
-                reply = "HTTP/1.1 304 Not Modified\r\nETag: \"v1\"\r\nContent-Length: 0\r\n\r\n";
-                socket->write(reply);
-                return;
-            }
-            reply = "HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nContent-Length: "
-                + QByteArray::number(m_body.size()) + "\r\n" + (etag ? "ETag: \"v1\"\r\n" : "") + "\r\n";
-            socket->write(reply);
-            socket->write(m_body);
-        });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    }
-
-private:
-    QByteArray m_body;
-};
 
 QByteArray ndjsonOf(const QList<core::Entity> &entities)
 {
@@ -145,17 +102,11 @@ int main(int argc, char *argv[])
     const QByteArray body = ndjsonOf(entities);
     std::printf("bench_sync: %d entities, bundle %.1f MB (NDJSON)\n", n, double(body.size()) / 1e6);
 
-    QThread serverThread;
-    BundleServer server(body);
-    server.moveToThread(&serverThread);
-    serverThread.start();
-    bool listening = false;
-    QMetaObject::invokeMethod(
-        &server, [&] { listening = server.listen(QHostAddress::LocalHost, 0); }, Qt::BlockingQueuedConnection);
-    if (!listening)
+    bench::BundleServer server(body);
+    if (!server.start())
         return 1;
-    const QString url = QStringLiteral("http://127.0.0.1:%1/org.ndjson").arg(server.serverPort());
-    const QString noEtagUrl = QStringLiteral("http://127.0.0.1:%1/no-etag/org.ndjson").arg(server.serverPort());
+    const QString url = server.url();
+    const QString noEtagUrl = server.url(QStringLiteral("/no-etag/org.ndjson"));
 
     qint64 floor = -1;
     {
@@ -193,11 +144,6 @@ int main(int argc, char *argv[])
     const qint64 sameBodyMs = timer.elapsed();
     std::printf("no-change re-sync (no ETag, whole bundle again): %lld ms, %d unchanged -> %.3f of the full sync\n",
         sameBodyMs, sameBody.summary.unchanged, double(sameBodyMs) / double(fullMs));
-
-    QMetaObject::invokeMethod(
-        &server, [&] { server.close(); }, Qt::BlockingQueuedConnection);
-    serverThread.quit();
-    serverThread.wait();
 
     // Peak memory in a process of its own, so this process's copies do not count.
     const QString bundleFile = dir.filePath(QStringLiteral("org.ndjson"));
