@@ -136,7 +136,15 @@ void SyncWorker::runAll(const QStringList &sourceNames, const SyncOptions &optio
             throttle.restart();
             Q_EMIT progress(name, phase, done, total);
         };
-        Q_EMIT finished(syncSource(cache, info, options, m_http, report, &m_cancel));
+        SyncOutcome outcome = syncSource(cache, info, options, m_http, report, &m_cancel);
+        // The lists of what a committed run added, changed and removed can be 100,000 refs:
+        // freed here, not on the receiving (UI) thread, which would stall for it. The cache
+        // has them; a held run keeps its would-be removals for the person to review.
+        outcome.summary.addedRefs = {};
+        outcome.summary.changedRefs = {};
+        if (!outcome.summary.held)
+            outcome.summary.removedRefs = {};
+        Q_EMIT finished(outcome);
         // Off the run's clock (see Cache::setAutoCheckpoint). A failed checkpoint loses
         // nothing: the pages stay in the WAL for the next one.
         if (core::Status checkpointed = cache.checkpoint(); !checkpointed)

@@ -55,7 +55,8 @@ public:
 Q_SIGNALS:
     // done of total items in the phase; total -1 when not known yet. Throttled.
     void progress(const QString &source, cairn::sync::SyncPhase phase, qint64 done, qint64 total);
-    // Once per source, in order.
+    // Once per source, in order. Its summary has the counts; of the refs, only a held run's
+    // would-be removals (the lists of a committed run stay in the cache, which has them).
     void finished(const cairn::sync::SyncOutcome &outcome);
     // After the last source (or a cancel, or a cache that could not be opened).
     void allFinished();
