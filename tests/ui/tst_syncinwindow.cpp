@@ -21,6 +21,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -179,10 +180,15 @@ void TestSyncInWindow::syncsWithProgressAndShowsTheRowsInPlace()
     QVERIFY(m_window->bannerText().isEmpty());
     QTRY_COMPARE(table->model()->rowCount(), 40);
 
-    // Pick a row, then sync an upstream edit: the row stays picked and its detail is new.
+    // Pick a row, scroll, then sync an upstream edit: the row stays picked, the table
+    // where it was, and the detail shows the new text.
     const EntityRef picked = EntityRef::parse(QStringLiteral("component:default/svc-7")).value();
     QVERIFY(table->selectRef(picked));
     m_window->openEntity(picked);
+    QScrollBar *scroll = table->table()->verticalScrollBar();
+    QVERIFY(scroll->maximum() > 0);
+    scroll->setValue(scroll->maximum() / 2);
+    const int scrolled = scroll->value();
     m_reply = [](const RecordedRequest &) { return CannedReply::json(bundleOf(41, 7)); };
     m_window->syncAll();
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, 20000);
@@ -190,6 +196,7 @@ void TestSyncInWindow::syncsWithProgressAndShowsTheRowsInPlace()
     QTRY_COMPARE(table->model()->rowCount(), 41);
     QVERIFY(cairn::tests::settle(*table->model()));
     QCOMPARE(table->currentRef(), picked);
+    QCOMPARE(scroll->value(), scrolled);
     QCOMPARE(m_window->detailPane()->currentRef(), picked);
     QTRY_VERIFY(m_window->detailPane()->browser()->toPlainText().contains(QStringLiteral("Rewritten upstream")));
 }
