@@ -1260,6 +1260,17 @@
     </message>
 </context>
 <context>
+    <name>cairn::ui::Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Dismiss the banner</source>
+        <translation>Fermer le bandeau</translation>
+    </message>
+</context>
+<context>
     <name>cairn::ui::DesktopSession</name>
     <message>
         <source>Cairn could not check its cache for damage: %1</source>
@@ -1501,14 +1512,6 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
         <translation>Cairn</translation>
     </message>
     <message>
-        <source>Dismiss</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <source>Dismiss the banner</source>
-        <translation>Fermer le bandeau</translation>
-    </message>
-    <message>
         <source>Systems</source>
         <translation>Systèmes</translation>
     </message>
@@ -1648,6 +1651,82 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
         <source>Cairn shows its local copy. It never claims to be live: this says when each source was last read.</source>
         <translation>Cairn montre sa copie locale. Il ne prétend jamais être en direct&#xa0;: ceci indique quand chaque source a été lue pour la dernière fois.</translation>
     </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>No server could be reached. Everything shown comes from the local copy, which stays fully usable.</source>
+        <translation>Aucun serveur n’a pu être joint. Tout ce qui s’affiche vient de la copie locale, qui reste pleinement utilisable.</translation>
+    </message>
+    <message>
+        <source>&amp;Sync All Sources</source>
+        <translation>&amp;Synchroniser toutes les sources</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Read every source again and update the local copy (F5)</source>
+        <translation>Relire chaque source et mettre à jour la copie locale (F5)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;Source</source>
+        <translation>Synchroniser une s&amp;ource</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Sync</source>
+        <translation>&amp;Annuler la synchronisation</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Sync the sources that failed again</source>
+        <translation>Synchroniser de nouveau les sources en échec</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Could not read the sources to sync: %1</source>
+        <translation>Impossible de lire les sources à synchroniser : %1</translation>
+    </message>
+    <message>
+        <source>There is no source to sync. Add one in File ▸ Sources.</source>
+        <translation>Il n’y a aucune source à synchroniser. Ajoutez-en une dans Fichier ▸ Sources.</translation>
+    </message>
+    <message>
+        <source>A sync is already running; wait for it or cancel it (Esc).</source>
+        <translation>Une synchronisation est déjà en cours ; attendez-la ou annulez-la (Échap).</translation>
+    </message>
+    <message>
+        <source>Could not read the sources: %1</source>
+        <translation>Impossible de lire les sources : %1</translation>
+    </message>
+    <message>
+        <source>No sources configured</source>
+        <translation>Aucune source configurée</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; the source being synced is as it was.</source>
+        <translation>Synchronisation annulée ; la source en cours est restée telle quelle.</translation>
+    </message>
+    <message>
+        <source>Cairn could not start again; start it yourself.</source>
+        <translation>Cairn n’a pas pu redémarrer ; lancez-le vous-même.</translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation>En attente : %1</translation>
+    </message>
+    <message>
+        <source>Removals from these sources wait for your decision; their other changes still arrive. Sync the source to review the list again.</source>
+        <translation>Les suppressions de ces sources attendent votre décision ; leurs autres changements arrivent toujours. Synchronisez la source pour revoir la liste.</translation>
+    </message>
 </context>
 <context>
     <name>cairn::ui::OverviewPage</name>
@@ -1733,6 +1812,33 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
 </context>
 <context>
+    <name>cairn::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>The system&apos;s (%1)</source>
+        <translation>Celle du système (%1)</translation>
+    </message>
+    <message>
+        <source>The language of the window and of the answers. The command line&apos;s answers follow the question&apos;s language.</source>
+        <translation>La langue de la fenêtre et des réponses. En ligne de commande, les réponses suivent la langue de la question.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Save and &amp;Restart</source>
+        <translation>Enregistrer et &amp;redémarrer</translation>
+    </message>
+    <message>
+        <source>Cairn speaks %1 from its next start.</source>
+        <translation>Cairn parlera %1 dès son prochain démarrage.</translation>
+    </message>
+</context>
+<context>
     <name>cairn::ui::ScreenshotTour</name>
     <message>
         <source>Could not create the folder %1</source>
@@ -1748,6 +1854,177 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     <message>
         <source>Views</source>
         <translation>Vues</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::SyncController</name>
+    <message>
+        <source>Syncing “%1”…</source>
+        <translation>Synchronisation de « %1 »…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::SyncMessages</name>
+    <message>
+        <source>listing entities…</source>
+        <translation>liste des entités…</translation>
+    </message>
+    <message>
+        <source>downloading…</source>
+        <translation>téléchargement…</translation>
+    </message>
+    <message>
+        <source>checking entities…</source>
+        <translation>vérification des entités…</translation>
+    </message>
+    <message>
+        <source>saving entities…</source>
+        <translation>enregistrement des entités…</translation>
+    </message>
+    <message>
+        <source>listing %1 of %2 entities</source>
+        <translation>liste de %1 entités sur %2</translation>
+    </message>
+    <message>
+        <source>listing entities (%1 so far)</source>
+        <translation>liste des entités (%1 pour l’instant)</translation>
+    </message>
+    <message>
+        <source>downloading %1 of %2 entities</source>
+        <translation>téléchargement de %1 entités sur %2</translation>
+    </message>
+    <message>
+        <source>downloading (%1 entities so far)</source>
+        <translation>téléchargement (%1 entités pour l’instant)</translation>
+    </message>
+    <message>
+        <source>checking %1 of %2 entities</source>
+        <translation>vérification de %1 entités sur %2</translation>
+    </message>
+    <message>
+        <source>checking entities (%1 so far)</source>
+        <translation>vérification des entités (%1 pour l’instant)</translation>
+    </message>
+    <message>
+        <source>saving %1 of %2 entities</source>
+        <translation>enregistrement de %1 entités sur %2</translation>
+    </message>
+    <message>
+        <source>saving entities (%1 so far)</source>
+        <translation>enregistrement des entités (%1 pour l’instant)</translation>
+    </message>
+    <message>
+        <source>Syncing “%1” (%2 of %3)</source>
+        <translation>Synchronisation de « %1 » (%2 sur %3)</translation>
+    </message>
+    <message>
+        <source>Syncing “%1”</source>
+        <translation>Synchronisation de « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The sync of “%1” would remove %n entities, more than Cairn removes without asking. Nothing was changed; review the list to apply the removals or keep your copy.</source>
+        <translation>
+            <numerusform>La synchronisation de « %1 » supprimerait %n entité, plus que Cairn n’en supprime sans demander. Rien n’a été modifié ; revoyez la liste pour appliquer la suppression ou garder votre copie.</numerusform>
+            <numerusform>La synchronisation de « %1 » supprimerait %n entités, plus que Cairn n’en supprime sans demander. Rien n’a été modifié ; revoyez la liste pour appliquer les suppressions ou garder votre copie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cairn could not reach “%1”: you seem to be offline, or its server is down. You are looking at your last copy.</source>
+        <translation>Cairn n’a pas pu joindre « %1 » : vous semblez hors ligne, ou son serveur est arrêté. Vous voyez votre dernière copie.</translation>
+    </message>
+    <message>
+        <source>“%1” needs a token and the keychain holds none. Enter it in File ▸ Sources.</source>
+        <translation>« %1 » demande un jeton et le trousseau n’en contient aucun. Saisissez-le dans Fichier ▸ Sources.</translation>
+    </message>
+    <message>
+        <source>“%1” refused the token. Check it in File ▸ Sources.</source>
+        <translation>« %1 » a refusé le jeton. Vérifiez-le dans Fichier ▸ Sources.</translation>
+    </message>
+    <message>
+        <source>The server of “%1” failed. Cairn kept your copy; try again later.</source>
+        <translation>Le serveur de « %1 » a échoué. Cairn a gardé votre copie ; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The certificate of “%1” is not trusted, so Cairn did not send it anything. Your copy is unchanged.</source>
+        <translation>Le certificat de « %1 » n’est pas reconnu, Cairn ne lui a donc rien envoyé. Votre copie est inchangée.</translation>
+    </message>
+    <message>
+        <source>There is nothing at the address of “%1”. Check it in File ▸ Sources.</source>
+        <translation>Il n’y a rien à l’adresse de « %1 ». Vérifiez-la dans Fichier ▸ Sources.</translation>
+    </message>
+    <message>
+        <source>The sync of “%1” stopped: the disk is full. Your copy is unchanged.</source>
+        <translation>La synchronisation de « %1 » s’est arrêtée : le disque est plein. Votre copie est inchangée.</translation>
+    </message>
+    <message>
+        <source>The sync of “%1” could not write the cache file. Your copy is unchanged.</source>
+        <translation>La synchronisation de « %1 » n’a pas pu écrire le fichier du cache. Votre copie est inchangée.</translation>
+    </message>
+    <message>
+        <source>The sync of “%1” found the cache damaged. Restore a snapshot from File ▸ Snapshots.</source>
+        <translation>La synchronisation de « %1 » a trouvé le cache endommagé. Restaurez un instantané depuis Fichier ▸ Instantanés.</translation>
+    </message>
+    <message>
+        <source>“%1” is not set up right. Check it in File ▸ Sources.</source>
+        <translation>« %1 » est mal configurée. Vérifiez-la dans Fichier ▸ Sources.</translation>
+    </message>
+    <message>
+        <source>The sync of “%1” was cancelled; nothing was changed.</source>
+        <translation>La synchronisation de « %1 » a été annulée ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The sync of “%1” failed. Your copy is unchanged.</source>
+        <translation>La synchronisation de « %1 » a échoué. Votre copie est inchangée.</translation>
+    </message>
+    <message>
+        <source>Synced “%1”</source>
+        <translation>« %1 » synchronisée</translation>
+    </message>
+    <message numerus="yes">
+        <source>Synced %n sources</source>
+        <translation>
+            <numerusform>%n source synchronisée</numerusform>
+            <numerusform>%n sources synchronisées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: nothing new.</source>
+        <translation>%1 : rien de nouveau.</translation>
+    </message>
+    <message>
+        <source>%1: %2 added, %3 changed, %4 removed.</source>
+        <translation>%1 : %2 ajoutées, %3 modifiées, %4 supprimées.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::SyncProgressWidget</name>
+    <message>
+        <source>Sync progress</source>
+        <translation>Avancement de la synchronisation</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the sync (Esc): the source being synced stays as it was</source>
+        <translation>Annuler la synchronisation (Échap) : la source en cours reste telle quelle</translation>
+    </message>
+    <message>
+        <source>Cancel the sync</source>
+        <translation>Annuler la synchronisation</translation>
     </message>
 </context>
 <context>
