@@ -92,6 +92,9 @@ int refuse(CliContext &context, const SourceRegistry::Request &request, const So
         return context.fail(QStringLiteral("there is already a source \"%1\" (%2 %3). Remove it first, or choose "
                                            "another name.")
                                 .arg(request.name, addition.source.kind, addition.source.location));
+    case SourceRegistry::Problem::NoTokenVariable:
+        context.err() << "cairn source add: --token-env needs the name of the variable that holds the token.\n";
+        return ExitUsage;
     case SourceRegistry::Problem::NoToken:
         return context.fail(QStringLiteral("no token was given. Pipe it with --token-stdin, name a variable with "
                                            "--token-env VAR, or use --no-token."));
@@ -152,8 +155,11 @@ int addSource(CliContext &context, const QStringList &arguments)
     request.tokenVariable = parser.value(tokenEnv);
     // Checked before the cache is opened, so that a mistyped location creates no cache file.
     if (const SourceRegistry::Problem problem = SourceRegistry::check(request);
-        problem != SourceRegistry::Problem::None)
-        return refuse(context, request, SourceRegistry::Addition { problem, {}, false, {} });
+        problem != SourceRegistry::Problem::None) {
+        SourceRegistry::Addition refused;
+        refused.problem = problem;
+        return refuse(context, request, refused);
+    }
 
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)
@@ -170,6 +176,8 @@ int addSource(CliContext &context, const QStringList &arguments)
     if (const QString token = tokenDescription(source); !token.isEmpty())
         context.out() << ", " << token;
     context.out() << "). Run `cairn sync " << source.name << "` to read it.\n";
+    if (!added->tokenForgotten)
+        context.err() << "cairn: " << added->tokenForgotten.errorString() << '\n';
     return ExitOk;
 }
 

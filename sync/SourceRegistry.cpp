@@ -59,12 +59,15 @@ SourceRegistry::Problem SourceRegistry::check(const Request &request)
 {
     if (request.name.trimmed().isEmpty() || request.name.contains(u'\n'))
         return Problem::BlankName;
-    if (request.kind == SourceFactory::kindBackstage())
-        return checkBackstageUrl(QUrl(request.location, QUrl::StrictMode));
+    const bool namesNoVariable = request.token == TokenPlace::Environment && request.tokenVariable.trimmed().isEmpty();
+    if (request.kind == SourceFactory::kindBackstage()) {
+        const Problem url = checkBackstageUrl(QUrl(request.location, QUrl::StrictMode));
+        return url == Problem::None && namesNoVariable ? Problem::NoTokenVariable : url;
+    }
     if (request.kind == SourceFactory::kindBundle()) {
         if (!isHttpLocation(request.location) && !QFileInfo(request.location).isFile())
             return Problem::NoSuchFile;
-        return Problem::None;
+        return namesNoVariable ? Problem::NoTokenVariable : Problem::None;
     }
     if (request.kind == SourceFactory::kindFiles())
         return QFileInfo(request.location).isDir() ? Problem::None : Problem::NoSuchFolder;
@@ -99,26 +102,34 @@ core::Result<SourceRegistry::Addition> SourceRegistry::add(const Request &reques
         options.insert(SourceFactory::optionTokenEnv(), request.tokenVariable);
 
     cache::CatalogWriter writer(m_cache);
-    core::Result<QList<cache::SourceInfo>> existing = writer.sources();
+    core::Result<QList<cache::SourceInfo>> existing = writer.sources(cache::CatalogWriter::Counts::Left);
     if (!existing)
         return existing.error();
-    if (const cache::SourceInfo *same = findByName(existing.value(), request.name)) {
+    const cache::SourceInfo *same = findByName(existing.value(), request.name);
+    const bool hadKeychainToken = same && same->options.value(SourceFactory::optionTokenKeychain()).toBool();
+    if (same) {
         if (same->kind != request.kind || same->location != location) {
-            addition.problem = Problem::NameTaken;
-            addition.source = *same;
-            return addition;
+            if (!request.editing) {
+                addition.problem = Problem::NameTaken;
+                addition.source = *same;
+                return addition;
+            }
+            addition.moved = true;
+        } else {
+            addition.replaced = true;
+            options.insert(QStringLiteral("state"), same->options.value(u"state"));
         }
-        addition.replaced = true;
-        options.insert(QStringLiteral("state"), same->options.value(u"state"));
     }
 
-    if (takesToken && request.token == TokenPlace::Keychain) {
+    const bool keychain = takesToken && request.token == TokenPlace::Keychain;
+    if (keychain) {
         const QString token = askToken ? askToken() : QString();
-        if (token.isEmpty()) {
+        if (token.isEmpty() && hadKeychainToken) {
+            addition.tokenKept = true;
+        } else if (token.isEmpty()) {
             addition.problem = Problem::NoToken;
             return addition;
-        }
-        if (core::Status stored = m_tokens.store(request.name, token); !stored) {
+        } else if (core::Status stored = m_tokens.store(request.name, token); !stored) {
             addition.problem = Problem::KeychainFailed;
             addition.detail = stored.errorString();
             return addition;
@@ -130,6 +141,9 @@ core::Result<SourceRegistry::Addition> SourceRegistry::add(const Request &reques
     if (!added)
         return added.error();
     addition.source = std::move(added).value();
+    // Forgotten only once the source no longer points at it: a failed write keeps both.
+    if (hadKeychainToken && !keychain)
+        addition.tokenForgotten = m_tokens.remove(request.name);
     return addition;
 }
 

@@ -42,6 +42,7 @@ public:
         NoSuchFile, // a bundle location that is neither an http(s) URL nor a file
         NoSuchFolder, // a files location that is not a folder
         NameTaken, // another source (Addition::source) has the name
+        NoTokenVariable, // an environment variable was chosen and none named
         NoToken, // the keychain was chosen and no token was given
         KeychainFailed, // the keychain refused the token (Addition::detail says why)
     };
@@ -53,6 +54,11 @@ public:
         QString location; // URL, file or folder as the person gave it
         TokenPlace token = TokenPlace::None; // ignored for a folder of files
         QString tokenVariable; // with TokenPlace::Environment
+        // The window's Edit of the named source, which may then move to another kind or
+        // location: its entities stay (the next sync tells which are still there, behind the
+        // mass-removal guard) and its sync state is dropped, since validators of another
+        // location mean nothing there.
+        bool editing = false;
     };
 
     struct Addition
@@ -63,6 +69,13 @@ public:
         // The name already belonged to this kind and location: its options were replaced and
         // its sync state (validators) kept, so the next sync stays incremental.
         bool replaced = false;
+        // An edit moved it to another kind or location: its sync state was dropped.
+        bool moved = false;
+        // The keychain was chosen again and no new token given: the one it holds stays.
+        bool tokenKept = false;
+        // Its token no longer lives in the keychain (none now, or a variable): the keychain's
+        // answer to forgetting it. Fine when there was nothing to forget.
+        core::Status tokenForgotten;
         QString detail; // KeychainFailed: the keychain's own words
     };
 
@@ -80,7 +93,8 @@ public:
     };
 
     // Called only once every other rule has passed, when the token goes to the keychain: the
-    // command line reads a hidden line, a window its password field. Empty: none given.
+    // command line reads a hidden line, a window its password field. Empty: none given, which
+    // keeps the token the keychain already holds for a source of that name (an update).
     using TokenPrompt = std::function<QString()>;
 
     SourceRegistry(cache::Cache &cache, const TokenStore &tokens);
@@ -93,8 +107,10 @@ public:
     static TokenPlace tokenPlace(const cache::SourceInfo &source);
     static QString tokenVariable(const cache::SourceInfo &source);
 
-    // Adds the source, or updates the one of that name, kind and location. An error only
-    // when the cache could not be read or written; a refused request is a Problem.
+    // Adds the source, or updates the one of that name, kind and location (or of that name
+    // alone, for Request::editing). An error only when the cache could not be read or
+    // written; a refused request is a Problem. Blocking on the keychain and the cache: a
+    // window runs it on a worker with a connection of its own.
     core::Result<Addition> add(const Request &request, const TokenPrompt &askToken = {});
     // Configured sources in priority order.
     core::Result<QList<cache::SourceInfo>> sources();

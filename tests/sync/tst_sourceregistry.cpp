@@ -70,6 +70,10 @@ private Q_SLOTS:
     void refusedRequestWritesNothing();
     void nameTakenByAnotherSource();
     void reAddKeepsStateAndReplacesOptions();
+    void editingMovesTheSourceAndDropsItsState();
+    void updateKeepsTheKeychainTokenWhenNoneIsGiven();
+    void leavingTheKeychainForgetsTheToken();
+    void environmentWithoutAVariableIsRefused();
     void keychainTokenAskedLastAndKeptOutOfTheCache();
     void noTokenOrKeychainFailureAddsNothing();
     void folderIgnoresATokenChoice();
@@ -236,6 +240,75 @@ void TestSourceRegistry::reAddKeepsStateAndReplacesOptions()
     QCOMPARE(again->source.options.value(u"state").toObject(), state);
     QCOMPARE(SourceRegistry::tokenVariable(again->source), QStringLiteral("B"));
     QCOMPARE(registry().sources()->size(), 1);
+}
+
+void TestSourceRegistry::editingMovesTheSourceAndDropsItsState()
+{
+    QVERIFY(registry().add(backstage(QStringLiteral("bs"), QStringLiteral("https://one.example.com/api"))).ok());
+    QVERIFY(CatalogWriter(*m_cache)
+                .saveSourceOptions(QStringLiteral("bs"),
+                    QJsonObject { { QStringLiteral("state"), QJsonObject { { QStringLiteral("v"), 1 } } } })
+                .ok());
+    auto request = backstage(QStringLiteral("bs"), QStringLiteral("https://two.example.com/api"));
+    request.editing = true;
+    auto moved = registry().add(request);
+    QVERIFY2(moved.ok(), qPrintable(moved.errorString()));
+    QCOMPARE(moved->problem, Problem::None);
+    QVERIFY(moved->moved);
+    QVERIFY(!moved->replaced);
+    QCOMPARE(moved->source.location, QStringLiteral("https://two.example.com/api"));
+    // Validators of the old location would make the next sync skip what the new one holds.
+    QVERIFY(!moved->source.options.contains(u"state"));
+    QCOMPARE(registry().sources()->size(), 1);
+}
+
+void TestSourceRegistry::updateKeepsTheKeychainTokenWhenNoneIsGiven()
+{
+    const auto request
+        = backstage(QStringLiteral("bs"), QStringLiteral("https://bs.example.com/api"), TokenPlace::Keychain);
+    QVERIFY(registry().add(request, [] { return QStringLiteral("first"); }).ok());
+    auto again = registry().add(request, [] { return QString(); });
+    QVERIFY(again.ok());
+    QCOMPARE(again->problem, Problem::None);
+    QVERIFY(again->tokenKept);
+    QCOMPARE(SourceRegistry::tokenPlace(again->source), TokenPlace::Keychain);
+    QCOMPARE(m_tokens.tokens.value(QStringLiteral("bs")), QStringLiteral("first"));
+
+    auto replaced = registry().add(request, [] { return QStringLiteral("second"); });
+    QVERIFY(replaced.ok());
+    QVERIFY(!replaced->tokenKept);
+    QCOMPARE(m_tokens.tokens.value(QStringLiteral("bs")), QStringLiteral("second"));
+}
+
+void TestSourceRegistry::leavingTheKeychainForgetsTheToken()
+{
+    QVERIFY(
+        registry()
+            .add(backstage(QStringLiteral("bs"), QStringLiteral("https://bs.example.com/api"), TokenPlace::Keychain),
+                [] { return QStringLiteral("t0ken"); })
+            .ok());
+    auto toVariable = registry().add(backstage(QStringLiteral("bs"), QStringLiteral("https://bs.example.com/api"),
+        TokenPlace::Environment, QStringLiteral("T")));
+    QVERIFY(toVariable.ok());
+    QCOMPARE(toVariable->problem, Problem::None);
+    QVERIFY(toVariable->tokenForgotten.ok());
+    QVERIFY(!m_tokens.tokens.contains(QStringLiteral("bs")));
+    QCOMPARE(SourceRegistry::tokenPlace(toVariable->source), TokenPlace::Environment);
+}
+
+void TestSourceRegistry::environmentWithoutAVariableIsRefused()
+{
+    const auto request = backstage(QStringLiteral("bs"), QStringLiteral("https://bs.example.com/api"),
+        TokenPlace::Environment, QStringLiteral(" "));
+    QCOMPARE(SourceRegistry::check(request), Problem::NoTokenVariable);
+    auto added = registry().add(request);
+    QVERIFY(added.ok());
+    QCOMPARE(added->problem, Problem::NoTokenVariable);
+    QVERIFY(registry().sources()->isEmpty());
+    // A folder has no token, so no variable to name.
+    QCOMPARE(SourceRegistry::check({ QStringLiteral("f"), SourceFactory::kindFiles(),
+                 QStringLiteral(CAIRN_TEST_DATA_DIR), TokenPlace::Environment, {} }),
+        Problem::None);
 }
 
 void TestSourceRegistry::keychainTokenAskedLastAndKeptOutOfTheCache()
