@@ -1,16 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/TokenStore.h"
 
+#include "sync/SyncLog.h"
+
+#include <QCoreApplication>
 #include <QEventLoop>
+#include <QThread>
 #include <qt6keychain/keychain.h>
 
 namespace cairn::sync {
 
 namespace {
 
-// qtkeychain jobs are asynchronous; the sync worker and the command line wait for them.
+// qtkeychain jobs are asynchronous; the sync worker, the window's workers and the command
+// line wait for them in an event loop of their own thread. The job is made in that thread
+// (a QObject belongs to the thread that made it), so its answer comes to that loop. On a
+// window's UI thread the wait would freeze the window for as long as the keychain takes
+// (an unlock prompt: minutes), hence the warning: a trace for whoever called it there.
 void runToEnd(QKeychain::Job &job)
 {
+    const QCoreApplication *app = QCoreApplication::instance();
+    if (app && QThread::currentThread() == app->thread() && app->inherits("QGuiApplication"))
+        qCWarning(syncLog) << "The keychain was asked on the UI thread; the window waits until it answers.";
     QEventLoop loop;
     QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
     job.start();

@@ -11,6 +11,10 @@ namespace cairn::sync {
 // cache, a settings file, a log or an error message. For headless use a source can name an
 // environment variable instead, read at sync time. Virtual so that a test can stand in for
 // the keychain, which a build machine rarely has.
+//
+// Blocking: each call waits for the keychain in a local event loop of the calling thread,
+// and const, so one store may serve several threads (a subclass keeps that true). A window
+// calls it from a worker thread, never from its UI thread.
 class TokenStore
 {
 public:
