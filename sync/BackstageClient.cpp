@@ -317,6 +317,22 @@ core::Result<HttpResponse> BackstageClient::wait(InFlight &flight)
     return std::move(*flight.response);
 }
 
+core::Result<std::optional<qint64>> BackstageClient::countEntities()
+{
+    const int pageSize = std::exchange(m_pageSize, 1);
+    const HttpRequest req = pageRequest({}, listingFields(), {});
+    m_pageSize = pageSize;
+    core::Result<HttpResponse> response = m_http.send(req, m_cancel);
+    if (!response)
+        return response.error();
+    // An answer that is not a listing (readPage's error) is a fact about the address here,
+    // not a failure of the exchange.
+    const core::Result<Page> page = readPage(req.url, std::move(response));
+    if (!page || !page->body.value(u"totalItems").isDouble())
+        return std::optional<qint64>();
+    return std::optional<qint64>(qint64(page->body.value(u"totalItems").toDouble()));
+}
+
 core::Result<BackstageClient::Page> BackstageClient::getPage(const QByteArray &cursor, const QStringList &fields,
     const QByteArray &ifNoneMatch, const std::function<void()> &meanwhile)
 {

@@ -88,6 +88,12 @@ public:
     core::Status fetchAllPages(const std::function<core::Status(QList<core::SourcedEntity> &&page)> &onPage);
     core::Result<QList<core::SourcedEntity>> fetchAll();
 
+    // How many entities the catalog holds, from one listing page of one entity (its
+    // totalItems): a connection test's question, a few hundred bytes whatever the catalog's
+    // size. std::nullopt when the server answered but not as the catalog does (another
+    // service at that address, a web page); an error when the exchange itself failed.
+    core::Result<std::optional<qint64>> countEntities();
+
 private:
     // A page of the light listing.
     struct Page
