@@ -174,8 +174,8 @@ QString SourceWords::finding(const sync::ConnectionTest::Finding &finding, const
                   "usually ends in /api/catalog.")
             .arg(host);
     case Verdict::Unreadable:
-        return tr("Cannot read this bundle. It must be a JSON array of entities, an object with an \"items\" "
-                  "array, or NDJSON.");
+        return tr("Cannot read a bundle here: what was read is not one, or not whole. A bundle is a JSON array of "
+                  "entities, an object with an \"items\" array, or NDJSON; the details below say what was found.");
     case Verdict::ServerFailing:
         return tr("The server is failing: it answered with an error of its own. Try again later, or tell its "
                   "operators.");

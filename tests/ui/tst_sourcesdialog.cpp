@@ -385,7 +385,7 @@ void TestSourcesDialog::testsABundleAndAFolder()
 
     child<QLineEdit>(editor, "sourceLocation")->setText(QStringLiteral(CAIRN_TEST_DATA_DIR "/catalog/multi.yaml"));
     result = test(editor);
-    QVERIFY2(result.startsWith(QStringLiteral("Cannot read this bundle")), qPrintable(result));
+    QVERIFY2(result.startsWith(QStringLiteral("Cannot read a bundle here")), qPrintable(result));
     QVERIFY(!child<QLabel>(editor, "testDetail")->text().isEmpty());
 
     fill(
