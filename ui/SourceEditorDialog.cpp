@@ -460,12 +460,15 @@ void SourceEditorDialog::showTestOutcome(const TestOutcome &outcome, const QStri
 {
     const sync::ConnectionTest::Finding &finding = outcome.finding;
     const bool reached = finding.verdict == Verdict::Reached;
+    // A folder without a catalog file was read, but holds nothing to sync.
+    const bool good = reached && !(kind == SourceFactory::kindFiles() && finding.files == 0);
     const QString text = SourceWords::finding(finding, kind, outcome.tokenSent);
     const auto fit = qScopeGuard([this] { fitContents(); });
+    const bool neutral = reached || finding.verdict == Verdict::Cancelled;
     showMessage(m_testResult, text,
-        reached                                     ? successColor(palette())
-            : finding.verdict == Verdict::Cancelled ? palette().color(QPalette::WindowText)
-                                                    : problemColor(palette()));
+        good          ? successColor(palette())
+            : neutral ? palette().color(QPalette::WindowText)
+                      : problemColor(palette()));
     QStringList detail;
     if (!outcome.tokenNote.isEmpty())
         detail.append(tr("No token was sent: %1").arg(outcome.tokenNote));

@@ -82,6 +82,10 @@ void SourcesDialog::createLayout()
     m_sync->setToolTip(tr("Read the selected source now and bring the cache up to date"));
     m_close = new QPushButton(tr("Close"), this);
     m_close->setObjectName(QStringLiteral("closeButton"));
+    // Enter closes the dialog; it never adds or removes a source by accident.
+    for (QPushButton *button : { m_add, m_edit, m_remove, m_sync })
+        button->setAutoDefault(false);
+    m_close->setDefault(true);
 
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_add);
