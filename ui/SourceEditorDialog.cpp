@@ -402,8 +402,11 @@ void SourceEditorDialog::testConnection()
     clearProblems();
     const sync::SourceRegistry::Request request = this->request();
     // The rules a request must pass on their own come first: a URL with a password in it is
-    // not sent anywhere, even to test it.
-    if (!showProblem(sync::SourceRegistry::check(request), request))
+    // not sent anywhere, even to test it. A name is not needed to test the address.
+    sync::SourceRegistry::Request named = request;
+    if (named.name.isEmpty())
+        named.name = tr("new source");
+    if (!showProblem(sync::SourceRegistry::check(named), request))
         return;
 
     m_testCancel = std::make_shared<std::atomic<bool>>(false);
