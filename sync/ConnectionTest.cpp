@@ -57,22 +57,27 @@ Verdict diagnoseReach(const QUrl &url, const HttpClient::Options &options, const
         return Verdict::HostNotFound;
     if (host.error() != QHostInfo::NoError || host.addresses().isEmpty())
         return Verdict::Unreachable;
-    if (cancelled(cancel))
-        return Verdict::Cancelled;
-    QTcpSocket socket;
-    socket.connectToHost(host.addresses().constFirst(), quint16(url.port(url.scheme() == u"https" ? 443 : 80)));
-    if (socket.waitForConnected(int(options.connectTimeout.count()))) {
-        socket.abort();
-        return Verdict::NoAnswer;
+    // Each address in turn, as the client does (localhost is often ::1 first while the
+    // server listens on 127.0.0.1 only); a few at most, each within the connect timeout.
+    const quint16 port = quint16(url.port(url.scheme() == u"https" ? 443 : 80));
+    bool timedOut = false;
+    bool refused = false;
+    const QList<QHostAddress> addresses = host.addresses().mid(0, 3);
+    for (const QHostAddress &address : addresses) {
+        if (cancelled(cancel))
+            return Verdict::Cancelled;
+        QTcpSocket socket;
+        socket.connectToHost(address, port);
+        if (socket.waitForConnected(int(options.connectTimeout.count()))) {
+            socket.abort();
+            return Verdict::NoAnswer;
+        }
+        timedOut = timedOut || socket.error() == QAbstractSocket::SocketTimeoutError;
+        refused = refused || socket.error() == QAbstractSocket::ConnectionRefusedError;
     }
-    switch (socket.error()) {
-    case QAbstractSocket::ConnectionRefusedError:
-        return Verdict::Refused;
-    case QAbstractSocket::SocketTimeoutError:
+    if (timedOut)
         return Verdict::TimedOut;
-    default:
-        return Verdict::Unreachable;
-    }
+    return refused ? Verdict::Refused : Verdict::Unreachable;
 }
 
 // HttpClient keeps the TLS library's findings in its message only; a handshake of our own,
