@@ -3,6 +3,7 @@
 
 #include "sync/SourceFactory.h"
 
+#include <QLocale>
 #include <QStringList>
 
 namespace cairn::ui {
@@ -115,8 +116,9 @@ QString SourceWords::finding(const sync::ConnectionTest::Finding &finding, const
             return tr("The folder holds no catalog file Cairn can read (catalog-info.yaml, compass.yml, or other "
                       "YAML and JSON files of entities).");
         {
-            QString text = tr("Read: %Ln catalog files", nullptr, finding.files) + u' '
-                + tr("with %Ln entities.", nullptr, int(finding.entities));
+            // One sentence for the translator; the entities' number in the same locale as %Ln's.
+            QString text = tr("Read: %Ln catalog files with %1 entities.", nullptr, finding.files)
+                               .arg(QLocale().toString(finding.entities));
             if (finding.problems > 0)
                 text += u' ' + tr("%Ln documents are not entities and would be skipped.", nullptr, finding.problems);
             return text;
