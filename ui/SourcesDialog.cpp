@@ -24,7 +24,8 @@ namespace cairn::ui {
 
 namespace {
 
-enum Column { NameColumn, KindColumn, LocationColumn, EntitiesColumn, TokenColumn, ColumnCount };
+// The count last, right-aligned against the edge, so that no column's text runs into it.
+enum Column { NameColumn, KindColumn, LocationColumn, TokenColumn, EntitiesColumn, ColumnCount };
 
 } // namespace
 
@@ -53,7 +54,8 @@ void SourcesDialog::createLayout()
     m_list->setObjectName(QStringLiteral("sourceList"));
     m_list->setAccessibleName(tr("Configured sources"));
     m_list->setColumnCount(ColumnCount);
-    m_list->setHeaderLabels({ tr("Name"), tr("Kind"), tr("Location"), tr("Entities"), tr("Token") });
+    m_list->setHeaderLabels({ tr("Name"), tr("Kind"), tr("Location"), tr("Token"), tr("Entities") });
+    m_list->headerItem()->setTextAlignment(EntitiesColumn, Qt::AlignRight | Qt::AlignVCenter);
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAlternatingRowColors(true);
@@ -62,7 +64,6 @@ void SourcesDialog::createLayout()
     // Every column but the location as wide as what it holds; the location takes the rest
     // and is elided in its middle, where a path or URL says least.
     m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(LocationColumn, QHeaderView::Stretch);
     m_list->setMinimumSize(820, 220);
     m_empty = new EmptyState(m_list, [this] {
@@ -253,6 +254,12 @@ void SourcesDialog::showSources(const QList<cache::SourceInfo> &sources)
             item->setToolTip(EntitiesColumn,
                 tr("%Ln more removed upstream, kept under Removed upstream", nullptr, source.removedEntities));
         item->setText(TokenColumn, SourceWords::tokenPlace(source));
+    }
+    // Room to spare beside each value, which a column sized to its contents leaves none of.
+    const int spare = fontMetrics().averageCharWidth() * 3;
+    for (const int column : { NameColumn, KindColumn, EntitiesColumn, TokenColumn }) {
+        m_list->resizeColumnToContents(column);
+        m_list->header()->resizeSection(column, m_list->header()->sectionSize(column) + spare);
     }
     if (!selectSource(keep) && m_list->topLevelItemCount() > 0)
         m_list->setCurrentItem(m_list->topLevelItem(0));

@@ -289,7 +289,8 @@ void TestSourcesDialog::addsABackstageSourceWithItsTokenInTheKeychain()
     QCOMPARE(row->text(0), QStringLiteral("backstage"));
     QCOMPARE(row->text(1), QStringLiteral("Backstage catalog"));
     QCOMPARE(row->text(2), server.baseUrl().toString());
-    QCOMPARE(row->text(4), QStringLiteral("System keychain"));
+    QCOMPARE(row->text(3), QStringLiteral("System keychain"));
+    QCOMPARE(row->text(4), QStringLiteral("0"));
     QVERIFY2(dialog->statusText().contains(QStringLiteral("Added")), qPrintable(dialog->statusText()));
 }
 
