@@ -67,9 +67,10 @@ void SourcesDialog::createLayout()
     m_list->header()->setSectionResizeMode(LocationColumn, QHeaderView::Stretch);
     m_list->setMinimumSize(820, 220);
     m_empty = new EmptyState(m_list, [this] {
-        return m_busy ? QString()
-                      : tr("No sources yet. Add a Backstage catalog, a bundle or a folder of catalog files, then sync "
-                           "it.");
+        return m_busy || m_listFailed
+            ? QString()
+            : tr("No sources yet. Add a Backstage catalog, a bundle or a folder of catalog files, then sync "
+                 "it.");
     });
 
     m_add = new QPushButton(tr("&Add…"), this);
@@ -223,6 +224,8 @@ void SourcesDialog::reload()
     connect(watcher, &QFutureWatcher<Listing>::finished, watcher, &QObject::deleteLater);
     connect(watcher, &QFutureWatcher<Listing>::finished, this, [this, watcher] {
         const Listing listing = watcher->result();
+        // A list that could not be read is not an empty one: the status line says why.
+        m_listFailed = !listing;
         if (listing)
             showSources(*listing);
         else

@@ -88,6 +88,7 @@ private:
     bool m_busy = false;
     bool m_writing = false; // a removal: the dialog stays until it is committed
     bool m_reloadWanted = false;
+    bool m_listFailed = false;
     QString m_keepSelected; // selected again once the list is read
     QString m_message; // what was done last
     QPointer<SourceEditorDialog> m_editor;

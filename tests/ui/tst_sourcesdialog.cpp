@@ -146,6 +146,7 @@ private Q_SLOTS:
     void editKeepsTheSyncStateAndTheName();
     void syncNowAsksTheWindow();
     void removeSaysWhatHappensAndTombstones();
+    void anUnreadableCacheIsSaidSo();
     void picturesOfTheDialogs();
 
 private:
@@ -603,6 +604,18 @@ void TestSourcesDialog::removeSaysWhatHappensAndTombstones()
     auto step = statement->step();
     QVERIFY(step.ok());
     QCOMPARE(statement->int64(0), qint64(live));
+}
+
+void TestSourcesDialog::anUnreadableCacheIsSaidSo()
+{
+    const QString missing = m_dir->filePath(QStringLiteral("no-such-folder/cache.sqlite3"));
+    SourcesDialog dialog(missing, *m_keychain);
+    QSignalSpy listed(&dialog, &SourcesDialog::sourcesListed);
+    QVERIFY(!listed.isEmpty() || listed.wait(30000));
+    QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Could not read the sources from the cache")),
+        qPrintable(dialog.statusText()));
+    QVERIFY(dialog.statusText().contains(missing));
+    QCOMPARE(dialog.sourceList()->topLevelItemCount(), 0);
 }
 
 void TestSourcesDialog::picturesOfTheDialogs()
