@@ -22,7 +22,7 @@ namespace cairn::ui {
 class EmptyState;
 class SourceEditorDialog;
 
-// Settings ▸ Sources: the configured sources (name, kind, location, live entities, where
+// The Sources dialog: the configured sources (name, kind, location, live entities, where
 // the token lives) with Add…, Edit…, Remove… and Sync now. Every read, write and keychain
 // call runs on a worker with a cache connection of its own; the dialog shows that it is
 // busy and stays responsive. The window runs the syncs it asks for (syncRequested) and
