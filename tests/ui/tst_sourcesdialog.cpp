@@ -16,6 +16,7 @@
 #include "ui/SourceEditorDialog.h"
 #include "ui/SourcesDialog.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -29,6 +30,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -147,6 +149,7 @@ private Q_SLOTS:
     void syncNowAsksTheWindow();
     void removeSaysWhatHappensAndTombstones();
     void anUnreadableCacheIsSaidSo();
+    void refusalsReadOnADarkPalette();
     void picturesOfTheDialogs();
 
 private:
@@ -616,6 +619,44 @@ void TestSourcesDialog::anUnreadableCacheIsSaidSo()
         qPrintable(dialog.statusText()));
     QVERIFY(dialog.statusText().contains(missing));
     QCOMPARE(dialog.sourceList()->topLevelItemCount(), 0);
+}
+
+void TestSourcesDialog::refusalsReadOnADarkPalette()
+{
+    // As a system in dark mode gives it (the colours of tst_darkpalette).
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x33, 0x33, 0x33));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xc6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    QApplication::setPalette(dark);
+    const auto restore = qScopeGuard([&light] { QApplication::setPalette(light); });
+
+    QTcpServer reserve;
+    QVERIFY(reserve.listen(QHostAddress::LocalHost));
+    const quint16 closedPort = reserve.serverPort();
+    reserve.close();
+    const auto dialog = openDialog();
+    SourceEditorDialog *editor = openEditor(*dialog);
+    QVERIFY(editor);
+    fill(editor, QString(), SourceFactory::kindBackstage(),
+        QStringLiteral("http://127.0.0.1:%1/api/catalog").arg(closedPort));
+    const QString result = test(editor);
+    QVERIFY2(result.startsWith(QStringLiteral("Connection refused")), qPrintable(result));
+    editor->save(); // no name: refused beside the name
+    auto *nameProblem = child<QLabel>(editor, "nameProblem");
+    QVERIFY(nameProblem->isVisible());
+    // Light text on the dark window, for the refusal and for the failed test alike.
+    QVERIFY(nameProblem->palette().color(QPalette::WindowText).lightness() > 128);
+    QVERIFY(child<QLabel>(editor, "testResult")->palette().color(QPalette::WindowText).lightness() > 128);
+    QVERIFY(editor->grab().save(screenshotPath(QStringLiteral("sources-dark.png"))));
+    editor->reject();
 }
 
 void TestSourcesDialog::picturesOfTheDialogs()
