@@ -22,6 +22,7 @@
 #include "ui/PreferencesDialog.h"
 #include "ui/ProgressDelegate.h"
 #include "ui/Sidebar.h"
+#include "ui/SourcesDialog.h"
 #include "ui/SyncController.h"
 #include "ui/SyncMessages.h"
 #include "ui/SyncProgressWidget.h"
@@ -253,6 +254,10 @@ void MainWindow::createActions()
         if (m_sync->retry())
             m_retrySync->setEnabled(false);
     });
+    QAction *sources = file->addAction(tr("S&ources…"));
+    sources->setObjectName(QStringLiteral("sourcesAction"));
+    sources->setToolTip(tr("Add, edit, test or remove the catalogs Cairn reads"));
+    connect(sources, &QAction::triggered, this, &MainWindow::showSources);
     file->addSeparator();
     m_export = file->addAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export View as CSV…"));
     m_export->setObjectName(QStringLiteral("exportAction"));
@@ -647,6 +652,17 @@ void MainWindow::onSyncFinished()
     m_watcher->checkNow();
     updateNetworkLabel();
     readStatus();
+}
+
+void MainWindow::showSources()
+{
+    auto *dialog = new SourcesDialog(m_cache.path(), m_tokens, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SourcesDialog::syncRequested, this, &MainWindow::syncSource);
+    connect(dialog, &SourcesDialog::sourcesChanged, this, &MainWindow::refreshFromCache);
+    // A sync changes the sources' counts and times.
+    connect(m_sync, &SyncController::finished, dialog, &SourcesDialog::reload);
+    dialog->open();
 }
 
 void MainWindow::showPreferences()

@@ -4,6 +4,7 @@
 #include "cache/CatalogQuery.h"
 #include "cache/SourceRun.h"
 #include "core/AnswerEngine.h"
+#include "sync/TokenStore.h"
 
 #include <QMainWindow>
 
@@ -81,6 +82,8 @@ public:
     void syncAll();
     // Sync ▸ one source.
     void syncSource(const QString &name);
+    // File ▸ Sources: add, edit, test and remove sources; sync one.
+    void showSources();
     // Edit ▸ Preferences: the language.
     void showPreferences();
 
@@ -145,6 +148,7 @@ private:
 
     cache::Cache &m_cache;
     std::unique_ptr<cache::CatalogQuery> m_query;
+    const sync::TokenStore m_tokens; // the system keychain, asked by the Sources dialog's workers
     core::AnswerOptions m_options;
 
     models::KindCountsModel *m_counts = nullptr;
