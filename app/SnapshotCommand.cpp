@@ -11,10 +11,14 @@ namespace cairn::app {
 
 namespace {
 
+// One line per snapshot, its id first (scripts take the first word); the reason last,
+// "—" for a snapshot taken before Cairn kept reasons.
 void printSnapshot(QTextStream &out, const cache::SnapshotInfo &info)
 {
+    const QString reason = info.reason.describe();
     out << info.id << "  " << info.createdAt.toLocalTime().toString(Qt::ISODate) << "  "
-        << QLocale::c().formattedDataSize(info.sizeBytes) << "  " << info.liveEntities << " entities\n";
+        << QLocale::c().formattedDataSize(info.sizeBytes) << "  " << info.liveEntities << " entities  "
+        << (reason.isEmpty() ? QStringLiteral("\u2014") : reason) << "\n";
 }
 
 } // namespace
@@ -46,7 +50,7 @@ int runSnapshot(CliContext &context, const QStringList &arguments)
     cache::SnapshotStore store(*cache.value());
 
     if (action == u"create") {
-        core::Result<cache::SnapshotInfo> created = store.create();
+        core::Result<cache::SnapshotInfo> created = store.create(cache::SnapshotReason::byHand());
         if (!created)
             return context.fail(created.errorString());
         context.out() << "Snapshot taken:\n";

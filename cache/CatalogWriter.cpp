@@ -164,7 +164,7 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
     summary.removed = int(keys.size());
     if (!keys.isEmpty() && !m_cache.isInMemory()) {
         SnapshotStore snapshots(m_cache);
-        CAIRN_TRY_ASSIGN(SnapshotInfo snapshot, snapshots.create());
+        CAIRN_TRY_ASSIGN(SnapshotInfo snapshot, snapshots.create(SnapshotReason::beforeSourceRemoval(name)));
         summary.snapshotId = snapshot.id;
     }
     const QString now = nowText();
@@ -229,7 +229,7 @@ core::Result<int> CatalogWriter::purgeTombstones(const QDateTime &olderThan)
     if (!ids.isEmpty() && !m_cache.isInMemory()) {
         // Purging is the one deletion of upstream data: keep a way back.
         SnapshotStore snapshots(m_cache);
-        CAIRN_TRY(snapshots.create());
+        CAIRN_TRY(snapshots.create(SnapshotReason::beforePurge()));
     }
     CAIRN_TRY_ASSIGN(Statement dropRelations, db.prepare(QStringLiteral("DELETE FROM relations WHERE origin_id=?1")));
     CAIRN_TRY_ASSIGN(Statement dropFts, db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));

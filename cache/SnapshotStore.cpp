@@ -2,12 +2,16 @@
 #include "cache/SnapshotStore.h"
 
 #include "cache/Cache.h"
+#include "cache/CacheLog.h"
 #include "cache/Schema.h"
 #include "cache/SqlTry.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSaveFile>
 #include <QThread>
 
 #include <sqlite3.h>
@@ -19,9 +23,15 @@ namespace {
 const QString FileSuffix = QStringLiteral(".sqlite3");
 const QString IdFormat = QStringLiteral("yyyyMMddTHHmmsszzz");
 
+const QString ReasonSuffix = QStringLiteral(".json");
+// 256 pages (1 MiB at SQLite's default page size) per step: small enough for a progress
+// bar to move on a large cache, large enough that the steps cost nothing.
+constexpr int PagesPerStep = 256;
+
 // Copies every page of `from` into `to` with the SQLite backup API, which reads a
-// consistent state of the source even while other connections write.
-core::Status backup(sqlite3 *to, sqlite3 *from, const QString &what)
+// consistent state of the source even while other connections write (a commit by another
+// connection between two steps restarts the copy; the destination stays locked throughout).
+core::Status backup(sqlite3 *to, sqlite3 *from, const QString &what, const std::function<void(int, int)> &pages)
 {
     sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
     if (!b)
@@ -30,9 +40,13 @@ core::Status backup(sqlite3 *to, sqlite3 *from, const QString &what)
         };
     int rc = SQLITE_OK;
     do {
-        rc = sqlite3_backup_step(b, -1);
+        rc = sqlite3_backup_step(b, PagesPerStep);
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
             sqlite3_sleep(20);
+        else if (pages && (rc == SQLITE_OK || rc == SQLITE_DONE)) {
+            const int total = sqlite3_backup_pagecount(b);
+            pages(total - sqlite3_backup_remaining(b), total);
+        }
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     sqlite3_backup_finish(b);
     if (rc != SQLITE_DONE)
@@ -40,6 +54,49 @@ core::Status backup(sqlite3 *to, sqlite3 *from, const QString &what)
                                  .arg(what, QString::fromUtf8(sqlite3_errmsg(to)),
                                      QString::fromUtf8(sqlite3_errstr(rc))) };
     return {};
+}
+
+std::function<void(int, int)> pagesOf(const SnapshotStore::Progress &progress, SnapshotStore::Step step)
+{
+    if (!progress)
+        return {};
+    return [progress, step](int done, int total) { progress(step, done, total); };
+}
+
+// Written whole or not at all: a reader never sees half a reason.
+core::Status writeReason(const QString &path, const SnapshotReason &reason)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return core::Error {
+            QStringLiteral("Could not write why the snapshot was taken to %1: %2").arg(path, file.errorString())
+        };
+    file.write(QJsonDocument(reason.toJson()).toJson(QJsonDocument::Compact));
+    if (!file.commit())
+        return core::Error {
+            QStringLiteral("Could not write why the snapshot was taken to %1: %2").arg(path, file.errorString())
+        };
+    return {};
+}
+
+// A reason is a description: one that cannot be read leaves the snapshot usable, shown
+// without its reason, and the trace says why.
+SnapshotReason readReason(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return {};
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(cacheLog) << "could not read the snapshot reason" << path << file.errorString();
+        return {};
+    }
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(file.readAll(), &error);
+    if (!json.isObject()) {
+        qCWarning(cacheLog) << "the snapshot reason" << path << "is not a JSON object:" << error.errorString();
+        return {};
+    }
+    return SnapshotReason::fromJson(json.object());
 }
 
 } // namespace
@@ -53,7 +110,7 @@ QString SnapshotStore::folder() const
     return m_cache.path() + QStringLiteral(".snapshots");
 }
 
-core::Result<SnapshotInfo> SnapshotStore::create()
+core::Result<SnapshotInfo> SnapshotStore::create(const SnapshotReason &reason, const Progress &progress)
 {
     if (m_cache.isInMemory())
         return core::Error { QStringLiteral("An in-memory cache has no file to snapshot.") };
@@ -68,6 +125,7 @@ core::Result<SnapshotInfo> SnapshotStore::create()
     }
     const QString target = dir + u'/' + id + FileSuffix;
     const QString partial = target + QStringLiteral(".partial");
+    const QString reasonPath = dir + u'/' + id + ReasonSuffix;
     QFile::remove(partial);
 
     {
@@ -75,13 +133,21 @@ core::Result<SnapshotInfo> SnapshotStore::create()
         // connection holds the write lock of a run about to apply removals.
         CAIRN_TRY_ASSIGN(Database source, Database::open(m_cache.path(), Database::Mode::ReadOnly));
         CAIRN_TRY_ASSIGN(Database dest, Database::open(partial, Database::Mode::ReadWriteCreate));
-        CAIRN_TRY(backup(
-            dest.handle(), source.handle(), QStringLiteral("the snapshot of %1 into %2").arg(m_cache.path(), partial)));
+        CAIRN_TRY(backup(dest.handle(), source.handle(),
+            QStringLiteral("the snapshot of %1 into %2").arg(m_cache.path(), partial),
+            pagesOf(progress, Step::Snapshotting)));
         // A self-contained file (no -wal needed), readable read-only by anyone.
         CAIRN_TRY(dest.queryText(QStringLiteral("PRAGMA journal_mode=DELETE")));
     }
-    if (!QFile::rename(partial, target))
+    // The reason first: a snapshot is listed as soon as it is in place, and then has it.
+    if (core::Status written = writeReason(reasonPath, reason); !written) {
+        QFile::remove(partial);
+        return written.error();
+    }
+    if (!QFile::rename(partial, target)) {
+        QFile::remove(reasonPath);
         return core::Error { QStringLiteral("Could not move the snapshot %1 into place as %2.").arg(partial, target) };
+    }
     return info(id);
 }
 
@@ -98,6 +164,7 @@ core::Result<SnapshotInfo> SnapshotStore::info(const QString &id) const
     s.sizeBytes = file.size();
     s.createdAt = QDateTime::fromString(id, IdFormat);
     s.createdAt.setTimeSpec(Qt::UTC); // ids are written in UTC (QTimeZone::UTC is Qt 6.5)
+    s.reason = readReason(folder() + u'/' + id + ReasonSuffix);
     CAIRN_TRY_ASSIGN(Database db, Database::open(path, Database::Mode::ReadOnly));
     CAIRN_TRY_ASSIGN(Statement q,
         db.prepare(QStringLiteral("SELECT kind, count(*) FROM entities WHERE removed_at IS NULL GROUP BY kind")));
@@ -121,7 +188,31 @@ core::Result<QList<SnapshotInfo>> SnapshotStore::list() const
     return out;
 }
 
-core::Result<QString> SnapshotStore::restore(const QString &id)
+core::Result<std::optional<SnapshotInfo>> SnapshotStore::newestSound() const
+{
+    const QDir dir(folder());
+    const QStringList names
+        = dir.entryList({ QStringLiteral("*") + FileSuffix }, QDir::Files, QDir::Name | QDir::Reversed);
+    for (const QString &name : names) {
+        const QString path = dir.filePath(name);
+        // A snapshot that cannot be checked (damaged beyond opening, from a newer Cairn) is
+        // passed over like a damaged one: the next older may still serve.
+        const core::Result<QString> damage = Cache::findDamage(path);
+        if (!damage || !damage->isEmpty()) {
+            qCWarning(cacheLog) << "snapshot" << path << "passed over:" << (damage ? *damage : damage.errorString());
+            continue;
+        }
+        const core::Result<SnapshotInfo> sound = info(name.chopped(FileSuffix.size()));
+        if (!sound) {
+            qCWarning(cacheLog) << "snapshot" << path << "passed over:" << sound.errorString();
+            continue;
+        }
+        return std::optional<SnapshotInfo>(*sound);
+    }
+    return std::optional<SnapshotInfo>();
+}
+
+core::Result<QString> SnapshotStore::restore(const QString &id, const Progress &progress)
 {
     CAIRN_TRY_ASSIGN(SnapshotInfo wanted, info(id));
     {
@@ -131,11 +222,12 @@ core::Result<QString> SnapshotStore::restore(const QString &id)
             return Schema::newerSchemaError(wanted.path, version);
     }
     // The state being replaced is itself kept, so a restore can be undone.
-    CAIRN_TRY_ASSIGN(SnapshotInfo before, create());
+    CAIRN_TRY_ASSIGN(SnapshotInfo before, create(SnapshotReason::beforeRestore(id), progress));
     {
         CAIRN_TRY_ASSIGN(Database source, Database::open(wanted.path, Database::Mode::ReadOnly));
         CAIRN_TRY(backup(m_cache.database().handle(), source.handle(),
-            QStringLiteral("the restore of snapshot %1 into %2").arg(id, m_cache.path())));
+            QStringLiteral("the restore of snapshot %1 into %2").arg(id, m_cache.path()),
+            pagesOf(progress, Step::Restoring)));
     }
     CAIRN_TRY(Schema::migrate(m_cache.database()));
     return before.id;
@@ -149,6 +241,10 @@ core::Result<int> SnapshotStore::keepLast(int count)
         if (!QFile::remove(all.at(i).path))
             return core::Error { QStringLiteral("Could not delete the old snapshot %1.").arg(all.at(i).path) };
         ++deleted;
+        // Its reason alone is a few bytes that describe nothing: not worth failing over.
+        const QString reason = folder() + u'/' + all.at(i).id + ReasonSuffix;
+        if (QFileInfo::exists(reason) && !QFile::remove(reason))
+            qCWarning(cacheLog) << "could not delete the old snapshot reason" << reason;
     }
     return deleted;
 }

@@ -184,7 +184,7 @@ core::Result<RunSummary> SourceRunApplier::finish(const QList<core::EntityRef> &
         // Taken under our write lock from a separate reader connection, which sees none of
         // this run's writes: the snapshot is exactly the state this run starts from.
         SnapshotStore snapshots(m_cache);
-        CAIRN_TRY_ASSIGN(SnapshotInfo snapshot, snapshots.create());
+        CAIRN_TRY_ASSIGN(SnapshotInfo snapshot, snapshots.create(SnapshotReason::beforeRemovals(m_input.sourceName)));
         summary.snapshotId = snapshot.id;
     }
 

@@ -6,6 +6,7 @@
 #include "cache/SnapshotStore.h"
 
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,7 +33,7 @@ private Q_SLOTS:
 
         SnapshotStore store(**cache);
         QCOMPARE(store.folder(), path + QStringLiteral(".snapshots"));
-        auto created = store.create();
+        auto created = store.create(SnapshotReason::byHand());
         QVERIFY2(created, qPrintable(created.errorString()));
         QCOMPARE(created->liveEntities, 7);
         QCOMPARE(created->liveByKind.value(QStringLiteral("component")), 6);
@@ -84,7 +85,7 @@ private Q_SLOTS:
         CatalogWriter writer(**cache);
         QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), test::components(3))));
         SnapshotStore store(**cache);
-        auto created = store.create();
+        auto created = store.create(SnapshotReason::byHand());
         QVERIFY2(created, qPrintable(created.errorString()));
         {
             auto snapshot = Database::open(created->path, Database::Mode::ReadWrite);
@@ -111,7 +112,7 @@ private Q_SLOTS:
         SnapshotStore store(**cache);
         QStringList ids;
         for (int i = 0; i < 7; ++i)
-            ids.append(store.create().value().id);
+            ids.append(store.create(SnapshotReason::byHand()).value().id);
         QCOMPARE(store.list()->size(), 7);
         QCOMPARE(store.keepLast(SnapshotStore::DefaultKept).value(), 2);
         auto left = store.list();
@@ -135,6 +136,141 @@ private Q_SLOTS:
         }
         SnapshotStore store(**cache);
         QCOMPARE(store.list()->size(), 2);
+    }
+    // Why each snapshot was taken is kept beside it (the schema has no place for it) and
+    // listed with it: by hand, before a run's removals, before a restore, before a source
+    // is removed, before a purge.
+    void keepsWhyEachSnapshotWasTaken()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite3"));
+        auto cache = Cache::open(path);
+        QVERIFY(cache);
+        CatalogWriter writer(**cache);
+        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), test::components(4))));
+        SnapshotStore store(**cache);
+
+        auto byHand = store.create(SnapshotReason::byHand());
+        QVERIFY2(byHand, qPrintable(byHand.errorString()));
+        QCOMPARE(byHand->reason, SnapshotReason::byHand());
+        QVERIFY(QFileInfo::exists(store.folder() + u'/' + byHand->id + QStringLiteral(".json")));
+
+        SourceRunInput fewer = test::run(QStringLiteral("files"), test::components(3));
+        fewer.allowRemovals = true;
+        auto applied = writer.applySourceRun(fewer);
+        QVERIFY(applied && !applied->snapshotId.isEmpty());
+
+        auto undo = store.restore(byHand->id);
+        QVERIFY2(undo, qPrintable(undo.errorString()));
+
+        auto removed = writer.removeSource(QStringLiteral("files"));
+        QVERIFY2(removed, qPrintable(removed.errorString()));
+        QVERIFY(!removed->snapshotId.isEmpty());
+
+        auto listed = store.list();
+        QVERIFY2(listed, qPrintable(listed.errorString()));
+        QCOMPARE(listed->size(), 4);
+        QCOMPARE(listed->at(0).id, removed->snapshotId);
+        QCOMPARE(listed->at(0).reason, SnapshotReason::beforeSourceRemoval(QStringLiteral("files")));
+        QCOMPARE(listed->at(0).reason.describe(), QStringLiteral("before removing source \u201cfiles\u201d"));
+        QCOMPARE(listed->at(1).id, *undo);
+        QCOMPARE(listed->at(1).reason, SnapshotReason::beforeRestore(byHand->id));
+        QCOMPARE(listed->at(1).reason.describe(), QStringLiteral("before restoring ") + byHand->id);
+        QCOMPARE(listed->at(2).id, applied->snapshotId);
+        QCOMPARE(listed->at(2).reason, SnapshotReason::beforeRemovals(QStringLiteral("files")));
+        QCOMPARE(listed->at(2).reason.describe(), QStringLiteral("before removals of \u201cfiles\u201d"));
+        QCOMPARE(listed->at(3).id, byHand->id);
+        QCOMPARE(listed->at(3).reason.describe(), QStringLiteral("taken by hand"));
+
+        // Purging tombstones, the one deletion of upstream data, says so too.
+        QVERIFY(writer.purgeTombstones(QDateTime::currentDateTimeUtc().addSecs(60)));
+        QCOMPARE(store.list()->first().reason, SnapshotReason::beforePurge());
+    }
+
+    // A snapshot from before reasons were kept, or whose sidecar is unreadable, is listed
+    // and restorable all the same, with no reason; pruning takes the sidecars along.
+    void aSnapshotWithoutAReasonIsStillListedAndPrunedWithIt()
+    {
+        QTemporaryDir dir;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("cache.sqlite3")));
+        QVERIFY(cache);
+        SnapshotStore store(**cache);
+        auto older = store.create(SnapshotReason::byHand());
+        auto newer = store.create(SnapshotReason::byHand());
+        QVERIFY(older && newer);
+        QVERIFY(QFile::remove(store.folder() + u'/' + older->id + QStringLiteral(".json")));
+        {
+            QFile garbled(store.folder() + u'/' + newer->id + QStringLiteral(".json"));
+            QVERIFY(garbled.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            garbled.write("{not json");
+        }
+        auto listed = store.list();
+        QVERIFY2(listed, qPrintable(listed.errorString()));
+        QCOMPARE(listed->size(), 2);
+        QCOMPARE(listed->at(0).reason.kind, SnapshotReason::Kind::Unknown);
+        QCOMPARE(listed->at(1).reason.kind, SnapshotReason::Kind::Unknown);
+        QVERIFY(listed->at(1).reason.describe().isEmpty());
+        QVERIFY(store.restore(older->id));
+
+        QCOMPARE(store.keepLast(1).value(), 2);
+        QCOMPARE(QDir(store.folder()).entryList(QDir::Files).size(), 2); // one snapshot, its reason
+    }
+
+    // A copy reports its pages as it goes, for the window's progress bar: the snapshot of
+    // the current state first, then the restore.
+    void reportsPagesAsItCopies()
+    {
+        QTemporaryDir dir;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("cache.sqlite3")));
+        QVERIFY(cache);
+        CatalogWriter writer(**cache);
+        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), test::components(2000))));
+        SnapshotStore store(**cache);
+        QList<std::tuple<SnapshotStore::Step, int, int>> reports;
+        auto record = [&reports](SnapshotStore::Step step, int done, int total) {
+            reports.append({ step, done, total });
+        };
+        auto created = store.create(SnapshotReason::byHand(), record);
+        QVERIFY(created);
+        QVERIFY2(reports.size() > 1, "a cache of more than 256 pages is copied in several steps");
+        QCOMPARE(std::get<0>(reports.last()), SnapshotStore::Step::Snapshotting);
+        QCOMPARE(std::get<1>(reports.last()), std::get<2>(reports.last()));
+        for (qsizetype i = 1; i < reports.size(); ++i)
+            QVERIFY(std::get<1>(reports.at(i)) > std::get<1>(reports.at(i - 1)));
+
+        reports.clear();
+        QVERIFY(store.restore(created->id, record));
+        QCOMPARE(std::get<0>(reports.first()), SnapshotStore::Step::Snapshotting);
+        QCOMPARE(std::get<0>(reports.last()), SnapshotStore::Step::Restoring);
+        QCOMPARE(std::get<1>(reports.last()), std::get<2>(reports.last()));
+    }
+
+    // When the cache is damaged, the snapshot to offer is the newest one that is sound.
+    void newestSoundPassesOverADamagedSnapshot()
+    {
+        QTemporaryDir dir;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("cache.sqlite3")));
+        QVERIFY(cache);
+        SnapshotStore store(**cache);
+        QVERIFY(!store.newestSound().value().has_value());
+        CatalogWriter writer(**cache);
+        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), test::components(300))));
+        auto good = store.create(SnapshotReason::byHand());
+        auto bad = store.create(SnapshotReason::byHand());
+        QVERIFY(good && bad);
+        QByteArray bytes = test::fileBytes(bad->path);
+        for (qsizetype i = bytes.size() * 3 / 4; i < bytes.size(); ++i)
+            bytes[i] = char((i * 131 + 7) % 251);
+        {
+            QFile f(bad->path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bytes);
+        }
+        auto sound = store.newestSound();
+        QVERIFY2(sound, qPrintable(sound.errorString()));
+        QVERIFY(sound->has_value());
+        QCOMPARE((*sound)->id, good->id);
+        QCOMPARE((*sound)->liveEntities, 300);
     }
 };
 
