@@ -164,6 +164,11 @@ core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path, IntegrityC
     }
 
     db->close();
+    return replaceDamaged(path, damage);
+}
+
+core::Result<std::unique_ptr<Cache>> Cache::replaceDamaged(const QString &path, const QString &damage)
+{
     core::Result<QString> movedTo = moveAside(path);
     if (!movedTo)
         return movedTo.error();
@@ -172,6 +177,7 @@ core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path, IntegrityC
         return fresh.error();
     std::unique_ptr<Cache> cache(new Cache(path, std::move(fresh).value()));
     cache->m_quarantinedPath = *movedTo;
+    cache->m_damage = damage;
     cache->m_quarantineMessage
         = QStringLiteral("The cache %1 was damaged (%2). It was moved aside to %3 (nothing was deleted) and a "
                          "fresh, empty cache was created. Sync your sources again, or restore a snapshot.")

@@ -37,6 +37,14 @@ public:
     // the file is sound, else what is wrong. An error when the check could not run.
     static core::Result<QString> findDamage(const QString &path);
 
+    // What open() does with a damaged file, for a caller that found the damage itself
+    // (findDamage() after a Deferred open): moves the file at `path` aside with its
+    // -wal/-shm, never deleting it, and opens a fresh cache in its place, whose
+    // quarantinedPath() and damage() say what happened. Every connection to the file must
+    // be closed first (a rename under an open connection fails on Windows, and the
+    // connection would go on with the moved file elsewhere).
+    static core::Result<std::unique_ptr<Cache>> replaceDamaged(const QString &path, const QString &damage);
+
     // A read-only connection for a reader thread: no migration, no quarantine (the
     // writer's open does both); refused when the schema is not the one this build knows.
     static core::Result<std::unique_ptr<Cache>> openReadOnly(const QString &path);
@@ -57,6 +65,8 @@ public:
     const QString &quarantineMessage() const { return m_quarantineMessage; }
     // Where the damaged file went; empty when nothing was quarantined.
     const QString &quarantinedPath() const { return m_quarantinedPath; }
+    // What was wrong with it (SQLite's words); empty when nothing was quarantined.
+    const QString &damage() const { return m_damage; }
 
     // WAL checkpoints (folding committed pages back into the file). SQLite runs one inside
     // the commit that takes the WAL past 1,000 pages: for a large sync, a quarter of its
@@ -78,6 +88,7 @@ private:
     Database m_db;
     QString m_quarantineMessage;
     QString m_quarantinedPath;
+    QString m_damage;
 };
 
 } // namespace cairn::cache

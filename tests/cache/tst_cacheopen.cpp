@@ -200,6 +200,29 @@ private Q_SLOTS:
         QVERIFY(!(*checked)->quarantinedPath().isEmpty());
     }
 
+    // The window finds damage after a deferred open, closes its connections, and has the
+    // file moved aside as open() would, without reading every page a second time.
+    void replaceDamagedMovesAsideWhatTheCallerFound()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite3"));
+        {
+            auto cache = Cache::open(path);
+            QVERIFY(cache);
+            CatalogWriter writer(**cache);
+            QVERIFY(writer.applySourceRun(test::run(QStringLiteral("a"), test::components(3))));
+        }
+        const QByteArray before = test::fileBytes(path);
+        auto fresh = Cache::replaceDamaged(path, QStringLiteral("database disk image is malformed"));
+        QVERIFY2(fresh, qPrintable(fresh.errorString()));
+        const QString moved = (*fresh)->quarantinedPath();
+        QVERIFY(moved.startsWith(path + QStringLiteral(".damaged-")));
+        QCOMPARE(test::fileBytes(moved), before);
+        QCOMPARE((*fresh)->damage(), QStringLiteral("database disk image is malformed"));
+        QVERIFY((*fresh)->quarantineMessage().contains(moved));
+        QCOMPARE(test::count(**fresh, QStringLiteral("SELECT count(*) FROM entities")), 0);
+    }
+
     void quarantinesSomethingThatIsNotADatabase()
     {
         QTemporaryDir dir;
