@@ -4,6 +4,7 @@
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "sync/SampleOrganisation.h"
+#include "ui/DamagedCacheNotice.h"
 #include "ui/MainWindow.h"
 #include "ui/ScreenshotTour.h"
 
@@ -77,8 +78,8 @@ void DesktopSession::showWindow()
     m_painted = false;
     m_window = std::make_unique<MainWindow>(*m_cache);
     m_window->setAnswerOptions(m_options.answers);
-    if (!m_cache->quarantineMessage().isEmpty())
-        m_window->setBanner(m_cache->quarantineMessage());
+    if (!m_cache->quarantinedPath().isEmpty())
+        showDamagedNotice();
     else
         updateSampleBanner();
     qApp->installEventFilter(this);
@@ -109,7 +110,9 @@ void DesktopSession::afterFirstPaint()
         QTimer::singleShot(0, qApp, &QCoreApplication::quit);
         return;
     }
-    checkIntegrity();
+    // A cache just put in a damaged one's place is new and empty: nothing to check.
+    if (m_cache->quarantinedPath().isEmpty())
+        checkIntegrity();
     if (m_firstRun)
         loadSample();
     else if (!m_options.screenshotFolder.isEmpty())
@@ -136,24 +139,40 @@ void DesktopSession::checkIntegrity()
 
 void DesktopSession::onDamage(const QString &damage)
 {
-    const auto answer = QMessageBox::warning(m_window.get(), tr("The cache is damaged"),
-        tr("Cairn found damage in its cache file %1:\n\n%2\n\nWhat it shows may be wrong or incomplete. Cairn can "
-           "move the damaged file aside (nothing is deleted) and start again from a fresh cache, which you can then "
-           "fill by syncing your sources or restoring a snapshot.")
-            .arg(m_options.cachePath, damage),
-        QMessageBox::Discard | QMessageBox::Ignore, QMessageBox::Discard);
-    if (answer != QMessageBox::Discard) {
-        m_window->setBanner(tr("This cache is damaged (%1). Restart Cairn to move it aside.").arg(damage));
-        return;
-    }
+    // No question first: a damaged file is not worth reading from, and moving it loses
+    // nothing. Every connection to it closes (the window's models and readers go with the
+    // window), then it is moved aside as Cache::open does with damage it finds itself,
+    // without reading every page again, and the window opens on a fresh cache.
     m_window.reset();
     m_cache.reset();
-    if (QString error = open(true); !error.isEmpty()) {
-        QMessageBox::critical(nullptr, tr("Cairn"), error);
-        QCoreApplication::exit(1);
+    core::Result<std::unique_ptr<cache::Cache>> fresh = cache::Cache::replaceDamaged(m_options.cachePath, damage);
+    if (!fresh) {
+        // The file stays where it is: the window goes on with it, and says what to do.
+        if (QString error = open(false); !error.isEmpty()) {
+            QMessageBox::critical(nullptr, tr("Cairn"), error);
+            QCoreApplication::exit(1);
+            return;
+        }
+        showWindow();
+        m_window->setBanner(tr("Cairn found damage in its cache (%1) but could not move the file aside: %2 What the "
+                               "window shows may be wrong or incomplete. Close Cairn, move %3 elsewhere yourself, "
+                               "and start Cairn again.")
+                                .arg(damage, fresh.errorString(), m_options.cachePath));
         return;
     }
+    m_cache = std::move(fresh).value();
     showWindow();
+    Q_EMIT cacheMovedAside(m_cache->quarantinedPath());
+}
+
+void DesktopSession::showDamagedNotice()
+{
+    m_window->setBanner(QString());
+    auto *notice
+        = new DamagedCacheNotice(m_options.cachePath, m_cache->quarantinedPath(), m_cache->damage(), m_window.get());
+    connect(notice, &DamagedCacheNotice::restored, m_window.get(), &MainWindow::refreshFromCache);
+    connect(notice, &DamagedCacheNotice::syncRequested, m_window.get(), &MainWindow::syncAll);
+    m_window->addNotice(notice);
 }
 
 void DesktopSession::loadSample()

@@ -19,7 +19,9 @@ class MainWindow;
 // One run of the desktop app, from the cache's opening to the window's closing: opens the
 // cache without the integrity check so the window paints at once, runs the check right
 // after on a worker and acts on its answer, loads the sample organisation on the first
-// run (on a worker too), and reopens everything when a damaged file must be moved aside.
+// run (on a worker too). A damaged file is moved aside (never deleted) and the window
+// opens again on a fresh cache, with a notice that says where the file went and offers
+// the newest sound snapshot and a sync (DamagedCacheNotice).
 class DesktopSession final : public QObject
 {
     Q_OBJECT
@@ -50,6 +52,9 @@ Q_SIGNALS:
     void sampleLoaded(const QString &error);
     // The integrity check's answer: empty when the file is sound.
     void integrityChecked(const QString &damage);
+    // The damaged cache file was moved to `movedTo`; the window shown now reads a fresh
+    // cache and carries the notice.
+    void cacheMovedAside(const QString &movedTo);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -60,6 +65,7 @@ private:
     void afterFirstPaint();
     void checkIntegrity();
     void onDamage(const QString &damage);
+    void showDamagedNotice();
     void loadSample();
     void updateSampleBanner();
     void takeScreenshots();

@@ -22,6 +22,7 @@
 #include "ui/PreferencesDialog.h"
 #include "ui/ProgressDelegate.h"
 #include "ui/Sidebar.h"
+#include "ui/SnapshotsDialog.h"
 #include "ui/SourcesDialog.h"
 #include "ui/SyncController.h"
 #include "ui/SyncMessages.h"
@@ -264,6 +265,10 @@ void MainWindow::createActions()
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_export->setToolTip(tr("Write what the view shows (its columns, filter and order) to a CSV file"));
     connect(m_export, &QAction::triggered, this, &MainWindow::exportCurrentView);
+    QAction *snapshots = file->addAction(tr("Sna&pshots…"));
+    snapshots->setObjectName(QStringLiteral("snapshotsAction"));
+    snapshots->setToolTip(tr("List, take and restore the cache's snapshots"));
+    connect(snapshots, &QAction::triggered, this, &MainWindow::showSnapshots);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -688,6 +693,21 @@ void MainWindow::showPreferences()
 void MainWindow::updateNetworkLabel()
 {
     m_network->setVisible(m_networkGone || m_sync->lastRunOffline());
+}
+
+void MainWindow::addNotice(QWidget *notice)
+{
+    // The centre column: the banner, then notices, then the views.
+    auto *column = qobject_cast<QVBoxLayout *>(m_banner->parentWidget()->layout());
+    column->insertWidget(column->indexOf(m_banner) + 1, notice);
+}
+
+void MainWindow::showSnapshots()
+{
+    auto *dialog = new SnapshotsDialog(m_cache.path(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SnapshotsDialog::restored, this, &MainWindow::refreshFromCache);
+    dialog->open();
 }
 
 void MainWindow::refreshFromCache()

@@ -77,6 +77,12 @@ public:
     // A banner above the views; empty text hides it.
     void setBanner(const QString &text);
     QString bannerText() const;
+    // A notice of its own above the views, under the banner (the damaged cache's, with
+    // buttons and progress): the window takes it over; it goes when it deletes itself.
+    void addNotice(QWidget *notice);
+
+    // File ▸ Snapshots…: lists, takes and restores snapshots; the window reloads after a restore.
+    void showSnapshots();
 
     // Sync ▸ Sync All (F5): every configured source in priority order, on the sync worker.
     void syncAll();

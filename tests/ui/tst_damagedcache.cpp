@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A damaged cache at start: the window paints, the check on its worker finds the damage,
+// the file is moved aside (never deleted) and the window opens again on a fresh cache with
+// a notice that says where the file went and offers the newest sound snapshot and a sync.
+
+#include "cache/Cache.h"
+#include "cache/SnapshotStore.h"
+#include "sync/SampleOrganisation.h"
+#include "ui/DamagedCacheNotice.h"
+#include "ui/DesktopSession.h"
+#include "ui/MainWindow.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cairn;
+
+namespace {
+
+qint64 liveEntities(const QString &cachePath)
+{
+    auto cache = cache::Cache::openReadOnly(cachePath);
+    if (!cache)
+        return -1;
+    return (*cache)
+        ->database()
+        .queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL"))
+        .value();
+}
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Garbage over the last quarter of the file (rows and indexes): the header and schema
+// still read, so the window opens, and quick_check finds the damage (as in tst_cacheopen).
+QByteArray damage(const QString &path)
+{
+    QByteArray bytes = fileBytes(path);
+    for (qsizetype i = bytes.size() * 3 / 4; i < bytes.size(); ++i)
+        bytes[i] = char((i * 131 + 7) % 251);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
+        return {};
+    return bytes;
+}
+
+} // namespace
+
+class TestDamagedCache : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void movesTheFileAsideAndOffersTheLatestGoodSnapshot();
+    void withoutASnapshotOffersOnlyASync();
+    void aFileThatIsNotADatabaseIsMovedAsideAtOpen();
+
+private:
+    // The sample organisation in a cache at `m_cachePath`, closed (its WAL folded in).
+    void fillCache(bool withSnapshot);
+    ui::DamagedCacheNotice *waitForNotice(ui::DesktopSession &session);
+
+    QTemporaryDir m_dir;
+    QString m_cachePath;
+    qint64 m_sampleEntities = 0;
+    QString m_snapshotId;
+};
+
+void TestDamagedCache::initTestCase()
+{
+    Q_INIT_RESOURCE(cairn_sample);
+    Q_INIT_RESOURCE(cairn_icons);
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("CairnTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_damagedcache"));
+    QVERIFY(m_dir.isValid());
+}
+
+void TestDamagedCache::init()
+{
+    QSettings().clear();
+    static int n = 0;
+    m_cachePath = m_dir.filePath(QStringLiteral("case-%1/cache.sqlite3").arg(++n));
+    QVERIFY(QDir().mkpath(QFileInfo(m_cachePath).absolutePath()));
+}
+
+void TestDamagedCache::fillCache(bool withSnapshot)
+{
+    auto cache = cache::Cache::open(m_cachePath);
+    QVERIFY2(cache, qPrintable(cache.errorString()));
+    const sync::SyncOutcome loaded = sync::SampleOrganisation::load(**cache);
+    QVERIFY2(loaded.ok, qPrintable(loaded.error));
+    m_sampleEntities = liveEntities(m_cachePath);
+    QVERIFY(m_sampleEntities > 30);
+    if (withSnapshot) {
+        auto snapshot = cache::SnapshotStore(**cache).create(cache::SnapshotReason::byHand());
+        QVERIFY2(snapshot, qPrintable(snapshot.errorString()));
+        m_snapshotId = snapshot->id;
+    }
+}
+
+ui::DamagedCacheNotice *TestDamagedCache::waitForNotice(ui::DesktopSession &session)
+{
+    auto *notice = session.window()->findChild<ui::DamagedCacheNotice *>();
+    if (notice && notice->isSearching()) {
+        QSignalSpy searched(notice, &ui::DamagedCacheNotice::searchFinished);
+        if (!searched.wait(30000))
+            return nullptr;
+    }
+    return notice;
+}
+
+void TestDamagedCache::movesTheFileAsideAndOffersTheLatestGoodSnapshot()
+{
+    fillCache(true);
+    const QByteArray damaged = damage(m_cachePath);
+    QVERIFY(!damaged.isEmpty());
+
+    ui::DesktopSession::Options options;
+    options.cachePath = m_cachePath;
+    ui::DesktopSession session(options);
+    QSignalSpy checked(&session, &ui::DesktopSession::integrityChecked);
+    QSignalSpy movedAside(&session, &ui::DesktopSession::cacheMovedAside);
+    QCOMPARE(session.start(), QString());
+    QVERIFY(movedAside.wait(30000));
+    QCOMPARE(checked.size(), 1);
+    QVERIFY(!checked.first().at(0).toString().isEmpty());
+
+    // Moved, byte for byte, next to where it was; a fresh cache in its place.
+    const QString movedTo = movedAside.first().at(0).toString();
+    QVERIFY2(movedTo.startsWith(m_cachePath + QStringLiteral(".damaged-")), qPrintable(movedTo));
+    QCOMPARE(fileBytes(movedTo), damaged);
+    QCOMPARE(liveEntities(m_cachePath), 0);
+
+    // The window says so in itself, with the path to copy and the offer.
+    ui::DamagedCacheNotice *notice = waitForNotice(session);
+    QVERIFY(notice);
+    QVERIFY(notice->isVisible());
+    auto *path = notice->findChild<QLineEdit *>(QStringLiteral("damagedCachePath"));
+    QCOMPARE(path->text(), movedTo);
+    QVERIFY(path->isReadOnly());
+    QVERIFY(notice->findChild<QPushButton *>(QStringLiteral("showDamagedCacheFolder"))->isVisible());
+    QVERIFY2(notice->text().contains(QStringLiteral("Nothing was deleted")), qPrintable(notice->text()));
+    QVERIFY(notice->offeredSnapshot().has_value());
+    QCOMPARE(notice->offeredSnapshot()->id, m_snapshotId);
+    auto *offer = notice->findChild<QLabel *>(QStringLiteral("damagedCacheOffer"));
+    QVERIFY2(offer->text().contains(QStringLiteral("latest good snapshot"))
+            && offer->text().contains(QStringLiteral("taken by hand")),
+        qPrintable(offer->text()));
+    auto *restore = notice->findChild<QPushButton *>(QStringLiteral("restoreLatestSnapshotButton"));
+    auto *sync = notice->findChild<QPushButton *>(QStringLiteral("syncAgainButton"));
+    QVERIFY(restore->isVisible() && restore->isEnabled());
+    QVERIFY(sync->isVisible() && sync->isEnabled());
+    QVERIFY(session.window()->bannerText().isEmpty()); // the notice says it all
+
+    const QString shots = QStringLiteral(CAIRN_BINARY_DIR) + QStringLiteral("/screenshots");
+    QVERIFY(QDir().mkpath(shots));
+    session.window()->resize(1280, 800);
+    QVERIFY(session.window()->grab().save(shots + QStringLiteral("/damaged-cache.png")));
+
+    // Restore: on the worker, then the window reads the entities back.
+    QSignalSpy restored(notice, &ui::DamagedCacheNotice::restored);
+    restore->click();
+    QVERIFY(!restore->isEnabled());
+    QVERIFY(!sync->isEnabled());
+    QVERIFY(restored.wait(30000));
+    QCOMPARE(restored.first().at(0).toString(), m_snapshotId);
+    QCOMPARE(liveEntities(m_cachePath), m_sampleEntities);
+    QVERIFY(!restore->isVisible());
+    QVERIFY2(offer->text().startsWith(QStringLiteral("Restored the snapshot of")), qPrintable(offer->text()));
+    QVERIFY(QFileInfo::exists(movedTo)); // still there, for whoever wants to look into it
+    QVERIFY(sync->isEnabled());
+}
+
+void TestDamagedCache::withoutASnapshotOffersOnlyASync()
+{
+    fillCache(false);
+    QVERIFY(!damage(m_cachePath).isEmpty());
+    ui::DesktopSession::Options options;
+    options.cachePath = m_cachePath;
+    ui::DesktopSession session(options);
+    QSignalSpy movedAside(&session, &ui::DesktopSession::cacheMovedAside);
+    QCOMPARE(session.start(), QString());
+    QVERIFY(movedAside.wait(30000));
+    ui::DamagedCacheNotice *notice = waitForNotice(session);
+    QVERIFY(notice);
+    QVERIFY(!notice->offeredSnapshot().has_value());
+    auto *offer = notice->findChild<QLabel *>(QStringLiteral("damagedCacheOffer"));
+    QVERIFY2(
+        offer->text().startsWith(QStringLiteral("There is no sound snapshot to restore")), qPrintable(offer->text()));
+    QVERIFY(!notice->findChild<QPushButton *>(QStringLiteral("restoreLatestSnapshotButton"))->isVisible());
+    auto *sync = notice->findChild<QPushButton *>(QStringLiteral("syncAgainButton"));
+    QVERIFY(sync->isVisible());
+    QSignalSpy syncRequested(notice, &ui::DamagedCacheNotice::syncRequested);
+    sync->click();
+    QCOMPARE(syncRequested.size(), 1);
+}
+
+// Not a database at all: found by the open itself, before the first paint, with the same notice.
+void TestDamagedCache::aFileThatIsNotADatabaseIsMovedAsideAtOpen()
+{
+    {
+        QFile file(m_cachePath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(10000, 'x'));
+    }
+    ui::DesktopSession::Options options;
+    options.cachePath = m_cachePath;
+    ui::DesktopSession session(options);
+    QCOMPARE(session.start(), QString());
+    ui::DamagedCacheNotice *notice = waitForNotice(session);
+    QVERIFY(notice);
+    QVERIFY(notice->movedTo().startsWith(m_cachePath + QStringLiteral(".damaged-")));
+    QCOMPARE(fileBytes(notice->movedTo()), QByteArray(10000, 'x'));
+    QVERIFY(!notice->offeredSnapshot().has_value());
+}
+
+QTEST_MAIN(TestDamagedCache)
+#include "tst_damagedcache.moc"
