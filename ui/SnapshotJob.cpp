@@ -51,7 +51,8 @@ cache::SnapshotStore::Progress SnapshotJob::progressReporter()
 bool SnapshotJob::list()
 {
     return start([path = m_cachePath] {
-        Outcome outcome { Operation::List };
+        Outcome outcome;
+        outcome.operation = Operation::List;
         // Listing reads only: a read-only connection, which never migrates or moves the file.
         core::Result<std::unique_ptr<cache::Cache>> cache = cache::Cache::openReadOnly(path);
         if (!cache) {
@@ -70,7 +71,8 @@ bool SnapshotJob::list()
 bool SnapshotJob::take(const cache::SnapshotReason &reason)
 {
     return start([path = m_cachePath, reason, report = progressReporter()] {
-        Outcome outcome { Operation::Take };
+        Outcome outcome;
+        outcome.operation = Operation::Take;
         // A snapshot reads the file through a connection of its own: read-only is enough here.
         core::Result<std::unique_ptr<cache::Cache>> cache = cache::Cache::openReadOnly(path);
         if (!cache) {
@@ -96,7 +98,8 @@ bool SnapshotJob::take(const cache::SnapshotReason &reason)
 bool SnapshotJob::restore(const QString &id)
 {
     return start([path = m_cachePath, id, report = progressReporter()] {
-        Outcome outcome { Operation::Restore };
+        Outcome outcome;
+        outcome.operation = Operation::Restore;
         outcome.snapshotId = id;
         // The writer's connection, without the integrity check: it reads every page, and a
         // restore is what follows when the cache is damaged.
@@ -118,7 +121,8 @@ bool SnapshotJob::restore(const QString &id)
 bool SnapshotJob::findNewestSound()
 {
     return start([path = m_cachePath] {
-        Outcome outcome { Operation::FindNewestSound };
+        Outcome outcome;
+        outcome.operation = Operation::FindNewestSound;
         core::Result<std::unique_ptr<cache::Cache>> cache = cache::Cache::openReadOnly(path);
         if (!cache) {
             outcome.error = cache.errorString();

@@ -42,7 +42,7 @@ QString SnapshotWords::entities(int count)
 
 QString SnapshotWords::size(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes);
+    return QLocale().formattedDataSize(bytes, 1);
 }
 
 QString SnapshotWords::summary(const cache::SnapshotInfo &snapshot, const QDateTime &now)

@@ -128,7 +128,8 @@ void SnapshotsDialog::reload()
 {
     if (!m_job->list())
         return;
-    setBusy(tr("Reading the snapshots…"));
+    // What the last restore or snapshot did stays in view while the list follows it.
+    setBusy(m_outcome.isEmpty() ? tr("Reading the snapshots…") : m_outcome);
 }
 
 void SnapshotsDialog::showSnapshots(const QList<cache::SnapshotInfo> &snapshots, const QString &error)
@@ -153,11 +154,9 @@ void SnapshotsDialog::showSnapshots(const QList<cache::SnapshotInfo> &snapshots,
     }
     m_selectAfterListing.clear();
     m_empty->update();
-    // After a restore or a snapshot, their own words stay: the list only follows them.
-    const QString status = !error.isEmpty()
-        ? tr("Could not read the snapshots in %1: %2").arg(m_cachePath + QStringLiteral(".snapshots"), error)
-        : m_status->text();
-    setIdle(status);
+    if (!error.isEmpty())
+        m_outcome = tr("Could not read the snapshots in %1: %2").arg(m_cachePath + QStringLiteral(".snapshots"), error);
+    setIdle();
     Q_EMIT snapshotsListed();
 }
 
@@ -171,7 +170,8 @@ void SnapshotsDialog::takeSnapshot()
 void SnapshotsDialog::onTaken(const cache::SnapshotInfo &snapshot, int pruned, const QString &error)
 {
     if (snapshot.id.isEmpty()) {
-        setIdle(tr("Could not take a snapshot: %1").arg(error));
+        m_outcome = tr("Could not take a snapshot: %1").arg(error);
+        setIdle();
         return;
     }
     QString status = tr("Snapshot taken: %1.").arg(SnapshotWords::when(snapshot.createdAt, snapshot.createdAt));
@@ -185,7 +185,8 @@ void SnapshotsDialog::onTaken(const cache::SnapshotInfo &snapshot, int pruned, c
             + tr("Cairn keeps the newest %1; the %2 oldest were removed.")
                   .arg(cache::SnapshotStore::DefaultKept)
                   .arg(pruned);
-    setIdle(status);
+    m_outcome = status;
+    setIdle();
     m_selectAfterListing = snapshot.id;
     Q_EMIT snapshotTaken(snapshot.id);
     reload();
@@ -221,12 +222,14 @@ void SnapshotsDialog::onRestored(const QString &snapshotId, const QString &undoS
 {
     m_restoring.clear();
     if (!error.isEmpty()) {
-        setIdle(tr("Could not restore %1: %2").arg(describe(snapshotId), error));
+        m_outcome = tr("Could not restore %1: %2").arg(describe(snapshotId), error);
+        setIdle();
         return;
     }
-    setIdle(tr("Restored %1. What the cache held before is kept as a new snapshot, selected at the top of the list: "
-               "restore it to undo this.")
-                .arg(describe(snapshotId)));
+    m_outcome = tr("Restored %1. What the cache held before is kept as a new snapshot, selected at the top of the "
+                   "list: restore it to undo this.")
+                    .arg(describe(snapshotId));
+    setIdle();
     m_selectAfterListing = undoSnapshotId;
     Q_EMIT restored(snapshotId, undoSnapshotId);
     reload();
@@ -251,10 +254,10 @@ void SnapshotsDialog::setBusy(const QString &what)
     updateButtons();
 }
 
-void SnapshotsDialog::setIdle(const QString &status)
+void SnapshotsDialog::setIdle()
 {
     m_busy = false;
-    m_status->setText(status);
+    m_status->setText(m_outcome);
     m_progress->hide();
     updateButtons();
 }

@@ -61,7 +61,8 @@ private:
     void onRestored(const QString &snapshotId, const QString &undoSnapshotId, const QString &error);
     void onProgress(cache::SnapshotStore::Step step, int done, int total);
     void setBusy(const QString &what);
-    void setIdle(const QString &status);
+    // Shows the words of the last outcome (m_outcome).
+    void setIdle();
     void updateButtons();
     QString selectedId() const;
     QString describe(const QString &snapshotId) const;
@@ -70,6 +71,7 @@ private:
     SnapshotJob *m_job = nullptr;
     QList<cache::SnapshotInfo> m_snapshots;
     QString m_restoring; // the id being restored, for the progress words
+    QString m_outcome; // what the last restore, snapshot or listing did, in words
     QString m_selectAfterListing;
     bool m_busy = false;
     bool m_listed = false;
