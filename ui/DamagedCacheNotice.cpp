@@ -54,17 +54,25 @@ DamagedCacheNotice::DamagedCacheNotice(
     dismiss->setAutoRaise(true);
     connect(dismiss, &QToolButton::clicked, this, &QObject::deleteLater);
 
-    m_what = new QLabel(tr("SQLite found damage in the cache file (%1), so what it held could be wrong or incomplete. "
-                           "Nothing was deleted: the damaged file is now here:")
-                            .arg(damage),
+    m_what = new QLabel(tr("Its integrity check found damage, so what it held could be wrong or incomplete. Nothing "
+                           "was deleted: the damaged file is now here:"),
         this);
     m_what->setWordWrap(true);
     m_what->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // SQLite's own words, for whoever looks into the file: one line, without its banner.
+    QStringList said = damage.split(u'\n', Qt::SkipEmptyParts);
+    said.removeIf([](const QString &line) { return line.startsWith(QStringLiteral("***")); });
+    auto *details = new QLabel(tr("The check said: %1").arg(said.join(QStringLiteral("; "))), this);
+    details->setObjectName(QStringLiteral("damagedCacheDetails"));
+    details->setWordWrap(true);
+    details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    details->setForegroundRole(QPalette::PlaceholderText);
 
     m_path = new QLineEdit(movedTo, this);
     m_path->setObjectName(QStringLiteral("damagedCachePath"));
     m_path->setAccessibleName(tr("Where the damaged cache file is now"));
     m_path->setReadOnly(true);
+    m_path->setToolTip(movedTo);
     m_path->setCursorPosition(0);
     auto *showFolder = new QPushButton(tr("Show in &Folder"), this);
     showFolder->setObjectName(QStringLiteral("showDamagedCacheFolder"));
@@ -106,6 +114,7 @@ DamagedCacheNotice::DamagedCacheNotice(
     body->addLayout(titleRow);
     body->addWidget(m_what);
     body->addLayout(pathRow);
+    body->addWidget(details);
     body->addWidget(m_offer);
     body->addWidget(m_progress);
     body->addLayout(actions);

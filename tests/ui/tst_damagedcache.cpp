@@ -4,6 +4,7 @@
 // a notice that says where the file went and offers the newest sound snapshot and a sync.
 
 #include "cache/Cache.h"
+#include "cache/Database.h"
 #include "cache/SnapshotStore.h"
 #include "sync/SampleOrganisation.h"
 #include "ui/DamagedCacheNotice.h"
@@ -42,12 +43,26 @@ QByteArray fileBytes(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-// Garbage over the last quarter of the file (rows and indexes): the header and schema
-// still read, so the window opens, and quick_check finds the damage (as in tst_cacheopen).
+// Garbage over one page of an index of the entities: the header, the schema and the
+// tables still read, so the cache opens (without the check) and the window paints, and
+// quick_check, which walks every index, finds the damage.
 QByteArray damage(const QString &path)
 {
+    qint64 page = 0;
+    qint64 pageSize = 0;
+    {
+        auto db = cache::Database::open(path, cache::Database::Mode::ReadOnly);
+        if (!db)
+            return {};
+        page = db->queryInt(QStringLiteral("SELECT max(rootpage) FROM sqlite_schema WHERE type = 'index' AND "
+                                           "tbl_name = 'entities' AND name NOT LIKE 'sqlite_%'"))
+                   .value();
+        pageSize = db->queryInt(QStringLiteral("PRAGMA page_size")).value();
+    }
     QByteArray bytes = fileBytes(path);
-    for (qsizetype i = bytes.size() * 3 / 4; i < bytes.size(); ++i)
+    if (page < 2 || page * pageSize > bytes.size())
+        return {};
+    for (qint64 i = (page - 1) * pageSize; i < page * pageSize; ++i)
         bytes[i] = char((i * 131 + 7) % 251);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(bytes) != bytes.size())
@@ -154,6 +169,11 @@ void TestDamagedCache::movesTheFileAsideAndOffersTheLatestGoodSnapshot()
     QVERIFY(path->isReadOnly());
     QVERIFY(notice->findChild<QPushButton *>(QStringLiteral("showDamagedCacheFolder"))->isVisible());
     QVERIFY2(notice->text().contains(QStringLiteral("Nothing was deleted")), qPrintable(notice->text()));
+    // SQLite's words are there for whoever looks into the file, on one line.
+    const QString details = notice->findChild<QLabel *>(QStringLiteral("damagedCacheDetails"))->text();
+    QVERIFY2(details.startsWith(QStringLiteral("The check said: ")) && details.size() > 20 && !details.contains(u'\n')
+            && !details.contains(QStringLiteral("***")),
+        qPrintable(details));
     QVERIFY(notice->offeredSnapshot().has_value());
     QCOMPARE(notice->offeredSnapshot()->id, m_snapshotId);
     auto *offer = notice->findChild<QLabel *>(QStringLiteral("damagedCacheOffer"));
