@@ -450,6 +450,8 @@ private Q_SLOTS:
         run = cairn({ QStringLiteral("snapshot"), QStringLiteral("list") });
         QCOMPARE(run.code, 0);
         QVERIFY2(run.out.contains(snapshot) && run.out.contains(u"10 entities"), qPrintable(run.out));
+        // Why it was taken, last on its line.
+        QVERIFY2(run.out.contains(u"10 entities  before removals of \u201c"), qPrintable(run.out));
     }
 
     void snapshotsRoundTrip()
@@ -477,6 +479,8 @@ private Q_SLOTS:
 
         run = cairn({ QStringLiteral("snapshot"), QStringLiteral("list") });
         QVERIFY(run.out.contains(id) && run.out.contains(before));
+        QVERIFY2(run.out.contains(u"taken by hand") && run.out.contains(QStringLiteral("before restoring ") + id),
+            qPrintable(run.out));
         // And the restore can itself be undone.
         run = cairn({ QStringLiteral("snapshot"), QStringLiteral("restore"), before });
         QCOMPARE(run.code, 0);
