@@ -6,10 +6,13 @@
 #include "cache/Cache.h"
 #include "cache/Database.h"
 #include "cache/SnapshotStore.h"
+#include "models/ItemRoles.h"
 #include "sync/SampleOrganisation.h"
 #include "ui/DamagedCacheNotice.h"
 #include "ui/DesktopSession.h"
 #include "ui/MainWindow.h"
+#include "ui/OverviewPage.h"
+#include "ui/Sidebar.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,6 +38,18 @@ qint64 liveEntities(const QString &cachePath)
         ->database()
         .queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL"))
         .value();
+}
+
+// What the window's sidebar counts for a view ("component", ...).
+int sidebarCount(ui::MainWindow &window, const QString &viewId)
+{
+    QAbstractItemModel *counts = window.sidebar()->model();
+    for (int row = 0; row < counts->rowCount(); ++row) {
+        const QModelIndex index = counts->index(row, 0);
+        if (index.data(models::ViewIdRole).toString() == viewId)
+            return index.data(models::CountRole).toInt();
+    }
+    return -1;
 }
 
 QByteArray fileBytes(const QString &path)
@@ -159,6 +174,7 @@ void TestDamagedCache::movesTheFileAsideAndOffersTheLatestGoodSnapshot()
     QVERIFY2(movedTo.startsWith(m_cachePath + QStringLiteral(".damaged-")), qPrintable(movedTo));
     QCOMPARE(fileBytes(movedTo), damaged);
     QCOMPARE(liveEntities(m_cachePath), 0);
+    QCOMPARE(sidebarCount(*session.window(), QStringLiteral("component")), 0);
 
     // The window says so in itself, with the path to copy and the offer.
     ui::DamagedCacheNotice *notice = waitForNotice(session);
@@ -203,6 +219,12 @@ void TestDamagedCache::movesTheFileAsideAndOffersTheLatestGoodSnapshot()
     QVERIFY2(offer->text().startsWith(QStringLiteral("Restored the snapshot of")), qPrintable(offer->text()));
     QVERIFY(QFileInfo::exists(movedTo)); // still there, for whoever wants to look into it
     QVERIFY(sync->isEnabled());
+    // The window read the cache again: the entities are back in it.
+    QVERIFY(sidebarCount(*session.window(), QStringLiteral("component")) > 0);
+    // The picture once the overview's read (on its worker) and the notice's new layout are in.
+    QTRY_VERIFY(session.window()->overviewPage()->isUpToDate());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QVERIFY(session.window()->grab().save(shots + QStringLiteral("/damaged-cache-restored.png")));
 }
 
 void TestDamagedCache::withoutASnapshotOffersOnlyASync()

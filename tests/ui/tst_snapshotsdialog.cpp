@@ -5,13 +5,19 @@
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "cache/SnapshotStore.h"
+#include "models/CacheChangeWatcher.h"
+#include "models/ItemRoles.h"
 #include "sync/SampleOrganisation.h"
+#include "ui/MainWindow.h"
+#include "ui/Sidebar.h"
 #include "ui/SnapshotsDialog.h"
 
+#include <QAction>
 #include <QDir>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -46,6 +52,7 @@ private Q_SLOTS:
     void listsNewestFirstWithWhyAndHowMany();
     void restoresAfterConfirmingAndKeepsAWayBack();
     void takesASnapshotNow();
+    void theWindowOpensItAndReloadsAfterARestore();
 
 private:
     QTemporaryDir m_dir;
@@ -60,6 +67,8 @@ void TestSnapshotsDialog::initTestCase()
     Q_INIT_RESOURCE(cairn_sample);
     Q_INIT_RESOURCE(cairn_icons);
     QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("CairnTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_snapshotsdialog"));
     QVERIFY(m_dir.isValid());
 }
 
@@ -204,6 +213,41 @@ void TestSnapshotsDialog::takesASnapshotNow()
     QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Taken by hand"));
     QCOMPARE(dialog.snapshots().constFirst().id, taken.first().at(0).toString());
     QCOMPARE(list->currentItem(), list->topLevelItem(0));
+}
+
+// File ▸ Snapshots… opens the dialog; a restore in it makes the window read the cache again.
+void TestSnapshotsDialog::theWindowOpensItAndReloadsAfterARestore()
+{
+    QSettings().clear();
+    auto cache = cache::Cache::open(m_cachePath);
+    QVERIFY2(cache, qPrintable(cache.errorString()));
+    ui::MainWindow window(**cache);
+    window.changeWatcher()->stop(); // the reload must come from the dialog's signal
+    window.show();
+    QAbstractItemModel *counts = window.sidebar()->model();
+    auto components = [counts] {
+        for (int row = 0; row < counts->rowCount(); ++row) {
+            const QModelIndex index = counts->index(row, 0);
+            if (index.data(models::ViewIdRole).toString() == u"component")
+                return index.data(models::CountRole).toInt();
+        }
+        return -1;
+    };
+    QCOMPARE(components(), 0);
+
+    auto *action = window.findChild<QAction *>(QStringLiteral("snapshotsAction"));
+    QVERIFY(action);
+    action->trigger();
+    auto *dialog = window.findChild<ui::SnapshotsDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QSignalSpy listed(dialog, &ui::SnapshotsDialog::snapshotsListed);
+    QSignalSpy restored(dialog, &ui::SnapshotsDialog::restored);
+    QVERIFY(listed.wait(30000));
+    dialog->restoreSnapshot(m_byHand.id);
+    QVERIFY(restored.wait(30000));
+    QVERIFY(components() > 0);
+    QVERIFY(listed.wait(30000)); // the dialog's own list follows before the window goes
 }
 
 QTEST_MAIN(TestSnapshotsDialog)
