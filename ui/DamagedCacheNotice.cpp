@@ -47,12 +47,12 @@ DamagedCacheNotice::DamagedCacheNotice(
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
-    auto *dismiss = new QToolButton(this);
-    dismiss->setObjectName(QStringLiteral("dismissDamagedCacheNotice"));
-    dismiss->setText(tr("Dismiss"));
-    dismiss->setAccessibleName(tr("Dismiss the notice about the damaged cache"));
-    dismiss->setAutoRaise(true);
-    connect(dismiss, &QToolButton::clicked, this, &QObject::deleteLater);
+    m_dismiss = new QToolButton(this);
+    m_dismiss->setObjectName(QStringLiteral("dismissDamagedCacheNotice"));
+    m_dismiss->setText(tr("Dismiss"));
+    m_dismiss->setAccessibleName(tr("Dismiss the notice about the damaged cache"));
+    m_dismiss->setAutoRaise(true);
+    connect(m_dismiss, &QToolButton::clicked, this, &QObject::deleteLater);
 
     m_what = new QLabel(tr("Its integrity check found damage, so what it held could be wrong or incomplete. Nothing "
                            "was deleted: the damaged file is now here:"),
@@ -102,7 +102,7 @@ DamagedCacheNotice::DamagedCacheNotice(
 
     auto *titleRow = new QHBoxLayout;
     titleRow->addWidget(title, 1);
-    titleRow->addWidget(dismiss, 0, Qt::AlignTop);
+    titleRow->addWidget(m_dismiss, 0, Qt::AlignTop);
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(showFolder);
@@ -172,6 +172,8 @@ void DamagedCacheNotice::restoreOffered()
         return;
     m_restore->setEnabled(false);
     m_sync->setEnabled(false);
+    // The notice stays until the restore is over: it is what tells the window to reload.
+    m_dismiss->setEnabled(false);
     m_offer->setText(tr("Restoring %1…").arg(SnapshotWords::summary(*m_offered, QDateTime::currentDateTimeUtc())));
     m_progress->setRange(0, 0);
     m_progress->show();
@@ -190,6 +192,7 @@ void DamagedCacheNotice::onRestored(const QString &snapshotId, const QString &un
 {
     m_progress->hide();
     m_sync->setEnabled(true);
+    m_dismiss->setEnabled(true);
     const QString what = m_offered ? SnapshotWords::summary(*m_offered, QDateTime::currentDateTimeUtc())
                                    : tr("snapshot %1").arg(snapshotId);
     if (!error.isEmpty()) {

@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+class QToolButton;
 
 namespace cairn::ui {
 
@@ -69,6 +70,7 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_restore = nullptr;
     QPushButton *m_sync = nullptr;
+    QToolButton *m_dismiss = nullptr;
 };
 
 } // namespace cairn::ui

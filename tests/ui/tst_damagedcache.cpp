@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace cairn;
 
@@ -212,6 +213,7 @@ void TestDamagedCache::movesTheFileAsideAndOffersTheLatestGoodSnapshot()
     restore->click();
     QVERIFY(!restore->isEnabled());
     QVERIFY(!sync->isEnabled());
+    QVERIFY(!notice->findChild<QToolButton *>(QStringLiteral("dismissDamagedCacheNotice"))->isEnabled());
     QVERIFY(restored.wait(30000));
     QCOMPARE(restored.first().at(0).toString(), m_snapshotId);
     QCOMPARE(liveEntities(m_cachePath), m_sampleEntities);
