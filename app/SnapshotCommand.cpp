@@ -17,8 +17,12 @@ void printSnapshot(QTextStream &out, const cache::SnapshotInfo &info)
 {
     const QString reason = info.reason.describe();
     out << info.id << "  " << info.createdAt.toLocalTime().toString(Qt::ISODate) << "  "
-        << QLocale::c().formattedDataSize(info.sizeBytes) << "  " << info.liveEntities << " entities  "
-        << (reason.isEmpty() ? QStringLiteral("\u2014") : reason) << "\n";
+        << QLocale::c().formattedDataSize(info.sizeBytes) << "  ";
+    if (info.problem.isEmpty())
+        out << info.liveEntities << " entities  ";
+    else
+        out << "unreadable (" << info.problem << ")  ";
+    out << (reason.isEmpty() ? QStringLiteral("\u2014") : reason) << "\n";
 }
 
 } // namespace

@@ -151,7 +151,8 @@ core::Result<SnapshotInfo> SnapshotStore::create(const SnapshotReason &reason, c
     return info(id);
 }
 
-core::Result<SnapshotInfo> SnapshotStore::info(const QString &id) const
+// What the file and its name say, without opening it.
+core::Result<SnapshotInfo> SnapshotStore::fileInfo(const QString &id) const
 {
     const QString path = folder() + u'/' + id + FileSuffix;
     const QFileInfo file(path);
@@ -165,7 +166,13 @@ core::Result<SnapshotInfo> SnapshotStore::info(const QString &id) const
     s.createdAt = QDateTime::fromString(id, IdFormat);
     s.createdAt.setTimeSpec(Qt::UTC); // ids are written in UTC (QTimeZone::UTC is Qt 6.5)
     s.reason = readReason(folder() + u'/' + id + ReasonSuffix);
-    CAIRN_TRY_ASSIGN(Database db, Database::open(path, Database::Mode::ReadOnly));
+    return s;
+}
+
+core::Result<SnapshotInfo> SnapshotStore::info(const QString &id) const
+{
+    CAIRN_TRY_ASSIGN(SnapshotInfo s, fileInfo(id));
+    CAIRN_TRY_ASSIGN(Database db, Database::open(s.path, Database::Mode::ReadOnly));
     CAIRN_TRY_ASSIGN(Statement q,
         db.prepare(QStringLiteral("SELECT kind, count(*) FROM entities WHERE removed_at IS NULL GROUP BY kind")));
     CAIRN_TRY(forEachRow(q, [&](const Statement &row) {
@@ -182,8 +189,21 @@ core::Result<QList<SnapshotInfo>> SnapshotStore::list() const
     QStringList names = dir.entryList({ QStringLiteral("*") + FileSuffix }, QDir::Files, QDir::Name | QDir::Reversed);
     QList<SnapshotInfo> out;
     for (const QString &name : std::as_const(names)) {
-        CAIRN_TRY_ASSIGN(SnapshotInfo s, info(name.chopped(FileSuffix.size())));
-        out.append(std::move(s));
+        const QString id = name.chopped(FileSuffix.size());
+        core::Result<SnapshotInfo> s = info(id);
+        if (s) {
+            out.append(std::move(s).value());
+            continue;
+        }
+        // One snapshot that cannot be read (damaged, locked) is listed as such, so the
+        // others stay listed and restorable and old ones can still be pruned.
+        core::Result<SnapshotInfo> unread = fileInfo(id);
+        if (!unread && unread.errorKind() == core::ErrorKind::NotFound)
+            continue; // removed since the folder was read
+        if (!unread)
+            return unread.error();
+        unread->problem = s.errorString();
+        out.append(std::move(unread).value());
     }
     return out;
 }

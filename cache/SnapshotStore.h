@@ -23,9 +23,10 @@ struct SnapshotInfo
     QString path;
     QDateTime createdAt;
     qint64 sizeBytes = 0;
-    int liveEntities = 0;
+    int liveEntities = 0; // 0 when `problem` is set: the counts are unknown
     QMap<QString, int> liveByKind; // lower-case kind -> live count
     SnapshotReason reason; // Unknown for a snapshot taken before reasons were kept
+    QString problem; // set by list() when the snapshot could not be opened or read
 };
 
 // Snapshots of a cache file in `<cache>.snapshots/` next to it. Taken before a run applies
@@ -50,7 +51,8 @@ public:
     // written beside it (`<id>.json`) before the snapshot appears under its id.
     core::Result<SnapshotInfo> create(const SnapshotReason &reason, const Progress &progress = {});
     // Newest first. Opens every snapshot to count its entities: seconds for large caches,
-    // so a window calls it off its thread.
+    // so a window calls it off its thread. One that cannot be read is listed with its
+    // `problem`, not an error: the others stay listed, restorable and prunable.
     core::Result<QList<SnapshotInfo>> list() const;
     core::Result<SnapshotInfo> info(const QString &id) const;
     // The newest snapshot that passes SQLite's quick_check (Cache::findDamage) and that
@@ -67,6 +69,8 @@ public:
     static constexpr int DefaultKept = 5;
 
 private:
+    core::Result<SnapshotInfo> fileInfo(const QString &id) const;
+
     Cache &m_cache;
 };
 

@@ -145,7 +145,12 @@ void SnapshotsDialog::showSnapshots(const QList<cache::SnapshotInfo> &snapshots,
         item->setText(WhenColumn, SnapshotWords::when(snapshot.createdAt, now));
         item->setToolTip(WhenColumn, tr("Snapshot %1 (%2)").arg(snapshot.id, snapshot.path));
         item->setText(WhyColumn, SnapshotWords::reason(snapshot.reason));
-        item->setText(EntitiesColumn, locale.toString(snapshot.liveEntities));
+        if (snapshot.problem.isEmpty()) {
+            item->setText(EntitiesColumn, locale.toString(snapshot.liveEntities));
+        } else {
+            item->setText(EntitiesColumn, tr("unreadable"));
+            item->setToolTip(EntitiesColumn, tr("Cairn could not read this snapshot: %1").arg(snapshot.problem));
+        }
         item->setTextAlignment(EntitiesColumn, Qt::AlignRight | Qt::AlignVCenter);
         item->setText(SizeColumn, SnapshotWords::size(snapshot.sizeBytes));
         item->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);

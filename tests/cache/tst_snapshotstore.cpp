@@ -216,6 +216,33 @@ private Q_SLOTS:
         QCOMPARE(QDir(store.folder()).entryList(QDir::Files).size(), 2); // one snapshot, its reason
     }
 
+    // A snapshot that cannot be read does not hide the others, nor stop old ones being pruned.
+    void anUnreadableSnapshotIsListedWithItsProblem()
+    {
+        QTemporaryDir dir;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("cache.sqlite3")));
+        QVERIFY(cache);
+        SnapshotStore store(**cache);
+        auto older = store.create(SnapshotReason::byHand());
+        auto newer = store.create(SnapshotReason::byHand());
+        QVERIFY(older && newer);
+        {
+            QFile garbage(older->path);
+            QVERIFY(garbage.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            garbage.write(QByteArray(8192, 'x'));
+        }
+        auto listed = store.list();
+        QVERIFY2(listed, qPrintable(listed.errorString()));
+        QCOMPARE(listed->size(), 2);
+        QVERIFY(listed->at(0).problem.isEmpty());
+        QCOMPARE(listed->at(1).id, older->id);
+        QVERIFY(!listed->at(1).problem.isEmpty());
+        QCOMPARE(listed->at(1).reason, SnapshotReason::byHand());
+        QVERIFY(!store.restore(older->id));
+        QCOMPARE(store.keepLast(1).value(), 1);
+        QCOMPARE(store.list()->size(), 1);
+    }
+
     // A copy reports its pages as it goes, for the window's progress bar: the snapshot of
     // the current state first, then the restore.
     void reportsPagesAsItCopies()
