@@ -222,7 +222,7 @@ void TestDamagedCache::movesTheFileAsideAndOffersTheLatestGoodSnapshot()
     QVERIFY(QFileInfo::exists(movedTo)); // still there, for whoever wants to look into it
     QVERIFY(sync->isEnabled());
     // The window read the cache again: the entities are back in it.
-    QVERIFY(sidebarCount(*session.window(), QStringLiteral("component")) > 0);
+    QTRY_VERIFY(sidebarCount(*session.window(), QStringLiteral("component")) > 0); // read on the window's reader
     // The picture once the overview's read (on its worker) and the notice's new layout are in.
     QTRY_VERIFY(session.window()->overviewPage()->isUpToDate());
     QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
