@@ -180,7 +180,7 @@ void TestSnapshotsDialog::restoresAfterConfirmingAndKeepsAWayBack()
     QVERIFY2(dialog.statusText().contains(QStringLiteral("undo")), qPrintable(dialog.statusText()));
 
     // The state it replaced is the newest snapshot, selected, with its reason: one click undoes.
-    QVERIFY(listed.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(listed.size(), 2, 30000);
     QCOMPARE(list->topLevelItemCount(), 3);
     QCOMPARE(list->currentItem(), list->topLevelItem(0));
     QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Before restoring %1").arg(m_byHand.id));
@@ -207,7 +207,7 @@ void TestSnapshotsDialog::takesASnapshotNow()
     QVERIFY(dialog.isBusy());
     QVERIFY(taken.wait(30000));
     QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Snapshot taken")), qPrintable(dialog.statusText()));
-    QVERIFY(listed.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(listed.size(), 2, 30000);
     auto *list = dialog.findChild<QTreeWidget *>(QStringLiteral("snapshotList"));
     QCOMPARE(list->topLevelItemCount(), 3);
     QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Taken by hand"));
@@ -247,7 +247,7 @@ void TestSnapshotsDialog::theWindowOpensItAndReloadsAfterARestore()
     dialog->restoreSnapshot(m_byHand.id);
     QVERIFY(restored.wait(30000));
     QTRY_VERIFY(components() > 0); // the counts are read again on the window's reader
-    QVERIFY(listed.wait(30000)); // the dialog's own list follows before the window goes
+    QTRY_COMPARE_WITH_TIMEOUT(listed.size(), 2, 30000); // the dialog's own list follows the restore
 }
 
 QTEST_MAIN(TestSnapshotsDialog)
