@@ -56,7 +56,7 @@ SnapshotsDialog::SnapshotsDialog(QString cachePath, QWidget *parent)
     m_list->header()->setSectionResizeMode(SizeColumn, QHeaderView::ResizeToContents);
     m_empty = new EmptyState(m_list, [this] {
         // Nothing to say while the list is on its way, nor over an error the status shows.
-        if (!m_listed)
+        if (!m_listed || m_listFailed)
             return QString();
         return tr("No snapshots yet. Cairn takes one before a sync removes anything; Take Snapshot Now takes one "
                   "now.");
@@ -158,9 +158,13 @@ void SnapshotsDialog::showSnapshots(const QList<cache::SnapshotInfo> &snapshots,
             m_list->setCurrentItem(item);
     }
     m_selectAfterListing.clear();
-    m_empty->update();
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
         m_outcome = tr("Could not read the snapshots in %1: %2").arg(m_cachePath + QStringLiteral(".snapshots"), error);
+    } else if (m_listFailed) {
+        m_outcome.clear(); // the list is there now: the error it replaced is over
+    }
+    m_listFailed = !error.isEmpty();
+    m_empty->update();
     setIdle();
     Q_EMIT snapshotsListed();
 }

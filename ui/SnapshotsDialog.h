@@ -75,6 +75,7 @@ private:
     QString m_selectAfterListing;
     bool m_busy = false;
     bool m_listed = false;
+    bool m_listFailed = false; // the last listing failed: the status says why
 
     QTreeWidget *m_list = nullptr;
     EmptyState *m_empty = nullptr;

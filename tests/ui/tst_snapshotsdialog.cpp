@@ -53,6 +53,7 @@ private Q_SLOTS:
     void restoresAfterConfirmingAndKeepsAWayBack();
     void takesASnapshotNow();
     void theWindowOpensItAndReloadsAfterARestore();
+    void saysWhyItCannotList();
 
 private:
     QTemporaryDir m_dir;
@@ -248,6 +249,21 @@ void TestSnapshotsDialog::theWindowOpensItAndReloadsAfterARestore()
     QVERIFY(restored.wait(30000));
     QTRY_VERIFY(components() > 0); // the counts are read again on the window's reader
     QTRY_COMPARE_WITH_TIMEOUT(listed.size(), 2, 30000); // the dialog's own list follows the restore
+}
+
+// A cache that cannot be opened: the dialog says so, in words, instead of an empty list.
+void TestSnapshotsDialog::saysWhyItCannotList()
+{
+    const QString missing = m_dir.filePath(QStringLiteral("no-such-folder/cache.sqlite3"));
+    ui::SnapshotsDialog dialog(missing, nullptr);
+    QSignalSpy listed(&dialog, &ui::SnapshotsDialog::snapshotsListed);
+    QVERIFY(listed.wait(30000));
+    QVERIFY2(dialog.statusText().startsWith(
+                 QStringLiteral("Could not read the snapshots in ") + missing + QStringLiteral(".snapshots: ")),
+        qPrintable(dialog.statusText()));
+    QVERIFY(dialog.snapshots().isEmpty());
+    QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("restoreButton"))->isEnabled());
+    QVERIFY(!dialog.isBusy());
 }
 
 QTEST_MAIN(TestSnapshotsDialog)
