@@ -11,7 +11,7 @@ class QLabel;
 namespace cairn::ui {
 
 // The strip above the views that says what a person should know now: the sample in use, a
-// failed or held sync, a damaged cache moved aside. It offers what can be done about it
+// failed or held sync. It offers what can be done about it
 // (Retry, Review…) as buttons next to the words, and can always be dismissed.
 class Banner final : public QFrame
 {

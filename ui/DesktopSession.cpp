@@ -210,8 +210,8 @@ void DesktopSession::updateSampleBanner()
     const bool onlySample
         = sources && sources->size() == 1 && sources->constFirst().name == sync::SampleOrganisation::sourceName();
     m_window->setBanner(onlySample
-            ? tr("You are looking at Fennel, a sample organisation bundled with Cairn. Add your own catalog with "
-                 "“cairn source add” and sync it; the sample stays a source of its own, easy to remove.")
+            ? tr("You are looking at Fennel, a sample organisation bundled with Cairn. Add your own catalog in "
+                 "File ▸ Sources and sync it; the sample stays a source of its own, easy to remove.")
             : QString());
 }
 

@@ -322,8 +322,8 @@ void SourcesDialog::removeSource()
                       "with when they went, until you purge them.",
         nullptr, chosen.liveEntities);
     text += QStringLiteral("\n\n")
-        + tr("A snapshot of the cache is taken first, so the removal can be undone (Snapshots, or “cairn snapshot "
-             "restore”).");
+        + tr("A snapshot of the cache is taken first, so the removal can be undone (File ▸ Snapshots, or "
+             "“cairn snapshot restore”).");
     if (sync::SourceRegistry::tokenPlace(chosen) == sync::SourceRegistry::TokenPlace::Keychain)
         text += QStringLiteral("\n\n") + tr("The token kept for it in the system keychain is forgotten.");
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove “%1”?").arg(chosen.name),
