@@ -87,11 +87,17 @@ core::Result<QList<SourceInfo>> CatalogWriter::sources(Counts counts)
     Database &db = m_cache.database();
     const QString countColumns = counts == Counts::Included
         ? QStringLiteral("(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NULL), "
-                         "(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NOT NULL) ")
-        : QStringLiteral("0, 0 ");
+                         "(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NOT NULL), ")
+        : QStringLiteral("0, 0, ");
+    // The kept entities are counted either way: a range of their own small table, and what
+    // lets a window say a source holds back removals.
+    const QString keptColumn
+        = QStringLiteral("(SELECT count(*) FROM kept_entities k JOIN entities e ON e.key = k.entity_key "
+                         "AND e.source_id = k.source_id AND e.removed_at IS NULL WHERE k.source_id = s.id) ");
     CAIRN_TRY_ASSIGN(Statement q,
         db.prepare(QStringLiteral("SELECT s.id, s.name, s.kind, s.location, s.options, s.position, s.created_at, ")
-            + countColumns + QStringLiteral("FROM sources s WHERE s.removed_at IS NULL ORDER BY s.position")));
+            + countColumns + keptColumn
+            + QStringLiteral("FROM sources s WHERE s.removed_at IS NULL ORDER BY s.position")));
     QList<SourceInfo> out;
     for (;;) {
         CAIRN_TRY_ASSIGN(Statement::Step step, q.step());
@@ -107,6 +113,7 @@ core::Result<QList<SourceInfo>> CatalogWriter::sources(Counts counts)
         s.createdAt = fromText(q.text(6));
         s.liveEntities = q.int32(7);
         s.removedEntities = q.int32(8);
+        s.keptEntities = q.int32(9);
         out.append(std::move(s));
     }
     return out;
@@ -173,6 +180,11 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
     tombstone.bind(1, sourceId);
     tombstone.bind(2, now);
     CAIRN_TRY(tombstone.exec());
+    // Keep decisions were about this source's runs, which end here; re-adding the source
+    // starts without them.
+    CAIRN_TRY_ASSIGN(Statement unkeep, db.prepare(QStringLiteral("DELETE FROM kept_entities WHERE source_id=?1")));
+    unkeep.bind(1, sourceId);
+    CAIRN_TRY(unkeep.exec());
     CAIRN_TRY_ASSIGN(Statement mark, db.prepare(QStringLiteral("UPDATE sources SET removed_at=?2 WHERE id=?1")));
     mark.bind(1, sourceId);
     mark.bind(2, now);

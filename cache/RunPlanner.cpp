@@ -126,9 +126,13 @@ core::Status RunPlanner::planOne(
     return {};
 }
 
-void RunPlanner::planRemovals(const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered)
+void RunPlanner::planRemovals(
+    const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered, const QList<core::EntityRef> &confirmed)
 {
     m_keepUndelivered = keepUndelivered;
+    m_confirmed.clear();
+    for (const core::EntityRef &ref : confirmed)
+        m_confirmed.insert(ref.key());
     for (const core::EntityRef &ref : unchangedRefs) {
         const auto it = m_own.constFind(ref.key());
         if (it == m_own.constEnd() || it->removed || m_seen.contains(ref.key()))
@@ -136,6 +140,7 @@ void RunPlanner::planRemovals(const QList<core::EntityRef> &unchangedRefs, bool 
         m_seen.insert(ref.key());
         ++m_summary.unchanged;
     }
+    m_summary.liveBefore = m_ownLive;
     for (auto it = m_own.constBegin(); it != m_own.constEnd(); ++it) {
         if (it->removed || m_seen.contains(it.key()))
             continue;
@@ -144,18 +149,53 @@ void RunPlanner::planRemovals(const QList<core::EntityRef> &unchangedRefs, bool 
             ++m_summary.keptUnread;
             continue;
         }
+        if (m_kept.contains(it.key()) && !m_confirmed.contains(it.key())) {
+            ++m_summary.unchanged;
+            ++m_summary.keptByDecision;
+            continue;
+        }
         m_removals.append({ it->id, it.key() });
     }
     std::sort(m_removals.begin(), m_removals.end(), [](const Removal &a, const Removal &b) { return a.key < b.key; });
     m_summary.removed = int(m_removals.size());
+
+    // A decision ends once there is nothing left to keep: the entity is back upstream
+    // (delivered or listed unchanged), its removal was confirmed, or it is no longer a live
+    // entity of this source. Kept entities left unread stay kept.
+    for (const QString &key : std::as_const(m_kept)) {
+        const auto own = m_own.constFind(key);
+        const bool live = own != m_own.constEnd() && !own->removed;
+        const bool back = live && m_seen.contains(key);
+        const bool removed = live && !back && !keepUndelivered && m_confirmed.contains(key);
+        if (back)
+            ++m_summary.keptReturned;
+        if (!live || back || removed)
+            m_keepsEnded.append(key);
+    }
+    std::sort(m_keepsEnded.begin(), m_keepsEnded.end());
 }
 
-bool RunPlanner::holds(double maxRemovalShare, bool allowRemovals) const
+RunPlanner::Verdict RunPlanner::guard(double maxRemovalShare, bool allowRemovals) const
 {
     const auto removals = m_removals.size();
-    const bool tooMany = double(removals) > maxRemovalShare * m_ownLive;
-    const bool emptied = m_ownLive > 0 && m_seen.isEmpty();
-    return !allowRemovals && removals > 0 && (tooMany || emptied);
+    if (allowRemovals)
+        return {};
+    if (!m_confirmed.isEmpty()) {
+        // The person decided on a list: exactly that list applies. Another one is shown to
+        // them again, whatever its size, unless there is nothing left to remove.
+        QSet<QString> wouldRemove;
+        wouldRemove.reserve(removals);
+        for (const Removal &r : m_removals)
+            wouldRemove.insert(r.key);
+        if (wouldRemove == m_confirmed)
+            return {};
+        return Verdict { removals > 0, true };
+    }
+    // Kept entities are outside the guard: a person already decided about them.
+    const int guarded = m_ownLive - m_summary.keptByDecision;
+    const bool tooMany = double(removals) > maxRemovalShare * guarded;
+    const bool emptied = guarded > 0 && m_seen.isEmpty();
+    return Verdict { removals > 0 && (tooMany || emptied), false };
 }
 
 bool RunPlanner::oursAfter(const QString &key) const

@@ -65,15 +65,35 @@ public:
         QString key;
     };
 
+    // What the guard decided (guard()).
+    struct Verdict
+    {
+        bool held = false;
+        bool upstreamChanged = false; // confirmed removals, and another set to remove
+    };
+
     RunPlanner(QString sourceName, int sourcePosition, QHash<QString, Own> own, LookupElsewhere lookup = {});
+
+    // The keys a person chose to keep although the source may drop them (KeptEntities), as
+    // the cache holds them before the run. Set before planRemovals().
+    void setKept(QSet<QString> keys) { m_kept = std::move(keys); }
 
     // Plans a part after those before it. An error comes from the lookup only.
     core::Status plan(const QList<core::SourcedEntity> &part);
     // The source's live entities neither delivered nor in `unchangedRefs` are removed,
-    // sorted by key; with `keepUndelivered` they are kept and counted unchanged.
-    void planRemovals(const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered);
-    // The mass-removal guard, once the removals are planned.
-    bool holds(double maxRemovalShare, bool allowRemovals) const;
+    // sorted by key; with `keepUndelivered` they are kept and counted unchanged, and so are
+    // kept ones (setKept) unless their removal is among `confirmed`.
+    void planRemovals(const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered,
+        const QList<core::EntityRef> &confirmed = {});
+    // The mass-removal guard, once the removals are planned; the one place it is decided.
+    // Allowed removals pass. With confirmed removals, the run passes when it removes exactly
+    // that set; another set is an upstream change, held unless there is nothing to remove.
+    // Otherwise it holds a run removing more than `maxRemovalShare` of the source's live
+    // entities, or every one of them; kept entities count neither as removals nor as live.
+    Verdict guard(double maxRemovalShare, bool allowRemovals) const;
+    // Kept keys whose decision ends with the run, once planned: back upstream, removed by
+    // confirmation, or no longer a live entity of the source.
+    const QList<QString> &keepsEnded() const { return m_keepsEnded; }
     // Whether `key` is an entity of this source once the run is applied: delivered and not
     // kept by another source, or left unread and kept. Only after planRemovals().
     bool oursAfter(const QString &key) const;
@@ -105,6 +125,9 @@ private:
     QHash<QString, QString> m_deliveredNames;
     QList<QString> m_conflictKeys;
     QSet<QString> m_keptElsewhere;
+    QSet<QString> m_kept;
+    QSet<QString> m_confirmed;
+    QList<QString> m_keepsEnded;
     bool m_keepUndelivered = false;
     RunSummary m_summary;
 };

@@ -384,6 +384,29 @@ SELECT e.ref, e.name, e.title, e.status, e.owner_key AS owner,
 FROM entities e WHERE e.kind = 'goal' AND e.removed_at IS NULL;
 )SQL";
 
+// Version 5: what a person chose to keep although its source no longer has it (a held mass
+// removal answered "keep my copy", cache::KeptEntities). A run of that source neither
+// tombstones a kept entity nor counts it in the mass-removal guard; the decision ends when
+// the entity comes back upstream or its removal is confirmed. Keyed by the source's id and
+// the entity's key, not the entity's id: a decision is about a ref of a source, and ends
+// rather than follows the row if another source takes the entity over.
+constexpr QStringView Migration5 = uR"SQL(
+CREATE TABLE kept_entities(
+  source_id   INTEGER NOT NULL REFERENCES sources(id),
+  entity_key  TEXT NOT NULL,                 -- lower-case kind:namespace/name
+  kept_at     TEXT NOT NULL,                 -- when the person decided
+  PRIMARY KEY(source_id, entity_key)
+) WITHOUT ROWID;
+
+-- Decisions that still hold: the entity is live and still its source's.
+CREATE VIEW v_kept_entities AS
+SELECT e.ref, json_extract(e.document, '$.kind') AS kind, e.name, e.title, e.owner_key AS owner,
+       s.name AS source, k.kept_at
+FROM kept_entities k JOIN sources s ON s.id = k.source_id
+JOIN entities e ON e.key = k.entity_key AND e.source_id = k.source_id
+WHERE e.removed_at IS NULL AND s.removed_at IS NULL;
+)SQL";
+
 struct Migration
 {
     int version;
@@ -392,7 +415,8 @@ struct Migration
 
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> list { { 1, Migration1 }, { 2, Migration2 }, { 3, Migration3 }, { 4, Migration4 } };
+    static const QList<Migration> list { { 1, Migration1 }, { 2, Migration2 }, { 3, Migration3 }, { 4, Migration4 },
+        { 5, Migration5 } };
     return list;
 }
 

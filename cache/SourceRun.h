@@ -38,6 +38,11 @@ struct SourceRunInput
     // entities, or a source that had entities and now delivers none, is held.
     double maxRemovalShare = 0.10;
     bool allowRemovals = false;
+    // The removals a person was shown (a held run's RunSummary::removedRefs) and confirmed.
+    // The run applies, removals included, only if the set it would remove is exactly this
+    // one; otherwise it is held again with the new list (RunSummary::upstreamChanged). An
+    // entity kept by a person's decision (KeptEntities) is removed when listed here.
+    QList<core::EntityRef> confirmedRemovals;
     // Compute the summary, write nothing.
     bool dryRun = false;
     // The source states every relation at both ends when both are in it, as a Backstage
@@ -61,6 +66,17 @@ struct RunSummary
     int unchanged = 0;
     int removed = 0; // tombstoned, or that would be when held
     bool held = false;
+    // The run had confirmed removals (SourceRunInput::confirmedRemovals) and would remove
+    // another set: upstream changed since the person was shown the list. Held with the new
+    // list in removedRefs, unless it would remove nothing at all.
+    bool upstreamChanged = false;
+    // The source's live entities before the run (what a share of removals is a share of).
+    int liveBefore = 0;
+    // Live entities absent upstream, kept because a person chose to keep them
+    // (KeptEntities); also counted in `unchanged`, never in the guard.
+    int keptByDecision = 0;
+    // Kept entities that came back upstream: their keep decisions ended with this run.
+    int keptReturned = 0;
     // Live entities kept, not tombstoned, because the source could be read only in part
     // (also counted in `unchanged`).
     int keptUnread = 0;
@@ -83,6 +99,8 @@ struct SourceInfo
     QDateTime createdAt;
     int liveEntities = 0;
     int removedEntities = 0;
+    // Live entities the source no longer has, kept by a person's decision (KeptEntities).
+    int keptEntities = 0;
 };
 
 // One row of the sync log.

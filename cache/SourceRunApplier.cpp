@@ -75,6 +75,8 @@ core::Status SourceRunApplier::readState()
     if (others.int64(0) != 0)
         lookup = [this](const QString &key) { return lookupElsewhere(key); };
     m_planner.emplace(m_input.sourceName, m_sourcePosition, std::move(own), std::move(lookup));
+    CAIRN_TRY_ASSIGN(QSet<QString> kept, loadKept());
+    m_planner->setKept(std::move(kept));
     m_readAt = readAt;
     return {};
 }
@@ -155,10 +157,20 @@ void SourceRunApplier::releaseParts(qsizetype fromPlanned)
 
 core::Result<RunSummary> SourceRunApplier::finish(const QList<core::EntityRef> &unchangedRefs, bool keepUndelivered)
 {
-    m_planner->planRemovals(unchangedRefs, keepUndelivered);
+    for (const core::EntityRef &ref : m_input.confirmedRemovals) {
+        // A removal is confirmed for a ref whose kind is stated: one kind of name taken for
+        // another is how mass deletions start.
+        if (ref.isNull() || ref.kind().isEmpty())
+            return core::Error { QStringLiteral("A confirmed removal must name an entity with its kind "
+                                                "(kind:namespace/name); got \u201c%1\u201d.")
+                                     .arg(ref.toString()) };
+    }
+    m_planner->planRemovals(unchangedRefs, keepUndelivered, m_input.confirmedRemovals);
     CAIRN_TRY(spellRemovedRefs());
     RunSummary &summary = m_planner->summary();
-    summary.held = m_planner->holds(m_input.maxRemovalShare, m_input.allowRemovals);
+    const RunPlanner::Verdict verdict = m_planner->guard(m_input.maxRemovalShare, m_input.allowRemovals);
+    summary.held = verdict.held;
+    summary.upstreamChanged = verdict.upstreamChanged;
 
     if (m_input.dryRun)
         return summary;
@@ -199,6 +211,7 @@ core::Result<RunSummary> SourceRunApplier::finish(const QList<core::EntityRef> &
     for (const RunPlanner::Removal &r : m_planner->removals())
         removed.append(r.id);
     CAIRN_TRY(EntityRowWriter(m_db, m_sourceId, m_now, false).markRemoved(removed));
+    CAIRN_TRY(endKeeps());
     if (m_search) {
         CAIRN_TRY(m_search->writeWaiting(SearchIndexer::Waiting::All));
         CAIRN_TRY(m_search->reindexOwned());
@@ -245,6 +258,34 @@ core::Result<QHash<QString, RunPlanner::Own>> SourceRunApplier::loadSource()
             row.text(0), RunPlanner::Own { row.int64(1), row.utf8(2), row.text(3), row.text(5), row.int64(4) != 0 });
     }));
     return own;
+}
+
+core::Result<QSet<QString>> SourceRunApplier::loadKept()
+{
+    QSet<QString> kept;
+    if (m_sourceId == 0)
+        return kept;
+    CAIRN_TRY_ASSIGN(
+        Statement rows, m_db.prepare(QStringLiteral("SELECT entity_key FROM kept_entities WHERE source_id=:id")));
+    rows.bind(":id", m_sourceId);
+    CAIRN_TRY(forEachRow(rows, [&kept](const Statement &row) { kept.insert(row.text(0)); }));
+    return kept;
+}
+
+core::Status SourceRunApplier::endKeeps()
+{
+    const QList<QString> &ended = m_planner->keepsEnded();
+    if (ended.isEmpty())
+        return {};
+    CAIRN_TRY_ASSIGN(Statement drop,
+        m_db.prepare(QStringLiteral("DELETE FROM kept_entities WHERE source_id=:id AND entity_key=:key")));
+    for (const QString &key : ended) {
+        drop.reset();
+        drop.bind(":id", m_sourceId);
+        drop.bind(":key", key);
+        CAIRN_TRY(drop.exec());
+    }
+    return {};
 }
 
 core::Status SourceRunApplier::spellRemovedRefs()

@@ -11,6 +11,7 @@
 #include "core/Result.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <deque>
 #include <optional>
@@ -53,6 +54,10 @@ public:
 private:
     core::Status readState(); // the source's row, its entities and the lookups, from scratch
     core::Result<QHash<QString, RunPlanner::Own>> loadSource();
+    // The keys a person chose to keep for this source (kept_entities).
+    core::Result<QSet<QString>> loadKept();
+    // Deletes the keep decisions the applied run ended (RunPlanner::keepsEnded).
+    core::Status endKeeps();
     core::Result<std::optional<RunPlanner::Elsewhere>> lookupElsewhere(const QString &key);
     core::Result<std::pair<qint64, qint64>> changeMarks();
     core::Status spellRemovedRefs();

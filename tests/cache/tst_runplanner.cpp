@@ -61,7 +61,7 @@ private Q_SLOTS:
         QCOMPARE(planner.summary().added, 3);
         QCOMPARE(planner.summary().addedRefs.size(), 3);
         QVERIFY(planner.removals().isEmpty());
-        QVERIFY(!planner.holds(0.1, false));
+        QVERIFY(!planner.guard(0.1, false).held);
         QCOMPARE(planner.deliveredNames().value(QStringLiteral("component:default/svc-1")), QStringLiteral("svc-1"));
     }
 
@@ -184,7 +184,7 @@ private Q_SLOTS:
             QCOMPARE(planner.removals().first().key, keyOf(all[19]));
             QCOMPARE(planner.summary().unchanged, 19);
             QCOMPARE(planner.summary().removed, 1);
-            QVERIFY(!planner.holds(0.10, false)); // 1 of 20
+            QVERIFY(!planner.guard(0.10, false).held); // 1 of 20
             QVERIFY(!planner.oursAfter(keyOf(all[19])));
         }
         {
@@ -194,15 +194,15 @@ private Q_SLOTS:
             QCOMPARE(planner.removals().size(), 3);
             QVERIFY(std::is_sorted(planner.removals().cbegin(), planner.removals().cend(),
                 [](const auto &a, const auto &b) { return a.key < b.key; }));
-            QVERIFY(planner.holds(0.10, false)); // 3 of 20
-            QVERIFY(!planner.holds(0.10, true));
-            QVERIFY(!planner.holds(0.20, false));
+            QVERIFY(planner.guard(0.10, false).held); // 3 of 20
+            QVERIFY(!planner.guard(0.10, true).held);
+            QVERIFY(!planner.guard(0.20, false).held);
         }
         {
             RunPlanner planner(QStringLiteral("catalog"), 1, own);
             QVERIFY(planner.plan({}));
             planner.planRemovals({}, false);
-            QVERIFY(planner.holds(1.0, false)); // a source that returns nothing
+            QVERIFY(planner.guard(1.0, false).held); // a source that returns nothing
         }
         {
             RunPlanner planner(QStringLiteral("catalog"), 1, own);
@@ -213,6 +213,119 @@ private Q_SLOTS:
             QCOMPARE(planner.summary().unchanged, 20);
             QVERIFY(planner.oursAfter(keyOf(all[19])));
             QVERIFY(!planner.oursAfter(QStringLiteral("component:default/gone-long-ago")));
+        }
+    }
+
+    // Kept entities (a person's "keep my copy"): never removed and outside the guard, so a
+    // run that removes a few more is judged on the rest; their decision ends when they come
+    // back or when their removal is confirmed.
+    void keptEntitiesAreNeitherRemovedNorGuarded()
+    {
+        const QList<core::SourcedEntity> all = test::components(20);
+        QHash<QString, Own> own;
+        for (int i = 0; i < all.size(); ++i)
+            own.insert(keyOf(all[i]), stored(all[i], i + 1));
+        // 5..14 kept (10 of 20), 19 kept and delivered again, a stale decision on a tombstone.
+        QSet<QString> kept;
+        for (int i = 5; i < 15; ++i)
+            kept.insert(keyOf(all[i]));
+        kept.insert(keyOf(all[19]));
+        kept.insert(QStringLiteral("component:default/gone-long-ago"));
+        own.insert(QStringLiteral("component:default/gone-long-ago"), Own { 99, "x", QString(), QString(), true });
+
+        RunPlanner planner(QStringLiteral("catalog"), 1, own);
+        planner.setKept(kept);
+        // Delivered: 0..4 and 19; absent: 5..14 (kept) and 15, 16, 17, 18.
+        QList<core::SourcedEntity> part = all.mid(0, 5);
+        part.append(all[19]);
+        QVERIFY(planner.plan(part));
+        planner.planRemovals({}, false);
+        QCOMPARE(planner.removals().size(), 4);
+        QCOMPARE(planner.summary().keptByDecision, 10);
+        QCOMPARE(planner.summary().keptReturned, 1);
+        QCOMPARE(planner.summary().unchanged, 16);
+        QCOMPARE(planner.summary().liveBefore, 20);
+        // 4 of the 10 guarded: held at 10 %, through at 50 %.
+        QVERIFY(planner.guard(0.10, false).held);
+        QVERIFY(!planner.guard(0.50, false).held);
+        QVERIFY(!planner.guard(0.50, false).upstreamChanged);
+        QCOMPARE(planner.keepsEnded(),
+            (QList<QString> { QStringLiteral("component:default/gone-long-ago"), keyOf(all[19]) }));
+    }
+
+    // Confirmed removals apply when they are exactly what the run would remove, kept ones
+    // included (a confirmation overrides a keep); another set is an upstream change.
+    void confirmedRemovalsMustMatchExactly()
+    {
+        const QList<core::SourcedEntity> all = test::components(10);
+        QHash<QString, Own> own;
+        for (int i = 0; i < all.size(); ++i)
+            own.insert(keyOf(all[i]), stored(all[i], i + 1));
+        const auto refsOf = [&all](std::initializer_list<int> indexes) {
+            QList<core::EntityRef> refs;
+            for (int i : indexes)
+                refs.append(all[i].parsed().ref());
+            return refs;
+        };
+        const auto planWith = [&](std::initializer_list<int> delivered, const QList<core::EntityRef> &confirmed,
+                                  const QSet<QString> &kept = {}) {
+            auto planner = std::make_unique<RunPlanner>(QStringLiteral("catalog"), 1, own);
+            planner->setKept(kept);
+            QList<core::SourcedEntity> part;
+            for (int i : delivered)
+                part.append(all[i]);
+            if (!planner->plan(part))
+                return std::unique_ptr<RunPlanner>();
+            planner->planRemovals({}, false, confirmed);
+            return planner;
+        };
+        {
+            // 0..5 delivered: 6..9 would go, and exactly those were confirmed.
+            const auto planner = planWith({ 0, 1, 2, 3, 4, 5 }, refsOf({ 9, 8, 7, 6 }));
+            QVERIFY(planner);
+            const RunPlanner::Verdict verdict = planner->guard(0.10, false);
+            QVERIFY(!verdict.held);
+            QVERIFY(!verdict.upstreamChanged);
+        }
+        {
+            // One more went upstream since: held again, even though the share is small.
+            const auto planner = planWith({ 0, 1, 2, 3, 4 }, refsOf({ 6, 7, 8, 9 }));
+            QVERIFY(planner);
+            const RunPlanner::Verdict verdict = planner->guard(0.90, false);
+            QVERIFY(verdict.held);
+            QVERIFY(verdict.upstreamChanged);
+            QCOMPARE(planner->removals().size(), 5);
+        }
+        {
+            // Fewer: one came back.
+            const auto planner = planWith({ 0, 1, 2, 3, 4, 5, 6 }, refsOf({ 6, 7, 8, 9 }));
+            QVERIFY(planner);
+            QVERIFY(planner->guard(0.10, false).held);
+            QVERIFY(planner->guard(0.10, false).upstreamChanged);
+        }
+        {
+            // All came back: nothing to remove, nothing to hold; the change is still told.
+            const auto planner = planWith({ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, refsOf({ 6, 7, 8, 9 }));
+            QVERIFY(planner);
+            QVERIFY(!planner->guard(0.10, false).held);
+            QVERIFY(planner->guard(0.10, false).upstreamChanged);
+        }
+        {
+            // 8 and 9 kept; confirming 6..9 removes the kept ones too and ends their keeps.
+            const QSet<QString> kept { keyOf(all[8]), keyOf(all[9]) };
+            const auto planner = planWith({ 0, 1, 2, 3, 4, 5 }, refsOf({ 6, 7, 8, 9 }), kept);
+            QVERIFY(planner);
+            QCOMPARE(planner->removals().size(), 4);
+            QCOMPARE(planner->summary().keptByDecision, 0);
+            QVERIFY(!planner->guard(0.10, false).held);
+            QCOMPARE(planner->keepsEnded(), (QList<QString> { keyOf(all[8]), keyOf(all[9]) }));
+            // Confirming only the unkept ones: the kept stay kept, and the set matches.
+            const auto only = planWith({ 0, 1, 2, 3, 4, 5 }, refsOf({ 6, 7 }), kept);
+            QVERIFY(only);
+            QCOMPARE(only->removals().size(), 2);
+            QCOMPARE(only->summary().keptByDecision, 2);
+            QVERIFY(!only->guard(0.10, false).held);
+            QVERIFY(only->keepsEnded().isEmpty());
         }
     }
 
