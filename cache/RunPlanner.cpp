@@ -22,7 +22,9 @@ QHash<QString, QString> RunPlanner::ownEtags() const
     QHash<QString, QString> out;
     out.reserve(m_ownLive);
     for (auto it = m_own.constBegin(); it != m_own.constEnd(); ++it) {
-        if (!it->removed)
+        // A kept entity is one upstream no longer has: a listing answered "not modified"
+        // must not count it as present, and one that lists it again has it back (fetched).
+        if (!it->removed && !m_kept.contains(it.key()))
             out.insert(it.key(), it->etag);
     }
     return out;

@@ -106,6 +106,7 @@ public:
     // Delivered keys another source keeps.
     const QList<QString> &conflictKeys() const { return m_conflictKeys; }
     int ownLive() const { return m_ownLive; }
+    // The etags of the live entities upstream had at the last run: kept ones left out.
     QHash<QString, QString> ownEtags() const;
     // Counts, added and changed refs, conflicts; removedRefs is left to the caller, which
     // reads how the source spelled them.

@@ -44,6 +44,7 @@ public:
     core::Status prepare();
     core::Status begin();
     // The etag of each of the source's live entities by key, as prepare() read them.
+    // Kept entities (KeptEntities) are left out: upstream no longer has them.
     QHash<QString, QString> ownEtags() const;
     core::Status add(QList<core::SourcedEntity> part, PartWrite when);
     // `keepUndelivered`: the source could be read only in part, so its live entities that

@@ -42,6 +42,7 @@ public:
 
     // The etag of each of the source's live entities by key, as read when the stream was
     // made (what a sync diffs a server's listing against).
+    // Kept entities (KeptEntities) are left out: upstream no longer has them.
     QHash<QString, QString> ownEtags() const;
 
 private:

@@ -339,6 +339,9 @@ private Q_SLOTS:
         const QHash<QString, QString> etags = planner.ownEtags();
         QCOMPARE(etags.size(), 1);
         QCOMPARE(etags.value(QStringLiteral("component:default/a")), QStringLiteral("e1"));
+        // A kept entity is not upstream: a listing answered "not modified" must not bring it back.
+        planner.setKept({ QStringLiteral("component:default/a") });
+        QVERIFY(planner.ownEtags().isEmpty());
     }
 };
 
