@@ -43,10 +43,17 @@ int reportSyncOutcome(const sync::SyncOutcome &outcome, bool dryRun, QTextStream
     const QString prefix
         = dryRun ? QStringLiteral("Would apply") : QStringLiteral("Source \"%1\"").arg(outcome.sourceName);
     if (summary.held) {
-        err << "cairn: the run of source \"" << outcome.sourceName << "\" was HELD: it would remove " << summary.removed
-            << " entities, more than the share allowed without confirmation. "
-            << "Nothing was changed. Check the source; if the removals are right, run again with "
-               "--allow-removals.\n";
+        if (summary.upstreamChanged)
+            err << "cairn: the run of source \"" << outcome.sourceName << "\" was HELD again: the source changed "
+                << "since the removals were confirmed, and it would now remove " << summary.removed
+                << " other entities. Nothing was changed. Check the new list; if the removals are right, run again "
+                   "with --allow-removals.\n";
+        else
+            err << "cairn: the run of source \"" << outcome.sourceName << "\" was HELD: it would remove "
+                << summary.removed << " entities (of its " << summary.liveBefore
+                << "), more than the share allowed without confirmation. "
+                << "Nothing was changed. Check the source; if the removals are right, run again with "
+                   "--allow-removals.\n";
         err << "  would remove:\n";
         listRefs(err, summary.removedRefs, 20);
         return exitCodeFor(outcome.errorKind);
@@ -76,6 +83,14 @@ int reportSyncOutcome(const sync::SyncOutcome &outcome, bool dryRun, QTextStream
     if (!summary.snapshotId.isEmpty())
         out << "  A snapshot was taken before the removals: " << summary.snapshotId << " (cairn snapshot restore "
             << summary.snapshotId << " undoes this run).\n";
+    if (summary.upstreamChanged)
+        out << "  The source changed since the removals were confirmed; none of them was left to remove.\n";
+    if (summary.keptByDecision > 0)
+        out << "  " << summary.keptByDecision
+            << " entities the source no longer has were kept, as you chose (keep my copy).\n";
+    if (summary.keptReturned > 0)
+        out << "  " << summary.keptReturned
+            << " entities you had kept are back in the source; they are synced as usual again.\n";
     if (outcome.keptBecauseUnreadable > 0)
         out << "  " << outcome.keptBecauseUnreadable
             << " entities were kept as they were because part of the source could not be read.\n";

@@ -71,6 +71,7 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     settings.location = location;
     settings.maxRemovalShare = options.maxRemovalShare;
     settings.allowRemovals = options.allowRemovals;
+    settings.confirmedRemovals = options.confirmedRemovals;
     settings.dryRun = options.dryRun;
     settings.relationsStatedAtBothEnds = source.statesRelationsAtBothEnds();
     settings.progress = [this](int done, int total) {

@@ -4,6 +4,8 @@
 #include "sync/CatalogSource.h"
 #include "sync/SyncOutcome.h"
 
+#include <QList>
+
 #include <functional>
 
 namespace cairn::cache {
@@ -15,9 +17,23 @@ namespace cairn::sync {
 // How one run may change the cache.
 struct SyncOptions
 {
-    bool allowRemovals = false; // the user confirmed a mass removal
+    // Callers write the first three in braces ({ allowRemovals, dryRun, share }); the
+    // constructor keeps that short form while later members are added.
+    SyncOptions() = default;
+    SyncOptions(bool allowRemovals, bool dryRun, double maxRemovalShare, QList<core::EntityRef> confirmedRemovals = {})
+        : allowRemovals(allowRemovals)
+        , dryRun(dryRun)
+        , maxRemovalShare(maxRemovalShare)
+        , confirmedRemovals(std::move(confirmedRemovals))
+    { }
+
+    bool allowRemovals = false; // the user confirmed a mass removal, whatever it is (command line)
     bool dryRun = false; // compute and report, write nothing
     double maxRemovalShare = 0.10;
+    // The removals a person was shown in a held run (SyncOutcome::summary.removedRefs) and
+    // confirmed: the run applies only if it would remove exactly these, and is held again
+    // with the new list otherwise (summary.upstreamChanged). Overrides a keep decision.
+    QList<core::EntityRef> confirmedRemovals;
 };
 
 // Runs one source into the cache: collect, validate, write in one transaction, report.

@@ -17,7 +17,9 @@ struct SyncOutcome
     bool ok = false; // the run committed (or, held / dry run, was computed)
     bool cancelled = false;
     QString error; // why the run failed; the cache is as it was
-    // Failed: what kind of failure (Cancelled, Offline, ...). Held when the guard held the run.
+    // Failed: what kind of failure (Cancelled, Offline, ...). Held when the guard held the run
+    // (summary.held; with summary.upstreamChanged when removals were confirmed and the run
+    // met another list of them).
     core::ErrorKind errorKind = core::ErrorKind::Other;
     bool tokenMissing = false; // failed: the keychain holds no token for a source that keeps it there
     cache::RunSummary summary;

@@ -4,6 +4,7 @@
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "cache/Database.h"
+#include "cache/KeptEntities.h"
 #include "cache/Statement.h"
 #include "sync/BackstageSource.h"
 #include "sync/BundleSource.h"
@@ -51,6 +52,11 @@ private Q_SLOTS:
     void massRemovalIsHeldUntilAllowed();
     void catalogThatReturnsNothingIsHeld();
     void singleRemovalIsNotHeld();
+    void confirmedRemovalsApplyExactlyWhatWasShown();
+    void upstreamChangedSinceTheListIsHeldAgain();
+    void keptEntitiesStayWhileLaterSyncsApply();
+    void keptEntityBackUpstreamEndsItsDecision();
+    void confirmedRemovalOverridesKeep();
     void serverErrorsThenSuccess();
     void tooManyRequestsHonoursRetryAfter();
     void failuresLeaveTheCacheAsItWas_data();
@@ -65,6 +71,8 @@ private:
     QByteArray dump();
     QByteArray entityRows();
     int liveCount();
+    bool isLive(int i);
+    QList<QString> keptKeys();
     QString lastRunStatus();
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -75,6 +83,15 @@ private:
 };
 
 namespace {
+
+QList<QString> keysOf(const QList<cairn::core::EntityRef> &refs)
+{
+    QList<QString> keys;
+    for (const cairn::core::EntityRef &ref : refs)
+        keys.append(ref.key());
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
 
 QString name(int i)
 {
@@ -194,6 +211,24 @@ int TestSyncEngine::liveCount()
 {
     auto count = m_cache->database().queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL"));
     return count ? int(count.value()) : -1;
+}
+
+bool TestSyncEngine::isLive(int i)
+{
+    auto count = m_cache->database().queryInt(
+        QStringLiteral("SELECT count(*) FROM entities WHERE key = 'component:default/%1' AND removed_at IS NULL")
+            .arg(name(i)));
+    return count && count.value() == 1;
+}
+
+QList<QString> TestSyncEngine::keptKeys()
+{
+    QList<QString> keys;
+    const QList<cairn::cache::KeptEntity> list
+        = cairn::cache::KeptEntities(*m_cache).list(QStringLiteral("bs")).value();
+    for (const cairn::cache::KeptEntity &kept : list)
+        keys.append(kept.ref.key());
+    return keys;
 }
 
 QString TestSyncEngine::lastRunStatus()
@@ -406,6 +441,166 @@ void TestSyncEngine::singleRemovalIsNotHeld()
     QVERIFY(!outcome.summary.held);
     QCOMPARE(outcome.summary.removed, 1);
     QCOMPARE(liveCount(), 19);
+}
+
+// The person is shown the held list and applies it: the next run, with those removals
+// confirmed, removes exactly them (after a snapshot) and brings the edits that came since.
+void TestSyncEngine::confirmedRemovalsApplyExactlyWhatWasShown()
+{
+    fill(*m_server, 10);
+    QVERIFY(syncBackstage().ok);
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(m_server->removeEntity(QStringLiteral("Component"), name(i)));
+    const SyncOutcome held = syncBackstage();
+    QVERIFY2(held.ok, qPrintable(held.error));
+    QVERIFY(held.summary.held);
+    QVERIFY(!held.summary.upstreamChanged);
+    QCOMPARE(held.errorKind, cairn::core::ErrorKind::Held);
+    QCOMPARE(held.summary.liveBefore, 10);
+    QCOMPARE(held.summary.removedRefs.size(), 6);
+
+    m_server->putEntity(QStringLiteral("Component"), name(7), spec(QStringLiteral("website")));
+    SyncOptions confirmed;
+    confirmed.confirmedRemovals = held.summary.removedRefs;
+    const SyncOutcome applied = syncBackstage(confirmed);
+    QVERIFY2(applied.ok, qPrintable(applied.error));
+    QVERIFY(!applied.summary.held);
+    QVERIFY(!applied.summary.upstreamChanged);
+    QCOMPARE(applied.errorKind, cairn::core::ErrorKind::Other);
+    QCOMPARE(keysOf(applied.summary.removedRefs), keysOf(held.summary.removedRefs));
+    QCOMPARE(applied.summary.changed, 1);
+    QVERIFY(!applied.summary.snapshotId.isEmpty());
+    QCOMPARE(liveCount(), 4);
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(!isLive(i));
+    QCOMPARE(lastRunStatus(), QStringLiteral("ok"));
+}
+
+// Upstream moved between the list and the confirmation: nothing is applied, and the run is
+// held again with the new list, which the person can then confirm.
+void TestSyncEngine::upstreamChangedSinceTheListIsHeldAgain()
+{
+    fill(*m_server, 10);
+    QVERIFY(syncBackstage().ok);
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(m_server->removeEntity(QStringLiteral("Component"), name(i)));
+    const SyncOutcome held = syncBackstage();
+    QVERIFY(held.summary.held);
+
+    QVERIFY(m_server->removeEntity(QStringLiteral("Component"), name(6)));
+    m_server->putEntity(QStringLiteral("Component"), name(8), spec(QStringLiteral("website")));
+    const QByteArray before = dump();
+    SyncOptions confirmed;
+    confirmed.confirmedRemovals = held.summary.removedRefs;
+    const SyncOutcome again = syncBackstage(confirmed);
+    QVERIFY2(again.ok, qPrintable(again.error));
+    QVERIFY(again.summary.held);
+    QVERIFY(again.summary.upstreamChanged);
+    QCOMPARE(again.errorKind, cairn::core::ErrorKind::Held);
+    QCOMPARE(again.summary.removedRefs.size(), 7);
+    QVERIFY(keysOf(again.summary.removedRefs).contains(QStringLiteral("component:default/service-006")));
+    QCOMPARE(dump(), before); // the edit waits with the rest
+    QCOMPARE(liveCount(), 10);
+    QCOMPARE(lastRunStatus(), QStringLiteral("held"));
+
+    confirmed.confirmedRemovals = again.summary.removedRefs;
+    const SyncOutcome applied = syncBackstage(confirmed);
+    QVERIFY2(applied.ok, qPrintable(applied.error));
+    QVERIFY(!applied.summary.held);
+    QCOMPARE(applied.summary.removed, 7);
+    QCOMPARE(liveCount(), 3);
+}
+
+// "Keep my copy": later syncs bring additions and edits, the kept stay live, are never
+// tombstoned, and do not count toward the guard.
+void TestSyncEngine::keptEntitiesStayWhileLaterSyncsApply()
+{
+    fill(*m_server, 10);
+    QVERIFY(syncBackstage().ok);
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(m_server->removeEntity(QStringLiteral("Component"), name(i)));
+    const SyncOutcome held = syncBackstage();
+    QVERIFY(held.summary.held);
+    QVERIFY(cairn::cache::KeptEntities(*m_cache).keep(QStringLiteral("bs"), held.summary.removedRefs));
+    QCOMPARE(CatalogWriter(*m_cache).sources().value().first().keptEntities, 6);
+
+    m_server->putEntity(QStringLiteral("Component"), name(7), spec(QStringLiteral("website")));
+    m_server->putEntity(QStringLiteral("Component"), QStringLiteral("brand-new"), spec());
+    const SyncOutcome next = syncBackstage();
+    QVERIFY2(next.ok, qPrintable(next.error));
+    QVERIFY(!next.summary.held);
+    QCOMPARE(next.summary.added, 1);
+    QCOMPARE(next.summary.changed, 1);
+    QCOMPARE(next.summary.removed, 0);
+    QCOMPARE(next.summary.keptByDecision, 6);
+    QCOMPARE(liveCount(), 11);
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(isLive(i));
+
+    // Not counted by the guard: two more removals are 2 of the 5 entities the guard counts,
+    // past a 25 % share (among all 11 live ones they would not be).
+    QVERIFY(m_server->removeEntity(QStringLiteral("Component"), name(6)));
+    QVERIFY(m_server->removeEntity(QStringLiteral("Component"), name(9)));
+    SyncOptions quarter;
+    quarter.maxRemovalShare = 0.25;
+    const SyncOutcome guarded = syncBackstage(quarter);
+    QVERIFY2(guarded.ok, qPrintable(guarded.error));
+    QVERIFY(guarded.summary.held);
+    QCOMPARE(guarded.summary.removed, 2);
+    QCOMPARE(keysOf(guarded.summary.removedRefs),
+        (QList<QString> {
+            QStringLiteral("component:default/service-006"), QStringLiteral("component:default/service-009") }));
+    QCOMPARE(keptKeys().size(), 6);
+}
+
+void TestSyncEngine::keptEntityBackUpstreamEndsItsDecision()
+{
+    fill(*m_server, 10);
+    QVERIFY(syncBackstage().ok);
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(m_server->removeEntity(QStringLiteral("Component"), name(i)));
+    const SyncOutcome held = syncBackstage();
+    QVERIFY(cairn::cache::KeptEntities(*m_cache).keep(QStringLiteral("bs"), held.summary.removedRefs));
+
+    m_server->putEntity(QStringLiteral("Component"), name(2), spec(QStringLiteral("library")));
+    const SyncOutcome back = syncBackstage();
+    QVERIFY2(back.ok, qPrintable(back.error));
+    QVERIFY(!back.summary.held);
+    QCOMPARE(back.summary.keptReturned, 1);
+    QCOMPARE(back.summary.keptByDecision, 5);
+    QVERIFY(!keptKeys().contains(QStringLiteral("component:default/service-002")));
+    QCOMPARE(keptKeys().size(), 5);
+    QCOMPARE(CatalogWriter(*m_cache).sources().value().first().keptEntities, 5);
+}
+
+// A person who kept entities applies their removals later: the confirmation overrides the
+// keep, and the decisions end.
+void TestSyncEngine::confirmedRemovalOverridesKeep()
+{
+    fill(*m_server, 10);
+    QVERIFY(syncBackstage().ok);
+    for (int i = 0; i < 6; ++i)
+        QVERIFY(m_server->removeEntity(QStringLiteral("Component"), name(i)));
+    const SyncOutcome held = syncBackstage();
+    QVERIFY(cairn::cache::KeptEntities(*m_cache).keep(QStringLiteral("bs"), held.summary.removedRefs));
+    QVERIFY(!syncBackstage().summary.held);
+    QCOMPARE(liveCount(), 10);
+
+    QList<cairn::core::EntityRef> kept;
+    const QList<cairn::cache::KeptEntity> list
+        = cairn::cache::KeptEntities(*m_cache).list(QStringLiteral("bs")).value();
+    for (const cairn::cache::KeptEntity &k : list)
+        kept.append(k.ref);
+    SyncOptions confirmed;
+    confirmed.confirmedRemovals = kept;
+    const SyncOutcome applied = syncBackstage(confirmed);
+    QVERIFY2(applied.ok, qPrintable(applied.error));
+    QVERIFY(!applied.summary.held);
+    QCOMPARE(applied.summary.removed, 6);
+    QVERIFY(!applied.summary.snapshotId.isEmpty());
+    QCOMPARE(liveCount(), 4);
+    QVERIFY(keptKeys().isEmpty());
+    QCOMPARE(CatalogWriter(*m_cache).sources().value().first().keptEntities, 0);
 }
 
 void TestSyncEngine::serverErrorsThenSuccess()
