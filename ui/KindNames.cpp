@@ -29,4 +29,30 @@ QString KindNames::singular(QStringView kind)
     return kind.toString();
 }
 
+QString KindNames::plural(QStringView kind)
+{
+    const QString k = kind.toString().toLower();
+    if (k == u"component")
+        return tr("Components");
+    if (k == u"api")
+        return tr("APIs");
+    if (k == u"system")
+        return tr("Systems");
+    if (k == u"domain")
+        return tr("Domains");
+    if (k == u"resource")
+        return tr("Resources");
+    if (k == u"group")
+        return tr("Teams");
+    if (k == u"user")
+        return tr("People");
+    if (k == u"project")
+        return tr("Projects");
+    if (k == u"goal")
+        return tr("Goals");
+    if (k == u"location")
+        return tr("Locations");
+    return kind.toString();
+}
+
 } // namespace cairn::ui

@@ -14,6 +14,8 @@ class KindNames final
 
 public:
     static QString singular(QStringView kind);
+    // A heading over several of a kind ("Components", "Teams", "People").
+    static QString plural(QStringView kind);
 };
 
 } // namespace cairn::ui
