@@ -7,6 +7,7 @@
 
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -14,6 +15,7 @@
 #include <QMap>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -85,10 +87,23 @@ HeldRemovalsDialog::HeldRemovalsDialog(cache::Cache &cache, Listing listing, QSt
     bold.setBold(true);
     m_headline->setFont(bold);
 
-    auto *changed = new QLabel(tr("The source changed since you were shown the list: this is the new list."), this);
+    // The one thing a person who already decided must not miss: a warning, not a hint.
+    auto *changedRow = new QWidget(this);
+    auto *changedIcon = new QLabel(changedRow);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    changedIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize));
+    auto *changed
+        = new QLabel(tr("The source changed since you were shown the list: this is the new list."), changedRow);
     changed->setObjectName(QStringLiteral("upstreamChanged"));
     changed->setWordWrap(true);
-    changed->setVisible(upstreamChanged);
+    QFont emphasis = changed->font();
+    emphasis.setBold(true);
+    changed->setFont(emphasis);
+    auto *changedLayout = new QHBoxLayout(changedRow);
+    changedLayout->setContentsMargins(0, 0, 0, 0);
+    changedLayout->addWidget(changedIcon, 0, Qt::AlignTop);
+    changedLayout->addWidget(changed, 1);
+    changedRow->setVisible(upstreamChanged);
 
     auto *hint = new QLabel(listing == Listing::Held
             ? tr("These entities are no longer in the source. Double-click one, or press Enter, to see it in the "
@@ -130,27 +145,31 @@ HeldRemovalsDialog::HeldRemovalsDialog(cache::Cache &cache, Listing listing, QSt
            "upstream. A snapshot of the cache is taken first, so the removal can be undone. If the source "
            "changed since this list was made, nothing is removed and you are shown the new list.",
             nullptr, int(m_refs.size())));
-    m_keep = buttons->addButton(tr("&Keep My Copy"), QDialogButtonBox::AcceptRole);
-    m_keep->setObjectName(QStringLiteral("keepCopy"));
-    m_keep->setToolTip(tr("Keeps these entities although \u201c%1\u201d no longer has them. Later syncs of the "
-                          "source still bring its additions and edits, and never remove these; you can apply their "
-                          "removals later from the source's kept entities.")
-                           .arg(m_sourceName));
-    m_keep->setVisible(listing == Listing::Held);
+    // Kept entities are kept already: keeping them is no choice there.
+    if (listing == Listing::Held) {
+        m_keep = buttons->addButton(tr("&Keep My Copy"), QDialogButtonBox::AcceptRole);
+        m_keep->setObjectName(QStringLiteral("keepCopy"));
+        m_keep->setToolTip(tr("Keeps these entities although \u201c%1\u201d no longer has them. Later syncs of the "
+                              "source still bring its additions and edits, and never remove these; you can apply "
+                              "their removals later from the source's kept entities.")
+                               .arg(m_sourceName));
+        connect(m_keep, &QPushButton::clicked, this, [this] { choose(false); });
+    }
     QPushButton *close = buttons->addButton(QDialogButtonBox::Close);
-    close->setToolTip(tr("Decides nothing: the removals stay held, and the next sync asks again."));
+    close->setToolTip(listing == Listing::Held
+            ? tr("Decides nothing: the removals stay held, and the next sync asks again.")
+            : tr("Decides nothing: the entities stay kept."));
     // Enter opens the entity under the cursor: no button may take it as its own.
-    for (QPushButton *button : { m_apply, m_keep, close }) {
+    for (QPushButton *button : buttons->findChildren<QPushButton *>()) {
         button->setAutoDefault(false);
         button->setDefault(false);
     }
     connect(m_apply, &QPushButton::clicked, this, [this] { choose(true); });
-    connect(m_keep, &QPushButton::clicked, this, [this] { choose(false); });
     connect(close, &QPushButton::clicked, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_headline);
-    layout->addWidget(changed);
+    layout->addWidget(changedRow);
     layout->addWidget(hint);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_problem);
@@ -229,6 +248,7 @@ void HeldRemovalsDialog::fill(cache::Cache &cache)
             heading->appendRow({ name, aboutItem, owner });
         }
         m_model->appendRow(headingRow);
+        m_view->setFirstColumnSpanned(m_model->rowCount() - 1, {}, true);
     }
     m_view->expandAll();
     if (m_model->rowCount() > 0 && m_model->item(0)->rowCount() > 0)

@@ -49,7 +49,7 @@ public:
     QString headline() const;
     QTreeView *view() const { return m_view; }
     QPushButton *applyButton() const { return m_apply; }
-    QPushButton *keepButton() const { return m_keep; } // hidden when opened on kept entities
+    QPushButton *keepButton() const { return m_keep; } // null when opened on kept entities
 
 Q_SIGNALS:
     // Double-click or Enter on an entity: the window shows it in its detail pane.
