@@ -27,12 +27,16 @@ struct SyncOptions
         , confirmedRemovals(std::move(confirmedRemovals))
     { }
 
-    bool allowRemovals = false; // the user confirmed a mass removal, whatever it is (command line)
+    // The user confirmed a mass removal, whatever it is (command line); kept entities
+    // (cache::KeptEntities) stay kept.
+    bool allowRemovals = false;
     bool dryRun = false; // compute and report, write nothing
     double maxRemovalShare = 0.10;
     // The removals a person was shown in a held run (SyncOutcome::summary.removedRefs) and
     // confirmed: the run applies only if it would remove exactly these, and is held again
     // with the new list otherwise (summary.upstreamChanged). Overrides a keep decision.
+    // For a run of the one source they were shown for: any other source would find them
+    // not matching its own removals and be held.
     QList<core::EntityRef> confirmedRemovals;
 };
 
