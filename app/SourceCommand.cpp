@@ -200,6 +200,8 @@ int listSources(CliContext &context)
                       << info.liveEntities << " entities";
         if (info.removedEntities > 0)
             context.out() << ", " << info.removedEntities << " removed upstream";
+        if (info.keptEntities > 0)
+            context.out() << ", " << info.keptEntities << " kept although upstream dropped them";
         if (const QString token = tokenDescription(info); !token.isEmpty())
             context.out() << ", " << token;
         context.out() << '\n';
