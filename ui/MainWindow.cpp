@@ -3,6 +3,7 @@
 
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
+#include "cache/KeptEntities.h"
 #include "models/BackgroundReader.h"
 #include "models/CacheChangeWatcher.h"
 #include "models/ChangesModel.h"
@@ -17,6 +18,7 @@
 #include "ui/EmptyState.h"
 #include "ui/EntityTableView.h"
 #include "ui/Freshness.h"
+#include "ui/HeldRemovalsDialog.h"
 #include "ui/NavigationHistory.h"
 #include "ui/OverviewPage.h"
 #include "ui/PreferencesDialog.h"
@@ -33,6 +35,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -51,7 +54,9 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
+#include <QUrl>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cairn::ui {
 
@@ -75,19 +80,28 @@ QList<QKeySequence> withStandard(const QKeySequence &own, QKeySequence::Standard
     return keys;
 }
 
-// The sources whose last run that read them was held by the mass-removal guard: their
-// removals wait for a person. `runs` newest first.
-QStringList heldSources(const QList<cache::SourceInfo> &sources, const QList<cache::SyncRunRecord> &runs)
+// A source whose removals wait for a person: its last run that read it was held by the
+// mass-removal guard, or the person kept entities its upstream no longer has.
+struct HeldSource
 {
-    QStringList held;
+    QString name;
+    int kept = 0;
+};
+
+// `runs` newest first.
+QList<HeldSource> heldSources(const QList<cache::SourceInfo> &sources, const QList<cache::SyncRunRecord> &runs)
+{
+    QList<HeldSource> held;
     for (const cache::SourceInfo &source : sources) {
+        bool lastHeld = false;
         for (const cache::SyncRunRecord &run : runs) {
             if (run.source != source.name || run.status == u"failed")
                 continue;
-            if (run.status == u"held")
-                held.append(source.name);
+            lastHeld = run.status == u"held";
             break;
         }
+        if (lastHeld || source.keptEntities > 0)
+            held.append({ source.name, source.keptEntities });
     }
     return held;
 }
@@ -220,7 +234,18 @@ void MainWindow::createLayout()
     statusBar()->addPermanentWidget(m_syncProgress);
     m_held = new QLabel(this);
     m_held->setObjectName(QStringLiteral("heldLabel"));
+    m_held->setTextFormat(Qt::RichText);
     m_held->hide();
+    // A kept list opens at once; a held run is read again (it may have changed upstream),
+    // and the list it holds opens when it ends.
+    connect(m_held, &QLabel::linkActivated, this, [this](const QString &link) {
+        const QString source = QUrl::fromPercentEncoding(link.toUtf8());
+        core::Result<int> kept = cache::KeptEntities(m_cache).count(source);
+        if (kept && *kept > 0)
+            reviewKept(source);
+        else
+            syncSource(source);
+    });
     statusBar()->addPermanentWidget(m_held);
     m_network = new QLabel(tr("Offline"), this);
     m_network->setObjectName(QStringLiteral("networkLabel"));
@@ -259,6 +284,17 @@ void MainWindow::createActions()
     sources->setObjectName(QStringLiteral("sourcesAction"));
     sources->setToolTip(tr("Add, edit, test or remove the catalogs Cairn reads"));
     connect(sources, &QAction::triggered, this, &MainWindow::showSources);
+    m_reviewHeld = new QAction(tr("Review…"), this);
+    m_reviewHeld->setObjectName(QStringLiteral("reviewHeldAction"));
+    m_reviewHeld->setToolTip(tr("See what the held sync would remove, and apply the removals or keep your copy"));
+    connect(m_reviewHeld, &QAction::triggered, this, [this] {
+        for (const sync::SyncOutcome &outcome : m_sync->lastProblems()) {
+            if (outcome.summary.held) {
+                reviewRemovals(outcome);
+                return;
+            }
+        }
+    });
     file->addSeparator();
     m_export = file->addAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export View as CSV…"));
     m_export->setObjectName(QStringLiteral("exportAction"));
@@ -640,8 +676,16 @@ void MainWindow::onSyncFinished()
     m_cancelSync->setEnabled(false);
     m_retrySync->setEnabled(true);
     const QList<sync::SyncOutcome> problems = m_sync->lastProblems();
+    const auto held = std::find_if(
+        problems.cbegin(), problems.cend(), [](const sync::SyncOutcome &outcome) { return outcome.summary.held; });
     if (!problems.isEmpty()) {
-        m_banner->showMessage(SyncMessages::banner(problems), { m_retrySync });
+        QList<QAction *> actions;
+        if (held != problems.cend())
+            actions.append(m_reviewHeld);
+        if (std::any_of(problems.cbegin(), problems.cend(),
+                [](const sync::SyncOutcome &outcome) { return !outcome.summary.held; }))
+            actions.append(m_retrySync);
+        m_banner->showMessage(SyncMessages::banner(problems), actions);
         m_bannerFromSync = true;
     } else if (m_bannerFromSync) {
         // The problem the banner told of is over.
@@ -654,9 +698,83 @@ void MainWindow::onSyncFinished()
         statusBar()->showMessage(tr("Sync cancelled; the source being synced is as it was."), 10000);
     else if (const QString summary = SyncMessages::summary(m_sync->lastOutcomes()); !summary.isEmpty())
         statusBar()->showMessage(summary, 10000);
+    else
+        statusBar()->clearMessage(); // the banner tells what became of the run
     m_watcher->checkNow();
     updateNetworkLabel();
     readStatus();
+    // Nothing goes without a person seeing the list: a held run opens it at once.
+    if (held != problems.cend())
+        reviewRemovals(*held);
+}
+
+void MainWindow::reviewRemovals(const sync::SyncOutcome &held)
+{
+    showHeldDialog(new HeldRemovalsDialog(m_cache, held, this));
+}
+
+HeldRemovalsDialog *MainWindow::heldDialog() const
+{
+    return m_heldDialog;
+}
+
+void MainWindow::reviewKept(const QString &source)
+{
+    core::Result<QList<cache::KeptEntity>> kept = cache::KeptEntities(m_cache).list(source);
+    if (!kept) {
+        statusBar()->showMessage(tr("Could not read what you kept of “%1”: %2").arg(source, kept.errorString()), 15000);
+        return;
+    }
+    QList<core::EntityRef> refs;
+    for (const cache::KeptEntity &entity : std::as_const(*kept))
+        refs.append(entity.ref);
+    showHeldDialog(HeldRemovalsDialog::forKept(m_cache, source, refs, this));
+}
+
+void MainWindow::showHeldDialog(HeldRemovalsDialog *dialog)
+{
+    // One decision at a time: a newer list replaces the one still open.
+    if (m_heldDialog)
+        m_heldDialog->close();
+    m_heldDialog = dialog;
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &HeldRemovalsDialog::entityActivated, this, &MainWindow::openEntity);
+    connect(dialog, &HeldRemovalsDialog::applyChosen, this,
+        [this](const QString &source, const QList<core::EntityRef> &refs) {
+            if (!m_sync->applyRemovals(source, refs))
+                statusBar()->showMessage(tr("A sync is already running; wait for it or cancel it (Esc)."), 8000);
+        });
+    connect(dialog, &HeldRemovalsDialog::keepChosen, this, &MainWindow::keepRemovals);
+    dialog->show();
+}
+
+void MainWindow::keepRemovals(const QString &source, const QList<core::EntityRef> &refs)
+{
+    // A write: on a worker with its own connection, as every write of the window.
+    auto *watcher = new QFutureWatcher<core::Status>(this);
+    connect(watcher, &QFutureWatcher<core::Status>::finished, this, [this, watcher, source, count = refs.size()] {
+        watcher->deleteLater();
+        const core::Status kept = watcher->result();
+        if (!kept) {
+            statusBar()->showMessage(
+                tr("Could not keep the entities of “%1”: %2").arg(source, kept.errorString()), 15000);
+            return;
+        }
+        if (m_bannerFromSync) {
+            m_banner->showMessage({});
+            m_bannerFromSync = false;
+        }
+        statusBar()->showMessage(
+            tr("Kept %n entities of “%1”; later syncs still bring its other changes.", nullptr, int(count)).arg(source),
+            15000);
+        readStatus();
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_cache.path(), source, refs]() -> core::Status {
+        core::Result<std::unique_ptr<cache::Cache>> cache = cache::Cache::open(path);
+        if (!cache)
+            return cache.error();
+        return cache::KeptEntities(**cache).keep(source, refs);
+    }));
 }
 
 void MainWindow::showSources()
@@ -770,11 +888,18 @@ void MainWindow::showStatus(
     m_freshness->setText(Freshness::describe(*sources, *runs, QDateTime::currentDateTimeUtc()));
     m_freshness->setToolTip(tr("Cairn shows its local copy. It never claims to be live: this says when each "
                                "source was last read."));
-    const QStringList held = heldSources(*sources, *runs);
+    const QList<HeldSource> held = heldSources(*sources, *runs);
+    QStringList links;
+    for (const HeldSource &source : held) {
+        const QString link
+            = QStringLiteral("<a href=\"%1\">%2</a>")
+                  .arg(QString::fromLatin1(QUrl::toPercentEncoding(source.name)), source.name.toHtmlEscaped());
+        links.append(source.kept > 0 ? tr("%1 (%n kept)", nullptr, source.kept).arg(link) : link);
+    }
     m_held->setVisible(!held.isEmpty());
-    m_held->setText(tr("Held: %1").arg(held.join(QStringLiteral(", "))));
-    m_held->setToolTip(tr("Removals from these sources wait for your decision; their other changes still "
-                          "arrive. Sync the source to review the list again."));
+    m_held->setText(tr("Held: %1").arg(links.join(QStringLiteral(", "))));
+    m_held->setToolTip(tr("Removals from these sources wait for your decision; their other changes still arrive. "
+                          "Click a source to review them."));
     Q_EMIT statusShown();
 }
 

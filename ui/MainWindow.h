@@ -7,6 +7,7 @@
 #include "sync/TokenStore.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -26,6 +27,9 @@ class Cache;
 namespace cairn::core {
 struct AskResult;
 }
+namespace cairn::sync {
+struct SyncOutcome;
+}
 namespace cairn::models {
 class BackgroundReader;
 class CacheChangeWatcher;
@@ -39,6 +43,7 @@ namespace cairn::ui {
 
 class AskBar;
 class Banner;
+class HeldRemovalsDialog;
 class DetailPane;
 class EntityTableView;
 class NavigationHistory;
@@ -88,6 +93,10 @@ public:
     void syncAll();
     // Sync ▸ one source.
     void syncSource(const QString &name);
+    // The removals a held run would make (or those a person kept), to apply or keep.
+    void reviewRemovals(const sync::SyncOutcome &held);
+    void reviewKept(const QString &source);
+    HeldRemovalsDialog *heldDialog() const;
     // File ▸ Sources: add, edit, test and remove sources; sync one.
     void showSources();
     // Edit ▸ Preferences: the language.
@@ -151,6 +160,8 @@ private:
     void fillSyncMenu();
     void onSyncFinished();
     void updateNetworkLabel();
+    void showHeldDialog(HeldRemovalsDialog *dialog);
+    void keepRemovals(const QString &source, const QList<core::EntityRef> &refs);
 
     cache::Cache &m_cache;
     std::unique_ptr<cache::CatalogQuery> m_query;
@@ -197,6 +208,8 @@ private:
     QAction *m_syncAll = nullptr;
     QAction *m_cancelSync = nullptr;
     QAction *m_retrySync = nullptr;
+    QAction *m_reviewHeld = nullptr;
+    QPointer<HeldRemovalsDialog> m_heldDialog;
     QMenu *m_syncMenu = nullptr;
     QString m_viewId;
 };

@@ -51,6 +51,13 @@ bool SyncController::sync(const QStringList &sources)
     return start(sources, sync::SyncOptions {});
 }
 
+bool SyncController::applyRemovals(const QString &source, const QList<core::EntityRef> &refs)
+{
+    sync::SyncOptions options;
+    options.confirmedRemovals = refs;
+    return start({ source }, options);
+}
+
 bool SyncController::retry()
 {
     QStringList again;

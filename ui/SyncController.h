@@ -34,6 +34,10 @@ public:
     // priority order, for "Sync all"); an empty list syncs every source without knowing
     // their number beforehand. False when a run is still going: one at a time.
     bool sync(const QStringList &sources = {});
+    // Runs the source again, allowed to remove exactly `refs` (what a person confirmed in
+    // the held-removals dialog); if upstream now removes something else, it is held again
+    // with the new list (summary.upstreamChanged).
+    bool applyRemovals(const QString &source, const QList<core::EntityRef> &refs);
     // The sources that failed or were held in the last run, again.
     bool retry();
     // The run stops at its next check; the source being synced stays as it was.

@@ -13,6 +13,7 @@
 #include "ui/Banner.h"
 #include "ui/DetailPane.h"
 #include "ui/EntityTableView.h"
+#include "ui/HeldRemovalsDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/SyncController.h"
 #include "ui/SyncProgressWidget.h"
@@ -74,9 +75,15 @@ private Q_SLOTS:
     void escapeCancelsAndChangesNothing();
     void aFailingServerShowsABannerAndRetryWorks();
     void anUnreachableServerSaysOffline();
+    void aHeldRunOpensItsListAndApplyRemovesExactlyThat();
+    void applyAfterUpstreamChangedShowsTheNewList();
+    void keepMyCopyKeepsThemAndLaterSyncsStillBringChanges();
 
 private:
     void openWindow();
+    // 40 components synced, then a bundle of `left`: held, its dialog open.
+    ui::HeldRemovalsDialog *holdARun(int left);
+    bool isLive(int component);
     int liveEntities();
     QPushButton *bannerButton(const QString &actionName);
 
@@ -261,6 +268,109 @@ void TestSyncInWindow::anUnreachableServerSaysOffline()
     QVERIFY(m_window->networkLabel()->isVisible());
     QCOMPARE(m_window->networkLabel()->text(), QStringLiteral("Offline"));
     Q_UNUSED(url);
+}
+
+ui::HeldRemovalsDialog *TestSyncInWindow::holdARun(int left)
+{
+    openWindow();
+    QSignalSpy finished(m_window->syncController(), &ui::SyncController::finished);
+    m_window->syncAll();
+    if (!QTest::qWaitFor([&] { return finished.count() == 1; }, 20000) || liveEntities() != 41)
+        return nullptr;
+    m_reply = [left](const RecordedRequest &) { return CannedReply::json(bundleOf(left)); };
+    m_window->syncAll();
+    if (!QTest::qWaitFor([&] { return finished.count() == 2 && m_window->heldDialog(); }, 20000))
+        return nullptr;
+    return m_window->heldDialog();
+}
+
+bool TestSyncInWindow::isLive(int component)
+{
+    return m_cache->database()
+               .queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE key = 'component:default/svc-%1' "
+                                        "AND removed_at IS NULL")
+                             .arg(component))
+               .value()
+        == 1;
+}
+
+void TestSyncInWindow::aHeldRunOpensItsListAndApplyRemovesExactlyThat()
+{
+    ui::HeldRemovalsDialog *dialog = holdARun(20);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(liveEntities(), 41); // nothing removed while a person decides
+    QCOMPARE(dialog->refs().size(), 20);
+    QVERIFY2(m_window->bannerText().contains(QStringLiteral("would remove 20 entities")),
+        qPrintable(m_window->bannerText()));
+    QVERIFY(bannerButton(QStringLiteral("reviewHeldAction")));
+    QTRY_VERIFY(m_window->heldLabel()->isVisible());
+    QVERIFY(m_window->heldLabel()->text().contains(QStringLiteral("web")));
+    QTRY_VERIFY(m_window->heldLabel()->width() >= m_window->heldLabel()->sizeHint().width()); // laid out
+    QVERIFY(m_window->grab().save(QStringLiteral(CAIRN_BINARY_DIR "/screenshots/held-in-window.png")));
+    QVERIFY(dialog->grab().save(QStringLiteral(CAIRN_BINARY_DIR "/screenshots/held-dialog-from-sync.png")));
+
+    // An entity of the list opens in the window's detail pane.
+    const EntityRef first = dialog->refs().constFirst();
+    Q_EMIT dialog->entityActivated(first);
+    QCOMPARE(m_window->detailPane()->currentRef(), first);
+
+    QSignalSpy finished(m_window->syncController(), &ui::SyncController::finished);
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 20000);
+    QCOMPARE(liveEntities(), 21);
+    for (int i = 0; i < 40; ++i)
+        QCOMPARE(isLive(i), i < 20);
+    QVERIFY(!m_window->heldDialog());
+    QVERIFY2(m_window->bannerText().isEmpty(), qPrintable(m_window->bannerText()));
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Synced “web”: 0 added, 0 changed, 20 removed."));
+    QTRY_VERIFY(!m_window->heldLabel()->isVisible());
+}
+
+void TestSyncInWindow::applyAfterUpstreamChangedShowsTheNewList()
+{
+    ui::HeldRemovalsDialog *dialog = holdARun(20);
+    QVERIFY(dialog);
+    // Upstream moves on while the list is open: five more go.
+    m_reply = [](const RecordedRequest &) { return CannedReply::json(bundleOf(15)); };
+    QSignalSpy finished(m_window->syncController(), &ui::SyncController::finished);
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        finished.count() == 1 && m_window->heldDialog() && m_window->heldDialog() != dialog, 20000);
+    QCOMPARE(liveEntities(), 41); // what was confirmed is not what upstream now removes: nothing applied
+    ui::HeldRemovalsDialog *again = m_window->heldDialog();
+    QCOMPARE(again->refs().size(), 25);
+    QVERIFY(m_window->syncController()->lastOutcomes().constFirst().summary.upstreamChanged);
+
+    QTest::mouseClick(again->applyButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, 20000);
+    QCOMPARE(liveEntities(), 16);
+}
+
+void TestSyncInWindow::keepMyCopyKeepsThemAndLaterSyncsStillBringChanges()
+{
+    ui::HeldRemovalsDialog *dialog = holdARun(20);
+    QVERIFY(dialog);
+    QVERIFY(dialog->keepButton());
+    QTest::mouseClick(dialog->keepButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_window->statusBar()->currentMessage(),
+        QStringLiteral("Kept 20 entities of “web”; later syncs still bring its other changes."));
+    QCOMPARE(liveEntities(), 41);
+    QTRY_VERIFY(m_window->heldLabel()->text().contains(QStringLiteral("(20 kept)")));
+    QVERIFY(m_window->heldLabel()->isVisible());
+
+    // Upstream edits one that stayed and adds one: they arrive; the kept ones stay.
+    QByteArray next = bundleOf(20, 3);
+    next += component(99) + '\n';
+    m_reply = [next](const RecordedRequest &) { return CannedReply::json(next); };
+    QSignalSpy finished(m_window->syncController(), &ui::SyncController::finished);
+    m_window->syncAll();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 20000);
+    QVERIFY(!m_window->heldDialog());
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Synced “web”: 1 added, 1 changed, 0 removed."));
+    QCOMPARE(liveEntities(), 42);
+    QVERIFY(isLive(30) && isLive(99));
+    QTRY_VERIFY(m_window->heldLabel()->text().contains(QStringLiteral("(20 kept)")));
 }
 
 QTEST_MAIN(TestSyncInWindow)
