@@ -537,6 +537,212 @@
     </message>
 </context>
 <context>
+    <name>SourceWords</name>
+    <message>
+        <source>Backstage catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of catalog files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the source a name: one line of text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what kind of source this is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the http(s) address of the catalog API, such as https://backstage.example.com/api/catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address carries a user name, a password or a query. Cairn stores a source&apos;s address in its cache, where a secret must never go, so it refuses it: take it out of the address and give the token below instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file at %1. Give a bundle&apos;s http(s) address, or choose an existing file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no folder at %1. Choose an existing folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another source has this name: %1 (%2, %3). Choose another name, or edit that source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the environment variable that holds the token, such as CATALOG_TOKEN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the token to keep in the system keychain, or choose another place for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not take the token: %1 Unlock the keychain and save again, or keep the token in an environment variable instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is self-signed, and this computer does not trust it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was signed by an authority this computer does not trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it expired on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid before %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was issued for another host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: the catalog lists %Ln entities.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read: the bundle holds %Ln entities.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of its items are not entities and would be skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder holds no catalog file Cairn can read (catalog-info.yaml, compass.yml, or other YAML and JSON files of entities).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Read: %Ln catalog files with %1 entities.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln documents are not entities and would be skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Host not found: %1 has no address (DNS). Check the address for a typo, and that this computer is on the network (or VPN) that knows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection refused: nothing answers at %1 on port %2. Check the address and the port, and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out: %1 did not take the connection on port %2. The server may be down, or a firewall in the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer: %1 took the connection but its answer did not come, or broke off. Check that this is the server&apos;s address and port, and that the server is healthy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1. Check the network and the proxy settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate not trusted: the certificate of %1 was refused because %2. Nothing was sent, not even the token. If your organisation has its own certificate authority, install it in this computer&apos;s trust store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed. Nothing was sent, not even the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server wants a token: choose where the token lives below, and test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token was refused: the server does not accept it for this catalog. Check that it is the right one, that it has not expired, and that it may read the catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing at this address (HTTP 404): the server is there, but not a catalog at this path. A catalog&apos;s address usually ends in /api/catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing at this address (HTTP 404): the server is there, but not a bundle at this path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a Backstage catalog: %1 answered, but not with the catalog&apos;s JSON. A catalog&apos;s address usually ends in /api/catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read a bundle here: what was read is not one, or not whole. A bundle is a JSON array of entities, an object with an &quot;items&quot; array, or NDJSON; the details below say what was found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is failing: it answered with an error of its own. Try again later, or tell its operators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>C</source>
@@ -1271,30 +1477,101 @@
     </message>
 </context>
 <context>
+    <name>cairn::ui::DamagedCacheNotice</name>
+    <message>
+        <source>The cache was damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn&apos;s cache was damaged. It was moved aside, and Cairn started again on a fresh, empty cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Dismiss the notice about the damaged cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its integrity check found damage, so what it held could be wrong or incomplete. Nothing was deleted: the damaged file is now here:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the damaged cache file is now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the damaged file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for a sound snapshot to restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of the restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore the Latest Good Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read every source again into the fresh cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn could not look for a snapshot to restore in %1: %2. Sync your sources again to fill the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sound snapshot to restore (none in %1). Sync your sources again to fill the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The latest good snapshot is %1. Restore it to get back what the cache held then, or sync your sources again to fetch what they hold now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not restore %1: %2. You can try again, or sync your sources again instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1. Sync again to bring it up to date; the damaged file stays where it is until you delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn could not open the folder %1 here. The path is selected: copy it into your file manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cairn::ui::DesktopSession</name>
     <message>
         <source>Cairn could not check its cache for damage: %1</source>
         <translation>Cairn n’a pas pu vérifier l’intégrité de son cache&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>The cache is damaged</source>
-        <translation>Le cache est endommagé</translation>
-    </message>
-    <message>
-        <source>Cairn found damage in its cache file %1:
-
-%2
-
-What it shows may be wrong or incomplete. Cairn can move the damaged file aside (nothing is deleted) and start again from a fresh cache, which you can then fill by syncing your sources or restoring a snapshot.</source>
-        <translation>Cairn a trouvé des dommages dans son fichier de cache %1&#xa0;:
-
-%2
-
-Ce qu’il affiche peut être faux ou incomplet. Cairn peut mettre le fichier endommagé de côté (rien n’est supprimé) et repartir d’un cache neuf, que vous pourrez remplir en synchronisant vos sources ou en restaurant un instantané.</translation>
-    </message>
-    <message>
-        <source>This cache is damaged (%1). Restart Cairn to move it aside.</source>
-        <translation>Ce cache est endommagé (%1). Redémarrez Cairn pour le mettre de côté.</translation>
     </message>
     <message>
         <source>Cairn</source>
@@ -1309,16 +1586,20 @@ Ce qu’il affiche peut être faux ou incomplet. Cairn peut mettre le fichier en
         <translation>Impossible de charger l’organisation d’exemple&#xa0;: %1</translation>
     </message>
     <message>
-        <source>You are looking at Fennel, a sample organisation bundled with Cairn. Add your own catalog with “cairn source add” and sync it; the sample stays a source of its own, easy to remove.</source>
-        <translation>Vous regardez Fennel, une organisation d’exemple fournie avec Cairn. Ajoutez votre propre catalogue avec « cairn source add » et synchronisez-le&#xa0;; l’exemple reste une source à part, facile à retirer.</translation>
-    </message>
-    <message>
         <source>%1 Upgrade Cairn to open it; the file is left as it is.</source>
         <translation>%1 Mettez Cairn à jour pour l’ouvrir&#xa0;; le fichier est laissé tel quel.</translation>
     </message>
     <message>
         <source>%1 Check that the file and its folder can be written.</source>
         <translation>%1 Vérifiez que le fichier et son dossier sont accessibles en écriture.</translation>
+    </message>
+    <message>
+        <source>Cairn found damage in its cache (%1) but could not move the file aside: %2 What the window shows may be wrong or incomplete. Close Cairn, move %3 elsewhere yourself, and start Cairn again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are looking at Fennel, a sample organisation bundled with Cairn. Add your own catalog in File ▸ Sources and sync it; the sample stays a source of its own, easy to remove.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1744,100 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
 </context>
 <context>
+    <name>cairn::ui::HeldRemovalsDialog</name>
+    <message>
+        <source>Removals Held — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept Entities — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source changed since you were shown the list: this is the new list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These entities are no longer in the source. Double-click one, or press Enter, to see it in the main window before you decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You chose to keep your copy of these entities although the source no longer has them. Double-click one, or press Enter, to see it in the main window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>Title and description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished">Responsable</translation>
+    </message>
+    <message>
+        <source>Entities the sync would remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply the Removals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removes exactly the %Ln entities listed here: they get a tombstone and stay readable under Removed upstream. A snapshot of the cache is taken first, so the removal can be undone. If the source changed since this list was made, nothing is removed and you are shown the new list.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Keep My Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps these entities although “%1” no longer has them. Later syncs of the source still bring its additions and edits, and never remove these; you can apply their removals later from the source&apos;s kept entities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decides nothing: the removals stay held, and the next sync asks again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decides nothing: the entities stay kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You kept %1 entities of “%2” that the source no longer has. Nothing is removed unless you apply the removals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync of “%1” would remove %2 entities. Nothing has been removed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync of “%1” would remove %2 of %3 entities (%4 %). Nothing has been removed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The names and owners could not be read from the cache (%1); the entities are listed by reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cairn::ui::KindNames</name>
     <message>
         <source>Component</source>
@@ -1503,6 +1878,46 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     <message>
         <source>Location</source>
         <translation>Emplacement</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation type="unfinished">Composants</translation>
+    </message>
+    <message>
+        <source>APIs</source>
+        <translation type="unfinished">API</translation>
+    </message>
+    <message>
+        <source>Systems</source>
+        <translation type="unfinished">Systèmes</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation type="unfinished">Domaines</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation type="unfinished">Ressources</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation type="unfinished">Équipes</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished">Personnes</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished">Projets</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation type="unfinished">Objectifs</translation>
+    </message>
+    <message>
+        <source>Locations</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1693,7 +2108,7 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>Could not read the sources to sync: %1</source>
-        <translation>Impossible de lire les sources à synchroniser : %1</translation>
+        <translation>Impossible de lire les sources à synchroniser&#xa0;: %1</translation>
     </message>
     <message>
         <source>There is no source to sync. Add one in File ▸ Sources.</source>
@@ -1701,11 +2116,11 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>A sync is already running; wait for it or cancel it (Esc).</source>
-        <translation>Une synchronisation est déjà en cours ; attendez-la ou annulez-la (Échap).</translation>
+        <translation>Une synchronisation est déjà en cours&#xa0;; attendez-la ou annulez-la (Échap).</translation>
     </message>
     <message>
         <source>Could not read the sources: %1</source>
-        <translation>Impossible de lire les sources : %1</translation>
+        <translation>Impossible de lire les sources&#xa0;: %1</translation>
     </message>
     <message>
         <source>No sources configured</source>
@@ -1713,19 +2128,65 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>Sync cancelled; the source being synced is as it was.</source>
-        <translation>Synchronisation annulée ; la source en cours est restée telle quelle.</translation>
+        <translation>Synchronisation annulée&#xa0;; la source en cours est restée telle quelle.</translation>
     </message>
     <message>
         <source>Cairn could not start again; start it yourself.</source>
-        <translation>Cairn n’a pas pu redémarrer ; lancez-le vous-même.</translation>
+        <translation>Cairn n’a pas pu redémarrer&#xa0;; lancez-le vous-même.</translation>
     </message>
     <message>
         <source>Held: %1</source>
-        <translation>En attente : %1</translation>
+        <translation>En attente&#xa0;: %1</translation>
     </message>
     <message>
-        <source>Removals from these sources wait for your decision; their other changes still arrive. Sync the source to review the list again.</source>
-        <translation>Les suppressions de ces sources attendent votre décision ; leurs autres changements arrivent toujours. Synchronisez la source pour revoir la liste.</translation>
+        <source>S&amp;ources…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, edit, test or remove the catalogs Cairn reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See what the held sync would remove, and apply the removals or keep your copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sna&amp;pshots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List, take and restore the cache&apos;s snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read what you kept of “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not keep the entities of “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept %n entities of “%1”; later syncs still bring its other changes.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n kept)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removals from these sources wait for your decision; their other changes still arrive. Click a source to review them.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1827,7 +2288,7 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>Save and &amp;Restart</source>
@@ -1854,6 +2315,492 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     <message>
         <source>Views</source>
         <translation>Vues</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::SnapshotWords</name>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <comment>when a snapshot was taken (QDateTime::toString format)</comment>
+        <translation type="unfinished">d MMMM yyyy &apos;à&apos; HH:mm</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a snapshot&apos;s time and how long ago it was</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before removals of “%1”</source>
+        <comment>a sync about to tombstone entities of this source</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before restoring %1</source>
+        <comment>the snapshot id being restored</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before removing source “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before purging removed entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <comment>a snapshot taken before Cairn kept why</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the snapshot of %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the snapshot of %1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::SnapshotsDialog</name>
+    <message>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A snapshot is a complete copy of the cache. Cairn takes one before a sync removes anything, before a source is removed and before a restore, and keeps the newest %1. They are in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshots, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation type="unfinished">Entités</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshots yet. Cairn takes one before a sync removes anything; Take Snapshot Now takes one now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress of the snapshot work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take Snapshot Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the cache as it is now into a new snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the cache back as it was when the selected snapshot was taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the snapshots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn could not read this snapshot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the snapshots in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking a snapshot of the cache…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not take a snapshot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshot taken: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The older snapshots could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn keeps the newest %1; the oldest was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn keeps the newest %1; the %2 oldest were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cache will hold exactly what it held then; syncs since then are undone. What it holds now is first kept as a new snapshot, so you can undo this restore from this list. The window then reloads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restoring %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not restore %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored %1. What the cache held before is kept as a new snapshot, selected at the top of the list: restore it to undo this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping what the cache holds now as a snapshot, so the restore can be undone…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::SourceEditorDialog</name>
+    <message>
+        <source>Edit source “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. backstage, platform-bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: the source is open to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the system keychain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In an environment variable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token to keep in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. CATALOG_TOKEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variable that holds the token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cairn never writes a token into its cache, its settings or its logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the source as typed here, token included, without saving anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A source keeps its name: its entities, what was removed upstream and its sync log are recorded under it. To rename it, add a new source and remove this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of the Backstage catalog API; it usually ends in /api/catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.com/catalog.json, or a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bundle&apos;s http(s) address, or a bundle file on this computer (JSON, NDJSON, gzip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder of catalog-info.yaml or compass.yml files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder, searched with its subfolders for catalog files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a bundle file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundles (*.json *.ndjson *.jsonl *.gz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder of catalog files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving, and storing the token in the system keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source was not saved: %1 Check that the cache file can be written, and save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::SourcesDialog</name>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where Cairn reads your organisation from. Each sync reads every source in this order; an entity found in two sources is kept from the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configured sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished">Emplacement</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entities</source>
+        <translation type="unfinished">Entités</translation>
+    </message>
+    <message>
+        <source>No sources yet. Add a Backstage catalog, a bundle or a folder of catalog files, then sync it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the selected source now and bring the cache up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This source was not made here (the sample organisation, or an import of several paths): remove it and add it again to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the sources…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the sources from the cache %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more removed upstream, kept under Removed upstream</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved “%1”. It reads a new location now: the next sync reads it whole, and what is not there any more is kept under Removed upstream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added “%1”. Sync it to read its entities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its old token stays in the system keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %Ln entities will be kept as removed upstream: still readable under Removed upstream, with when they went, until you purge them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A snapshot of the cache is taken first, so the removal can be undone (File ▸ Snapshots, or “cairn snapshot restore”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token kept for it in the system keychain is forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the source “%1” (%2, %3)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing “%1”: taking a snapshot, then keeping its entities as removed upstream…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was not removed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” was already gone: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed “%1”. Its %Ln entities are kept under Removed upstream.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Snapshot %1 was taken first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its token is still in the system keychain: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1936,13 +2883,13 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     <message numerus="yes">
         <source>The sync of “%1” would remove %n entities, more than Cairn removes without asking. Nothing was changed; review the list to apply the removals or keep your copy.</source>
         <translation>
-            <numerusform>La synchronisation de « %1 » supprimerait %n entité, plus que Cairn n’en supprime sans demander. Rien n’a été modifié ; revoyez la liste pour appliquer la suppression ou garder votre copie.</numerusform>
-            <numerusform>La synchronisation de « %1 » supprimerait %n entités, plus que Cairn n’en supprime sans demander. Rien n’a été modifié ; revoyez la liste pour appliquer les suppressions ou garder votre copie.</numerusform>
+            <numerusform>La synchronisation de « %1 » supprimerait %n entité, plus que Cairn n’en supprime sans demander. Rien n’a été modifié&#xa0;; revoyez la liste pour appliquer la suppression ou garder votre copie.</numerusform>
+            <numerusform>La synchronisation de « %1 » supprimerait %n entités, plus que Cairn n’en supprime sans demander. Rien n’a été modifié&#xa0;; revoyez la liste pour appliquer les suppressions ou garder votre copie.</numerusform>
         </translation>
     </message>
     <message>
         <source>Cairn could not reach “%1”: you seem to be offline, or its server is down. You are looking at your last copy.</source>
-        <translation>Cairn n’a pas pu joindre « %1 » : vous semblez hors ligne, ou son serveur est arrêté. Vous voyez votre dernière copie.</translation>
+        <translation>Cairn n’a pas pu joindre « %1 »&#xa0;: vous semblez hors ligne, ou son serveur est arrêté. Vous voyez votre dernière copie.</translation>
     </message>
     <message>
         <source>“%1” needs a token and the keychain holds none. Enter it in File ▸ Sources.</source>
@@ -1954,7 +2901,7 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>The server of “%1” failed. Cairn kept your copy; try again later.</source>
-        <translation>Le serveur de « %1 » a échoué. Cairn a gardé votre copie ; réessayez plus tard.</translation>
+        <translation>Le serveur de « %1 » a échoué. Cairn a gardé votre copie&#xa0;; réessayez plus tard.</translation>
     </message>
     <message>
         <source>The certificate of “%1” is not trusted, so Cairn did not send it anything. Your copy is unchanged.</source>
@@ -1966,7 +2913,7 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>The sync of “%1” stopped: the disk is full. Your copy is unchanged.</source>
-        <translation>La synchronisation de « %1 » s’est arrêtée : le disque est plein. Votre copie est inchangée.</translation>
+        <translation>La synchronisation de « %1 » s’est arrêtée&#xa0;: le disque est plein. Votre copie est inchangée.</translation>
     </message>
     <message>
         <source>The sync of “%1” could not write the cache file. Your copy is unchanged.</source>
@@ -1982,7 +2929,7 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>The sync of “%1” was cancelled; nothing was changed.</source>
-        <translation>La synchronisation de « %1 » a été annulée ; rien n’a été modifié.</translation>
+        <translation>La synchronisation de « %1 » a été annulée&#xa0;; rien n’a été modifié.</translation>
     </message>
     <message>
         <source>The sync of “%1” failed. Your copy is unchanged.</source>
@@ -2001,11 +2948,11 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>%1: nothing new.</source>
-        <translation>%1 : rien de nouveau.</translation>
+        <translation>%1&#xa0;: rien de nouveau.</translation>
     </message>
     <message>
         <source>%1: %2 added, %3 changed, %4 removed.</source>
-        <translation>%1 : %2 ajoutées, %3 modifiées, %4 supprimées.</translation>
+        <translation>%1&#xa0;: %2 ajoutées, %3 modifiées, %4 supprimées.</translation>
     </message>
 </context>
 <context>
@@ -2020,7 +2967,7 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>Cancel the sync (Esc): the source being synced stays as it was</source>
-        <translation>Annuler la synchronisation (Échap) : la source en cours reste telle quelle</translation>
+        <translation>Annuler la synchronisation (Échap)&#xa0;: la source en cours reste telle quelle</translation>
     </message>
     <message>
         <source>Cancel the sync</source>
