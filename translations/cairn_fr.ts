@@ -540,206 +540,206 @@
     <name>SourceWords</name>
     <message>
         <source>Backstage catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Catalogue Backstage</translation>
     </message>
     <message>
         <source>Bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Lot d’entités</translation>
     </message>
     <message>
         <source>Folder of catalog files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier de fichiers de catalogue</translation>
     </message>
     <message>
         <source>Sample organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation d’exemple</translation>
     </message>
     <message>
         <source>System keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Trousseau du système</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <source>Give the source a name: one line of text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom à la source&#xa0;: une seule ligne de texte.</translation>
     </message>
     <message>
         <source>Choose what kind of source this is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez le type de cette source.</translation>
     </message>
     <message>
         <source>Give the http(s) address of the catalog API, such as https://backstage.example.com/api/catalog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez l’adresse http(s) de l’API du catalogue, par exemple https://backstage.example.com/api/catalog.</translation>
     </message>
     <message>
         <source>This address carries a user name, a password or a query. Cairn stores a source&apos;s address in its cache, where a secret must never go, so it refuses it: take it out of the address and give the token below instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette adresse contient un nom d’utilisateur, un mot de passe ou une requête. Cairn enregistre l’adresse d’une source dans son cache, où aucun secret ne doit aller, et la refuse donc&#xa0;: retirez ce secret de l’adresse et donnez plutôt le jeton ci-dessous.</translation>
     </message>
     <message>
         <source>There is no file at %1. Give a bundle&apos;s http(s) address, or choose an existing file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a aucun fichier à l’emplacement %1. Donnez l’adresse http(s) d’un lot, ou choisissez un fichier existant.</translation>
     </message>
     <message>
         <source>There is no folder at %1. Choose an existing folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a aucun dossier à l’emplacement %1. Choisissez un dossier existant.</translation>
     </message>
     <message>
         <source>Another source has this name: %1 (%2, %3). Choose another name, or edit that source.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une autre source porte ce nom&#xa0;: %1 (%2, %3). Choisissez un autre nom, ou modifiez cette source.</translation>
     </message>
     <message>
         <source>Name the environment variable that holds the token, such as CATALOG_TOKEN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indiquez la variable d’environnement qui contient le jeton, par exemple CATALOG_TOKEN.</translation>
     </message>
     <message>
         <source>Type the token to keep in the system keychain, or choose another place for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez le jeton à garder dans le trousseau du système, ou choisissez un autre endroit où le garder.</translation>
     </message>
     <message>
         <source>The system keychain did not take the token: %1 Unlock the keychain and save again, or keep the token in an environment variable instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le trousseau du système n’a pas accepté le jeton&#xa0;: %1 Déverrouillez le trousseau et enregistrez de nouveau, ou gardez plutôt le jeton dans une variable d’environnement.</translation>
     </message>
     <message>
         <source>it is self-signed, and this computer does not trust it</source>
-        <translation type="unfinished"></translation>
+        <translation>il est auto-signé et cet ordinateur ne lui fait pas confiance</translation>
     </message>
     <message>
         <source>it was signed by an authority this computer does not trust</source>
-        <translation type="unfinished"></translation>
+        <translation>il a été signé par une autorité à laquelle cet ordinateur ne fait pas confiance</translation>
     </message>
     <message>
         <source>it expired on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>il a expiré le %1</translation>
     </message>
     <message>
         <source>it is not valid before %1</source>
-        <translation type="unfinished"></translation>
+        <translation>il n’est pas valide avant le %1</translation>
     </message>
     <message>
         <source>it was issued for another host name</source>
-        <translation type="unfinished"></translation>
+        <translation>il a été émis pour un autre nom d’hôte</translation>
     </message>
     <message>
         <source>it was revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>il a été révoqué</translation>
     </message>
     <message numerus="yes">
         <source>Connected: the catalog lists %Ln entities.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Connexion réussie&#xa0;: le catalogue compte %Ln entité.</numerusform>
+            <numerusform>Connexion réussie&#xa0;: le catalogue compte %Ln entités.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Read: the bundle holds %Ln entities.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lecture réussie&#xa0;: le lot contient %Ln entité.</numerusform>
+            <numerusform>Lecture réussie&#xa0;: le lot contient %Ln entités.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln of its items are not entities and would be skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln de ses éléments n’est pas une entité et serait ignoré.</numerusform>
+            <numerusform>%Ln de ses éléments ne sont pas des entités et seraient ignorés.</numerusform>
         </translation>
     </message>
     <message>
         <source>The folder holds no catalog file Cairn can read (catalog-info.yaml, compass.yml, or other YAML and JSON files of entities).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dossier ne contient aucun fichier de catalogue que Cairn sache lire (catalog-info.yaml, compass.yml, ou d’autres fichiers YAML et JSON d’entités).</translation>
     </message>
     <message numerus="yes">
         <source>Read: %Ln catalog files with %1 entities.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Lecture réussie&#xa0;: %Ln fichier de catalogue, avec %1 entités.</numerusform>
+            <numerusform>Lecture réussie&#xa0;: %Ln fichiers de catalogue, avec %1 entités.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln documents are not entities and would be skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln document n’est pas une entité et serait ignoré.</numerusform>
+            <numerusform>%Ln documents ne sont pas des entités et seraient ignorés.</numerusform>
         </translation>
     </message>
     <message>
         <source>Host not found: %1 has no address (DNS). Check the address for a typo, and that this computer is on the network (or VPN) that knows it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôte introuvable&#xa0;: %1 n’a pas d’adresse (DNS). Vérifiez que l’adresse ne contient pas de faute de frappe, et que cet ordinateur est sur le réseau (ou le VPN) qui le connaît.</translation>
     </message>
     <message>
         <source>Connection refused: nothing answers at %1 on port %2. Check the address and the port, and that the server is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion refusée&#xa0;: rien ne répond à %1 sur le port %2. Vérifiez l’adresse et le port, et que le serveur est en marche.</translation>
     </message>
     <message>
         <source>Timed out: %1 did not take the connection on port %2. The server may be down, or a firewall in the way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Délai dépassé&#xa0;: %1 n’a pas accepté la connexion sur le port %2. Le serveur est peut-être arrêté, ou un pare-feu bloque le passage.</translation>
     </message>
     <message>
         <source>No answer: %1 took the connection but its answer did not come, or broke off. Check that this is the server&apos;s address and port, and that the server is healthy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de réponse&#xa0;: %1 a accepté la connexion, mais sa réponse n’est pas venue, ou s’est interrompue. Vérifiez qu’il s’agit bien de l’adresse et du port du serveur, et que celui-ci fonctionne correctement.</translation>
     </message>
     <message>
         <source>Could not reach %1. Check the network and the proxy settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de joindre %1. Vérifiez le réseau et les réglages du proxy.</translation>
     </message>
     <message>
         <source>Certificate not trusted: the certificate of %1 was refused because %2. Nothing was sent, not even the token. If your organisation has its own certificate authority, install it in this computer&apos;s trust store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificat non reconnu&#xa0;: le certificat de %1 a été refusé parce que %2. Rien n’a été envoyé, pas même le jeton. Si votre organisation a sa propre autorité de certification, installez-la dans le magasin de certificats de cet ordinateur.</translation>
     </message>
     <message>
         <source>; and </source>
-        <translation type="unfinished"></translation>
+        <translation>&#xa0;; et </translation>
     </message>
     <message>
         <source>The secure connection to %1 failed. Nothing was sent, not even the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>La connexion sécurisée à %1 a échoué. Rien n’a été envoyé, pas même le jeton.</translation>
     </message>
     <message>
         <source>The server wants a token: choose where the token lives below, and test again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur demande un jeton&#xa0;: choisissez ci-dessous où se trouve le jeton, puis testez de nouveau.</translation>
     </message>
     <message>
         <source>The token was refused: the server does not accept it for this catalog. Check that it is the right one, that it has not expired, and that it may read the catalog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton a été refusé&#xa0;: le serveur ne l’accepte pas pour ce catalogue. Vérifiez que c’est le bon, qu’il n’a pas expiré et qu’il a le droit de lire le catalogue.</translation>
     </message>
     <message>
         <source>There is no such folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce dossier n’existe pas.</translation>
     </message>
     <message>
         <source>There is no such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’existe pas.</translation>
     </message>
     <message>
         <source>Nothing at this address (HTTP 404): the server is there, but not a catalog at this path. A catalog&apos;s address usually ends in /api/catalog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à cette adresse (HTTP 404)&#xa0;: le serveur est bien là, mais il n’y a pas de catalogue à ce chemin. L’adresse d’un catalogue se termine généralement par /api/catalog.</translation>
     </message>
     <message>
         <source>Nothing at this address (HTTP 404): the server is there, but not a bundle at this path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à cette adresse (HTTP 404)&#xa0;: le serveur est bien là, mais il n’y a pas de lot à ce chemin.</translation>
     </message>
     <message>
         <source>Not a Backstage catalog: %1 answered, but not with the catalog&apos;s JSON. A catalog&apos;s address usually ends in /api/catalog.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas un catalogue Backstage&#xa0;: %1 a répondu, mais pas avec le JSON du catalogue. L’adresse d’un catalogue se termine généralement par /api/catalog.</translation>
     </message>
     <message>
         <source>Cannot read a bundle here: what was read is not one, or not whole. A bundle is a JSON array of entities, an object with an &quot;items&quot; array, or NDJSON; the details below say what was found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire un lot ici&#xa0;: ce qui a été lu n’en est pas un, ou pas en entier. Un lot est un tableau JSON d’entités, un objet avec un tableau «&#xa0;items&#xa0;», ou du NDJSON&#xa0;; les détails ci-dessous indiquent ce qui a été trouvé.</translation>
     </message>
     <message>
         <source>The server is failing: it answered with an error of its own. Try again later, or tell its operators.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur est en panne&#xa0;: il a répondu par une erreur de son côté. Réessayez plus tard, ou prévenez ses administrateurs.</translation>
     </message>
     <message>
         <source>Test cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Test annulé.</translation>
     </message>
     <message>
         <source>The test failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le test a échoué.</translation>
     </message>
 </context>
 <context>
@@ -1480,11 +1480,11 @@
     <name>cairn::ui::DamagedCacheNotice</name>
     <message>
         <source>The cache was damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cache était endommagé</translation>
     </message>
     <message>
         <source>Cairn&apos;s cache was damaged. It was moved aside, and Cairn started again on a fresh, empty cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cache de Cairn était endommagé. Il a été mis de côté, et Cairn a redémarré avec un cache neuf et vide.</translation>
     </message>
     <message>
         <source>Dismiss</source>
@@ -1492,79 +1492,79 @@
     </message>
     <message>
         <source>Dismiss the notice about the damaged cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer l’avis sur le cache endommagé</translation>
     </message>
     <message>
         <source>Its integrity check found damage, so what it held could be wrong or incomplete. Nothing was deleted: the damaged file is now here:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa vérification d’intégrité a trouvé des dommages&#xa0;: ce qu’il contenait pouvait donc être faux ou incomplet. Rien n’a été effacé&#xa0;: le fichier endommagé se trouve maintenant ici&#xa0;:</translation>
     </message>
     <message>
         <source>The check said: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat de la vérification&#xa0;: %1</translation>
     </message>
     <message>
         <source>Where the damaged cache file is now</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacement actuel du fichier de cache endommagé</translation>
     </message>
     <message>
         <source>Show in &amp;Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher dans le &amp;dossier</translation>
     </message>
     <message>
         <source>Open the folder that holds the damaged file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le dossier qui contient le fichier endommagé</translation>
     </message>
     <message>
         <source>Looking for a sound snapshot to restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche d’un instantané sain à restaurer…</translation>
     </message>
     <message>
         <source>Progress of the restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Avancement de la restauration</translation>
     </message>
     <message>
         <source>&amp;Restore the Latest Good Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurer le dernier instantané sain</translation>
     </message>
     <message>
         <source>&amp;Sync Again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Synchroniser de nouveau</translation>
     </message>
     <message>
         <source>Read every source again into the fresh cache</source>
-        <translation type="unfinished"></translation>
+        <translation>Relire chaque source dans le nouveau cache</translation>
     </message>
     <message>
         <source>Cairn could not look for a snapshot to restore in %1: %2. Sync your sources again to fill the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cairn n’a pas pu chercher d’instantané à restaurer dans %1&#xa0;: %2. Synchronisez de nouveau vos sources pour remplir le cache.</translation>
     </message>
     <message>
         <source>There is no sound snapshot to restore (none in %1). Sync your sources again to fill the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il n’y a aucun instantané sain à restaurer (aucun dans %1). Synchronisez de nouveau vos sources pour remplir le cache.</translation>
     </message>
     <message>
         <source>The latest good snapshot is %1. Restore it to get back what the cache held then, or sync your sources again to fetch what they hold now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le dernier instantané sain est %1. Restaurez-le pour retrouver ce que le cache contenait alors, ou synchronisez de nouveau vos sources pour récupérer ce qu’elles contiennent aujourd’hui.</translation>
     </message>
     <message>
         <source>Restoring %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration de %1…</translation>
     </message>
     <message>
         <source>snapshot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l’instantané %1</translation>
     </message>
     <message>
         <source>Could not restore %1: %2. You can try again, or sync your sources again instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de restaurer %1&#xa0;: %2. Vous pouvez réessayer, ou plutôt synchroniser de nouveau vos sources.</translation>
     </message>
     <message>
         <source>Restored %1. Sync again to bring it up to date; the damaged file stays where it is until you delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration de %1 terminée. Synchronisez de nouveau pour mettre le cache à jour&#xa0;; le fichier endommagé reste où il est jusqu’à ce que vous le supprimiez.</translation>
     </message>
     <message>
         <source>Cairn could not open the folder %1 here. The path is selected: copy it into your file manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cairn n’a pas pu ouvrir le dossier %1 ici. Le chemin est sélectionné&#xa0;: copiez-le dans votre gestionnaire de fichiers.</translation>
     </message>
 </context>
 <context>
@@ -1595,11 +1595,11 @@
     </message>
     <message>
         <source>Cairn found damage in its cache (%1) but could not move the file aside: %2 What the window shows may be wrong or incomplete. Close Cairn, move %3 elsewhere yourself, and start Cairn again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cairn a trouvé des dommages dans son cache (%1), mais n’a pas pu mettre le fichier de côté&#xa0;: %2 Ce qu’affiche la fenêtre peut être faux ou incomplet. Fermez Cairn, déplacez vous-même %3 ailleurs, puis relancez Cairn.</translation>
     </message>
     <message>
         <source>You are looking at Fennel, a sample organisation bundled with Cairn. Add your own catalog in File ▸ Sources and sync it; the sample stays a source of its own, easy to remove.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous regardez Fennel, une organisation d’exemple fournie avec Cairn. Ajoutez votre propre catalogue dans Fichier ▸ Sources et synchronisez-le&#xa0;; l’exemple reste une source à part, facile à retirer.</translation>
     </message>
 </context>
 <context>
@@ -1747,94 +1747,94 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     <name>cairn::ui::HeldRemovalsDialog</name>
     <message>
         <source>Removals Held — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppressions retenues — %1</translation>
     </message>
     <message>
         <source>Kept Entities — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entités gardées — %1</translation>
     </message>
     <message>
         <source>The source changed since you were shown the list: this is the new list.</source>
-        <translation type="unfinished"></translation>
+        <translation>La source a changé depuis que la liste vous a été montrée&#xa0;: voici la nouvelle liste.</translation>
     </message>
     <message>
         <source>These entities are no longer in the source. Double-click one, or press Enter, to see it in the main window before you decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ces entités ne sont plus dans la source. Double-cliquez sur l’une d’elles, ou appuyez sur Entrée, pour la voir dans la fenêtre principale avant de décider.</translation>
     </message>
     <message>
         <source>You chose to keep your copy of these entities although the source no longer has them. Double-click one, or press Enter, to see it in the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez choisi de garder votre copie de ces entités bien que la source ne les ait plus. Double-cliquez sur l’une d’elles, ou appuyez sur Entrée, pour la voir dans la fenêtre principale.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Title and description</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre et description</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">Responsable</translation>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>Entities the sync would remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entités que la synchronisation supprimerait</translation>
     </message>
     <message>
         <source>Kept entities</source>
-        <translation type="unfinished"></translation>
+        <translation>Entités gardées</translation>
     </message>
     <message>
         <source>&amp;Apply the Removals</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Appliquer les suppressions</translation>
     </message>
     <message numerus="yes">
         <source>Removes exactly the %Ln entities listed here: they get a tombstone and stay readable under Removed upstream. A snapshot of the cache is taken first, so the removal can be undone. If the source changed since this list was made, nothing is removed and you are shown the new list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprime exactement %Ln entité, celle listée ici&#xa0;: elle est marquée comme supprimée et reste lisible dans Supprimés à la source. Un instantané du cache est d’abord pris, pour pouvoir annuler la suppression. Si la source a changé depuis que cette liste a été établie, rien n’est supprimé et la nouvelle liste vous est montrée.</numerusform>
+            <numerusform>Supprime exactement les %Ln entités listées ici&#xa0;: elles sont marquées comme supprimées et restent lisibles dans Supprimés à la source. Un instantané du cache est d’abord pris, pour pouvoir annuler la suppression. Si la source a changé depuis que cette liste a été établie, rien n’est supprimé et la nouvelle liste vous est montrée.</numerusform>
         </translation>
     </message>
     <message>
         <source>&amp;Keep My Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Garder ma copie</translation>
     </message>
     <message>
         <source>Keeps these entities although “%1” no longer has them. Later syncs of the source still bring its additions and edits, and never remove these; you can apply their removals later from the source&apos;s kept entities.</source>
-        <translation type="unfinished"></translation>
+        <translation>Garde ces entités bien que «&#xa0;%1&#xa0;» ne les ait plus. Les synchronisations suivantes de la source apportent toujours ses ajouts et modifications, sans jamais supprimer celles-ci&#xa0;; vous pourrez appliquer leur suppression plus tard depuis les entités gardées de la source.</translation>
     </message>
     <message>
         <source>Decides nothing: the removals stay held, and the next sync asks again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne décide rien&#xa0;: les suppressions restent retenues, et la prochaine synchronisation redemandera.</translation>
     </message>
     <message>
         <source>Decides nothing: the entities stay kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne décide rien&#xa0;: les entités restent gardées.</translation>
     </message>
     <message>
         <source>You kept %1 entities of “%2” that the source no longer has. Nothing is removed unless you apply the removals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous avez gardé %1 entités de «&#xa0;%2&#xa0;» que la source n’a plus. Rien n’est supprimé à moins que vous n’appliquiez les suppressions.</translation>
     </message>
     <message>
         <source>The sync of “%1” would remove %2 entities. Nothing has been removed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation de «&#xa0;%1&#xa0;» supprimerait %2 entités. Rien n’a encore été supprimé.</translation>
     </message>
     <message>
         <source>The sync of “%1” would remove %2 of %3 entities (%4 %). Nothing has been removed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>La synchronisation de «&#xa0;%1&#xa0;» supprimerait %2 entités sur %3 (%4&#xa0;%). Rien n’a encore été supprimé.</translation>
     </message>
     <message>
         <source>The names and owners could not be read from the cache (%1); the entities are listed by reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les noms et les responsables dans le cache (%1)&#xa0;; les entités sont listées par référence.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -1881,43 +1881,43 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>Components</source>
-        <translation type="unfinished">Composants</translation>
+        <translation>Composants</translation>
     </message>
     <message>
         <source>APIs</source>
-        <translation type="unfinished">API</translation>
+        <translation>API</translation>
     </message>
     <message>
         <source>Systems</source>
-        <translation type="unfinished">Systèmes</translation>
+        <translation>Systèmes</translation>
     </message>
     <message>
         <source>Domains</source>
-        <translation type="unfinished">Domaines</translation>
+        <translation>Domaines</translation>
     </message>
     <message>
         <source>Resources</source>
-        <translation type="unfinished">Ressources</translation>
+        <translation>Ressources</translation>
     </message>
     <message>
         <source>Teams</source>
-        <translation type="unfinished">Équipes</translation>
+        <translation>Équipes</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished">Personnes</translation>
+        <translation>Personnes</translation>
     </message>
     <message>
         <source>Projects</source>
-        <translation type="unfinished">Projets</translation>
+        <translation>Projets</translation>
     </message>
     <message>
         <source>Goals</source>
-        <translation type="unfinished">Objectifs</translation>
+        <translation>Objectifs</translation>
     </message>
     <message>
         <source>Locations</source>
-        <translation type="unfinished"></translation>
+        <translation>Emplacements</translation>
     </message>
 </context>
 <context>
@@ -2140,53 +2140,53 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>S&amp;ources…</source>
-        <translation type="unfinished"></translation>
+        <translation>So&amp;urces…</translation>
     </message>
     <message>
         <source>Add, edit, test or remove the catalogs Cairn reads</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter, modifier, tester ou retirer les catalogues que lit Cairn</translation>
     </message>
     <message>
         <source>Review…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revoir…</translation>
     </message>
     <message>
         <source>See what the held sync would remove, and apply the removals or keep your copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir ce que la synchronisation retenue supprimerait, puis appliquer les suppressions ou garder votre copie</translation>
     </message>
     <message>
         <source>Sna&amp;pshots…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instantanés…</translation>
     </message>
     <message>
         <source>List, take and restore the cache&apos;s snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>Lister, prendre et restaurer les instantanés du cache</translation>
     </message>
     <message>
         <source>Could not read what you kept of “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire ce que vous avez gardé de «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Could not keep the entities of “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de garder les entités de «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>Kept %n entities of “%1”; later syncs still bring its other changes.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entité de «&#xa0;%1&#xa0;» gardée&#xa0;; les synchronisations suivantes apportent toujours ses autres changements.</numerusform>
+            <numerusform>%n entités de «&#xa0;%1&#xa0;» gardées&#xa0;; les synchronisations suivantes apportent toujours ses autres changements.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n kept)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 (%n gardée)</numerusform>
+            <numerusform>%1 (%n gardées)</numerusform>
         </translation>
     </message>
     <message>
         <source>Removals from these sources wait for your decision; their other changes still arrive. Click a source to review them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les suppressions venant de ces sources attendent votre décision&#xa0;; leurs autres changements arrivent toujours. Cliquez sur une source pour les revoir.</translation>
     </message>
 </context>
 <context>
@@ -2322,485 +2322,485 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     <message>
         <source>yyyy-MM-dd HH:mm</source>
         <comment>when a snapshot was taken (QDateTime::toString format)</comment>
-        <translation type="unfinished">d MMMM yyyy &apos;à&apos; HH:mm</translation>
+        <translation>d MMMM yyyy &apos;à&apos; HH:mm</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
         <comment>a snapshot&apos;s time and how long ago it was</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Before removals of “%1”</source>
         <comment>a sync about to tombstone entities of this source</comment>
-        <translation type="unfinished"></translation>
+        <translation>Avant les suppressions de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Before restoring %1</source>
         <comment>the snapshot id being restored</comment>
-        <translation type="unfinished"></translation>
+        <translation>Avant la restauration de %1</translation>
     </message>
     <message>
         <source>Before removing source “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant le retrait de la source «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Before purging removed entities</source>
-        <translation type="unfinished"></translation>
+        <translation>Avant la purge des entités supprimées</translation>
     </message>
     <message>
         <source>Taken by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Pris à la main</translation>
     </message>
     <message>
         <source>—</source>
         <comment>a snapshot taken before Cairn kept why</comment>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>1 entity</source>
-        <translation type="unfinished"></translation>
+        <translation>1 entité</translation>
     </message>
     <message>
         <source>%1 entities</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entités</translation>
     </message>
     <message>
         <source>the snapshot of %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>l’instantané du %1, %2</translation>
     </message>
     <message>
         <source>the snapshot of %1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>l’instantané du %1, %2, %3</translation>
     </message>
 </context>
 <context>
     <name>cairn::ui::SnapshotsDialog</name>
     <message>
         <source>Snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>Instantanés</translation>
     </message>
     <message>
         <source>A snapshot is a complete copy of the cache. Cairn takes one before a sync removes anything, before a source is removed and before a restore, and keeps the newest %1. They are in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un instantané est une copie complète du cache. Cairn en prend un avant qu’une synchronisation ne supprime quoi que ce soit, avant le retrait d’une source et avant une restauration, et garde les %1 plus récents. Ils se trouvent dans %2.</translation>
     </message>
     <message>
         <source>Snapshots, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Instantanés, du plus récent au plus ancien</translation>
     </message>
     <message>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Pris le</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Entities</source>
-        <translation type="unfinished">Entités</translation>
+        <translation>Entités</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>No snapshots yet. Cairn takes one before a sync removes anything; Take Snapshot Now takes one now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun instantané pour l’instant. Cairn en prend un avant qu’une synchronisation ne supprime quoi que ce soit&#xa0;; «&#xa0;Prendre un instantané maintenant&#xa0;» en prend un tout de suite.</translation>
     </message>
     <message>
         <source>Progress of the snapshot work</source>
-        <translation type="unfinished"></translation>
+        <translation>Avancement du travail sur les instantanés</translation>
     </message>
     <message>
         <source>&amp;Take Snapshot Now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prendre un instantané maintenant</translation>
     </message>
     <message>
         <source>Copy the cache as it is now into a new snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier le cache dans son état actuel vers un nouvel instantané</translation>
     </message>
     <message>
         <source>&amp;Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restaurer…</translation>
     </message>
     <message>
         <source>Put the cache back as it was when the selected snapshot was taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Remettre le cache dans l’état où il était quand l’instantané sélectionné a été pris</translation>
     </message>
     <message>
         <source>Reading the snapshots…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des instantanés…</translation>
     </message>
     <message>
         <source>Snapshot %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Instantané %1 (%2)</translation>
     </message>
     <message>
         <source>unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>illisible</translation>
     </message>
     <message>
         <source>Cairn could not read this snapshot: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cairn n’a pas pu lire cet instantané&#xa0;: %1</translation>
     </message>
     <message>
         <source>Could not read the snapshots in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les instantanés dans %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Taking a snapshot of the cache…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prise d’un instantané du cache…</translation>
     </message>
     <message>
         <source>Could not take a snapshot: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de prendre un instantané&#xa0;: %1</translation>
     </message>
     <message>
         <source>Snapshot taken: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Instantané pris&#xa0;: %1.</translation>
     </message>
     <message>
         <source>The older snapshots could not be removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de supprimer les instantanés plus anciens&#xa0;: %1</translation>
     </message>
     <message>
         <source>Cairn keeps the newest %1; the oldest was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cairn garde les %1 plus récents&#xa0;; le plus ancien a été supprimé.</translation>
     </message>
     <message>
         <source>Cairn keeps the newest %1; the %2 oldest were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cairn garde les %1 plus récents&#xa0;; les %2 plus anciens ont été supprimés.</translation>
     </message>
     <message>
         <source>Restore Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer un instantané</translation>
     </message>
     <message>
         <source>Restore %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer %1&#xa0;?</translation>
     </message>
     <message>
         <source>The cache will hold exactly what it held then; syncs since then are undone. What it holds now is first kept as a new snapshot, so you can undo this restore from this list. The window then reloads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le cache contiendra exactement ce qu’il contenait alors&#xa0;; les synchronisations faites depuis sont annulées. Son contenu actuel est d’abord gardé dans un nouvel instantané, pour que vous puissiez annuler cette restauration depuis cette liste. La fenêtre se recharge ensuite.</translation>
     </message>
     <message>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurer</translation>
     </message>
     <message>
         <source>Restoring %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration de %1…</translation>
     </message>
     <message>
         <source>Could not restore %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de restaurer %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Restored %1. What the cache held before is kept as a new snapshot, selected at the top of the list: restore it to undo this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Restauration de %1 terminée. Ce que le cache contenait avant est gardé dans un nouvel instantané, sélectionné en haut de la liste&#xa0;: restaurez-le pour annuler cette restauration.</translation>
     </message>
     <message>
         <source>Keeping what the cache holds now as a snapshot, so the restore can be undone…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sauvegarde du contenu actuel du cache dans un instantané, pour pouvoir annuler la restauration…</translation>
     </message>
     <message>
         <source>snapshot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>l’instantané %1</translation>
     </message>
 </context>
 <context>
     <name>cairn::ui::SourceEditorDialog</name>
     <message>
         <source>Edit source “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la source «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Add a source</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une source</translation>
     </message>
     <message>
         <source>e.g. backstage, platform-bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. backstage, platform-bundle</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton</translation>
     </message>
     <message>
         <source>None: the source is open to read</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun&#xa0;: la source est lisible librement</translation>
     </message>
     <message>
         <source>In the system keychain:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans le trousseau du système&#xa0;:</translation>
     </message>
     <message>
         <source>In an environment variable:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans une variable d’environnement&#xa0;:</translation>
     </message>
     <message>
         <source>the token</source>
-        <translation type="unfinished"></translation>
+        <translation>le jeton</translation>
     </message>
     <message>
         <source>Token to keep in the system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton à garder dans le trousseau du système</translation>
     </message>
     <message>
         <source>e.g. CATALOG_TOKEN</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. CATALOG_TOKEN</translation>
     </message>
     <message>
         <source>Environment variable that holds the token</source>
-        <translation type="unfinished"></translation>
+        <translation>Variable d’environnement qui contient le jeton</translation>
     </message>
     <message>
         <source>Cairn never writes a token into its cache, its settings or its logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cairn n’écrit jamais de jeton dans son cache, ses réglages ou ses journaux.</translation>
     </message>
     <message>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Tester la connexion</translation>
     </message>
     <message>
         <source>Read the source as typed here, token included, without saving anything</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire la source telle que saisie ici, jeton compris, sans rien enregistrer</translation>
     </message>
     <message>
         <source>Cancel test</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler le test</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Emplacement&#xa0;:</translation>
     </message>
     <message>
         <source>A source keeps its name: its entities, what was removed upstream and its sync log are recorded under it. To rename it, add a new source and remove this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une source garde son nom&#xa0;: ses entités, ce qui a été supprimé à la source et son journal de synchronisation sont enregistrés sous ce nom. Pour la renommer, ajoutez une nouvelle source et retirez celle-ci.</translation>
     </message>
     <message>
         <source>leave empty to keep the stored token</source>
-        <translation type="unfinished"></translation>
+        <translation>laisser vide pour garder le jeton enregistré</translation>
     </message>
     <message>
         <source>The address of the Backstage catalog API; it usually ends in /api/catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse de l’API du catalogue Backstage&#xa0;; elle se termine généralement par /api/catalog</translation>
     </message>
     <message>
         <source>https://example.com/catalog.json, or a file</source>
-        <translation type="unfinished"></translation>
+        <translation>https://example.com/catalog.json, ou un fichier</translation>
     </message>
     <message>
         <source>A bundle&apos;s http(s) address, or a bundle file on this computer (JSON, NDJSON, gzip)</source>
-        <translation type="unfinished"></translation>
+        <translation>L’adresse http(s) d’un lot, ou un fichier de lot sur cet ordinateur (JSON, NDJSON, gzip)</translation>
     </message>
     <message>
         <source>a folder of catalog-info.yaml or compass.yml files</source>
-        <translation type="unfinished"></translation>
+        <translation>un dossier de fichiers catalog-info.yaml ou compass.yml</translation>
     </message>
     <message>
         <source>A folder, searched with its subfolders for catalog files</source>
-        <translation type="unfinished"></translation>
+        <translation>Un dossier, parcouru avec ses sous-dossiers à la recherche de fichiers de catalogue</translation>
     </message>
     <message>
         <source>Choose a bundle file</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un fichier de lot</translation>
     </message>
     <message>
         <source>Bundles (*.json *.ndjson *.jsonl *.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lots (*.json *.ndjson *.jsonl *.gz);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Choose a folder of catalog files</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir un dossier de fichiers de catalogue</translation>
     </message>
     <message>
         <source>new source</source>
-        <translation type="unfinished"></translation>
+        <translation>nouvelle source</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Test en cours…</translation>
     </message>
     <message>
         <source>No token was sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun jeton n’a été envoyé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Saving, and storing the token in the system keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement, et stockage du jeton dans le trousseau du système…</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>The source was not saved: %1 Check that the cache file can be written, and save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>La source n’a pas été enregistrée&#xa0;: %1 Vérifiez que le fichier du cache est accessible en écriture, puis enregistrez de nouveau.</translation>
     </message>
 </context>
 <context>
     <name>cairn::ui::SourcesDialog</name>
     <message>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources</translation>
     </message>
     <message>
         <source>Where Cairn reads your organisation from. Each sync reads every source in this order; an entity found in two sources is kept from the first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les endroits où Cairn lit votre organisation. Chaque synchronisation lit toutes les sources dans cet ordre&#xa0;; une entité trouvée dans deux sources est prise dans la première.</translation>
     </message>
     <message>
         <source>Configured sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources configurées</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished">Emplacement</translation>
+        <translation>Emplacement</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton</translation>
     </message>
     <message>
         <source>Entities</source>
-        <translation type="unfinished">Entités</translation>
+        <translation>Entités</translation>
     </message>
     <message>
         <source>No sources yet. Add a Backstage catalog, a bundle or a folder of catalog files, then sync it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune source pour l’instant. Ajoutez un catalogue Backstage, un lot ou un dossier de fichiers de catalogue, puis synchronisez-le.</translation>
     </message>
     <message>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajouter…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifier…</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer…</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Synchroniser maintenant</translation>
     </message>
     <message>
         <source>Read the selected source now and bring the cache up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire maintenant la source sélectionnée et mettre le cache à jour</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>This source was not made here (the sample organisation, or an import of several paths): remove it and add it again to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette source n’a pas été créée ici (l’organisation d’exemple, ou un import de plusieurs chemins)&#xa0;: retirez-la et ajoutez-la de nouveau pour la modifier.</translation>
     </message>
     <message>
         <source>Reading the sources…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des sources…</translation>
     </message>
     <message>
         <source>Could not read the sources from the cache %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les sources dans le cache %1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>%Ln more removed upstream, kept under Removed upstream</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln autre supprimée à la source, gardée dans Supprimés à la source</numerusform>
+            <numerusform>%Ln autres supprimées à la source, gardées dans Supprimés à la source</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved “%1”. It reads a new location now: the next sync reads it whole, and what is not there any more is kept under Removed upstream.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» enregistrée. Elle lit désormais un nouvel emplacement&#xa0;: la prochaine synchronisation le lira entièrement, et ce qui n’y est plus sera gardé dans Supprimés à la source.</translation>
     </message>
     <message>
         <source>Saved “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» enregistrée.</translation>
     </message>
     <message>
         <source>Added “%1”. Sync it to read its entities.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» ajoutée. Synchronisez-la pour lire ses entités.</translation>
     </message>
     <message>
         <source>Its old token stays in the system keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Son ancien jeton reste dans le trousseau du système&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>Its %Ln entities will be kept as removed upstream: still readable under Removed upstream, with when they went, until you purge them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln entité de cette source sera gardée comme supprimée à la source&#xa0;: toujours lisible dans Supprimés à la source, avec la date de sa disparition, jusqu’à ce que vous la purgiez.</numerusform>
+            <numerusform>Les %Ln entités de cette source seront gardées comme supprimées à la source&#xa0;: toujours lisibles dans Supprimés à la source, avec la date de leur disparition, jusqu’à ce que vous les purgiez.</numerusform>
         </translation>
     </message>
     <message>
         <source>A snapshot of the cache is taken first, so the removal can be undone (File ▸ Snapshots, or “cairn snapshot restore”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Un instantané du cache est d’abord pris, pour pouvoir annuler le retrait (Fichier ▸ Instantanés, ou «&#xa0;cairn snapshot restore&#xa0;»).</translation>
     </message>
     <message>
         <source>The token kept for it in the system keychain is forgotten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton gardé pour elle dans le trousseau du système sera oublié.</translation>
     </message>
     <message>
         <source>Remove “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>Remove the source “%1” (%2, %3)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la source «&#xa0;%1&#xa0;» (%2, %3)&#xa0;?</translation>
     </message>
     <message>
         <source>Remove source</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer la source</translation>
     </message>
     <message>
         <source>Removing “%1”: taking a snapshot, then keeping its entities as removed upstream…</source>
-        <translation type="unfinished"></translation>
+        <translation>Retrait de «&#xa0;%1&#xa0;»&#xa0;: prise d’un instantané, puis conservation de ses entités comme supprimées à la source…</translation>
     </message>
     <message>
         <source>“%1” was not removed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’a pas été retirée&#xa0;: %2</translation>
     </message>
     <message>
         <source>“%1” was already gone: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;%1&#xa0;» n’existait déjà plus&#xa0;: rien n’a été modifié.</translation>
     </message>
     <message numerus="yes">
         <source>Removed “%1”. Its %Ln entities are kept under Removed upstream.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» retirée. %Ln entité est gardée dans Supprimés à la source.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» retirée. Ses %Ln entités sont gardées dans Supprimés à la source.</numerusform>
         </translation>
     </message>
     <message>
         <source>Snapshot %1 was taken first.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’instantané %1 a d’abord été pris.</translation>
     </message>
     <message>
         <source>Its token is still in the system keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Son jeton est toujours dans le trousseau du système&#xa0;: %1</translation>
     </message>
 </context>
 <context>
