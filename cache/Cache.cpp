@@ -201,6 +201,10 @@ core::Result<std::unique_ptr<Cache>> Cache::openReadOnly(const QString &path)
     core::Result<Database> db = Database::open(path, Database::Mode::ReadOnly);
     if (!db)
         return db.error();
+    // Before the first read: a writer's checkpoint locks the file for a moment, and a
+    // reader opened right then must wait for it rather than fail.
+    if (core::Status s = db->exec(QStringLiteral("PRAGMA busy_timeout=5000")); !s)
+        return s.error();
     core::Result<int> version = db->userVersion();
     if (!version)
         return version.error();
@@ -212,8 +216,6 @@ core::Result<std::unique_ptr<Cache>> Cache::openReadOnly(const QString &path)
                                  .arg(path)
                                  .arg(*version)
                                  .arg(Schema::latestVersion()) };
-    if (core::Status s = db->exec(QStringLiteral("PRAGMA busy_timeout=5000")); !s)
-        return s.error();
     return std::unique_ptr<Cache>(new Cache(path, std::move(db).value()));
 }
 

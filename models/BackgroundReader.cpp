@@ -21,20 +21,23 @@ public:
     {
         if (m_stopping.load())
             return;
-        if (!m_cache && m_openError.message.isEmpty()) {
+        // A connection that could not be opened is tried again for the next job: the cause
+        // may pass (a file locked for a moment, a cache being replaced after damage).
+        core::Error openError;
+        if (!m_cache) {
             core::Result<std::unique_ptr<cache::Cache>> opened = cache::Cache::openReadOnly(m_path);
             const QMutexLocker locker(&m_mutex);
             if (opened) {
                 m_cache = std::move(opened).value();
                 m_cache->database().stopWhen(&m_stopping);
             } else {
-                m_openError = opened.error();
+                openError = opened.error();
             }
         }
         if (m_cache)
             job(m_cache.get());
         else
-            job(m_openError);
+            job(openError);
     }
 
     // From the owner's thread: the connection is opened and closed under the same lock.
@@ -60,7 +63,6 @@ private:
     QMutex m_mutex;
     std::atomic<bool> m_stopping = false; // before m_cache: the connection checks it
     std::unique_ptr<cache::Cache> m_cache;
-    core::Error m_openError;
 };
 
 BackgroundReader::BackgroundReader(cache::Cache &cache, QObject *parent)

@@ -44,6 +44,20 @@ public:
     // Stops the statement the reader's connection is stepping, if any. Safe from any thread.
     void interrupt();
 
+    // Runs `read(cache::Cache &)` (which returns a core::Result) on the reader and hands
+    // its result to `apply` on `receiver`'s thread; a connection that could not be opened
+    // arrives there as that error.
+    template<typename Read, typename Apply> void fetch(QObject *receiver, Read read, Apply apply)
+    {
+        run([receiver, read = std::move(read), apply = std::move(apply)](
+                core::Result<cache::Cache *> connection) mutable {
+            using Answer = decltype(read(**connection));
+            Answer answer = connection ? read(**connection) : Answer(connection.error());
+            deliver(receiver,
+                [apply = std::move(apply), answer = std::move(answer)]() mutable { apply(std::move(answer)); });
+        });
+    }
+
     // Calls `done` on `receiver`'s thread, unless `receiver` is destroyed first.
     template<typename F> static void deliver(QObject *receiver, F &&done)
     {

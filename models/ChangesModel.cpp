@@ -63,19 +63,17 @@ core::Status ChangesModel::refresh()
 
 void ChangesModel::refreshOn(BackgroundReader &reader)
 {
-    reader.run(
-        [this, maxLines = m_maxLines, maxRuns = m_maxRuns, since = m_since](core::Result<cache::Cache *> connection) {
-            core::Result<QList<cache::RunChange>> fresh = connection
-                ? cache::RunChanges(**connection).latest(maxLines, maxRuns, since)
-                : core::Result<QList<cache::RunChange>>(connection.error());
-            BackgroundReader::deliver(this, [this, fresh = std::move(fresh)] {
-                if (!fresh) {
-                    m_lastError = fresh.errorString();
-                    return;
-                }
-                m_lastError.clear();
-                apply(*fresh);
-            });
+    reader.fetch(
+        this,
+        [maxLines = m_maxLines, maxRuns = m_maxRuns, since = m_since](
+            cache::Cache &cache) { return cache::RunChanges(cache).latest(maxLines, maxRuns, since); },
+        [this](core::Result<QList<cache::RunChange>> fresh) {
+            if (!fresh) {
+                m_lastError = fresh.errorString();
+                return;
+            }
+            m_lastError.clear();
+            apply(*fresh);
         });
 }
 

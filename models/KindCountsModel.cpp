@@ -54,10 +54,9 @@ core::Status KindCountsModel::refresh()
 
 void KindCountsModel::refreshOn(BackgroundReader &reader)
 {
-    reader.run([this](core::Result<cache::Cache *> connection) {
-        core::Result<cache::KindCounts> counts
-            = connection ? cache::KindCounts::read(**connection) : core::Result<cache::KindCounts>(connection.error());
-        BackgroundReader::deliver(this, [this, counts = std::move(counts)] {
+    reader.fetch(
+        this, [](cache::Cache &cache) { return cache::KindCounts::read(cache); },
+        [this](core::Result<cache::KindCounts> counts) {
             if (!counts) {
                 m_lastError = counts.errorString();
                 return;
@@ -65,7 +64,6 @@ void KindCountsModel::refreshOn(BackgroundReader &reader)
             m_lastError.clear();
             apply(*counts);
         });
-    });
 }
 
 void KindCountsModel::apply(const cache::KindCounts &counts)

@@ -146,6 +146,12 @@ MainWindow::MainWindow(cache::Cache &cache, QWidget *parent)
 MainWindow::~MainWindow()
 {
     qApp->removeEventFilter(this);
+    // The refresher's jobs answer the sidebar, the changes, the detail pane and this
+    // window: its thread ends first, while they all still exist (children go in the order
+    // they were made, and the counts' model was made before it).
+    m_detail->setReader(nullptr);
+    delete m_refresher;
+    m_refresher = nullptr;
 }
 
 void MainWindow::createLayout()

@@ -193,7 +193,7 @@ void TestSyncInWindow::syncsWithProgressAndShowsTheRowsInPlace()
     QVERIFY(table->selectRef(picked));
     m_window->openEntity(picked);
     QScrollBar *scroll = table->table()->verticalScrollBar();
-    QVERIFY(scroll->maximum() > 0);
+    QTRY_VERIFY(scroll->maximum() > 0); // once the rows are laid out
     scroll->setValue(scroll->maximum() / 2);
     const int scrolled = scroll->value();
     m_reply = [](const RecordedRequest &) { return CannedReply::json(bundleOf(41, 7)); };
@@ -205,7 +205,8 @@ void TestSyncInWindow::syncsWithProgressAndShowsTheRowsInPlace()
     QCOMPARE(table->currentRef(), picked);
     QCOMPARE(scroll->value(), scrolled);
     QCOMPARE(m_window->detailPane()->currentRef(), picked);
-    QTRY_VERIFY(m_window->detailPane()->browser()->toPlainText().contains(QStringLiteral("Rewritten upstream")));
+    QTRY_VERIFY2(m_window->detailPane()->browser()->toPlainText().contains(QStringLiteral("Rewritten upstream")),
+        qPrintable(m_window->detailPane()->browser()->toPlainText().left(300)));
 }
 
 void TestSyncInWindow::escapeCancelsAndChangesNothing()
