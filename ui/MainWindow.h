@@ -89,9 +89,9 @@ public:
     // File ▸ Snapshots…: lists, takes and restores snapshots; the window reloads after a restore.
     void showSnapshots();
 
-    // Sync ▸ Sync All (F5): every configured source in priority order, on the sync worker.
+    // File ▸ Sync All Sources (F5): every configured source in priority order, on the sync worker.
     void syncAll();
-    // Sync ▸ one source.
+    // File ▸ Sync Source ▸ one source.
     void syncSource(const QString &name);
     // The removals a held run would make (or those a person kept), to apply or keep.
     void reviewRemovals(const sync::SyncOutcome &held);
