@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Cli.h"
+#include "app/ExitCode.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 #include <QTextStream>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "translations/Language.h"
 
@@ -25,8 +29,19 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const int code = cairn::app::runCommandLine(QCoreApplication::arguments(), out, err);
+    int code = cairn::app::runCommandLine(QCoreApplication::arguments(), out, err);
+    // An answer that never reached its reader (`cairn list > /dev/full`, a closed pipe) is a
+    // failure, whichever command wrote it: a script must not take it for success.
+    // A command that failed already said why (export checks its own output).
     out.flush();
+    errno = 0;
+    const bool written = out.status() == QTextStream::Ok && std::fflush(stdout) == 0 && !std::ferror(stdout);
+    if (!written && code == cairn::app::ExitOk) {
+        const int cause = errno;
+        err << "Could not write to standard output: "
+            << (cause != 0 ? QString::fromLocal8Bit(std::strerror(cause)) : out.device()->errorString()) << '\n';
+        code = cairn::app::ExitError;
+    }
     err.flush();
     return code;
 }

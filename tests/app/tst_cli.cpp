@@ -161,6 +161,29 @@ private Q_SLOTS:
         QVERIFY(m_home->isValid());
     }
 
+    // `cairn list > /dev/full`: the answer never reached its reader, so the command fails
+    // and says so, whichever command wrote it.
+    void aFullStandardOutputIsAnError()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+            QSKIP("This system has no /dev/full.");
+        QVERIFY(cairn({ QStringLiteral("sample") }).code == 0);
+        for (const QStringList &arguments : { QStringList { QStringLiteral("list") },
+                 QStringList { QStringLiteral("show"), QStringLiteral("checkout-service") },
+                 QStringList { QStringLiteral("ask"), QStringLiteral("who owns checkout-service") } }) {
+            QProcess process;
+            process.setProcessEnvironment(environment());
+            process.setStandardOutputFile(QStringLiteral("/dev/full"));
+            process.start(
+                QStringLiteral(CAIRN_EXECUTABLE), QStringList { QStringLiteral("--cache"), cachePath() } + arguments);
+            QVERIFY(process.waitForFinished(120000));
+            const QString err = QString::fromUtf8(process.readAllStandardError());
+            QCOMPARE(process.exitCode(), 1);
+            QVERIFY2(err.contains(QStringLiteral("Could not write to standard output: No space left on device")),
+                qPrintable(arguments.join(u' ') + QStringLiteral(": ") + err));
+        }
+    }
+
     void versionAndHelp()
     {
         Run run = cairn({ QStringLiteral("--version") });
