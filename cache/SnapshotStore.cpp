@@ -99,6 +99,27 @@ SnapshotReason readReason(const QString &path)
     return SnapshotReason::fromJson(json.object());
 }
 
+// A copy in progress is written to `<id>.sqlite3.partial` and renamed when complete; one
+// whose process was killed stays behind, as large as the cache. Any such file untouched for
+// ten minutes is abandoned (a copy being written is touched page after page); a failure to
+// delete one is only logged: it costs space, not data.
+void removeAbandonedCopies(const QString &dir)
+{
+    const QDateTime abandonedBefore = QDateTime::currentDateTimeUtc().addSecs(-10 * 60);
+    const QFileInfoList leftovers
+        = QDir(dir).entryInfoList({ QStringLiteral("*.partial"), QStringLiteral("*.partial-journal"),
+                                      QStringLiteral("*.partial-wal"), QStringLiteral("*.partial-shm") },
+            QDir::Files | QDir::Hidden);
+    for (const QFileInfo &file : leftovers) {
+        if (file.lastModified().toUTC() >= abandonedBefore)
+            continue;
+        if (QFile::remove(file.filePath()))
+            qCInfo(cacheLog) << "removed an abandoned snapshot copy" << file.filePath();
+        else
+            qCWarning(cacheLog) << "could not remove the abandoned snapshot copy" << file.filePath();
+    }
+}
+
 } // namespace
 
 SnapshotStore::SnapshotStore(Cache &cache)
@@ -123,6 +144,7 @@ core::Result<SnapshotInfo> SnapshotStore::create(const SnapshotReason &reason, c
         QThread::msleep(2); // ids are times to the millisecond, and must stay sortable
         id = QDateTime::currentDateTimeUtc().toString(IdFormat);
     }
+    removeAbandonedCopies(dir);
     const QString target = dir + u'/' + id + FileSuffix;
     const QString partial = target + QStringLiteral(".partial");
     const QString reasonPath = dir + u'/' + id + ReasonSuffix;
