@@ -16,6 +16,8 @@
 #include <QTest>
 #include <QTextBrowser>
 
+#include "support/DarkPalette.h"
+
 class TestDarkPalette : public QObject
 {
     Q_OBJECT
@@ -30,21 +32,7 @@ void TestDarkPalette::detailPageFollowsTheDarkPalette()
     Q_INIT_RESOURCE(cairn_icons);
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x33, 0x33, 0x33));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xc6));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::Link, QColor(0x7f, 0xb4, 0xff));
-    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
-    dark.setColor(QPalette::Midlight, QColor(0x44, 0x44, 0x44));
-    QApplication::setPalette(dark);
+    QApplication::setPalette(cairn::tests::darkPalette());
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("cache.sqlite3"));

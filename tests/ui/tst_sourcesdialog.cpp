@@ -38,6 +38,7 @@
 #include <QThread>
 #include <QTreeWidget>
 
+#include "support/DarkPalette.h"
 #include "support/FakeBackstageServer.h"
 
 using cairn::cache::Cache;
@@ -623,19 +624,9 @@ void TestSourcesDialog::anUnreadableCacheIsSaidSo()
 
 void TestSourcesDialog::refusalsReadOnADarkPalette()
 {
-    // As a system in dark mode gives it (the colours of tst_darkpalette).
+    // As a system in dark mode gives it.
     const QPalette light = QApplication::palette();
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x33, 0x33, 0x33));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xc6));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    QApplication::setPalette(dark);
+    QApplication::setPalette(cairn::tests::darkPalette());
     const auto restore = qScopeGuard([&light] { QApplication::setPalette(light); });
 
     QTcpServer reserve;
