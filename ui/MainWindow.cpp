@@ -859,42 +859,42 @@ void MainWindow::refreshFromCache()
     readStatus();
 }
 
+core::Result<MainWindow::StatusFacts> MainWindow::readStatusFacts(cache::Cache &cache)
+{
+    cache::CatalogWriter reader(cache);
+    core::Result<QList<cache::SourceInfo>> sources = reader.sources(cache::CatalogWriter::Counts::Left);
+    if (!sources)
+        return sources.error();
+    core::Result<QList<cache::SyncRunRecord>> runs = reader.recentRuns(cache::CatalogWriter::RunsKept);
+    if (!runs)
+        return runs.error();
+    return StatusFacts { std::move(sources).value(), std::move(runs).value() };
+}
+
 void MainWindow::updateFreshness()
 {
-    cache::CatalogWriter reader(m_cache);
-    core::Result<QList<cache::SourceInfo>> sources = reader.sources(cache::CatalogWriter::Counts::Left);
-    core::Result<QList<cache::SyncRunRecord>> runs = reader.recentRuns(cache::CatalogWriter::RunsKept);
-    showStatus(sources, runs);
+    showStatus(readStatusFacts(m_cache));
 }
 
 void MainWindow::readStatus()
 {
-    // The sources' entity counts go over the whole catalog.
-    m_refresher->run([this](core::Result<cache::Cache *> connection) {
-        if (!connection) {
-            models::BackgroundReader::deliver(this, [this, error = connection.error()] { showStatus(error, error); });
-            return;
-        }
-        cache::CatalogWriter reader(**connection);
-        core::Result<QList<cache::SourceInfo>> sources = reader.sources(cache::CatalogWriter::Counts::Left);
-        core::Result<QList<cache::SyncRunRecord>> runs = reader.recentRuns(cache::CatalogWriter::RunsKept);
-        models::BackgroundReader::deliver(
-            this, [this, sources = std::move(sources), runs = std::move(runs)] { showStatus(sources, runs); });
-    });
+    // Right after another connection's commit these reads come from disk.
+    m_refresher->fetch(
+        this, &MainWindow::readStatusFacts, [this](const core::Result<StatusFacts> &facts) { showStatus(facts); });
 }
 
-void MainWindow::showStatus(
-    const core::Result<QList<cache::SourceInfo>> &sources, const core::Result<QList<cache::SyncRunRecord>> &runs)
+void MainWindow::showStatus(const core::Result<StatusFacts> &facts)
 {
-    if (!sources || !runs) {
-        m_freshness->setText(tr("Offline copy · could not read the sync log: %1")
-                                 .arg(sources ? runs.errorString() : sources.errorString()));
+    if (!facts) {
+        m_freshness->setText(tr("Offline copy · could not read the sync log: %1").arg(facts.errorString()));
         return;
     }
-    m_freshness->setText(Freshness::describe(*sources, *runs, QDateTime::currentDateTimeUtc()));
+    const QList<cache::SourceInfo> &sources = facts->sources;
+    const QList<cache::SyncRunRecord> &runs = facts->runs;
+    m_freshness->setText(Freshness::describe(sources, runs, QDateTime::currentDateTimeUtc()));
     m_freshness->setToolTip(tr("Cairn shows its local copy. It never claims to be live: this says when each "
                                "source was last read."));
-    const QList<HeldSource> held = heldSources(*sources, *runs);
+    const QList<HeldSource> held = heldSources(sources, runs);
     QStringList links;
     for (const HeldSource &source : held) {
         const QString link

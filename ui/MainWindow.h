@@ -148,10 +148,15 @@ private:
     void saveSettings() const;
     // The status bar's sources, freshness and held sources: now (the first paint), or read
     // on the refresher and shown when they arrive.
+    struct StatusFacts
+    {
+        QList<cache::SourceInfo> sources;
+        QList<cache::SyncRunRecord> runs; // newest first
+    };
+    static core::Result<StatusFacts> readStatusFacts(cache::Cache &cache);
     void updateFreshness();
     void readStatus();
-    void showStatus(
-        const core::Result<QList<cache::SourceInfo>> &sources, const core::Result<QList<cache::SyncRunRecord>> &runs);
+    void showStatus(const core::Result<StatusFacts> &facts);
     void updateNavigationActions();
     void showAnswer(const core::AskResult &result);
     void showEntityWithoutRecording(const core::EntityRef &ref);
