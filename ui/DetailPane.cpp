@@ -67,16 +67,20 @@ DetailPane::DetailPane(const core::CatalogLookup &lookup, QWidget *parent)
     connect(m_copyRef, &QToolButton::clicked, this, &DetailPane::copyRef);
 }
 
+QString DetailPane::unreadable(const core::EntityRef &ref, const QString &error)
+{
+    return QStringLiteral("<p>%1</p>")
+        .arg(tr("Could not read %1 from the cache: %2").arg(ref.toString(), error).toHtmlEscaped());
+}
+
 QString DetailPane::htmlFor(const core::CatalogLookup &lookup, const core::EntityRef &ref,
     const core::AnswerOptions &options, const QPalette &palette, const QLocale &locale)
 {
     const AnswerHtml html(palette, locale, options.today);
     core::AnswerEngine engine(lookup, options);
     core::Result<std::optional<core::EntityRecord>> record = lookup.find(ref);
-    if (!record) {
-        return QStringLiteral("<p>%1</p>")
-            .arg(tr("Could not read %1 from the cache: %2").arg(ref.toString(), record.errorString()).toHtmlEscaped());
-    }
+    if (!record)
+        return unreadable(ref, record.errorString());
     if (!record->has_value())
         return html.renderMissing(ref);
     core::Result<core::Answer> answer = engine.answer(**record);
@@ -132,9 +136,8 @@ void DetailPane::reload()
     if (m_ref.isNull())
         return;
     if (!m_reader) {
-        const int scroll = m_browser->verticalScrollBar()->value();
-        render(m_ref);
-        m_browser->verticalScrollBar()->setValue(scroll);
+        ++m_shown;
+        showKeepingScroll(htmlFor(m_lookup, m_ref, m_options, palette(), locale()));
         return;
     }
     // The answer reads the entity, its relations and their names: right after another
@@ -142,25 +145,22 @@ void DetailPane::reload()
     const quint64 shown = m_shown;
     m_reader->run([this, shown, ref = m_ref, options = m_options, palette = palette(), locale = locale()](
                       core::Result<cache::Cache *> connection) {
-        QString html;
-        if (!connection) {
-            html = QStringLiteral("<p>%1</p>")
-                       .arg(tr("Could not read %1 from the cache: %2")
-                                .arg(ref.toString(), connection.errorString())
-                                .toHtmlEscaped());
-        } else {
-            const cache::CatalogQuery query(**connection);
-            html = htmlFor(query, ref, options, palette, locale);
-        }
+        QString html = connection ? htmlFor(cache::CatalogQuery(**connection), ref, options, palette, locale)
+                                  : unreadable(ref, connection.errorString());
         models::BackgroundReader::deliver(this, [this, shown, html = std::move(html)] {
             if (shown != m_shown)
                 return;
-            const int scroll = m_browser->verticalScrollBar()->value();
-            m_browser->setHtml(html);
-            m_browser->verticalScrollBar()->setValue(scroll);
+            showKeepingScroll(html);
             Q_EMIT reloaded();
         });
     });
+}
+
+void DetailPane::showKeepingScroll(const QString &html)
+{
+    const int scroll = m_browser->verticalScrollBar()->value();
+    m_browser->setHtml(html);
+    m_browser->verticalScrollBar()->setValue(scroll);
 }
 
 void DetailPane::openLink(const QUrl &url)

@@ -51,6 +51,8 @@ private:
     void openLink(const QUrl &url);
     void copyRef();
     void render(const core::EntityRef &ref);
+    void showKeepingScroll(const QString &html);
+    static QString unreadable(const core::EntityRef &ref, const QString &error);
     // The page for `ref`: its answers, or what kept Cairn from giving them. Any thread.
     static QString htmlFor(const core::CatalogLookup &lookup, const core::EntityRef &ref,
         const core::AnswerOptions &options, const QPalette &palette, const QLocale &locale);
