@@ -407,6 +407,63 @@ JOIN entities e ON e.key = k.entity_key AND e.source_id = k.source_id
 WHERE e.removed_at IS NULL AND s.removed_at IS NULL;
 )SQL";
 
+// Version 6: component health (core::Scorecard evaluated by cache::HealthStore), kept in
+// step with the entities in the same transaction as every write that changes them.
+// entities.health_score / health_band hold an entity's worst scorecard (NULL when none
+// applies) for the tables' Health column and its sort.
+constexpr QStringView Migration6 = uR"SQL(
+CREATE TABLE health_scorecards(
+  id          TEXT PRIMARY KEY,              -- stable id, from the file name or `id:`
+  name        TEXT NOT NULL,
+  position    INTEGER NOT NULL,              -- built-in first, then the user's files by name
+  origin      TEXT NOT NULL,                 -- "built-in" or the file it came from
+  definition  TEXT NOT NULL CHECK (json_valid(definition))
+);
+
+CREATE TABLE health(
+  entity_id   INTEGER NOT NULL REFERENCES entities(id),
+  scorecard   TEXT NOT NULL,                 -- health_scorecards.id
+  score       INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+  band        TEXT NOT NULL CHECK (band IN ('failing', 'needs-attention', 'passing')),
+  level       TEXT NOT NULL CHECK (level IN ('none', 'bronze', 'silver', 'gold')),
+  failed      TEXT NOT NULL DEFAULT '',      -- ids of the failed criteria, comma-separated
+  results     TEXT NOT NULL CHECK (json_valid(results)),       -- every criterion with its evidence
+  risk_path   TEXT CHECK (risk_path IS NULL OR json_valid(risk_path)), -- keys down to a failing dependency
+  PRIMARY KEY(entity_id, scorecard)
+) WITHOUT ROWID;
+CREATE INDEX health_by_scorecard ON health(scorecard, band, score);
+
+-- The other entities an entity's health was read from (its owner, on-call, dependencies):
+-- when one of them changes, the entity is evaluated again.
+CREATE TABLE health_reads(
+  target_key  TEXT NOT NULL,                 -- lower-case kind:namespace/name
+  entity_id   INTEGER NOT NULL,
+  PRIMARY KEY(target_key, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX health_reads_by_entity ON health_reads(entity_id);
+
+-- What the stored health was computed for: the scorecards' fingerprint and the day that
+-- date criteria were judged against. Either differing recomputes everything.
+CREATE TABLE health_state(
+  key    TEXT PRIMARY KEY,
+  value  TEXT NOT NULL
+) WITHOUT ROWID;
+
+ALTER TABLE entities ADD COLUMN health_score INTEGER;  -- the worst scorecard's score
+ALTER TABLE entities ADD COLUMN health_band TEXT;      -- and its band
+CREATE INDEX entities_by_health ON entities(kind, coalesce(health_score, -1)) WHERE removed_at IS NULL;
+CREATE INDEX entities_all_by_health ON entities(coalesce(health_score, -1)) WHERE removed_at IS NULL;
+
+CREATE VIEW v_health AS
+SELECT e.ref, json_extract(e.document, '$.kind') AS kind, e.name, e.display_name, e.owner_key AS owner,
+       h.scorecard, c.name AS scorecard_name, h.score, h.band, h.level, h.failed,
+       (SELECT group_concat(value, ' > ') FROM json_each(h.risk_path)) AS at_risk_via,
+       h.results
+FROM health h JOIN entities e ON e.id = h.entity_id
+LEFT JOIN health_scorecards c ON c.id = h.scorecard
+WHERE e.removed_at IS NULL;
+)SQL";
+
 struct Migration
 {
     int version;
@@ -416,7 +473,7 @@ struct Migration
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list { { 1, Migration1 }, { 2, Migration2 }, { 3, Migration3 }, { 4, Migration4 },
-        { 5, Migration5 } };
+        { 5, Migration5 }, { 6, Migration6 } };
     return list;
 }
 
