@@ -80,8 +80,7 @@ public:
         for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
             const bool known = std::any_of(keys.begin(), keys.end(), [&it](QStringView k) { return k == it.key(); });
             if (!known)
-                problem(it.key(),
-                    QStringLiteral("unknown key \u201c%1\u201d (expected one of: %2)").arg(it.key(), listOf(keys)));
+                problem(it.key(), QStringLiteral("unknown key (expected one of: %1)").arg(listOf(keys)));
         }
     }
 
