@@ -5,7 +5,6 @@
 #include "app/Commands.h"
 #include "app/ExitCode.h"
 #include "cache/Cache.h"
-#include "cache/HealthPolicy.h"
 #include "sync/ScorecardReader.h"
 
 #include <QDate>
@@ -28,18 +27,6 @@ void printHelp(QTextStream &out)
         << "  --help         this help; `cairn COMMAND --help` for a command's options\n"
         << "  --version      the version\n\n"
         << "Exit codes: 0 ok, 1 error, 2 usage, 3 held for confirmation.\n";
-}
-
-// The scorecards every cache this process writes keeps its health with (HealthPolicy): the
-// built-in ones and the person's own folder. Files refused are reported by `cairn health`.
-QList<sync::ScorecardFileError> installScorecards(QDate today)
-{
-    sync::ScorecardSet set = sync::ScorecardReader::load({ sync::ScorecardReader::userFolder() });
-    auto policy = std::make_shared<cache::HealthPolicy>();
-    policy->scorecards = std::move(set.scorecards);
-    policy->today = [today] { return today; };
-    cache::HealthPolicy::install(std::move(policy));
-    return set.errors;
 }
 
 } // namespace
@@ -102,7 +89,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
         if (command.name == name) {
             CliContext context(cachePath, out, err);
             context.setToday(today);
-            context.setScorecardErrors(installScorecards(today));
+            context.setScorecardErrors(sync::ScorecardReader::installForThisProcess(today));
             return command.run(context, rest);
         }
     }

@@ -165,15 +165,17 @@ CriterionResult ScorecardEvaluator::check(
         if (reads)
             reads->append(owner.key());
         const bool resolves = facts.live(owner.key()).has_value();
-        e = Evidence { fact, resolves ? Finding::Found : Finding::Unresolved, owner.toString(),
-            {} };
+        e = Evidence { fact, resolves ? Finding::Found : Finding::Unresolved, owner.toString(), {} };
         r.passed = resolves;
         break;
     }
     case CriterionType::HasDescription: {
         const QString description = entity.description().trimmed();
-        e = description.isEmpty() ? missing(fact)
-                                  : found(fact, description.left(80));
+        // The start of it, on one line: enough to recognise it as the one written.
+        QString start = description.simplified();
+        if (start.size() > 60)
+            start = start.left(59) + u'\u2026';
+        e = description.isEmpty() ? missing(fact) : found(fact, start);
         r.passed = !description.isEmpty();
         break;
     }

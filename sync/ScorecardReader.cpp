@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/ScorecardReader.h"
 
+#include "cache/HealthPolicy.h"
 #include "core/ScorecardJson.h"
 #include "sync/YamlToJson.h"
 
@@ -83,7 +84,8 @@ ScorecardSet ScorecardReader::readText(const QByteArray &text, const QString &fi
     auto read = core::ScorecardJson::fromJson(document.value.toObject(), fallbackId);
     if (auto *problems = std::get_if<QList<core::ScorecardJson::Problem>>(&read)) {
         for (const core::ScorecardJson::Problem &p : *problems) {
-            const QString where = p.path.isEmpty() ? QString() : QString(p.path).replace(u'/', u'.') + QStringLiteral(": ");
+            const QString where
+                = p.path.isEmpty() ? QString() : QString(p.path).replace(u'/', u'.') + QStringLiteral(": ");
             set.errors.append(ScorecardFileError { file, lineOf(document, p.path), where + p.message });
         }
         return set;
@@ -159,6 +161,16 @@ ScorecardSet ScorecardReader::load(const QStringList &folders)
         }
     }
     return set;
+}
+
+QList<ScorecardFileError> ScorecardReader::installForThisProcess(QDate today)
+{
+    ScorecardSet set = load({ userFolder() });
+    auto policy = std::make_shared<cache::HealthPolicy>();
+    policy->scorecards = std::move(set.scorecards);
+    policy->today = [today] { return today; };
+    cache::HealthPolicy::install(std::move(policy));
+    return set.errors;
 }
 
 QString ScorecardReader::userFolder()

@@ -3,6 +3,7 @@
 
 #include "core/Scorecard.h"
 
+#include <QDate>
 #include <QList>
 #include <QString>
 
@@ -42,6 +43,10 @@ public:
 
     // The folder of the person's own scorecards: "scorecards" in the app's data location.
     static QString userFolder();
+
+    // What a program does at start: the built-in scorecards and the person's folder become
+    // the process's cache::HealthPolicy, dates judged against `today`. The files refused.
+    static QList<ScorecardFileError> installForThisProcess(QDate today);
 };
 
 } // namespace cairn::sync
