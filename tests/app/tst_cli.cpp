@@ -193,7 +193,7 @@ private Q_SLOTS:
 
         run = cairn({ QStringLiteral("--help") });
         QCOMPARE(run.code, 0);
-        QVERIFY(run.out.contains(u"Usage: cairn [--cache FILE] COMMAND"));
+        QVERIFY(run.out.contains(u"Usage: cairn [--cache FILE] [--today DATE] COMMAND"));
         for (const char16_t *command :
             { u"sample", u"import", u"ask", u"show", u"list", u"removed", u"snapshot", u"check", u"purge" }) {
             QVERIFY2(QRegularExpression(QStringLiteral("\\n  cairn %1\\b").arg(QString::fromUtf16(command)))

@@ -317,9 +317,14 @@ private Q_SLOTS:
             auto made = Cache::open(path);
             QVERIFY2(made, qPrintable(made.errorString()));
             QVERIFY(CatalogWriter(**made).applySourceRun(test::run(Source, delivered(0, 3))));
-            // What schema 4 was: migration 5 only adds, so removing what it added is schema 4.
+            // What schema 4 was: migrations 5 and 6 only add (6 replaces v_components, which a
+            // migration from 4 then replaces again), so removing what they added is schema 4.
             Database &db = (*made)->database();
-            QVERIFY(db.exec(QStringLiteral("DROP VIEW v_kept_entities; DROP TABLE kept_entities;")));
+            QVERIFY(db.exec(QStringLiteral(
+                "DROP VIEW v_kept_entities; DROP TABLE kept_entities; DROP VIEW v_health; DROP TABLE health; "
+                "DROP TABLE health_reads; DROP TABLE health_state; DROP TABLE health_scorecards; "
+                "DROP INDEX entities_component_by_health; ALTER TABLE entities DROP COLUMN health_score; "
+                "ALTER TABLE entities DROP COLUMN health_band;")));
             QVERIFY(db.setUserVersion(4));
         }
         {
@@ -330,8 +335,8 @@ private Q_SLOTS:
         }
         auto cache = Cache::open(path);
         QVERIFY2(cache, qPrintable(cache.errorString()));
-        QCOMPARE((*cache)->database().userVersion().value(), 5);
-        QCOMPARE(Schema::latestVersion(), 5);
+        QCOMPARE((*cache)->database().userVersion().value(), 6);
+        QCOMPARE(Schema::latestVersion(), 6);
         QCOMPARE(test::count(**cache, QStringLiteral("SELECT count(*) FROM v_entities")), 3);
         QCOMPARE(test::count(**cache, QStringLiteral("SELECT count(*) FROM v_kept_entities")), 0);
         QVERIFY(KeptEntities(**cache).keep(Source, { svc(2) }));

@@ -51,7 +51,8 @@ private Q_SLOTS:
         QCOMPARE(keys(component.value(u"how").toObject()),
             (QStringList { QStringLiteral("consumesApis"), QStringLiteral("dependsOn"), QStringLiteral("health"),
                 QStringLiteral("latestUpdates"), QStringLiteral("links"), QStringLiteral("progress"),
-                QStringLiteral("providers"), QStringLiteral("providesApis"), QStringLiteral("timeline") }));
+                QStringLiteral("providers"), QStringLiteral("providesApis"), QStringLiteral("scorecards"),
+                QStringLiteral("timeline") }));
         QVERIFY(component.value(u"how").toObject().value(u"timeline").isNull());
         QVERIFY(component.value(u"how").toObject().value(u"health").isNull());
     }

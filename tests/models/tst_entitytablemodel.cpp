@@ -285,7 +285,7 @@ private Q_SLOTS:
         QTest::newRow("component") << QStringLiteral("component")
                                    << QStringList { QStringLiteral("name"), QStringLiteral("title"),
                                           QStringLiteral("type"), QStringLiteral("lifecycle"), QStringLiteral("owner"),
-                                          QStringLiteral("system"), QStringLiteral("tags") };
+                                          QStringLiteral("system"), QStringLiteral("tags"), QStringLiteral("health") };
         QTest::newRow("project") << QStringLiteral("project")
                                  << QStringList { QStringLiteral("name"), QStringLiteral("title"),
                                         QStringLiteral("status"), QStringLiteral("owner"), QStringLiteral("team"),
@@ -320,6 +320,10 @@ private Q_SLOTS:
             visible.append(model.columnId(section));
             QVERIFY(model.isSortIndexed(section));
         }
+        // In the order the table shows them (the defaults'), whatever the view's order.
+        QCOMPARE(visible, cache::EntityColumns::tableDefaults(kind));
+        std::sort(visible.begin(), visible.end());
+        std::sort(shown.begin(), shown.end());
         QCOMPARE(visible, shown);
         QCOMPARE(model.columnId(model.sortColumn()), QStringLiteral("name"));
         QCOMPARE(model.headerData(model.sortColumn(), Qt::Horizontal).toString(), QStringLiteral("Name"));
