@@ -102,6 +102,10 @@ core::Result<DependencyGraph> DependencyGraphScene::layOut(Hood neighbourhood, c
             += omitted.count;
 
     GraphLayout::Input input;
+    // Tight: a neighbourhood three deep is wide and tall already, and every edge's words
+    // take a rank of their own between its two ends.
+    input.nodeSeparation = 10;
+    input.rankSeparation = 28;
     for (qsizetype i = 0; i < neighbourhood.nodes.size(); ++i) {
         const Hood::Node &node = neighbourhood.nodes.at(i);
         GraphNodeItem::Data data;

@@ -20,7 +20,7 @@ namespace {
 constexpr qreal ZoomStep = 1.25;
 // Below this a fitted graph's names are too small to read: the view shows the centre
 // instead, and Fit (Ctrl+0) still shows everything.
-constexpr qreal ReadableZoom = 0.6;
+constexpr qreal ReadableZoom = 0.75;
 
 } // namespace
 
