@@ -461,11 +461,10 @@ private Q_SLOTS:
     {
         QApplication::setPalette(cairn::tests::darkPalette());
         Session s = open(HealthSql);
-        s.window->dependencyGraphDock()->resize(1400, 420);
         const EntityRef checkout = ref("component:default/checkout-service");
         ui::DependencyGraphPanel *graph = showGraph(*s.window, checkout, 2);
+        s.window->resizeDocks({ s.window->dependencyGraphDock() }, { 480 }, Qt::Vertical);
         QTRY_VERIFY(settled(graph, checkout));
-        graph->view()->fitAll();
         QTest::qWait(50);
 
         // The background is the palette's, the names its light text.
