@@ -4,7 +4,6 @@
 #include <QByteArray>
 
 #include <cmath>
-#include <memory>
 #include <mutex>
 
 // The only place Graphviz's headers are included: its macros (ND_coord, ED_spl, ...) and C
@@ -83,10 +82,15 @@ QByteArray fixedLabel(const QSizeF &size)
         + QByteArray::number(int(std::ceil(size.height()))) + QByteArrayLiteral("\"></TD></TR></TABLE>");
 }
 
-struct ContextDeleter
+// One context for the life of the program, made on first use under the mutex, as `dot`
+// keeps one for all its graphs: making one reads Graphviz's plugin configuration, and
+// Graphviz 2.43 leaks part of it each time. Never freed: the plugins it loaded stay
+// loaded until the program ends anyway.
+GVC_t *sharedContext()
 {
-    void operator()(GVC_t *context) const { gvFreeContext(context); }
-};
+    static GVC_t *const context = gvContext();
+    return context;
+}
 
 // The graph and its layout, freed in the order Graphviz needs: the layout, then the graph.
 class LaidOutGraph
@@ -146,12 +150,12 @@ core::Result<GraphLayout::Placed> GraphLayout::compute(const Input &input)
 
     // The plugins come from Graphviz's own configuration (config6, written by `dot -c`
     // when it is installed): the same "dot" a packaged Graphviz lays out with.
-    const std::unique_ptr<GVC_t, ContextDeleter> context(gvContext());
+    GVC_t *context = sharedContext();
     if (!context)
         return core::Error { tr("Graphviz could not start: %1").arg(said()) };
 
     Text name("neighbourhood");
-    LaidOutGraph graph(context.get(), agopen(name.get(), Agdirected, nullptr));
+    LaidOutGraph graph(context, agopen(name.get(), Agdirected, nullptr));
     if (!graph.graph())
         return core::Error { tr("Graphviz could not make a graph: %1").arg(said()) };
     Agraph_t *g = graph.graph();
