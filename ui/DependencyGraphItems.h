@@ -3,7 +3,6 @@
 
 #include "core/EntityRef.h"
 
-#include <QCoreApplication>
 #include <QFont>
 #include <QGraphicsItem>
 #include <QLineF>
@@ -29,8 +28,6 @@ struct GraphFonts
 // on the side whose neighbours the cap left out (dependents left, dependencies right).
 class GraphNodeItem final : public QGraphicsItem
 {
-    Q_DECLARE_TR_FUNCTIONS(cairn::ui::GraphNodeItem)
-
 public:
     struct Data
     {
