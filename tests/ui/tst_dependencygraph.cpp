@@ -6,6 +6,7 @@
 // beside the other screenshots (<build>/screenshots/dark-graph.png).
 
 #include "cache/Cache.h"
+#include "cache/CatalogWriter.h"
 #include "cache/Database.h"
 #include "models/CacheChangeWatcher.h"
 #include "sync/SampleOrganisation.h"
@@ -23,6 +24,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QDockWidget>
+#include <QJsonArray>
 #include <QLabel>
 #include <QScrollBar>
 #include <QSettings>
@@ -35,6 +37,7 @@
 #include <QXmlStreamReader>
 
 #include "support/DarkPalette.h"
+#include "tests/cache/support/CacheTestSupport.h"
 
 using cairn::core::EntityRef;
 namespace ui = cairn::ui;
@@ -455,6 +458,36 @@ private Q_SLOTS:
         const cairn::core::Status refused = graph->exportImage(nowhere);
         QVERIFY(!refused);
         QVERIFY(!QFile::exists(nowhere));
+    }
+
+    void aHubShowsWhatTheCapLeftOut()
+    {
+        // 400 services depend on one hub: the graph shows the first ones and says how many
+        // more there are, on the hub and under the graph.
+        QList<cairn::core::SourcedEntity> entities { cairn::cache::test::component(QStringLiteral("hub")) };
+        for (int i = 0; i < 400; ++i) {
+            cairn::core::SourcedEntity service = cairn::cache::test::component(QStringLiteral("svc-%1").arg(i));
+            QJsonObject document = service.entity.document();
+            QJsonObject spec = document.value(QStringLiteral("spec")).toObject();
+            spec.insert(QStringLiteral("dependsOn"), QJsonArray { QStringLiteral("component:hub") });
+            document.insert(QStringLiteral("spec"), spec);
+            service.entity = cairn::core::Entity(document);
+            entities.append(service);
+        }
+        Session s = open();
+        auto applied = cairn::cache::CatalogWriter(*s.cache).applySourceRun(
+            cairn::cache::test::run(QStringLiteral("hubs"), entities));
+        QVERIFY2(applied, qPrintable(applied.errorString()));
+        const EntityRef hub = ref("component:default/hub");
+        ui::DependencyGraphPanel *graph = showGraph(*s.window, hub, 1);
+        QTRY_VERIFY(settled(graph, hub));
+        QCOMPARE(graph->scene()->nodeItems().size(), cairn::cache::DependencyNeighbourhood::DefaultMaxNodes);
+        const int left = 400 - (cairn::cache::DependencyNeighbourhood::DefaultMaxNodes - 1);
+        QCOMPARE(graph->scene()->centreNode()->data().omittedDependents, left);
+        QVERIFY(
+            graph->scene()->centreNode()->data().description.contains(QStringLiteral("%1 more dependents").arg(left)));
+        QVERIFY2(graph->noteLabel()->text().contains(QStringLiteral("%1 more are left out").arg(left)),
+            qPrintable(graph->noteLabel()->text()));
     }
 
     void underADarkPalette()
