@@ -3,7 +3,9 @@
 
 #include "cache/Cache.h"
 #include "core/Result.h"
+#include "sync/ScorecardReader.h"
 
+#include <QDate>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -29,6 +31,13 @@ public:
     // Closes the cache: the next cache() opens it again.
     void closeCache() { m_cache.reset(); }
 
+    // The day dates are judged against (--today, else the system's date).
+    QDate today() const { return m_today; }
+    void setToday(QDate today) { m_today = today; }
+    // Scorecard files of the person's folder that were refused (the others apply).
+    const QList<sync::ScorecardFileError> &scorecardErrors() const { return m_scorecardErrors; }
+    void setScorecardErrors(QList<sync::ScorecardFileError> errors) { m_scorecardErrors = std::move(errors); }
+
     // Prints "cairn: <message>" on stderr and returns ExitError, for one-line error returns.
     int fail(const QString &message);
 
@@ -37,6 +46,8 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
     std::unique_ptr<cache::Cache> m_cache;
+    QDate m_today = QDate::currentDate();
+    QList<sync::ScorecardFileError> m_scorecardErrors;
 };
 
 } // namespace cairn::app

@@ -19,6 +19,10 @@ const QList<Command> &commands()
         { QStringLiteral("export"),
             QStringLiteral("export [--kind K] [--columns a,b] [--format csv|yaml|bundle] [-o FILE|DIR|-]"),
             QStringLiteral("CSV of a view, or every entity back out as catalog files"), runExport },
+        { QStringLiteral("health"),
+            QStringLiteral("health [--scorecard NAME] [--owner REF] [--band BAND] [--level LEVEL] [--scorecards DIR] "
+                           "[--json]"),
+            QStringLiteral("scorecards: each component's score, band, level and the evidence"), runHealth },
         { QStringLiteral("removed"), QStringLiteral("removed [--kind K] [--json]"),
             QStringLiteral("entities removed upstream (kept)"), runRemoved },
         { QStringLiteral("snapshot"), QStringLiteral("snapshot create | list | restore ID"),

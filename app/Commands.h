@@ -37,6 +37,7 @@ int runSource(CliContext &context, const QStringList &arguments);
 int runSync(CliContext &context, const QStringList &arguments);
 int runLog(CliContext &context, const QStringList &arguments);
 int runPurge(CliContext &context, const QStringList &arguments);
+int runHealth(CliContext &context, const QStringList &arguments);
 
 // Prints an answer (or candidates, or search hits) as text or JSON; the exit code to return.
 int printAskResult(CliContext &context, const core::Result<core::AskResult> &result, bool json);

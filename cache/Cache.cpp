@@ -2,7 +2,10 @@
 #include "cache/Cache.h"
 
 #include "cache/CacheLog.h"
+#include "cache/HealthStore.h"
 #include "cache/Schema.h"
+#include "cache/SqlTry.h"
+#include "cache/Transaction.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -76,6 +79,16 @@ core::Result<QString> moveAside(const QString &path)
     return target;
 }
 
+// Brings a cache opened for writing up to this build: its schema, then its health, which a
+// cache from before schema 6 lacks and which goes stale with the day or the scorecards.
+core::Status prepareForWriting(Database &db)
+{
+    CAIRN_TRY(Schema::migrate(db));
+    CAIRN_TRY_ASSIGN(Transaction tx, Transaction::begin(db));
+    CAIRN_TRY(HealthStore::ensureCurrent(db));
+    return tx.commit();
+}
+
 core::Result<Database> createFresh(const QString &path)
 {
     core::Result<Database> db = Database::open(path, Database::Mode::ReadWriteCreate);
@@ -83,7 +96,7 @@ core::Result<Database> createFresh(const QString &path)
         return db.error();
     if (core::Status s = db->configure(); !s)
         return s.error();
-    if (core::Status s = Schema::migrate(*db); !s)
+    if (core::Status s = prepareForWriting(*db); !s)
         return s.error();
     return std::move(db).value();
 }
@@ -158,7 +171,7 @@ core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path, IntegrityC
             return configured.error();
     }
     if (damage.isEmpty()) {
-        if (core::Status migrated = Schema::migrate(*db); !migrated)
+        if (core::Status migrated = prepareForWriting(*db); !migrated)
             return migrated.error();
         return std::unique_ptr<Cache>(new Cache(path, std::move(db).value()));
     }

@@ -2,6 +2,7 @@
 #include "cache/CatalogQuery.h"
 
 #include "cache/Cache.h"
+#include "cache/HealthReader.h"
 #include "cache/Schema.h"
 #include "cache/SqlTry.h"
 #include "core/NameMatcher.h"
@@ -410,6 +411,11 @@ core::Result<QList<core::SearchHit>> CatalogQuery::search(QStringView text, int 
         CAIRN_TRY(add(*q));
     }
     return out;
+}
+
+core::Result<QList<core::ScorecardResult>> CatalogQuery::health(const core::EntityRef &ref) const
+{
+    return HealthReader(m_db).forEntity(ref.key());
 }
 
 } // namespace cairn::cache

@@ -2,6 +2,7 @@
 #include "cache/CatalogWriter.h"
 
 #include "cache/Cache.h"
+#include "cache/HealthStore.h"
 #include "cache/RunLog.h"
 #include "cache/SnapshotStore.h"
 #include "cache/SourceRunStream.h"
@@ -203,6 +204,7 @@ core::Result<RunSummary> CatalogWriter::removeSource(const QString &name)
     CAIRN_TRY(run.exec());
     summary.runId = db.lastInsertRowId();
     CAIRN_TRY(writeRunEntities(db, summary.runId, u"removed", keys));
+    CAIRN_TRY(HealthStore::afterWrite(db, keys));
     CAIRN_TRY(tx.commit());
     return summary;
 }
@@ -246,8 +248,13 @@ core::Result<int> CatalogWriter::purgeTombstones(const QDateTime &olderThan)
     CAIRN_TRY_ASSIGN(Statement dropRelations, db.prepare(QStringLiteral("DELETE FROM relations WHERE origin_id=?1")));
     CAIRN_TRY_ASSIGN(Statement dropFts, db.prepare(QStringLiteral("DELETE FROM entities_fts WHERE rowid=?1")));
     CAIRN_TRY_ASSIGN(Statement dropEntity, db.prepare(QStringLiteral("DELETE FROM entities WHERE id=?1")));
+    // A tombstone has no health of its own; rows left by a write that ran without
+    // scorecards (HealthStore::afterWrite) would still hold the entity by its id.
+    CAIRN_TRY_ASSIGN(Statement dropHealth, db.prepare(QStringLiteral("DELETE FROM health WHERE entity_id=?1")));
+    CAIRN_TRY_ASSIGN(
+        Statement dropHealthReads, db.prepare(QStringLiteral("DELETE FROM health_reads WHERE entity_id=?1")));
     for (qint64 id : std::as_const(ids)) {
-        for (Statement *s : { &dropRelations, &dropFts, &dropEntity }) {
+        for (Statement *s : { &dropRelations, &dropFts, &dropHealth, &dropHealthReads, &dropEntity }) {
             s->reset();
             s->bind(1, id);
             CAIRN_TRY(s->exec());
@@ -261,6 +268,11 @@ core::Result<int> CatalogWriter::purgeTombstones(const QDateTime &olderThan)
     log.bind(3, qint64(ids.size()));
     log.bindUtf8(4, QJsonDocument(keys).toJson(QJsonDocument::Compact));
     CAIRN_TRY(log.exec());
+    QStringList purged;
+    for (const QJsonValue &key : std::as_const(keys))
+        purged.append(key.toString());
+    // What read a purged entity (an owner kept only as a tombstone) is judged again.
+    CAIRN_TRY(HealthStore::afterWrite(db, purged));
     CAIRN_TRY(tx.commit());
     return int(ids.size());
 }

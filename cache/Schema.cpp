@@ -451,8 +451,18 @@ CREATE TABLE health_state(
 
 ALTER TABLE entities ADD COLUMN health_score INTEGER;  -- the worst scorecard's score
 ALTER TABLE entities ADD COLUMN health_band TEXT;      -- and its band
-CREATE INDEX entities_by_health ON entities(kind, coalesce(health_score, -1)) WHERE removed_at IS NULL;
-CREATE INDEX entities_all_by_health ON entities(coalesce(health_score, -1)) WHERE removed_at IS NULL;
+-- The components table's Health column sorts on this (cache/EntityColumns).
+CREATE INDEX entities_component_by_health ON entities(coalesce(health_score, -1)) WHERE kind = 'component' AND removed_at IS NULL;
+
+DROP VIEW v_components;
+CREATE VIEW v_components AS
+SELECT e.ref, e.name, e.title, e.type, e.lifecycle, e.owner_key AS owner,
+       json_extract(e.document, '$.spec.system') AS system,
+       json_extract(e.document, '$.spec.subcomponentOf') AS subcomponent_of,
+       (SELECT group_concat(value, ', ') FROM json_each(e.document, '$.metadata.tags')) AS tags,
+       json_extract(e.document, '$.metadata.description') AS description,
+       e.health_score AS health, e.health_band AS health_band
+FROM entities e WHERE e.kind = 'component' AND e.removed_at IS NULL;
 
 CREATE VIEW v_health AS
 SELECT e.ref, json_extract(e.document, '$.kind') AS kind, e.name, e.display_name, e.owner_key AS owner,

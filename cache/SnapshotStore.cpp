@@ -2,9 +2,11 @@
 #include "cache/SnapshotStore.h"
 
 #include "cache/Cache.h"
+#include "cache/HealthStore.h"
 #include "cache/CacheLog.h"
 #include "cache/Schema.h"
 #include "cache/SqlTry.h"
+#include "cache/Transaction.h"
 
 #include <QDir>
 #include <QFile>
@@ -272,6 +274,13 @@ core::Result<QString> SnapshotStore::restore(const QString &id, const Progress &
             pagesOf(progress, Step::Restoring)));
     }
     CAIRN_TRY(Schema::migrate(m_cache.database()));
+    // A snapshot from before schema 6, or from another day or other scorecards, has no
+    // health or stale health: it comes back with health computed for it.
+    {
+        CAIRN_TRY_ASSIGN(Transaction tx, Transaction::begin(m_cache.database()));
+        CAIRN_TRY(HealthStore::ensureCurrent(m_cache.database()));
+        CAIRN_TRY(tx.commit());
+    }
     return before.id;
 }
 

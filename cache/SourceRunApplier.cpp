@@ -4,6 +4,7 @@
 #include "cache/Cache.h"
 #include "cache/CacheLog.h"
 #include "cache/Database.h"
+#include "cache/HealthStore.h"
 #include "cache/RowsAhead.h"
 #include "cache/RunLog.h"
 #include "cache/SnapshotStore.h"
@@ -216,6 +217,7 @@ core::Result<RunSummary> SourceRunApplier::finish(const QList<core::EntityRef> &
         CAIRN_TRY(m_search->writeWaiting(SearchIndexer::Waiting::All));
         CAIRN_TRY(m_search->reindexOwned());
     }
+    CAIRN_TRY(updateHealth());
     CAIRN_TRY(writeRunLog(QStringLiteral("ok")));
     CAIRN_TRY(m_tx->commit());
 
@@ -226,6 +228,17 @@ core::Result<RunSummary> SourceRunApplier::finish(const QList<core::EntityRef> &
             qCWarning(cacheLog) << "older snapshots not pruned:" << pruned.errorString();
     }
     return summary;
+}
+
+core::Status SourceRunApplier::updateHealth()
+{
+    QStringList changed;
+    for (const RunPlanner::Planned &p : m_planner->planned())
+        if (p.change != Change::None)
+            changed.append(p.key);
+    for (const RunPlanner::Removal &r : m_planner->removals())
+        changed.append(r.key);
+    return HealthStore::afterWrite(m_db, changed);
 }
 
 core::Result<QHash<QString, RunPlanner::Own>> SourceRunApplier::loadSource()

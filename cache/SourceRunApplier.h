@@ -70,6 +70,8 @@ private:
     core::Status prepareWriters();
     core::Status writePlanned(bool reportProgress);
     core::Status writeRunLog(const QString &status);
+    // The changed and removed entities' health, and what depends on them (HealthStore).
+    core::Status updateHealth();
     core::Error cancelled() const;
 
     Cache &m_cache;

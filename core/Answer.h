@@ -3,6 +3,7 @@
 
 #include "core/EntityRef.h"
 #include "core/GoalProgress.h"
+#include "core/HealthResult.h"
 #include "core/LinkClassifier.h"
 #include "core/ProjectTimeline.h"
 
@@ -96,12 +97,13 @@ struct WhoSection
     int dependentCount = 0;
 };
 
-// Filled by the health issue; absent until then.
+// The worst of the entity's scorecards, in brief (the JSON's `health`); the whole results
+// are in HowSection::scorecards.
 struct HealthAnswer
 {
     int scorePercent = 0;
-    QString band;
-    QStringList failedChecks;
+    QString band; // failing, needs-attention, passing
+    QStringList failedChecks; // criterion ids
 };
 
 struct HowSection
@@ -114,7 +116,8 @@ struct HowSection
     QList<EntitySummary> providesApis;
     QList<EntitySummary> consumesApis;
     QList<EntitySummary> providers; // API: components providing it
-    std::optional<HealthAnswer> health;
+    std::optional<HealthAnswer> health; // absent when no scorecard applies
+    QList<ScorecardResult> scorecards; // each that applies, criteria with evidence, risk path
 };
 
 // The four answers for one entity.

@@ -2,6 +2,7 @@
 #include "core/AnswerEngine.h"
 
 #include "core/RelationType.h"
+#include "core/ScorecardEvaluator.h"
 
 #include <QSet>
 
@@ -370,6 +371,14 @@ HowSection buildHow(
     how.consumesApis = reader.summaries(reader.targets(self, relation::ConsumesApi));
     if (e.isKind(u"api"))
         how.providers = reader.summaries(reader.sources(self, relation::ProvidesApi));
+    if (Result<QList<ScorecardResult>> health = lookup.health(self); health && !health->isEmpty()) {
+        how.scorecards = std::move(health).value();
+        const ScorecardResult *worst = &how.scorecards.constFirst();
+        for (const ScorecardResult &r : how.scorecards)
+            if (r.score < worst->score)
+                worst = &r;
+        how.health = HealthAnswer { worst->score, ScorecardEvaluator::bandId(worst->band), worst->failedIds() };
+    }
     return how;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/AnswerFormatter.h"
 
+#include "core/HealthJson.h"
+#include "core/HealthWords.h"
 #include "core/Words.h"
 
 #include <QJsonArray>
@@ -149,6 +151,14 @@ QJsonValue timelineJson(const std::optional<TimelineSummary> &t)
     };
 }
 
+QJsonArray scorecardsJson(const QList<ScorecardResult> &results)
+{
+    QJsonArray array;
+    for (const ScorecardResult &r : results)
+        array.append(HealthJson::toJson(r));
+    return array;
+}
+
 QJsonValue progressJson(const std::optional<GoalRollup> &p)
 {
     if (!p)
@@ -199,6 +209,7 @@ QJsonObject howJson(const HowSection &h)
         { QStringLiteral("consumesApis"), summaries(h.consumesApis) },
         { QStringLiteral("providers"), summaries(h.providers) },
         { QStringLiteral("health"), health },
+        { QStringLiteral("scorecards"), scorecardsJson(h.scorecards) },
     };
 }
 
@@ -389,9 +400,16 @@ void howText(QStringList &out, const HowSection &h)
     list(out, AnswerFormatter::tr("Provides APIs"), h.providesApis);
     list(out, AnswerFormatter::tr("Consumes APIs"), h.consumesApis);
     list(out, AnswerFormatter::tr("Provided by"), h.providers);
-    if (h.health)
-        field(out, AnswerFormatter::tr("Health"),
-            QStringLiteral("%1 (%2)").arg(Words::percent(h.health->scorePercent / 100.0), h.health->band));
+    for (const ScorecardResult &r : h.scorecards) {
+        field(out, r.scorecardName,
+            AnswerFormatter::tr("%1, %2, level %3")
+                .arg(Words::percent(r.score / 100.0), HealthWords::band(r.band), HealthWords::level(r.level)));
+        for (const CriterionResult &c : r.criteria)
+            if (!c.passed)
+                out.append(QStringLiteral("    \u2717 %1: %2").arg(c.criterionName, HealthWords::evidence(c.evidence)));
+        if (const QString risk = HealthWords::risk(r.riskPath); !risk.isEmpty())
+            out.append(QStringLiteral("    \u26a0 %1").arg(risk));
+    }
 }
 
 } // namespace

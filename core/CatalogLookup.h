@@ -3,6 +3,7 @@
 
 #include "core/Entity.h"
 #include "core/EntityRef.h"
+#include "core/HealthResult.h"
 #include "core/Relation.h"
 #include "core/Result.h"
 
@@ -76,6 +77,15 @@ public:
     // then the rest of the text bounded to `limit` (no global ranking, which is too slow at
     // 100,000 entities).
     virtual Result<QList<SearchHit>> search(QStringView text, int limit) const = 0;
+
+    // The stored health of the entity, one result per scorecard that applies, in the
+    // scorecards' order. Health is computed and kept by the cache (cache::HealthStore); a
+    // catalog that keeps none has none. SQLite: the health rows of one entity id.
+    virtual Result<QList<ScorecardResult>> health(const EntityRef &ref) const
+    {
+        Q_UNUSED(ref);
+        return QList<ScorecardResult>();
+    }
 };
 
 } // namespace cairn::core

@@ -5,6 +5,8 @@
 #include "cache/EntityColumns.h"
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
+#include "core/HealthWords.h"
+#include "core/ScorecardEvaluator.h"
 #include "core/Words.h"
 #include "models/BackgroundReader.h"
 #include "models/ItemRoles.h"
@@ -62,6 +64,8 @@ QString headerOf(QStringView id)
         { QStringLiteral("progress_unit"), QT_TRANSLATE_NOOP("cairn::models::EntityTableModel", "Unit") },
         { QStringLiteral("progress"), QT_TRANSLATE_NOOP("cairn::models::EntityTableModel", "Progress") },
         { QStringLiteral("removed_at"), QT_TRANSLATE_NOOP("cairn::models::EntityTableModel", "Removed") },
+        { QStringLiteral("health"), QT_TRANSLATE_NOOP("cairn::models::EntityTableModel", "Health") },
+        { QStringLiteral("health_band"), QT_TRANSLATE_NOOP("cairn::models::EntityTableModel", "Health band") },
     };
     const char *title = titles.value(id.toString());
     return title ? EntityTableModel::tr(title) : id.toString();
@@ -144,11 +148,12 @@ QStringList EntityTableModel::columnIds() const
 
 QList<int> EntityTableModel::defaultVisibleColumns() const
 {
-    const QStringList shown = cache::EntityColumns::tableDefaults(m_kind);
     QList<int> sections;
-    for (int i = 0; i < m_columns.size(); ++i) {
-        if (shown.contains(m_columns.at(i)->name))
-            sections.append(i);
+    for (const QString &shown : cache::EntityColumns::tableDefaults(m_kind)) {
+        for (int i = 0; i < m_columns.size(); ++i) {
+            if (m_columns.at(i)->name == shown)
+                sections.append(i);
+        }
     }
     return sections;
 }
@@ -565,6 +570,10 @@ QVariant EntityTableModel::display(const cache::EntityColumn &column, const QVar
         // A status or lifecycle as the reader's language says it; sort and export keep the id.
         if (column.name == u"status" || column.name == u"lifecycle")
             return core::Words::status(value.toString());
+        if (column.name == u"health_band") {
+            if (const auto band = core::ScorecardEvaluator::bandFromId(value.toString()))
+                return core::HealthWords::band(*band);
+        }
         break;
     case ColumnType::List:
         break;
@@ -583,7 +592,16 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return display(column, value);
     case Qt::ToolTipRole:
+        if (column.name == u"health" && value.isValid())
+            return tr("%1: the worst of its scorecards; the How section shows each with its evidence")
+                .arg(core::HealthWords::band(core::ScorecardEvaluator::bandFor(qRound(value.toDouble()))));
         return column.name == u"name" ? QVariant(row.ref.toString()) : QVariant();
+    case Qt::AccessibleTextRole:
+        // The badge's colour says the band; a screen reader says it in words.
+        if (column.name == u"health" && value.isValid())
+            return QStringLiteral("%1, %2").arg(display(column, value).toString(),
+                core::HealthWords::band(core::ScorecardEvaluator::bandFor(qRound(value.toDouble()))));
+        return {};
     case Qt::TextAlignmentRole:
         return isNumeric(column.type) ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
     case RefRole:
@@ -608,6 +626,8 @@ QVariant EntityTableModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     if (role == Qt::DisplayRole)
         return headerOf(m_columns.at(section)->name);
+    if (role == ColumnIdRole)
+        return m_columns.at(section)->name.toString();
     if (role == Qt::TextAlignmentRole && isNumeric(m_columns.at(section)->type))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};

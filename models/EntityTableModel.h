@@ -63,7 +63,7 @@ public:
 
     // The export column names of the kind, in order: section i is columnIds().at(i).
     QStringList columnIds() const;
-    // The sections a view shows by default (cache::EntityColumns::tableDefaults).
+    // The sections a view shows by default, in the order it shows them (cache::EntityColumns::tableDefaults).
     QList<int> defaultVisibleColumns() const;
     QString columnId(int section) const;
     // Whether sorting on `section` walks an index (the default visible columns do).

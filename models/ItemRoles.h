@@ -18,6 +18,7 @@ enum ItemRole : int {
     ViewIdRole, // QString: the sidebar view a row opens ("overview", "project", "removed", ...)
     CountRole, // int: entities behind a sidebar row; -1 when it is not a count
     KindsRole, // QStringList: the lower-case kinds a sidebar row covers
+    ColumnIdRole, // QString, of a horizontal header: the column's id ("health", "owner", ...)
 };
 
 } // namespace cairn::models

@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QStringList>
 
 #include <string>
 #include <yaml-cpp/yaml.h>
@@ -100,8 +101,17 @@ QJsonValue scalar(const YAML::Node &node)
 class Converter
 {
 public:
+    // `lines`, when given, gets the line of every value by its path; `lineOffset` is the
+    // 0-based line where the document's chunk starts in the file.
+    explicit Converter(QHash<QString, int> *lines = nullptr, int lineOffset = 0)
+        : m_lines(lines)
+        , m_lineOffset(lineOffset)
+    { }
+
     QJsonValue convert(const YAML::Node &node, int depth)
     {
+        if (m_lines && !node.Mark().is_null())
+            m_lines->insert(m_path.join(u'/'), node.Mark().line + m_lineOffset + 1);
         if (depth > kMaxDepth)
             throw YAML::Exception(node.Mark(), "nested deeper than 256 levels");
         if (++m_values > kMaxValues)
@@ -114,8 +124,13 @@ public:
             return scalar(node);
         case YAML::NodeType::Sequence: {
             QJsonArray array;
-            for (const YAML::Node &item : node)
+            for (const YAML::Node &item : node) {
+                if (m_lines)
+                    m_path.append(QString::number(array.size()));
                 array.append(convert(item, depth + 1));
+                if (m_lines)
+                    m_path.removeLast();
+            }
             return array;
         }
         case YAML::NodeType::Map: {
@@ -125,7 +140,11 @@ public:
                 if (object.contains(key))
                     throw YAML::Exception(
                         entry.first.Mark(), "duplicate key \"" + key.toStdString() + "\" in a mapping");
+                if (m_lines)
+                    m_path.append(key);
                 object.insert(key, convert(entry.second, depth + 1));
+                if (m_lines)
+                    m_path.removeLast();
             }
             return object;
         }
@@ -147,6 +166,9 @@ private:
     }
 
     qsizetype m_values = 0;
+    QHash<QString, int> *m_lines = nullptr;
+    int m_lineOffset = 0;
+    QStringList m_path;
 };
 
 bool isMarkerLine(const QByteArray &line, const char *marker)
@@ -215,7 +237,7 @@ YamlError errorAt(const YAML::Mark &mark, int lineOffset, const std::string &mes
 
 } // namespace
 
-YamlParseResult YamlToJson::parse(const QByteArray &text)
+YamlParseResult YamlToJson::parse(const QByteArray &text, Lines lines)
 {
     YamlParseResult result;
     QByteArray body = text;
@@ -228,8 +250,8 @@ YamlParseResult YamlToJson::parse(const QByteArray &text)
             for (const YAML::Node &node : nodes) {
                 if (!node.IsDefined() || node.IsNull())
                     continue;
-                Converter converter;
                 YamlDocument document;
+                Converter converter(lines == Lines::Keep ? &document.lines : nullptr, chunk.firstLine);
                 document.value = converter.convert(node, 0);
                 document.line = node.Mark().is_null() ? chunk.firstLine + 1 : node.Mark().line + chunk.firstLine + 1;
                 result.documents.append(document);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -13,6 +14,9 @@ struct YamlDocument
 {
     QJsonValue value;
     int line = 0;
+    // With Lines::Keep: the 1-based line of each value by its path ("criteria/2/weight",
+    // list items by index), for a reader that points people at the line to fix.
+    QHash<QString, int> lines;
 };
 
 // A YAML error at a 1-based line and column (0 when yaml-cpp gave no position).
@@ -46,7 +50,8 @@ struct YamlParseResult
 class YamlToJson
 {
 public:
-    static YamlParseResult parse(const QByteArray &text);
+    enum class Lines { Drop, Keep };
+    static YamlParseResult parse(const QByteArray &text, Lines lines = Lines::Drop);
 };
 
 } // namespace cairn::sync

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/AnswerHtml.h"
 
+#include "core/HealthWords.h"
 #include "core/LinkClassifier.h"
 #include "core/Words.h"
+#include "ui/HealthColors.h"
 #include "ui/KindNames.h"
 
 #include <QJsonDocument>
@@ -24,16 +26,17 @@ QString colorName(const QColor &color)
 
 // The colour a status or lifecycle reads as, whatever the theme: green is fine, amber
 // needs a look, red is in trouble, grey is not moving.
+// Statuses take the health bands' colours: good, watch, bad.
 QColor statusColor(const QString &status)
 {
     const QString s = status.toLower();
-    if (s == u"on-track" || s == u"production" || s == u"done" || s == u"passing")
-        return QColor(0x2e, 0x8b, 0x57);
-    if (s == u"at-risk" || s == u"experimental" || s == u"needs-attention")
-        return QColor(0xc7, 0x7c, 0x02);
-    if (s == u"off-track" || s == u"deprecated" || s == u"failing")
-        return QColor(0xc0, 0x39, 0x2b);
-    return QColor(0x6b, 0x72, 0x80);
+    if (s == u"on-track" || s == u"production" || s == u"done")
+        return HealthColors::forBand(core::HealthBand::Passing);
+    if (s == u"at-risk" || s == u"experimental")
+        return HealthColors::forBand(core::HealthBand::NeedsAttention);
+    if (s == u"off-track" || s == u"deprecated")
+        return HealthColors::forBand(core::HealthBand::Failing);
+    return HealthColors::none();
 }
 
 // A link's text for a URL that is not a web address (techdocs-ref "dir:.").
@@ -372,15 +375,45 @@ QString AnswerHtml::timeline(const core::TimelineSummary &t, const QList<core::S
     return out;
 }
 
+QString AnswerHtml::health(const QList<core::ScorecardResult> &scorecards) const
+{
+    QString out;
+    for (const core::ScorecardResult &r : scorecards) {
+        out += QStringLiteral(
+            "<p><b>%1</b> <span style=\"color: %2; font-weight: bold;\">\u25CF %3</span> %4 \u00b7 %5</p>")
+                   .arg(esc(r.scorecardName), colorName(HealthColors::forBand(r.band)),
+                       esc(core::HealthWords::band(r.band)),
+                       esc(tr("%1 %", "a percentage").arg(m_locale.toString(r.score))),
+                       esc(tr("level %1").arg(core::HealthWords::level(r.level))));
+        QString rows;
+        for (const core::CriterionResult &c : r.criteria) {
+            const QColor mark = HealthColors::forBand(c.passed ? core::HealthBand::Passing : core::HealthBand::Failing);
+            rows += QStringLiteral(
+                "<tr><td style=\"color: %1;\">%2</td><td>%3<br><span class=\"muted\">%4</span></td></tr>")
+                        .arg(colorName(mark), c.passed ? QStringLiteral("\u2713") : QStringLiteral("\u2717"),
+                            esc(c.criterionName), esc(core::HealthWords::evidence(c.evidence)));
+        }
+        out += QStringLiteral("<table>%1</table>").arg(rows);
+        if (r.riskPath.size() >= 2) {
+            QStringList steps;
+            for (const QString &key : r.riskPath.mid(1)) {
+                const core::Result<core::EntityRef> ref = core::EntityRef::parse(key);
+                steps.append(ref
+                        ? QStringLiteral("<a href=\"%1\">%2</a>").arg(esc(entityUrl(*ref).toString()), esc(ref->name()))
+                        : esc(key));
+            }
+            out += QStringLiteral("<p class=\"warn\">\u26a0 %1 %2</p>")
+                       .arg(esc(tr("At risk through a failing dependency:")), steps.join(QStringLiteral(" \u2192 ")));
+        }
+    }
+    return out;
+}
+
 QString AnswerHtml::how(const core::Answer &answer) const
 {
     const core::HowSection &h = answer.how;
     QString out = QStringLiteral("<h2>%1</h2>").arg(esc(tr("HOW")));
-    if (h.health) {
-        out += QStringLiteral("<p>%1 %2</p>")
-                   .arg(badge(h.health->band),
-                       esc(tr("%1 %", "a percentage").arg(m_locale.toString(h.health->scorePercent))));
-    }
+    out += health(h.scorecards);
     if (h.timeline)
         out += timeline(*h.timeline, h.latestUpdates);
     QString rows;

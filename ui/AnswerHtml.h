@@ -53,6 +53,8 @@ private:
     QString why(const core::WhySection &why) const;
     QString who(const core::WhoSection &who, const QString &kind) const;
     QString how(const core::Answer &answer) const;
+    // Each scorecard: band, score, level, every criterion with its evidence, the risk path.
+    QString health(const QList<core::ScorecardResult> &scorecards) const;
     QString timeline(const core::TimelineSummary &timeline, const QList<core::StatusUpdate> &latest) const;
     QString list(const QString &label, const QList<core::EntitySummary> &items, int total = -1) const;
     QString field(const QString &label, const QString &valueHtml) const;

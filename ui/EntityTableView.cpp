@@ -4,6 +4,7 @@
 #include "models/EntityTableModel.h"
 #include "models/ItemRoles.h"
 #include "ui/EmptyState.h"
+#include "ui/HealthBadgeDelegate.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -25,6 +26,14 @@ namespace {
 QString settingsKey(const QString &kind)
 {
     return QStringLiteral("table/%1/header").arg(kind.isEmpty() ? QStringLiteral("all") : kind);
+}
+
+// The columns a saved header state was saved with: a state is a list of sections by
+// position, so one saved before a column was added would hide the new one (or shift the
+// others); a layout saved with other columns is not restored.
+QString columnsKey(const QString &kind)
+{
+    return QStringLiteral("table/%1/columns").arg(kind.isEmpty() ? QStringLiteral("all") : kind);
 }
 
 } // namespace
@@ -67,6 +76,7 @@ EntityTableView::EntityTableView(cache::Cache &cache, QWidget *parent)
     m_table->setObjectName(QStringLiteral("entityTable"));
     m_table->setAccessibleName(tr("Entities"));
     m_table->setModel(m_model);
+    m_table->setItemDelegate(new HealthBadgeDelegate(m_table));
     // QHeaderView starts descending; enabling sorting would sort the first kind backwards.
     m_table->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
@@ -184,6 +194,7 @@ void EntityTableView::saveLayout()
 {
     QSettings settings;
     settings.setValue(settingsKey(m_model->kind()), m_table->horizontalHeader()->saveState());
+    settings.setValue(columnsKey(m_model->kind()), m_model->columnIds());
 }
 
 void EntityTableView::restoreLayout()
@@ -192,13 +203,18 @@ void EntityTableView::restoreLayout()
     // The header's signals would sort again for each step; the model sorts once, below,
     // and only when the remembered order differs from the one it has.
     const QSignalBlocker blocker(header);
-    const QByteArray state = QSettings().value(settingsKey(m_model->kind())).toByteArray();
+    const QSettings settings;
+    const bool sameColumns = settings.value(columnsKey(m_model->kind())).toStringList() == m_model->columnIds();
+    const QByteArray state = sameColumns ? settings.value(settingsKey(m_model->kind())).toByteArray() : QByteArray();
     if (state.isEmpty() || !header->restoreState(state) || header->count() != m_model->columnCount()) {
         const QList<int> visible = m_model->defaultVisibleColumns();
         for (int section = 0; section < m_model->columnCount(); ++section) {
             header->setSectionHidden(section, !visible.isEmpty() && !visible.contains(section));
             header->resizeSection(section, header->defaultSectionSize());
         }
+        // In the defaults' order, which may differ from the view's (Health comes second).
+        for (int i = 0; i < visible.size(); ++i)
+            header->moveSection(header->visualIndex(visible.at(i)), i);
         header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
     }
     if (header->sortIndicatorSection() != m_model->sortColumn() || header->sortIndicatorOrder() != m_model->sortOrder())
@@ -230,6 +246,7 @@ void EntityTableView::rebuildColumnsMenu()
     QAction *reset = menu->addAction(tr("Reset to default columns"));
     connect(reset, &QAction::triggered, this, [this] {
         QSettings().remove(settingsKey(m_model->kind()));
+        QSettings().remove(columnsKey(m_model->kind()));
         m_restoring = true;
         restoreLayout();
         m_restoring = false;

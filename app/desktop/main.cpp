@@ -2,6 +2,7 @@
 // cairn-desktop: the window. The command line stays `cairn` (app/main.cpp); both use the
 // same cache, chosen the same way (--cache FILE, else $CAIRN_CACHE, else the default).
 #include "cache/Cache.h"
+#include "sync/ScorecardReader.h"
 #include "ui/DesktopSession.h"
 
 #include <QApplication>
@@ -70,6 +71,11 @@ int main(int argc, char *argv[])
         }
         options.answers.today = date;
     }
+
+    // Before any cache is opened: every connection that writes keeps health with these.
+    for (const cairn::sync::ScorecardFileError &e :
+        cairn::sync::ScorecardReader::installForThisProcess(options.answers.today))
+        QTextStream(stderr) << "cairn-desktop: scorecard refused: " << e.toString() << '\n';
 
     cairn::ui::DesktopSession session(options);
     if (const QString error = session.start(); !error.isEmpty()) {

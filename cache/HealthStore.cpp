@@ -1,0 +1,584 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/HealthStore.h"
+
+#include "cache/Database.h"
+#include "cache/SqlTry.h"
+#include "cache/Statement.h"
+#include "core/DependencyRisk.h"
+#include "core/Entity.h"
+#include "core/ScorecardEvaluator.h"
+#include "core/ScorecardJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QQueue>
+#include <QSet>
+
+#include <algorithm>
+
+namespace cairn::cache {
+
+namespace {
+
+const QString FingerprintKey = QStringLiteral("fingerprint");
+const QString TodayKey = QStringLiteral("today");
+
+// How far the risk of a changed entity is followed up its dependents: a hub's change must
+// not make one write walk an unbounded part of the catalog.
+constexpr int MaxDependentsFollowed = 20000;
+
+// From how many changed entities a write recomputes everything: one pass over the catalog
+// (HealthStore::recomputeAll) is cheaper than that many lookups one by one.
+constexpr qsizetype WholeCatalogFrom = 5000;
+
+QString compactJson(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QStringList sortedUnique(QStringList keys)
+{
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
+}
+
+// The kinds the scorecards are limited to, lower-case; empty when one of them takes any kind.
+QStringList kindsOf(const QList<core::Scorecard> &scorecards)
+{
+    QStringList kinds;
+    for (const core::Scorecard &s : scorecards) {
+        if (s.appliesTo.kinds.isEmpty())
+            return {};
+        for (const QString &k : s.appliesTo.kinds)
+            kinds.append(k.toLower());
+    }
+    return sortedUnique(kinds);
+}
+
+// The statements that write one entity's health.
+class HealthRows
+{
+public:
+    static core::Result<HealthRows> prepare(Database &db)
+    {
+        HealthRows rows;
+        CAIRN_TRY_ASSIGN(rows.m_insert,
+            db.prepare(QStringLiteral("INSERT INTO health(entity_id, scorecard, score, band, level, failed, results, "
+                                      "risk_path) VALUES(:id, :scorecard, :score, :band, :level, :failed, :results, "
+                                      "NULL)")));
+        CAIRN_TRY_ASSIGN(rows.m_read,
+            db.prepare(QStringLiteral("INSERT OR IGNORE INTO health_reads(target_key, entity_id) VALUES(:key, :id)")));
+        CAIRN_TRY_ASSIGN(rows.m_worst,
+            db.prepare(QStringLiteral("UPDATE entities SET health_score=:score, health_band=:band WHERE id=:id")));
+        CAIRN_TRY_ASSIGN(rows.m_dropHealth, db.prepare(QStringLiteral("DELETE FROM health WHERE entity_id=:id")));
+        CAIRN_TRY_ASSIGN(rows.m_dropReads, db.prepare(QStringLiteral("DELETE FROM health_reads WHERE entity_id=:id")));
+        return rows;
+    }
+
+    core::Status drop(qint64 id)
+    {
+        for (Statement *s : { &m_dropHealth, &m_dropReads }) {
+            s->reset();
+            s->bind(":id", id);
+            CAIRN_TRY(s->exec());
+        }
+        return setWorst(id, nullptr);
+    }
+
+    core::Status write(qint64 id, const QList<core::ScorecardResult> &results, const QStringList &reads)
+    {
+        const core::ScorecardResult *worst = nullptr;
+        for (const core::ScorecardResult &r : results) {
+            m_insert.reset();
+            m_insert.bind(":id", id);
+            m_insert.bind(":scorecard", r.scorecardId);
+            m_insert.bind(":score", r.score);
+            m_insert.bind(":band", core::ScorecardEvaluator::bandId(r.band));
+            m_insert.bind(":level", core::ScorecardEvaluator::levelId(r.level));
+            m_insert.bind(":failed", r.failedIds().join(u','));
+            m_insert.bind(":results", compactJson(core::ScorecardJson::resultsToJson(r)));
+            CAIRN_TRY(m_insert.exec());
+            if (!worst || r.score < worst->score)
+                worst = &r;
+        }
+        for (const QString &key : reads) {
+            m_read.reset();
+            m_read.bind(":key", key);
+            m_read.bind(":id", id);
+            CAIRN_TRY(m_read.exec());
+        }
+        return setWorst(id, worst);
+    }
+
+private:
+    core::Status setWorst(qint64 id, const core::ScorecardResult *worst)
+    {
+        m_worst.reset();
+        m_worst.bind(":id", id);
+        if (worst) {
+            m_worst.bind(":score", worst->score);
+            m_worst.bind(":band", core::ScorecardEvaluator::bandId(worst->band));
+        } else {
+            m_worst.bindNull(m_worst.parameterIndex(":score"));
+            m_worst.bindNull(m_worst.parameterIndex(":band"));
+        }
+        return m_worst.exec();
+    }
+
+    Statement m_insert;
+    Statement m_read;
+    Statement m_worst;
+    Statement m_dropHealth;
+    Statement m_dropReads;
+};
+
+// Every scorecard that applies to `entity`, evaluated; `reads` gets what they looked at.
+QList<core::ScorecardResult> evaluateEntity(const HealthPolicy &policy, const core::ScorecardEvaluator &evaluator,
+    const core::Entity &entity, const core::HealthFacts &facts, QStringList &reads)
+{
+    QList<core::ScorecardResult> results;
+    for (const core::Scorecard &s : policy.scorecards)
+        if (core::ScorecardEvaluator::applies(s, entity))
+            results.append(evaluator.evaluate(s, entity, facts, &reads));
+    reads = sortedUnique(reads);
+    return results;
+}
+
+core::Entity entityFrom(const QByteArray &document)
+{
+    return core::Entity(QJsonDocument::fromJson(document).object());
+}
+
+// The whole catalog's facts in memory, for a recompute of everything.
+class CatalogFacts : public core::HealthFacts
+{
+public:
+    core::Status load(Database &db)
+    {
+        CAIRN_TRY_ASSIGN(Statement live,
+            db.prepare(
+                QStringLiteral("SELECT key, kind, coalesce(lifecycle, '') FROM entities WHERE removed_at IS NULL")));
+        CAIRN_TRY(forEachRow(live, [this](const Statement &row) {
+            m_live.insert(row.text(0), Other { row.text(1), row.text(2) });
+        }));
+        // Either end may state a dependency: A dependsOn B, or B dependencyOf A.
+        CAIRN_TRY_ASSIGN(Statement deps,
+            db.prepare(QStringLiteral("SELECT o.key, r.target_key, r.type = 'dependsOn' FROM relations r JOIN entities "
+                                      "o ON o.id = r.origin_id "
+                                      "WHERE r.type IN ('dependsOn', 'dependencyOf') AND o.removed_at IS NULL")));
+        CAIRN_TRY(forEachRow(deps, [this](const Statement &row) {
+            if (row.int64(2) != 0)
+                m_deps[row.text(0)].append(row.text(1));
+            else
+                m_deps[row.text(1)].append(row.text(0));
+        }));
+        for (QStringList &list : m_deps)
+            list = sortedUnique(list);
+        return {};
+    }
+
+    std::optional<Other> live(const QString &key) const override
+    {
+        const auto it = m_live.constFind(key);
+        return it == m_live.constEnd() ? std::nullopt : std::optional(*it);
+    }
+    QStringList dependencies(const core::Entity &entity) const override { return m_deps.value(entity.ref().key()); }
+    QStringList dependenciesOf(const QString &key) const { return m_deps.value(key); }
+    const QHash<QString, QStringList> &allDependencies() const { return m_deps; }
+
+private:
+    QHash<QString, Other> m_live;
+    QHash<QString, QStringList> m_deps;
+};
+
+} // namespace
+
+// Facts read from the cache as they are needed, for an update of a few entities.
+class HealthStore::Facts : public core::HealthFacts
+{
+public:
+    core::Status prepare(Database &db)
+    {
+        CAIRN_TRY_ASSIGN(m_live,
+            db.prepare(QStringLiteral(
+                "SELECT kind, coalesce(lifecycle, '') FROM entities WHERE key=:key AND removed_at IS NULL")));
+        CAIRN_TRY_ASSIGN(m_deps,
+            db.prepare(QStringLiteral(
+                "SELECT r.target_key FROM relations r JOIN entities o ON o.id = r.origin_id "
+                "WHERE o.key=:key AND r.type = 'dependsOn' "
+                "UNION SELECT o.key FROM relations r JOIN entities o ON o.id = r.origin_id "
+                "WHERE r.target_key=:key AND r.type = 'dependencyOf' AND o.removed_at IS NULL ORDER BY 1")));
+        CAIRN_TRY_ASSIGN(m_dependents,
+            db.prepare(
+                QStringLiteral("SELECT o.key FROM relations r JOIN entities o ON o.id = r.origin_id "
+                               "WHERE r.target_key=:key AND r.type = 'dependsOn' AND o.removed_at IS NULL "
+                               "UNION SELECT r.target_key FROM relations r JOIN entities o ON o.id = r.origin_id "
+                               "WHERE o.key=:key AND r.type = 'dependencyOf'")));
+        CAIRN_TRY_ASSIGN(m_failing,
+            db.prepare(QStringLiteral("SELECT h.band = 'failing' FROM health h JOIN entities e ON e.id = h.entity_id "
+                                      "WHERE e.key=:key AND h.scorecard=:scorecard AND e.removed_at IS NULL")));
+        return {};
+    }
+
+    std::optional<Other> live(const QString &key) const override
+    {
+        m_live.reset();
+        m_live.bind(":key", key);
+        core::Result<Statement::Step> step = m_live.step();
+        if (!step || *step != Statement::Step::Row) {
+            remember(step);
+            return std::nullopt;
+        }
+        return Other { m_live.text(0), m_live.text(1) };
+    }
+
+    QStringList dependencies(const core::Entity &entity) const override { return dependenciesOf(entity.ref().key()); }
+
+    QStringList dependenciesOf(const QString &key) const
+    {
+        if (const auto it = m_depsSeen.constFind(key); it != m_depsSeen.constEnd())
+            return *it;
+        QStringList keys = column(m_deps, key);
+        m_depsSeen.insert(key, keys);
+        return keys;
+    }
+
+    QStringList dependentsOf(const QString &key) const { return column(m_dependents, key); }
+
+    bool failing(const QString &key, const QString &scorecard) const
+    {
+        const QString memo = scorecard + u'\n' + key;
+        if (const auto it = m_failingSeen.constFind(memo); it != m_failingSeen.constEnd())
+            return *it;
+        m_failing.reset();
+        m_failing.bind(":key", key);
+        m_failing.bind(":scorecard", scorecard);
+        core::Result<Statement::Step> step = m_failing.step();
+        remember(step);
+        const bool failing = step && *step == Statement::Step::Row && m_failing.int64(0) != 0;
+        m_failingSeen.insert(memo, failing);
+        return failing;
+    }
+
+    // The first read that failed: the interface answers plain values, so a failure is kept
+    // here and the update as a whole fails with it.
+    const std::optional<core::Error> &error() const { return m_error; }
+
+private:
+    QStringList column(Statement &q, const QString &key) const
+    {
+        q.reset();
+        q.bind(":key", key);
+        QStringList keys;
+        remember(forEachRow(q, [&keys](const Statement &row) { keys.append(row.text(0)); }));
+        return keys;
+    }
+
+    template<typename R> void remember(const R &result) const
+    {
+        if (!result && !m_error)
+            m_error = result.error();
+    }
+
+    mutable Statement m_live;
+    mutable Statement m_deps;
+    mutable Statement m_dependents;
+    mutable Statement m_failing;
+    mutable QHash<QString, QStringList> m_depsSeen;
+    mutable QHash<QString, bool> m_failingSeen;
+    mutable std::optional<core::Error> m_error;
+};
+
+HealthStore::HealthStore(Database &db, const HealthPolicy &policy)
+    : m_db(db)
+    , m_policy(policy)
+    , m_today(policy.today())
+{ }
+
+core::Status HealthStore::afterWrite(Database &db, const QStringList &changedKeys)
+{
+    const std::shared_ptr<const HealthPolicy> policy = HealthPolicy::installed();
+    if (!policy)
+        return db.exec(QStringLiteral("DELETE FROM health_state"));
+    HealthStore store(db, *policy);
+    CAIRN_TRY_ASSIGN(const bool current, store.isCurrent());
+    return current && changedKeys.size() < WholeCatalogFrom ? store.update(changedKeys) : store.recomputeAll();
+}
+
+core::Status HealthStore::ensureCurrent(Database &db)
+{
+    const std::shared_ptr<const HealthPolicy> policy = HealthPolicy::installed();
+    if (!policy)
+        return {};
+    HealthStore store(db, *policy);
+    CAIRN_TRY_ASSIGN(const bool current, store.isCurrent());
+    return current ? core::Status() : store.recomputeAll();
+}
+
+core::Result<bool> HealthStore::isCurrent()
+{
+    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(QStringLiteral("SELECT key, value FROM health_state")));
+    QHash<QString, QString> state;
+    CAIRN_TRY(forEachRow(q, [&state](const Statement &row) { state.insert(row.text(0), row.text(1)); }));
+    return state.value(FingerprintKey) == m_policy.fingerprint()
+        && state.value(TodayKey) == m_today.toString(Qt::ISODate);
+}
+
+core::Status HealthStore::writeState()
+{
+    CAIRN_TRY(m_db.exec(QStringLiteral("DELETE FROM health_state")));
+    CAIRN_TRY_ASSIGN(
+        Statement put, m_db.prepare(QStringLiteral("INSERT INTO health_state(key, value) VALUES(:k, :v)")));
+    for (const auto &[key, value] : { std::pair { FingerprintKey, m_policy.fingerprint() },
+             std::pair { TodayKey, m_today.toString(Qt::ISODate) } }) {
+        put.reset();
+        put.bind(":k", key);
+        put.bind(":v", value);
+        CAIRN_TRY(put.exec());
+    }
+    return {};
+}
+
+core::Status HealthStore::writeScorecards()
+{
+    CAIRN_TRY(m_db.exec(QStringLiteral("DELETE FROM health_scorecards")));
+    CAIRN_TRY_ASSIGN(Statement put,
+        m_db.prepare(QStringLiteral("INSERT INTO health_scorecards(id, name, position, origin, definition) "
+                                    "VALUES(:id, :name, :position, :origin, :definition)")));
+    int position = 0;
+    for (const core::Scorecard &s : m_policy.scorecards) {
+        put.reset();
+        put.bind(":id", s.id);
+        put.bind(":name", s.name);
+        put.bind(":position", position++);
+        put.bind(":origin", s.origin);
+        put.bind(":definition",
+            QString::fromUtf8(QJsonDocument(core::ScorecardJson::toJson(s)).toJson(QJsonDocument::Compact)));
+        CAIRN_TRY(put.exec());
+    }
+    return {};
+}
+
+core::Status HealthStore::recomputeAll()
+{
+    CAIRN_TRY(writeScorecards());
+    CAIRN_TRY(m_db.exec(QStringLiteral("DELETE FROM health; DELETE FROM health_reads; "
+                                       "UPDATE entities SET health_score = NULL, health_band = NULL "
+                                       "WHERE health_score IS NOT NULL OR health_band IS NOT NULL;")));
+    CatalogFacts facts;
+    CAIRN_TRY(facts.load(m_db));
+    CAIRN_TRY_ASSIGN(HealthRows rows, HealthRows::prepare(m_db));
+    const core::ScorecardEvaluator evaluator(m_today);
+
+    const QStringList kinds = kindsOf(m_policy.scorecards);
+    QString sql = QStringLiteral("SELECT id, key, document FROM entities WHERE removed_at IS NULL");
+    if (!kinds.isEmpty())
+        sql += QStringLiteral(" AND kind IN (SELECT value FROM json_each(:kinds))");
+    CAIRN_TRY_ASSIGN(Statement entities, m_db.prepare(sql));
+    if (!kinds.isEmpty())
+        entities.bind(":kinds", compactJson(QJsonArray::fromStringList(kinds)));
+
+    // Only the failing verdicts are kept for the risk pass, not the results themselves.
+    const qsizetype scorecardCount = m_policy.scorecards.size();
+    QList<QSet<QString>> failing(scorecardCount);
+    QHash<QString, std::pair<qint64, QList<int>>> evaluated; // key -> id, scorecards that applied
+    CAIRN_TRY(forEachRow(entities, [&](const Statement &row) -> core::Status {
+        const core::Entity entity = entityFrom(row.utf8(2));
+        QStringList reads;
+        const QList<core::ScorecardResult> results = evaluateEntity(m_policy, evaluator, entity, facts, reads);
+        if (results.isEmpty())
+            return {};
+        QList<int> applied;
+        for (const core::ScorecardResult &r : results) {
+            const int index = int(std::find_if(m_policy.scorecards.cbegin(), m_policy.scorecards.cend(),
+                                      [&r](const core::Scorecard &s) { return s.id == r.scorecardId; })
+                - m_policy.scorecards.cbegin());
+            applied.append(index);
+            if (r.band == core::HealthBand::Failing)
+                failing[index].insert(row.text(1));
+        }
+        evaluated.insert(row.text(1), { row.int64(0), applied });
+        return rows.write(row.int64(0), results, reads);
+    }));
+
+    // Risk: only entities that can reach a failing one are walked. They are found by going
+    // up from the failing ones through their dependents, once per scorecard.
+    QHash<QString, QStringList> dependents;
+    for (auto it = facts.allDependencies().constBegin(); it != facts.allDependencies().constEnd(); ++it)
+        for (const QString &dep : it.value())
+            dependents[dep].append(it.key());
+    CAIRN_TRY_ASSIGN(Statement setRisk,
+        m_db.prepare(QStringLiteral("UPDATE health SET risk_path=:path WHERE entity_id=:id AND scorecard=:scorecard")));
+    for (qsizetype s = 0; s < scorecardCount; ++s) {
+        if (failing[s].isEmpty())
+            continue;
+        QSet<QString> reaches;
+        QQueue<QString> queue;
+        for (const QString &key : failing[s])
+            queue.enqueue(key);
+        while (!queue.isEmpty()) {
+            for (const QString &up : dependents.value(queue.dequeue())) {
+                if (!reaches.contains(up)) {
+                    reaches.insert(up);
+                    queue.enqueue(up);
+                }
+            }
+        }
+        const QSet<QString> &failingHere = failing[s];
+        for (const QString &key : std::as_const(reaches)) {
+            const auto it = evaluated.constFind(key);
+            if (it == evaluated.constEnd() || !it->second.contains(int(s)))
+                continue;
+            const QStringList path = core::DependencyRisk::pathFrom(
+                key, [&facts](const QString &k) { return facts.dependenciesOf(k); },
+                [&failingHere](const QString &k) { return failingHere.contains(k); });
+            if (path.isEmpty())
+                continue;
+            setRisk.reset();
+            setRisk.bind(":path", compactJson(QJsonArray::fromStringList(path)));
+            setRisk.bind(":id", it->first);
+            setRisk.bind(":scorecard", m_policy.scorecards.at(s).id);
+            CAIRN_TRY(setRisk.exec());
+        }
+    }
+    return writeState();
+}
+
+core::Status HealthStore::update(const QStringList &changedKeys)
+{
+    if (changedKeys.isEmpty())
+        return {};
+    Facts facts;
+    CAIRN_TRY(facts.prepare(m_db));
+    CAIRN_TRY_ASSIGN(HealthRows rows, HealthRows::prepare(m_db));
+    const core::ScorecardEvaluator evaluator(m_today);
+
+    // The changed entities, and every entity whose health read one of them.
+    QSet<QString> affected(changedKeys.cbegin(), changedKeys.cend());
+    {
+        CAIRN_TRY_ASSIGN(Statement readers,
+            m_db.prepare(QStringLiteral("SELECT e.key FROM health_reads h JOIN entities e ON e.id = h.entity_id "
+                                        "WHERE h.target_key=:key")));
+        for (const QString &key : changedKeys) {
+            readers.reset();
+            readers.bind(":key", key);
+            CAIRN_TRY(forEachRow(readers, [&affected](const Statement &row) { affected.insert(row.text(0)); }));
+        }
+    }
+
+    CAIRN_TRY_ASSIGN(Statement find,
+        m_db.prepare(QStringLiteral("SELECT id, document, removed_at IS NULL FROM entities WHERE key=:key")));
+    bool someGone = false;
+    for (const QString &key : std::as_const(affected)) {
+        find.reset();
+        find.bind(":key", key);
+        CAIRN_TRY_ASSIGN(const Statement::Step step, find.step());
+        if (step == Statement::Step::Done) {
+            someGone = true; // purged: its rows are found by their missing entity below
+            continue;
+        }
+        const qint64 id = find.int64(0);
+        const bool live = find.int64(2) != 0;
+        const core::Entity entity = live ? entityFrom(find.utf8(1)) : core::Entity();
+        CAIRN_TRY(rows.drop(id));
+        if (!live)
+            continue;
+        QStringList reads;
+        const QList<core::ScorecardResult> results = evaluateEntity(m_policy, evaluator, entity, facts, reads);
+        if (facts.error())
+            return *facts.error();
+        CAIRN_TRY(rows.write(id, results, reads));
+    }
+    if (someGone)
+        CAIRN_TRY(
+            m_db.exec(QStringLiteral("DELETE FROM health WHERE entity_id NOT IN (SELECT id FROM entities); "
+                                     "DELETE FROM health_reads WHERE entity_id NOT IN (SELECT id FROM entities);")));
+
+    // Risk paths: of the affected entities and of everything that depends on them.
+    QSet<QString> risky = affected;
+    QQueue<QString> queue;
+    for (const QString &key : std::as_const(affected))
+        queue.enqueue(key);
+    while (!queue.isEmpty() && risky.size() < MaxDependentsFollowed) {
+        for (const QString &up : facts.dependentsOf(queue.dequeue())) {
+            if (!risky.contains(up)) {
+                risky.insert(up);
+                queue.enqueue(up);
+            }
+        }
+    }
+    CAIRN_TRY_ASSIGN(Statement scorecards,
+        m_db.prepare(
+            QStringLiteral("SELECT h.entity_id, h.scorecard, coalesce(h.risk_path, '') FROM health h "
+                           "JOIN entities e ON e.id = h.entity_id WHERE e.key=:key AND e.removed_at IS NULL")));
+    CAIRN_TRY_ASSIGN(Statement setRisk,
+        m_db.prepare(QStringLiteral("UPDATE health SET risk_path=:path WHERE entity_id=:id AND scorecard=:scorecard")));
+    for (const QString &key : std::as_const(risky)) {
+        scorecards.reset();
+        scorecards.bind(":key", key);
+        struct Row
+        {
+            qint64 id;
+            QString scorecard;
+            QString path;
+        };
+        QList<Row> own;
+        CAIRN_TRY(forEachRow(scorecards, [&own](const Statement &row) {
+            own.append(Row { row.int64(0), row.text(1), row.text(2) });
+        }));
+        for (const Row &r : own) {
+            const QStringList path = core::DependencyRisk::pathFrom(
+                key, [&facts](const QString &k) { return facts.dependenciesOf(k); },
+                [&facts, &r](const QString &k) { return facts.failing(k, r.scorecard); });
+            const QString text = path.isEmpty() ? QString() : compactJson(QJsonArray::fromStringList(path));
+            if (text == r.path)
+                continue;
+            setRisk.reset();
+            if (text.isEmpty())
+                setRisk.bindNull(setRisk.parameterIndex(":path"));
+            else
+                setRisk.bind(":path", text);
+            setRisk.bind(":id", r.id);
+            setRisk.bind(":scorecard", r.scorecard);
+            CAIRN_TRY(setRisk.exec());
+        }
+    }
+    if (facts.error())
+        return *facts.error();
+    return {};
+}
+
+core::Result<QHash<QString, QList<core::ScorecardResult>>> HealthStore::evaluateAll()
+{
+    CatalogFacts facts;
+    CAIRN_TRY(facts.load(m_db));
+    const core::ScorecardEvaluator evaluator(m_today);
+    QHash<QString, QList<core::ScorecardResult>> all;
+    CAIRN_TRY_ASSIGN(Statement entities,
+        m_db.prepare(QStringLiteral("SELECT key, document FROM entities WHERE removed_at IS NULL")));
+    CAIRN_TRY(forEachRow(entities, [&](const Statement &row) {
+        const core::Entity entity = entityFrom(row.utf8(1));
+        QStringList reads;
+        QList<core::ScorecardResult> results = evaluateEntity(m_policy, evaluator, entity, facts, reads);
+        if (!results.isEmpty())
+            all.insert(row.text(0), std::move(results));
+    }));
+    // Risk, within what was evaluated here.
+    for (auto it = all.begin(); it != all.end(); ++it) {
+        for (core::ScorecardResult &r : it.value()) {
+            const QString scorecard = r.scorecardId;
+            r.riskPath = core::DependencyRisk::pathFrom(
+                it.key(), [&facts](const QString &k) { return facts.dependenciesOf(k); },
+                [&all, &scorecard](const QString &k) {
+                    for (const core::ScorecardResult &other : all.value(k))
+                        if (other.scorecardId == scorecard)
+                            return other.band == core::HealthBand::Failing;
+                    return false;
+                });
+        }
+    }
+    return all;
+}
+
+} // namespace cairn::cache

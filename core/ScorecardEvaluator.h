@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Entity.h"
+#include "core/HealthResult.h"
+#include "core/Scorecard.h"
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace cairn::core {
+
+// What an evaluation reads besides the entity itself: the other entities it names. Served
+// by the cache's lookups (cache::HealthStore) or by a MemoryCatalog in tests.
+class HealthFacts
+{
+public:
+    virtual ~HealthFacts() = default;
+
+    struct Other
+    {
+        QString kind; // lower-case
+        QString lifecycle;
+    };
+    // The live entity with this key (lower-case kind:namespace/name); nullopt when none is.
+    virtual std::optional<Other> live(const QString &key) const = 0;
+    // The keys of what `entity` depends on (dependsOn, either end stating it), sorted.
+    virtual QStringList dependencies(const Entity &entity) const = 0;
+};
+
+// Evaluates scorecards against entities, judging dates against an injected "today".
+class ScorecardEvaluator
+{
+public:
+    explicit ScorecardEvaluator(QDate today);
+
+    static bool applies(const Scorecard &scorecard, const Entity &entity);
+
+    // Every criterion with its evidence, the score, band and level. `reads` (optional) gets
+    // the keys of the other entities the result depends on: when one of them changes, the
+    // entity is evaluated again. The risk path is not set here (DependencyRisk).
+    ScorecardResult evaluate(
+        const Scorecard &scorecard, const Entity &entity, const HealthFacts &facts, QStringList *reads = nullptr) const;
+
+    static HealthBand bandFor(int score);
+    static MaturityLevel levelFor(int score, const MaturityThresholds &thresholds);
+
+    // Stable lower-case ids, as stored in the cache and written in JSON.
+    static QString bandId(HealthBand band); // failing, needs-attention, passing
+    static QString levelId(MaturityLevel level); // none, bronze, silver, gold
+    static std::optional<HealthBand> bandFromId(QStringView id);
+    static std::optional<MaturityLevel> levelFromId(QStringView id);
+    static QString findingId(Finding finding);
+    static std::optional<Finding> findingFromId(QStringView id);
+
+private:
+    CriterionResult check(
+        const Criterion &criterion, const Entity &entity, const HealthFacts &facts, QStringList *reads) const;
+    Evidence annotationEvidence(const Criterion &criterion, const Entity &entity) const;
+
+    QDate m_today;
+};
+
+} // namespace cairn::core

@@ -1,0 +1,336 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Stored health (cache::HealthStore): the built-in scorecards on Fennel, the sample, with the
+// cases it plants (image-resizer's owner does not resolve, checkout-service and legacy-shop
+// depend on the deprecated voucher-engine); and the promise that every write keeps health in
+// step in its own transaction, incrementally, exactly as a recompute from scratch would.
+
+#include "cache/CatalogWriter.h"
+#include "cache/Database.h"
+#include "cache/HealthReader.h"
+#include "cache/HealthStore.h"
+#include "cache/SnapshotStore.h"
+#include "cache/Statement.h"
+#include "cache/Transaction.h"
+#include "core/HealthWords.h"
+#include "core/ScorecardJson.h"
+#include "sync/SampleOrganisation.h"
+#include "sync/ScorecardReader.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "../cache/support/CacheTestSupport.h"
+
+using namespace cairn;
+using namespace cairn::cache;
+using cairn::cache::test::component;
+using cairn::cache::test::run;
+
+namespace {
+
+const QDate SampleToday(2026, 11, 24);
+
+std::shared_ptr<HealthPolicy> builtInPolicy()
+{
+    auto policy = std::make_shared<HealthPolicy>();
+    sync::ScorecardSet set = sync::ScorecardReader::builtIn();
+    Q_ASSERT(set.errors.isEmpty());
+    policy->scorecards = set.scorecards;
+    policy->today = [] { return SampleToday; };
+    return policy;
+}
+
+// One scorecard: a description is everything. Small enough to reason about by hand.
+std::shared_ptr<HealthPolicy> descriptionPolicy()
+{
+    auto policy = std::make_shared<HealthPolicy>();
+    core::Scorecard s;
+    s.id = QStringLiteral("described");
+    s.name = QStringLiteral("Described");
+    s.appliesTo.kinds = { QStringLiteral("component") };
+    core::Criterion c;
+    c.id = QStringLiteral("description");
+    c.name = QStringLiteral("Has a description");
+    c.weight = 100;
+    c.type = core::CriterionType::HasDescription;
+    s.criteria = { c };
+    policy->scorecards = { s };
+    policy->today = [] { return SampleToday; };
+    return policy;
+}
+
+core::SourcedEntity service(const QString &name, const QStringList &dependsOn, bool described)
+{
+    QJsonObject metadata;
+    if (described)
+        metadata.insert(QStringLiteral("description"), QStringLiteral("%1 does things").arg(name));
+    core::SourcedEntity e = component(name, QStringLiteral("team-a"), metadata);
+    QJsonObject document = e.entity.document();
+    QJsonObject spec = document.value(u"spec").toObject();
+    QJsonArray deps;
+    for (const QString &d : dependsOn)
+        deps.append(QStringLiteral("component:") + d);
+    spec.insert(QStringLiteral("dependsOn"), deps);
+    document.insert(QStringLiteral("spec"), spec);
+    e.entity = core::Entity(document);
+    return e;
+}
+
+// Every stored health row, and each entity's worst score, as text: two caches (or one
+// before and after a recompute) hold the same health when these are equal.
+QStringList healthRows(Database &db)
+{
+    QStringList rows;
+    Statement q = std::move(
+        db.prepare(
+              QStringLiteral(
+                  "SELECT e.key, h.scorecard, h.score, h.band, h.level, h.failed, h.results, coalesce(h.risk_path, '') "
+                  "FROM health h JOIN entities e ON e.id = h.entity_id ORDER BY e.key, h.scorecard"))
+            .value());
+    Q_ASSERT(forEachRow(q, [&rows](const Statement &row) {
+        QStringList cells;
+        for (int i = 0; i < 8; ++i)
+            cells.append(row.text(i));
+        rows.append(cells.join(u'|'));
+    }));
+    Statement worst = std::move(
+        db.prepare(QStringLiteral(
+                       "SELECT key, coalesce(health_score, -1), coalesce(health_band, '') FROM entities ORDER BY key"))
+            .value());
+    Q_ASSERT(forEachRow(
+        worst, [&rows](const Statement &row) { rows.append(row.text(0) + u'=' + row.text(1) + u'/' + row.text(2)); }));
+    return rows;
+}
+
+QStringList recomputedRows(Database &db, const HealthPolicy &policy)
+{
+    Transaction tx = std::move(Transaction::begin(db).value());
+    Q_ASSERT(HealthStore(db, policy).recomputeAll());
+    return healthRows(db); // rolled back when tx goes
+}
+
+core::ScorecardResult resultOf(Database &db, const QString &key, const QString &scorecard)
+{
+    const QList<core::ScorecardResult> results = HealthReader(db).forEntity(key).value();
+    for (const core::ScorecardResult &r : results)
+        if (r.scorecardId == scorecard)
+            return r;
+    return {};
+}
+
+const core::CriterionResult *criterionOf(const core::ScorecardResult &r, const QString &id)
+{
+    for (const core::CriterionResult &c : r.criteria)
+        if (c.criterionId == id)
+            return &c;
+    return nullptr;
+}
+
+} // namespace
+
+class TestHealth : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { Q_INIT_RESOURCE(cairn_sample); }
+    void cleanup() { HealthPolicy::install(nullptr); }
+
+    void sampleImageResizerFailsOnItsOwner()
+    {
+        HealthPolicy::install(builtInPolicy());
+        QTemporaryDir dir;
+        auto cache = cache::test::cacheForCurrentTest(dir);
+        QVERIFY(sync::SampleOrganisation::load(*cache).ok);
+        Database &db = cache->database();
+
+        const core::ScorecardResult r
+            = resultOf(db, QStringLiteral("component:default/image-resizer"), QStringLiteral("component-readiness"));
+        QCOMPARE(r.band, core::HealthBand::Failing);
+        const core::CriterionResult *owner = criterionOf(r, QStringLiteral("owner"));
+        QVERIFY(owner && !owner->passed);
+        QCOMPARE(core::HealthWords::evidence(owner->evidence),
+            QStringLiteral("spec.owner names group:default/media-team, which is not in the catalog"));
+    }
+
+    void sampleDeprecatedDependencyAndRisk()
+    {
+        HealthPolicy::install(builtInPolicy());
+        QTemporaryDir dir;
+        auto cache = cache::test::cacheForCurrentTest(dir);
+        QVERIFY(sync::SampleOrganisation::load(*cache).ok);
+        Database &db = cache->database();
+
+        const core::ScorecardResult checkout
+            = resultOf(db, QStringLiteral("component:default/checkout-service"), QStringLiteral("operational-health"));
+        const core::CriterionResult *deps = criterionOf(checkout, QStringLiteral("dependencies"));
+        QVERIFY(deps && !deps->passed);
+        QCOMPARE(core::HealthWords::evidence(deps->evidence),
+            QStringLiteral("depends on deprecated component:default/voucher-engine"));
+
+        // legacy-shop depends on voucher-engine, which fails operational health: at risk.
+        const core::ScorecardResult legacy
+            = resultOf(db, QStringLiteral("component:default/legacy-shop"), QStringLiteral("operational-health"));
+        QCOMPARE(legacy.riskPath,
+            (QStringList {
+                QStringLiteral("component:default/legacy-shop"), QStringLiteral("component:default/voucher-engine") }));
+        // Every component has a row per scorecard in the public view.
+        QCOMPARE(db.queryInt(QStringLiteral("SELECT count(*) FROM v_health")).value(),
+            2 * db.queryInt(QStringLiteral("SELECT count(*) FROM v_components")).value());
+        QVERIFY(db.queryInt(QStringLiteral("SELECT count(*) FROM v_health WHERE at_risk_via IS NOT NULL")).value() > 0);
+    }
+
+    void incrementalUpdateEqualsRecompute()
+    {
+        const auto policy = builtInPolicy();
+        HealthPolicy::install(policy);
+        QTemporaryDir dir;
+        auto cache = cache::test::cacheForCurrentTest(dir);
+        QVERIFY(sync::SampleOrganisation::load(*cache).ok);
+        Database &db = cache->database();
+        QCOMPARE(healthRows(db), recomputedRows(db, *policy));
+
+        // Another source brings the team image-resizer names: its owner now resolves, and
+        // what depended on it is no longer at risk through it.
+        CatalogWriter writer(*cache);
+        QVERIFY(writer
+                    .applySourceRun(run(QStringLiteral("media"),
+                        { cache::test::group(QStringLiteral("media-team"), QStringLiteral("Media")) }))
+                    .ok());
+        const core::ScorecardResult resizer
+            = resultOf(db, QStringLiteral("component:default/image-resizer"), QStringLiteral("component-readiness"));
+        QVERIFY(criterionOf(resizer, QStringLiteral("owner"))->passed);
+        QCOMPARE(healthRows(db), recomputedRows(db, *policy));
+
+        // And back: removing the source tombstones the team.
+        QVERIFY(writer.removeSource(QStringLiteral("media")).ok());
+        QVERIFY(!criterionOf(
+            resultOf(db, QStringLiteral("component:default/image-resizer"), QStringLiteral("component-readiness")),
+            QStringLiteral("owner"))
+                     ->passed);
+        QCOMPARE(healthRows(db), recomputedRows(db, *policy));
+    }
+
+    void riskFollowsAChainBothWays()
+    {
+        const auto policy = descriptionPolicy();
+        HealthPolicy::install(policy);
+        QTemporaryDir dir;
+        auto cache = cache::test::cacheForCurrentTest(dir);
+        CatalogWriter writer(*cache);
+        Database &db = cache->database();
+        const auto chain = [](bool cDescribed) {
+            return QList<core::SourcedEntity> { service(QStringLiteral("a"), { QStringLiteral("b") }, true),
+                service(QStringLiteral("b"), { QStringLiteral("c") }, true),
+                service(QStringLiteral("c"), { QStringLiteral("a") }, cDescribed) }; // a cycle back to a
+        };
+        QVERIFY(writer.applySourceRun(run(QStringLiteral("s"), chain(false))).ok());
+        const QString described = QStringLiteral("described");
+        QCOMPARE(resultOf(db, QStringLiteral("component:default/a"), described).riskPath,
+            (QStringList { QStringLiteral("component:default/a"), QStringLiteral("component:default/b"),
+                QStringLiteral("component:default/c") }));
+        QCOMPARE(resultOf(db, QStringLiteral("component:default/c"), described).riskPath, QStringList());
+
+        // c gets its description: a and b, two and one steps up, are no longer at risk.
+        QVERIFY(writer.applySourceRun(run(QStringLiteral("s"), chain(true))).ok());
+        QCOMPARE(resultOf(db, QStringLiteral("component:default/a"), described).riskPath, QStringList());
+        QCOMPARE(resultOf(db, QStringLiteral("component:default/b"), described).riskPath, QStringList());
+        QCOMPARE(healthRows(db), recomputedRows(db, *policy));
+
+        // And fails again.
+        QVERIFY(writer.applySourceRun(run(QStringLiteral("s"), chain(false))).ok());
+        QCOMPARE(resultOf(db, QStringLiteral("component:default/b"), described).riskPath.size(), 2);
+        QCOMPARE(healthRows(db), recomputedRows(db, *policy));
+    }
+
+    void purgeAndTombstonesLeaveNoHealth()
+    {
+        HealthPolicy::install(descriptionPolicy());
+        QTemporaryDir dir;
+        auto cache = cache::test::cacheForCurrentTest(dir);
+        CatalogWriter writer(*cache);
+        Database &db = cache->database();
+        QVERIFY(writer.applySourceRun(run(QStringLiteral("s"), { service(QStringLiteral("a"), {}, false) })).ok());
+        QCOMPARE(db.queryInt(QStringLiteral("SELECT count(*) FROM health")).value(), 1);
+        QVERIFY(writer.removeSource(QStringLiteral("s")).ok());
+        QCOMPARE(db.queryInt(QStringLiteral("SELECT count(*) FROM health")).value(), 0);
+        QCOMPARE(
+            db.queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE health_score IS NOT NULL")).value(), 0);
+        core::Result<int> purged = writer.purgeTombstones(QDateTime::currentDateTimeUtc().addDays(1));
+        QVERIFY2(purged.ok(), qPrintable(purged.errorString()));
+        QCOMPARE(*purged, 1);
+    }
+
+    void aWriteWithoutScorecardsIsCaughtUpAtTheNextOpen()
+    {
+        const auto policy = descriptionPolicy();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.sqlite3"));
+        {
+            auto cache = std::move(Cache::open(path).value());
+            QVERIFY(CatalogWriter(*cache)
+                        .applySourceRun(run(QStringLiteral("s"), { service(QStringLiteral("a"), {}, false) }))
+                        .ok());
+            QCOMPARE(cache->database().queryInt(QStringLiteral("SELECT count(*) FROM health")).value(), 0);
+        }
+        HealthPolicy::install(policy);
+        auto cache = std::move(Cache::open(path).value());
+        QCOMPARE(cache->database().queryInt(QStringLiteral("SELECT count(*) FROM v_health")).value(), 1);
+        QCOMPARE(healthRows(cache->database()), recomputedRows(cache->database(), *policy));
+    }
+
+    void anotherDayOrOtherScorecardsRecompute()
+    {
+        auto policy = descriptionPolicy();
+        HealthPolicy::install(policy);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.sqlite3"));
+        {
+            auto cache = std::move(Cache::open(path).value());
+            QVERIFY(CatalogWriter(*cache)
+                        .applySourceRun(run(QStringLiteral("s"), { service(QStringLiteral("a"), {}, true) }))
+                        .ok());
+        }
+        // The person's scorecard now asks for a lifecycle too.
+        auto changed = std::make_shared<HealthPolicy>(*policy);
+        core::Criterion lifecycle;
+        lifecycle.id = QStringLiteral("lifecycle");
+        lifecycle.weight = 50;
+        lifecycle.type = core::CriterionType::LifecycleActive;
+        changed->scorecards[0].criteria[0].weight = 50;
+        changed->scorecards[0].criteria.append(lifecycle);
+        HealthPolicy::install(changed);
+        auto cache = std::move(Cache::open(path).value());
+        const core::ScorecardResult r
+            = resultOf(cache->database(), QStringLiteral("component:default/a"), QStringLiteral("described"));
+        QCOMPARE(r.criteria.size(), 2);
+        QCOMPARE(r.score, 100);
+    }
+
+    void aRestoredSnapshotComesBackWithItsHealth()
+    {
+        const auto policy = descriptionPolicy();
+        HealthPolicy::install(policy);
+        QTemporaryDir dir;
+        auto cache = cache::test::cacheForCurrentTest(dir);
+        CatalogWriter writer(*cache);
+        QVERIFY(writer.applySourceRun(run(QStringLiteral("s"), { service(QStringLiteral("a"), {}, false) })).ok());
+        SnapshotStore snapshots(*cache);
+        const SnapshotInfo before = snapshots.create(SnapshotReason::byHand()).value();
+        // The snapshot's health is dropped, as in a cache from before schema 6.
+        {
+            Database old = std::move(Database::open(before.path).value());
+            QVERIFY(old.exec(QStringLiteral("DELETE FROM health; DELETE FROM health_state;")).ok());
+        }
+        QVERIFY(writer.applySourceRun(run(QStringLiteral("s"), { service(QStringLiteral("a"), {}, true) })).ok());
+        QVERIFY(snapshots.restore(before.id).ok());
+        const core::ScorecardResult r
+            = resultOf(cache->database(), QStringLiteral("component:default/a"), QStringLiteral("described"));
+        QCOMPARE(r.band, core::HealthBand::Failing);
+        QCOMPARE(healthRows(cache->database()), recomputedRows(cache->database(), *policy));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHealth)
+#include "tst_health.moc"
