@@ -39,14 +39,17 @@ QString neighboursSql(QStringView statedByK, QStringView statedAboutK)
         .arg(statedByK, statedAboutK);
 }
 
-// What the window shows of a node. The risk path is v_health's at_risk_via, read on the
-// health table's primary key instead of through the view, whose ref is not indexed.
+// What the window shows of a node.
 constexpr QStringView NodeSql
     = u"SELECT e.ref, e.kind, e.display_name, coalesce(e.type, ''), coalesce(e.health_band, ''), "
-      "e.removed_at IS NOT NULL, "
-      "coalesce((SELECT (SELECT group_concat(j.value, ' > ') FROM json_each(h.risk_path) j) FROM health h "
-      "WHERE h.entity_id = e.id AND h.risk_path IS NOT NULL ORDER BY h.scorecard LIMIT 1), '') "
-      "FROM entities e WHERE e.key = ?1";
+      "e.removed_at IS NOT NULL, e.id FROM entities e WHERE e.key = ?1";
+
+// The paths down to a failing dependency, the worst scorecard's first: v_health's
+// at_risk_via, read on the health table's primary key instead of through the view, whose
+// ref is not indexed, and one key a row.
+constexpr QStringView RiskSql
+    = u"SELECT h.scorecard, j.value FROM health h, json_each(h.risk_path) j "
+      "WHERE h.entity_id = ?1 AND h.risk_path IS NOT NULL ORDER BY h.score, h.scorecard, j.key";
 
 // The relations of the three kinds an entity states, for the edges between the nodes.
 constexpr QStringView StatedSql
@@ -271,6 +274,7 @@ core::Result<DependencyNeighbourhood> DependencyNeighbourhood::read(
 
     // What each node is: live, a tombstone, or only named.
     CAIRN_TRY_ASSIGN(Statement describe, db.prepare(NodeSql.toString()));
+    CAIRN_TRY_ASSIGN(Statement risks, db.prepare(RiskSql.toString()));
     for (qsizetype i = 0; i < hood.nodes.size(); ++i) {
         describe.reset();
         describe.bind(1, keys.at(i));
@@ -285,7 +289,23 @@ core::Result<DependencyNeighbourhood> DependencyNeighbourhood::read(
         node.type = describe.text(3);
         node.healthBand = describe.text(4);
         node.presence = describe.int64(5) != 0 ? Presence::Removed : Presence::Live;
-        node.atRiskVia = describe.text(6);
+        risks.reset();
+        risks.bind(1, describe.int64(6));
+        QString scorecard;
+        QStringList path;
+        auto keep = [&node, &path] {
+            if (!path.isEmpty() && !node.riskPaths.contains(path))
+                node.riskPaths.append(path);
+            path.clear();
+        };
+        CAIRN_TRY(forEachRow(risks, [&](const Statement &row) {
+            if (row.text(0) != scorecard) {
+                keep();
+                scorecard = row.text(0);
+            }
+            path.append(row.text(1));
+        }));
+        keep();
     }
 
     // Every relation between two nodes, whichever of them states it, once.

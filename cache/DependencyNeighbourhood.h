@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace cairn::cache {
 
@@ -41,9 +42,10 @@ struct DependencyNeighbourhood
         // entities.health_band: "failing", "needs-attention", "passing"; empty when no
         // scorecard applies.
         QString healthBand;
-        // The path down to a failing dependency, keys joined by " > " (v_health.at_risk_via);
-        // empty when the entity is not at risk through a dependency.
-        QString atRiskVia;
+        // At risk through a dependency: each distinct path of keys from the entity down to a
+        // failing dependency (v_health.at_risk_via, split), the worst scorecard's first;
+        // empty when it is not at risk.
+        QList<QStringList> riskPaths;
         Presence presence = Presence::Live;
         int distance = 0; // relations away from the centre
     };

@@ -151,7 +151,7 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
         QRectF(text.left(), text.top() + titleMetrics.height() + 1, text.width(), subtitleMetrics.height()),
         Qt::AlignLeft | Qt::AlignVCenter, subtitleMetrics.elidedText(m_data.subtitle, Qt::ElideRight, text.width()));
 
-    if (!m_data.atRiskVia.isEmpty()) {
+    if (m_data.atRisk) {
         // A warning triangle astride the top-right corner.
         const QPointF corner = m_rect.topRight() + QPointF(-4, 2);
         QPolygonF triangle;

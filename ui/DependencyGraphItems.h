@@ -35,7 +35,7 @@ public:
         QString title;
         QString subtitle;
         QString band; // entities.health_band; empty when no scorecard applies
-        QString atRiskVia; // empty when not at risk through a dependency
+        bool atRisk = false; // through a dependency
         bool centre = false;
         bool absent = false; // not in the cache, or removed upstream: dashed
         int omittedDependents = 0;

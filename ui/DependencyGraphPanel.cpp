@@ -2,11 +2,13 @@
 #include "ui/DependencyGraphPanel.h"
 
 #include "cache/Cache.h"
+#include "core/HealthWords.h"
 #include "models/BackgroundReader.h"
 #include "ui/DependencyGraphScene.h"
 #include "ui/DependencyGraphView.h"
 #include "ui/GraphColours.h"
 #include "ui/GraphImageExport.h"
+#include "ui/HealthColors.h"
 
 #include <QAction>
 #include <QDir>
@@ -310,10 +312,11 @@ void DependencyGraphPanel::updateLegend()
             .arg(colourName(colour), glyph, words.toHtmlEscaped());
     };
     const QString square = QStringLiteral("&#9632;");
-    const QStringList parts { chip(GraphColours::bandHue(QStringLiteral("passing")), square, tr("Passing")),
-        chip(GraphColours::bandHue(QStringLiteral("needs-attention")), square, tr("Needs attention")),
-        chip(GraphColours::bandHue(QStringLiteral("failing")), square, tr("Failing")),
-        chip(colours.nodeBorder({}), square, tr("No scorecard")),
+    auto bandChip = [&](core::HealthBand band) {
+        return chip(HealthColors::forBand(band), square, core::HealthWords::band(band));
+    };
+    const QStringList parts { bandChip(core::HealthBand::Passing), bandChip(core::HealthBand::NeedsAttention),
+        bandChip(core::HealthBand::Failing), chip(colours.nodeBorder({}), square, tr("No scorecard")),
         chip(colours.risk(), QStringLiteral("&#9650;"), tr("At risk through a dependency")) };
     m_legend->setText(parts.join(QStringLiteral("&nbsp;&nbsp; ")));
 }

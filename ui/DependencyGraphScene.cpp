@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/DependencyGraphScene.h"
 
+#include "core/HealthWords.h"
+#include "core/ScorecardEvaluator.h"
 #include "ui/GraphLayout.h"
 #include "ui/KindNames.h"
 
@@ -14,15 +16,11 @@ using Hood = cache::DependencyNeighbourhood;
 
 constexpr qreal Margin = 24;
 
+// The band as the rest of the window words it; empty for none.
 QString bandWord(const QString &band)
 {
-    if (band == u"failing")
-        return DependencyGraphScene::tr("Failing");
-    if (band == u"needs-attention")
-        return DependencyGraphScene::tr("Needs attention");
-    if (band == u"passing")
-        return DependencyGraphScene::tr("Passing");
-    return {};
+    const std::optional<core::HealthBand> known = core::ScorecardEvaluator::bandFromId(band);
+    return known ? core::HealthWords::band(*known) : QString();
 }
 
 QString edgeWords(Hood::EdgeType type)
@@ -65,8 +63,13 @@ QString describe(const Hood::Node &node, int omittedDependents, int omittedDepen
         sentences.append(DependencyGraphScene::tr("Not in the catalog"));
     else if (node.presence == Hood::Presence::Removed)
         sentences.append(DependencyGraphScene::tr("Removed upstream"));
-    if (!node.atRiskVia.isEmpty())
-        sentences.append(DependencyGraphScene::tr("At risk through a dependency: %1").arg(node.atRiskVia));
+    for (const QStringList &path : node.riskPaths) {
+        // "At risk through component:default/voucher-engine, which is failing", as the How
+        // section says it.
+        QString risk = core::HealthWords::risk(path);
+        if (!risk.isEmpty())
+            sentences.append(risk.left(1).toUpper() + risk.mid(1));
+    }
     if (omittedDependents > 0)
         sentences.append(DependencyGraphScene::tr("%n more dependents not shown", nullptr, omittedDependents));
     if (omittedDependencies > 0)
@@ -113,7 +116,7 @@ core::Result<DependencyGraph> DependencyGraphScene::layOut(Hood neighbourhood, c
         data.title = node.title;
         data.subtitle = subtitleOf(node);
         data.band = node.healthBand;
-        data.atRiskVia = node.atRiskVia;
+        data.atRisk = !node.riskPaths.isEmpty();
         data.centre = i == 0;
         data.absent = node.presence != Hood::Presence::Live;
         data.omittedDependents = omittedDependents.at(i);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/GraphColours.h"
 
+#include "core/ScorecardEvaluator.h"
+#include "ui/HealthColors.h"
+
 namespace cairn::ui {
 
 GraphColours::GraphColours(const QPalette &palette)
@@ -16,20 +19,16 @@ GraphColours::GraphColours(const QPalette &palette)
 
 QColor GraphColours::bandHue(const QString &band)
 {
-    // Hues that keep their meaning and contrast on white and on near-black.
-    if (band == u"failing")
-        return QColor(0xd1, 0x45, 0x3b);
-    if (band == u"needs-attention")
-        return QColor(0xd4, 0x8a, 0x0c);
-    if (band == u"passing")
-        return QColor(0x2f, 0x9e, 0x5b);
+    // The bands' colours of the whole window (answers, the Health column, the dashboard).
+    if (const std::optional<core::HealthBand> known = core::ScorecardEvaluator::bandFromId(band))
+        return HealthColors::forBand(*known);
     return QColor();
 }
 
 QColor GraphColours::nodeBorder(const QString &band) const
 {
     const QColor hue = bandHue(band);
-    return hue.isValid() ? hue : mix(m_text, m_background, 0.55);
+    return hue.isValid() ? hue : HealthColors::none();
 }
 
 QColor GraphColours::nodeFill(const QString &band) const

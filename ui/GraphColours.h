@@ -8,15 +8,16 @@
 namespace cairn::ui {
 
 // The dependency graph's colours, made from the window's palette so that a node reads the
-// same in a light and a dark theme: a health band's hue as the border, a tint of it over the
-// background as the fill, the palette's text on top. Bands are the cache's words
-// (entities.health_band): "failing", "needs-attention", "passing"; empty when no scorecard
-// applies, drawn neutral.
+// same in a light and a dark theme: a health band's hue (HealthColors, as everywhere in the
+// window) as the border, a tint of it over the background as the fill, the palette's text
+// on top. Bands are the cache's ids (entities.health_band): "failing", "needs-attention",
+// "passing"; empty when no scorecard applies, drawn neutral.
 class GraphColours final
 {
 public:
     explicit GraphColours(const QPalette &palette);
 
+    // Invalid for no band.
     static QColor bandHue(const QString &band);
     QColor nodeBorder(const QString &band) const;
     QColor nodeFill(const QString &band) const;

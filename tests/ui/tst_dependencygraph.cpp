@@ -8,8 +8,10 @@
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "cache/Database.h"
+#include "cache/HealthPolicy.h"
 #include "models/CacheChangeWatcher.h"
 #include "sync/SampleOrganisation.h"
+#include "sync/ScorecardReader.h"
 #include "ui/DependencyGraphItems.h"
 #include "ui/DependencyGraphPanel.h"
 #include "ui/DependencyGraphScene.h"
@@ -56,17 +58,8 @@ struct Session
     std::unique_ptr<ui::MainWindow> window;
 };
 
-// The health cache::HealthStore writes: voucher-engine failing, checkout-service needing
-// attention and at risk through it, payment-gateway passing.
-const QString HealthSql = QStringLiteral(
-    "UPDATE entities SET health_score = 20, health_band = 'failing' WHERE key = 'component:default/voucher-engine';"
-    "UPDATE entities SET health_score = 60, health_band = 'needs-attention' "
-    "WHERE key = 'component:default/checkout-service';"
-    "UPDATE entities SET health_score = 100, health_band = 'passing' WHERE key = 'component:default/payment-gateway';"
-    "INSERT INTO health(entity_id, scorecard, score, band, level, failed, results, risk_path) "
-    "SELECT id, 'operational-health', 60, 'needs-attention', 'bronze', 'dependency-health', '[]', "
-    "'[\"component:default/checkout-service\", \"component:default/voucher-engine\"]' "
-    "FROM entities WHERE key = 'component:default/checkout-service';");
+// "Today" in the sample organisation: its deploy dates are judged against it.
+const QDate SampleToday(2026, 11, 24);
 
 // The share of the pixels of `area` in `image` close to `colour`.
 double shareNear(const QImage &image, const QRect &area, const QColor &colour)
@@ -149,6 +142,13 @@ private Q_SLOTS:
         Q_INIT_RESOURCE(cairn_sample);
         Q_INIT_RESOURCE(cairn_icons);
         QStandardPaths::setTestModeEnabled(true);
+        // The built-in scorecards, as the window's program installs them at start.
+        auto policy = std::make_shared<cairn::cache::HealthPolicy>();
+        const cairn::sync::ScorecardSet scorecards = cairn::sync::ScorecardReader::builtIn();
+        QVERIFY(scorecards.errors.isEmpty());
+        policy->scorecards = scorecards.scorecards;
+        policy->today = [] { return SampleToday; };
+        cairn::cache::HealthPolicy::install(policy);
         QCoreApplication::setOrganizationName(QStringLiteral("CairnTests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_dependencygraph"));
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -357,25 +357,34 @@ private Q_SLOTS:
         const EntityRef checkout = ref("component:default/checkout-service");
         ui::DependencyGraphPanel *graph = showGraph(*s.window, checkout, 1);
         QTRY_VERIFY(settled(graph, checkout));
-        // No scorecard applies yet: neutral, and said in words.
+        // The sample's health, computed by the built-in scorecards as it was imported: the
+        // deprecated voucher-engine fails, checkout-service is at risk through it.
         ui::GraphNodeItem *voucher = graph->scene()->nodeFor(ref("component:default/voucher-engine"));
-        QCOMPARE(voucher->data().band, QString());
-        QVERIFY(voucher->data().description.contains(QStringLiteral("No scorecard applies")));
-
-        // The health arrives (a sync committed it); the window reads the cache again.
-        QVERIFY(s.cache->database().exec(HealthSql));
-        s.window->refreshFromCache();
-        QTRY_VERIFY(settled(graph, checkout)
-            && graph->scene()->nodeFor(ref("component:default/voucher-engine"))->data().band
-                == QStringLiteral("failing"));
-        voucher = graph->scene()->nodeFor(ref("component:default/voucher-engine"));
+        QCOMPARE(voucher->data().band, QStringLiteral("failing"));
         QVERIFY(voucher->data().subtitle.contains(QStringLiteral("Failing")));
+        QVERIFY(!voucher->data().atRisk);
         ui::GraphNodeItem *centre = graph->scene()->centreNode();
         QCOMPARE(centre->data().band, QStringLiteral("needs-attention"));
-        QVERIFY(!centre->data().atRiskVia.isEmpty());
-        QVERIFY(centre->data().description.contains(QStringLiteral("At risk through a dependency")));
+        QVERIFY(centre->data().atRisk);
+        QVERIFY2(centre->data().description.contains(
+                     QStringLiteral("At risk through component:default/voucher-engine, which is failing")),
+            qPrintable(centre->data().description));
         QCOMPARE(
             graph->scene()->nodeFor(ref("component:default/payment-gateway"))->data().band, QStringLiteral("passing"));
+        // No scorecard applies to a database: neutral, and said in words.
+        ui::GraphNodeItem *database = graph->scene()->nodeFor(ref("resource:default/checkout-db"));
+        QCOMPARE(database->data().band, QString());
+        QVERIFY(database->data().description.contains(QStringLiteral("No scorecard applies")));
+
+        // Health changed (another connection committed): the window reads the cache again,
+        // and the graph with it.
+        QVERIFY(s.cache->database().exec(QStringLiteral(
+            "UPDATE entities SET health_band = 'failing' WHERE key = 'component:default/payment-gateway'")));
+        s.window->refreshFromCache();
+        QTRY_VERIFY(settled(graph, checkout)
+            && graph->scene()->nodeFor(ref("component:default/payment-gateway"))->data().band
+                == QStringLiteral("failing"));
+        voucher = graph->scene()->nodeFor(ref("component:default/voucher-engine"));
 
         // On screen, each in its band's colour: the stripe down the left of the box.
         ui::DependencyGraphView *view = graph->view();
@@ -391,14 +400,13 @@ private Q_SLOTS:
         };
         const auto [failingShot, failingArea] = stripe(voucher);
         QVERIFY(shareNear(failingShot, failingArea, ui::GraphColours::bandHue(QStringLiteral("failing"))) > 0.6);
-        const auto [passingShot, passingArea]
-            = stripe(graph->scene()->nodeFor(ref("component:default/payment-gateway")));
+        const auto [passingShot, passingArea] = stripe(graph->scene()->nodeFor(ref("component:default/order-service")));
         QVERIFY(shareNear(passingShot, passingArea, ui::GraphColours::bandHue(QStringLiteral("passing"))) > 0.6);
     }
 
     void exportsPngAndSvg()
     {
-        Session s = open(HealthSql);
+        Session s = open();
         const EntityRef checkout = ref("component:default/checkout-service");
         ui::DependencyGraphPanel *graph = showGraph(*s.window, checkout, 2);
         QTRY_VERIFY(settled(graph, checkout));
@@ -493,7 +501,7 @@ private Q_SLOTS:
     void underADarkPalette()
     {
         QApplication::setPalette(cairn::tests::darkPalette());
-        Session s = open(HealthSql);
+        Session s = open();
         const EntityRef checkout = ref("component:default/checkout-service");
         ui::DependencyGraphPanel *graph = showGraph(*s.window, checkout, 2);
         s.window->resizeDocks({ s.window->dependencyGraphDock() }, { 480 }, Qt::Vertical);
