@@ -81,9 +81,11 @@ core::Result<QString> moveAside(const QString &path)
 
 // Brings a cache opened for writing up to this build: its schema, then its health, which a
 // cache from before schema 6 lacks and which goes stale with the day or the scorecards.
-core::Status prepareForWriting(Database &db)
+core::Status prepareForWriting(Database &db, Cache::HealthAtOpen health = Cache::HealthAtOpen::CatchUp)
 {
     CAIRN_TRY(Schema::migrate(db));
+    if (health == Cache::HealthAtOpen::Later)
+        return {};
     CAIRN_TRY_ASSIGN(Transaction tx, Transaction::begin(db));
     CAIRN_TRY(HealthStore::ensureCurrent(db));
     return tx.commit();
@@ -108,6 +110,14 @@ Cache::Cache(QString path, Database db)
     , m_db(std::move(db))
 { }
 Cache::~Cache() = default;
+
+core::Result<bool> Cache::healthIsCurrent()
+{
+    const std::shared_ptr<const HealthPolicy> policy = HealthPolicy::installed();
+    if (!policy)
+        return true; // nothing to keep health with
+    return HealthStore(m_db, *policy).isCurrent();
+}
 
 bool Cache::isInMemory() const
 {
@@ -141,7 +151,7 @@ QString Cache::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cache.sqlite3");
 }
 
-core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path, IntegrityCheck check)
+core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path, IntegrityCheck check, HealthAtOpen health)
 {
     const bool inMemory = path == u":memory:" || path.isEmpty();
     if (inMemory || !QFileInfo::exists(path)) {
@@ -171,7 +181,7 @@ core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path, IntegrityC
             return configured.error();
     }
     if (damage.isEmpty()) {
-        if (core::Status migrated = prepareForWriting(*db); !migrated)
+        if (core::Status migrated = prepareForWriting(*db, health); !migrated)
             return migrated.error();
         return std::unique_ptr<Cache>(new Cache(path, std::move(db).value()));
     }

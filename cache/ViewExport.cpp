@@ -8,6 +8,9 @@
 #include "core/CsvWriter.h"
 
 #include <QList>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace cairn::cache {
 
@@ -45,9 +48,11 @@ QStringList ViewExport::defaultColumns(QStringView kind, bool includeRemoved)
 
 core::Status ViewExport::checkColumns(QStringView kind, const QStringList &columns)
 {
+    static const QRegularExpression scorecardColumn(QStringLiteral("^health_(band_)?[a-z0-9_]+$"));
+    const bool component = kind.compare(u"component", Qt::CaseInsensitive) == 0;
     QStringList unknown;
     for (const QString &name : columns) {
-        if (!EntityColumns::find(kind, name))
+        if (!EntityColumns::find(kind, name) && !(component && scorecardColumn.match(name).hasMatch()))
             unknown.append(name);
     }
     if (unknown.isEmpty())
@@ -83,14 +88,62 @@ bool ViewExport::keepGoing(qint64 done, qint64 total) const
     return !m_progress || m_progress(done, total);
 }
 
+core::Result<QList<std::pair<QString, QString>>> ViewExport::scorecardColumns(QStringView kind) const
+{
+    QList<std::pair<QString, QString>> columns;
+    if (kind.compare(u"component", Qt::CaseInsensitive) != 0)
+        return columns;
+    CAIRN_TRY_ASSIGN(Statement q, m_db.prepare(QStringLiteral("SELECT id FROM health_scorecards ORDER BY position")));
+    CAIRN_TRY(forEachRow(q, [&columns](const Statement &row) {
+        const QString id = row.text(0);
+        QString name = id.toLower();
+        name.replace(u'-', u'_').replace(u'.', u'_');
+        // The id is a scorecard file's (letters, digits, '.', '_', '-'); quoted all the same.
+        QString literal = id;
+        literal.replace(u'\'', QStringLiteral("''"));
+        const QString sql
+            = QStringLiteral("(SELECT h.%1 FROM health h WHERE h.entity_id = e.id AND h.scorecard = '%2')");
+        columns.append({ QStringLiteral("health_") + name, sql.arg(QStringLiteral("score"), literal) });
+        columns.append({ QStringLiteral("health_band_") + name, sql.arg(QStringLiteral("band"), literal) });
+    }));
+    return columns;
+}
+
 core::Result<qint64> ViewExport::write(
     const ExportFilter &filter, const QStringList &requested, core::CsvWriter &writer) const
 {
-    const QStringList names = requested.isEmpty() ? defaultColumns(filter.kind, filter.includeRemoved) : requested;
-    CAIRN_TRY(checkColumns(filter.kind, names));
+    CAIRN_TRY_ASSIGN(const auto scorecards, scorecardColumns(filter.kind));
+    QStringList names = requested;
+    if (names.isEmpty()) {
+        names = defaultColumns(filter.kind, false);
+        for (const auto &[name, expression] : scorecards)
+            names.append(name);
+        if (filter.includeRemoved)
+            names.append(EntityColumns::removedAt().name.toString());
+    }
     QStringList expressions;
-    for (const QString &name : names)
-        expressions.append(EntityColumns::find(filter.kind, name)->expression.toString());
+    QStringList unknown;
+    for (const QString &name : std::as_const(names)) {
+        if (const EntityColumn *column = EntityColumns::find(filter.kind, name)) {
+            expressions.append(column->expression.toString());
+            continue;
+        }
+        const auto it
+            = std::find_if(scorecards.cbegin(), scorecards.cend(), [&name](const auto &c) { return c.first == name; });
+        if (it == scorecards.cend())
+            unknown.append(name);
+        else
+            expressions.append(it->second);
+    }
+    if (!unknown.isEmpty()) {
+        QStringList valid = columns(filter.kind);
+        for (const auto &[name, expression] : scorecards)
+            valid.append(name);
+        return core::Error { QStringLiteral("Unknown column%1 \u201c%2\u201d for kind %3. Valid columns: %4.")
+                                 .arg(unknown.size() > 1 ? QStringLiteral("s") : QString(),
+                                     unknown.join(QStringLiteral("\u201d, \u201c")), filter.kind,
+                                     valid.join(QStringLiteral(", "))) };
+    }
 
     const EntitySelection selection(filter);
     CAIRN_TRY(selection.check());

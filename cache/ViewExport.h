@@ -10,6 +10,7 @@
 #include <QStringView>
 
 #include <functional>
+#include <utility>
 
 namespace cairn::core {
 class CsvWriter;
@@ -50,8 +51,15 @@ public:
     static QStringList columns(QStringView kind);
     // What a person wants to see for `kind`; removed_at is added with includeRemoved.
     static QStringList defaultColumns(QStringView kind, bool includeRemoved = false);
-    // An error naming the unknown columns and listing the valid ones, or success.
+    // An error naming the unknown columns and listing the valid ones, or success. A
+    // component's per-scorecard columns (below) pass when they are well formed; whether
+    // the scorecard exists is known only once the cache is open (write()).
     static core::Status checkColumns(QStringView kind, const QStringList &columns);
+
+    // Components have two more columns per stored scorecard (health_scorecards), after the
+    // view's: `health_<id>` (the score) and `health_band_<id>`, the id with '-' and '.' as
+    // '_' ("health_component_readiness"). They are in the default columns too.
+    core::Result<QList<std::pair<QString, QString>>> scorecardColumns(QStringView kind) const;
 
     void setProgress(Progress progress) { m_progress = std::move(progress); }
     // Polled as often as progress, without counting the rows first (the command line's

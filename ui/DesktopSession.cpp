@@ -56,8 +56,9 @@ QString DesktopSession::start()
 
 QString DesktopSession::open(bool checkNow)
 {
-    core::Result<std::unique_ptr<cache::Cache>> cache = cache::Cache::open(
-        m_options.cachePath, checkNow ? cache::Cache::IntegrityCheck::AtOpen : cache::Cache::IntegrityCheck::Deferred);
+    core::Result<std::unique_ptr<cache::Cache>> cache = cache::Cache::open(m_options.cachePath,
+        checkNow ? cache::Cache::IntegrityCheck::AtOpen : cache::Cache::IntegrityCheck::Deferred,
+        cache::Cache::HealthAtOpen::Later);
     if (!cache) {
         // The window's own words for what a person can do about it; the fact comes first.
         switch (cache.errorKind()) {
@@ -113,10 +114,40 @@ void DesktopSession::afterFirstPaint()
     // A cache just put in a damaged one's place is new and empty: nothing to check.
     if (m_cache->quarantinedPath().isEmpty())
         checkIntegrity();
+    const bool catchingUp = catchUpHealth();
     if (m_firstRun)
         loadSample();
+    else if (!m_options.screenshotFolder.isEmpty() && catchingUp)
+        connect(
+            this, &DesktopSession::healthCaughtUp, this, &DesktopSession::takeScreenshots, Qt::SingleShotConnection);
     else if (!m_options.screenshotFolder.isEmpty())
         QTimer::singleShot(0, this, &DesktopSession::takeScreenshots);
+}
+
+bool DesktopSession::catchUpHealth()
+{
+    // Health computed for another day or other scorecards is recomputed: a pass over the
+    // catalog, on a worker whose own connection does it as it opens, as a sync writes.
+    const core::Result<bool> current = m_cache->healthIsCurrent();
+    if (current && *current)
+        return false;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (!m_window)
+            return;
+        if (const QString error = watcher->result(); !error.isEmpty())
+            m_window->setBanner(tr("Cairn could not bring component health up to date: %1").arg(error));
+        else
+            m_window->refreshFromCache();
+        Q_EMIT healthCaughtUp(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_options.cachePath]() -> QString {
+        core::Result<std::unique_ptr<cache::Cache>> cache
+            = cache::Cache::open(path, cache::Cache::IntegrityCheck::Deferred, cache::Cache::HealthAtOpen::CatchUp);
+        return cache ? QString() : cache.errorString();
+    }));
+    return true;
 }
 
 void DesktopSession::checkIntegrity()

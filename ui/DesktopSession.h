@@ -52,6 +52,9 @@ Q_SIGNALS:
     void sampleLoaded(const QString &error);
     // The integrity check's answer: empty when the file is sound.
     void integrityChecked(const QString &damage);
+    // The stored health was recomputed for today and the installed scorecards (after the
+    // first paint, when it was stale); `error` is empty when that succeeded.
+    void healthCaughtUp(const QString &error);
     // The damaged cache file was moved to `movedTo`; the window shown now reads a fresh
     // cache and carries the notice.
     void cacheMovedAside(const QString &movedTo);
@@ -64,6 +67,8 @@ private:
     void showWindow();
     void afterFirstPaint();
     void checkIntegrity();
+    // Starts the health's catch-up on a worker when it is stale; false when it is current.
+    bool catchUpHealth();
     void onDamage(const QString &damage);
     void showDamagedNotice();
     void loadSample();
