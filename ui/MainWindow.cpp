@@ -14,6 +14,8 @@
 #include "models/RemovedModel.h"
 #include "ui/AskBar.h"
 #include "ui/Banner.h"
+#include "ui/DependencyGraphPanel.h"
+#include "ui/DependencyGraphView.h"
 #include "ui/DetailPane.h"
 #include "ui/EmptyState.h"
 #include "ui/EntityTableView.h"
@@ -35,6 +37,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -230,6 +233,15 @@ void MainWindow::createLayout()
     m_splitter->setSizes({ 200, 640, 440 });
     setCentralWidget(m_splitter);
 
+    // Under the views by default, where a graph flowing left to right has its width; a
+    // person may float it onto another screen. Hidden until asked for (Ctrl+G).
+    m_graph = new DependencyGraphPanel(m_cache, this);
+    m_graphDock = new QDockWidget(tr("Dependency Graph"), this);
+    m_graphDock->setObjectName(QStringLiteral("dependencyGraphDock"));
+    m_graphDock->setWidget(m_graph);
+    addDockWidget(Qt::BottomDockWidgetArea, m_graphDock);
+    m_graphDock->hide();
+
     m_askBar = new AskBar(*m_query, this, this);
 
     m_freshness = new QLabel(this);
@@ -353,6 +365,18 @@ void MainWindow::createActions()
         connect(action, &QAction::triggered, this, [this, viewId] { showView(viewId); });
     }
     view->addSeparator();
+    QAction *graph = m_graphDock->toggleViewAction();
+    graph->setObjectName(QStringLiteral("dependencyGraphAction"));
+    graph->setText(tr("Dependency &Graph"));
+    graph->setIconText(tr("Graph"));
+    graph->setIcon(QIcon(QStringLiteral(":/icons/graph.svg")));
+    graph->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    graph->setToolTip(tr("What the entity depends on and what depends on it, coloured by health (Ctrl+G)"));
+    connect(graph, &QAction::triggered, this, [this](bool shown) {
+        if (shown)
+            m_graph->view()->setFocus(Qt::ShortcutFocusReason);
+    });
+    view->addAction(graph);
     QAction *reload = view->addAction(tr("&Reload from Cache"));
     reload->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     reload->setToolTip(tr("Read the local cache again (a sync elsewhere is noticed within a second anyway)"));
@@ -392,6 +416,7 @@ void MainWindow::createActions()
     toolbar->addAction(m_forward);
     toolbar->addSeparator();
     toolbar->addAction(m_export);
+    toolbar->addAction(graph);
     toolbar->addSeparator();
     // Sync All on a click; the arrow's menu syncs one source.
     auto *syncButton = new QToolButton(toolbar);
@@ -426,6 +451,8 @@ void MainWindow::connectParts()
     };
     connect(m_removedTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, openSelected);
     connect(m_detail, &DetailPane::entityLinkActivated, this, &MainWindow::openEntity);
+    connect(m_graph, &DependencyGraphPanel::entityActivated, this, &MainWindow::openEntity);
+    connect(m_graph, &DependencyGraphPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_detail, &DetailPane::linkHovered, this, [this](const QString &url) {
         if (url.isEmpty())
             statusBar()->clearMessage();
@@ -574,6 +601,7 @@ void MainWindow::showEntityWithoutRecording(const core::EntityRef &ref)
 {
     if (m_detail->currentRef() != ref)
         m_detail->showEntity(ref);
+    m_graph->setEntity(ref);
     if (isTableView(m_viewId) && m_table->currentRef() != ref)
         m_table->selectRef(ref);
     if (m_viewId == u"goal" && m_goals) {
@@ -589,6 +617,7 @@ void MainWindow::showAnswer(const core::AskResult &result)
 {
     if (result.outcome == core::AskOutcome::Answer && result.answer) {
         m_history->visit(result.answer->entity.ref);
+        m_graph->setEntity(result.answer->entity.ref);
         if (isTableView(m_viewId))
             m_table->selectRef(result.answer->entity.ref);
     }
@@ -856,6 +885,7 @@ void MainWindow::refreshFromCache()
     if (m_viewId == u"overview")
         m_overview->refresh();
     m_detail->reload();
+    m_graph->reload();
     readStatus();
 }
 

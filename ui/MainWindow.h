@@ -13,6 +13,7 @@
 
 class QAbstractItemModel;
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -43,6 +44,7 @@ namespace cairn::ui {
 
 class AskBar;
 class Banner;
+class DependencyGraphPanel;
 class HeldRemovalsDialog;
 class DetailPane;
 class EntityTableView;
@@ -125,6 +127,9 @@ public:
     SyncController *syncController() const { return m_sync; }
     SyncProgressWidget *syncProgress() const { return m_syncProgress; }
     Banner *banner() const { return m_banner; }
+    // View ▸ Dependency Graph (Ctrl+G): a dock that follows the entity shown.
+    QDockWidget *dependencyGraphDock() const { return m_graphDock; }
+    DependencyGraphPanel *dependencyGraph() const { return m_graph; }
     // "Offline" while the network is gone or the last sync reached no server.
     QLabel *networkLabel() const { return m_network; }
     // Names the sources whose removals wait for a person's decision.
@@ -198,6 +203,8 @@ private:
     QTreeView *m_goalTree = nullptr;
     QTableView *m_removedTable = nullptr;
     DetailPane *m_detail = nullptr;
+    DependencyGraphPanel *m_graph = nullptr;
+    QDockWidget *m_graphDock = nullptr;
     QSplitter *m_splitter = nullptr;
     AskBar *m_askBar = nullptr;
     QLabel *m_freshness = nullptr;

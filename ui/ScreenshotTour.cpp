@@ -3,12 +3,14 @@
 
 #include "core/EntityRef.h"
 #include "ui/AskBar.h"
+#include "ui/DependencyGraphPanel.h"
 #include "ui/EntityTableView.h"
 #include "ui/MainWindow.h"
 #include "ui/OverviewPage.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPixmap>
@@ -88,6 +90,21 @@ QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QStr
 
     window.showView(QStringLiteral("removed"));
     grab(QStringLiteral("09-removed-upstream"));
+
+    // The dependency graph docked under the views (Ctrl+G), laid out on its own reader.
+    window.showView(QStringLiteral("component"));
+    window.openEntity(ref("component:default/checkout-service"));
+    QDockWidget *dock = window.dependencyGraphDock();
+    dock->show();
+    window.resizeDocks({ dock }, { window.height() * 11 / 20 }, Qt::Vertical);
+    window.dependencyGraph()->setDepth(2);
+    QElapsedTimer graphTimer;
+    graphTimer.start();
+    while (window.dependencyGraph()->isReading() && graphTimer.elapsed() < 10000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    grab(QStringLiteral("10-dependency-graph"));
+    dock->hide();
+
     window.showView(QStringLiteral("overview"));
     return written;
 }
