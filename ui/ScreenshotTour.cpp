@@ -88,6 +88,12 @@ QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QStr
 
     window.showView(QStringLiteral("removed"));
     grab(QStringLiteral("09-removed-upstream"));
+
+    // The hygiene report with the stale project open in the detail pane.
+    window.showView(QStringLiteral("hygiene"));
+    settle(window);
+    window.openEntity(ref("project:default/demand-forecasting-v2"));
+    grab(QStringLiteral("10-hygiene"));
     window.showView(QStringLiteral("overview"));
     return written;
 }
