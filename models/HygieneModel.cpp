@@ -12,9 +12,11 @@
 
 namespace cairn::models {
 
-HygieneModel::HygieneModel(cache::Cache &cache, QObject *parent)
+HygieneModel::HygieneModel(cache::Cache &cache, QDate today, int staleDays, QObject *parent)
     : QAbstractTableModel(parent)
     , m_reader(new BackgroundReader(cache, this))
+    , m_today(today)
+    , m_staleDays(staleDays)
 {
     refresh();
 }

@@ -30,8 +30,9 @@ class HygieneModel final : public QAbstractTableModel
 public:
     enum Column { Problem, Name, Kind, Why, Reference, ColumnCount };
 
-    // Starts the first read, judged on today's date.
-    explicit HygieneModel(cache::Cache &cache, QObject *parent = nullptr);
+    // Starts the first read, judged on `today` with `staleDays` (core::AnswerOptions).
+    explicit HygieneModel(
+        cache::Cache &cache, QDate today = QDate::currentDate(), int staleDays = 14, QObject *parent = nullptr);
     ~HygieneModel() override;
 
     // The day dates are judged on and the stale days (core::AnswerOptions); read again when
@@ -61,8 +62,8 @@ private:
 
     BackgroundReader *m_reader;
     std::vector<core::HygieneItem> m_rows;
-    QDate m_today = QDate::currentDate();
-    int m_staleDays = 14;
+    QDate m_today;
+    int m_staleDays;
     bool m_reading = false;
     bool m_readAgain = false;
     bool m_loaded = false;

@@ -64,8 +64,7 @@ void HygieneView::open()
 {
     if (m_report)
         return;
-    m_report = new models::HygieneModel(m_cache, this);
-    m_report->setToday(m_options.today, m_options.staleDays);
+    m_report = new models::HygieneModel(m_cache, m_options.today, m_options.staleDays, this);
     m_sorted->setSourceModel(m_report);
     sortByColumn(models::HygieneModel::Problem, Qt::AscendingOrder);
     // The reference is in each name's tooltip and in the CSV; the words say why.

@@ -63,9 +63,8 @@ private Q_SLOTS:
 
     void rowsOfTheSample()
     {
-        models::HygieneModel model(*m_cache);
+        models::HygieneModel model(*m_cache, kToday);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setToday(kToday);
         QVERIFY(finishReading(model));
         QCOMPARE(model.lastError(), QString());
         QCOMPARE(model.today(), kToday);
