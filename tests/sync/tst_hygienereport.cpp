@@ -194,6 +194,31 @@ private Q_SLOTS:
             qPrintable(found.join(u'\n')));
     }
 
+    // Goals whose parents loop: the walk up from a goal with a project ends, and a loop
+    // nobody works on is reported whole.
+    void goalLoopsEnd()
+    {
+        std::unique_ptr<cache::Cache> cache = newCache();
+        const QString goals = m_dir.filePath(QStringLiteral("goals.yaml"));
+        const auto goal = [](const char *name, const char *parent) {
+            return QByteArray("apiVersion: cairn.dev/v1\nkind: Goal\nmetadata: {name: ") + name
+                + "}\nspec: {owner: user:default/x, status: on-track, parent: " + parent + "}\n---\n";
+        };
+        QVERIFY(writeFile(goals,
+            goal("a", "b") + goal("b", "a") + goal("c", "d") + goal("d", "c")
+                + "apiVersion: cairn.dev/v1\nkind: Project\nmetadata: {name: p}\n"
+                  "spec: {owner: user:default/x, status: on-track, goals: [a], "
+                  "updates: [{date: '2026-11-20'}]}\n"));
+        const sync::SyncOutcome outcome = import(*cache, QStringLiteral("goals"), { goals });
+        QVERIFY(outcome.ok && outcome.problems.isEmpty());
+        QCOMPARE(outcome.summary.added, 5);
+        QStringList found = report(*cache);
+        found.removeIf([](const QString &line) { return !line.startsWith(u"goal-without-project"); });
+        QCOMPARE(found,
+            (QStringList { QStringLiteral("goal-without-project Goal:default/c"),
+                QStringLiteral("goal-without-project Goal:default/d") }));
+    }
+
     // Fennel, the bundled sample, plants a few on purpose.
     void sampleOrganisation()
     {
