@@ -11,6 +11,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace cairn::app {
 
 namespace {
@@ -69,7 +71,8 @@ int runHygiene(CliContext &context, const QStringList &arguments)
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)
         return context.fail(cache.errorString());
-    const core::AnswerOptions options; // today, and the answers' stale days
+    core::AnswerOptions options; // the answers' stale days
+    options.today = context.today(); // --today, else the system's date
     core::Result<QList<core::HygieneItem>> items
         = cache::readHygieneReport(*cache.value(), options.today, options.staleDays);
     if (!items)

@@ -681,6 +681,35 @@ private Q_SLOTS:
         QCOMPARE(cairn({ QStringLiteral("hygiene"), QStringLiteral("--nope") }).code, 2);
     }
 
+    // The global --today judges the stale and overdue projects, as `cairn health` does.
+    void hygieneJudgesOnToday()
+    {
+        QCOMPARE(cairn({ QStringLiteral("sample") }).code, 0);
+        const auto findings = [&](const QString &today) {
+            const QJsonObject top
+                = json({ QStringLiteral("--today"), today, QStringLiteral("hygiene"), QStringLiteral("--json") });
+            [&] { QCOMPARE(top.value(u"today").toString(), today); }();
+            QStringList out;
+            for (const QJsonValue item : top.value(u"items").toArray())
+                out.append(
+                    item[u"category"].toString() + u' ' + item[u"ref"].toString() + u' ' + item[u"detail"].toString());
+            return out;
+        };
+        QCOMPARE(findings(QStringLiteral("2026-11-24")),
+            (QStringList { QStringLiteral("unresolved-owner Component:default/image-resizer group:default/media-team"),
+                QStringLiteral("project-without-update Project:default/demand-forecasting-v2 2026-10-21"),
+                QStringLiteral("goal-without-project Goal:default/on-time-deliveries ") }));
+        // A week later two more projects have gone quiet (last update 2026-11-16).
+        const QStringList later = findings(QStringLiteral("2026-12-02"));
+        QCOMPARE(later.size(), 5);
+        QVERIFY2(later.contains(QStringLiteral("project-without-update Project:default/cafe-club-launch 2026-11-16")),
+            qPrintable(later.join(u'\n')));
+        // As text, in days counted to that day.
+        const Run run = cairn({ QStringLiteral("--today"), QStringLiteral("2026-11-24"), QStringLiteral("hygiene") });
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(u"Not finished; last update on 2026-10-21, 34 days ago."), qPrintable(run.out));
+    }
+
     void purgeRemovesOnlyOldTombstonesAfterASnapshot()
     {
         const QString folder = folderOfComponents(QStringLiteral("purge"), 12);
