@@ -73,8 +73,8 @@ void HygieneView::open()
     horizontalHeader()->resizeSection(models::HygieneModel::Name, 160);
     horizontalHeader()->resizeSection(models::HygieneModel::Kind, 90);
     horizontalHeader()->setSectionResizeMode(models::HygieneModel::Why, QHeaderView::Stretch);
+    // A clean report inserts no row: only the end of the read says there is nothing.
     connect(m_report, &models::HygieneModel::readFinished, m_empty, &EmptyState::update);
-    connect(m_report, &models::HygieneModel::modelReset, m_empty, &EmptyState::update);
 }
 
 void HygieneView::refresh()
