@@ -25,6 +25,8 @@ const QList<Command> &commands()
             QStringLiteral("scorecards: each component's score, band, level and the evidence"), runHealth },
         { QStringLiteral("removed"), QStringLiteral("removed [--kind K] [--json]"),
             QStringLiteral("entities removed upstream (kept)"), runRemoved },
+        { QStringLiteral("hygiene"), QStringLiteral("hygiene [--json]"),
+            QStringLiteral("stale data: no owner, empty teams, stale projects, ..."), runHygiene },
         { QStringLiteral("snapshot"), QStringLiteral("snapshot create | list | restore ID"),
             QStringLiteral("copies of the cache, and going back to one"), runSnapshot },
         { QStringLiteral("check"), QStringLiteral("check"),

@@ -28,6 +28,7 @@ int runImport(CliContext &context, const QStringList &arguments);
 int runList(CliContext &context, const QStringList &arguments);
 int runShow(CliContext &context, const QStringList &arguments);
 int runRemoved(CliContext &context, const QStringList &arguments);
+int runHygiene(CliContext &context, const QStringList &arguments);
 int runSnapshot(CliContext &context, const QStringList &arguments);
 int runCheck(CliContext &context, const QStringList &arguments);
 int runSample(CliContext &context, const QStringList &arguments);

@@ -18,6 +18,7 @@ struct UnresolvedRef
     core::EntityRef entity;
     QString relation; // e.g. ownedBy
     QString target; // the lower-case key it names
+    QString displayName; // the entity's, as the cache shows it (title, else profile name, else name)
 };
 
 // Live entities whose outgoing relations of `relationType` point at nothing live, limited to

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/EntityValidator.h"
 
+#include "core/CompassOrigin.h"
 #include "core/EntityFormat.h"
 #include "core/KindSchema.h"
 
@@ -390,8 +391,15 @@ private:
 
         const FieldPath prefix(u"spec");
         const QString requiredFor = QStringLiteral("kind %1").arg(rules.kind.toString());
-        for (const SpecField &field : rules.fields)
+        for (const SpecField &field : rules.fields) {
+            if (field.key == u"owner" && ownerIsOptional(rules)) {
+                SpecField optional = field;
+                optional.required = false;
+                checkField(spec, prefix, optional, requiredFor);
+                continue;
+            }
             checkField(spec, prefix, field, requiredFor);
+        }
 
         if (rules.kind == u"API")
             checkApiDefinition(spec);
@@ -405,6 +413,14 @@ private:
             checkUpdates(spec);
         else if (rules.kind == u"Goal")
             checkGoalProgress(spec);
+    }
+
+    // Compass does not require an owner: a component CompassMapper made from a compass.yml
+    // without ownerId is imported unowned, for hygiene and health to point out, instead of
+    // being refused. Only that mapping is spared; a Backstage document still needs one.
+    bool ownerIsOptional(const KindSchema &rules) const
+    {
+        return rules.kind == u"Component" && isMappedFromCompass(m_entity);
     }
 
     // Checks object[field.key], reported as <prefix>.<key>; `requiredFor` finishes

@@ -11,6 +11,7 @@ namespace {
 
 const QString OverviewId = QStringLiteral("overview");
 const QString RemovedId = QStringLiteral("removed");
+const QString HygieneId = QStringLiteral("hygiene");
 
 } // namespace
 
@@ -35,6 +36,8 @@ KindCountsModel::KindCountsModel(cache::Cache &cache, QObject *parent)
         { QStringLiteral("group"), tr("Teams"), kinds(u"group"), 0 },
         { QStringLiteral("user"), tr("People"), kinds(u"user"), 0 },
         { RemovedId, tr("Removed upstream"), {}, 0 },
+        // The hygiene report (models::HygieneModel): findings, not entities, so no count.
+        { HygieneId, tr("Hygiene"), {}, -1 },
     };
     // Counts are read now; a failure is kept in lastError() for the view to show.
     (void)refresh();
@@ -70,7 +73,7 @@ void KindCountsModel::apply(const cache::KindCounts &counts)
 {
     for (int row = 0; row < m_rows.size(); ++row) {
         Row &r = m_rows[row];
-        if (r.viewId == OverviewId)
+        if (r.viewId == OverviewId || r.viewId == HygieneId)
             continue;
         int count = 0;
         if (r.viewId == RemovedId) {

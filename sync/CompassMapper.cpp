@@ -2,6 +2,7 @@
 #include "sync/CompassMapper.h"
 
 #include "core/Ascii.h"
+#include "core/CompassOrigin.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -260,8 +261,9 @@ core::Result<QJsonObject> CompassMapper::toEntity(const QJsonObject &compass)
         }
     }
 
-    if (!annotations.isEmpty())
-        metadata.insert(QStringLiteral("annotations"), annotations);
+    // Where it came from, for the rules that differ for Compass (no owner required).
+    annotations.insert(core::MappedFromAnnotation.toString(), core::MappedFromCompass.toString());
+    metadata.insert(QStringLiteral("annotations"), annotations);
     if (!labels.isEmpty())
         metadata.insert(QStringLiteral("labels"), labels);
     return QJsonObject { { QStringLiteral("apiVersion"), QStringLiteral("backstage.io/v1alpha1") },

@@ -29,7 +29,11 @@ namespace cairn::sync {
 //                           compass.atlassian.com/lifecycle.
 //   ownerId (team ARI)   -> spec.owner group:default/<slug of the id's last segment>, full id
 //                           in compass.atlassian.com/owner-id. No ownerId: no spec.owner (an
-//                           unowned component is a fact to show, not to paper over).
+//                           unowned component is a fact to show, not to paper over: Compass
+//                           does not require an owner, so the validator accepts the mapped
+//                           component without one and hygiene reports it)
+//   (always)             -> annotation cairn.dev/mapped-from: compass.yml (core/CompassOrigin.h),
+//                           what tells the validator the component came from Compass
 //   id                   -> compass.atlassian.com/id
 //   fields.tier          -> annotation compass.atlassian.com/tier and label tier
 //   labels               -> metadata.tags (slugified to the tag pattern)

@@ -21,6 +21,7 @@
 #include "ui/EntityTableView.h"
 #include "ui/Freshness.h"
 #include "ui/HeldRemovalsDialog.h"
+#include "ui/HygieneView.h"
 #include "ui/NavigationHistory.h"
 #include "ui/OverviewPage.h"
 #include "ui/PreferencesDialog.h"
@@ -68,7 +69,7 @@ namespace {
 // The kind a view id shows in the entity table; the other views have pages of their own.
 bool isTableView(const QString &viewId)
 {
-    return viewId != u"overview" && viewId != u"goal" && viewId != u"removed";
+    return viewId != u"overview" && viewId != u"goal" && viewId != u"removed" && viewId != u"hygiene";
 }
 
 // A shortcut and the platform's own for the same thing, once each: the same sequence twice
@@ -210,6 +211,8 @@ void MainWindow::createLayout()
     m_views->addWidget(m_tablePage);
     m_views->addWidget(m_goalTree);
     m_views->addWidget(m_removedTable);
+    m_hygiene = new HygieneView(m_cache, this);
+    m_views->addWidget(m_hygiene);
 
     auto *centre = new QWidget(this);
     auto *centreLayout = new QVBoxLayout(centre);
@@ -450,6 +453,7 @@ void MainWindow::connectParts()
             openEntity(ref);
     };
     connect(m_removedTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, openSelected);
+    connect(m_hygiene, &HygieneView::entityActivated, this, &MainWindow::openEntity);
     connect(m_detail, &DetailPane::entityLinkActivated, this, &MainWindow::openEntity);
     connect(m_graph, &DependencyGraphPanel::entityActivated, this, &MainWindow::openEntity);
     connect(m_graph, &DependencyGraphPanel::statusMessage, statusBar(), &QStatusBar::showMessage);
@@ -502,6 +506,7 @@ void MainWindow::setAnswerOptions(const core::AnswerOptions &options)
     m_detail->setAnswerOptions(options);
     m_overview->setAnswerOptions(options);
     m_askBar->setAnswerOptions(options);
+    m_hygiene->setAnswerOptions(options);
     // The constructor already started the overview's read; a second one only when it
     // would say something else.
     if (!sameOverview)
@@ -521,6 +526,8 @@ bool MainWindow::isReading() const
         return m_goals && m_goals->isReading();
     if (isTableView(m_viewId))
         return m_table->model()->isReading();
+    if (m_viewId == u"hygiene")
+        return m_hygiene->isReading();
     return false;
 }
 
@@ -545,6 +552,9 @@ void MainWindow::showView(const QString &viewId)
         m_goalTree->expandToDepth(1);
     } else if (viewId == u"removed") {
         m_views->setCurrentWidget(m_removedTable);
+    } else if (viewId == u"hygiene") {
+        m_hygiene->open();
+        m_views->setCurrentWidget(m_hygiene);
     } else {
         m_kindTabs->setVisible(viewId == u"system");
         const bool domains = viewId == u"system" && m_kindTabs->currentIndex() == 1;
@@ -604,6 +614,8 @@ void MainWindow::showEntityWithoutRecording(const core::EntityRef &ref)
     m_graph->setEntity(ref);
     if (isTableView(m_viewId) && m_table->currentRef() != ref)
         m_table->selectRef(ref);
+    if (m_viewId == u"hygiene")
+        m_hygiene->selectRef(ref);
     if (m_viewId == u"goal" && m_goals) {
         const QModelIndex index = m_goals->indexOf(ref);
         if (index.isValid() && m_goalTree->currentIndex() != index) {
@@ -878,6 +890,7 @@ void MainWindow::refreshFromCache()
     if (m_goals)
         m_goals->refresh();
     note(m_removed->refresh());
+    m_hygiene->refresh();
     if (!errors.isEmpty())
         statusBar()->showMessage(tr("Could not read the cache again: %1").arg(errors.constFirst()), 15000);
     if (isTableView(m_viewId))
@@ -949,6 +962,8 @@ void MainWindow::exportCurrentView()
         m_exporter->exportModel(*m_goals, QStringLiteral("goals"));
     } else if (m_viewId == u"removed") {
         m_exporter->exportModel(*m_removed, QStringLiteral("removed"));
+    } else if (m_viewId == u"hygiene") {
+        m_exporter->exportModel(*m_hygiene->shownModel(), QStringLiteral("hygiene"));
     }
 }
 

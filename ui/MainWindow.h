@@ -46,6 +46,7 @@ class AskBar;
 class Banner;
 class DependencyGraphPanel;
 class HeldRemovalsDialog;
+class HygieneView;
 class DetailPane;
 class EntityTableView;
 class NavigationHistory;
@@ -70,7 +71,7 @@ public:
     ~MainWindow() override;
 
     // A view id of the sidebar: "overview", "project", "goal", "component", "api",
-    // "system" (systems and domains), "resource", "group", "user", "removed".
+    // "system" (systems and domains), "resource", "group", "user", "removed", "hygiene".
     void showView(const QString &viewId);
     QString currentViewId() const;
     // True while the current view's rows are still on their way (they are read off the UI
@@ -120,6 +121,7 @@ public:
     NavigationHistory *history() const { return m_history; }
     QTreeView *goalTree() const { return m_goalTree; }
     QTableView *removedTable() const { return m_removedTable; }
+    HygieneView *hygieneView() const { return m_hygiene; }
     QTabBar *kindTabs() const { return m_kindTabs; }
     QLabel *freshnessLabel() const { return m_freshness; }
     models::CacheChangeWatcher *changeWatcher() const { return m_watcher; }
@@ -202,6 +204,7 @@ private:
     EntityTableView *m_table = nullptr;
     QTreeView *m_goalTree = nullptr;
     QTableView *m_removedTable = nullptr;
+    HygieneView *m_hygiene = nullptr;
     DetailPane *m_detail = nullptr;
     DependencyGraphPanel *m_graph = nullptr;
     QDockWidget *m_graphDock = nullptr;

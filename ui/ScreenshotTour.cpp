@@ -105,6 +105,11 @@ QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QStr
     grab(QStringLiteral("10-dependency-graph"));
     dock->hide();
 
+    // The hygiene report with the stale project open in the detail pane.
+    window.showView(QStringLiteral("hygiene"));
+    settle(window);
+    window.openEntity(ref("project:default/demand-forecasting-v2"));
+    grab(QStringLiteral("11-hygiene"));
     window.showView(QStringLiteral("overview"));
     return written;
 }

@@ -2,6 +2,7 @@
 // The command line as a user meets it: the real `cairn` binary run with QProcess on temp
 // caches (HOME and XDG folders point into a temp dir, so the user's own cache is never
 // touched), asserting exit codes, what stdout and stderr say, and what the cache holds.
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -194,8 +195,8 @@ private Q_SLOTS:
         run = cairn({ QStringLiteral("--help") });
         QCOMPARE(run.code, 0);
         QVERIFY(run.out.contains(u"Usage: cairn [--cache FILE] [--today DATE] COMMAND"));
-        for (const char16_t *command :
-            { u"sample", u"import", u"ask", u"show", u"list", u"removed", u"snapshot", u"check", u"purge" }) {
+        for (const char16_t *command : { u"sample", u"import", u"ask", u"show", u"list", u"removed", u"hygiene",
+                 u"health", u"snapshot", u"check", u"purge" }) {
             QVERIFY2(QRegularExpression(QStringLiteral("\\n  cairn %1\\b").arg(QString::fromUtf16(command)))
                          .match(run.out)
                          .hasMatch(),
@@ -613,6 +614,100 @@ private Q_SLOTS:
 
         const QJsonObject removed = json({ QStringLiteral("removed"), QStringLiteral("--json") });
         QCOMPARE(removed.keys(), (QStringList { QStringLiteral("formatVersion"), QStringLiteral("removed") }));
+    }
+
+    // docs/cli-json.md, `cairn hygiene --json`: every key always there, a count for every
+    // category (0 included), the items in report order with language-neutral details.
+    void hygieneJsonIsStable()
+    {
+        // An empty cache: a clean report, every count 0, exit 0.
+        Run run = cairn({ QStringLiteral("hygiene"), QStringLiteral("--json") });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QJsonParseError error;
+        QJsonObject top = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QStringList topKeys { QStringLiteral("counts"), QStringLiteral("formatVersion"), QStringLiteral("items"),
+            QStringLiteral("staleDays"), QStringLiteral("today") };
+        QCOMPARE(top.keys(), topKeys);
+        QCOMPARE(top.value(u"formatVersion").toInt(), 1);
+        QCOMPARE(top.value(u"items").toArray().size(), 0);
+        const QStringList categories { QStringLiteral("component-without-system"),
+            QStringLiteral("goal-without-project"), QStringLiteral("group-without-members"), QStringLiteral("no-owner"),
+            QStringLiteral("orphaned"), QStringLiteral("project-overdue"), QStringLiteral("project-without-update"),
+            QStringLiteral("unresolved-owner"), QStringLiteral("user-without-group") };
+        QCOMPARE(top.value(u"counts").toObject().keys(), categories);
+        QCOMPARE(top.value(u"staleDays").toInt(), 14);
+        QCOMPARE(top.value(u"today").toString(), QDate::currentDate().toString(Qt::ISODate));
+        run = cairn({ QStringLiteral("hygiene") });
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.startsWith(u"The catalog is clean"), qPrintable(run.out));
+
+        // The Backstage examples: playback-order's owner `guest` is group:default/guest, which
+        // does not exist (only the user does).
+        QCOMPARE(cairn({ QStringLiteral("import"), examples(QStringLiteral("all.yaml")),
+                           examples(QStringLiteral("org.yaml")) })
+                     .code,
+            0);
+        run = cairn({ QStringLiteral("hygiene"), QStringLiteral("--json") });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        top = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(top.keys(), topKeys);
+        const QJsonArray items = top.value(u"items").toArray();
+        QCOMPARE(top.value(u"counts").toObject().value(u"unresolved-owner").toInt(), 1);
+        int total = 0;
+        for (const QJsonValue count : top.value(u"counts").toObject())
+            total += count.toInt();
+        QCOMPARE(total, items.size());
+        const QJsonObject first = items.first().toObject();
+        QCOMPARE(first.keys(),
+            (QStringList { QStringLiteral("category"), QStringLiteral("detail"), QStringLiteral("kind"),
+                QStringLiteral("ref"), QStringLiteral("title") }));
+        QCOMPARE(first.value(u"category").toString(), QStringLiteral("unresolved-owner"));
+        QCOMPARE(first.value(u"ref").toString(), QStringLiteral("Component:default/playback-order"));
+        QCOMPARE(first.value(u"kind").toString(), QStringLiteral("Component"));
+        QCOMPARE(first.value(u"detail").toString(), QStringLiteral("group:default/guest"));
+
+        // As text: a heading per category, a line per item that names it and says why.
+        run = cairn({ QStringLiteral("hygiene") });
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.startsWith(u"Owner not in the catalog (1)\n"), qPrintable(run.out));
+        QVERIFY2(
+            run.out.contains(QRegularExpression(QStringLiteral(
+                "\\n  Component:default/playback-order +Its owner group:default/guest is not in the catalog.\\n"))),
+            qPrintable(run.out));
+
+        // A usage error is one.
+        QCOMPARE(cairn({ QStringLiteral("hygiene"), QStringLiteral("--nope") }).code, 2);
+    }
+
+    // The global --today judges the stale and overdue projects, as `cairn health` does.
+    void hygieneJudgesOnToday()
+    {
+        QCOMPARE(cairn({ QStringLiteral("sample") }).code, 0);
+        const auto findings = [&](const QString &today) {
+            const QJsonObject top
+                = json({ QStringLiteral("--today"), today, QStringLiteral("hygiene"), QStringLiteral("--json") });
+            [&] { QCOMPARE(top.value(u"today").toString(), today); }();
+            QStringList out;
+            for (const QJsonValue item : top.value(u"items").toArray())
+                out.append(
+                    item[u"category"].toString() + u' ' + item[u"ref"].toString() + u' ' + item[u"detail"].toString());
+            return out;
+        };
+        QCOMPARE(findings(QStringLiteral("2026-11-24")),
+            (QStringList { QStringLiteral("unresolved-owner Component:default/image-resizer group:default/media-team"),
+                QStringLiteral("project-without-update Project:default/demand-forecasting-v2 2026-10-21"),
+                QStringLiteral("goal-without-project Goal:default/on-time-deliveries ") }));
+        // A week later two more projects have gone quiet (last update 2026-11-16).
+        const QStringList later = findings(QStringLiteral("2026-12-02"));
+        QCOMPARE(later.size(), 5);
+        QVERIFY2(later.contains(QStringLiteral("project-without-update Project:default/cafe-club-launch 2026-11-16")),
+            qPrintable(later.join(u'\n')));
+        // As text, in days counted to that day.
+        const Run run = cairn({ QStringLiteral("--today"), QStringLiteral("2026-11-24"), QStringLiteral("hygiene") });
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(u"Not finished; last update on 2026-10-21, 34 days ago."), qPrintable(run.out));
     }
 
     void purgeRemovesOnlyOldTombstonesAfterASnapshot()

@@ -110,6 +110,10 @@ void TestEntityValidator::cairnKindsAreValid_data()
     QTest::newRow("project") << QByteArray(checkoutRevamp);
     QTest::newRow("minimal project") << QByteArray(minimalProject);
     QTest::newRow("goal") << QByteArray(growConversion);
+    QTest::newRow("component mapped from Compass without owner")
+        << QByteArray(R"({"apiVersion": "backstage.io/v1alpha1", "kind": "Component", "metadata": {"name": "x", )"
+                      R"("annotations": {"cairn.dev/mapped-from": "compass.yml"}}, )"
+                      R"("spec": {"type": "service", "lifecycle": "unknown"}})");
     QTest::newRow("goal with progress as text from YAML") << withSpec(R"("apiVersion": "cairn.dev/v1", "kind": "Goal")",
         R"({"owner": "x", "status": "done", "progress": {"current": "3", "target": "4.5"}})");
 }
@@ -248,6 +252,11 @@ void TestEntityValidator::eachRuleReportsAnActionableProblem_data()
         << withSpec(R"("apiVersion": "backstage.io/v1alpha1", "kind": "Component")",
                R"({"type": "service", "lifecycle": "production"})")
         << QStringLiteral("spec.owner") << QStringLiteral("is required for kind Component");
+    // The Compass mark (core/CompassOrigin.h) spares a component's owner only.
+    QTest::newRow("system marked as from Compass without owner")
+        << QByteArray(R"({"apiVersion": "backstage.io/v1alpha1", "kind": "System", "metadata": {"name": "x", )"
+                      R"("annotations": {"cairn.dev/mapped-from": "compass.yml"}}, "spec": {}})")
+        << QStringLiteral("spec.owner") << QStringLiteral("is required for kind System");
     QTest::newRow("component without type") << withSpec(
         R"("apiVersion": "backstage.io/v1alpha1", "kind": "Component")", R"({"lifecycle": "production", "owner": "a"})")
                                             << QStringLiteral("spec.type")

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/EntityValidator.h"
 #include "sync/CatalogFileReader.h"
 #include "sync/CompassMapper.h"
 
@@ -116,6 +117,32 @@ private Q_SLOTS:
                      .value(u"annotations")
                      .toObject()
                      .contains(u"compass.atlassian.com/owner-id"));
+    }
+
+    // Compass does not require an owner: the mapped component is valid without one (it
+    // reaches the cache unowned, for hygiene to report) and says where it came from.
+    void withoutOwnerIsValidAndMarkedAsCompass()
+    {
+        const QJsonObject compass
+            = compassDocument(QStringLiteral(CAIRN_TEST_DATA_DIR "/compass/payments-gateway/compass.yaml"));
+        const cairn::core::Result<QJsonObject> mapped = CompassMapper::toEntity(compass);
+        QVERIFY(mapped.ok());
+        const cairn::core::Entity entity(*mapped);
+        QCOMPARE(entity.annotation(QStringLiteral("cairn.dev/mapped-from")), QStringLiteral("compass.yml"));
+        const QList<cairn::core::ValidationProblem> problems = cairn::core::validateEntity(entity);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.isEmpty() ? QString() : problems.first().toString()));
+
+        // The same document without the mark is a Backstage component: its owner is required.
+        QJsonObject unmarked = *mapped;
+        QJsonObject metadata = unmarked.value(u"metadata").toObject();
+        QJsonObject annotations = metadata.value(u"annotations").toObject();
+        annotations.remove(u"cairn.dev/mapped-from");
+        metadata.insert(QStringLiteral("annotations"), annotations);
+        unmarked.insert(QStringLiteral("metadata"), metadata);
+        const QList<cairn::core::ValidationProblem> refused
+            = cairn::core::validateEntity(cairn::core::Entity(unmarked));
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().field, QStringLiteral("spec.owner"));
     }
 
     void lifecycleUnknownWhenNotGiven()
