@@ -4,6 +4,7 @@
 #include "core/EntityRef.h"
 #include "ui/AskBar.h"
 #include "ui/EntityTableView.h"
+#include "ui/HealthDashboard.h"
 #include "ui/MainWindow.h"
 #include "ui/OverviewPage.h"
 
@@ -88,6 +89,19 @@ QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QStr
 
     window.showView(QStringLiteral("removed"));
     grab(QStringLiteral("09-removed-upstream"));
+
+    window.showView(QStringLiteral("health"));
+    grab(QStringLiteral("10-health-dashboard"));
+    // What a click on the most failing team's red segment shows.
+    if (const QList<models::HealthSummary::Team> &teams = window.healthDashboard()->chartTeams(); !teams.isEmpty()) {
+        HealthScope scope;
+        scope.owner = teams.constFirst().owner;
+        scope.withoutOwner = scope.owner.isNull();
+        scope.ownerName = teams.constFirst().name;
+        scope.band = core::HealthBand::Failing;
+        window.showHealthScope(scope);
+    }
+    grab(QStringLiteral("11-health-filtered-components"));
     window.showView(QStringLiteral("overview"));
     return written;
 }

@@ -29,7 +29,8 @@ void TestScreenshots::savesTheMainViews()
     const QStringList expected { QStringLiteral("01-overview"), QStringLiteral("02-components-detail"),
         QStringLiteral("03-project-history"), QStringLiteral("04-goal-tree"), QStringLiteral("05-team"),
         QStringLiteral("06-person"), QStringLiteral("07-ask-while-typing"), QStringLiteral("08-ask-answer"),
-        QStringLiteral("09-removed-upstream") };
+        QStringLiteral("09-removed-upstream"), QStringLiteral("10-health-dashboard"),
+        QStringLiteral("11-health-filtered-components") };
     for (const QString &name : expected)
         QFile::remove(QDir(folder).filePath(name + QStringLiteral(".png")));
 
