@@ -95,9 +95,11 @@ int countStep(int most)
     return qMax(1, most);
 }
 
-QIcon bandMark(core::HealthBand band)
+// Drawn at the screen's scale, so that it stays sharp on a HiDPI display.
+QIcon bandMark(core::HealthBand band, qreal scale)
 {
-    QPixmap mark(QSize(16, 16));
+    QPixmap mark(QSize(16, 16) * scale);
+    mark.setDevicePixelRatio(scale);
     mark.fill(Qt::transparent);
     QPainter painter(&mark);
     painter.setRenderHint(QPainter::Antialiasing);
@@ -512,7 +514,7 @@ void HealthDashboard::showTeams()
             // colour: red text on a dark background would not read.
             QStandardItem *cell = number(team.bands[int(band)]);
             if (team.bands[int(band)] > 0)
-                cell->setIcon(bandMark(band));
+                cell->setIcon(bandMark(band, devicePixelRatioF()));
             row.append(cell);
         }
         if (levels) {
