@@ -39,6 +39,7 @@ constexpr std::array<core::MaturityLevel, 4> Levels { core::MaturityLevel::Gold,
     core::MaturityLevel::Bronze, core::MaturityLevel::None };
 
 constexpr int TeamRole = Qt::UserRole + 100; // the team's index in the summary
+constexpr int FirstBandColumn = 2; // the teams' table: team, components, then a column per band
 
 QLabel *heading(const QString &text, QWidget *parent)
 {
@@ -189,7 +190,8 @@ HealthDashboard::HealthDashboard(models::BackgroundReader &reader, QWidget *pare
 
     m_teamTable->setObjectName(QStringLiteral("teamTable"));
     m_teamTable->setAccessibleName(tr("Health by owning team"));
-    m_teamTable->setToolTip(tr("Enter or double-click shows the team's components"));
+    m_teamTable->setToolTip(
+        tr("Enter or double-click shows the team's components; on a band's number, those in that band"));
     m_teamTable->setModel(m_teams);
     setUpList(m_teamTable);
     column->addWidget(m_teamTable);
@@ -221,10 +223,15 @@ HealthDashboard::HealthDashboard(models::BackgroundReader &reader, QWidget *pare
     layout->addWidget(m_pages);
 
     connect(m_chooser, &QComboBox::activated, this, [this] { refresh(); });
+    // The keyboard's way to a bar segment: Enter on a band's cell asks for that band, on
+    // the team's name or count for all of its components.
     connect(m_teamTable, &QTableView::activated, this, [this](const QModelIndex &index) {
         const int team = m_teams->index(index.row(), 0).data(TeamRole).toInt();
-        if (team >= 0 && team < m_summary.teams.size())
-            requestTeam(m_summary.teams.at(team), std::nullopt);
+        if (team < 0 || team >= m_summary.teams.size())
+            return;
+        const int band = index.column() - FirstBandColumn;
+        requestTeam(m_summary.teams.at(team),
+            band >= 0 && band < int(Bands.size()) ? std::optional(Bands.at(band)) : std::nullopt);
     });
     connect(m_worstTable, &QTableView::activated, this, [this](const QModelIndex &index) {
         const core::EntityRef ref = index.siblingAtColumn(0).data(models::RefRole).value<core::EntityRef>();

@@ -290,6 +290,25 @@ void TestHealthDashboard::teamsAndWorstComponentsFromTheKeyboard()
     QVERIFY(cairn::tests::settle(*model));
     QCOMPARE(names(model), QStringList { QStringLiteral("image-resizer") });
 
+    // Enter on a band's number: that team's components in that band, as its bar segment.
+    m_window->showView(QStringLiteral("health"));
+    QTRY_VERIFY(!m_window->isReading());
+    const int checkout = int(columnTexts(teams->model(), 0).indexOf(QStringLiteral("Checkout & Payments")));
+    QAbstractItemModel *teamModel = teams->model();
+    int needsAttention = -1;
+    for (int column = 0; column < teamModel->columnCount(); ++column) {
+        if (teamModel->headerData(column, Qt::Horizontal).toString() == u"Needs attention")
+            needsAttention = column;
+    }
+    QVERIFY(needsAttention > 0);
+    teams->setFocus();
+    teams->setCurrentIndex(teamModel->index(checkout, needsAttention));
+    QTest::keyClick(teams, Qt::Key_Return);
+    QCOMPARE(m_window->currentViewId(), QStringLiteral("component"));
+    QVERIFY(cairn::tests::settle(*model));
+    QCOMPARE(model->totalCount(), 2);
+    QCOMPARE(m_window->tableView()->scopeLabel(), QStringLiteral("Owned by Checkout & Payments · Needs attention"));
+
     // A worst component opens in the detail pane, in the history.
     m_window->showView(QStringLiteral("health"));
     QTRY_VERIFY(!m_window->isReading());
