@@ -289,6 +289,8 @@ void HealthDashboard::refresh()
 {
     m_reading = true;
     const quint64 generation = ++m_generation;
+    if (m_summary.components == 0 && m_error.isEmpty())
+        m_totals->setText(tr("Reading the catalog's health…")); // the first read, until it arrives
     m_reader.fetch(
         this,
         [scorecard = scorecard()](
