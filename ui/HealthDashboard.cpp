@@ -455,7 +455,11 @@ void HealthDashboard::showTeamChart()
     int most = 1;
     for (qsizetype i = m_chartTeams.size() - 1; i >= 0; --i) {
         const models::HealthSummary::Team &team = m_chartTeams.at(i);
-        categories.append(teamLabel(team));
+        // The axis cuts long labels short: an owner not in the catalog by its name alone
+        // (the table and the tooltip give its whole ref).
+        categories.append(team.state == models::HealthSummary::OwnerState::NotFound && !team.owner.isNull()
+                ? tr("%1 (not found)").arg(team.owner.name())
+                : teamLabel(team));
         for (core::HealthBand band : Bands)
             sets[int(band)]->append(team.bands[int(band)]);
         most = qMax(most, team.total());
