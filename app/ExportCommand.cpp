@@ -6,6 +6,7 @@
 #include "cache/ViewExport.h"
 #include "core/AtomicFileWrite.h"
 #include "core/CsvWriter.h"
+#include "core/ScorecardEvaluator.h"
 #include "sync/CatalogExporter.h"
 
 #include <QDir>
@@ -73,6 +74,9 @@ int runExport(CliContext &context, const QStringList &arguments)
     const QCommandLineOption delimiter(QStringLiteral("delimiter"),
         QStringLiteral("CSV delimiter: \",\" (default), \";\" or tab."), QStringLiteral(",|;|tab"),
         QStringLiteral(","));
+    const QCommandLineOption band(QStringLiteral("band"),
+        QStringLiteral("Only the entities whose worst scorecard is in this health band (as the health_band column)."),
+        QStringLiteral("failing|needs-attention|passing"));
     const QCommandLineOption includeLocations(
         QStringLiteral("include-locations"), QStringLiteral("yaml, bundle: also write Location entities."));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("csv (default), yaml or bundle."),
@@ -82,7 +86,7 @@ int runExport(CliContext &context, const QStringList &arguments)
                        "(one file per kind) unless the name ends in .yaml, or - for "
                        "standard output (the default)."),
         QStringLiteral("FILE|DIR|-"), QStringLiteral("-"));
-    parser.addOptions({ choose.kind, choose.owner, choose.query, columns, bom, delimiter, choose.includeRemoved,
+    parser.addOptions({ choose.kind, choose.owner, choose.query, band, columns, bom, delimiter, choose.includeRemoved,
         includeLocations, format, output });
     if (const std::optional<int> stop = parseCommandArguments(parser, QStringLiteral("export"), arguments, context))
         return *stop;
@@ -113,6 +117,12 @@ int runExport(CliContext &context, const QStringList &arguments)
     if (!owner)
         return usage(owner.errorString());
     filter.owner = owner.value();
+    if (parser.isSet(band)) {
+        filter.healthBand = core::ScorecardEvaluator::bandFromId(parser.value(band).trimmed());
+        if (!filter.healthBand)
+            return usage(QStringLiteral("unknown band \"%1\": use failing, needs-attention or passing.")
+                             .arg(parser.value(band)));
+    }
     QStringList columnNames;
     for (const QString &name : parser.value(columns).split(u',', Qt::SkipEmptyParts)) {
         if (!name.trimmed().isEmpty())

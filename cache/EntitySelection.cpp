@@ -5,6 +5,7 @@
 #include "cache/EntityColumns.h"
 #include "cache/Statement.h"
 #include "core/NameMatcher.h"
+#include "core/ScorecardEvaluator.h"
 
 namespace cairn::cache {
 
@@ -27,8 +28,34 @@ EntitySelection::EntitySelection(ExportFilter filter)
         m_where
             += known.isEmpty() ? QStringLiteral("AND e.kind = ?1 ") : QStringLiteral("AND e.kind = '%1' ").arg(known);
     }
-    if (!m_filter.owner.isNull())
-        m_where += QStringLiteral("AND e.owner_key = ?2 ");
+    // Owner and band as sets of ids, each read on an index: a walk along a sort index
+    // tests them without reading the rows it passes.
+    if (m_filter.withoutOwner)
+        m_where += QStringLiteral("AND e.id IN (SELECT id FROM entities WHERE owner_key IS NULL OR owner_key = '') ");
+    else if (!m_filter.owner.isNull())
+        m_where += QStringLiteral("AND e.id IN (SELECT id FROM entities WHERE owner_key = ?2) ");
+    if (m_filter.healthBand) {
+        if (!m_filter.healthScorecard.isEmpty()) {
+            m_where += QStringLiteral("AND e.id IN (SELECT entity_id FROM health WHERE scorecard = ?7 AND band = ?6) ");
+        } else if (EntityColumns::knownKind(m_filter.kind) == u"component") {
+            // The worst band is the worst score's: a range of the components' health index.
+            m_lowestScore = 100;
+            m_highestScore = 0;
+            for (int score = 0; score <= 100; ++score) {
+                if (core::ScorecardEvaluator::bandFor(score) == *m_filter.healthBand) {
+                    m_lowestScore = qMin(m_lowestScore, score);
+                    m_highestScore = qMax(m_highestScore, score);
+                }
+            }
+            // Named: without statistics the planner would rather take (kind, name) and read
+            // every component.
+            m_where += QStringLiteral("AND e.id IN (SELECT id FROM entities INDEXED BY entities_component_by_health "
+                                      "WHERE kind = 'component' AND removed_at IS NULL "
+                                      "AND coalesce(health_score, -1) BETWEEN ?8 AND ?9) ");
+        } else {
+            m_where += QStringLiteral("AND e.health_band = ?6 ");
+        }
+    }
     if (!m_filter.text.trimmed().isEmpty()) {
         m_match = CatalogQuery::ftsPrefixQuery(m_filter.text);
         m_normalized = core::NameMatcher::normalize(m_filter.text);
@@ -160,8 +187,19 @@ void EntitySelection::bind(Statement &q) const
     const QString known = EntityColumns::knownKind(m_filter.kind);
     if (!m_filter.kind.isEmpty() && known.isEmpty())
         q.bind(1, m_filter.kind.toLower());
-    if (!m_filter.owner.isNull())
+    if (!m_filter.owner.isNull() && !m_filter.withoutOwner)
         q.bind(2, m_filter.owner.key());
+    if (m_filter.healthBand) {
+        if (!m_filter.healthScorecard.isEmpty()) {
+            q.bind(6, core::ScorecardEvaluator::bandId(*m_filter.healthBand));
+            q.bind(7, m_filter.healthScorecard);
+        } else if (EntityColumns::knownKind(m_filter.kind) == u"component") {
+            q.bind(8, qint64(m_lowestScore));
+            q.bind(9, qint64(m_highestScore));
+        } else {
+            q.bind(6, core::ScorecardEvaluator::bandId(*m_filter.healthBand));
+        }
+    }
     if (!m_filter.text.trimmed().isEmpty()) {
         if (m_match.isEmpty()) {
             q.bind(3, m_normalized);

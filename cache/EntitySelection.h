@@ -18,12 +18,12 @@ class Statement;
 // table's view has its rows in its order. Also the keyset conditions a table pages with:
 // the sort keys and the entity id (the unique tiebreaker) of a row it holds.
 //
-// The filter's parameters are ?1 to ?5; keyset values and anything else a caller adds
+// The filter's parameters are ?1 to ?9; keyset values and anything else a caller adds
 // start at FirstFreeParameter.
 class EntitySelection final
 {
 public:
-    static constexpr int FirstFreeParameter = 6;
+    static constexpr int FirstFreeParameter = 10;
 
     explicit EntitySelection(ExportFilter filter);
 
@@ -72,6 +72,8 @@ private:
     QString m_where;
     QString m_match; // FTS5 expression, or empty
     QString m_normalized; // the text normalised for the name prefix fallback
+    int m_lowestScore = 0; // the worst band's score range, for the components' health index
+    int m_highestScore = 100;
     QList<QStringView> m_sortKeys;
     QString m_sortIndex;
     bool m_sortKnown = true;

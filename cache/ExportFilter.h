@@ -2,8 +2,11 @@
 #pragma once
 
 #include "core/EntityRef.h"
+#include "core/HealthResult.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace cairn::cache {
 
@@ -12,6 +15,12 @@ struct ExportFilter
 {
     QString kind; // case-insensitive; empty: every kind
     core::EntityRef owner; // null: any owner
+    bool withoutOwner = false; // only the entities that name no owner at all (then `owner` is ignored)
+    // Only the entities in this health band: of the scorecard `healthScorecard` (an id), or,
+    // without one, of their worst scorecard (the Health column's band). Entities no
+    // scorecard applies to are in no band.
+    std::optional<core::HealthBand> healthBand;
+    QString healthScorecard;
     QString text; // words matched as prefixes in name, title, description, tags, owner name
     bool includeRemoved = false; // also the tombstoned entities (removed upstream)
     // A column of the kind (EntityColumns), rows in its order then by id; empty: by kind,

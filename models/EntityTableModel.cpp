@@ -173,6 +173,10 @@ cache::ExportFilter EntityTableModel::exportFilter() const
     cache::ExportFilter filter;
     filter.kind = m_kind;
     filter.text = m_text;
+    filter.owner = m_owner;
+    filter.withoutOwner = m_withoutOwner;
+    filter.healthBand = m_band;
+    filter.healthScorecard = m_bandScorecard;
     filter.sortColumn = columnId(m_sortColumn);
     filter.sortDescending = m_sortOrder == Qt::DescendingOrder;
     return filter;
@@ -210,6 +214,26 @@ void EntityTableModel::setFilterText(const QString &text)
     if (text == m_text)
         return;
     m_text = text;
+    restart();
+}
+
+void EntityTableModel::setOwnerFilter(const core::EntityRef &owner, bool withoutOwner)
+{
+    const core::EntityRef wanted = withoutOwner ? core::EntityRef() : owner;
+    if (wanted == m_owner && withoutOwner == m_withoutOwner)
+        return;
+    m_owner = wanted;
+    m_withoutOwner = withoutOwner;
+    restart();
+}
+
+void EntityTableModel::setHealthBandFilter(std::optional<core::HealthBand> band, const QString &scorecard)
+{
+    const QString wanted = band ? scorecard : QString();
+    if (band == m_band && wanted == m_bandScorecard)
+        return;
+    m_band = band;
+    m_bandScorecard = wanted;
     restart();
 }
 

@@ -4,6 +4,7 @@
 #include "cache/EntitySelection.h"
 #include "cache/ExportFilter.h"
 #include "core/EntityRef.h"
+#include "core/HealthResult.h"
 #include "core/Result.h"
 
 #include <QAbstractTableModel>
@@ -53,6 +54,16 @@ public:
     void setKind(const QString &kind);
     // Name and title prefixes and words, as cache::ExportFilter::text.
     void setFilterText(const QString &text);
+    // Only one owner's entities (a null ref: any owner's), or only those that name no
+    // owner; as cache::ExportFilter::owner and withoutOwner.
+    void setOwnerFilter(const core::EntityRef &owner, bool withoutOwner = false);
+    // Only the entities in `band` of `scorecard` (an id), or of their worst scorecard when
+    // it is empty; no band: any health. As cache::ExportFilter::healthBand.
+    void setHealthBandFilter(std::optional<core::HealthBand> band, const QString &scorecard = {});
+    const core::EntityRef &ownerFilter() const { return m_owner; }
+    bool withoutOwnerFilter() const { return m_withoutOwner; }
+    std::optional<core::HealthBand> healthBandFilter() const { return m_band; }
+    const QString &healthScorecardFilter() const { return m_bandScorecard; }
     // In SQL. A column whose order has no index (cache::EntityColumns::sortIndex) is
     // sorted all the same, by SQLite rather than along an index.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -68,7 +79,7 @@ public:
     QString columnId(int section) const;
     // Whether sorting on `section` walks an index (the default visible columns do).
     bool isSortIndexed(int section) const;
-    // Kind, text and sort: what ViewExport needs to write the rows shown, in their order.
+    // Kind, text, owner, band and sort: what ViewExport needs to write the rows shown, in their order.
     cache::ExportFilter exportFilter() const;
 
     // Reads again the rows held (up to the last one loaded, or a page more when all are)
@@ -135,6 +146,10 @@ private:
     BackgroundReader *m_countReader;
     QString m_kind;
     QString m_text;
+    core::EntityRef m_owner;
+    bool m_withoutOwner = false;
+    std::optional<core::HealthBand> m_band;
+    QString m_bandScorecard;
     QList<const cache::EntityColumn *> m_columns;
     int m_sortColumn = 0;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

@@ -11,6 +11,7 @@ namespace {
 
 const QString OverviewId = QStringLiteral("overview");
 const QString RemovedId = QStringLiteral("removed");
+const QString HealthId = QStringLiteral("health");
 const QString HygieneId = QStringLiteral("hygiene");
 
 } // namespace
@@ -27,6 +28,7 @@ KindCountsModel::KindCountsModel(cache::Cache &cache, QObject *parent)
     };
     m_rows = {
         { OverviewId, tr("Overview"), {}, -1 },
+        { HealthId, tr("Health"), {}, -1 },
         { QStringLiteral("project"), tr("Projects"), kinds(u"project"), 0 },
         { QStringLiteral("goal"), tr("Goals"), kinds(u"goal"), 0 },
         { QStringLiteral("component"), tr("Components"), kinds(u"component"), 0 },
@@ -73,8 +75,8 @@ void KindCountsModel::apply(const cache::KindCounts &counts)
 {
     for (int row = 0; row < m_rows.size(); ++row) {
         Row &r = m_rows[row];
-        if (r.viewId == OverviewId || r.viewId == HygieneId)
-            continue;
+        if (r.viewId == OverviewId || r.viewId == HealthId || r.viewId == HygieneId)
+            continue; // dashboards and reports, not a count
         int count = 0;
         if (r.viewId == RemovedId) {
             count = counts.removedTotal();

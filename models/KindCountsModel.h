@@ -17,7 +17,7 @@ namespace cairn::models {
 
 class BackgroundReader;
 
-// The sidebar: Overview, then one row per kind a person browses (systems and domains
+// The sidebar: Overview, Health, then one row per kind a person browses (systems and domains
 // together), then Removed upstream, each with its count, then the Hygiene report. The rows never change; refresh()
 // re-counts and signals only the rows whose count moved, so the selection stays put.
 class KindCountsModel final : public QAbstractListModel

@@ -43,6 +43,7 @@ EntityTableView::EntityTableView(cache::Cache &cache, QWidget *parent)
     , m_model(new models::EntityTableModel(cache, this))
     , m_filter(new QLineEdit(this))
     , m_columns(new QToolButton(this))
+    , m_scope(new QToolButton(this))
     , m_count(new QLabel(this))
     , m_error(new QLabel(this))
     , m_table(new QTableView(this))
@@ -65,6 +66,14 @@ EntityTableView::EntityTableView(cache::Cache &cache, QWidget *parent)
     m_columns->setToolTip(tr("Choose which columns the table shows; drag a header to reorder"));
     m_columns->setMenu(new QMenu(m_columns));
     m_columns->setAutoRaise(true);
+
+    // The dashboard's owner and band, as a chip: its ✕ (or Delete, Backspace) clears it.
+    m_scope->setObjectName(QStringLiteral("scopeChip"));
+    m_scope->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_scope->setStyleSheet(
+        QStringLiteral("QToolButton#scopeChip { border: 1px solid palette(mid); border-radius: 10px; "
+                       "padding: 1px 8px; background: palette(alternate-base); }"));
+    connect(m_scope, &QToolButton::clicked, this, &EntityTableView::clearScope);
 
     m_count->setObjectName(QStringLiteral("countLabel"));
     m_count->setForegroundRole(QPalette::PlaceholderText);
@@ -105,6 +114,14 @@ EntityTableView::EntityTableView(cache::Cache &cache, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(bar);
+    // Its own row under the filter box, which keeps its width.
+    auto *scopeRow = new QWidget(this);
+    auto *scopeLayout = new QHBoxLayout(scopeRow);
+    scopeLayout->setContentsMargins(6, 0, 6, 4);
+    scopeLayout->addWidget(m_scope);
+    scopeLayout->addStretch(1);
+    scopeRow->hide();
+    layout->addWidget(scopeRow);
     layout->addWidget(m_error);
     layout->addWidget(m_table, 1);
 
@@ -142,6 +159,9 @@ EntityTableView::EntityTableView(cache::Cache &cache, QWidget *parent)
             return tr("The table could not be read.");
         if (!m_model->filterText().isEmpty())
             return tr("Nothing here matches \u201c%1\u201d.").arg(m_model->filterText());
+        if (!m_scope->parentWidget()->isHidden())
+            return tr("Nothing here matches the filter \u201c%1\u201d.")
+                .arg(m_scope->property("scopeLabel").toString());
         return tr("The cache holds none of these yet. Sync a source that has them, or import catalog files.");
     });
     // The rows may arrive before their count: what an empty table says waits for both.
@@ -164,6 +184,7 @@ void EntityTableView::setKind(const QString &kind)
     m_filter->clear();
     m_filter->blockSignals(false);
     m_wantedRef = {};
+    clearScope();
     m_model->setKind(kind);
     restoreLayout();
     m_restoring = false;
@@ -288,6 +309,35 @@ bool EntityTableView::selectRef(const core::EntityRef &ref)
 void EntityTableView::refresh()
 {
     m_model->refresh();
+}
+
+void EntityTableView::setScope(const core::EntityRef &owner, bool withoutOwner, std::optional<core::HealthBand> band,
+    const QString &scorecard, const QString &label)
+{
+    m_model->setOwnerFilter(owner, withoutOwner);
+    m_model->setHealthBandFilter(band, scorecard);
+    m_scope->setProperty("scopeLabel", label);
+    // A button's text takes "&" as a mnemonic: "Checkout & Payments" keeps its own.
+    m_scope->setText(QString(label).replace(u'&', QStringLiteral("&&")) + QStringLiteral("  \u2715"));
+    m_scope->setToolTip(tr("Only these: %1. Click to show them all.").arg(label));
+    m_scope->setAccessibleName(tr("Filter: %1. Press to remove it").arg(label));
+    m_scope->parentWidget()->show();
+    m_empty->update();
+}
+
+QString EntityTableView::scopeLabel() const
+{
+    return m_scope->parentWidget()->isHidden() ? QString() : m_scope->property("scopeLabel").toString();
+}
+
+void EntityTableView::clearScope()
+{
+    if (m_scope->parentWidget()->isHidden())
+        return;
+    m_scope->parentWidget()->hide();
+    m_model->setOwnerFilter({});
+    m_model->setHealthBandFilter(std::nullopt);
+    m_empty->update();
 }
 
 void EntityTableView::focusFilter()

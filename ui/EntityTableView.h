@@ -2,8 +2,11 @@
 #pragma once
 
 #include "core/EntityRef.h"
+#include "core/HealthResult.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -53,6 +56,16 @@ public:
     void refresh();
     void focusFilter();
 
+    // Narrows the table to one owner's entities (or those without an owner) and a health
+    // band (of `scorecard`, or the worst), as the health dashboard asks; a chip above the
+    // rows says so in `label` and clears it. A new kind clears it too.
+    void setScope(const core::EntityRef &owner, bool withoutOwner, std::optional<core::HealthBand> band,
+        const QString &scorecard, const QString &label);
+    void clearScope();
+    // The chip's words; empty when the table is not narrowed.
+    QString scopeLabel() const;
+    QToolButton *scopeChip() const { return m_scope; }
+
 Q_SIGNALS:
     void currentEntityChanged(const cairn::core::EntityRef &ref);
     // Enter or a double click on a row.
@@ -70,6 +83,7 @@ private:
     models::EntityTableModel *m_model;
     QLineEdit *m_filter;
     QToolButton *m_columns;
+    QToolButton *m_scope;
     QLabel *m_count;
     QLabel *m_error;
     QTableView *m_table;

@@ -20,6 +20,7 @@
 #include "ui/EmptyState.h"
 #include "ui/EntityTableView.h"
 #include "ui/Freshness.h"
+#include "ui/HealthDashboard.h"
 #include "ui/HeldRemovalsDialog.h"
 #include "ui/HygieneView.h"
 #include "ui/NavigationHistory.h"
@@ -69,7 +70,8 @@ namespace {
 // The kind a view id shows in the entity table; the other views have pages of their own.
 bool isTableView(const QString &viewId)
 {
-    return viewId != u"overview" && viewId != u"goal" && viewId != u"removed" && viewId != u"hygiene";
+    return viewId != u"overview" && viewId != u"health" && viewId != u"goal" && viewId != u"removed"
+        && viewId != u"hygiene";
 }
 
 // A shortcut and the platform's own for the same thing, once each: the same sequence twice
@@ -208,6 +210,9 @@ void MainWindow::createLayout()
 
     m_views = new QStackedWidget(this);
     m_views->addWidget(m_overview);
+    // Its numbers go over the whole catalog: read on the window's reader.
+    m_health = new HealthDashboard(*m_refresher, this);
+    m_views->addWidget(m_health);
     m_views->addWidget(m_tablePage);
     m_views->addWidget(m_goalTree);
     m_views->addWidget(m_removedTable);
@@ -465,6 +470,8 @@ void MainWindow::connectParts()
     });
     connect(m_overview, &OverviewPage::entityActivated, this, &MainWindow::openEntity);
     connect(m_overview, &OverviewPage::viewRequested, this, &MainWindow::showView);
+    connect(m_health, &HealthDashboard::entityActivated, this, &MainWindow::openEntity);
+    connect(m_health, &HealthDashboard::scopeRequested, this, &MainWindow::showHealthScope);
     connect(m_askBar, &AskBar::entityChosen, this, &MainWindow::openEntity);
     connect(m_askBar, &AskBar::answered, this, &MainWindow::showAnswer);
     connect(m_history, &NavigationHistory::changed, this, &MainWindow::updateNavigationActions);
@@ -522,6 +529,8 @@ bool MainWindow::isReading() const
 {
     if (m_viewId == u"overview")
         return !m_overview->isUpToDate();
+    if (m_viewId == u"health")
+        return m_health->isReading();
     if (m_viewId == u"goal")
         return m_goals && m_goals->isReading();
     if (isTableView(m_viewId))
@@ -546,6 +555,9 @@ void MainWindow::showView(const QString &viewId)
     if (viewId == u"overview") {
         m_overview->refresh();
         m_views->setCurrentWidget(m_overview);
+    } else if (viewId == u"health") {
+        m_health->refresh();
+        m_views->setCurrentWidget(m_health);
     } else if (viewId == u"goal") {
         showGoalTree();
         m_views->setCurrentWidget(m_goalTree);
@@ -561,8 +573,14 @@ void MainWindow::showView(const QString &viewId)
         m_table->setKind(domains ? QStringLiteral("domain") : viewId);
         m_views->setCurrentWidget(m_tablePage);
     }
-    m_export->setEnabled(viewId != u"overview");
+    m_export->setEnabled(viewId != u"overview" && viewId != u"health");
     Q_EMIT viewChanged(viewId);
+}
+
+void MainWindow::showHealthScope(const HealthScope &scope)
+{
+    showView(QStringLiteral("component"));
+    m_table->setScope(scope.owner, scope.withoutOwner, scope.band, scope.scorecard, HealthDashboard::describe(scope));
 }
 
 void MainWindow::showGoalTree()
@@ -897,6 +915,8 @@ void MainWindow::refreshFromCache()
         m_table->refresh();
     if (m_viewId == u"overview")
         m_overview->refresh();
+    if (m_viewId == u"health")
+        m_health->refresh();
     m_detail->reload();
     m_graph->reload();
     readStatus();

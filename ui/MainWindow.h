@@ -49,6 +49,8 @@ class HeldRemovalsDialog;
 class HygieneView;
 class DetailPane;
 class EntityTableView;
+class HealthDashboard;
+struct HealthScope;
 class NavigationHistory;
 class OverviewPage;
 class Sidebar;
@@ -70,7 +72,7 @@ public:
     explicit MainWindow(cache::Cache &cache, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // A view id of the sidebar: "overview", "project", "goal", "component", "api",
+    // A view id of the sidebar: "overview", "health", "project", "goal", "component", "api",
     // "system" (systems and domains), "resource", "group", "user", "removed", "hygiene".
     void showView(const QString &viewId);
     QString currentViewId() const;
@@ -118,6 +120,9 @@ public:
     DetailPane *detailPane() const { return m_detail; }
     AskBar *askBar() const { return m_askBar; }
     OverviewPage *overviewPage() const { return m_overview; }
+    HealthDashboard *healthDashboard() const { return m_health; }
+    // The components table narrowed to a team (and a band), as a click on the dashboard asks.
+    void showHealthScope(const HealthScope &scope);
     NavigationHistory *history() const { return m_history; }
     QTreeView *goalTree() const { return m_goalTree; }
     QTableView *removedTable() const { return m_removedTable; }
@@ -199,6 +204,7 @@ private:
     bool m_bannerFromSync = false;
     QStackedWidget *m_views = nullptr;
     OverviewPage *m_overview = nullptr;
+    HealthDashboard *m_health = nullptr;
     QWidget *m_tablePage = nullptr;
     QTabBar *m_kindTabs = nullptr;
     EntityTableView *m_table = nullptr;

@@ -5,6 +5,7 @@
 #include "ui/AskBar.h"
 #include "ui/DependencyGraphPanel.h"
 #include "ui/EntityTableView.h"
+#include "ui/HealthDashboard.h"
 #include "ui/MainWindow.h"
 #include "ui/OverviewPage.h"
 
@@ -91,6 +92,19 @@ QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QStr
     window.showView(QStringLiteral("removed"));
     grab(QStringLiteral("09-removed-upstream"));
 
+    window.showView(QStringLiteral("health"));
+    grab(QStringLiteral("10-health-dashboard"));
+    // What a click on the most failing team's red segment shows.
+    if (const QList<models::HealthSummary::Team> &teams = window.healthDashboard()->chartTeams(); !teams.isEmpty()) {
+        HealthScope scope;
+        scope.owner = teams.constFirst().owner;
+        scope.withoutOwner = scope.owner.isNull();
+        scope.ownerName = teams.constFirst().name;
+        scope.band = core::HealthBand::Failing;
+        window.showHealthScope(scope);
+    }
+    grab(QStringLiteral("11-health-filtered-components"));
+
     // The dependency graph docked under the views (Ctrl+G), laid out on its own reader.
     window.showView(QStringLiteral("component"));
     window.openEntity(ref("component:default/checkout-service"));
@@ -102,14 +116,14 @@ QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QStr
     graphTimer.start();
     while (window.dependencyGraph()->isReading() && graphTimer.elapsed() < 10000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    grab(QStringLiteral("10-dependency-graph"));
+    grab(QStringLiteral("12-dependency-graph"));
     dock->hide();
 
     // The hygiene report with the stale project open in the detail pane.
     window.showView(QStringLiteral("hygiene"));
     settle(window);
     window.openEntity(ref("project:default/demand-forecasting-v2"));
-    grab(QStringLiteral("11-hygiene"));
+    grab(QStringLiteral("13-hygiene"));
     window.showView(QStringLiteral("overview"));
     return written;
 }

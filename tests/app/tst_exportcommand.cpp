@@ -29,6 +29,7 @@ private Q_SLOTS:
     void unwritablePathLeavesTheOldFile();
     void reseedThroughYamlAndBundle();
     void serverOnlyFieldsAreStripped();
+    void exportsOneHealthBand();
 
 private:
     struct Run
@@ -313,6 +314,40 @@ void TestExportCommand::serverOnlyFieldsAreStripped()
             && yaml.contains("enabled: \"on\"") && yaml.contains("replicas: 3") && !yaml.contains("uid")
             && !yaml.contains("managed-by"),
         yaml.constData());
+}
+
+void TestExportCommand::exportsOneHealthBand()
+{
+    // Every component with its worst band, then those of each band alone: the same rows.
+    const QStringList columns { QStringLiteral("--columns"), QStringLiteral("ref,health_band") };
+    const QStringList base { QStringLiteral("--today"), QStringLiteral("2026-11-24"), QStringLiteral("export"),
+        QStringLiteral("--kind"), QStringLiteral("component") };
+    const Run all = cairn(m_cache, base + columns);
+    QVERIFY2(all.code == 0, qPrintable(all.err));
+    QList<QByteArray> rows = all.out.split('\n');
+    rows.removeFirst(); // the header
+    rows.removeAll(QByteArray());
+    QCOMPARE(rows.size(), 12);
+    int seen = 0;
+    for (const char *band : { "failing", "needs-attention", "passing" }) {
+        const Run one
+            = cairn(m_cache, base + columns + QStringList { QStringLiteral("--band"), QString::fromLatin1(band) });
+        QVERIFY2(one.code == 0, qPrintable(one.err));
+        QList<QByteArray> banded = one.out.split('\n');
+        banded.removeFirst();
+        banded.removeAll(QByteArray());
+        QList<QByteArray> expected;
+        for (const QByteArray &row : std::as_const(rows)) {
+            if (row.endsWith(QByteArray(",") + band + "\r"))
+                expected.append(row);
+        }
+        QCOMPARE(banded, expected);
+        seen += int(banded.size());
+    }
+    QCOMPARE(seen, 12); // a scorecard applies to every component of the examples
+    const Run wrong = cairn(m_cache, base + QStringList { QStringLiteral("--band"), QStringLiteral("green") });
+    QCOMPARE(wrong.code, 2);
+    QVERIFY2(wrong.err.contains(QStringLiteral("unknown band")), qPrintable(wrong.err));
 }
 
 QTEST_GUILESS_MAIN(TestExportCommand)

@@ -108,22 +108,25 @@ void TestKindCountsModel::rowsInSidebarOrder()
 {
     models::KindCountsModel model(*m_cache);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const QStringList expected { QStringLiteral("overview"), QStringLiteral("project"), QStringLiteral("goal"),
-        QStringLiteral("component"), QStringLiteral("api"), QStringLiteral("system"), QStringLiteral("resource"),
-        QStringLiteral("group"), QStringLiteral("user"), QStringLiteral("removed"), QStringLiteral("hygiene") };
+    const QStringList expected { QStringLiteral("overview"), QStringLiteral("health"), QStringLiteral("project"),
+        QStringLiteral("goal"), QStringLiteral("component"), QStringLiteral("api"), QStringLiteral("system"),
+        QStringLiteral("resource"), QStringLiteral("group"), QStringLiteral("user"), QStringLiteral("removed"),
+        QStringLiteral("hygiene") };
     QCOMPARE(model.rowCount(), expected.size());
     for (int row = 0; row < expected.size(); ++row)
         QCOMPARE(model.index(row, 0).data(models::ViewIdRole).toString(), expected.at(row));
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Overview"));
-    QCOMPARE(model.index(5, 0).data().toString(), QStringLiteral("Systems & Domains"));
-    QCOMPARE(model.index(9, 0).data().toString(), QStringLiteral("Removed upstream"));
-    QCOMPARE(model.index(10, 0).data().toString(), QStringLiteral("Hygiene"));
-    QCOMPARE(model.index(10, 0).data(models::CountRole).toInt(), -1); // findings, not a count of entities
-    QCOMPARE(model.index(5, 0).data(models::KindsRole).toStringList(),
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("Health"));
+    QCOMPARE(model.index(1, 0).data(models::CountRole).toInt(), -1); // a dashboard, not a count
+    QCOMPARE(model.index(6, 0).data().toString(), QStringLiteral("Systems & Domains"));
+    QCOMPARE(model.index(10, 0).data().toString(), QStringLiteral("Removed upstream"));
+    QCOMPARE(model.index(11, 0).data().toString(), QStringLiteral("Hygiene"));
+    QCOMPARE(model.index(11, 0).data(models::CountRole).toInt(), -1); // findings, not a count of entities
+    QCOMPARE(model.index(6, 0).data(models::KindsRole).toStringList(),
         QStringList({ QStringLiteral("system"), QStringLiteral("domain") }));
-    QCOMPARE(model.index(7, 0).data(models::KindsRole).toStringList(), QStringList { QStringLiteral("group") });
-    QVERIFY(!model.index(1, 0).data(Qt::DecorationRole).isValid());
-    QCOMPARE(model.rowOf(u"user"), 8);
+    QCOMPARE(model.index(8, 0).data(models::KindsRole).toStringList(), QStringList { QStringLiteral("group") });
+    QVERIFY(!model.index(2, 0).data(Qt::DecorationRole).isValid());
+    QCOMPARE(model.rowOf(u"user"), 9);
     QCOMPARE(model.rowOf(u"location"), -1);
     // An empty cache: zero everywhere, the overview is not a count.
     QCOMPARE(countOf(model, QStringLiteral("overview")), -1);

@@ -29,7 +29,9 @@ void TestScreenshots::savesTheMainViews()
     const QStringList expected { QStringLiteral("01-overview"), QStringLiteral("02-components-detail"),
         QStringLiteral("03-project-history"), QStringLiteral("04-goal-tree"), QStringLiteral("05-team"),
         QStringLiteral("06-person"), QStringLiteral("07-ask-while-typing"), QStringLiteral("08-ask-answer"),
-        QStringLiteral("09-removed-upstream"), QStringLiteral("10-dependency-graph"), QStringLiteral("11-hygiene") };
+        QStringLiteral("09-removed-upstream"), QStringLiteral("10-health-dashboard"),
+        QStringLiteral("11-health-filtered-components"), QStringLiteral("12-dependency-graph"),
+        QStringLiteral("13-hygiene") };
     for (const QString &name : expected)
         QFile::remove(QDir(folder).filePath(name + QStringLiteral(".png")));
 
