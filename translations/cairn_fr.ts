@@ -267,16 +267,16 @@
         <translation>Fournie par</translation>
     </message>
     <message>
-        <source>Health</source>
-        <translation>Santé</translation>
-    </message>
-    <message>
         <source>Removed upstream on %1</source>
         <translation>Supprimé à la source le %1</translation>
     </message>
     <message>
         <source>, owner %1</source>
         <translation>, responsable %1</translation>
+    </message>
+    <message>
+        <source>%1, %2, level %3</source>
+        <translation>%1, %2, niveau %3</translation>
     </message>
 </context>
 <context>
@@ -440,6 +440,202 @@
     <message>
         <source>goals</source>
         <translation>objectifs</translation>
+    </message>
+</context>
+<context>
+    <name>HealthWords</name>
+    <message>
+        <source>Failing</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>À surveiller</translation>
+    </message>
+    <message>
+        <source>Passing</source>
+        <translation>Conforme</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <comment>maturity level</comment>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Bronze</source>
+        <translation>Bronze</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Argent</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Or</translation>
+    </message>
+    <message>
+        <source>%1 link: %2</source>
+        <translation>lien « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>no %1 link, in metadata.links or a well-known annotation</source>
+        <translation>aucun lien « %1 », ni dans metadata.links ni dans une annotation connue</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dependencies, all in the catalog and none deprecated</source>
+        <translation>
+            <numerusform>%n dépendance, dans le catalogue et non dépréciée</numerusform>
+            <numerusform>%n dépendances, toutes dans le catalogue et aucune dépréciée</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is %2 (limit %3)</source>
+        <translation>%1 vaut %2 (limite %3)</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 vaut %2</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>%1 est absent</translation>
+    </message>
+    <message>
+        <source>%1 names %2, which is not in the catalog</source>
+        <translation>%1 désigne %2, absent du catalogue</translation>
+    </message>
+    <message>
+        <source>depends on deprecated %1</source>
+        <translation>dépend de %1, déprécié</translation>
+    </message>
+    <message>
+        <source>depends on %1, not in the catalog</source>
+        <translation>dépend de %1, absent du catalogue</translation>
+    </message>
+    <message>
+        <source>%1 is “%2”, which is not a number or date</source>
+        <translation>%1 vaut « %2 », qui n’est ni un nombre ni une date</translation>
+    </message>
+    <message>
+        <source>%1 is %2, below the minimum of %3</source>
+        <translation>%1 vaut %2, sous le minimum de %3</translation>
+    </message>
+    <message>
+        <source>%1 is %2, above the maximum of %3</source>
+        <translation>%1 vaut %2, au-dessus du maximum de %3</translation>
+    </message>
+    <message>
+        <source>%1 is %2, more than %3 days ago</source>
+        <translation>%1 vaut %2, il y a plus de %3 jours</translation>
+    </message>
+    <message>
+        <source>%1 is %2, after today (%3)</source>
+        <translation>%1 vaut %2, après aujourd’hui (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is “%2”, not “%3”</source>
+        <translation>%1 vaut « %2 », pas « %3 »</translation>
+    </message>
+    <message>
+        <source>at risk through %1, which is failing</source>
+        <translation>à risque par %1, en échec</translation>
+    </message>
+    <message>
+        <source>at risk through %1, which is failing (via %2)</source>
+        <translation>à risque par %1, en échec (via %2)</translation>
+    </message>
+</context>
+<context>
+    <name>HygieneWords</name>
+    <message>
+        <source>No owner</source>
+        <translation>Sans propriétaire</translation>
+    </message>
+    <message>
+        <source>Owner not in the catalog</source>
+        <translation>Propriétaire absent du catalogue</translation>
+    </message>
+    <message>
+        <source>Team without members</source>
+        <translation>Équipe sans membres</translation>
+    </message>
+    <message>
+        <source>Person in no team</source>
+        <translation>Personne sans équipe</translation>
+    </message>
+    <message>
+        <source>Component in no system</source>
+        <translation>Composant hors de tout système</translation>
+    </message>
+    <message>
+        <source>Orphaned by its source</source>
+        <translation>Orphelin de sa source</translation>
+    </message>
+    <message>
+        <source>Project without recent update</source>
+        <translation>Projet sans point récent</translation>
+    </message>
+    <message>
+        <source>Project past its target date</source>
+        <translation>Projet en retard sur sa date cible</translation>
+    </message>
+    <message>
+        <source>Goal without a project</source>
+        <translation>Objectif sans projet</translation>
+    </message>
+    <message>
+        <source>Nobody owns it: its source names no owner.</source>
+        <translation>Personne n’en est propriétaire : sa source n’en nomme aucun.</translation>
+    </message>
+    <message>
+        <source>Its owner %1 is not in the catalog.</source>
+        <translation>Son propriétaire %1 est absent du catalogue.</translation>
+    </message>
+    <message>
+        <source>Nobody is a member of it, and it has no child teams.</source>
+        <translation>Elle n’a aucun membre ni aucune sous-équipe.</translation>
+    </message>
+    <message>
+        <source>Not a member of any team.</source>
+        <translation>Membre d’aucune équipe.</translation>
+    </message>
+    <message>
+        <source>Not a member of any team in the catalog; the teams named (%1) are not in it.</source>
+        <translation>Membre d’aucune équipe du catalogue ; les équipes nommées (%1) n’y sont pas.</translation>
+    </message>
+    <message>
+        <source>Not part of any system.</source>
+        <translation>Ne fait partie d’aucun système.</translation>
+    </message>
+    <message>
+        <source>Its source marks it orphaned (backstage.io/orphan): what defined it is gone.</source>
+        <translation>Sa source le marque orphelin (backstage.io/orphan) : ce qui le définissait a disparu.</translation>
+    </message>
+    <message>
+        <source>Not finished, and no status update ever.</source>
+        <translation>Pas terminé, et jamais aucun point d’avancement.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not finished; last update on %1, %n days ago.</source>
+        <translation>
+            <numerusform>Pas terminé ; dernier point le %1, il y a %n jour.</numerusform>
+            <numerusform>Pas terminé ; dernier point le %1, il y a %n jours.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not done, and its target date %1 passed %n days ago.</source>
+        <translation>
+            <numerusform>Pas terminé, et sa date cible %1 est passée depuis %n jour.</numerusform>
+            <numerusform>Pas terminé, et sa date cible %1 est passée depuis %n jours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No project contributes to it or to any of its sub-goals.</source>
+        <translation>Aucun projet n’y contribue, ni à aucun de ses sous-objectifs.</translation>
+    </message>
+    <message>
+        <source>The catalog is clean: every component has an owner and a system, every team has members, every person is in a team, and every project and goal is looked after.</source>
+        <translation>Le catalogue est propre : chaque composant a un propriétaire et un système, chaque équipe a des membres, chaque personne est dans une équipe, et chaque projet et objectif est suivi.</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1261,18 @@
         <comment>a percentage</comment>
         <translation>%1&#xa0;%</translation>
     </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Health band</source>
+        <translation>Niveau de santé</translation>
+    </message>
+    <message>
+        <source>%1: the worst of its scorecards; the How section shows each with its evidence</source>
+        <translation>%1 : la moins bonne de ses grilles ; la section Comment les montre toutes, avec leurs preuves</translation>
+    </message>
 </context>
 <context>
     <name>cairn::models::GoalTreeModel</name>
@@ -1099,6 +1307,29 @@
     <message>
         <source>Target date</source>
         <translation>Échéance</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::models::HygieneModel</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type d’entité</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1373,14 @@
     <message>
         <source>Removed upstream</source>
         <translation>Supprimés à la source</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Hygiene</source>
+        <translation>Hygiène</translation>
     </message>
 </context>
 <context>
@@ -1429,6 +1668,14 @@
         <comment>a percentage</comment>
         <translation>%1&#xa0;%</translation>
     </message>
+    <message>
+        <source>level %1</source>
+        <translation>niveau %1</translation>
+    </message>
+    <message>
+        <source>At risk through a failing dependency:</source>
+        <translation>À risque par une dépendance en échec :</translation>
+    </message>
 </context>
 <context>
     <name>cairn::ui::AskBar</name>
@@ -1568,6 +1815,203 @@
     </message>
 </context>
 <context>
+    <name>cairn::ui::DependencyGraphPanel</name>
+    <message>
+        <source>Depth: </source>
+        <translation>Profondeur : </translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>Profondeur</translation>
+    </message>
+    <message>
+        <source>How many relations away from the entity the graph reaches, each way (1–3)</source>
+        <translation>Jusqu’à combien de relations de l’entité le graphe s’étend, dans chaque sens (1–3)</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Zoom arrière (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>Zoom avant (Ctrl+=)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (Ctrl+0)</source>
+        <translation>Montrer tout le graphe (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PNG…</source>
+        <translation>Exporter en &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;SVG…</source>
+        <translation>Exporter en &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Save the graph as a PNG or SVG picture</source>
+        <translation>Enregistrer le graphe comme image PNG ou SVG</translation>
+    </message>
+    <message>
+        <source>Export the graph</source>
+        <translation>Exporter le graphe</translation>
+    </message>
+    <message>
+        <source>Colours of the graph</source>
+        <translation>Couleurs du graphe</translation>
+    </message>
+    <message>
+        <source>Select a component, API or resource to see what it depends on and what depends on it.</source>
+        <translation>Choisissez un composant, une API ou une ressource pour voir ce dont il dépend et ce qui en dépend.</translation>
+    </message>
+    <message>
+        <source>Reading what %1 depends on…</source>
+        <translation>Lecture des dépendances de %1…</translation>
+    </message>
+    <message>
+        <source>Could not show the graph of %1: %2</source>
+        <translation>Impossible d’afficher le graphe de %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 has no dependencies, dependents or APIs in the catalog.</source>
+        <translation>%1 n’a ni dépendances, ni dépendants, ni API dans le catalogue.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities around %1.</source>
+        <translation>
+            <numerusform>%n entité autour de %1.</numerusform>
+            <numerusform>%n entités autour de %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more are left out to keep the graph readable; the + badges say where.</source>
+        <translation>
+            <numerusform>%n autre est laissée de côté pour garder le graphe lisible ; les pastilles + disent où.</numerusform>
+            <numerusform>%n autres sont laissées de côté pour garder le graphe lisible ; les pastilles + disent où.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dependency graph of %1</source>
+        <translation>Graphe des dépendances de %1</translation>
+    </message>
+    <message>
+        <source>No scorecard</source>
+        <translation>Aucune grille</translation>
+    </message>
+    <message>
+        <source>At risk through a dependency</source>
+        <translation>À risque par une dépendance</translation>
+    </message>
+    <message>
+        <source>There is no graph to export: select an entity first.</source>
+        <translation>Il n’y a pas de graphe à exporter : choisissez d’abord une entité.</translation>
+    </message>
+    <message>
+        <source>Export Dependency Graph</source>
+        <translation>Exporter le graphe des dépendances</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved the dependency graph to %1</source>
+        <translation>Graphe des dépendances enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Could not export the graph: %1</source>
+        <translation>Impossible d’exporter le graphe : %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::DependencyGraphScene</name>
+    <message>
+        <source>depends on</source>
+        <translation>dépend de</translation>
+    </message>
+    <message>
+        <source>provides</source>
+        <translation>fournit</translation>
+    </message>
+    <message>
+        <source>consumes</source>
+        <translation>utilise</translation>
+    </message>
+    <message>
+        <source>not in the catalog</source>
+        <translation>absent du catalogue</translation>
+    </message>
+    <message>
+        <source>removed upstream</source>
+        <translation>supprimé à la source</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>Santé : %1</translation>
+    </message>
+    <message>
+        <source>No scorecard applies</source>
+        <translation>Aucune grille ne s’applique</translation>
+    </message>
+    <message>
+        <source>Not in the catalog</source>
+        <translation>Absent du catalogue</translation>
+    </message>
+    <message>
+        <source>Removed upstream</source>
+        <translation>Supprimé à la source</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more dependents not shown</source>
+        <translation>
+            <numerusform>%n autre dépendant non affiché</numerusform>
+            <numerusform>%n autres dépendants non affichés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more dependencies not shown</source>
+        <translation>
+            <numerusform>%n autre dépendance non affichée</numerusform>
+            <numerusform>%n autres dépendances non affichées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::DependencyGraphView</name>
+    <message>
+        <source>Dependency graph</source>
+        <translation>Graphe des dépendances</translation>
+    </message>
+</context>
+<context>
     <name>cairn::ui::DesktopSession</name>
     <message>
         <source>Cairn could not check its cache for damage: %1</source>
@@ -1600,6 +2044,10 @@
     <message>
         <source>You are looking at Fennel, a sample organisation bundled with Cairn. Add your own catalog in File ▸ Sources and sync it; the sample stays a source of its own, easy to remove.</source>
         <translation>Vous regardez Fennel, une organisation d’exemple fournie avec Cairn. Ajoutez votre propre catalogue dans Fichier ▸ Sources et synchronisez-le&#xa0;; l’exemple reste une source à part, facile à retirer.</translation>
+    </message>
+    <message>
+        <source>Cairn could not bring component health up to date: %1</source>
+        <translation>Cairn n’a pas pu mettre à jour la santé des composants : %1</translation>
     </message>
 </context>
 <context>
@@ -1691,6 +2139,18 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
         <source>Reset to default columns</source>
         <translation>Revenir aux colonnes par défaut</translation>
     </message>
+    <message>
+        <source>Nothing here matches the filter “%1”.</source>
+        <translation>Rien ici ne correspond au filtre « %1 ».</translation>
+    </message>
+    <message>
+        <source>Only these: %1. Click to show them all.</source>
+        <translation>Seulement ceux-ci : %1. Cliquez pour tout afficher.</translation>
+    </message>
+    <message>
+        <source>Filter: %1. Press to remove it</source>
+        <translation>Filtre : %1. Appuyez pour le retirer</translation>
+    </message>
 </context>
 <context>
     <name>cairn::ui::Freshness</name>
@@ -1741,6 +2201,223 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     <message>
         <source>Offline copy · %1</source>
         <translation>Copie hors ligne · %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::GraphImageExport</name>
+    <message>
+        <source>There is no graph to export.</source>
+        <translation>Il n’y a pas de graphe à exporter.</translation>
+    </message>
+    <message>
+        <source>Not enough memory for an image of %1 × %2 pixels.</source>
+        <translation>Pas assez de mémoire pour une image de %1 × %2 pixels.</translation>
+    </message>
+    <message>
+        <source>Could not encode %1 as PNG.</source>
+        <translation>Impossible d’encoder %1 en PNG.</translation>
+    </message>
+    <message>
+        <source>Could not start writing SVG to %1.</source>
+        <translation>Impossible de commencer l’écriture SVG dans %1.</translation>
+    </message>
+    <message>
+        <source>Could not finish writing SVG to %1.</source>
+        <translation>Impossible de terminer l’écriture SVG dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::GraphLayout</name>
+    <message>
+        <source>it gave no reason</source>
+        <translation>sans donner de raison</translation>
+    </message>
+    <message>
+        <source>Graphviz could not start: %1</source>
+        <translation>Graphviz n’a pas pu démarrer : %1</translation>
+    </message>
+    <message>
+        <source>Graphviz could not make a graph: %1</source>
+        <translation>Graphviz n’a pas pu créer le graphe : %1</translation>
+    </message>
+    <message>
+        <source>Graphviz could not lay out the graph (is its “dot” plugin installed and registered with `dot -c`?): %1</source>
+        <translation>Graphviz n’a pas pu disposer le graphe (son greffon « dot » est-il installé et enregistré avec `dot -c` ?) : %1</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::HealthDashboard</name>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>By scorecard</source>
+        <translation>Par grille</translation>
+    </message>
+    <message>
+        <source>&amp;Teams and worst components by:</source>
+        <translation>É&amp;quipes et pires composants selon :</translation>
+    </message>
+    <message>
+        <source>Scorecard of the teams and worst components</source>
+        <translation>Grille des équipes et des pires composants</translation>
+    </message>
+    <message>
+        <source>By owning team</source>
+        <translation>Par équipe propriétaire</translation>
+    </message>
+    <message>
+        <source>Components of each owning team by health band</source>
+        <translation>Composants de chaque équipe propriétaire, par niveau de santé</translation>
+    </message>
+    <message>
+        <source>Click a segment for that team&apos;s components in that band, a team&apos;s name for all of them</source>
+        <translation>Cliquez sur un segment pour les composants de cette équipe à ce niveau, sur le nom d&apos;une équipe pour tous</translation>
+    </message>
+    <message>
+        <source>Health by owning team</source>
+        <translation>Santé par équipe propriétaire</translation>
+    </message>
+    <message>
+        <source>Enter or double-click shows the team&apos;s components; on a band&apos;s number, those in that band</source>
+        <translation>Entrée ou double-clic montre les composants de l&apos;équipe ; sur le nombre d&apos;un niveau, ceux de ce niveau</translation>
+    </message>
+    <message>
+        <source>Worst components</source>
+        <translation>Pires composants</translation>
+    </message>
+    <message>
+        <source>Worst components, lowest score first</source>
+        <translation>Pires composants, score le plus bas d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the component</source>
+        <translation>Entrée ou double-clic ouvre le composant</translation>
+    </message>
+    <message>
+        <source>Without an owner</source>
+        <translation>Sans propriétaire</translation>
+    </message>
+    <message>
+        <source>Owned by %1</source>
+        <translation>Appartenant à %1</translation>
+    </message>
+    <message>
+        <source>%1 (not in the catalog)</source>
+        <translation>%1 (absent du catalogue)</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>Sans propriétaire</translation>
+    </message>
+    <message>
+        <source>Reading the catalog&apos;s health…</source>
+        <translation>Lecture de la santé du catalogue…</translation>
+    </message>
+    <message>
+        <source>The health of the catalog could not be read: %1</source>
+        <translation>La santé du catalogue n&apos;a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>The cache holds no components yet. Sync a source that has them, or import catalog files; their health shows here.</source>
+        <translation>Le cache ne contient encore aucun composant. Synchronisez une source qui en a, ou importez des fichiers de catalogue ; leur santé s&apos;affiche ici.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No scorecard applies to any of the %n components. Scorecards are YAML files: the built-in ones apply to components with a kind and lifecycle; add your own to Cairn&apos;s scorecards folder.</source>
+        <translation>
+            <numerusform>Aucune grille ne s&apos;applique au composant. Les grilles sont des fichiers YAML : celles fournies s&apos;appliquent aux composants ; ajoutez les vôtres au dossier scorecards de Cairn.</numerusform>
+            <numerusform>Aucune grille ne s&apos;applique aux %n composants. Les grilles sont des fichiers YAML : celles fournies s&apos;appliquent aux composants ; ajoutez les vôtres au dossier scorecards de Cairn.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 components with a scorecard; no scorecard applies to %n more.</source>
+        <translation>
+            <numerusform>%1 composants avec une grille ; aucune grille ne s&apos;applique à %n autre.</numerusform>
+            <numerusform>%1 composants avec une grille ; aucune grille ne s&apos;applique à %n autres.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n components, each with a scorecard.</source>
+        <translation>
+            <numerusform>%n composant, avec une grille.</numerusform>
+            <numerusform>%n composants, chacun avec une grille.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each component&apos;s worst scorecard</source>
+        <translation>La moins bonne grille de chaque composant</translation>
+    </message>
+    <message>
+        <source>%1 by health band</source>
+        <translation>%1 par niveau de santé</translation>
+    </message>
+    <message>
+        <source>Levels: %1</source>
+        <translation>Niveaux : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n at risk through a dependency that fails it</source>
+        <translation>
+            <numerusform>%n à risque par une dépendance en échec</numerusform>
+            <numerusform>%n à risque par une dépendance en échec</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (introuvable)</translation>
+    </message>
+    <message>
+        <source>The %1 teams with the most failing components of %2; the table lists every team.</source>
+        <translation>Les %1 équipes qui ont le plus de composants en échec sur %2 ; le tableau les liste toutes.</translation>
+    </message>
+    <message>
+        <source>%1: %2 failing, %3 need attention, %4 passing</source>
+        <translation>%1 : %2 en échec, %3 à surveiller, %4 conformes</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Composants</translation>
+    </message>
+    <message>
+        <source>No entity in the catalog has this ref</source>
+        <translation>Aucune entité du catalogue n&apos;a cette référence</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>Composant</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>Grille</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <source>Fails</source>
+        <translation>Échoue sur</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 %, %2</source>
+        <translation>%1 %, %2</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>à risque</translation>
     </message>
 </context>
 <context>
@@ -1835,6 +2512,21 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::HygieneView</name>
+    <message>
+        <source>Hygiene report</source>
+        <translation>Rapport d’hygiène</translation>
+    </message>
+    <message>
+        <source>Stale data in the catalog, one finding a row: the problem, the entity and why. Press Enter on a row to open its entity.</source>
+        <translation>Les données périmées du catalogue, un constat par ligne : le problème, l’entité et pourquoi. Appuyez sur Entrée sur une ligne pour ouvrir son entité.</translation>
+    </message>
+    <message>
+        <source>The hygiene report could not be read: %1</source>
+        <translation>Le rapport d’hygiène n’a pas pu être lu : %1</translation>
     </message>
 </context>
 <context>
@@ -2187,6 +2879,22 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     <message>
         <source>Removals from these sources wait for your decision; their other changes still arrive. Click a source to review them.</source>
         <translation>Les suppressions venant de ces sources attendent votre décision&#xa0;; leurs autres changements arrivent toujours. Cliquez sur une source pour les revoir.</translation>
+    </message>
+    <message>
+        <source>Dependency Graph</source>
+        <translation>Graphe des dépendances</translation>
+    </message>
+    <message>
+        <source>Dependency &amp;Graph</source>
+        <translation>&amp;Graphe des dépendances</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graphe</translation>
+    </message>
+    <message>
+        <source>What the entity depends on and what depends on it, coloured by health (Ctrl+G)</source>
+        <translation>Ce dont l’entité dépend et ce qui en dépend, coloré selon la santé (Ctrl+G)</translation>
     </message>
 </context>
 <context>
