@@ -323,8 +323,9 @@ private Q_SLOTS:
             QVERIFY(db.exec(QStringLiteral(
                 "DROP VIEW v_kept_entities; DROP TABLE kept_entities; DROP VIEW v_health; DROP TABLE health; "
                 "DROP TABLE health_reads; DROP TABLE health_state; DROP TABLE health_scorecards; "
-                "DROP INDEX entities_component_by_health; ALTER TABLE entities DROP COLUMN health_score; "
-                "ALTER TABLE entities DROP COLUMN health_band;")));
+                "DROP INDEX entities_component_by_health; DROP VIEW v_components; "
+                "ALTER TABLE entities DROP COLUMN health_score; ALTER TABLE entities DROP COLUMN health_band; "
+                "CREATE VIEW v_components AS SELECT e.ref, e.name FROM entities e WHERE e.kind = 'component';")));
             QVERIFY(db.setUserVersion(4));
         }
         {
