@@ -2,8 +2,8 @@
 #include "cache/SnapshotStore.h"
 
 #include "cache/Cache.h"
-#include "cache/HealthStore.h"
 #include "cache/CacheLog.h"
+#include "cache/HealthStore.h"
 #include "cache/Schema.h"
 #include "cache/SqlTry.h"
 #include "cache/Transaction.h"
