@@ -117,18 +117,10 @@ int runHealth(CliContext &context, const QStringList &arguments)
             return context.fail(QStringLiteral("--scorecards %1: not a folder").arg(folder));
         const std::shared_ptr<const cache::HealthPolicy> installed = cache::HealthPolicy::installed();
         onTheSpot.emplace(installed ? *installed : cache::HealthPolicy());
-        sync::ScorecardSet more = sync::ScorecardReader::readFolder(folder);
-        problems.append(more.errors);
-        for (core::Scorecard &s : more.scorecards) {
-            const bool taken = std::any_of(onTheSpot->scorecards.cbegin(), onTheSpot->scorecards.cend(),
-                [&s](const core::Scorecard &have) { return have.id.compare(s.id, Qt::CaseInsensitive) == 0; });
-            if (taken)
-                problems.append(sync::ScorecardFileError { s.origin, 0,
-                    QStringLiteral("its id \u201c%1\u201d is already a scorecard's; give it another `id:`")
-                        .arg(s.id) });
-            else
-                onTheSpot->scorecards.append(std::move(s));
-        }
+        sync::ScorecardSet set { onTheSpot->scorecards, {} };
+        sync::ScorecardReader::addFolder(set, folder);
+        problems.append(set.errors);
+        onTheSpot->scorecards = std::move(set.scorecards);
     }
 
     core::Result<cache::Cache *> cache = context.cache();

@@ -9,8 +9,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
-#include <QSet>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 // Q_INIT_RESOURCE may not be called inside a namespace; the scorecards are compiled into a
 // static library, whose resources are registered only when asked for.
@@ -140,26 +141,26 @@ ScorecardSet ScorecardReader::builtIn()
     return set;
 }
 
+void ScorecardReader::addFolder(ScorecardSet &set, const QString &folder)
+{
+    ScorecardSet more = readFolder(folder);
+    set.errors.append(more.errors);
+    for (core::Scorecard &s : more.scorecards) {
+        const bool taken = std::any_of(set.scorecards.cbegin(), set.scorecards.cend(),
+            [&s](const core::Scorecard &have) { return have.id.compare(s.id, Qt::CaseInsensitive) == 0; });
+        if (taken)
+            set.errors.append(ScorecardFileError { s.origin, 0,
+                QStringLiteral("its id \u201c%1\u201d is already a scorecard's; give it another `id:`").arg(s.id) });
+        else
+            set.scorecards.append(std::move(s));
+    }
+}
+
 ScorecardSet ScorecardReader::load(const QStringList &folders)
 {
     ScorecardSet set = builtIn();
-    QSet<QString> ids;
-    for (const core::Scorecard &s : set.scorecards)
-        ids.insert(s.id.toLower());
-    for (const QString &folder : folders) {
-        ScorecardSet more = readFolder(folder);
-        set.errors.append(more.errors);
-        for (core::Scorecard &s : more.scorecards) {
-            if (ids.contains(s.id.toLower())) {
-                set.errors.append(ScorecardFileError { s.origin, 0,
-                    QStringLiteral("its id \u201c%1\u201d is already a scorecard's; give it another `id:`")
-                        .arg(s.id) });
-                continue;
-            }
-            ids.insert(s.id.toLower());
-            set.scorecards.append(std::move(s));
-        }
-    }
+    for (const QString &folder : folders)
+        addFolder(set, folder);
     return set;
 }
 

@@ -40,6 +40,8 @@ public:
     // The built-in scorecards, then each folder's. A scorecard whose id was already taken is
     // refused: its id names it in the cache and on the command line.
     static ScorecardSet load(const QStringList &folders);
+    // Adds a folder's scorecards to `set`, refusing one whose id `set` already has.
+    static void addFolder(ScorecardSet &set, const QString &folder);
 
     // The folder of the person's own scorecards: "scorecards" in the app's data location.
     static QString userFolder();
