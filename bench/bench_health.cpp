@@ -60,7 +60,9 @@ QList<core::SourcedEntity> organisation(int count)
     QRandomGenerator random(20261124);
     QList<core::SourcedEntity> out;
     int line = 0;
-    for (const core::Entity &entity : bench::SyntheticOrganisation(count).entities()) {
+    // Kept by name: a range-for over a temporary's member would read a destroyed list.
+    const bench::SyntheticOrganisation synthetic(count);
+    for (const core::Entity &entity : synthetic.entities()) {
         const bool component = entity.kind().compare(u"component", Qt::CaseInsensitive) == 0;
         out.append(core::SourcedEntity { component ? withHealthFacts(entity, random) : entity,
             core::DocumentOrigin { QStringLiteral("bench"), ++line } });

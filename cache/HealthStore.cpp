@@ -426,18 +426,19 @@ core::Status HealthStore::recomputeAll()
             }
         }
         const QSet<QString> &failingHere = failing[s];
+        QStringList scored;
         for (const QString &key : std::as_const(reaches)) {
             const auto it = evaluated.constFind(key);
-            if (it == evaluated.constEnd() || !it->second.contains(int(s)))
-                continue;
-            const QStringList path = core::DependencyRisk::pathFrom(
-                key, [&facts](const QString &k) { return facts.dependenciesOf(k); },
-                [&failingHere](const QString &k) { return failingHere.contains(k); });
-            if (path.isEmpty())
-                continue;
+            if (it != evaluated.constEnd() && it->second.contains(int(s)))
+                scored.append(key);
+        }
+        const QHash<QString, QStringList> paths = core::DependencyRisk::pathsFrom(
+            scored, [&facts](const QString &k) { return facts.dependenciesOf(k); },
+            [&failingHere](const QString &k) { return failingHere.contains(k); });
+        for (auto path = paths.constBegin(); path != paths.constEnd(); ++path) {
             setRisk.reset();
-            setRisk.bind(":path", compactJson(QJsonArray::fromStringList(path)));
-            setRisk.bind(":id", it->first);
+            setRisk.bind(":path", compactJson(QJsonArray::fromStringList(path.value())));
+            setRisk.bind(":id", evaluated.value(path.key()).first);
             setRisk.bind(":scorecard", m_policy.scorecards.at(s).id);
             CAIRN_TRY(setRisk.exec());
         }
@@ -514,23 +515,30 @@ core::Status HealthStore::update(const QStringList &changedKeys)
                            "JOIN entities e ON e.id = h.entity_id WHERE e.key=:key AND e.removed_at IS NULL")));
     CAIRN_TRY_ASSIGN(Statement setRisk,
         m_db.prepare(QStringLiteral("UPDATE health SET risk_path=:path WHERE entity_id=:id AND scorecard=:scorecard")));
+    struct Row
+    {
+        QString key;
+        qint64 id;
+        QString path;
+    };
+    QHash<QString, QList<Row>> byScorecard; // the risky entities' stored paths, per scorecard
     for (const QString &key : std::as_const(risky)) {
         scorecards.reset();
         scorecards.bind(":key", key);
-        struct Row
-        {
-            qint64 id;
-            QString scorecard;
-            QString path;
-        };
-        QList<Row> own;
-        CAIRN_TRY(forEachRow(scorecards, [&own](const Statement &row) {
-            own.append(Row { row.int64(0), row.text(1), row.text(2) });
+        CAIRN_TRY(forEachRow(scorecards, [&byScorecard, &key](const Statement &row) {
+            byScorecard[row.text(1)].append(Row { key, row.int64(0), row.text(2) });
         }));
-        for (const Row &r : own) {
-            const QStringList path = core::DependencyRisk::pathFrom(
-                key, [&facts](const QString &k) { return facts.dependenciesOf(k); },
-                [&facts, &r](const QString &k) { return facts.failing(k, r.scorecard); });
+    }
+    for (auto card = byScorecard.constBegin(); card != byScorecard.constEnd(); ++card) {
+        const QString &scorecard = card.key();
+        QStringList keys;
+        for (const Row &r : card.value())
+            keys.append(r.key);
+        const QHash<QString, QStringList> paths = core::DependencyRisk::pathsFrom(
+            keys, [&facts](const QString &k) { return facts.dependenciesOf(k); },
+            [&facts, &scorecard](const QString &k) { return facts.failing(k, scorecard); });
+        for (const Row &r : card.value()) {
+            const QStringList path = paths.value(r.key);
             const QString text = path.isEmpty() ? QString() : compactJson(QJsonArray::fromStringList(path));
             if (text == r.path)
                 continue;
@@ -540,7 +548,7 @@ core::Status HealthStore::update(const QStringList &changedKeys)
             else
                 setRisk.bind(":path", text);
             setRisk.bind(":id", r.id);
-            setRisk.bind(":scorecard", r.scorecard);
+            setRisk.bind(":scorecard", scorecard);
             CAIRN_TRY(setRisk.exec());
         }
     }
@@ -564,19 +572,28 @@ core::Result<QHash<QString, QList<core::ScorecardResult>>> HealthStore::evaluate
         if (!results.isEmpty())
             all.insert(row.text(0), std::move(results));
     }));
-    // Risk, within what was evaluated here.
-    for (auto it = all.begin(); it != all.end(); ++it) {
-        for (core::ScorecardResult &r : it.value()) {
-            const QString scorecard = r.scorecardId;
-            r.riskPath = core::DependencyRisk::pathFrom(
-                it.key(), [&facts](const QString &k) { return facts.dependenciesOf(k); },
-                [&all, &scorecard](const QString &k) {
-                    for (const core::ScorecardResult &other : all.value(k))
-                        if (other.scorecardId == scorecard)
-                            return other.band == core::HealthBand::Failing;
+    // Risk, within what was evaluated here, one pass per scorecard.
+    for (const core::Scorecard &scorecard : m_policy.scorecards) {
+        QStringList keys;
+        for (auto it = all.cbegin(); it != all.cend(); ++it)
+            for (const core::ScorecardResult &r : it.value())
+                if (r.scorecardId == scorecard.id)
+                    keys.append(it.key());
+        const QHash<QString, QStringList> paths = core::DependencyRisk::pathsFrom(
+            keys, [&facts](const QString &k) { return facts.dependenciesOf(k); },
+            [&all, &scorecard](const QString &k) {
+                const auto results = all.constFind(k);
+                if (results == all.cend())
                     return false;
-                });
-        }
+                for (const core::ScorecardResult &other : *results)
+                    if (other.scorecardId == scorecard.id)
+                        return other.band == core::HealthBand::Failing;
+                return false;
+            });
+        for (auto path = paths.constBegin(); path != paths.constEnd(); ++path)
+            for (core::ScorecardResult &r : all[path.key()])
+                if (r.scorecardId == scorecard.id)
+                    r.riskPath = path.value();
     }
     return all;
 }

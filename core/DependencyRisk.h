@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,12 @@ public:
     // `maxVisited` entities, so a hub cannot make it unbounded.
     static QStringList pathFrom(
         const QString &key, const Dependencies &dependencies, const Failing &failing, int maxVisited = 100000);
+
+    // The path of each of `keys`, the very one pathFrom finds (keys without one are left
+    // out), in one pass over the part of the graph below them: a walk per key would cost the
+    // square of that part on a large catalog. Each key's dependencies and verdict are read once.
+    static QHash<QString, QStringList> pathsFrom(
+        const QList<QString> &keys, const Dependencies &dependencies, const Failing &failing);
 };
 
 } // namespace cairn::core
