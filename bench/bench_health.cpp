@@ -157,11 +157,14 @@ int main(int argc, char *argv[])
         run.sourceName = QStringLiteral("bench");
         run.sourceKind = QStringLiteral("files");
         run.entities = entities;
+        // Every (components / 100)-th component, a different hundred each round.
+        const qint64 every = std::max<qint64>(1, components / 100);
         int changed = 0;
+        qint64 seen = 0;
         for (core::SourcedEntity &e : run.entities) {
             if (changed == 100 || e.entity.kind().compare(u"component", Qt::CaseInsensitive) != 0)
                 continue;
-            if ((e.entity.name().size() + round) % 7 != 0)
+            if ((seen++ + round) % every != 0)
                 continue;
             QJsonObject document = e.entity.document();
             QJsonObject metadata = document.value(u"metadata").toObject();
@@ -183,6 +186,10 @@ int main(int argc, char *argv[])
         if (!tx || !cache::HealthStore(db, *policy).update(keys))
             return 1;
         incremental = std::min(incremental, timer.nsecsElapsed() / 1e6);
+        if (keys.size() != 100) {
+            std::fprintf(stderr, "bench_health: %lld components changed, not 100\n", qlonglong(keys.size()));
+            return 1;
+        }
         if (!tx->commit())
             return 1;
         entities = run.entities;
