@@ -104,6 +104,12 @@ AskEngine::AskEngine(const CatalogLookup &lookup, AnswerOptions options)
 
 Result<AskResult> AskEngine::ask(QStringView question) const
 {
+    if (question.size() > MaxQuestionLength)
+        return Error { tr("The question is %1 characters long; Cairn reads questions of up to %2 characters. "
+                          "Ask about one thing at a time.")
+                           .arg(question.size())
+                           .arg(MaxQuestionLength),
+            ErrorKind::InvalidInput };
     const ParsedQuestion parsed = QuestionParser::parse(question);
     // Why a question found what it found starts with how it was read.
     qCDebug(coreLog).noquote() << "asked" << parsed.text << "read as" << ParsedQuestion::intentId(parsed.intent) << "of"

@@ -49,6 +49,11 @@ class AskEngine
 public:
     explicit AskEngine(const CatalogLookup &lookup, AnswerOptions options = {});
 
+    // The longest question read, in characters: every word of a question becomes part of a
+    // query over the catalog, so a pasted page would cost time and memory in proportion to
+    // its length times the catalog's size. Longer ones are refused (InvalidInput).
+    static constexpr int MaxQuestionLength = 500;
+
     Result<AskResult> ask(QStringView question) const;
     Result<AskResult> ask(const ParsedQuestion &question) const;
 

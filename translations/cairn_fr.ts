@@ -441,6 +441,10 @@
         <source>goals</source>
         <translation>objectifs</translation>
     </message>
+    <message>
+        <source>The question is %1 characters long; Cairn reads questions of up to %2 characters. Ask about one thing at a time.</source>
+        <translation>La question fait %1 caractères ; Cairn lit des questions d’au plus %2 caractères. Posez une question à la fois.</translation>
+    </message>
 </context>
 <context>
     <name>HealthWords</name>
@@ -475,11 +479,11 @@
     </message>
     <message>
         <source>%1 link: %2</source>
-        <translation>lien « %1 » : %2</translation>
+        <translation>lien «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>no %1 link, in metadata.links or a well-known annotation</source>
-        <translation>aucun lien « %1 », ni dans metadata.links ni dans une annotation connue</translation>
+        <translation>aucun lien «&#xa0;%1&#xa0;», ni dans metadata.links ni dans une annotation connue</translation>
     </message>
     <message numerus="yes">
         <source>%n dependencies, all in the catalog and none deprecated</source>
@@ -514,7 +518,7 @@
     </message>
     <message>
         <source>%1 is “%2”, which is not a number or date</source>
-        <translation>%1 vaut « %2 », qui n’est ni un nombre ni une date</translation>
+        <translation>%1 vaut «&#xa0;%2&#xa0;», qui n’est ni un nombre ni une date</translation>
     </message>
     <message>
         <source>%1 is %2, below the minimum of %3</source>
@@ -534,7 +538,7 @@
     </message>
     <message>
         <source>%1 is “%2”, not “%3”</source>
-        <translation>%1 vaut « %2 », pas « %3 »</translation>
+        <translation>%1 vaut «&#xa0;%2&#xa0;», pas «&#xa0;%3&#xa0;»</translation>
     </message>
     <message>
         <source>at risk through %1, which is failing</source>
@@ -585,7 +589,7 @@
     </message>
     <message>
         <source>Nobody owns it: its source names no owner.</source>
-        <translation>Personne n’en est propriétaire : sa source n’en nomme aucun.</translation>
+        <translation>Personne n’en est propriétaire&#xa0;: sa source n’en nomme aucun.</translation>
     </message>
     <message>
         <source>Its owner %1 is not in the catalog.</source>
@@ -601,7 +605,7 @@
     </message>
     <message>
         <source>Not a member of any team in the catalog; the teams named (%1) are not in it.</source>
-        <translation>Membre d’aucune équipe du catalogue ; les équipes nommées (%1) n’y sont pas.</translation>
+        <translation>Membre d’aucune équipe du catalogue&#xa0;; les équipes nommées (%1) n’y sont pas.</translation>
     </message>
     <message>
         <source>Not part of any system.</source>
@@ -609,7 +613,7 @@
     </message>
     <message>
         <source>Its source marks it orphaned (backstage.io/orphan): what defined it is gone.</source>
-        <translation>Sa source le marque orphelin (backstage.io/orphan) : ce qui le définissait a disparu.</translation>
+        <translation>Sa source le marque orphelin (backstage.io/orphan)&#xa0;: ce qui le définissait a disparu.</translation>
     </message>
     <message>
         <source>Not finished, and no status update ever.</source>
@@ -618,8 +622,8 @@
     <message numerus="yes">
         <source>Not finished; last update on %1, %n days ago.</source>
         <translation>
-            <numerusform>Pas terminé ; dernier point le %1, il y a %n jour.</numerusform>
-            <numerusform>Pas terminé ; dernier point le %1, il y a %n jours.</numerusform>
+            <numerusform>Pas terminé&#xa0;; dernier point le %1, il y a %n jour.</numerusform>
+            <numerusform>Pas terminé&#xa0;; dernier point le %1, il y a %n jours.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -635,7 +639,7 @@
     </message>
     <message>
         <source>The catalog is clean: every component has an owner and a system, every team has members, every person is in a team, and every project and goal is looked after.</source>
-        <translation>Le catalogue est propre : chaque composant a un propriétaire et un système, chaque équipe a des membres, chaque personne est dans une équipe, et chaque projet et objectif est suivi.</translation>
+        <translation>Le catalogue est propre&#xa0;: chaque composant a un propriétaire et un système, chaque équipe a des membres, chaque personne est dans une équipe, et chaque projet et objectif est suivi.</translation>
     </message>
 </context>
 <context>
@@ -1271,7 +1275,7 @@
     </message>
     <message>
         <source>%1: the worst of its scorecards; the How section shows each with its evidence</source>
-        <translation>%1 : la moins bonne de ses grilles ; la section Comment les montre toutes, avec leurs preuves</translation>
+        <translation>%1&#xa0;: la moins bonne de ses grilles&#xa0;; la section Comment les montre toutes, avec leurs preuves</translation>
     </message>
 </context>
 <context>
@@ -1674,7 +1678,7 @@
     </message>
     <message>
         <source>At risk through a failing dependency:</source>
-        <translation>À risque par une dépendance en échec :</translation>
+        <translation>À risque par une dépendance en échec&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1818,7 +1822,7 @@
     <name>cairn::ui::DependencyGraphPanel</name>
     <message>
         <source>Depth: </source>
-        <translation>Profondeur : </translation>
+        <translation>Profondeur&#xa0;: </translation>
     </message>
     <message>
         <source>Depth</source>
@@ -1886,7 +1890,7 @@
     </message>
     <message>
         <source>Could not show the graph of %1: %2</source>
-        <translation>Impossible d’afficher le graphe de %1 : %2</translation>
+        <translation>Impossible d’afficher le graphe de %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 has no dependencies, dependents or APIs in the catalog.</source>
@@ -1902,8 +1906,8 @@
     <message numerus="yes">
         <source>%n more are left out to keep the graph readable; the + badges say where.</source>
         <translation>
-            <numerusform>%n autre est laissée de côté pour garder le graphe lisible ; les pastilles + disent où.</numerusform>
-            <numerusform>%n autres sont laissées de côté pour garder le graphe lisible ; les pastilles + disent où.</numerusform>
+            <numerusform>%n autre est laissée de côté pour garder le graphe lisible&#xa0;; les pastilles + disent où.</numerusform>
+            <numerusform>%n autres sont laissées de côté pour garder le graphe lisible&#xa0;; les pastilles + disent où.</numerusform>
         </translation>
     </message>
     <message>
@@ -1920,7 +1924,7 @@
     </message>
     <message>
         <source>There is no graph to export: select an entity first.</source>
-        <translation>Il n’y a pas de graphe à exporter : choisissez d’abord une entité.</translation>
+        <translation>Il n’y a pas de graphe à exporter&#xa0;: choisissez d’abord une entité.</translation>
     </message>
     <message>
         <source>Export Dependency Graph</source>
@@ -1940,7 +1944,7 @@
     </message>
     <message>
         <source>Could not export the graph: %1</source>
-        <translation>Impossible d’exporter le graphe : %1</translation>
+        <translation>Impossible d’exporter le graphe&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1975,7 +1979,7 @@
     </message>
     <message>
         <source>Health: %1</source>
-        <translation>Santé : %1</translation>
+        <translation>Santé&#xa0;: %1</translation>
     </message>
     <message>
         <source>No scorecard applies</source>
@@ -2047,7 +2051,7 @@
     </message>
     <message>
         <source>Cairn could not bring component health up to date: %1</source>
-        <translation>Cairn n’a pas pu mettre à jour la santé des composants : %1</translation>
+        <translation>Cairn n’a pas pu mettre à jour la santé des composants&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2141,15 +2145,15 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>Nothing here matches the filter “%1”.</source>
-        <translation>Rien ici ne correspond au filtre « %1 ».</translation>
+        <translation>Rien ici ne correspond au filtre «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Only these: %1. Click to show them all.</source>
-        <translation>Seulement ceux-ci : %1. Cliquez pour tout afficher.</translation>
+        <translation>Seulement ceux-ci&#xa0;: %1. Cliquez pour tout afficher.</translation>
     </message>
     <message>
         <source>Filter: %1. Press to remove it</source>
-        <translation>Filtre : %1. Appuyez pour le retirer</translation>
+        <translation>Filtre&#xa0;: %1. Appuyez pour le retirer</translation>
     </message>
 </context>
 <context>
@@ -2234,15 +2238,15 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>Graphviz could not start: %1</source>
-        <translation>Graphviz n’a pas pu démarrer : %1</translation>
+        <translation>Graphviz n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Graphviz could not make a graph: %1</source>
-        <translation>Graphviz n’a pas pu créer le graphe : %1</translation>
+        <translation>Graphviz n’a pas pu créer le graphe&#xa0;: %1</translation>
     </message>
     <message>
         <source>Graphviz could not lay out the graph (is its “dot” plugin installed and registered with `dot -c`?): %1</source>
-        <translation>Graphviz n’a pas pu disposer le graphe (son greffon « dot » est-il installé et enregistré avec `dot -c` ?) : %1</translation>
+        <translation>Graphviz n’a pas pu disposer le graphe (son greffon «&#xa0;dot&#xa0;» est-il installé et enregistré avec `dot -c`&#xa0;?)&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2257,7 +2261,7 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>&amp;Teams and worst components by:</source>
-        <translation>É&amp;quipes et pires composants selon :</translation>
+        <translation>É&amp;quipes et pires composants selon&#xa0;:</translation>
     </message>
     <message>
         <source>Scorecard of the teams and worst components</source>
@@ -2281,7 +2285,7 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>Enter or double-click shows the team&apos;s components; on a band&apos;s number, those in that band</source>
-        <translation>Entrée ou double-clic montre les composants de l&apos;équipe ; sur le nombre d&apos;un niveau, ceux de ce niveau</translation>
+        <translation>Entrée ou double-clic montre les composants de l&apos;équipe&#xa0;; sur le nombre d&apos;un niveau, ceux de ce niveau</translation>
     </message>
     <message>
         <source>Worst components</source>
@@ -2317,24 +2321,24 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>The health of the catalog could not be read: %1</source>
-        <translation>La santé du catalogue n&apos;a pas pu être lue : %1</translation>
+        <translation>La santé du catalogue n&apos;a pas pu être lue&#xa0;: %1</translation>
     </message>
     <message>
         <source>The cache holds no components yet. Sync a source that has them, or import catalog files; their health shows here.</source>
-        <translation>Le cache ne contient encore aucun composant. Synchronisez une source qui en a, ou importez des fichiers de catalogue ; leur santé s&apos;affiche ici.</translation>
+        <translation>Le cache ne contient encore aucun composant. Synchronisez une source qui en a, ou importez des fichiers de catalogue&#xa0;; leur santé s&apos;affiche ici.</translation>
     </message>
     <message numerus="yes">
         <source>No scorecard applies to any of the %n components. Scorecards are YAML files: the built-in ones apply to components with a kind and lifecycle; add your own to Cairn&apos;s scorecards folder.</source>
         <translation>
-            <numerusform>Aucune grille ne s&apos;applique au composant. Les grilles sont des fichiers YAML : celles fournies s&apos;appliquent aux composants ; ajoutez les vôtres au dossier scorecards de Cairn.</numerusform>
-            <numerusform>Aucune grille ne s&apos;applique aux %n composants. Les grilles sont des fichiers YAML : celles fournies s&apos;appliquent aux composants ; ajoutez les vôtres au dossier scorecards de Cairn.</numerusform>
+            <numerusform>Aucune grille ne s&apos;applique au composant. Les grilles sont des fichiers YAML&#xa0;: celles fournies s&apos;appliquent aux composants&#xa0;; ajoutez les vôtres au dossier scorecards de Cairn.</numerusform>
+            <numerusform>Aucune grille ne s&apos;applique aux %n composants. Les grilles sont des fichiers YAML&#xa0;: celles fournies s&apos;appliquent aux composants&#xa0;; ajoutez les vôtres au dossier scorecards de Cairn.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 components with a scorecard; no scorecard applies to %n more.</source>
         <translation>
-            <numerusform>%1 composants avec une grille ; aucune grille ne s&apos;applique à %n autre.</numerusform>
-            <numerusform>%1 composants avec une grille ; aucune grille ne s&apos;applique à %n autres.</numerusform>
+            <numerusform>%1 composants avec une grille&#xa0;; aucune grille ne s&apos;applique à %n autre.</numerusform>
+            <numerusform>%1 composants avec une grille&#xa0;; aucune grille ne s&apos;applique à %n autres.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2354,7 +2358,7 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>Levels: %1</source>
-        <translation>Niveaux : %1</translation>
+        <translation>Niveaux&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n at risk through a dependency that fails it</source>
@@ -2369,11 +2373,11 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>The %1 teams with the most failing components of %2; the table lists every team.</source>
-        <translation>Les %1 équipes qui ont le plus de composants en échec sur %2 ; le tableau les liste toutes.</translation>
+        <translation>Les %1 équipes qui ont le plus de composants en échec sur %2&#xa0;; le tableau les liste toutes.</translation>
     </message>
     <message>
         <source>%1: %2 failing, %3 need attention, %4 passing</source>
-        <translation>%1 : %2 en échec, %3 à surveiller, %4 conformes</translation>
+        <translation>%1&#xa0;: %2 en échec, %3 à surveiller, %4 conformes</translation>
     </message>
     <message>
         <source>Team</source>
@@ -2409,11 +2413,11 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation>%1 %</translation>
+        <translation>%1&#xa0;%</translation>
     </message>
     <message>
         <source>%1 %, %2</source>
-        <translation>%1 %, %2</translation>
+        <translation>%1&#xa0;%, %2</translation>
     </message>
     <message>
         <source>at risk</source>
@@ -2522,11 +2526,11 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     </message>
     <message>
         <source>Stale data in the catalog, one finding a row: the problem, the entity and why. Press Enter on a row to open its entity.</source>
-        <translation>Les données périmées du catalogue, un constat par ligne : le problème, l’entité et pourquoi. Appuyez sur Entrée sur une ligne pour ouvrir son entité.</translation>
+        <translation>Les données périmées du catalogue, un constat par ligne&#xa0;: le problème, l’entité et pourquoi. Appuyez sur Entrée sur une ligne pour ouvrir son entité.</translation>
     </message>
     <message>
         <source>The hygiene report could not be read: %1</source>
-        <translation>Le rapport d’hygiène n’a pas pu être lu : %1</translation>
+        <translation>Le rapport d’hygiène n’a pas pu être lu&#xa0;: %1</translation>
     </message>
 </context>
 <context>

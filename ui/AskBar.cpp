@@ -19,8 +19,6 @@ namespace cairn::ui {
 
 namespace {
 
-// A pasted page must not become a query over every word of it (issue 20's bound).
-constexpr int MaxQuestionLength = 500;
 constexpr int PopupRows = 10;
 
 } // namespace
@@ -42,7 +40,7 @@ AskBar::AskBar(cache::CatalogQuery &query, QWidget *popupParent, QWidget *parent
     m_edit->setToolTip(tr("Type a question (who owns X, why X, how do I deploy X, projects at risk) or words. "
                           "Enter asks; Up and Down pick a match."));
     m_edit->setClearButtonEnabled(true);
-    m_edit->setMaxLength(MaxQuestionLength);
+    m_edit->setMaxLength(core::AskEngine::MaxQuestionLength); // a pasted page is cut, not refused
     m_edit->addAction(QIcon(QStringLiteral(":/icons/search.svg")), QLineEdit::LeadingPosition);
     m_edit->setMinimumWidth(320);
     m_edit->installEventFilter(this);

@@ -185,6 +185,18 @@ private Q_SLOTS:
         }
     }
 
+    // A pasted page is not a question: refused with its length, and nothing is answered.
+    void askRefusesAQuestionPastTheLimit()
+    {
+        QCOMPARE(cairn({ QStringLiteral("sample") }).code, 0);
+        const Run run = cairn({ QStringLiteral("ask"), QStringLiteral("checkout-service").repeated(65) });
+        QCOMPARE(run.code, 1);
+        QVERIFY2(
+            run.err.contains(u"The question is 1040 characters long; Cairn reads questions of up to 500 characters."),
+            qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+    }
+
     void versionAndHelp()
     {
         Run run = cairn({ QStringLiteral("--version") });

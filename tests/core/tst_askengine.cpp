@@ -169,6 +169,22 @@ private Q_SLOTS:
         QCOMPARE(r.outcome, AskOutcome::Answer);
         QCOMPARE(r.focus, AnswerFocus::All);
     }
+
+    // A pasted page is refused with its length and the limit, not turned into a query over
+    // every word of it; a question at the limit is still read.
+    void aQuestionLongerThanTheLimitIsRefused()
+    {
+        const QString atLimit = QStringLiteral("who owns artist-lookup").leftJustified(AskEngine::MaxQuestionLength);
+        const Result<AskResult> read = AskEngine(*m_examples).ask(atLimit);
+        QVERIFY2(read, qPrintable(read.errorString()));
+        QCOMPARE(read->outcome, AskOutcome::Answer);
+
+        const Result<AskResult> refused = AskEngine(*m_examples).ask(atLimit + u'x');
+        QVERIFY(!refused);
+        QCOMPARE(refused.errorKind(), ErrorKind::InvalidInput);
+        QVERIFY2(refused.errorString().contains(u"501 characters") && refused.errorString().contains(u"up to 500"),
+            qPrintable(refused.errorString()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAskEngine)
