@@ -5,6 +5,7 @@
 #include "core/AtomicFileWrite.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -277,12 +278,27 @@ core::Result<qint64> CatalogExporter::writeYamlDirectory(
     core::Result<QStringList> kinds = view.kinds(options.filter);
     if (!kinds)
         return kinds.error();
+    QStringList toWrite; // the kinds, one file each
+    for (const QString &kind : std::as_const(kinds.value()))
+        if (kind != u"location" || options.includeLocations || !options.filter.kind.isEmpty())
+            toWrite.append(kind);
+    // A link where a file goes would be written through, overwriting whatever it points at
+    // (the save replaces the link's target). Refused before anything is written, so that a
+    // refusal leaves the folder as it was.
+    for (const QString &kind : std::as_const(toWrite)) {
+        const QFileInfo target(QDir(directory).filePath(fileNameFor(kind)));
+        if (target.isSymLink())
+            return core::Error { QStringLiteral("Could not write %1: it is a symbolic link (to %2), and an export "
+                                                "does not write through links. Remove the link or choose another "
+                                                "folder; nothing was written.")
+                                     .arg(QDir::toNativeSeparators(target.filePath()),
+                                         QDir::toNativeSeparators(target.symLinkTarget())),
+                core::ErrorKind::InvalidInput };
+    }
     qint64 total = 0;
-    for (const QString &kind : std::as_const(kinds.value())) {
+    for (const QString &kind : std::as_const(toWrite)) {
         CatalogExportOptions one = options;
         one.filter.kind = kind;
-        if (kind == u"location" && !options.includeLocations && options.filter.kind.isEmpty())
-            continue;
         qint64 written = 0;
         const core::Status status = core::writeFileAtomically(
             QDir(directory).filePath(fileNameFor(kind)), [&](QIODevice &file) -> core::Status {

@@ -263,6 +263,33 @@ private Q_SLOTS:
         QCOMPARE(read.entities.at(2).parsed().document(), m_liveDocuments.at(1));
     }
 
+    // A link in the folder where a file goes is not written through: the export is refused
+    // before anything is written, and what the link points at keeps its bytes.
+    void aLinkInTheFolderIsNotWrittenThrough()
+    {
+        QTemporaryDir dir;
+        const QString precious = dir.filePath(QStringLiteral("precious.txt"));
+        {
+            QFile file(precious);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("keep me\n");
+        }
+        const QString folder = dir.filePath(QStringLiteral("out"));
+        QVERIFY(QDir().mkpath(folder));
+        if (!QFile::link(precious, QDir(folder).filePath(QStringLiteral("project.yaml"))))
+            QSKIP("This file system cannot make symbolic links.");
+        CatalogExportOptions options;
+        options.filter.includeRemoved = true;
+        const core::Result<qint64> n = CatalogExporter(*m_cache).writeYamlDirectory(folder, options);
+        QVERIFY(!n);
+        QVERIFY2(n.errorString().contains(u"is a symbolic link") && n.errorString().contains(u"nothing was written"),
+            qPrintable(n.errorString()));
+        QFile kept(precious);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("keep me\n"));
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::System), QStringList { QStringLiteral("project.yaml") });
+    }
+
     void cancelLeavesAnError()
     {
         CatalogExporter exporter(*m_cache);
