@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 
+#include <QList>
 #include <QString>
 
 #include <functional>
@@ -21,5 +22,16 @@ using FileContentWriter = std::function<Status(QIODevice &)>;
 // "Could not write /x/y.csv: No space left on device". An existing file's permissions are
 // kept. Writing to standard output ("-") is the caller's business: it cannot be atomic.
 Status writeFileAtomically(const QString &path, const FileContentWriter &write);
+
+struct FileToWrite
+{
+    QString path;
+    FileContentWriter write;
+};
+
+// The same for several files as one: each is written and flushed beside its target, and
+// only when all of them are complete do they replace their targets (renames, which need
+// no space). A failure in any file, a full disk included, leaves every target as it was.
+Status writeFilesAtomically(const QList<FileToWrite> &files);
 
 } // namespace cairn::core

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/CsvWriter.h"
 
+#include "core/DeviceWrite.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QIODevice>
@@ -123,19 +125,8 @@ void CsvWriter::appendField(QStringView field)
 
 Status CsvWriter::flushBuffer()
 {
-    const char *data = m_buffer.constData();
-    qint64 left = m_buffer.size();
-    while (left > 0) {
-        const qint64 written = m_device.write(data, left);
-        if (written <= 0) {
-            // A device that accepts nothing would loop forever; 0 is a failure too.
-            const QString reason = m_device.errorString();
-            return fail(QStringLiteral("writing failed after %1 bytes: %2").arg(m_bytesWritten).arg(reason));
-        }
-        data += written;
-        left -= written;
-        m_bytesWritten += written;
-    }
+    if (Status status = writeFully(m_device, m_buffer, &m_bytesWritten); !status)
+        return fail(status.errorString()); // the caller names the file: "Could not write F: <reason>"
     m_buffer.resize(0); // keeps the capacity: no reallocation for the next block
     return m_status;
 }

@@ -3,6 +3,7 @@
 
 #include "cache/Cache.h"
 #include "core/AtomicFileWrite.h"
+#include "core/DeviceWrite.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -22,13 +23,6 @@ namespace {
 
 const QString Metadata = QStringLiteral("metadata");
 const QString Annotations = QStringLiteral("annotations");
-
-core::Status writeAll(QIODevice &device, const QByteArray &bytes)
-{
-    if (device.write(bytes) != bytes.size())
-        return core::Error { device.errorString().isEmpty() ? QStringLiteral("write failed") : device.errorString() };
-    return {};
-}
 
 // Characters a YAML reader would not give back from a plain or block scalar: C0 controls
 // but tab and LF, DEL, C1 controls, and the characters YAML 1.1 reads as line breaks or BOM.
@@ -241,7 +235,7 @@ core::Result<qint64> CatalogExporter::forEach(const CatalogExportOptions &option
 core::Result<qint64> CatalogExporter::writeYaml(QIODevice &device, const CatalogExportOptions &options) const
 {
     return forEach(options, [&](const QJsonObject &document) -> core::Status {
-        return writeAll(device, QByteArrayLiteral("---\n") + toYaml(document));
+        return core::writeFully(device, QByteArrayLiteral("---\n") + toYaml(document));
     });
 }
 
@@ -249,7 +243,7 @@ core::Result<qint64> CatalogExporter::writeBundle(QIODevice &device, const Catal
 {
     // {"items": [...]}: one JSON document a Backstage page reader also understands, yet
     // written one entity at a time, one per line.
-    if (core::Status status = writeAll(device, QByteArrayLiteral("{\"items\": [\n")); !status)
+    if (core::Status status = core::writeFully(device, QByteArrayLiteral("{\"items\": [\n")); !status)
         return status.error();
     bool first = true;
     core::Result<qint64> written = forEach(options, [&](const QJsonObject &document) -> core::Status {
@@ -257,11 +251,11 @@ core::Result<qint64> CatalogExporter::writeBundle(QIODevice &device, const Catal
         if (!first)
             line.prepend(",\n");
         first = false;
-        return writeAll(device, line);
+        return core::writeFully(device, line);
     });
     if (!written)
         return written;
-    if (core::Status status = writeAll(device, first ? QByteArrayLiteral("]}\n") : QByteArrayLiteral("\n]}\n"));
+    if (core::Status status = core::writeFully(device, first ? QByteArrayLiteral("]}\n") : QByteArrayLiteral("\n]}\n"));
         !status)
         return status.error();
     return written;
@@ -270,14 +264,24 @@ core::Result<qint64> CatalogExporter::writeBundle(QIODevice &device, const Catal
 core::Result<qint64> CatalogExporter::writeYamlDirectory(
     const QString &directory, const CatalogExportOptions &options) const
 {
+    // The folders this export creates, innermost first: a failed export takes them away
+    // again, so that it leaves the disk as it found it.
+    QStringList created;
+    for (QFileInfo missing(QDir(directory).absolutePath()); !missing.exists() && !missing.isRoot();
+         missing = QFileInfo(missing.absolutePath()))
+        created.append(missing.absoluteFilePath());
+    const auto failed = [&created](core::Error error) -> core::Result<qint64> {
+        for (const QString &folder : std::as_const(created)) // innermost first
+            QDir().rmdir(folder); // only ever removes an empty folder
+        return error;
+    };
     if (!QDir().mkpath(directory))
-        return core::Error {
-            QStringLiteral("Could not create the folder %1.").arg(QDir::toNativeSeparators(directory))
-        };
+        return failed(
+            core::Error { QStringLiteral("Could not create the folder %1.").arg(QDir::toNativeSeparators(directory)) });
     cache::ViewExport view(m_cache);
     core::Result<QStringList> kinds = view.kinds(options.filter);
     if (!kinds)
-        return kinds.error();
+        return failed(kinds.error());
     QStringList toWrite; // the kinds, one file each
     for (const QString &kind : std::as_const(kinds.value()))
         if (kind != u"location" || options.includeLocations || !options.filter.kind.isEmpty())
@@ -288,30 +292,30 @@ core::Result<qint64> CatalogExporter::writeYamlDirectory(
     for (const QString &kind : std::as_const(toWrite)) {
         const QFileInfo target(QDir(directory).filePath(fileNameFor(kind)));
         if (target.isSymLink())
-            return core::Error { QStringLiteral("Could not write %1: it is a symbolic link (to %2), and an export "
-                                                "does not write through links. Remove the link or choose another "
-                                                "folder; nothing was written.")
-                                     .arg(QDir::toNativeSeparators(target.filePath()),
-                                         QDir::toNativeSeparators(target.symLinkTarget())),
-                core::ErrorKind::InvalidInput };
+            return failed(core::Error {
+                QStringLiteral("Could not write %1: it is a symbolic link (to %2), and an "
+                               "export does not write through links. Remove the link or "
+                               "choose another folder; nothing was written.")
+                    .arg(QDir::toNativeSeparators(target.filePath()), QDir::toNativeSeparators(target.symLinkTarget())),
+                core::ErrorKind::InvalidInput });
     }
+    // All files or none: a full disk at the last kind must not leave the folder half old,
+    // half new.
     qint64 total = 0;
+    QList<core::FileToWrite> files;
     for (const QString &kind : std::as_const(toWrite)) {
         CatalogExportOptions one = options;
         one.filter.kind = kind;
-        qint64 written = 0;
-        const core::Status status = core::writeFileAtomically(
-            QDir(directory).filePath(fileNameFor(kind)), [&](QIODevice &file) -> core::Status {
-                core::Result<qint64> n = writeYaml(file, one);
-                if (!n)
-                    return n.error();
-                written = *n;
-                return {};
-            });
-        if (!status)
-            return status.error();
-        total += written;
+        files.append({ QDir(directory).filePath(fileNameFor(kind)), [this, one, &total](QIODevice &file) {
+                          core::Result<qint64> n = writeYaml(file, one);
+                          if (!n)
+                              return core::Status { n.error() };
+                          total += *n;
+                          return core::Status {};
+                      } });
     }
+    if (core::Status status = core::writeFilesAtomically(files); !status)
+        return failed(status.error());
     return total;
 }
 

@@ -54,9 +54,9 @@ public:
     // Return the number of documents written.
     core::Result<qint64> writeYaml(QIODevice &device, const CatalogExportOptions &options) const;
     core::Result<qint64> writeBundle(QIODevice &device, const CatalogExportOptions &options) const;
-    // One <kind>.yaml per kind (lower-case) in `directory`, created when missing. Each file
-    // is written atomically; a failure stops at that kind, leaving the files written before
-    // it whole and the failed one as it was.
+    // One <kind>.yaml per kind (lower-case) in `directory`, created when missing. All files
+    // or none: on any failure (a full disk included) every file in the folder keeps its old
+    // bytes, no new file is left, and a folder the export created is removed again.
     core::Result<qint64> writeYamlDirectory(const QString &directory, const CatalogExportOptions &options) const;
 
     // The document without server-only fields: metadata.uid, metadata.etag, relations,

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void csvOptions();
     void unknownColumnIsAUsageError();
     void unwritablePathLeavesTheOldFile();
+    void aFullDiskLeavesEverythingAsItWas();
     void reseedThroughYamlAndBundle();
     void serverOnlyFieldsAreStripped();
     void exportsOneHealthBand();
@@ -59,6 +61,27 @@ bool writeFile(const QString &path, const QByteArray &data)
 {
     QFile file(path);
     return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(data) == data.size();
+}
+
+// Every file under `folder` (relative path → bytes), hidden ones too: what a failed export
+// must leave exactly as it was.
+QMap<QString, QByteArray> folderContents(const QString &folder)
+{
+    QMap<QString, QByteArray> out;
+    const QDir root(folder);
+    const QStringList entries = root.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        const QFileInfo info(root.filePath(entry));
+        if (info.isDir() && !info.isSymLink()) {
+            const QMap<QString, QByteArray> inner = folderContents(info.filePath());
+            out.insert(entry + u'/', QByteArray("<folder>"));
+            for (auto it = inner.constBegin(); it != inner.constEnd(); ++it)
+                out.insert(entry + u'/' + it.key(), it.value());
+        } else {
+            out.insert(entry, fileBytes(info.filePath()));
+        }
+    }
+    return out;
 }
 
 // Live documents by lower-case ref; Locations left out unless asked (the export leaves them out).
@@ -232,6 +255,26 @@ void TestExportCommand::unwritablePathLeavesTheOldFile()
     QCOMPARE(fileBytes(target), QByteArray("old,content\r\n"));
     QCOMPARE(QDir(dir).entryList(QDir::Files | QDir::Hidden), QStringList { QStringLiteral("all.csv") });
 
+    // A folder export whose second file fails: the files before it are not committed
+    // either, so the folder holds exactly what it held (and a folder it created is gone).
+    const QString byKind = path(QStringLiteral("full-by-kind"));
+    QVERIFY(QDir().mkpath(byKind));
+    QVERIFY(writeFile(byKind + QStringLiteral("/component.yaml"), "old: component\n"));
+    QVERIFY(writeFile(byKind + QStringLiteral("/notes.txt"), "mine\n"));
+    const QMap<QString, QByteArray> before = folderContents(byKind);
+    run = cairn(m_cache,
+        { QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("-o"), byKind },
+        2048); // airesource.yaml fits, api.yaml does not
+    QCOMPARE(run.code, 1);
+    QVERIFY2(run.err.contains(byKind), qPrintable(run.err));
+    QCOMPARE(folderContents(byKind), before);
+    const QString fresh = path(QStringLiteral("fresh/by-kind"));
+    run = cairn(m_cache,
+        { QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("-o"), fresh },
+        2048); // airesource.yaml fits, api.yaml does not
+    QCOMPARE(run.code, 1);
+    QVERIFY2(!QFileInfo::exists(path(QStringLiteral("fresh"))), "a failed export left the folders it created");
+
     if (::geteuid() != 0) { // root writes anywhere: the permission case only means something for others
         QVERIFY(QFile::setPermissions(dir, QFile::ReadOwner | QFile::ExeOwner));
         run = cairn(m_cache, { QStringLiteral("export"), QStringLiteral("-o"), target });
@@ -239,6 +282,62 @@ void TestExportCommand::unwritablePathLeavesTheOldFile()
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(target), qPrintable(run.err));
         QCOMPARE(fileBytes(target), QByteArray("old,content\r\n"));
+    }
+}
+
+// The same on a real filesystem that fills up (a 64 KiB tmpfs, mounted when the tests run
+// as root, as in CI): every kind of export fails with the system's reason, and every file
+// and folder on it is exactly as it was.
+void TestExportCommand::aFullDiskLeavesEverythingAsItWas()
+{
+    if (::geteuid() != 0)
+        QSKIP("Mounting a small tmpfs needs root (CI runs as root); the file-size limit case covers the rest.");
+    const QString disk = path(QStringLiteral("small-disk"));
+    QVERIFY(QDir().mkpath(disk));
+    QProcess mount;
+    mount.start(QStringLiteral("mount"),
+        { QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"), QStringLiteral("size=64k"),
+            QStringLiteral("tmpfs"), disk });
+    if (!mount.waitForFinished(30'000) || mount.exitStatus() != QProcess::NormalExit || mount.exitCode() != 0)
+        QSKIP(qPrintable(QStringLiteral("This machine does not let root mount a tmpfs: ")
+            + QString::fromLocal8Bit(mount.readAllStandardError()).trimmed()));
+    const auto unmount = qScopeGuard([&disk] { QProcess::execute(QStringLiteral("umount"), { disk }); });
+
+    const QString csv = disk + QStringLiteral("/components.csv");
+    const QString yaml = disk + QStringLiteral("/all.yaml");
+    const QString bundle = disk + QStringLiteral("/bundle.json");
+    const QString byKind = disk + QStringLiteral("/by-kind");
+    QVERIFY(writeFile(csv, "old,content\r\n"));
+    QVERIFY(writeFile(yaml, "old: yaml\n"));
+    QVERIFY(writeFile(bundle, "{\"items\": []}\n"));
+    QVERIFY(QDir().mkpath(byKind));
+    QVERIFY(writeFile(byKind + QStringLiteral("/component.yaml"), "old: component\n"));
+    // Fill the disk, then give back 8 KiB: less than any of the exports below needs.
+    {
+        QFile filler(disk + QStringLiteral("/filler"));
+        QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        const QByteArray block(4096, 'f');
+        while (filler.write(block) == block.size()) { }
+        QVERIFY(filler.resize(std::max<qint64>(0, filler.size() - 8192)));
+    }
+    const QMap<QString, QByteArray> before = folderContents(disk);
+
+    const QList<QStringList> exports = {
+        { QStringLiteral("--columns"), QStringLiteral("ref,document"), QStringLiteral("-o"), csv },
+        { QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("-o"), yaml },
+        { QStringLiteral("--format"), QStringLiteral("bundle"), QStringLiteral("-o"), bundle },
+        { QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("-o"), byKind },
+        { QStringLiteral("--format"), QStringLiteral("yaml"), QStringLiteral("-o"), disk + QStringLiteral("/new/x") },
+    };
+    for (const QStringList &arguments : exports) {
+        const Run run = cairn(m_cache, QStringList { QStringLiteral("export") } + arguments);
+        const QString what = arguments.join(u' ');
+        QVERIFY2(run.code == 1, qPrintable(what + QStringLiteral(" exited %1: %2").arg(run.code).arg(run.err)));
+        QVERIFY2(run.err.contains(QStringLiteral("Could not write ") + disk)
+                && run.err.contains(QStringLiteral(": No space left on device")),
+            qPrintable(what + QStringLiteral(": ") + run.err));
+        QVERIFY2(!run.out.contains("Exported"), qPrintable(what));
+        QCOMPARE(folderContents(disk), before);
     }
 }
 
