@@ -27,12 +27,14 @@ int runCheck(CliContext &context, const QStringList &arguments)
         << "Integrity:      " << (check->ok ? "ok" : "DAMAGED") << '\n';
     for (const QString &problem : std::as_const(check->problems))
         out << "  " << problem << '\n';
-    int live = 0;
-    for (auto it = check->liveByKind.cbegin(); it != check->liveByKind.cend(); ++it)
-        live += it.value();
-    out << "Entities:       " << live << " live, " << check->removed << " removed upstream\n";
-    for (auto it = check->liveByKind.cbegin(); it != check->liveByKind.cend(); ++it)
-        out << "  " << it.key().leftJustified(14) << ' ' << it.value() << '\n';
+    if (check->counted) { // else the tables cannot be trusted to count
+        int live = 0;
+        for (auto it = check->liveByKind.cbegin(); it != check->liveByKind.cend(); ++it)
+            live += it.value();
+        out << "Entities:       " << live << " live, " << check->removed << " removed upstream\n";
+        for (auto it = check->liveByKind.cbegin(); it != check->liveByKind.cend(); ++it)
+            out << "  " << it.key().leftJustified(14) << ' ' << it.value() << '\n';
+    }
     if (!check->ok) {
         context.err() << "cairn: the cache is damaged. Restore a snapshot (`cairn snapshot list`) or move the file "
                          "aside and sync again.\n";

@@ -2,9 +2,11 @@
 #include "app/CliContext.h"
 
 #include "app/ExitCode.h"
+#include "cache/SnapshotStore.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 
 namespace cairn::app {
 
@@ -13,6 +15,27 @@ CliContext::CliContext(QString cachePath, QTextStream &out, QTextStream &err)
     , m_out(out)
     , m_err(err)
 { }
+
+namespace {
+
+// How to get the catalog back after a damaged cache was moved aside: the newest snapshot
+// that is sound, by its id, else syncing again.
+QString restoreAdvice(cache::Cache &fresh)
+{
+    const core::Result<std::optional<cache::SnapshotInfo>> newest = cache::SnapshotStore(fresh).newestSound();
+    if (newest && newest->has_value())
+        return QStringLiteral("To go back to the newest sound snapshot (%1, %2 live entities): `cairn snapshot "
+                              "restore %3`.")
+            .arg(QLocale::c().toString((*newest)->createdAt.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm")))
+            .arg((*newest)->liveEntities)
+            .arg((*newest)->id);
+    if (newest)
+        return QStringLiteral("There is no sound snapshot to restore: `cairn sync` (or `cairn import`) fills the "
+                              "fresh cache again.");
+    return QStringLiteral("`cairn snapshot list` shows the snapshots; `cairn snapshot restore ID` restores one.");
+}
+
+} // namespace
 
 core::Result<cache::Cache *> CliContext::cache(cache::Cache::IntegrityCheck check)
 {
@@ -36,6 +59,10 @@ core::Result<cache::Cache *> CliContext::cache(cache::Cache::IntegrityCheck chec
             return core::Error { opened.errorString()
                     + QStringLiteral(" Move it yourself or use another cache file with --cache."),
                 opened.errorKind() };
+        if (opened.errorKind() == core::ErrorKind::ForeignFile)
+            return core::Error { opened.errorString()
+                    + QStringLiteral(" Choose another file with --cache (or leave it out for the default cache)."),
+                opened.errorKind() };
         if (opened.errorKind() == core::ErrorKind::NewerVersion)
             return core::Error { opened.errorString()
                     + QStringLiteral(" Upgrade Cairn or use another cache file with --cache."),
@@ -43,8 +70,14 @@ core::Result<cache::Cache *> CliContext::cache(cache::Cache::IntegrityCheck chec
         return opened.error();
     }
     m_cache = std::move(opened).value();
-    if (!m_cache->quarantineMessage().isEmpty())
-        m_err << "cairn: " << m_cache->quarantineMessage() << " `cairn snapshot list` shows the snapshots.\n";
+    if (!m_cache->quarantineMessage().isEmpty()) {
+        // The command that found the damage fails: its answer would come from the fresh,
+        // empty cache, and a script must not take that for success. The next command
+        // works on the fresh cache.
+        QString message = m_cache->quarantineMessage() + u' ' + restoreAdvice(*m_cache);
+        m_cache.reset();
+        return core::Error { std::move(message), core::ErrorKind::Corrupt };
+    }
     return m_cache.get();
 }
 

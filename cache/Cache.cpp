@@ -2,6 +2,7 @@
 #include "cache/Cache.h"
 
 #include "cache/CacheLog.h"
+#include "cache/CacheOwnership.h"
 #include "cache/HealthStore.h"
 #include "cache/Schema.h"
 #include "cache/SqlTry.h"
@@ -26,6 +27,9 @@ struct Inspection
 
 core::Result<Inspection> inspect(Database &db, Cache::IntegrityCheck when)
 {
+    // Another program's database is neither migrated nor, when damaged, moved aside.
+    if (core::Status ours = CacheOwnership::checkDatabase(db); !ours)
+        return ours.error();
     core::Result<int> version = db.userVersion();
     if (!version) {
         if (Database::isDamageCode(db.lastErrorCode()))
@@ -163,8 +167,11 @@ core::Result<std::unique_ptr<Cache>> Cache::open(const QString &path, IntegrityC
         return std::unique_ptr<Cache>(new Cache(path, std::move(db).value()));
     }
 
+    // A file that is not a SQLite database at all is refused before SQLite opens it.
+    if (core::Status ours = CacheOwnership::checkFile(path); !ours)
+        return ours.error();
     // Inspect before configure(): switching to WAL writes the header, and a file we refuse
-    // (newer schema) must stay byte-for-byte as it was.
+    // (another program's, a newer schema) must stay byte-for-byte as it was.
     core::Result<Database> db = Database::open(path, Database::Mode::ReadWrite);
     if (!db)
         return db.error();

@@ -44,8 +44,11 @@ struct EntityFilter
 struct CacheCheck
 {
     bool ok = false;
-    QStringList problems; // integrity_check lines other than "ok"
+    // integrity_check lines other than "ok", else what CacheVerifier found: schema objects
+    // missing or changed, entity rows that do not parse
+    QStringList problems;
     int schemaVersion = 0;
+    bool counted = false; // the counts below were read: the file and its tables are sound
     QMap<QString, int> liveByKind;
     int removed = 0;
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/Schema.h"
 
+#include "cache/CacheOwnership.h"
 #include "cache/Database.h"
 #include "cache/Transaction.h"
 
@@ -527,6 +528,13 @@ core::Status Schema::migrate(Database &db)
                                      .arg(m.version)
                                      .arg(applied.errorString()) };
     }
+    // Marks the file as Cairn's (CacheOwnership): once, for a new cache or one from before
+    // the mark; a header write, so not on every open.
+    core::Result<qint64> applicationId = db.queryInt(QStringLiteral("PRAGMA application_id"));
+    if (!applicationId)
+        return applicationId.error();
+    if (*applicationId != CacheOwnership::ApplicationId)
+        return db.exec(QStringLiteral("PRAGMA application_id=%1").arg(CacheOwnership::ApplicationId));
     return {};
 }
 

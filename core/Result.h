@@ -26,6 +26,7 @@ enum class ErrorKind {
     Corrupt, // SQLITE_CORRUPT, SQLITE_NOTADB: the file is not a sound database
     Cancelled, // a person cancelled; nothing was changed
     NewerVersion, // written by a newer Cairn: a cache schema this one does not know
+    ForeignFile, // a file that is not Cairn's where a cache should be: refused, left untouched
 };
 
 // One error style everywhere: a message a person can act on (what happened, to what,

@@ -66,6 +66,8 @@ QString DesktopSession::open(bool checkNow)
             return tr("%1 Upgrade Cairn to open it; the file is left as it is.").arg(cache.errorString());
         case core::ErrorKind::ReadOnly:
             return tr("%1 Check that the file and its folder can be written.").arg(cache.errorString());
+        case core::ErrorKind::ForeignFile:
+            return tr("%1 Start Cairn with another cache file, or move this one away.").arg(cache.errorString());
         default:
             return cache.errorString();
         }

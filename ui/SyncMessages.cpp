@@ -91,6 +91,7 @@ QString SyncMessages::failure(const sync::SyncOutcome &outcome)
         return tr("The sync of “%1” was cancelled; nothing was changed.").arg(source);
     case core::ErrorKind::Held:
     case core::ErrorKind::NewerVersion:
+    case core::ErrorKind::ForeignFile:
     case core::ErrorKind::Other:
         break;
     }

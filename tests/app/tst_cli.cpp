@@ -548,21 +548,51 @@ private Q_SLOTS:
         QCOMPARE(refsListed().size(), 2);
     }
 
-    void aDamagedCacheIsMovedAside()
+    // `--cache notes.md`: a file that is not a cache is refused, untouched, by every command.
+    void aFileThatIsNotACacheIsRefusedUntouched()
     {
-        const QString folder = folderOfComponents(QStringLiteral("dmg"), 2);
+        const QString notes = m_home->filePath(QStringLiteral("notes.md"));
+        QVERIFY(writeFile(notes, QStringLiteral("# Notes\n\nAsk Amélie who owns billing.\n")));
+        const QByteArray before = fileBytes(notes);
+        for (const QStringList &arguments : { QStringList { QStringLiteral("check") },
+                 QStringList { QStringLiteral("list") }, QStringList { QStringLiteral("sample") } }) {
+            const Run run = bare(QStringList { QStringLiteral("--cache"), notes } + arguments, environment());
+            QCOMPARE(run.code, 1);
+            QVERIFY2(run.err.contains(notes
+                         + QStringLiteral(" is not a Cairn cache: it seems to be a text file "
+                                          "(it begins “# Notes”). It was left as it is.")),
+                qPrintable(run.err));
+            QVERIFY2(run.err.contains(u"Choose another file with --cache"), qPrintable(run.err));
+            QVERIFY(run.out.isEmpty());
+        }
+        QCOMPARE(fileBytes(notes), before);
+        QCOMPARE(QDir(m_home->path()).entryList({ QStringLiteral("notes.md*") }),
+            QStringList { QStringLiteral("notes.md") });
+    }
+
+    // Damage in a cache: the command that finds it fails, saying where the file went and
+    // which snapshot to restore; the next command works on the fresh cache.
+    void aDamagedCacheIsMovedAsideAndTheCommandFails()
+    {
+        const QString folder = folderOfComponents(QStringLiteral("dmg"), 300);
         QCOMPARE(cairn({ QStringLiteral("import"), folder }).code, 0);
-        QByteArray garbage;
-        for (int i = 0; i < 4096; ++i)
-            garbage.append("not a database ");
+        Run run = cairn({ QStringLiteral("snapshot"), QStringLiteral("create") });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        // Garbage over every page but the first: the file still says it is a SQLite database.
+        QCOMPARE(cairn({ QStringLiteral("check") }).code, 0); // folds the WAL back
         QFile file(cachePath());
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(garbage);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray bytes = file.readAll();
+        QVERIFY(bytes.size() > 8 * 4096);
+        for (qsizetype i = 4096; i < bytes.size(); ++i)
+            bytes[i] = char((i * 131 + 7) % 251);
+        QVERIFY(file.seek(0));
+        QCOMPARE(file.write(bytes), bytes.size());
         file.close();
 
-        const Run run = cairn({ QStringLiteral("check") });
-        QCOMPARE(run.code, 0);
-        QVERIFY2(run.out.contains(u"0 live"), qPrintable(run.out));
+        run = cairn({ QStringLiteral("check") });
+        QCOMPARE(run.code, 1);
+        QVERIFY(!run.out.contains(u"Integrity: ok"));
         const QStringList aside
             = QDir(m_home->path()).entryList({ QStringLiteral("cache.sqlite3.damaged-*") }, QDir::Files);
         QCOMPARE(aside.size(), 1);
@@ -570,7 +600,55 @@ private Q_SLOTS:
                     .match(aside.first())
                     .hasMatch());
         QVERIFY2(run.err.contains(aside.first()), qPrintable(run.err));
-        QCOMPARE(fileBytes(m_home->filePath(aside.first())), garbage);
+        QCOMPARE(fileBytes(m_home->filePath(aside.first())), bytes);
+        const QRegularExpressionMatch restore
+            = QRegularExpression(QStringLiteral("300 live entities\\): `cairn snapshot restore (\\S+)`"))
+                  .match(run.err);
+        QVERIFY2(restore.hasMatch(), qPrintable(run.err));
+
+        // The next command works on the fresh cache; the advice brings the catalog back.
+        run = cairn({ QStringLiteral("check") });
+        QCOMPARE(run.code, 0);
+        QVERIFY2(run.out.contains(u"0 live"), qPrintable(run.out));
+        run = cairn({ QStringLiteral("snapshot"), QStringLiteral("restore"), restore.captured(1) });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QCOMPARE(refsListed().size(), 300);
+    }
+
+    // Damage SQLite's integrity_check passes: a dropped view and table, a row whose
+    // document no longer parses. `check` names each and fails.
+    void checkFindsMissingSchemaObjectsAndUnreadableRows()
+    {
+        QCOMPARE(cairn({ QStringLiteral("import"), folderOfComponents(QStringLiteral("schema"), 3) }).code, 0);
+        QCOMPARE(cairn({ QStringLiteral("check") }).code, 0);
+        const auto onCache = [this](const char *sql) {
+            sqlite3 *db = nullptr;
+            bool ok = sqlite3_open(QFile::encodeName(cachePath()).constData(), &db) == SQLITE_OK
+                && sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+            sqlite3_close(db);
+            return ok;
+        };
+        // (SQLite's JSON indexes keep malformed JSON out; what they let through still breaks
+        // every reader of the row.)
+        QVERIFY(onCache("UPDATE entities SET document = '[1, 2]' WHERE name = 'schema-svc-1';"
+                        "UPDATE entities SET document = '{\"kind\": \"Group\", \"metadata\": {\"name\": \"x\"}}' "
+                        "WHERE name = 'schema-svc-2';"));
+        Run run = cairn({ QStringLiteral("check") });
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.out.contains(u"Integrity:      DAMAGED"), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"Entities:       3 live"), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"entity Component:default/schema-svc-1: its document is not a JSON object"),
+            qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"entity Component:default/schema-svc-2: its document is of another entity "
+                                  u"(kind “Group”, name “x”)"),
+            qPrintable(run.out));
+
+        QVERIFY(onCache("DROP VIEW v_components; DROP TABLE purges;"));
+        run = cairn({ QStringLiteral("check") });
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.out.contains(u"schema: view v_components is missing"), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"schema: table purges is missing"), qPrintable(run.out));
+        QVERIFY2(run.err.contains(u"the cache is damaged"), qPrintable(run.err));
     }
 
     void aNewerCacheIsRefusedAndLeftAlone()

@@ -239,22 +239,6 @@ private Q_SLOTS:
         QCOMPARE(test::count(**fresh, QStringLiteral("SELECT count(*) FROM entities")), 0);
     }
 
-    void quarantinesSomethingThatIsNotADatabase()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("notes.sqlite3"));
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QByteArray(10000, 'x'));
-        }
-        auto cache = Cache::open(path);
-        QVERIFY2(cache, qPrintable(cache.errorString()));
-        QVERIFY(QFileInfo::exists((*cache)->quarantinedPath()));
-        QCOMPARE(test::fileBytes((*cache)->quarantinedPath()), QByteArray(10000, 'x'));
-        QVERIFY(!(*cache)->quarantineMessage().isEmpty());
-    }
-
     void defaultPathHonoursEnvironment()
     {
         QStandardPaths::setTestModeEnabled(true);

@@ -97,7 +97,7 @@ private Q_SLOTS:
     void init();
     void movesTheFileAsideAndOffersTheLatestGoodSnapshot();
     void withoutASnapshotOffersOnlyASync();
-    void aFileThatIsNotADatabaseIsMovedAsideAtOpen();
+    void aFileThatIsNotADatabaseIsRefusedUntouched();
 
 private:
     // The sample organisation in a cache at `m_cachePath`, closed (its WAL folded in).
@@ -253,8 +253,9 @@ void TestDamagedCache::withoutASnapshotOffersOnlyASync()
     QCOMPARE(syncRequested.size(), 1);
 }
 
-// Not a database at all: found by the open itself, before the first paint, with the same notice.
-void TestDamagedCache::aFileThatIsNotADatabaseIsMovedAsideAtOpen()
+// Not a database at all (a mistyped cache path): refused before the window opens, the
+// file left as it was; the start error is what the person is shown.
+void TestDamagedCache::aFileThatIsNotADatabaseIsRefusedUntouched()
 {
     {
         QFile file(m_cachePath);
@@ -264,12 +265,13 @@ void TestDamagedCache::aFileThatIsNotADatabaseIsMovedAsideAtOpen()
     ui::DesktopSession::Options options;
     options.cachePath = m_cachePath;
     ui::DesktopSession session(options);
-    QCOMPARE(session.start(), QString());
-    ui::DamagedCacheNotice *notice = waitForNotice(session);
-    QVERIFY(notice);
-    QVERIFY(notice->movedTo().startsWith(m_cachePath + QStringLiteral(".damaged-")));
-    QCOMPARE(fileBytes(notice->movedTo()), QByteArray(10000, 'x'));
-    QVERIFY(!notice->offeredSnapshot().has_value());
+    const QString error = session.start();
+    QVERIFY2(error.contains(u"is not a Cairn cache: it seems to be a text file"), qPrintable(error));
+    QVERIFY2(error.contains(u"Start Cairn with another cache file"), qPrintable(error));
+    QVERIFY(!session.window());
+    QCOMPARE(fileBytes(m_cachePath), QByteArray(10000, 'x'));
+    QCOMPARE(QFileInfo(m_cachePath).dir().entryList({ QFileInfo(m_cachePath).fileName() + u'*' }, QDir::Files),
+        QStringList { QFileInfo(m_cachePath).fileName() });
 }
 
 QTEST_MAIN(TestDamagedCache)
