@@ -8,14 +8,26 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <filesystem>
+#include <system_error>
 
 namespace cairn::sync {
 
 namespace {
 
-// Larger than any real catalog file; a bigger one is a mistake (a database dump, a log)
-// that should not take the whole memory of the machine.
-constexpr qint64 kMaxFileSize = 256 * 1024 * 1024;
+constexpr qint64 MiB = 1024 * 1024;
+
+// Whether `path` is something other than a file or folder (a device, FIFO or socket, also
+// behind a link): reading /dev/zero never ends, and opening a FIFO waits for a writer.
+bool isSpecialFile(const QString &path)
+{
+    std::error_code error;
+    const std::filesystem::file_status status
+        = std::filesystem::status(std::filesystem::path(reinterpret_cast<const char16_t *>(path.utf16())), error);
+    if (error || !std::filesystem::exists(status))
+        return false; // missing, or inside Qt's resources: the open says so
+    return !std::filesystem::is_regular_file(status) && !std::filesystem::is_directory(status);
+}
 
 CatalogProblem problemAt(const QString &file, int line, QString message)
 {
@@ -91,7 +103,9 @@ void collectFiles(const QString &folder, QStringList &files)
         // Symlinked folders are not followed: a link back up the tree would never end.
         if (entry.isDir() && !entry.isSymLink())
             collectFiles(entry.filePath(), files);
-        else if (entry.isFile() && CatalogFileReader::formatOf(name) != CatalogFileReader::Format::Unknown)
+        // Not only regular files: a device or FIFO named like a catalog file is listed, so
+        // that reading it reports it instead of passing it over in silence.
+        else if (!entry.isDir() && CatalogFileReader::formatOf(name) != CatalogFileReader::Format::Unknown)
             files.append(entry.filePath());
     }
 }
@@ -127,27 +141,43 @@ CatalogFileContents CatalogFileReader::read(const QString &path)
 
 CatalogFileContents CatalogFileReader::read(const QString &path, JsonDocumentReader &json)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const auto refused = [&path](QString why) {
         CatalogFileContents contents;
-        contents.problems.append(
-            problemAt(path, 0, QStringLiteral("cannot read the file: %1").arg(file.errorString())));
+        contents.problems.append(problemAt(path, 0, std::move(why)));
         return contents;
-    }
-    if (file.size() > kMaxFileSize) {
-        CatalogFileContents contents;
-        contents.problems.append(problemAt(path, 0,
-            QStringLiteral("the file is larger than 256 MiB; it was not read (is it really a catalog file?)")));
-        return contents;
-    }
+    };
+    if (isSpecialFile(path))
+        return refused(QStringLiteral("not a regular file (a device, a FIFO or a socket, perhaps behind a link); it "
+                                      "was not read"));
     const Format format = formatOf(path);
-    if (format == Format::Unknown) {
-        CatalogFileContents contents;
-        contents.problems.append(
-            problemAt(path, 0, QStringLiteral("not a catalog file: expected .yaml, .yml, .json, .ndjson or .jsonl")));
-        return contents;
-    }
-    return parse(file.readAll(), path, format, json);
+    if (format == Format::Unknown)
+        return refused(QStringLiteral("not a catalog file: expected .yaml, .yml, .json, .ndjson or .jsonl"));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return refused(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
+    const qint64 limit = maxFileSize();
+    const auto tooLarge = [&refused, limit] {
+        return refused(QStringLiteral("the file is larger than %1 MiB, the limit for one catalog file; it was not "
+                                      "read. Is it really a catalog file? (CAIRN_MAX_FILE_MB raises the limit.)")
+                           .arg(limit / MiB));
+    };
+    if (file.size() > limit)
+        return tooLarge();
+    // Never more than the limit, even from a file that grows while it is read.
+    QByteArray data = file.read(limit + 1);
+    if (data.size() > limit)
+        return tooLarge();
+    if (file.error() != QFileDevice::NoError)
+        return refused(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
+    return parse(data, path, format, json);
+}
+
+qint64 CatalogFileReader::maxFileSize()
+{
+    bool ok = false;
+    const qint64 mib = qEnvironmentVariable("CAIRN_MAX_FILE_MB").toLongLong(&ok);
+    // A nonsense value is ignored rather than refusing every file.
+    return ok && mib > 0 && mib <= 64 * 1024 ? mib * MiB : DefaultMaxFileSize;
 }
 
 CatalogFileContents CatalogFileReader::parse(const QByteArray &data, const QString &file, Format format)

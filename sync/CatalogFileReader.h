@@ -47,6 +47,11 @@ public:
     // the JSON ones and keeps its buffers for the next file.
     static CatalogFileContents read(const QString &path, JsonDocumentReader &json);
     static CatalogFileContents read(const QString &path);
+    // The largest file read(): CAIRN_MAX_FILE_MB (in MiB) when set, else 256 MiB, the same
+    // bound as a sync's HTTP response. A larger file is a mistake (a dump, a log) that must
+    // not take the machine's memory; devices, FIFOs and sockets are never read.
+    static constexpr qint64 DefaultMaxFileSize = qint64(256) * 1024 * 1024;
+    static qint64 maxFileSize();
 
     // Parses file contents already in memory; `file` names them in origins.
     static CatalogFileContents parse(

@@ -6,8 +6,11 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace cairn::sync;
 
@@ -245,6 +248,53 @@ private Q_SLOTS:
         QCOMPARE(contents.documents.size(), 0);
         QCOMPARE(contents.problems.size(), 1);
         QCOMPARE(contents.problems.first().origin.file, dataFile(QStringLiteral("does-not-exist.yaml")));
+    }
+
+    // A link to /dev/zero would be read until memory runs out; a FIFO would wait for a
+    // writer forever. Neither is opened: each is a problem of its own file.
+    void specialFilesAreNotRead()
+    {
+        QTemporaryDir dir;
+        const QString zero = dir.filePath(QStringLiteral("zero.yaml"));
+        QVERIFY(QFile::link(QStringLiteral("/dev/zero"), zero));
+        const QString fifo = dir.filePath(QStringLiteral("fifo.yaml"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        for (const QString &path : { zero, fifo }) {
+            const CatalogFileContents contents = CatalogFileReader::read(path);
+            QVERIFY(contents.documents.isEmpty());
+            QCOMPARE(contents.problems.size(), 1);
+            QVERIFY2(contents.problems.first().message.startsWith(u"not a regular file"),
+                qPrintable(contents.problems.first().message));
+            QCOMPARE(contents.problems.first().origin.file, path);
+        }
+    }
+
+    // The limit on one file: 256 MiB unless CAIRN_MAX_FILE_MB says otherwise; a file over it
+    // is refused unread, with the way to raise it.
+    void aFileOverTheLimitIsRefused()
+    {
+        QCOMPARE(CatalogFileReader::maxFileSize(), CatalogFileReader::DefaultMaxFileSize);
+        QTemporaryDir dir;
+        const QString big = dir.filePath(QStringLiteral("big.yaml"));
+        QByteArray yaml("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: big\n"
+                        "  description: ");
+        yaml += QByteArray(2 * 1024 * 1024, 'x') + "\nspec: {type: service, lifecycle: production, owner: a}\n";
+        writeFile(big, yaml);
+        QCOMPARE(CatalogFileReader::read(big).documents.size(), 1);
+
+        qputenv("CAIRN_MAX_FILE_MB", "1");
+        const auto restore = qScopeGuard([] { qunsetenv("CAIRN_MAX_FILE_MB"); });
+        QCOMPARE(CatalogFileReader::maxFileSize(), qint64(1024 * 1024));
+        const CatalogFileContents contents = CatalogFileReader::read(big);
+        QVERIFY(contents.documents.isEmpty());
+        QCOMPARE(contents.problems.size(), 1);
+        QVERIFY2(contents.problems.first().message.startsWith(u"the file is larger than 1 MiB"),
+            qPrintable(contents.problems.first().message));
+        QVERIFY2(contents.problems.first().message.contains(u"CAIRN_MAX_FILE_MB"),
+            qPrintable(contents.problems.first().message));
+
+        qputenv("CAIRN_MAX_FILE_MB", "lots"); // nonsense is ignored, not a limit of 0
+        QCOMPARE(CatalogFileReader::maxFileSize(), CatalogFileReader::DefaultMaxFileSize);
     }
 };
 
