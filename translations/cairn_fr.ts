@@ -443,7 +443,7 @@
     </message>
     <message>
         <source>The question is %1 characters long; Cairn reads questions of up to %2 characters. Ask about one thing at a time.</source>
-        <translation>La question fait %1 caractères ; Cairn lit des questions d’au plus %2 caractères. Posez une question à la fois.</translation>
+        <translation>La question fait %1&#xa0;caractères&#xa0;; Cairn lit des questions d’au plus %2&#xa0;caractères. Posez une question à la fois.</translation>
     </message>
 </context>
 <context>
@@ -2052,6 +2052,10 @@
     <message>
         <source>Cairn could not bring component health up to date: %1</source>
         <translation>Cairn n’a pas pu mettre à jour la santé des composants&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 Start Cairn with another cache file, or move this one away.</source>
+        <translation>%1 Démarrez Cairn avec un autre fichier de cache, ou déplacez celui-ci.</translation>
     </message>
 </context>
 <context>

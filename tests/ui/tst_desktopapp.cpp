@@ -2,6 +2,7 @@
 // cairn-desktop as a program: a first run on a new cache paints the window, creates the cache
 // and says how long the first paint took; bad options are refused with a clear message.
 
+#include "cache/CacheOwnership.h"
 #include "cache/Database.h"
 
 #include <QFile>
@@ -79,7 +80,9 @@ void TestDesktopApp::refusesACacheFromANewerCairnAndLeavesIt()
     {
         core::Result<cache::Database> db = cache::Database::open(path);
         QVERIFY2(db, qPrintable(db.errorString()));
-        QVERIFY(db->exec(QStringLiteral("CREATE TABLE future(x)")));
+        // Marked as Cairn's, as every cache of a newer Cairn is (CacheOwnership).
+        QVERIFY(db->exec(QStringLiteral("CREATE TABLE future(x); PRAGMA application_id=%1")
+                             .arg(cache::CacheOwnership::ApplicationId)));
         QVERIFY(db->setUserVersion(999));
     }
     QFile file(path);
