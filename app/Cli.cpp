@@ -72,6 +72,9 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
             rest.append(argument);
         }
     }
+    // Only the default location's folder is made on a first run: a folder missing from a
+    // path someone typed is more likely a typo than a wish for new folders.
+    const bool cacheChosen = !cachePath.isEmpty();
     if (cachePath.isEmpty())
         cachePath = cache::Cache::defaultPath();
 
@@ -88,6 +91,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
     for (const Command &command : commands()) {
         if (command.name == name) {
             CliContext context(cachePath, out, err);
+            context.setMayCreateCacheFolder(!cacheChosen);
             context.setToday(today);
             context.setScorecardErrors(sync::ScorecardReader::installForThisProcess(today));
             return command.run(context, rest);

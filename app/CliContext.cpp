@@ -43,6 +43,12 @@ core::Result<cache::Cache *> CliContext::cache(cache::Cache::IntegrityCheck chec
         return m_cache.get();
     // The default location's folder may not exist on a first run.
     const QFileInfo info(m_cachePath);
+    if (!m_mayCreateCacheFolder && !QFileInfo(info.absolutePath()).isDir())
+        return core::Error { QStringLiteral("The folder %1 for the cache %2 does not exist. Create it, or choose "
+                                            "another file with --cache.")
+                                 .arg(QDir::toNativeSeparators(info.absolutePath()),
+                                     QDir::toNativeSeparators(m_cachePath)),
+            core::ErrorKind::InvalidInput };
     if (!QDir().mkpath(info.absolutePath()))
         return core::Error { QStringLiteral("Could not create the folder %1 for the cache. Check its permissions, "
                                             "or choose another file with --cache.")

@@ -28,6 +28,9 @@ public:
     // Opens the cache once; reports a quarantined damaged file on stderr. With
     // IntegrityCheck::Deferred the command runs Cache::findDamage itself (`cairn sync`).
     core::Result<cache::Cache *> cache(cache::Cache::IntegrityCheck check = cache::Cache::IntegrityCheck::AtOpen);
+    // Whether cache() may create the cache file's folder when it is missing (the default
+    // location, on a first run); else a missing folder is an error that says so.
+    void setMayCreateCacheFolder(bool may) { m_mayCreateCacheFolder = may; }
     // Closes the cache: the next cache() opens it again.
     void closeCache() { m_cache.reset(); }
 
@@ -46,6 +49,7 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
     std::unique_ptr<cache::Cache> m_cache;
+    bool m_mayCreateCacheFolder = true;
     QDate m_today = QDate::currentDate();
     QList<sync::ScorecardFileError> m_scorecardErrors;
 };

@@ -4,10 +4,12 @@
 #include "app/Commands.h"
 #include "app/ExitCode.h"
 #include "app/SyncReport.h"
+#include "sync/CatalogFileReader.h"
 #include "sync/CatalogImporter.h"
 #include "sync/FileSource.h"
 #include "sync/SyncEngine.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 namespace cairn::app {
@@ -38,6 +40,18 @@ int runImport(CliContext &context, const QStringList &arguments)
     for (QString &path : paths) {
         if (!path.startsWith(u':'))
             path = QFileInfo(path).absoluteFilePath();
+    }
+    // A path that holds nothing to import is said, not passed as "0 added": it is more often
+    // the wrong path than an empty catalog.
+    for (const QString &path : std::as_const(paths)) {
+        const QFileInfo info(path);
+        if (info.isDir() && sync::CatalogFileReader::filesInFolder(path).isEmpty())
+            context.err() << "cairn: warning: the folder " << QDir::toNativeSeparators(path)
+                          << " holds no catalog files (.yaml, .yml, .json, .ndjson, .jsonl); nothing is imported "
+                             "from it.\n";
+        else if (info.isFile() && info.size() == 0)
+            context.err() << "cairn: warning: " << QDir::toNativeSeparators(path)
+                          << " is empty; nothing is imported from it.\n";
     }
     const QString sourceName
         = parser.isSet(sourceOption) ? parser.value(sourceOption) : sync::CatalogImporter::defaultSourceName(paths);

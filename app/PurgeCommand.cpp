@@ -64,8 +64,11 @@ int runPurge(CliContext &context, const QStringList &arguments)
     }
     bool ok = false;
     const int days = parser.value(olderThan).toInt(&ok);
-    if (!ok || days < 0) {
-        context.err() << "cairn purge: --older-than takes a number of days (0 or more), not \""
+    // Beyond a century the cut-off date leaves the calendar Qt can write (it printed as
+    // nothing), and no tombstone is that old.
+    constexpr int MaxDays = 36500;
+    if (!ok || days < 0 || days > MaxDays) {
+        context.err() << "cairn purge: --older-than takes a number of days from 0 to " << MaxDays << ", not \""
                       << parser.value(olderThan) << "\".\n";
         return ExitUsage;
     }

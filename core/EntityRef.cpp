@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/EntityRef.h"
 
-#include "core/Ascii.h"
-
+#include <algorithm>
 #include <utility>
 
 namespace cairn::core {
@@ -23,74 +22,39 @@ struct RefParts
     QStringView name;
 };
 
-// `defaultNamespace` is never empty: the callers put "default" in for an empty one.
+// Splits a ref as Backstage's parseEntityRef does, so that Cairn keeps every entity a
+// Backstage catalog keeps: the kind is what comes before the first ':' (when that ':' comes
+// before the first '/'), the namespace what comes between it and the first '/', and the
+// name all the rest, ':' and '/' included ("component:default/foo:bar" names "foo:bar").
+// Only a missing part is an error; a name no entity can have ("Team A", "a/b") parses, and
+// is then reported as unresolved, as Backstage shows it. `defaultNamespace` is never empty:
+// the callers put "default" in for an empty one.
 Result<RefParts> splitRef(QStringView text, QStringView defaultKind, QStringView defaultNamespace)
 {
     const QStringView trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return refError(text, QStringLiteral("it is empty"));
-    // One pass finds the separators; the errors are then told in the order a reader
-    // would check them.
-    qsizetype colon = -1;
-    qsizetype slash = -1;
-    bool secondColon = false;
-    bool secondSlash = false;
-    for (qsizetype i = 0; i < trimmed.size(); ++i) {
-        const QChar c = trimmed.at(i);
-        if (c == u':') {
-            secondColon = colon >= 0;
-            colon = secondColon ? colon : i;
-        } else if (c == u'/') {
-            secondSlash = slash >= 0;
-            slash = secondSlash ? slash : i;
-        } else if (c.isSpace()) {
-            // A space inside a ref is almost always a display name written where a ref
-            // belongs ("owner: Team A"); it would never resolve, so say so instead of storing it.
-            return refError(text,
-                QStringLiteral("it contains a space; write kind:namespace/name, "
-                               "with the entity's name, not its title"));
-        }
-    }
-
-    if (colon >= 0 && slash >= 0 && slash < colon)
-        return refError(text,
-            QStringLiteral("the ':' after the kind must come before the '/'; "
-                           "write kind:namespace/name"));
+    qsizetype colon = trimmed.indexOf(u':');
+    const qsizetype slash = trimmed.indexOf(u'/');
+    if (slash >= 0 && slash < colon)
+        colon = -1; // "default/component:x": the ':' is part of the name
     RefParts parts { defaultKind, defaultNamespace, {} };
-    QStringView rest = trimmed;
     if (colon >= 0) {
         parts.kind = trimmed.first(colon);
         if (parts.kind.isEmpty())
             return refError(text, QStringLiteral("the kind before ':' is empty"));
-        if (secondColon)
-            return refError(text, QStringLiteral("it has more than one ':'; write kind:namespace/name"));
-        rest = trimmed.sliced(colon + 1);
     }
-    // Past the checks above, every '/' comes after the ':'.
     if (slash >= 0) {
         parts.ns = trimmed.sliced(colon + 1, slash - colon - 1);
         if (parts.ns.isEmpty())
             return refError(text, QStringLiteral("the namespace before '/' is empty"));
-        if (secondSlash)
-            return refError(text, QStringLiteral("it has more than one '/'; write kind:namespace/name"));
-        rest = trimmed.sliced(slash + 1);
     }
-
-    if (rest.isEmpty())
+    parts.name = trimmed.sliced(std::max(colon, slash) + 1);
+    if (parts.name.isEmpty())
         return refError(text, QStringLiteral("the name is empty"));
-    parts.name = rest;
-    const QStringView kind = parts.kind;
-    if (kind.isEmpty())
+    if (parts.kind.isEmpty())
         return refError(text,
             QStringLiteral("it has no kind and none can be assumed here; write it as kind:%1").arg(trimmed.toString()));
-    // Backstage's kind pattern, ^[a-zA-Z][a-z0-9A-Z]*$, checked by hand: ASCII only.
-    if (!ascii::isLetter(kind.front()))
-        return refError(text, QStringLiteral("the kind \"%1\" must start with a letter").arg(kind));
-    for (const QChar c : kind) {
-        if (!ascii::isAlnum(c))
-            return refError(
-                text, QStringLiteral("the kind \"%1\" may only hold letters a-z, A-Z and digits").arg(kind));
-    }
     return parts;
 }
 

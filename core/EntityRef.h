@@ -29,8 +29,10 @@ public:
     EntityRef() = default;
     EntityRef(QString kind, QString ns, QString name);
 
-    // Parses `kind:namespace/name`, `kind:name`, `namespace/name` or `name`. Errors quote
-    // the text and say what is wrong.
+    // Parses `kind:namespace/name`, `kind:name`, `namespace/name` or `name` as Backstage
+    // does: the name is everything after the namespace, ':' and '/' included, and its
+    // characters are not checked (a ref to "Team A" parses, and resolves to nothing). Only a
+    // missing part is an error; errors quote the text and say what is wrong.
     static Result<EntityRef> parse(QStringView text, const Context &context = {});
 
     // Completes a ref by the spec field it sits in (owner -> group, dependsOn -> no kind, ...)

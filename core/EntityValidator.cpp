@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QUrl>
 
 #include <algorithm>
 #include <optional>
@@ -33,6 +34,18 @@ bool isValidRelationType(QStringView type)
 {
     return !type.isEmpty()
         && std::all_of(type.begin(), type.end(), [](QChar c) { return c.isLetterOrNumber() || c == u'_'; });
+}
+
+// What Backstage takes for a link's address (new URL(text) in JavaScript): a scheme, and a
+// host for the schemes that need one.
+bool isValidLinkUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || url.scheme().isEmpty())
+        return false;
+    static const QStringList needHost { QStringLiteral("http"), QStringLiteral("https"), QStringLiteral("ftp"),
+        QStringLiteral("ws"), QStringLiteral("wss") };
+    return !needHost.contains(url.scheme(), Qt::CaseInsensitive) || !url.host().isEmpty();
 }
 
 QString quoted(QStringView text)
@@ -193,6 +206,17 @@ private:
         const QJsonValue spec = doc.value("spec"_L1);
         if (!spec.isUndefined() && !spec.isObject())
             add(QStringLiteral("spec"), QStringLiteral("must be a mapping, not %1").arg(describe(spec)));
+
+        // The envelope is closed (Entity.schema.json: additionalProperties false); relations
+        // and status are what a catalog server adds to the entities it returns.
+        for (auto it = doc.begin(); it != doc.end(); ++it) {
+            const QString key = it.key();
+            if (key != u"apiVersion" && key != u"kind" && key != u"metadata" && key != u"spec" && key != u"relations"
+                && key != u"status")
+                add(key,
+                    QStringLiteral("is not a field of an entity; an entity has apiVersion, kind, metadata and spec "
+                                   "only. Move it under metadata (annotations, labels) or spec"));
+        }
     }
 
     void checkMetadata()
@@ -241,6 +265,10 @@ private:
             if (!value.isUndefined() && !value.isString())
                 add(QStringLiteral("metadata.%1").arg(key.toString()),
                     QStringLiteral("must be text, not %1").arg(describe(value)));
+            // A server's identifiers: absent, or something (minLength 1).
+            else if ((key == u"uid" || key == u"etag") && value.isString() && value.toString().isEmpty())
+                add(QStringLiteral("metadata.%1").arg(key.toString()),
+                    QStringLiteral("is empty; leave it out (the catalog server sets it)"));
         }
 
         checkTags(metadata.value("tags"_L1));
@@ -299,10 +327,18 @@ private:
                     url.isUndefined() || url.isString() ? QStringLiteral(
                         "is required: every link needs the address it points to, e.g. https://example.com/runbook")
                                                         : QStringLiteral("must be text, not %1").arg(describe(url)));
+            else if (!isValidLinkUrl(url.toString()))
+                add(itemPath.key(u"url"),
+                    QStringLiteral("%1 is not an address; write it whole, with its scheme, e.g. "
+                                   "https://example.com/runbook")
+                        .arg(quoted(url.toString())));
             for (const QStringView key : { QStringView(u"title"), QStringView(u"icon"), QStringView(u"type") }) {
                 const QJsonValue value = link.value(key);
                 if (!value.isUndefined() && !value.isString())
                     add(itemPath.key(key), QStringLiteral("must be text, not %1").arg(describe(value)));
+                // Backstage wants a link's title and icon to say something when present.
+                else if (key != u"type" && value.isString() && value.toString().trimmed().isEmpty())
+                    add(itemPath.key(key), QStringLiteral("is empty; give it a value or remove it"));
             }
         }
     }
@@ -484,7 +520,9 @@ private:
             return std::nullopt;
         }
         QString text = value.toString();
-        if (QStringView(text).trimmed().isEmpty()) {
+        // Empty, as the schemas' minLength 1 says. White space alone (type: " ") is kept, as
+        // Backstage keeps it: refusing it would drop an entity a Backstage catalog holds.
+        if (text.isEmpty()) {
             add(path, QStringLiteral("is empty; give it a value or remove it"));
             return std::nullopt;
         }

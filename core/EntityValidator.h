@@ -29,9 +29,11 @@ struct ValidationProblem
 // What Backstage requires of an entity (the envelope and metadata formats, and the
 // required spec fields of its built-in kinds, per the catalog-model JSON schemas), and
 // what Cairn requires of its own Project and Goal kinds (docs/architecture.md §1).
-// Ref-valued spec fields must parse once completed by their field. Unknown kinds and
-// unknown fields are not problems: only the envelope is checked for them. An empty list
-// means valid.
+// Ref-valued spec fields must parse once completed by their field, as Backstage parses
+// them (a ref to a name no entity has, such as "Team A", parses and is left unresolved).
+// The envelope is closed: a root field other than apiVersion, kind, metadata, spec,
+// relations and status is a problem. Unknown kinds and unknown metadata or spec fields are
+// not: only the envelope and metadata are checked for them. An empty list means valid.
 QList<ValidationProblem> validateEntity(const Entity &entity);
 
 } // namespace cairn::core

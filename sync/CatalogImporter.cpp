@@ -206,8 +206,20 @@ private:
             return nullptr;
         }
         if (name.trimmed().isEmpty()) {
-            problem(
-                document.origin, kind, QStringLiteral("the %1 has no metadata.name; every entity needs one").arg(kind));
+            // `name: 12345` is a number to YAML: say so, rather than that there is no name.
+            const QJsonValue given
+                = document.object().value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name"));
+            if (given.isDouble() || given.isBool())
+                problem(document.origin, kind,
+                    QStringLiteral("the %1's metadata.name is %2, which YAML reads as a %3, not as text; quote it "
+                                   "(name: \"%2\")")
+                        .arg(kind,
+                            given.isBool() ? (given.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                           : QString::number(given.toDouble(), 'g', 17),
+                            given.isBool() ? QStringLiteral("boolean") : QStringLiteral("number")));
+            else
+                problem(document.origin, kind,
+                    QStringLiteral("the %1 has no metadata.name; every entity needs one").arg(kind));
             return nullptr;
         }
 

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <string>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 namespace cairn::sync {
@@ -256,6 +257,10 @@ YamlParseResult YamlToJson::parse(const QByteArray &text, Lines lines)
                 document.line = node.Mark().is_null() ? chunk.firstLine + 1 : node.Mark().line + chunk.firstLine + 1;
                 result.documents.append(document);
             }
+        } catch (const YAML::DeepRecursion &e) {
+            // yaml-cpp's own depth guard words this "bad file"; say what it is, as for JSON.
+            result.errors.append(errorAt(e.mark, chunk.firstLine,
+                "nested too deeply (more than " + std::to_string(kMaxDepth) + " levels); nothing in a catalog is"));
         } catch (const YAML::Exception &e) {
             result.errors.append(errorAt(e.mark, chunk.firstLine, e.msg));
         } catch (const std::exception &e) {

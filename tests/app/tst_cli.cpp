@@ -651,6 +651,63 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(u"the cache is damaged"), qPrintable(run.err));
     }
 
+    // Messages that used to mislead: each now says what happened, to what, and what to do.
+    void messagesSayWhatHappened()
+    {
+        // A cut-off beyond the calendar printed as an empty date.
+        Run run = cairn({ QStringLiteral("purge"), QStringLiteral("--older-than"), QStringLiteral("1000000000") });
+        QCOMPARE(run.code, 2);
+        QVERIFY2(run.err.contains(u"--older-than takes a number of days from 0 to 36500, not \"1000000000\""),
+            qPrintable(run.err));
+
+        // A typed --cache in a folder that does not exist: said, not silently created.
+        const QString missing = m_home->filePath(QStringLiteral("no-such-folder/cache.sqlite3"));
+        run = bare({ QStringLiteral("--cache"), missing, QStringLiteral("list") }, environment());
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("The folder %1 for the cache %2 does not exist. Create it, or "
+                                                 "choose another file with --cache.")
+                                      .arg(QFileInfo(missing).absolutePath(), missing)),
+            qPrintable(run.err));
+        QVERIFY(!QFileInfo::exists(QFileInfo(missing).absolutePath()));
+
+        // An empty file or folder: "0 added" alone looked like success.
+        const QString emptyFolder = m_home->filePath(QStringLiteral("empty-folder"));
+        QVERIFY(QDir().mkpath(emptyFolder));
+        const QString emptyFile = m_home->filePath(QStringLiteral("empty.yaml"));
+        QVERIFY(writeFile(emptyFile, QString()));
+        run = cairn({ QStringLiteral("import"), emptyFolder, emptyFile });
+        QVERIFY2(
+            run.err.contains(QStringLiteral("cairn: warning: the folder %1 holds no catalog files").arg(emptyFolder)),
+            qPrintable(run.err));
+        QVERIFY2(run.err.contains(
+                     QStringLiteral("cairn: warning: %1 is empty; nothing is imported from it.").arg(emptyFile)),
+            qPrintable(run.err));
+
+        // `name: 12345` is a number to YAML, not a missing name.
+        const QString numbered = m_home->filePath(QStringLiteral("numbered/catalog-info.yaml"));
+        QVERIFY(writeFile(numbered, component(QStringLiteral("12345"))));
+        run = cairn({ QStringLiteral("import"), numbered });
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(u"the Component's metadata.name is 12345, which YAML reads as a number, not as "
+                                  u"text; quote it (name: \"12345\")"),
+            qPrintable(run.err));
+    }
+
+    // `owner: Team A` (a display name where a ref belongs): Backstage keeps the entity and
+    // shows the owner unresolved; so does Cairn, and its report says so.
+    void anOwnerBackstageCannotResolveIsKeptAndReported()
+    {
+        const QString file = m_home->filePath(QStringLiteral("team-a/catalog-info.yaml"));
+        QVERIFY(writeFile(file, component(QStringLiteral("kept"), QStringLiteral("Team A"))));
+        const Run run = cairn({ QStringLiteral("import"), file });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"1 added"), qPrintable(run.out));
+        QVERIFY2(
+            run.out.contains(u"Component:default/kept is owned by group:default/team a, which is not in the cache"),
+            qPrintable(run.out));
+        QVERIFY(refsListed().contains(QStringLiteral("component:default/kept"), Qt::CaseInsensitive));
+    }
+
     void aNewerCacheIsRefusedAndLeftAlone()
     {
         QCOMPARE(cairn({ QStringLiteral("import"), folderOfComponents(QStringLiteral("new"), 1) }).code, 0);

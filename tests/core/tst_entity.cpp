@@ -113,8 +113,12 @@ void TestEntity::ownerAndRefsAreCompleted()
     QCOMPARE(apis.at(0).toString(), QStringLiteral("api:shop/checkout-api"));
 
     const Entity badOwner
-        = entityFrom(R"({"kind": "Component", "metadata": {"name": "x"}, "spec": {"owner": "group:a:b"}})");
+        = entityFrom(R"({"kind": "Component", "metadata": {"name": "x"}, "spec": {"owner": "group:default/"}})");
     QVERIFY(badOwner.owner().isNull());
+    // As Backstage reads it: the second ':' belongs to the name, which resolves to nothing.
+    const Entity oddOwner
+        = entityFrom(R"({"kind": "Component", "metadata": {"name": "x"}, "spec": {"owner": "group:a:b"}})");
+    QCOMPARE(oddOwner.owner().toString(), QStringLiteral("group:default/a:b"));
     const Entity userOwner
         = entityFrom(R"({"kind": "Component", "metadata": {"name": "x"}, "spec": {"owner": "user:jdoe"}})");
     QCOMPARE(userOwner.owner().toString(), QStringLiteral("user:default/jdoe"));

@@ -57,6 +57,28 @@ void TestEntityRef::parsesEveryForm_data()
     QTest::newRow("empty default namespace means default")
         << QStringLiteral("group:x") << QString() << QString() << QStringLiteral("group") << QStringLiteral("default")
         << QStringLiteral("x");
+
+    // What Backstage's parseEntityRef accepts, and a catalog therefore keeps: the name is
+    // everything after the namespace, and its characters (and the kind's) are not checked.
+    // Such refs resolve to nothing, and are reported as unresolved.
+    QTest::newRow("two colons: the second is in the name")
+        << QStringLiteral("group:a:b") << QString() << QStringLiteral("default") << QStringLiteral("group")
+        << QStringLiteral("default") << QStringLiteral("a:b");
+    QTest::newRow("two slashes: the second is in the name")
+        << QStringLiteral("group:ns/a/b") << QString() << QStringLiteral("default") << QStringLiteral("group")
+        << QStringLiteral("ns") << QStringLiteral("a/b");
+    QTest::newRow("a colon in the name after the namespace")
+        << QStringLiteral("component:default/foo:bar") << QString() << QStringLiteral("default")
+        << QStringLiteral("component") << QStringLiteral("default") << QStringLiteral("foo:bar");
+    QTest::newRow("slash before colon: the colon is in the name")
+        << QStringLiteral("default/component:x") << QStringLiteral("group") << QStringLiteral("default")
+        << QStringLiteral("group") << QStringLiteral("default") << QStringLiteral("component:x");
+    QTest::newRow("a display name where a ref belongs")
+        << QStringLiteral("Team A") << QStringLiteral("group") << QStringLiteral("default") << QStringLiteral("group")
+        << QStringLiteral("default") << QStringLiteral("Team A");
+    QTest::newRow("a kind with an underscore")
+        << QStringLiteral("my_kind:foo") << QString() << QStringLiteral("default") << QStringLiteral("my_kind")
+        << QStringLiteral("default") << QStringLiteral("foo");
 }
 
 void TestEntityRef::parsesEveryForm()
@@ -70,6 +92,11 @@ void TestEntityRef::parsesEveryForm()
     QTEST(parsed->ns(), "ns");
     QTEST(parsed->name(), "name");
     QVERIFY(!parsed->isNull());
+    // Refs are stored as text and read back: the full form parses to the same ref.
+    const auto again = EntityRef::parse(parsed->toString());
+    QVERIFY2(again.ok(), qPrintable(again.errorString()));
+    QCOMPARE(again->key(), parsed->key());
+    QCOMPARE(again->name(), parsed->name());
 }
 
 void TestEntityRef::formatsAsSpelled()
@@ -217,16 +244,6 @@ void TestEntityRef::malformedRefsAreErrorsThatQuoteTheText_data()
         << QStringLiteral("component:default/") << QStringLiteral("name is empty");
     QTest::newRow("empty namespace") << QStringLiteral("component:/x")
                                      << QStringLiteral("namespace before '/' is empty");
-    QTest::newRow("two colons") << QStringLiteral("component:a:b") << QStringLiteral("more than one ':'");
-    QTest::newRow("two slashes") << QStringLiteral("component:a/b/c") << QStringLiteral("more than one '/'");
-    QTest::newRow("slash before colon") << QStringLiteral("default/component:x")
-                                        << QStringLiteral("must come before the '/'");
-    QTest::newRow("space inside") << QStringLiteral("group:Team A") << QStringLiteral("contains a space");
-    QTest::newRow("kind with a dash") << QStringLiteral("comp-onent:x")
-                                      << QStringLiteral("\"comp-onent\" may only hold");
-    QTest::newRow("kind starting with a digit")
-        << QStringLiteral("1api:x") << QStringLiteral("must start with a letter");
-    QTest::newRow("non-ASCII kind") << QStringLiteral("compönent:x") << QStringLiteral("may only hold letters a-z");
     QTest::newRow("no kind and no default") << QStringLiteral("default/x") << QStringLiteral("no kind");
 }
 

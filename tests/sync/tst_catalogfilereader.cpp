@@ -296,6 +296,23 @@ private Q_SLOTS:
         qputenv("CAIRN_MAX_FILE_MB", "lots"); // nonsense is ignored, not a limit of 0
         QCOMPARE(CatalogFileReader::maxFileSize(), CatalogFileReader::DefaultMaxFileSize);
     }
+
+    // 10,000 levels of YAML nesting: yaml-cpp's guard calls it "bad file"; it is said as
+    // what it is, as JSON says "too deeply nested".
+    void deepNestingIsSaidAsSuch()
+    {
+        const QByteArray yaml
+            = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: deep\nspec:\n  x: "
+            + QByteArray(10000, '[') + QByteArray(10000, ']') + '\n';
+        const CatalogFileContents contents
+            = CatalogFileReader::parse(yaml, QStringLiteral("deep.yaml"), CatalogFileReader::Format::Yaml);
+        QVERIFY(contents.documents.isEmpty());
+        QCOMPARE(contents.problems.size(), 1);
+        QVERIFY2(contents.problems.first().message.contains(u"nested too deeply (more than 256 levels)"),
+            qPrintable(contents.problems.first().message));
+        QVERIFY2(
+            !contents.problems.first().message.contains(u"bad file"), qPrintable(contents.problems.first().message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCatalogFileReader)
