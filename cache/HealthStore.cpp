@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/HealthStore.h"
 
+#include "cache/CacheLog.h"
 #include "cache/Database.h"
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
@@ -15,6 +16,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <optional>
 
 namespace cairn::cache {
 
@@ -56,6 +58,13 @@ QStringList kindsOf(const QList<core::Scorecard> &scorecards)
     return sortedUnique(kinds);
 }
 
+// What a health read sees of another entity, as health_reads.seen keeps it: a reader is
+// evaluated again only when this changes.
+QString seenText(const std::optional<core::HealthFacts::Other> &other)
+{
+    return other ? other->kind + u'\n' + other->lifecycle : QString();
+}
+
 // The statements that write one entity's health.
 class HealthRows
 {
@@ -68,7 +77,8 @@ public:
                                       "risk_path) VALUES(:id, :scorecard, :score, :band, :level, :failed, :results, "
                                       "NULL)")));
         CAIRN_TRY_ASSIGN(rows.m_read,
-            db.prepare(QStringLiteral("INSERT OR IGNORE INTO health_reads(target_key, entity_id) VALUES(:key, :id)")));
+            db.prepare(QStringLiteral(
+                "INSERT OR IGNORE INTO health_reads(target_key, entity_id, seen) VALUES(:key, :id, :seen)")));
         CAIRN_TRY_ASSIGN(rows.m_worst,
             db.prepare(QStringLiteral("UPDATE entities SET health_score=:score, health_band=:band WHERE id=:id")));
         CAIRN_TRY_ASSIGN(rows.m_dropHealth, db.prepare(QStringLiteral("DELETE FROM health WHERE entity_id=:id")));
@@ -86,7 +96,8 @@ public:
         return setWorst(id, nullptr);
     }
 
-    core::Status write(qint64 id, const QList<core::ScorecardResult> &results, const QStringList &reads)
+    core::Status write(qint64 id, const QList<core::ScorecardResult> &results, const QStringList &reads,
+        const core::HealthFacts &facts)
     {
         const core::ScorecardResult *worst = nullptr;
         for (const core::ScorecardResult &r : results) {
@@ -106,6 +117,7 @@ public:
             m_read.reset();
             m_read.bind(":key", key);
             m_read.bind(":id", id);
+            m_read.bind(":seen", seenText(facts.live(key)));
             CAIRN_TRY(m_read.exec());
         }
         return setWorst(id, worst);
@@ -192,6 +204,70 @@ private:
     QHash<QString, QStringList> m_deps;
 };
 
+// health_dependencies: the dependency graph the stored risk paths were computed on.
+class StoredGraph
+{
+public:
+    static core::Result<StoredGraph> prepare(Database &db)
+    {
+        StoredGraph graph;
+        CAIRN_TRY_ASSIGN(graph.m_out,
+            db.prepare(QStringLiteral(
+                "SELECT dependency_key FROM health_dependencies WHERE entity_key=:key ORDER BY dependency_key")));
+        CAIRN_TRY_ASSIGN(graph.m_in,
+            db.prepare(QStringLiteral(
+                "SELECT entity_key FROM health_dependencies WHERE dependency_key=:key ORDER BY entity_key")));
+        CAIRN_TRY_ASSIGN(
+            graph.m_drop, db.prepare(QStringLiteral("DELETE FROM health_dependencies WHERE entity_key=:key")));
+        CAIRN_TRY_ASSIGN(graph.m_add,
+            db.prepare(QStringLiteral(
+                "INSERT OR IGNORE INTO health_dependencies(entity_key, dependency_key) VALUES(:key, :dependency)")));
+        return graph;
+    }
+
+    core::Result<QStringList> dependenciesOf(const QString &key) { return column(m_out, key); }
+    core::Result<QStringList> dependentsOf(const QString &key) { return column(m_in, key); }
+
+    core::Status add(const QString &key, const QStringList &dependencies)
+    {
+        for (const QString &dependency : dependencies) {
+            m_add.reset();
+            m_add.bind(":key", key);
+            m_add.bind(":dependency", dependency);
+            CAIRN_TRY(m_add.exec());
+        }
+        return {};
+    }
+
+    core::Status replace(const QString &key, const QStringList &dependencies)
+    {
+        m_drop.reset();
+        m_drop.bind(":key", key);
+        CAIRN_TRY(m_drop.exec());
+        return add(key, dependencies);
+    }
+
+private:
+    static core::Result<QStringList> column(Statement &q, const QString &key)
+    {
+        q.reset();
+        q.bind(":key", key);
+        QStringList keys;
+        CAIRN_TRY(forEachRow(q, [&keys](const Statement &row) { keys.append(row.text(0)); }));
+        return keys;
+    }
+
+    Statement m_out;
+    Statement m_in;
+    Statement m_drop;
+    Statement m_add;
+};
+
+QString pathText(const QStringList &path)
+{
+    return path.isEmpty() ? QString() : compactJson(QJsonArray::fromStringList(path));
+}
+
 } // namespace
 
 // Facts read from the cache as they are needed, for an update of a few entities.
@@ -206,7 +282,7 @@ public:
         CAIRN_TRY_ASSIGN(m_deps,
             db.prepare(QStringLiteral(
                 "SELECT r.target_key FROM relations r JOIN entities o ON o.id = r.origin_id "
-                "WHERE o.key=:key AND r.type = 'dependsOn' "
+                "WHERE o.key=:key AND r.type = 'dependsOn' AND o.removed_at IS NULL "
                 "UNION SELECT o.key FROM relations r JOIN entities o ON o.id = r.origin_id "
                 "WHERE r.target_key=:key AND r.type = 'dependencyOf' AND o.removed_at IS NULL ORDER BY 1")));
         CAIRN_TRY_ASSIGN(m_dependents,
@@ -214,7 +290,7 @@ public:
                 QStringLiteral("SELECT o.key FROM relations r JOIN entities o ON o.id = r.origin_id "
                                "WHERE r.target_key=:key AND r.type = 'dependsOn' AND o.removed_at IS NULL "
                                "UNION SELECT r.target_key FROM relations r JOIN entities o ON o.id = r.origin_id "
-                               "WHERE o.key=:key AND r.type = 'dependencyOf'")));
+                               "WHERE o.key=:key AND r.type = 'dependencyOf' AND o.removed_at IS NULL ORDER BY 1")));
         CAIRN_TRY_ASSIGN(m_failing,
             db.prepare(QStringLiteral("SELECT h.band = 'failing' FROM health h JOIN entities e ON e.id = h.entity_id "
                                       "WHERE e.key=:key AND h.scorecard=:scorecard AND e.removed_at IS NULL")));
@@ -223,14 +299,18 @@ public:
 
     std::optional<Other> live(const QString &key) const override
     {
+        if (const auto it = m_liveSeen.constFind(key); it != m_liveSeen.constEnd())
+            return *it;
         m_live.reset();
         m_live.bind(":key", key);
         core::Result<Statement::Step> step = m_live.step();
-        if (!step || *step != Statement::Step::Row) {
+        std::optional<Other> other;
+        if (step && *step == Statement::Step::Row)
+            other = Other { m_live.text(0), m_live.text(1) };
+        else
             remember(step);
-            return std::nullopt;
-        }
-        return Other { m_live.text(0), m_live.text(1) };
+        m_liveSeen.insert(key, other);
+        return other;
     }
 
     QStringList dependencies(const core::Entity &entity) const override { return dependenciesOf(entity.ref().key()); }
@@ -244,7 +324,14 @@ public:
         return keys;
     }
 
-    QStringList dependentsOf(const QString &key) const { return column(m_dependents, key); }
+    QStringList dependentsOf(const QString &key) const
+    {
+        if (const auto it = m_dependentsSeen.constFind(key); it != m_dependentsSeen.constEnd())
+            return *it;
+        QStringList keys = column(m_dependents, key);
+        m_dependentsSeen.insert(key, keys);
+        return keys;
+    }
 
     bool failing(const QString &key, const QString &scorecard) const
     {
@@ -285,7 +372,9 @@ private:
     mutable Statement m_deps;
     mutable Statement m_dependents;
     mutable Statement m_failing;
+    mutable QHash<QString, std::optional<Other>> m_liveSeen;
     mutable QHash<QString, QStringList> m_depsSeen;
+    mutable QHash<QString, QStringList> m_dependentsSeen;
     mutable QHash<QString, bool> m_failingSeen;
     mutable std::optional<core::Error> m_error;
 };
@@ -368,6 +457,12 @@ core::Status HealthStore::recomputeAll()
                                        "WHERE health_score IS NOT NULL OR health_band IS NOT NULL;")));
     CatalogFacts facts;
     CAIRN_TRY(facts.load(m_db));
+    CAIRN_TRY(m_db.exec(QStringLiteral("DELETE FROM health_dependencies")));
+    {
+        CAIRN_TRY_ASSIGN(StoredGraph graph, StoredGraph::prepare(m_db));
+        for (auto it = facts.allDependencies().constBegin(); it != facts.allDependencies().constEnd(); ++it)
+            CAIRN_TRY(graph.add(it.key(), it.value()));
+    }
     CAIRN_TRY_ASSIGN(HealthRows rows, HealthRows::prepare(m_db));
     const core::ScorecardEvaluator evaluator(m_today);
 
@@ -399,7 +494,7 @@ core::Status HealthStore::recomputeAll()
                 failing[index].insert(row.text(1));
         }
         evaluated.insert(row.text(1), { row.int64(0), applied });
-        return rows.write(row.int64(0), results, reads);
+        return rows.write(row.int64(0), results, reads, facts);
     }));
 
     // Risk: only entities that can reach a failing one are walked. They are found by going
@@ -455,105 +550,207 @@ core::Status HealthStore::update(const QStringList &changedKeys)
     CAIRN_TRY_ASSIGN(HealthRows rows, HealthRows::prepare(m_db));
     const core::ScorecardEvaluator evaluator(m_today);
 
-    // The changed entities, and every entity whose health read one of them.
+    // The dependencies this write changed. Only what it wrote can state them: a changed
+    // entity's own (dependsOn), and those it states for others (dependencyOf), which show
+    // as a difference in who depends on it. Each entity whose dependencies differ from the
+    // stored graph is a place where risk may change; the graph is brought up to date.
+    CAIRN_TRY_ASSIGN(StoredGraph graph, StoredGraph::prepare(m_db));
+    QSet<QString> restated(changedKeys.cbegin(), changedKeys.cend());
+    for (const QString &key : changedKeys) {
+        CAIRN_TRY_ASSIGN(const QStringList stored, graph.dependentsOf(key));
+        const QStringList now = facts.dependentsOf(key);
+        for (const QString &k : stored)
+            if (!now.contains(k))
+                restated.insert(k);
+        for (const QString &k : now)
+            if (!stored.contains(k))
+                restated.insert(k);
+    }
+    QSet<QString> rewired;
+    for (const QString &key : std::as_const(restated)) {
+        CAIRN_TRY_ASSIGN(const QStringList stored, graph.dependenciesOf(key));
+        const QStringList now = facts.dependenciesOf(key);
+        if (stored == now)
+            continue;
+        rewired.insert(key);
+        CAIRN_TRY(graph.replace(key, now));
+    }
+    if (facts.error())
+        return *facts.error();
+
+    // The entities to evaluate again: the changed ones, those whose dependencies changed
+    // (a dependencyOf stated by another), and every entity that read a changed one and saw
+    // something that is no longer so (health_reads.seen: its kind, lifecycle, or being live).
     QSet<QString> affected(changedKeys.cbegin(), changedKeys.cend());
+    affected.unite(rewired);
     {
         CAIRN_TRY_ASSIGN(Statement readers,
-            m_db.prepare(QStringLiteral("SELECT e.key FROM health_reads h JOIN entities e ON e.id = h.entity_id "
-                                        "WHERE h.target_key=:key")));
+            m_db.prepare(QStringLiteral("SELECT e.key, h.seen FROM health_reads h JOIN entities e ON e.id = "
+                                        "h.entity_id WHERE h.target_key=:key")));
         for (const QString &key : changedKeys) {
+            const QString now = seenText(facts.live(key));
             readers.reset();
             readers.bind(":key", key);
-            CAIRN_TRY(forEachRow(readers, [&affected](const Statement &row) { affected.insert(row.text(0)); }));
+            CAIRN_TRY(forEachRow(readers, [&affected, &now](const Statement &row) {
+                if (row.text(1) != now)
+                    affected.insert(row.text(0));
+            }));
         }
+        if (facts.error())
+            return *facts.error();
     }
 
     CAIRN_TRY_ASSIGN(Statement find,
         m_db.prepare(QStringLiteral("SELECT id, document, removed_at IS NULL FROM entities WHERE key=:key")));
+    CAIRN_TRY_ASSIGN(Statement before,
+        m_db.prepare(QStringLiteral(
+            "SELECT scorecard, band = 'failing', coalesce(risk_path, '') FROM health WHERE entity_id=:id")));
+    // What the affected entities were (their stored rows are replaced below) and are now,
+    // per scorecard: a failing verdict that changes, like a dependency that changes, is
+    // where the risk of other entities can change.
+    struct Verdict
+    {
+        bool failing = false;
+        QString path; // as stored: compact JSON, empty for none
+    };
+    struct Evaluated
+    {
+        qint64 id = 0;
+        QHash<QString, Verdict> before; // by scorecard
+        QHash<QString, bool> failingNow; // by scorecard that applies now
+    };
+    QHash<QString, Evaluated> evaluated;
     bool someGone = false;
     for (const QString &key : std::as_const(affected)) {
         find.reset();
         find.bind(":key", key);
         CAIRN_TRY_ASSIGN(const Statement::Step step, find.step());
         if (step == Statement::Step::Done) {
-            someGone = true; // purged: its rows are found by their missing entity below
+            // Purged (its rows are found by their missing entity below), or a key no entity
+            // has that another's dependencyOf names.
+            someGone = someGone || changedKeys.contains(key);
             continue;
         }
-        const qint64 id = find.int64(0);
+        Evaluated &e = evaluated[key];
+        e.id = find.int64(0);
         const bool live = find.int64(2) != 0;
         const core::Entity entity = live ? entityFrom(find.utf8(1)) : core::Entity();
-        CAIRN_TRY(rows.drop(id));
+        before.reset();
+        before.bind(":id", e.id);
+        CAIRN_TRY(forEachRow(before, [&e](const Statement &row) {
+            e.before.insert(row.text(0), Verdict { row.int64(1) != 0, row.text(2) });
+        }));
+        CAIRN_TRY(rows.drop(e.id));
         if (!live)
             continue;
         QStringList reads;
         const QList<core::ScorecardResult> results = evaluateEntity(m_policy, evaluator, entity, facts, reads);
         if (facts.error())
             return *facts.error();
-        CAIRN_TRY(rows.write(id, results, reads));
+        for (const core::ScorecardResult &r : results)
+            e.failingNow.insert(r.scorecardId, r.band == core::HealthBand::Failing);
+        CAIRN_TRY(rows.write(e.id, results, reads, facts));
     }
     if (someGone)
         CAIRN_TRY(
             m_db.exec(QStringLiteral("DELETE FROM health WHERE entity_id NOT IN (SELECT id FROM entities); "
                                      "DELETE FROM health_reads WHERE entity_id NOT IN (SELECT id FROM entities);")));
 
-    // Risk paths: of the affected entities and of everything that depends on them.
-    QSet<QString> risky = affected;
-    QQueue<QString> queue;
-    for (const QString &key : std::as_const(affected))
-        queue.enqueue(key);
-    while (!queue.isEmpty() && risky.size() < MaxDependentsFollowed) {
-        for (const QString &up : facts.dependentsOf(queue.dequeue())) {
-            if (!risky.contains(up)) {
-                risky.insert(up);
-                queue.enqueue(up);
-            }
-        }
-    }
-    CAIRN_TRY_ASSIGN(Statement scorecards,
-        m_db.prepare(
-            QStringLiteral("SELECT h.entity_id, h.scorecard, coalesce(h.risk_path, '') FROM health h "
-                           "JOIN entities e ON e.id = h.entity_id WHERE e.key=:key AND e.removed_at IS NULL")));
+    CAIRN_TRY_ASSIGN(Statement stored,
+        m_db.prepare(QStringLiteral("SELECT h.entity_id, coalesce(h.risk_path, '') FROM health h JOIN entities e ON "
+                                    "e.id = h.entity_id WHERE e.key=:key AND h.scorecard=:scorecard AND "
+                                    "e.removed_at IS NULL")));
     CAIRN_TRY_ASSIGN(Statement setRisk,
         m_db.prepare(QStringLiteral("UPDATE health SET risk_path=:path WHERE entity_id=:id AND scorecard=:scorecard")));
-    struct Row
-    {
-        QString key;
-        qint64 id;
-        QString path;
+    const auto writeRisk = [&setRisk](qint64 id, const QString &scorecard, const QString &path) {
+        setRisk.reset();
+        if (path.isEmpty())
+            setRisk.bindNull(setRisk.parameterIndex(":path"));
+        else
+            setRisk.bind(":path", path);
+        setRisk.bind(":id", id);
+        setRisk.bind(":scorecard", scorecard);
+        return setRisk.exec();
     };
-    QHash<QString, QList<Row>> byScorecard; // the risky entities' stored paths, per scorecard
-    for (const QString &key : std::as_const(risky)) {
-        scorecards.reset();
-        scorecards.bind(":key", key);
-        CAIRN_TRY(forEachRow(scorecards, [&byScorecard, &key](const Statement &row) {
-            byScorecard[row.text(1)].append(Row { key, row.int64(0), row.text(2) });
-        }));
-    }
-    for (auto card = byScorecard.constBegin(); card != byScorecard.constEnd(); ++card) {
-        const QString &scorecard = card.key();
-        QStringList keys;
-        for (const Row &r : card.value())
-            keys.append(r.key);
-        const QHash<QString, QStringList> paths = core::DependencyRisk::pathsFrom(
-            keys, [&facts](const QString &k) { return facts.dependenciesOf(k); },
-            [&facts, &scorecard](const QString &k) { return facts.failing(k, scorecard); });
-        for (const Row &r : card.value()) {
-            const QStringList path = paths.value(r.key);
-            const QString text = path.isEmpty() ? QString() : compactJson(QJsonArray::fromStringList(path));
-            if (text == r.path)
-                continue;
-            setRisk.reset();
-            if (text.isEmpty())
-                setRisk.bindNull(setRisk.parameterIndex(":path"));
-            else
-                setRisk.bind(":path", text);
-            setRisk.bind(":id", r.id);
-            setRisk.bind(":scorecard", scorecard);
-            CAIRN_TRY(setRisk.exec());
+
+    for (const core::Scorecard &card : m_policy.scorecards) {
+        const QString &scorecard = card.id;
+        // Where the risk of entities may change for this scorecard: rewired entities, those
+        // whose failing verdict changed (their dependents gain or lose a destination), and
+        // those it applies to for the first time (their own path is new).
+        QSet<QString> flipped;
+        QSet<QString> starts = rewired;
+        for (auto it = evaluated.constBegin(); it != evaluated.constEnd(); ++it) {
+            const auto was = it->before.constFind(scorecard);
+            const auto now = it->failingNow.constFind(scorecard);
+            const bool failedBefore = was != it->before.constEnd() && was->failing;
+            const bool failsNow = now != it->failingNow.constEnd() && *now;
+            if (failedBefore != failsNow)
+                flipped.insert(it.key());
+            if (now != it->failingNow.constEnd() && was == it->before.constEnd())
+                starts.insert(it.key());
         }
+        starts.unite(flipped);
+
+        // Up from there, as far as a path changes: an entity whose path (so whose distance to
+        // a failing one) is what it was changes nothing for those that depend on it.
+        QSet<QString> handled;
+        QSet<QString> visited;
+        QQueue<QString> queue;
+        for (const QString &key : std::as_const(starts))
+            queue.enqueue(key);
+        while (!queue.isEmpty()) {
+            const QString key = queue.dequeue();
+            if (visited.contains(key))
+                continue;
+            if (visited.size() >= MaxDependentsFollowed) {
+                qCWarning(cacheLog) << "risk followed up" << MaxDependentsFollowed << "dependents for" << scorecard
+                                    << "and stopped; a recompute brings the rest up to date";
+                break;
+            }
+            visited.insert(key);
+            bool changed = flipped.contains(key);
+            // The row to write: an evaluated entity's was just rewritten without a path.
+            std::optional<std::pair<qint64, QString>> row; // id, path before
+            QString current;
+            if (const auto it = evaluated.constFind(key); it != evaluated.constEnd()) {
+                if (it->failingNow.contains(scorecard))
+                    row = std::pair { it->id, it->before.value(scorecard).path };
+            } else {
+                stored.reset();
+                stored.bind(":key", key);
+                stored.bind(":scorecard", scorecard);
+                CAIRN_TRY_ASSIGN(const Statement::Step step, stored.step());
+                if (step == Statement::Step::Row) {
+                    row = std::pair { stored.int64(0), stored.text(1) };
+                    current = row->second;
+                }
+            }
+            if (!row) {
+                changed = true; // not scored here, yet a step on others' paths: its distance is not stored
+            } else {
+                const QString path = pathText(core::DependencyRisk::pathFrom(
+                    key, [&facts](const QString &k) { return facts.dependenciesOf(k); },
+                    [&facts, &scorecard](const QString &k) { return facts.failing(k, scorecard); }));
+                if (path != current)
+                    CAIRN_TRY(writeRisk(row->first, scorecard, path));
+                changed = changed || path != row->second;
+                handled.insert(key);
+            }
+            if (changed)
+                for (const QString &up : facts.dependentsOf(key))
+                    queue.enqueue(up);
+        }
+        // The other evaluated entities keep the path they had.
+        for (auto it = evaluated.constBegin(); it != evaluated.constEnd(); ++it) {
+            if (handled.contains(it.key()) || !it->failingNow.contains(scorecard))
+                continue;
+            if (const QString path = it->before.value(scorecard).path; !path.isEmpty())
+                CAIRN_TRY(writeRisk(it->id, scorecard, path));
+        }
+        if (facts.error())
+            return *facts.error();
     }
-    if (facts.error())
-        return *facts.error();
     return {};
 }
 

@@ -20,10 +20,11 @@ class Database;
 //
 // A write hands over the keys it changed (added, changed, removed, purged): those entities
 // are evaluated again, with every entity whose health read one of them (health_reads: its
-// owner, on-call, dependencies), and the risk paths of everything that depends on them,
-// directly or not. Everything is recomputed instead when the scorecards or the day differ
-// from what the stored health was computed for (health_state), so a restored snapshot or
-// a cache from before schema 6 never goes without health.
+// owner, on-call, dependencies). Risk paths are computed again where they can change: up
+// from each entity whose dependencies (against health_dependencies, the graph the stored
+// paths were computed on) or failing verdict changed, as far as a path changes. Everything is recomputed instead when
+// the scorecards or the day differ from what the stored health was computed for (health_state), so a restored snapshot
+// or a cache from before schema 6 never goes without health.
 class HealthStore
 {
 public:

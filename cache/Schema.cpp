@@ -475,6 +475,23 @@ LEFT JOIN health_scorecards c ON c.id = h.scorecard
 WHERE e.removed_at IS NULL;
 )SQL";
 
+// Version 7: the dependency graph the stored risk paths were computed on, so that a write
+// can tell which dependencies it changed (HealthStore::update) instead of following every
+// dependent of every entity it touched; and what each health read saw of its target. Empty until the health is
+// recomputed, which forgetting health_state brings about at the next open.
+constexpr QStringView Migration7 = uR"SQL(
+CREATE TABLE health_dependencies(
+  entity_key      TEXT NOT NULL,             -- a live entity, lower-case kind:namespace/name
+  dependency_key  TEXT NOT NULL,             -- what it depends on (dependsOn, or dependencyOf from the other end)
+  PRIMARY KEY(entity_key, dependency_key)
+) WITHOUT ROWID;
+CREATE INDEX health_dependencies_by_dependency ON health_dependencies(dependency_key);
+-- What the reading entity saw of the target ("kind\nlifecycle", '' when it was not live):
+-- a write that leaves that as it was does not evaluate the reader again.
+ALTER TABLE health_reads ADD COLUMN seen TEXT NOT NULL DEFAULT '';
+DELETE FROM health_state;
+)SQL";
+
 struct Migration
 {
     int version;
@@ -484,7 +501,7 @@ struct Migration
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list { { 1, Migration1 }, { 2, Migration2 }, { 3, Migration3 }, { 4, Migration4 },
-        { 5, Migration5 }, { 6, Migration6 } };
+        { 5, Migration5 }, { 6, Migration6 }, { 7, Migration7 } };
     return list;
 }
 

@@ -317,10 +317,11 @@ private Q_SLOTS:
             auto made = Cache::open(path);
             QVERIFY2(made, qPrintable(made.errorString()));
             QVERIFY(CatalogWriter(**made).applySourceRun(test::run(Source, delivered(0, 3))));
-            // What schema 4 was: migrations 5 and 6 only add (6 replaces v_components, which a
+            // What schema 4 was: migrations 5 to 7 only add (6 replaces v_components, which a
             // migration from 4 then replaces again), so removing what they added is schema 4.
             Database &db = (*made)->database();
             QVERIFY(db.exec(QStringLiteral(
+                "DROP TABLE health_dependencies; "
                 "DROP VIEW v_kept_entities; DROP TABLE kept_entities; DROP VIEW v_health; DROP TABLE health; "
                 "DROP TABLE health_reads; DROP TABLE health_state; DROP TABLE health_scorecards; "
                 "DROP INDEX entities_component_by_health; DROP VIEW v_components; "
@@ -336,8 +337,8 @@ private Q_SLOTS:
         }
         auto cache = Cache::open(path);
         QVERIFY2(cache, qPrintable(cache.errorString()));
-        QCOMPARE((*cache)->database().userVersion().value(), 6);
-        QCOMPARE(Schema::latestVersion(), 6);
+        QCOMPARE((*cache)->database().userVersion().value(), Schema::latestVersion());
+        QCOMPARE(Schema::latestVersion(), 7);
         QCOMPARE(test::count(**cache, QStringLiteral("SELECT count(*) FROM v_entities")), 3);
         QCOMPARE(test::count(**cache, QStringLiteral("SELECT count(*) FROM v_kept_entities")), 0);
         QVERIFY(KeptEntities(**cache).keep(Source, { svc(2) }));

@@ -17,6 +17,7 @@
 #include "sync/ScorecardReader.h"
 
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -210,6 +211,118 @@ private Q_SLOTS:
             QStringLiteral("owner"))
                      ->passed);
         QCOMPARE(healthRows(db), recomputedRows(db, *policy));
+    }
+
+    // Many small writes on a random graph: new and changed dependencies both ways (dependsOn
+    // and dependencyOf), descriptions coming and going (failing verdicts flipping), entities
+    // removed and back. After each, the incremental update must hold exactly what a
+    // recompute of everything holds: the update only follows dependents where a dependency
+    // or a verdict changed, and this is what says that is enough.
+    void randomWritesEqualRecompute_data()
+    {
+        QTest::addColumn<bool>("builtIn");
+        QTest::newRow("a description is everything") << false;
+        // Reads the dependencies' lifecycles (deprecated ones) and the owner.
+        QTest::newRow("the built-in scorecards") << true;
+    }
+
+    void randomWritesEqualRecompute()
+    {
+        QFETCH(bool, builtIn);
+        const auto policy = builtIn ? builtInPolicy() : descriptionPolicy();
+        HealthPolicy::install(policy);
+        QTemporaryDir dir;
+        auto cache = cache::test::cacheForCurrentTest(dir);
+        CatalogWriter writer(*cache);
+        Database &db = cache->database();
+
+        constexpr int Count = 40;
+        struct Node
+        {
+            QStringList dependsOn;
+            QStringList dependencyOf;
+            bool described = true;
+            bool present = true;
+            bool deprecated = false;
+        };
+        QList<Node> nodes(Count);
+        QRandomGenerator random(20261203); // fixed: a failure reproduces
+        const auto name = [](int i) { return QStringLiteral("n%1").arg(i, 2, 10, QLatin1Char('0')); };
+        const auto randomNames = [&](int most) {
+            QStringList names;
+            for (int k = int(random.bounded(most + 1)); k > 0; --k)
+                names.append(name(int(random.bounded(Count))));
+            return names;
+        };
+        for (Node &n : nodes) {
+            n.dependsOn = randomNames(3);
+            n.described = random.bounded(4) != 0;
+        }
+        const auto entities = [&] {
+            QList<core::SourcedEntity> out;
+            for (int i = 0; i < Count; ++i) {
+                if (!nodes[i].present)
+                    continue;
+                core::SourcedEntity e = service(name(i), nodes[i].dependsOn, nodes[i].described);
+                QJsonObject document = e.entity.document();
+                QJsonObject spec = document.value(u"spec").toObject();
+                QJsonArray of;
+                for (const QString &d : nodes[i].dependencyOf)
+                    of.append(QStringLiteral("component:") + d);
+                if (!of.isEmpty())
+                    spec.insert(QStringLiteral("dependencyOf"), of);
+                if (nodes[i].deprecated)
+                    spec.insert(QStringLiteral("lifecycle"), QStringLiteral("deprecated"));
+                document.insert(QStringLiteral("spec"), spec);
+                e.entity = core::Entity(document);
+                out.append(e);
+            }
+            return out;
+        };
+        const auto apply = [&] {
+            SourceRunInput in = run(QStringLiteral("s"), entities());
+            in.allowRemovals = true;
+            return writer.applySourceRun(in).ok();
+        };
+        QVERIFY(apply());
+        QCOMPARE(healthRows(db), recomputedRows(db, *policy));
+
+        for (int round = 0; round < 60; ++round) {
+            // A few entities change at a time, as a sync's do.
+            for (int k = 1 + int(random.bounded(3)); k > 0; --k) {
+                Node &n = nodes[int(random.bounded(Count))];
+                switch (random.bounded(6)) {
+                case 0:
+                    n.described = !n.described;
+                    break;
+                case 1:
+                    n.dependsOn = randomNames(3);
+                    break;
+                case 2:
+                    n.dependencyOf = randomNames(2);
+                    break;
+                case 3:
+                    n.present = !n.present;
+                    break;
+                case 4:
+                    n.deprecated = !n.deprecated;
+                    break;
+                default: // only the description's text: nothing that risk depends on
+                    n.described = true;
+                    break;
+                }
+            }
+            QVERIFY(apply());
+            const QStringList incremental = healthRows(db);
+            const QStringList recomputed = recomputedRows(db, *policy);
+            if (incremental != recomputed) {
+                for (qsizetype i = 0; i < std::max(incremental.size(), recomputed.size()); ++i)
+                    if (incremental.value(i) != recomputed.value(i))
+                        qWarning("round %d: incremental %s\n          recomputed  %s", round,
+                            qPrintable(incremental.value(i)), qPrintable(recomputed.value(i)));
+            }
+            QVERIFY2(incremental == recomputed, qPrintable(QStringLiteral("round %1").arg(round)));
+        }
     }
 
     void riskFollowsAChainBothWays()
