@@ -2,6 +2,7 @@
 #include "app/SyncReport.h"
 
 #include "app/ExitCode.h"
+#include "core/ShortText.h"
 
 namespace cairn::app {
 
@@ -11,7 +12,8 @@ QString where(const sync::CatalogProblem &problem)
 {
     QString text = problem.origin.toString();
     if (!problem.ref.isEmpty())
-        text += text.isEmpty() ? problem.ref : QStringLiteral(" (%1)").arg(problem.ref);
+        text += text.isEmpty() ? core::shortened(problem.ref)
+                               : QStringLiteral(" (%1)").arg(core::shortened(problem.ref));
     return text;
 }
 

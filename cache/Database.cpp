@@ -51,6 +51,9 @@ core::Result<Database> Database::open(const QString &path, Mode mode)
         return core::Error { QStringLiteral("Cannot open the cache file %1: %2.").arg(path, message), kind };
     }
     sqlite3_extended_result_codes(db, 1);
+    // From the first statement on (the checks at open read the file before configure()):
+    // a writer holding the file for a moment makes a statement wait, not fail.
+    sqlite3_busy_timeout(db, DefaultBusyTimeoutMs);
     Database database;
     database.m_db = db;
     database.m_path = path;
@@ -83,8 +86,20 @@ void Database::close()
 
 core::Error Database::error(const QString &doing) const
 {
+    if (QString busy = busyMessage(lastErrorCode(), m_path); !busy.isEmpty())
+        return core::Error { std::move(busy), kindOf(lastErrorCode()) };
     return core::Error { QStringLiteral("SQLite error while %1 in %2: %3").arg(doing, m_path, lastErrorMessage()),
         kindOf(lastErrorCode()) };
+}
+
+QString Database::busyMessage(int code, const QString &path)
+{
+    const int primary = code & 0xff;
+    if (primary != SQLITE_BUSY && primary != SQLITE_LOCKED)
+        return {};
+    return QStringLiteral("The cache %1 is in use: another program (another Cairn's sync or import, perhaps) is "
+                          "writing to it and held it longer than Cairn waits. Try again when it has finished.")
+        .arg(path);
 }
 
 core::Status Database::exec(const QString &sql)
@@ -94,6 +109,8 @@ core::Status Database::exec(const QString &sql)
     if (rc != SQLITE_OK) {
         const QString text = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_free(message);
+        if (QString busy = busyMessage(rc, m_path); !busy.isEmpty())
+            return core::Error { std::move(busy), kindOf(rc) };
         return core::Error { QStringLiteral("SQLite error while running \u201c%1\u201d in %2: %3")
                                  .arg(sql.simplified().left(200), m_path, text),
             kindOf(lastErrorCode()) };

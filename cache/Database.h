@@ -33,7 +33,12 @@ public:
     static core::Result<Database> open(const QString &path, Mode mode = Mode::ReadWriteCreate);
 
     // WAL journal, foreign keys on, busy timeout, synchronous=NORMAL (safe with WAL).
-    core::Status configure(int busyTimeoutMs = 5000);
+    core::Status configure(int busyTimeoutMs = DefaultBusyTimeoutMs);
+    // How long a statement waits for another connection's write lock (set from open on).
+    static constexpr int DefaultBusyTimeoutMs = 5000;
+    // What SQLITE_BUSY / SQLITE_LOCKED ("database is locked") mean to a person: the cache
+    // is in use by another writer. Empty for any other code.
+    static QString busyMessage(int code, const QString &path);
 
     bool isOpen() const { return m_db != nullptr; }
     void close();

@@ -104,6 +104,8 @@ core::Result<Statement::Step> Statement::step()
         return Step::Row;
     if (rc == SQLITE_DONE)
         return Step::Done;
+    if (QString busy = Database::busyMessage(rc, QString::fromUtf8(sqlite3_db_filename(m_db, "main"))); !busy.isEmpty())
+        return core::Error { std::move(busy), Database::kindOf(rc) };
     // sqlite3_errmsg is the connection's most recent error, which is this statement's.
     return core::Error { QStringLiteral("SQLite error %1 (%2) while running \u201c%3\u201d")
                              .arg(QString::fromUtf8(sqlite3_errmsg(m_db)))

@@ -4,6 +4,7 @@
 #include "core/CompassOrigin.h"
 #include "core/EntityFormat.h"
 #include "core/KindSchema.h"
+#include "core/ShortText.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -50,7 +51,7 @@ bool isValidLinkUrl(const QString &text)
 
 QString quoted(QStringView text)
 {
-    return QStringLiteral("\"%1\"").arg(text.toString());
+    return QStringLiteral("\"%1\"").arg(shortened(text));
 }
 
 // What a JSON value is, in words, for "must be X, not Y" messages.

@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QUtf8StringView>
 
 #include <algorithm>
 #include <filesystem>
@@ -27,6 +28,36 @@ bool isSpecialFile(const QString &path)
     if (error || !std::filesystem::exists(status))
         return false; // missing, or inside Qt's resources: the open says so
     return !std::filesystem::is_regular_file(status) && !std::filesystem::is_directory(status);
+}
+
+// The 1-based line of the byte at `at`.
+int lineOf(const QByteArray &text, qsizetype at)
+{
+    return int(QByteArrayView(text).first(at).count('\n')) + 1;
+}
+
+// Where the first byte that is not part of valid UTF-8 is; -1 when all of it is.
+qsizetype firstInvalidUtf8(const QByteArray &text)
+{
+    if (QUtf8StringView(text).isValidUtf8())
+        return -1;
+    const auto *bytes = reinterpret_cast<const unsigned char *>(text.constData());
+    const qsizetype size = text.size();
+    for (qsizetype i = 0; i < size;) {
+        const unsigned char lead = bytes[i];
+        const int length = lead < 0x80 ? 1
+            : (lead >> 5) == 0x6       ? 2
+            : (lead >> 4) == 0xE       ? 3
+            : (lead >> 3) == 0x1E      ? 4
+                                       : 0;
+        if (length == 0 || i + length > size)
+            return i;
+        for (int k = 1; k < length; ++k)
+            if ((bytes[i + k] & 0xC0) != 0x80)
+                return i;
+        i += length;
+    }
+    return 0; // overlong or surrogate forms: said for the file's start
 }
 
 CatalogProblem problemAt(const QString &file, int line, QString message)
@@ -192,18 +223,36 @@ CatalogFileContents CatalogFileReader::parse(
     QByteArray body = data;
     if (body.startsWith("\xEF\xBB\xBF"))
         body.remove(0, 3); // a UTF-8 byte order mark, as Windows editors write
-    switch (format) {
-    case Format::Yaml:
-        return parseYaml(body, file);
-    case Format::Json:
-        return parseJson(body, file, json);
-    case Format::NdJson:
-        return parseNdJson(body, file, json);
-    case Format::Unknown:
-        break;
+    // A binary file (or UTF-16 text) would come out of the parsers as odd strings or escape
+    // errors; say what it is instead.
+    if (body.contains('\0')) {
+        CatalogFileContents contents;
+        contents.problems.append(problemAt(file, lineOf(body, body.indexOf('\0')),
+            QStringLiteral("the file is not UTF-8 text (it holds NUL bytes: binary data, or text saved as UTF-16); "
+                           "a catalog file is YAML or JSON saved as UTF-8. It was not read")));
+        return contents;
     }
     CatalogFileContents contents;
-    contents.problems.append(problemAt(file, 0, QStringLiteral("unknown catalog file format")));
+    switch (format) {
+    case Format::Yaml:
+        contents = parseYaml(body, file);
+        break;
+    case Format::Json:
+        contents = parseJson(body, file, json);
+        break;
+    case Format::NdJson:
+        contents = parseNdJson(body, file, json);
+        break;
+    case Format::Unknown:
+        contents.problems.append(problemAt(file, 0, QStringLiteral("unknown catalog file format")));
+        return contents;
+    }
+    // Bytes that are not UTF-8 (Latin-1 from an old editor) are read as U+FFFD: kept, but
+    // changed, so the reader is told where.
+    if (const qsizetype bad = firstInvalidUtf8(body); bad >= 0)
+        contents.notes.append(problemAt(file, lineOf(body, bad),
+            QStringLiteral("bytes that are not UTF-8 were read as \u201c\uFFFD\u201d (the first on this line); save "
+                           "the file as UTF-8 to keep those characters")));
     return contents;
 }
 

@@ -20,6 +20,7 @@ struct CatalogFileContents
 {
     QList<CatalogDocument> documents;
     QList<CatalogProblem> problems;
+    QList<CatalogProblem> notes; // worth telling, nothing rejected (bytes that are not UTF-8)
 };
 
 // Reads one catalog file into documents with their file and line: YAML (multi-document),

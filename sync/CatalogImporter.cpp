@@ -161,6 +161,7 @@ private:
         }
         m_result.filesRead.append(path);
         m_result.problems.append(contents.problems);
+        m_result.notes.append(contents.notes);
 
         // A file's own documents first, then the files its Locations point at, so the order
         // of entities (and which of two duplicates wins) follows the files as written.

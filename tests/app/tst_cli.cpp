@@ -683,6 +683,15 @@ private Q_SLOTS:
                      QStringLiteral("cairn: warning: %1 is empty; nothing is imported from it.").arg(emptyFile)),
             qPrintable(run.err));
 
+        // A 10,000-character name is quoted short, once per place, not echoed whole.
+        const QString longName = QString(10000, u'a');
+        const QString longFile = m_home->filePath(QStringLiteral("long/catalog-info.yaml"));
+        QVERIFY(writeFile(longFile, component(longName)));
+        run = cairn({ QStringLiteral("import"), longFile });
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(u"… (10000 characters)"), qPrintable(run.err.left(400)));
+        QVERIFY2(run.err.size() < 1000, qPrintable(run.err.left(400)));
+
         // `name: 12345` is a number to YAML, not a missing name.
         const QString numbered = m_home->filePath(QStringLiteral("numbered/catalog-info.yaml"));
         QVERIFY(writeFile(numbered, component(QStringLiteral("12345"))));
@@ -706,6 +715,23 @@ private Q_SLOTS:
             run.out.contains(u"Component:default/kept is owned by group:default/team a, which is not in the cache"),
             qPrintable(run.out));
         QVERIFY(refsListed().contains(QStringLiteral("component:default/kept"), Qt::CaseInsensitive));
+    }
+
+    // Another writer holds the cache longer than Cairn waits: said as such, not as SQLite's
+    // "database is locked" in a "BEGIN IMMEDIATE".
+    void aLockedCacheSaysItIsInUse()
+    {
+        QCOMPARE(cairn({ QStringLiteral("import"), folderOfComponents(QStringLiteral("locked"), 1) }).code, 0);
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(cachePath()).constData(), &db), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+        const Run run = cairn({ QStringLiteral("import"), folderOfComponents(QStringLiteral("locked"), 2) });
+        sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("The cache %1 is in use").arg(cachePath())), qPrintable(run.err));
+        QVERIFY2(
+            !run.err.contains(u"BEGIN IMMEDIATE") && !run.err.contains(u"database is locked"), qPrintable(run.err));
     }
 
     void aNewerCacheIsRefusedAndLeftAlone()

@@ -313,6 +313,31 @@ private Q_SLOTS:
         QVERIFY2(
             !contents.problems.first().message.contains(u"bad file"), qPrintable(contents.problems.first().message));
     }
+
+    // A binary file is said to be one (it read as "unknown escape character" or a string);
+    // Latin-1 bytes are kept as U+FFFD, and the reader is told on which line.
+    void binaryAndNonUtf8FilesAreSaidAsSuch()
+    {
+        QByteArray binary;
+        for (int i = 0; i < 1024; ++i)
+            binary.append(char(i % 256));
+        const CatalogFileContents refused
+            = CatalogFileReader::parse(binary, QStringLiteral("blob.yaml"), CatalogFileReader::Format::Yaml);
+        QVERIFY(refused.documents.isEmpty());
+        QCOMPARE(refused.problems.size(), 1);
+        QVERIFY2(refused.problems.first().message.startsWith(u"the file is not UTF-8 text (it holds NUL bytes"),
+            qPrintable(refused.problems.first().message));
+
+        const QByteArray latin1 = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: cafe\n"
+                                  "  description: caf\xe9\nspec: {type: service, lifecycle: production, owner: a}\n";
+        const CatalogFileContents kept
+            = CatalogFileReader::parse(latin1, QStringLiteral("cafe.yaml"), CatalogFileReader::Format::Yaml);
+        QCOMPARE(kept.documents.size(), 1);
+        QVERIFY(kept.problems.isEmpty());
+        QCOMPARE(kept.notes.size(), 1);
+        QCOMPARE(kept.notes.first().origin.line, 5);
+        QVERIFY2(kept.notes.first().message.contains(u"not UTF-8"), qPrintable(kept.notes.first().message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCatalogFileReader)
