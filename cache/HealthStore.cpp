@@ -86,6 +86,8 @@ public:
         return rows;
     }
 
+    // The entity's rows go; its worst score stays until write() or clearWorst() sets it
+    // (one update of the entity's row instead of two).
     core::Status drop(qint64 id)
     {
         for (Statement *s : { &m_dropHealth, &m_dropReads }) {
@@ -93,8 +95,10 @@ public:
             s->bind(":id", id);
             CAIRN_TRY(s->exec());
         }
-        return setWorst(id, nullptr);
+        return {};
     }
+
+    core::Status clearWorst(qint64 id) { return setWorst(id, nullptr); }
 
     core::Status write(qint64 id, const QList<core::ScorecardResult> &results, const QStringList &reads,
         const core::HealthFacts &facts)
@@ -641,8 +645,10 @@ core::Status HealthStore::update(const QStringList &changedKeys)
             e.before.insert(row.text(0), Verdict { row.int64(1) != 0, row.text(2) });
         }));
         CAIRN_TRY(rows.drop(e.id));
-        if (!live)
+        if (!live) {
+            CAIRN_TRY(rows.clearWorst(e.id));
             continue;
+        }
         QStringList reads;
         const QList<core::ScorecardResult> results = evaluateEntity(m_policy, evaluator, entity, facts, reads);
         if (facts.error())

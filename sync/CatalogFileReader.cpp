@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QUtf8StringView>
 
 #include <algorithm>
@@ -65,9 +66,74 @@ CatalogProblem problemAt(const QString &file, int line, QString message)
     return CatalogProblem { core::DocumentOrigin { file, line }, QString(), std::move(message) };
 }
 
+// A quoted value whose quote is not closed on its line runs on, as YAML allows, through
+// the lines below it: `name: "checkout` swallows `spec:` and everything after, and the
+// entity is then refused for a bad name and a missing spec. Where such a value swallows a
+// line that reads like a key, the likelier cause (a missing closing quote) is noted.
+QList<CatalogProblem> unclosedQuoteNotes(const QByteArray &data, const QString &file)
+{
+    static const QRegularExpression opening(QStringLiteral("^\\s*(?:- )?[^#\\s\"'][^:#]*:\\s+([\"'])(.*)$"));
+    static const QRegularExpression key(QStringLiteral("^\\s*[A-Za-z0-9_.-]+:(\\s|$)"));
+    // Lines as views of the bytes; only those with ": \"" or ": '" are looked at closely, so
+    // that a large file costs one pass.
+    QList<QByteArrayView> lines;
+    for (qsizetype start = 0; start <= data.size();) {
+        qsizetype end = data.indexOf('\n', start);
+        if (end < 0)
+            end = data.size();
+        lines.append(QByteArrayView(data).sliced(start, end - start));
+        start = end + 1;
+    }
+    const auto lineText = [&lines](qsizetype i) { return QString::fromUtf8(lines.at(i)); };
+    QList<CatalogProblem> notes;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (!lines.at(i).contains(": \"") && !lines.at(i).contains(": '"))
+            continue;
+        const QRegularExpressionMatch m = opening.match(lineText(i));
+        if (!m.hasMatch())
+            continue;
+        const QChar quote = m.captured(1).front();
+        // Where the value closes: a quote not escaped (\" in double quotes, '' in single).
+        const auto closesIn = [quote](QStringView text) {
+            for (qsizetype k = 0; k < text.size(); ++k) {
+                if (quote == u'"' && text.at(k) == u'\\') {
+                    ++k;
+                } else if (text.at(k) == quote) {
+                    if (quote == u'\'' && k + 1 < text.size() && text.at(k + 1) == u'\'')
+                        ++k;
+                    else
+                        return true;
+                }
+            }
+            return false;
+        };
+        if (closesIn(m.captured(2)))
+            continue;
+        qsizetype end = i + 1;
+        bool swallowsAKey = false;
+        while (end < lines.size() && !closesIn(lineText(end))) {
+            swallowsAKey = swallowsAKey || key.match(lineText(end)).hasMatch();
+            ++end;
+        }
+        if (swallowsAKey)
+            notes.append(problemAt(file, int(i) + 1,
+                end < lines.size()
+                    ? QStringLiteral("the quote opened on this line closes only on line %1, so the lines between "
+                                     "(keys included) are part of its value; is a closing %2 missing?")
+                          .arg(end + 1)
+                          .arg(quote)
+                    : QStringLiteral("the quote opened on this line is never closed, so every line after it is "
+                                     "part of its value; is a closing %1 missing?")
+                          .arg(quote)));
+        i = end;
+    }
+    return notes;
+}
+
 CatalogFileContents parseYaml(const QByteArray &data, const QString &file)
 {
     CatalogFileContents contents;
+    contents.notes = unclosedQuoteNotes(data, file);
     const YamlParseResult yaml = YamlToJson::parse(data);
     for (const YamlDocument &document : yaml.documents)
         contents.documents.append(

@@ -338,6 +338,29 @@ private Q_SLOTS:
         QCOMPARE(kept.notes.first().origin.line, 5);
         QVERIFY2(kept.notes.first().message.contains(u"not UTF-8"), qPrintable(kept.notes.first().message));
     }
+
+    // `name: "unclosed` runs on through `spec:`: the entity is refused for other reasons, and
+    // the note says what is likely wrong. A value quoted over several lines on purpose, or
+    // closed on its line, gets no note.
+    void anUnclosedQuoteIsPointedAt()
+    {
+        const QByteArray unclosed = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n"
+                                    "  name: \"checkout\nspec:\n  type: service\n";
+        const CatalogFileContents contents
+            = CatalogFileReader::parse(unclosed, QStringLiteral("q.yaml"), CatalogFileReader::Format::Yaml);
+        QCOMPARE(contents.notes.size(), 1);
+        QCOMPARE(contents.notes.first().origin.line, 4);
+        QVERIFY2(
+            contents.notes.first().message.contains(u"is never closed"), qPrintable(contents.notes.first().message));
+
+        const QByteArray fine = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: a\n"
+                                "  description: \"a long text\n    over two lines\"\n  title: 'it''s: fine'\n"
+                                "spec: {type: service, lifecycle: production, owner: a}\n";
+        const CatalogFileContents quiet
+            = CatalogFileReader::parse(fine, QStringLiteral("f.yaml"), CatalogFileReader::Format::Yaml);
+        QCOMPARE(quiet.documents.size(), 1);
+        QVERIFY(quiet.notes.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCatalogFileReader)
