@@ -319,23 +319,8 @@ public:
 
     QStringList dependencies(const core::Entity &entity) const override { return dependenciesOf(entity.ref().key()); }
 
-    QStringList dependenciesOf(const QString &key) const
-    {
-        if (const auto it = m_depsSeen.constFind(key); it != m_depsSeen.constEnd())
-            return *it;
-        QStringList keys = column(m_deps, key);
-        m_depsSeen.insert(key, keys);
-        return keys;
-    }
-
-    QStringList dependentsOf(const QString &key) const
-    {
-        if (const auto it = m_dependentsSeen.constFind(key); it != m_dependentsSeen.constEnd())
-            return *it;
-        QStringList keys = column(m_dependents, key);
-        m_dependentsSeen.insert(key, keys);
-        return keys;
-    }
+    QStringList dependenciesOf(const QString &key) const { return remembered(m_deps, m_depsSeen, key); }
+    QStringList dependentsOf(const QString &key) const { return remembered(m_dependents, m_dependentsSeen, key); }
 
     bool failing(const QString &key, const QString &scorecard) const
     {
@@ -357,6 +342,16 @@ public:
     const std::optional<core::Error> &error() const { return m_error; }
 
 private:
+    // A graph walk asks for the same keys again and again: each is read once.
+    QStringList remembered(Statement &q, QHash<QString, QStringList> &seen, const QString &key) const
+    {
+        if (const auto it = seen.constFind(key); it != seen.constEnd())
+            return *it;
+        QStringList keys = column(q, key);
+        seen.insert(key, keys);
+        return keys;
+    }
+
     QStringList column(Statement &q, const QString &key) const
     {
         q.reset();
