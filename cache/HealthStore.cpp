@@ -599,11 +599,12 @@ core::Status HealthStore::update(const QStringList &changedKeys)
             return *facts.error();
     }
 
+    // An entity with its stored health rows, one row per scorecard (one row of NULLs when
+    // it has none).
     CAIRN_TRY_ASSIGN(Statement find,
-        m_db.prepare(QStringLiteral("SELECT id, document, removed_at IS NULL FROM entities WHERE key=:key")));
-    CAIRN_TRY_ASSIGN(Statement before,
-        m_db.prepare(QStringLiteral(
-            "SELECT scorecard, band = 'failing', coalesce(risk_path, '') FROM health WHERE entity_id=:id")));
+        m_db.prepare(QStringLiteral("SELECT e.id, e.document, e.removed_at IS NULL, h.scorecard, h.band = 'failing', "
+                                    "coalesce(h.risk_path, '') FROM entities e LEFT JOIN health h ON h.entity_id = "
+                                    "e.id WHERE e.key=:key")));
     // What the affected entities were (their stored rows are replaced below) and are now,
     // per scorecard: a failing verdict that changes, like a dependency that changes, is
     // where the risk of other entities can change.
@@ -619,26 +620,27 @@ core::Status HealthStore::update(const QStringList &changedKeys)
         QHash<QString, bool> failingNow; // by scorecard that applies now
     };
     QHash<QString, Evaluated> evaluated;
+    const QSet<QString> changedSet(changedKeys.cbegin(), changedKeys.cend());
     bool someGone = false;
     for (const QString &key : std::as_const(affected)) {
         find.reset();
         find.bind(":key", key);
-        CAIRN_TRY_ASSIGN(const Statement::Step step, find.step());
+        CAIRN_TRY_ASSIGN(Statement::Step step, find.step());
         if (step == Statement::Step::Done) {
             // Purged (its rows are found by their missing entity below), or a key no entity
             // has that another's dependencyOf names.
-            someGone = someGone || changedKeys.contains(key);
+            someGone = someGone || changedSet.contains(key);
             continue;
         }
         Evaluated &e = evaluated[key];
         e.id = find.int64(0);
         const bool live = find.int64(2) != 0;
         const core::Entity entity = live ? entityFrom(find.utf8(1)) : core::Entity();
-        before.reset();
-        before.bind(":id", e.id);
-        CAIRN_TRY(forEachRow(before, [&e](const Statement &row) {
-            e.before.insert(row.text(0), Verdict { row.int64(1) != 0, row.text(2) });
-        }));
+        while (step == Statement::Step::Row) {
+            if (!find.isNull(3))
+                e.before.insert(find.text(3), Verdict { find.int64(4) != 0, find.text(5) });
+            CAIRN_TRY_ASSIGN(step, find.step());
+        }
         CAIRN_TRY(rows.drop(e.id));
         if (!live) {
             CAIRN_TRY(rows.clearWorst(e.id));
