@@ -45,7 +45,7 @@ int runImport(CliContext &context, const QStringList &arguments)
     // the wrong path than an empty catalog.
     for (const QString &path : std::as_const(paths)) {
         const QFileInfo info(path);
-        if (info.isDir() && sync::CatalogFileReader::filesInFolder(path).isEmpty())
+        if (info.isDir() && !sync::CatalogFileReader::holdsCatalogFiles(path))
             context.err() << "cairn: warning: the folder " << QDir::toNativeSeparators(path)
                           << " holds no catalog files (.yaml, .yml, .json, .ndjson, .jsonl); nothing is imported "
                              "from it.\n";

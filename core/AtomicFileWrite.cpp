@@ -53,10 +53,9 @@ Status prepare(QSaveFile &file, const FileToWrite &what)
         return couldNotWrite(what.path, file.errorString());
     if (Status status = what.write(file); !status)
         return couldNotWrite(what.path, status.errorString());
-    // Buffered bytes reach the disk here, so a full disk is often only noticed now. Flushed
-    // and checked before commit(): after a partial write, Qt 6.4's commit() can rename the
-    // truncated temporary into place and report success.
-    if (!file.flush() || file.error() != QFileDevice::NoError)
+    // Checked here, not left to commit(): a writer may ignore a failed write, and Qt 6.4's
+    // commit() can rename a cut-short temporary into place and report success.
+    if (file.error() != QFileDevice::NoError)
         return couldNotWrite(what.path, file.errorString());
     return {};
 }

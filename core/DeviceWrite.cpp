@@ -11,11 +11,8 @@ Status writeFully(QIODevice &device, QByteArrayView bytes, qint64 *written)
     qint64 left = bytes.size();
     while (left > 0) {
         const qint64 n = device.write(data, left);
-        if (n <= 0) {
-            const QString reason = device.errorString();
-            return Error { reason.isEmpty() || reason == u"Unknown error" ? QStringLiteral("the write was refused")
-                                                                          : reason };
-        }
+        if (n <= 0)
+            return Error { device.errorString() };
         data += n;
         left -= n;
         if (written)

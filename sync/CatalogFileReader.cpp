@@ -37,28 +37,21 @@ int lineOf(const QByteArray &text, qsizetype at)
     return int(QByteArrayView(text).first(at).count('\n')) + 1;
 }
 
-// Where the first byte that is not part of valid UTF-8 is; -1 when all of it is.
-qsizetype firstInvalidUtf8(const QByteArray &text)
+// The 1-based line of the first bytes that are not valid UTF-8; 0 when all of it is.
+int firstLineNotUtf8(const QByteArray &text)
 {
     if (QUtf8StringView(text).isValidUtf8())
-        return -1;
-    const auto *bytes = reinterpret_cast<const unsigned char *>(text.constData());
-    const qsizetype size = text.size();
-    for (qsizetype i = 0; i < size;) {
-        const unsigned char lead = bytes[i];
-        const int length = lead < 0x80 ? 1
-            : (lead >> 5) == 0x6       ? 2
-            : (lead >> 4) == 0xE       ? 3
-            : (lead >> 3) == 0x1E      ? 4
-                                       : 0;
-        if (length == 0 || i + length > size)
-            return i;
-        for (int k = 1; k < length; ++k)
-            if ((bytes[i + k] & 0xC0) != 0x80)
-                return i;
-        i += length;
+        return 0;
+    int line = 1;
+    for (qsizetype start = 0; start < text.size(); ++line) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        if (!QUtf8StringView(QByteArrayView(text).sliced(start, end - start)).isValidUtf8())
+            return line;
+        start = end + 1;
     }
-    return 0; // overlong or surrogate forms: said for the file's start
+    return 1; // not reached: invalid bytes are on some line
 }
 
 CatalogProblem problemAt(const QString &file, int line, QString message)
@@ -188,18 +181,21 @@ CatalogFileContents parseNdJson(const QByteArray &data, const QString &file, Jso
     return contents;
 }
 
-void collectFiles(const QString &folder, QStringList &files)
+// Appends the catalog files under `folder` until `files` holds `enough` of them.
+void collectFiles(const QString &folder, QStringList &files, qsizetype enough = -1)
 {
     const QDir dir(folder);
     const QFileInfoList entries
         = dir.entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot | QDir::Readable, QDir::Name);
     for (const QFileInfo &entry : entries) {
+        if (enough >= 0 && files.size() >= enough)
+            return;
         const QString name = entry.fileName();
         if (name.startsWith(u'.') || name == u"node_modules")
             continue;
         // Symlinked folders are not followed: a link back up the tree would never end.
         if (entry.isDir() && !entry.isSymLink())
-            collectFiles(entry.filePath(), files);
+            collectFiles(entry.filePath(), files, enough);
         // Not only regular files: a device or FIFO named like a catalog file is listed, so
         // that reading it reports it instead of passing it over in silence.
         else if (!entry.isDir() && CatalogFileReader::formatOf(name) != CatalogFileReader::Format::Unknown)
@@ -219,6 +215,13 @@ CatalogFileReader::Format CatalogFileReader::formatOf(const QString &path)
     if (suffix == u"ndjson" || suffix == u"jsonl")
         return Format::NdJson;
     return Format::Unknown;
+}
+
+bool CatalogFileReader::holdsCatalogFiles(const QString &folder)
+{
+    QStringList first;
+    collectFiles(QDir::cleanPath(folder), first, 1);
+    return !first.isEmpty();
 }
 
 QStringList CatalogFileReader::filesInFolder(const QString &folder)
@@ -315,8 +318,8 @@ CatalogFileContents CatalogFileReader::parse(
     }
     // Bytes that are not UTF-8 (Latin-1 from an old editor) are read as U+FFFD: kept, but
     // changed, so the reader is told where.
-    if (const qsizetype bad = firstInvalidUtf8(body); bad >= 0)
-        contents.notes.append(problemAt(file, lineOf(body, bad),
+    if (const int line = firstLineNotUtf8(body); line > 0)
+        contents.notes.append(problemAt(file, line,
             QStringLiteral("bytes that are not UTF-8 were read as \u201c\uFFFD\u201d (the first on this line); save "
                            "the file as UTF-8 to keep those characters")));
     return contents;

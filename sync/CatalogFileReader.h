@@ -43,6 +43,8 @@ public:
     // entries (.git, .github, ...) and node_modules are skipped: they hold tooling, not
     // catalog entries, and node_modules alone can hold tens of thousands of JSON files.
     static QStringList filesInFolder(const QString &folder);
+    // Whether filesInFolder() would find any: the walk stops at the first one.
+    static bool holdsCatalogFiles(const QString &folder);
 
     // Reads and parses one file; a file that cannot be opened is a problem. `json` reads
     // the JSON ones and keeps its buffers for the next file.
