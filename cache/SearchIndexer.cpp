@@ -80,9 +80,9 @@ core::Status SearchIndexer::insert(const Pending &row, const QString &ownerName)
     m_add.reset();
     m_add.bind(":id", row.id);
     m_add.bind(":name", row.name);
-    m_add.bind(":title", row.title);
-    m_add.bind(":description", row.description);
-    m_add.bind(":tags", row.tags);
+    m_add.bind(":title", QStringView(row.title).left(kIndexedChars));
+    m_add.bind(":description", QStringView(row.description).left(kIndexedChars));
+    m_add.bind(":tags", QStringView(row.tags).left(kIndexedChars));
     m_add.bind(":owner_name", ownerName);
     return m_add.exec();
 }
@@ -111,10 +111,10 @@ core::Status SearchIndexer::reindexOwned()
     CAIRN_TRY_ASSIGN(Statement reindex,
         m_db.prepare(QStringLiteral(
             "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) "
-            "SELECT id, name, CASE WHEN display_name = name THEN '' ELSE display_name END, "
-            "coalesce(json_extract(document, '$.metadata.description'), ''), "
-            "coalesce((SELECT group_concat(value, ' ') FROM json_each(document, '$.metadata.tags')), ''), :owner_name "
-            "FROM entities WHERE id=:id")));
+            "SELECT id, name, substr(CASE WHEN display_name = name THEN '' ELSE display_name END, 1, :chars), "
+            "substr(coalesce(json_extract(document, '$.metadata.description'), ''), 1, :chars), "
+            "substr(coalesce((SELECT group_concat(value, ' ') FROM json_each(document, '$.metadata.tags')), ''), 1, "
+            ":chars), :owner_name FROM entities WHERE id=:id")));
     for (const QString &ownerKey : std::as_const(m_renamedOwners)) {
         owned.reset();
         owned.bind(":key", ownerKey);
@@ -131,6 +131,7 @@ core::Status SearchIndexer::reindexOwned()
             reindex.reset();
             reindex.bind(":id", id);
             reindex.bind(":owner_name", name);
+            reindex.bind(":chars", qint64(kIndexedChars));
             CAIRN_TRY(reindex.exec());
         }
     }

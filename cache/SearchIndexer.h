@@ -19,9 +19,15 @@ class Database;
 // `deliveredNames` (the plan's), one not delivered yet waits until it is or until
 // finish(), one only the cache holds is read from it. Entities from before the run whose
 // owner appeared or was renamed are indexed again (reindexOwned).
+//
+// A text longer than kIndexedChars is indexed by its beginning only: a description of
+// megabytes (a pasted log) would otherwise cost several times its size in memory and time
+// to index, for words nobody searches for. The entity keeps the whole text.
 class SearchIndexer
 {
 public:
+    static constexpr qsizetype kIndexedChars = 64 * 1024;
+
     SearchIndexer(Database &db, const QHash<QString, QString> &deliveredNames);
 
     core::Status prepare();

@@ -11,6 +11,33 @@
 
 namespace cairn::cache {
 
+namespace {
+
+// Texts longer than this are converted into a buffer of their exact size.
+constexpr qsizetype kLargeText = 64 * 1024;
+
+// The bytes `text` takes in UTF-8, as QStringEncoder writes it: a lone surrogate becomes
+// U+FFFD, three bytes.
+qsizetype utf8Size(QStringView text)
+{
+    qsizetype bytes = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < 0x80)
+            bytes += 1;
+        else if (c < 0x800)
+            bytes += 2;
+        else if (QChar::isHighSurrogate(c) && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            bytes += 4;
+            ++i;
+        } else
+            bytes += 3;
+    }
+    return bytes;
+}
+
+} // namespace
+
 Statement::~Statement()
 {
     if (m_stmt)
@@ -54,7 +81,15 @@ void Statement::bind(int index, QStringView text)
     // Converted here, where Qt does it fast: bound as UTF-16, the text would be copied by
     // SQLite and converted again, slowly, at every step.
     QStringEncoder encoder(QStringEncoder::Utf8, QStringConverter::Flag::Stateless);
-    m_spare.resize(encoder.requiredSpace(text.size()));
+    if (text.size() > kLargeText) {
+        // Sized exactly: the worst case Qt plans for is three bytes a character, and a
+        // description of 20 MB would take 60 MB more than it needs at an import's peak.
+        m_spare = QByteArray(utf8Size(text), Qt::Uninitialized);
+    } else {
+        if (m_spare.capacity() > 3 * kLargeText)
+            m_spare = QByteArray(); // not kept for the small texts that follow a large one
+        m_spare.resize(encoder.requiredSpace(text.size()));
+    }
     m_spare.truncate(encoder.appendToBuffer(m_spare.data(), text) - m_spare.constData());
     bindHeld(index);
 }

@@ -171,8 +171,9 @@ CriterionResult ScorecardEvaluator::check(
     }
     case CriterionType::HasDescription: {
         const QString description = entity.description().trimmed();
-        // The start of it, on one line: enough to recognise it as the one written.
-        QString start = description.simplified();
+        // The start of it, on one line: enough to recognise it as the one written (and no
+        // copy of a description of megabytes).
+        QString start = description.left(240).simplified();
         if (start.size() > 60)
             start = start.left(59) + u'\u2026';
         e = description.isEmpty() ? missing(fact) : found(fact, start);

@@ -10,6 +10,7 @@
 #include <QUtf8StringView>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <system_error>
 
@@ -127,10 +128,12 @@ CatalogFileContents parseYaml(const QByteArray &data, const QString &file)
 {
     CatalogFileContents contents;
     contents.notes = unclosedQuoteNotes(data, file);
-    const YamlParseResult yaml = YamlToJson::parse(data);
-    for (const YamlDocument &document : yaml.documents)
+    YamlParseResult yaml = YamlToJson::parse(data);
+    for (YamlDocument &document : yaml.documents) {
         contents.documents.append(
             JsonDocument::fromValue(document.value, core::DocumentOrigin { file, document.line }));
+        document.value = QJsonValue(); // one document in two forms at a time, not the whole file
+    }
     for (const YamlError &error : yaml.errors) {
         const QString where = error.column > 0 ? QStringLiteral(" (column %1)").arg(error.column) : QString();
         contents.problems.append(problemAt(file, error.line,
@@ -263,12 +266,28 @@ CatalogFileContents CatalogFileReader::read(const QString &path, JsonDocumentRea
     };
     if (file.size() > limit)
         return tooLarge();
-    // Never more than the limit, even from a file that grows while it is read.
-    QByteArray data = file.read(limit + 1);
-    if (data.size() > limit)
-        return tooLarge();
-    if (file.error() != QFileDevice::NoError)
-        return refused(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
+    // The file's size, plus one byte to notice one that grows while it is read; more room
+    // only as it grows, and never more than the limit. (QIODevice::read(limit) would take
+    // the whole limit from memory first.)
+    // And JSON's padding after it, so that the JSON reader reads the file in place.
+    QByteArray data(std::min(file.size(), limit) + 1 + JsonDocumentReader::kPadding, Qt::Uninitialized);
+    qint64 filled = 0;
+    for (;;) {
+        const qint64 got = file.read(data.data() + filled, data.size() - filled);
+        if (got < 0)
+            return refused(QStringLiteral("cannot read the file: %1").arg(file.errorString()));
+        if (got == 0)
+            break;
+        filled += got;
+        if (filled > limit)
+            return tooLarge();
+        if (filled == data.size())
+            data.resize(std::min(data.size() * 2, limit + 1 + JsonDocumentReader::kPadding));
+    }
+    if (data.size() - filled < JsonDocumentReader::kPadding)
+        data.resize(filled + JsonDocumentReader::kPadding);
+    std::memset(data.data() + filled, 0, size_t(data.size() - filled)); // the padding is read
+    data.truncate(filled);
     return parse(data, path, format, json);
 }
 

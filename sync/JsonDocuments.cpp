@@ -3,10 +3,12 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <optional>
 #include <simdjson.h>
 #include <string>
 #include <vector>
@@ -16,7 +18,13 @@ namespace cairn::sync {
 namespace od = simdjson::ondemand;
 using simdjson::error_code;
 
+static_assert(JsonDocumentReader::kPadding >= qsizetype(simdjson::SIMDJSON_PADDING));
+
 namespace {
+
+// A text larger than this leaves no buffers behind it: the next texts of an import (pages
+// of a bundle, files of a folder) are small, and the writing that follows needs the memory.
+constexpr qsizetype kKeptBuffers = 16 * 1024 * 1024;
 
 QString typeName(const QJsonValue &value)
 {
@@ -130,6 +138,7 @@ JsonDocument JsonDocument::fromValue(const QJsonValue &value, core::DocumentOrig
     }
     const QJsonObject object = value.toObject();
     document.json = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    document.json.squeeze(); // kept until the run is written: not with the room it grew into
     const QJsonValue kind = object.value(u"kind");
     document.hasKind = !kind.isUndefined();
     document.kindIsString = kind.isString();
@@ -360,6 +369,14 @@ struct JsonDocumentReader::Impl
         to += '"';
     }
 
+    // Lets go of the parser's and the writer's buffers, grown for a large text.
+    void release()
+    {
+        parser = od::parser();
+        std::string().swap(out);
+        std::string().swap(scratch);
+    }
+
     // One document: a mapping written into `document.json`, anything else checked and named.
     template<typename Value> error_code document(Value &value, JsonDocument &document)
     {
@@ -425,7 +442,18 @@ JsonDocumentReader::~JsonDocumentReader() = default;
 JsonDocumentReader::Result JsonDocumentReader::readText(const QByteArray &text, const QString &file)
 {
     Result result;
-    const simdjson::padded_string padded(text.constData(), size_t(text.size()));
+    // A file read for this has its room already: no second copy of tens of megabytes.
+    std::optional<simdjson::padded_string> copy;
+    if (text.capacity() - text.size() < kPadding)
+        copy.emplace(text.constData(), size_t(text.size()));
+    const simdjson::padded_string_view padded = copy
+        ? simdjson::padded_string_view(*copy)
+        : simdjson::padded_string_view(text.constData(), size_t(text.size()), size_t(text.capacity()));
+    // Buffers sized for one huge text are not kept for the rest of the import.
+    const auto release = qScopeGuard([this, &text] {
+        if (text.size() > kKeptBuffers)
+            d->release();
+    });
     LineCounter lines(padded.data());
     od::document doc;
     error_code error = d->parser.iterate(padded).get(doc);

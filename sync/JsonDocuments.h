@@ -79,6 +79,9 @@ public:
         Documents read;
         std::optional<JsonTextError> error;
     };
+    // A text with kPadding bytes of room past its end (its capacity) is read in place;
+    // any other is copied once (simdjson reads a little past the end).
+    static constexpr qsizetype kPadding = 64;
     Result readText(const QByteArray &text, const QString &file);
 
     // One line of NDJSON (or any one JSON value); its origin is `origin`.

@@ -3,6 +3,7 @@
 // guard, conflicts between sources, incremental runs, source removal, purges, FTS upkeep.
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
+#include "cache/SearchIndexer.h"
 #include "cache/SnapshotStore.h"
 
 #include <QTemporaryDir>
@@ -434,6 +435,33 @@ private Q_SLOTS:
         QCOMPARE(ftsHits(*m_cache, QStringLiteral("owner_name:capybaras")), 1);
         QCOMPARE(ftsHits(*m_cache, QStringLiteral("owner_name:badgers")), 0);
         QCOMPARE(test::count(*m_cache, QStringLiteral("SELECT count(*) FROM entities_fts")), 2);
+    }
+
+    // A pasted log as a description: its beginning is searchable, the rest is kept in the
+    // entity but not indexed, on the first write and when the owner's rename re-indexes it.
+    void onlyTheBeginningOfAHugeTextIsIndexed()
+    {
+        CatalogWriter writer(*m_cache);
+        const QString huge
+            = QStringLiteral("zebra ") + QString(SearchIndexer::kIndexedChars, u'x') + QStringLiteral(" walrus");
+        QList<core::SourcedEntity> entities {
+            test::component(QStringLiteral("logged"), QStringLiteral("team-a"),
+                QJsonObject { { QStringLiteral("description"), huge } }),
+            test::group(QStringLiteral("team-a"), QStringLiteral("Aardvarks")),
+        };
+        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), entities)));
+        QCOMPARE(ftsHits(*m_cache, QStringLiteral("zebra")), 1);
+        QCOMPARE(ftsHits(*m_cache, QStringLiteral("walrus")), 0);
+
+        entities[1] = test::group(QStringLiteral("team-a"), QStringLiteral("Badgers"));
+        QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), entities)));
+        QCOMPARE(ftsHits(*m_cache, QStringLiteral("owner_name:badgers")), 1);
+        QCOMPARE(ftsHits(*m_cache, QStringLiteral("zebra")), 1);
+        QCOMPARE(ftsHits(*m_cache, QStringLiteral("walrus")), 0);
+        QCOMPARE(test::count(*m_cache,
+                     QStringLiteral("SELECT length(json_extract(document, '$.metadata.description')) FROM entities "
+                                    "WHERE name = 'logged'")),
+            huge.size());
     }
 
     void removingASourceTombstonesItsEntities()

@@ -67,6 +67,34 @@ private Q_SLOTS:
         QCOMPARE(select->step().value(), Statement::Step::Done);
     }
 
+    // A large text is converted into a buffer of its exact size: every width of UTF-8 (and a
+    // lone surrogate, written as U+FFFD) must come back whole, and a small text after it too.
+    void largeTextsRoundTrip()
+    {
+        Database db = openDb(QStringLiteral(":memory:"));
+        const QString piece = QStringLiteral("a\u00e9\u2713") + QString::fromUcs4(U"\U0001F600", 1);
+        QString large;
+        while (large.size() < 200'000)
+            large += piece;
+        const QString lone = large + QChar(0xD800);
+        auto insert = db.prepare(QStringLiteral("INSERT INTO t(s) VALUES(?1)"));
+        QVERIFY(insert);
+        for (const QString &text : { large, lone, QStringLiteral("small") }) {
+            insert->bind(1, text);
+            QVERIFY(insert->exec());
+            insert->reset();
+        }
+        auto select = db.prepare(QStringLiteral("SELECT s, length(CAST(s AS BLOB)) FROM t ORDER BY id"));
+        QVERIFY(select);
+        QCOMPARE(select->step().value(), Statement::Step::Row);
+        QCOMPARE(select->text(0), large);
+        QCOMPARE(select->int64(1), qint64(large.toUtf8().size()));
+        QCOMPARE(select->step().value(), Statement::Step::Row);
+        QCOMPARE(select->text(0), large + QChar(0xFFFD));
+        QCOMPARE(select->step().value(), Statement::Step::Row);
+        QCOMPARE(select->text(0), QStringLiteral("small"));
+    }
+
     // Bound text is held by the statement and read in place: each row must still get its
     // own value when the buffers are reused, shared with the caller, or moved with the
     // statement, and a running statement must keep the value it started with.

@@ -147,6 +147,66 @@ private Q_SLOTS:
         QCOMPARE(result.errors.size(), 1);
     }
 
+    void aliasesAndKeysReadAsWritten()
+    {
+        const QByteArray text = "kind: Component\n"
+                                "metadata:\n"
+                                "  name: &n payments\n"
+                                "  labels: &l {tier: '1', 012: octal-looking key}\n"
+                                "  annotations:\n"
+                                "    *n : the key is the anchored text\n"
+                                "    ? [a, b]\n"
+                                "    : a list as a key\n"
+                                "    ? {x: 1}\n"
+                                "    : a mapping as a key\n"
+                                "    ~: a null key\n"
+                                "spec:\n"
+                                "  owner: *n\n"
+                                "  copy: *l\n";
+        const YamlParseResult result = YamlToJson::parse(text);
+        QVERIFY(result.errors.isEmpty());
+        QCOMPARE(result.documents.size(), 1);
+        const QJsonObject root = result.documents.first().value.toObject();
+        const QJsonObject metadata = root.value(u"metadata").toObject();
+        const QJsonObject labels = metadata.value(u"labels").toObject();
+        QCOMPARE(labels.value(u"012"), QJsonValue(QStringLiteral("octal-looking key")));
+        QCOMPARE(labels.value(u"tier"), QJsonValue(QStringLiteral("1")));
+        const QJsonObject annotations = metadata.value(u"annotations").toObject();
+        QCOMPARE(annotations.value(u"payments"), QJsonValue(QStringLiteral("the key is the anchored text")));
+        QCOMPARE(annotations.value(u"[\"a\",\"b\"]"), QJsonValue(QStringLiteral("a list as a key")));
+        QCOMPARE(annotations.value(u"{\"x\":1}"), QJsonValue(QStringLiteral("a mapping as a key")));
+        QCOMPARE(annotations.value(u"null"), QJsonValue(QStringLiteral("a null key")));
+        QCOMPARE(annotations.size(), 4);
+        const QJsonObject spec = root.value(u"spec").toObject();
+        QCOMPARE(spec.value(u"owner"), QJsonValue(QStringLiteral("payments")));
+        QCOMPARE(spec.value(u"copy").toObject(), labels);
+    }
+
+    void aMappingOfManyKeysIsReadWhole()
+    {
+        // 50,000 keys written out of order: all read, each with its value. (A quadratic
+        // build took minutes for 300,000; the speed is bench material, the result is not.)
+        QByteArray text = "kind: Component\nmetadata:\n  name: many\n  annotations:\n";
+        constexpr int keys = 50'000;
+        for (int i = keys - 1; i >= 0; --i)
+            text += "    key-" + QByteArray::number(i) + ": value " + QByteArray::number(i) + "\n";
+        text += "    key-777: again\n";
+        YamlParseResult result = YamlToJson::parse(text);
+        QCOMPARE(result.documents.size(), 0);
+        QCOMPARE(result.errors.size(), 1);
+        QCOMPARE(result.errors.first().line, 5 + keys);
+        QVERIFY(result.errors.first().message.contains(u"key-777"));
+
+        text.chop(QByteArrayLiteral("    key-777: again\n").size());
+        result = YamlToJson::parse(text);
+        QVERIFY(result.errors.isEmpty());
+        const QJsonObject annotations
+            = result.documents.first().value.toObject().value(u"metadata").toObject().value(u"annotations").toObject();
+        QCOMPARE(annotations.size(), keys);
+        QCOMPARE(annotations.value(u"key-0"), QJsonValue(QStringLiteral("value 0")));
+        QCOMPARE(annotations.value(u"key-49999"), QJsonValue(QStringLiteral("value 49999")));
+    }
+
     void emptyDocumentsAreSkipped()
     {
         const YamlParseResult result = YamlToJson::parse("---\n# nothing\n---\nkind: Group\n---\n...\n");
