@@ -2,6 +2,7 @@
 #include "core/AskEngine.h"
 
 #include "core/CoreLog.h"
+#include "core/PersonWork.h"
 #include "core/RelationType.h"
 #include "core/Words.h"
 
@@ -17,13 +18,22 @@ QStringList preferredKinds(const ParsedQuestion &q)
 {
     if (!q.kindHint.isEmpty())
         return { q.kindHint };
+    if (!q.impliedKinds.isEmpty())
+        return q.impliedKinds;
     switch (q.intent) {
     case Intent::Members:
     case Intent::Owns:
     case Intent::GoalsOf:
         return { QStringLiteral("group"), QStringLiteral("user") };
+    case Intent::WorksOn:
+        return { QStringLiteral("user"), QStringLiteral("group") };
     case Intent::HowIsItGoing:
         return { QStringLiteral("project"), QStringLiteral("goal") };
+    case Intent::ProjectsFor:
+        return { QStringLiteral("goal"), QStringLiteral("group"), QStringLiteral("user") };
+    case Intent::DependsOn:
+    case Intent::OnCall:
+        return { QStringLiteral("component"), QStringLiteral("resource") };
     default:
         // No guess for the rest: same-named entities of different kinds are listed.
         return {};
@@ -58,6 +68,51 @@ QString isA(const QString &x, const EntitySummary &e)
     const QString status = e.status.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(Words::status(e.status));
     return tidy(AskEngine::tr("%1 is a %2 %3%4", "name is a type kind (status)")
                     .arg(x, e.type, Words::kind(e.kind.toLower()), status));
+}
+
+QString namesOf(const QList<EntitySummary> &list)
+{
+    QStringList names;
+    for (const EntitySummary &s : list)
+        names.append(s.title.isEmpty() ? s.ref.name() : s.title);
+    return names.join(AskEngine::tr(", ", "between names in a list"));
+}
+
+// "Hélène Mercier (helene-mercier) is a person in Checkout, Platform; helene@…; works on 2
+// projects and owns 3 other entities".
+QString personHeadline(const QString &x, const EntitySummary &person, const PersonWork &work)
+{
+    QStringList parts;
+    parts.append(work.teams.isEmpty() ? AskEngine::tr("%1 is a person in no team").arg(x)
+                                      : AskEngine::tr("%1 is a person in %2").arg(x, namesOf(work.teams)));
+    if (!person.email.isEmpty())
+        parts.append(person.email);
+    parts.append(AskEngine::tr("works on %1 and owns %2", "works on N projects and owns N entities")
+                     .arg(plural(work.projects.size(), AskEngine::tr("project"), AskEngine::tr("projects")),
+                         plural(work.owns.size(), AskEngine::tr("other entity"), AskEngine::tr("other entities"))));
+    return parts.join(AskEngine::tr("; ", "between the parts of a headline"));
+}
+
+// The link a "where is the runbook of X" question asks for.
+std::optional<LinkCategory> linkAskedFor(const ParsedQuestion &q)
+{
+    for (const LinkCategory category : { LinkCategory::Runbook, LinkCategory::Documentation, LinkCategory::Dashboard,
+             LinkCategory::Repository, LinkCategory::OnCall }) {
+        if (q.action == LinkClassifier::categoryId(category))
+            return category;
+    }
+    return std::nullopt;
+}
+
+QString linkHeadline(const QString &x, const Answer &a, LinkCategory category)
+{
+    const QString what = LinkClassifier::categoryTitle(category).toLower();
+    for (const LinkGroup &group : a.how.links) {
+        if (group.category == category && !group.links.isEmpty())
+            return AskEngine::tr("%1 of %2: %3", "Runbook of X: URL")
+                .arg(LinkClassifier::categoryTitle(category), x, group.links.first().url);
+    }
+    return AskEngine::tr("%1 has no %2 link", "X has no runbook link").arg(x, what);
 }
 
 } // namespace
@@ -144,14 +199,20 @@ Result<AskResult> AskEngine::ask(const ParsedQuestion &question) const
         return result;
     }
 
-    Result<NameMatch> match = m_matcher.match(subject, preferredKinds(question));
-    if (!match)
-        return match.error();
-    // "members of team a": the kind word may be part of the name after all.
-    if (match->kind == MatchKind::None && question.rawSubject != subject && !question.rawSubject.isEmpty()) {
+    // A kind word may be part of a title ("Storefront team", "API Entrepôt"): the whole
+    // phrase is tried first, and only an exact match of it wins over the shorter name.
+    Result<NameMatch> match = NameMatch {};
+    if (question.rawSubject != subject && !question.rawSubject.isEmpty()) {
         match = m_matcher.match(question.rawSubject, preferredKinds(question));
         if (!match)
             return match.error();
+    }
+    if (match->kind != MatchKind::Exact) {
+        Result<NameMatch> shorter = m_matcher.match(subject, preferredKinds(question));
+        if (!shorter)
+            return shorter.error();
+        if (shorter->kind != MatchKind::None || match->kind == MatchKind::None)
+            match = std::move(shorter);
     }
     result.match = match->kind;
 
@@ -188,12 +249,36 @@ Result<AskResult> AskEngine::fallBackToSearch(AskResult result, const QString &t
         return hits.error();
     result.hits = hits.value();
     result.outcome = result.hits.isEmpty() ? AskOutcome::NotFound : AskOutcome::Search;
-    if (result.hits.isEmpty())
+    if (!result.hits.isEmpty()) {
+        result.headline = result.question.intent == Intent::Search
+            ? AskEngine::tr("Best matches for \"%1\"").arg(text)
+            : AskEngine::tr("Nothing is called \"%1\"; best matches").arg(text);
+        return result;
+    }
+    // A question of a form not understood is not a question about nothing: its words may
+    // still name entities, and the user is told which form was not read.
+    const QuestionWords words = QuestionWords::of(text);
+    if (result.question.intent != Intent::Search || !words.hasQuestionWords) {
         result.headline = AskEngine::tr("Nothing in the catalog matches \"%1\"").arg(text);
-    else if (result.question.intent == Intent::Search)
-        result.headline = AskEngine::tr("Best matches for \"%1\"").arg(text);
-    else
-        result.headline = AskEngine::tr("Nothing is called \"%1\"; best matches").arg(text);
+        return result;
+    }
+    for (const QString &word : words.content) {
+        Result<QList<SearchHit>> found = m_lookup.search(word, searchLimit);
+        if (!found)
+            return found.error();
+        for (const SearchHit &hit : std::as_const(found.value())) {
+            const bool known = std::any_of(
+                result.hits.cbegin(), result.hits.cend(), [&hit](const SearchHit &h) { return h.ref == hit.ref; });
+            if (!known && result.hits.size() < searchLimit)
+                result.hits.append(hit);
+        }
+    }
+    result.outcome = result.hits.isEmpty() ? AskOutcome::NotFound : AskOutcome::Search;
+    result.headline = result.hits.isEmpty()
+        ? AskEngine::tr("I did not understand \"%1\", and none of its words names anything in the catalog. "
+                        "Try \"who owns X\", \"what is X\", \"why X\" or \"how do I deploy X\"")
+              .arg(text)
+        : AskEngine::tr("I did not understand the question; these match some of its words");
     return result;
 }
 
@@ -216,7 +301,53 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
     case Intent::WhatIs:
         result.focus = AnswerFocus::What;
         result.headline = isA(x, a.entity);
+        if (a.entity.ref.isKind(u"user")) {
+            // "who is Hélène": a person is their teams, their address and their work.
+            Result<PersonWork> work = PersonWorkReader::read(m_engine, a.entity.ref);
+            if (!work)
+                return work.error();
+            result.focus = AnswerFocus::Who;
+            result.headline = personHeadline(x, a.entity, work.value());
+            result.items = work->all();
+        }
         break;
+    case Intent::WorksOn: {
+        result.focus = AnswerFocus::Who;
+        Result<PersonWork> work = PersonWorkReader::read(m_engine, a.entity.ref);
+        if (!work)
+            return work.error();
+        result.items = work->all();
+        result.headline
+            = AskEngine::tr("%1 works on %2 and owns %3", "name works on N projects and owns N entities")
+                  .arg(x, plural(work->projects.size(), AskEngine::tr("project"), AskEngine::tr("projects")),
+                      plural(work->owns.size(), AskEngine::tr("other entity"), AskEngine::tr("other entities")));
+        if (!work->teams.isEmpty() && !a.entity.ref.isKind(u"group"))
+            result.headline
+                += AskEngine::tr(", as a member of %1", "…, as a member of team names").arg(namesOf(work->teams));
+        break;
+    }
+    case Intent::ProjectsFor: {
+        result.focus = AnswerFocus::Why;
+        if (a.entity.ref.isKind(u"goal")) {
+            result.items = a.why.projects;
+        } else {
+            Result<PersonWork> work = PersonWorkReader::read(m_engine, a.entity.ref);
+            if (!work)
+                return work.error();
+            result.items = work->projects;
+        }
+        result.headline = AskEngine::tr("%1: %2", "name: count")
+                              .arg(x, plural(result.items.size(), AskEngine::tr("project"), AskEngine::tr("projects")));
+        break;
+    }
+    case Intent::OnCall: {
+        result.focus = AnswerFocus::Who;
+        Result<QString> onCall = onCallHeadline(x, record, a, result.items);
+        if (!onCall)
+            return onCall.error();
+        result.headline = onCall.value();
+        break;
+    }
     case Intent::WhoOwns:
         result.focus = AnswerFocus::Who;
         if (!a.who.owner)
@@ -232,9 +363,12 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
         if (a.entity.ref.isKind(u"group")) {
             result.items = a.who.members;
         } else if (a.entity.ref.isKind(u"project")) {
-            if (a.who.team)
-                result.items.append(*a.who.team);
-            result.items.append(a.who.contributors);
+            // Who works on a project: its owner, its team and the team's people, its
+            // contributors.
+            Result<QList<EntitySummary>> people = projectPeople(a);
+            if (!people)
+                return people.error();
+            result.items = people.value();
         } else if (a.who.owner) {
             result.items = a.who.owner->members;
         }
@@ -244,7 +378,17 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
     }
     case Intent::Why:
         result.focus = AnswerFocus::Why;
-        if (!a.why.goals.isEmpty())
+        if (a.entity.ref.isKind(u"goal")) {
+            // A goal serves its parent; a top goal is what the others serve.
+            const GoalChain *chain = a.why.goals.isEmpty() ? nullptr : &a.why.goals.first();
+            if (chain && !chain->ancestors.isEmpty())
+                result.headline = AskEngine::tr("%1 serves %2").arg(x, named(chain->ancestors.first()));
+            else
+                result.headline = AskEngine::tr("%1 is a top-level goal: it serves no other goal").arg(x);
+            if (!a.what.description.isEmpty())
+                result.headline
+                    += AskEngine::tr("; %1", "headline; description").arg(a.what.description.section(u'\n', 0, 0));
+        } else if (!a.why.goals.isEmpty())
             result.headline = AskEngine::tr("%1 serves %2").arg(x, named(a.why.goals.first().goal));
         else if (!a.why.purpose.isEmpty())
             result.headline = AskEngine::tr("%1: %2", "name: purpose").arg(x, a.why.purpose.section(u'\n', 0, 0));
@@ -256,7 +400,9 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
     case Intent::HowTo:
     case Intent::HowIsItGoing:
         result.focus = AnswerFocus::How;
-        if (a.how.timeline) {
+        if (const std::optional<LinkCategory> asked = linkAskedFor(result.question)) {
+            result.headline = linkHeadline(x, a, *asked);
+        } else if (a.how.timeline) {
             QStringList parts { a.how.timeline->status.isEmpty()
                     ? AskEngine::tr("%1 is without a status").arg(x)
                     : AskEngine::tr("%1 is %2", "name is status").arg(x, Words::status(a.how.timeline->status)) };
@@ -333,6 +479,71 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
     }
     result.answer = built.value();
     return result;
+}
+
+Result<QList<EntitySummary>> AskEngine::projectPeople(const Answer &a) const
+{
+    QList<EntitySummary> people;
+    QSet<EntityRef> seen;
+    const auto add = [&](const EntitySummary &s) {
+        if (!seen.contains(s.ref)) {
+            seen.insert(s.ref);
+            people.append(s);
+        }
+    };
+    if (a.who.owner) {
+        add(a.who.owner->entity);
+        for (const EntitySummary &member : a.who.owner->members)
+            add(member);
+    }
+    if (a.who.team) {
+        add(*a.who.team);
+        Result<QList<Relation>> members = m_lookup.relationsFrom(a.who.team->ref, relation::HasMember);
+        if (!members)
+            return members.error();
+        for (const Relation &r : std::as_const(members.value())) {
+            Result<EntitySummary> member = m_engine.summarize(r.target);
+            if (!member)
+                return member.error();
+            add(member.value());
+        }
+    }
+    for (const EntitySummary &contributor : a.who.contributors)
+        add(contributor);
+    return people;
+}
+
+Result<QString> AskEngine::onCallHeadline(
+    const QString &x, const EntityRecord &record, const Answer &a, QList<EntitySummary> &people) const
+{
+    qsizetype links = 0;
+    for (const LinkGroup &group : a.how.links) {
+        if (group.category == LinkCategory::OnCall)
+            links += group.links.size();
+    }
+    const QString written = record.entity.annotation(QStringLiteral("cairn.dev/on-call")).trimmed();
+    QString who;
+    if (!written.isEmpty()) {
+        const Result<EntityRef> ref
+            = EntityRef::parse(written, EntityRef::Context { QStringLiteral("user"), record.entity.ns() });
+        if (ref) {
+            Result<EntitySummary> person = m_engine.summarize(ref.value());
+            if (!person)
+                return person.error();
+            people.append(person.value());
+            who = named(person.value());
+        } else {
+            who = AskEngine::tr("%1 (not a reference)").arg(written);
+        }
+    }
+    const QString schedule = links == 0
+        ? QString()
+        : AskEngine::tr(" (%1)", "on-call schedule links")
+              .arg(plural(links, AskEngine::tr("on-call link"), AskEngine::tr("on-call links")));
+    if (who.isEmpty())
+        return links == 0 ? AskEngine::tr("%1 names no one on call and has no on-call link").arg(x)
+                          : AskEngine::tr("%1 names no one on call; see its on-call links%2").arg(x, schedule);
+    return AskEngine::tr("On call for %1: %2%3").arg(x, who, schedule);
 }
 
 } // namespace cairn::core

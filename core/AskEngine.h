@@ -62,6 +62,12 @@ public:
 private:
     Result<AskResult> answerAbout(AskResult result, const EntityRecord &record) const;
     Result<AskResult> fallBackToSearch(AskResult result, const QString &text) const;
+    // A project's owner, its team and the team's members, its contributors, once each.
+    Result<QList<EntitySummary>> projectPeople(const Answer &a) const;
+    // Who is on call for X (its cairn.dev/on-call annotation), added to `people`, and the
+    // headline that says so with its on-call links.
+    Result<QString> onCallHeadline(
+        const QString &x, const EntityRecord &record, const Answer &a, QList<EntitySummary> &people) const;
 
     const CatalogLookup &m_lookup;
     AnswerEngine m_engine;

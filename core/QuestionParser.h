@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace cairn::core {
@@ -20,6 +21,9 @@ enum class Intent {
     Owns, // what does TEAM own / que possède TEAM
     ProjectsAtRisk, // projects at risk / projets à risque
     GoalsOf, // goals of TEAM / objectifs de TEAM
+    ProjectsFor, // which projects contribute to GOAL / projets de l'équipe X
+    OnCall, // who is on call for X / qui est d'astreinte pour X
+    WorksOn, // what does PERSON work on / sur quoi travaille PERSON
     Search, // anything else: full-text search over the cache
 };
 
@@ -29,11 +33,22 @@ struct ParsedQuestion
     QString subject; // X as written, articles, quotes and a kind word removed
     QString rawSubject; // X as written with only quotes and articles removed ("team a")
     QString kindHint; // lower-case kind named beside X ("the wayback-archive API" -> "api")
+    QStringList impliedKinds; // kinds the verb implies for X ("who consumes X": api)
     QString action; // HowTo: deploy, run, use, ... (English, whatever the question's language)
     QString language; // "en" or "fr"
     QString text; // the question, trimmed
 
     static QString intentId(Intent intent);
+};
+
+// The words of a question that was not understood: whether it has the words questions are
+// made of ("what", "qui", "changed"...), and the others, which may name entities.
+struct QuestionWords
+{
+    bool hasQuestionWords = false;
+    QStringList content; // as written, at most eight, longest first, three letters or more
+
+    static QuestionWords of(QStringView text);
 };
 
 // Reads the English and French questions Cairn understands. Matching is done on a

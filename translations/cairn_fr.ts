@@ -445,6 +445,98 @@
         <source>The question is %1 characters long; Cairn reads questions of up to %2 characters. Ask about one thing at a time.</source>
         <translation>La question fait %1&#xa0;caractères&#xa0;; Cairn lit des questions d’au plus %2&#xa0;caractères. Posez une question à la fois.</translation>
     </message>
+    <message>
+        <source>, </source>
+        <comment>between names in a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 is a person in no team</source>
+        <translation>%1 est une personne sans équipe</translation>
+    </message>
+    <message>
+        <source>%1 is a person in %2</source>
+        <translation>%1 est une personne de %2</translation>
+    </message>
+    <message>
+        <source>works on %1 and owns %2</source>
+        <comment>works on N projects and owns N entities</comment>
+        <translation>travaille sur %1 et possède %2</translation>
+    </message>
+    <message>
+        <source>other entity</source>
+        <translation>autre entité</translation>
+    </message>
+    <message>
+        <source>other entities</source>
+        <translation>autres entités</translation>
+    </message>
+    <message>
+        <source>%1 of %2: %3</source>
+        <comment>Runbook of X: URL</comment>
+        <translation>%1 de %2 : %3</translation>
+    </message>
+    <message>
+        <source>%1 has no %2 link</source>
+        <comment>X has no runbook link</comment>
+        <translation>%1 n’a pas de lien %2</translation>
+    </message>
+    <message>
+        <source>I did not understand &quot;%1&quot;, and none of its words names anything in the catalog. Try &quot;who owns X&quot;, &quot;what is X&quot;, &quot;why X&quot; or &quot;how do I deploy X&quot;</source>
+        <translation>Je n’ai pas compris « %1 », et aucun de ses mots ne nomme quoi que ce soit dans le catalogue. Essayez « qui possède X », « c’est quoi X », « pourquoi X » ou « comment déployer X »</translation>
+    </message>
+    <message>
+        <source>I did not understand the question; these match some of its words</source>
+        <translation>Je n’ai pas compris la question ; voici ce qui correspond à certains de ses mots</translation>
+    </message>
+    <message>
+        <source>%1 works on %2 and owns %3</source>
+        <comment>name works on N projects and owns N entities</comment>
+        <translation>%1 travaille sur %2 et possède %3</translation>
+    </message>
+    <message>
+        <source>, as a member of %1</source>
+        <comment>…, as a member of team names</comment>
+        <translation>, en tant que membre de %1</translation>
+    </message>
+    <message>
+        <source>%1 is a top-level goal: it serves no other goal</source>
+        <translation>%1 est un objectif de premier niveau : il ne sert aucun autre objectif</translation>
+    </message>
+    <message>
+        <source>; %1</source>
+        <comment>headline; description</comment>
+        <translation> ; %1</translation>
+    </message>
+    <message>
+        <source>%1 (not a reference)</source>
+        <translation>%1 (pas une référence)</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <comment>on-call schedule links</comment>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>on-call link</source>
+        <translation>lien d’astreinte</translation>
+    </message>
+    <message>
+        <source>on-call links</source>
+        <translation>liens d’astreinte</translation>
+    </message>
+    <message>
+        <source>%1 names no one on call and has no on-call link</source>
+        <translation>%1 ne nomme personne d’astreinte et n’a pas de lien d’astreinte</translation>
+    </message>
+    <message>
+        <source>%1 names no one on call; see its on-call links%2</source>
+        <translation>%1 ne nomme personne d’astreinte ; voir ses liens d’astreinte%2</translation>
+    </message>
+    <message>
+        <source>On call for %1: %2%3</source>
+        <translation>D’astreinte pour %1 : %2%3</translation>
+    </message>
 </context>
 <context>
     <name>HealthWords</name>

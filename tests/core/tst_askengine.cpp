@@ -118,8 +118,15 @@ private Q_SLOTS:
 
     void dependsOnAndDependents()
     {
-        // wayback-search is a Component and an API: asked plainly, both are offered.
-        QCOMPARE(ask(*m_examples, "what does wayback-search depend on").outcome, AskOutcome::Candidates);
+        // wayback-search is a Component and an API: only a component depends on things, and
+        // only an API is consumed, so the verb decides; "about" does not, and both are offered.
+        AskResult r = ask(*m_examples, "what does wayback-search depend on");
+        QCOMPARE(r.outcome, AskOutcome::Answer);
+        QVERIFY(r.answer->entity.ref.isKind(u"component"));
+        r = ask(*m_examples, "who consumes wayback-archive");
+        QCOMPARE(r.outcome, AskOutcome::Answer);
+        QVERIFY(r.answer->entity.ref.isKind(u"api"));
+        QCOMPARE(ask(*m_examples, "tell me about wayback-search").outcome, AskOutcome::Candidates);
         QCOMPARE(names(ask(*m_examples, "what does the wayback-search component depend on").items),
             QStringList { QStringLiteral("wayback-archive") });
         QCOMPARE(
