@@ -265,6 +265,15 @@ int main(int argc, char **argv)
         QStringLiteral("c'est quoi person 123"),
         QStringLiteral("projects at risk"),
         QStringLiteral("payment ledger"),
+        // issue 18's second pass
+        QStringLiteral("what does person-123 work on"),
+        QStringLiteral("who is person-123"),
+        QStringLiteral("which projects contribute to goal-12"),
+        QStringLiteral("who is on call for service-4711"),
+        QStringLiteral("where is the runbook of service-4711"),
+        QStringLiteral("qui s'occupe du service-4711"),
+        QStringLiteral("what changed since yesterday"),
+        QStringLiteral("was ist los mit service-4711 heute"),
     };
     QList<double> askAll, askCpu;
     for (const QString &question : questions) {

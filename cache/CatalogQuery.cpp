@@ -429,4 +429,29 @@ core::Result<QList<core::ScorecardResult>> CatalogQuery::health(const core::Enti
     return HealthReader(m_db).forEntity(ref.key());
 }
 
+core::Result<QList<core::CatalogChange>> CatalogQuery::changesSince(
+    const QDateTime &since, const QStringList &changes, int limit) const
+{
+    // The run log keeps the last runs only (RunLog), so this reads a bounded set; the
+    // ref as spelled and the title come from the entity, which a removal tombstones but keeps.
+    CAIRN_TRY_ASSIGN(ReusedStatement q,
+        reused(QStringLiteral(
+            "SELECT r.finished_at, r.source_name, l.entity_key, l.change, e.ref, e.display_name "
+            "FROM sync_runs r JOIN sync_run_entities l ON l.run_id = r.id "
+            "LEFT JOIN entities e ON e.key = l.entity_key "
+            "WHERE r.finished_at >= ?1 AND r.status != 'failed' AND l.change IN ('added', 'changed', 'removed') "
+            "AND (?2 = '[]' OR l.change IN (SELECT value FROM json_each(?2))) "
+            "ORDER BY r.finished_at DESC, r.id DESC, l.entity_key LIMIT ?3")));
+    q->bind(1, since.toUTC().toString(Qt::ISODateWithMs));
+    q->bindUtf8(2, QJsonDocument(QJsonArray::fromStringList(changes)).toJson(QJsonDocument::Compact));
+    q->bind(3, limit);
+    QList<core::CatalogChange> out;
+    CAIRN_TRY(forEachRow(*q, [&out](const Statement &row) {
+        const core::EntityRef ref = refOf(row.isNull(4) ? row.text(2) : row.text(4));
+        out.append(core::CatalogChange {
+            timeOf(row.text(0)), row.text(1), ref, row.isNull(5) ? ref.name() : row.text(5), row.text(3) });
+    }));
+    return out;
+}
+
 } // namespace cairn::cache

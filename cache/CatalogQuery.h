@@ -86,6 +86,8 @@ public:
     // text (indexed), then FTS5 prefix hits on every word (unranked, bounded by `limit`).
     core::Result<QList<core::SearchHit>> search(QStringView text, int limit) const override;
     core::Result<QList<core::ScorecardResult>> health(const core::EntityRef &ref) const override;
+    core::Result<QList<core::CatalogChange>> changesSince(
+        const QDateTime &since, const QStringList &changes, int limit) const override;
 
     // An FTS5 MATCH expression that finds every word of `text` (or, with `anyWord`, any
     // word) as a prefix; empty when no word is long enough for the prefix index (2 characters).

@@ -252,6 +252,16 @@ void field(QStringList &out, const QString &label, const QString &value)
         out.append(QStringLiteral("  %1 %2").arg(Words::label(label), -Words::labelWidth()).arg(value));
 }
 
+// A sync run's change to an entity, as a word of the answer's language.
+QString changeWord(const QString &change)
+{
+    if (change == u"added")
+        return AnswerFormatter::tr("added");
+    if (change == u"removed")
+        return AnswerFormatter::tr("removed");
+    return AnswerFormatter::tr("changed");
+}
+
 void list(QStringList &out, const QString &label, const QList<EntitySummary> &items, int total = -1)
 {
     if (items.isEmpty())
@@ -450,6 +460,12 @@ QJsonObject AnswerFormatter::toJson(const AskResult &r)
                 h.owner.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(h.owner.toString()) },
             { QStringLiteral("removed"), h.removed } });
     }
+    QJsonArray changes;
+    for (const CatalogChange &c : r.changes) {
+        changes.append(QJsonObject { { QStringLiteral("at"), c.at.toUTC().toString(Qt::ISODate) },
+            { QStringLiteral("change"), c.change }, { QStringLiteral("ref"), c.ref.toString() },
+            { QStringLiteral("title"), c.title }, { QStringLiteral("source"), c.source } });
+    }
     return QJsonObject {
         { QStringLiteral("formatVersion"), FormatVersion },
         { QStringLiteral("question"),
@@ -467,6 +483,10 @@ QJsonObject AnswerFormatter::toJson(const AskResult &r)
         { QStringLiteral("items"), summaries(r.items) },
         { QStringLiteral("candidates"), candidates },
         { QStringLiteral("hits"), hits },
+        { QStringLiteral("changes"), changes },
+        { QStringLiteral("changesSince"),
+            r.changesSince.isValid() ? QJsonValue(r.changesSince.toString(Qt::ISODate))
+                                     : QJsonValue(QJsonValue::Null) },
     };
 }
 
@@ -497,6 +517,11 @@ QString AnswerFormatter::toText(const AskResult &r)
         out.append(QStringLiteral("  - %1").arg(line(s)));
     for (const NameCandidate &c : r.candidates)
         out.append(QStringLiteral("  - %1").arg(line(AnswerEngine::summaryOf(c.record))));
+    for (const CatalogChange &c : r.changes) {
+        out.append(
+            QStringLiteral("  - %1 %2 %3 [%4] (%5)")
+                .arg(Words::dateTime(c.at.toLocalTime()), changeWord(c.change), c.title, c.ref.toString(), c.source));
+    }
     for (const SearchHit &h : r.hits) {
         out.append(QStringLiteral("  - %1 [%2] %3%4")
                        .arg(h.title, h.ref.toString(), h.kind,

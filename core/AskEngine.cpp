@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/AskEngine.h"
 
+#include "core/ChangePeriod.h"
 #include "core/CoreLog.h"
 #include "core/PersonWork.h"
 #include "core/RelationType.h"
@@ -191,6 +192,9 @@ Result<AskResult> AskEngine::ask(const ParsedQuestion &question) const
                   .arg(plural(result.items.size(), AskEngine::tr("project"), AskEngine::tr("projects")));
         return result;
     }
+
+    if (question.intent == Intent::WhatChanged)
+        return whatChanged(std::move(result));
 
     const QString subject = question.subject.isEmpty() ? question.text : question.subject;
     if (subject.isEmpty()) {
@@ -475,9 +479,45 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
         break;
     }
     case Intent::ProjectsAtRisk:
+    case Intent::WhatChanged:
         break; // answered before X is looked up
     }
     result.answer = built.value();
+    return result;
+}
+
+Result<AskResult> AskEngine::whatChanged(AskResult result) const
+{
+    const QDate today = m_engine.options().today;
+    const std::optional<QDate> since = ChangePeriod::start(result.question.subject, today);
+    if (!since) {
+        result.headline = AskEngine::tr("I did not understand the period \"%1\"; try \"since yesterday\", \"since "
+                                        "Monday\", \"this week\" or a date such as %2")
+                              .arg(result.question.subject, today.addDays(-3).toString(Qt::ISODate));
+        return result;
+    }
+    result.changesSince = *since;
+    const QStringList asked = result.question.action.isEmpty() ? QStringList() : QStringList { result.question.action };
+    Result<QList<CatalogChange>> changes
+        = m_lookup.changesSince(QDateTime(*since, QTime(0, 0)), asked, m_engine.options().listLimit);
+    if (!changes)
+        return changes.error();
+    result.changes = changes.value();
+    result.outcome = AskOutcome::List;
+    result.focus = AnswerFocus::How;
+    const QString day = Words::date(*since);
+    if (result.changes.isEmpty() && result.question.action == u"added")
+        result.headline = AskEngine::tr("Nothing was added since %1").arg(day);
+    else if (result.changes.isEmpty() && result.question.action == u"removed")
+        result.headline = AskEngine::tr("Nothing was removed since %1").arg(day);
+    else if (result.changes.isEmpty() && result.question.action == u"changed")
+        result.headline = AskEngine::tr("Nothing was changed since %1").arg(day);
+    else if (result.changes.isEmpty())
+        result.headline = AskEngine::tr("No sync has changed anything since %1").arg(day);
+    else
+        result.headline
+            = AskEngine::tr("%1 since %2, newest first", "N changes since date")
+                  .arg(plural(result.changes.size(), AskEngine::tr("change"), AskEngine::tr("changes")), day);
     return result;
 }
 

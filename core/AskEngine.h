@@ -36,6 +36,8 @@ struct AskResult
     QList<EntitySummary> items;
     QList<NameCandidate> candidates;
     QList<SearchHit> hits;
+    QList<CatalogChange> changes; // what-changed: the sync runs' entity lines, newest first
+    QDate changesSince; // what-changed: the first day asked about
 
     static QString outcomeId(AskOutcome outcome);
     static QString focusId(AnswerFocus focus);
@@ -61,6 +63,7 @@ public:
 
 private:
     Result<AskResult> answerAbout(AskResult result, const EntityRecord &record) const;
+    Result<AskResult> whatChanged(AskResult result) const;
     Result<AskResult> fallBackToSearch(AskResult result, const QString &text) const;
     // A project's owner, its team and the team's members, its contributors, once each.
     Result<QList<EntitySummary>> projectPeople(const Answer &a) const;

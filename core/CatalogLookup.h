@@ -36,6 +36,16 @@ struct SearchHit
     bool removed = false;
 };
 
+// One entity line of a sync run: what a source's run did to one entity.
+struct CatalogChange
+{
+    QDateTime at; // when the run finished (UTC)
+    QString source;
+    EntityRef ref;
+    QString title; // display name; the ref's name when the cache no longer has it
+    QString change; // added, changed or removed
+};
+
 // The read interface the answers engine needs, and nothing more, so that it can be served
 // by the in-memory MemoryCatalog (tests, small catalogs) and by the SQLite cache at
 // 100,000 entities. Every call is one or two indexed queries on SQLite; none may scan.
@@ -85,6 +95,18 @@ public:
     {
         Q_UNUSED(ref);
         return QList<ScorecardResult>();
+    }
+
+    // What the sync runs that finished at or after `since` did to entities, newest first,
+    // at most `limit`; `changes` narrows to some of added, changed, removed (empty: all).
+    // A catalog that keeps no run log has none. SQLite: the kept runs' entity lines.
+    virtual Result<QList<CatalogChange>> changesSince(
+        const QDateTime &since, const QStringList &changes, int limit) const
+    {
+        Q_UNUSED(since);
+        Q_UNUSED(changes);
+        Q_UNUSED(limit);
+        return QList<CatalogChange>();
     }
 };
 

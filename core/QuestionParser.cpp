@@ -26,6 +26,12 @@ struct Pattern
 //   {late} the words for a project in trouble, in either language's pattern
 constexpr Pattern patterns[] = {
     // English
+    { Intent::WhatChanged, u"en", uR"(^what(?:'s| has| have)? changed(?: (?<since>.+))?$)" },
+    { Intent::WhatChanged, u"en", uR"(^what(?:'s| is) new(?: (?<since>.+))?$)" },
+    { Intent::WhatChanged, u"en", uR"(^what happened(?: (?<since>.+))?$)" },
+    { Intent::WhatChanged, u"en",
+        uR"(^(?:what|which entities|which ones|anything) (?:was|were|got|has been|have been) (?<change>removed|deleted|added|changed|updated)(?: (?<since>.+))?$)" },
+    { Intent::WhatChanged, u"en", uR"(^(?:show |list )?(?:the )?(?:recent |latest )?changes(?: (?<since>.+))?$)" },
     { Intent::ProjectsAtRisk, u"en",
         uR"(^(?:(?:which|what|list|show)(?: the)? )?(?:projects? (?:are |is |that are )?(?:{late})|(?:{late}) projects?)$)" },
     { Intent::GoalsOf, u"en", uR"(^(?:(?:what|which) (?:are|is) )?(?:the )?goals? (?:of|for|owned by) (.+)$)" },
@@ -67,6 +73,13 @@ constexpr Pattern patterns[] = {
     { Intent::WhatIs, u"en", uR"(^(?:tell me about|describe|explain|what about) (.+)$)" },
     { Intent::Show, u"en", uR"(^(?:show|open|display) (.+)$)" },
     // French
+    { Intent::WhatChanged, u"fr", uR"(^quoi de (?:neuf|nouveau)(?: (?<since>.+))?$)" },
+    { Intent::WhatChanged, u"fr",
+        uR"(^(?:qu'est-ce qui|qu'est ce qui|quoi|qu'est-ce qu'il) (?:a change|a bouge|s'est passe)(?: (?<since>.+))?$)" },
+    { Intent::WhatChanged, u"fr",
+        uR"(^(?:qu'est-ce qui|qu'est ce qui|quoi|qu'est-ce qu'on) (?:a ete|est|a) (?<change>supprime|retire|ajoute|nouveau|modifie)(?: (?<since>.+))?$)" },
+    { Intent::WhatChanged, u"fr",
+        uR"(^(?:quels sont )?(?:les )?(?:derniers |dernieres )?(?:changements|modifications)(?: (?<since>.+))?$)" },
     { Intent::ProjectsAtRisk, u"fr",
         uR"(^(?:(?:quels sont |quels |liste des |montre )?(?:les )?projets? (?:qui sont |sont |qui est |est )?(?:{late})|(?:quels )?projets? a risque)$)" },
     { Intent::GoalsOf, u"fr", uR"(^(?:quels sont )?(?:les )?objectifs? {de}(.+)$)" },
@@ -161,6 +174,18 @@ QString actionInEnglish(const QString &action)
         { QStringLiteral("depot"), QStringLiteral("repository") },
     };
     return french.value(action, action);
+}
+
+// The change a "what was removed" question narrows to; empty: every change.
+QString changeAskedFor(const QString &word)
+{
+    if (word == u"removed" || word == u"deleted" || word == u"supprime" || word == u"retire")
+        return QStringLiteral("removed");
+    if (word == u"added" || word == u"ajoute" || word == u"nouveau")
+        return QStringLiteral("added");
+    if (word == u"changed" || word == u"updated" || word == u"modifie")
+        return QStringLiteral("changed");
+    return {};
 }
 
 // What a relation's verb says of X's kind: only an API is consumed or provided.
@@ -352,6 +377,8 @@ QString ParsedQuestion::intentId(Intent intent)
         return QStringLiteral("on-call");
     case Intent::WorksOn:
         return QStringLiteral("works-on");
+    case Intent::WhatChanged:
+        return QStringLiteral("what-changed");
     case Intent::Search:
         break;
     }
@@ -383,6 +410,13 @@ ParsedQuestion QuestionParser::parse(QStringView question)
             continue;
         q.intent = pattern.intent;
         q.language = QString::fromUtf16(pattern.language);
+        if (pattern.intent == Intent::WhatChanged) {
+            // No X: the period asked about ("since Monday"), and which changes.
+            if (m.hasCaptured(u"since"))
+                q.subject = text.mid(m.capturedStart(u"since"), m.capturedLength(u"since")).trimmed();
+            q.action = changeAskedFor(m.captured(u"change"));
+            return q;
+        }
         const int last = m.lastCapturedIndex();
         if (last >= 1)
             cleanSubject(q, text.mid(m.capturedStart(last), m.capturedLength(last)));

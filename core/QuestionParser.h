@@ -24,17 +24,19 @@ enum class Intent {
     ProjectsFor, // which projects contribute to GOAL / projets de l'équipe X
     OnCall, // who is on call for X / qui est d'astreinte pour X
     WorksOn, // what does PERSON work on / sur quoi travaille PERSON
+    WhatChanged, // what changed since Monday / qu'est-ce qui a changé depuis hier
     Search, // anything else: full-text search over the cache
 };
 
 struct ParsedQuestion
 {
     Intent intent = Intent::Search;
-    QString subject; // X as written, articles, quotes and a kind word removed
+    QString subject; // X as written, articles, quotes and a kind word removed; WhatChanged: the period
     QString rawSubject; // X as written with only quotes and articles removed ("team a")
     QString kindHint; // lower-case kind named beside X ("the wayback-archive API" -> "api")
     QStringList impliedKinds; // kinds the verb implies for X ("who consumes X": api)
-    QString action; // HowTo: deploy, run, use, ... (English, whatever the question's language)
+    QString action; // HowTo: deploy, run, use, ... (English, whatever the question's language);
+                    // WhatChanged: added, changed or removed, empty for all
     QString language; // "en" or "fr"
     QString text; // the question, trimmed
 

@@ -278,6 +278,18 @@
         <source>%1, %2, level %3</source>
         <translation>%1, %2, niveau %3</translation>
     </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
 </context>
 <context>
     <name>AskEngine</name>
@@ -474,7 +486,7 @@
     <message>
         <source>%1 of %2: %3</source>
         <comment>Runbook of X: URL</comment>
-        <translation>%1 de %2 : %3</translation>
+        <translation>%1 de %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>%1 has no %2 link</source>
@@ -483,11 +495,11 @@
     </message>
     <message>
         <source>I did not understand &quot;%1&quot;, and none of its words names anything in the catalog. Try &quot;who owns X&quot;, &quot;what is X&quot;, &quot;why X&quot; or &quot;how do I deploy X&quot;</source>
-        <translation>Je n’ai pas compris « %1 », et aucun de ses mots ne nomme quoi que ce soit dans le catalogue. Essayez « qui possède X », « c’est quoi X », « pourquoi X » ou « comment déployer X »</translation>
+        <translation>Je n’ai pas compris «&#xa0;%1&#xa0;», et aucun de ses mots ne nomme quoi que ce soit dans le catalogue. Essayez «&#xa0;qui possède X&#xa0;», «&#xa0;c’est quoi X&#xa0;», «&#xa0;pourquoi X&#xa0;» ou «&#xa0;comment déployer X&#xa0;»</translation>
     </message>
     <message>
         <source>I did not understand the question; these match some of its words</source>
-        <translation>Je n’ai pas compris la question ; voici ce qui correspond à certains de ses mots</translation>
+        <translation>Je n’ai pas compris la question&#xa0;; voici ce qui correspond à certains de ses mots</translation>
     </message>
     <message>
         <source>%1 works on %2 and owns %3</source>
@@ -501,12 +513,12 @@
     </message>
     <message>
         <source>%1 is a top-level goal: it serves no other goal</source>
-        <translation>%1 est un objectif de premier niveau : il ne sert aucun autre objectif</translation>
+        <translation>%1 est un objectif de premier niveau&#xa0;: il ne sert aucun autre objectif</translation>
     </message>
     <message>
         <source>; %1</source>
         <comment>headline; description</comment>
-        <translation> ; %1</translation>
+        <translation>&#xa0;; %1</translation>
     </message>
     <message>
         <source>%1 (not a reference)</source>
@@ -531,11 +543,44 @@
     </message>
     <message>
         <source>%1 names no one on call; see its on-call links%2</source>
-        <translation>%1 ne nomme personne d’astreinte ; voir ses liens d’astreinte%2</translation>
+        <translation>%1 ne nomme personne d’astreinte&#xa0;; voir ses liens d’astreinte%2</translation>
     </message>
     <message>
         <source>On call for %1: %2%3</source>
-        <translation>D’astreinte pour %1 : %2%3</translation>
+        <translation>D’astreinte pour %1&#xa0;: %2%3</translation>
+    </message>
+    <message>
+        <source>I did not understand the period &quot;%1&quot;; try &quot;since yesterday&quot;, &quot;since Monday&quot;, &quot;this week&quot; or a date such as %2</source>
+        <translation>Je n’ai pas compris la période « %1 » ; essayez « depuis hier », « depuis lundi », « cette semaine » ou une date comme %2</translation>
+    </message>
+    <message>
+        <source>Nothing was added since %1</source>
+        <translation>Rien n’a été ajouté depuis le %1</translation>
+    </message>
+    <message>
+        <source>Nothing was removed since %1</source>
+        <translation>Rien n’a été supprimé depuis le %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed since %1</source>
+        <translation>Rien n’a été modifié depuis le %1</translation>
+    </message>
+    <message>
+        <source>No sync has changed anything since %1</source>
+        <translation>Aucune synchronisation n’a rien changé depuis le %1</translation>
+    </message>
+    <message>
+        <source>%1 since %2, newest first</source>
+        <comment>N changes since date</comment>
+        <translation>%1 depuis le %2, les plus récents d’abord</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>changement</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>changements</translation>
     </message>
 </context>
 <context>

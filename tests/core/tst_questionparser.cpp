@@ -23,6 +23,23 @@ private Q_SLOTS:
                                    << QString::fromUtf8(hint) << QString::fromUtf8(lang);
               };
         row("who owns artist-lookup?", "who-owns", "artist-lookup", "", "en");
+        // What changed: the subject is the period asked about.
+        row("what changed", "what-changed", "", "", "en");
+        row("What changed since yesterday?", "what-changed", "since yesterday", "", "en");
+        row("what has changed this week", "what-changed", "this week", "", "en");
+        row("what's new since Monday", "what-changed", "since Monday", "", "en");
+        row("what was removed", "what-changed", "", "", "en");
+        row("recent changes", "what-changed", "", "", "en");
+        row("quoi de neuf", "what-changed", "", "", "fr");
+        row("qu'est-ce qui a changé depuis hier ?", "what-changed", "depuis hier", "", "fr");
+        row("qu'est ce qui a changé cette semaine", "what-changed", "cette semaine", "", "fr");
+        row("qu'est-ce qui a été supprimé depuis lundi", "what-changed", "depuis lundi", "", "fr");
+        row("les derniers changements", "what-changed", "", "", "fr");
+        // French articles and contractions, the same in every pattern.
+        row("qui s'occupe du service de paiement", "who-owns", "paiement", "component", "fr");
+        row("qui est responsable des paiements", "who-owns", "paiements", "", "fr");
+        row("le responsable de checkout-service", "who-owns", "checkout-service", "", "fr");
+        row("quels projets contribuent à l'objectif grow-conversion", "projects-for", "grow-conversion", "goal", "fr");
         row("Who owns the artist-lookup service ?", "who-owns", "artist-lookup", "component", "en");
         row("who is on team-a", "members", "team-a", "", "en");
         row("members of team-a", "members", "team-a", "", "en");

@@ -6,7 +6,9 @@
 // row says what must come back: one entity, the candidates, a list, or nothing, and never
 // a confident wrong answer.
 #include "core/AskEngine.h"
+#include "core/ChangePeriod.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +30,9 @@ private Q_SLOTS:
     void personAnswersWithTeamsAndWork();
     void notUnderstoodIsNotNotFound();
     void aTopGoalIsSaidToBeOne();
+    void whatChangedListsTheRunsLines();
+    void changePeriods_data();
+    void changePeriods();
 
 private:
     AskResult ask(const QString &catalog, const QString &question) const;
@@ -129,6 +134,50 @@ void TestAskPhrasings::phrasings_data()
              "storefront's members", "who works in storefront", "membres de storefront", "qui est dans storefront",
              "qui fait partie de storefront", "les membres de l'équipe storefront", "qui travaille chez storefront" })
         row("sample", q, "members", "group:default/storefront");
+    // What is X
+    for (const char *q : { "what is checkout-service", "what's checkout-service?", "tell me about checkout-service",
+             "describe checkout-service", "what is the checkout-service component", "c'est quoi checkout-service",
+             "qu'est-ce que checkout-service", "qu'est-ce que c'est que checkout-service", "décris checkout-service",
+             "parle-moi du checkout-service" })
+        row("sample", q, "what-is", "component:default/checkout-service");
+    // Why X
+    for (const char *q :
+        { "why one-page-checkout", "why do we do one-page-checkout", "why does one-page-checkout exist",
+            "why is there a one-page-checkout project", "why the one-page-checkout project",
+            "pourquoi one-page-checkout", "pourquoi fait-on one-page-checkout", "pourquoi le projet one-page-checkout",
+            "pourquoi one-page-checkout existe", "pourquoi avons-nous one-page-checkout" })
+        row("sample", q, "why", "project:default/one-page-checkout");
+    // How is it going
+    for (const char *q :
+        { "how is one-page-checkout going", "how's one-page-checkout doing", "status of one-page-checkout",
+            "what is the progress of one-page-checkout", "how is the one-page-checkout project coming along",
+            "comment va one-page-checkout", "où en est one-page-checkout", "comment avance le projet one-page-checkout",
+            "quel est l'état du one-page-checkout", "comment se passe one-page-checkout" })
+        row("sample", q, "how-is-it-going", "project:default/one-page-checkout");
+    // Who depends on X
+    for (const char *q : { "what depends on voucher-engine", "who depends on voucher-engine",
+             "which services depend on voucher-engine", "who uses voucher-engine", "what relies on voucher-engine",
+             "qui dépend de voucher-engine", "qu'est-ce qui dépend du voucher-engine", "qui utilise voucher-engine",
+             "qui appelle voucher-engine", "quoi dépend de voucher-engine" })
+        row("sample", q, "dependents", "component:default/voucher-engine");
+    // What does a team own
+    for (const char *q : { "what does storefront own", "what does the storefront team own",
+             "what is owned by storefront", "which components does storefront own", "what's owned by storefront",
+             "que possède storefront", "que gère l'équipe storefront", "qu'est-ce que possède storefront",
+             "qu'est-ce que storefront possède", "que détient storefront" })
+        row("sample", q, "owns", "group:default/storefront");
+    // Goals of a team
+    for (const char *q : { "goals of data", "what are the goals of data", "which goals does data have",
+             "the goals of the data team", "goals for data", "objectifs de data", "les objectifs de l'équipe data",
+             "quels sont les objectifs de data", "objectifs du data", "les objectifs de data" })
+        row("sample", q, "goals-of", "group:default/data");
+    // Show (a bare exact name is read as the "search" intent and shown whole)
+    for (const char *q : { "show checkout-service", "open checkout-service", "display checkout-service",
+             "show the checkout-service component", "checkout-service", "montre checkout-service",
+             "affiche checkout-service", "ouvre checkout-service", "montre le composant checkout-service",
+             "affiche le checkout-service" })
+        row("sample", q, QString::fromUtf8(q) == u"checkout-service" ? "search" : "show",
+            "component:default/checkout-service");
     // The verb decides the kind; the kind word in a title does not get stripped away.
     row("examples", "who consumes wayback-archive", "dependents", "api:default/wayback-archive");
     row("examples", "qui consomme wayback-archive", "dependents", "api:default/wayback-archive");
@@ -213,7 +262,7 @@ void TestAskPhrasings::notUnderstoodIsNotNotFound()
     QVERIFY(std::any_of(
         r.hits.cbegin(), r.hits.cend(), [](const SearchHit &h) { return h.ref.name() == u"payment-gateway"; }));
     // A question of no known form and no known word: not understood, not "nothing matches".
-    r = ask(QStringLiteral("sample"), QStringLiteral("what changed since yesterday"));
+    r = ask(QStringLiteral("sample"), QStringLiteral("could you please tell me"));
     QCOMPARE(r.outcome, AskOutcome::NotFound);
     QVERIFY2(r.headline.contains(u"did not understand"), qPrintable(r.headline));
     // A bare unknown name is simply not there.
@@ -229,6 +278,93 @@ void TestAskPhrasings::aTopGoalIsSaidToBeOne()
     QVERIFY2(!top.headline.contains(u"serves Profitable"), qPrintable(top.headline));
     const AskResult child = ask(QStringLiteral("sample"), QStringLiteral("why grow-conversion"));
     QVERIFY2(child.headline.contains(u"serves Profitable growth in 2027"), qPrintable(child.headline));
+}
+
+void TestAskPhrasings::whatChangedListsTheRunsLines()
+{
+    // One organisation imported, then again with atlas (the component) changed and the API
+    // gone: the answers read the runs' lines, newest first, with their source.
+    const QString original = QFINDTESTDATA("fixtures/ambiguous/org.yaml");
+    QFile in(original);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray text = in.readAll();
+    const QString file = m_dir.filePath(QStringLiteral("changing.yaml"));
+    const auto write = [&file](const QByteArray &bytes) {
+        QFile out(file);
+        return out.open(QIODevice::WriteOnly | QIODevice::Truncate) && out.write(bytes) == bytes.size();
+    };
+    QVERIFY(write(text));
+    CatalogPair changing;
+    const QString cachePath = m_dir.filePath(QStringLiteral("changing.sqlite3"));
+    QVERIFY(importFiles(changing, cachePath, QStringLiteral("org"), { file }));
+    QByteArray second = text;
+    second.replace("The map tiles service.", "The map tiles service, now with traffic.");
+    second.truncate(second.indexOf("---\napiVersion: backstage.io/v1alpha1\nkind: API"));
+    second += text.mid(text.indexOf("---\napiVersion: cairn.dev/v1\nkind: Goal"));
+    QVERIFY(write(second));
+    CatalogPair again;
+    changing = CatalogPair();
+    QVERIFY(importFiles(again, cachePath, QStringLiteral("org"), { file }));
+
+    AnswerOptions options;
+    options.today = QDate::currentDate();
+    const auto askIt = [&](const char *question) {
+        Result<AskResult> r = AskEngine(*again.query, options).ask(QString::fromUtf8(question));
+        if (!r)
+            qFatal("%s", qPrintable(r.errorString()));
+        return r.value();
+    };
+    const auto lines = [](const AskResult &r) {
+        QStringList out;
+        for (const CatalogChange &c : r.changes)
+            out.append(c.change + u' ' + c.ref.toString().toLower() + u' ' + c.source);
+        return out;
+    };
+    for (const char *q : { "what changed today", "qu'est-ce qui a changé aujourd'hui", "recent changes", "quoi de neuf",
+             "what's new this week" }) {
+        const AskResult r = askIt(q);
+        QCOMPARE(r.outcome, AskOutcome::List);
+        const QStringList got = lines(r);
+        QVERIFY2(got.size() == 12, qPrintable(got.join(u", "))); // 10 added, then 1 changed and 1 removed
+        QCOMPARE(got.first().section(u' ', 0, 0) == u"added", false); // newest first: the second run
+        QVERIFY(got.contains(u"changed component:default/atlas org"));
+        QVERIFY(got.contains(u"removed api:default/api-entrepot org"));
+        QVERIFY(got.contains(u"added user:default/alex-martin-lyon org"));
+    }
+    QCOMPARE(lines(askIt("what was removed")), QStringList { QStringLiteral("removed api:default/api-entrepot org") });
+    QCOMPARE(lines(askIt("qu'est-ce qui a été modifié depuis hier")),
+        QStringList { QStringLiteral("changed component:default/atlas org") });
+    QCOMPARE(askIt("what was removed since tomorrow-ish").outcome, AskOutcome::NotFound);
+    // A removed entity keeps its title in the line: the cache keeps its tombstone.
+    const AskResult removed = askIt("what was removed");
+    QCOMPARE(removed.changes.first().title, QStringLiteral("API Entrepôt"));
+}
+
+void TestAskPhrasings::changePeriods_data()
+{
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<QDate>("start");
+    const QDate wednesday(2026, 11, 25);
+    QTest::newRow("none") << QString() << QDate(2026, 11, 19);
+    QTest::newRow("since yesterday") << QStringLiteral("since yesterday") << QDate(2026, 11, 24);
+    QTest::newRow("depuis hier") << QStringLiteral("depuis hier") << QDate(2026, 11, 24);
+    QTest::newRow("today") << QStringLiteral("today") << wednesday;
+    QTest::newRow("since Monday") << QStringLiteral("since Monday") << QDate(2026, 11, 23);
+    QTest::newRow("depuis mercredi") << QStringLiteral("depuis mercredi") << QDate(2026, 11, 18);
+    QTest::newRow("this week") << QStringLiteral("this week") << QDate(2026, 11, 23);
+    QTest::newRow("la semaine dernière") << QStringLiteral("depuis la semaine dernière") << QDate(2026, 11, 16);
+    QTest::newRow("last 3 days") << QStringLiteral("in the last 3 days") << QDate(2026, 11, 22);
+    QTest::newRow("iso") << QStringLiteral("since 2026-11-01") << QDate(2026, 11, 1);
+    QTest::newRow("future") << QStringLiteral("since 2027-01-01") << QDate();
+    QTest::newRow("nonsense") << QStringLiteral("since the dawn of time") << QDate();
+}
+
+void TestAskPhrasings::changePeriods()
+{
+    QFETCH(QString, words);
+    QFETCH(QDate, start);
+    const std::optional<QDate> got = ChangePeriod::start(words, QDate(2026, 11, 25));
+    QCOMPARE(got.value_or(QDate()), start);
 }
 
 QTEST_GUILESS_MAIN(TestAskPhrasings)
