@@ -339,8 +339,8 @@ QuestionWords QuestionWords::of(QStringView text)
     std::stable_sort(words.content.begin(), words.content.end(),
         [](const QString &a, const QString &b) { return a.size() > b.size(); });
     words.content.removeDuplicates();
-    if (words.content.size() > 8)
-        words.content.resize(8);
+    if (words.content.size() > 4)
+        words.content.resize(4); // each is a search: the longest are the likeliest names
     return words;
 }
 

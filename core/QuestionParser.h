@@ -48,7 +48,7 @@ struct ParsedQuestion
 struct QuestionWords
 {
     bool hasQuestionWords = false;
-    QStringList content; // as written, at most eight, longest first, three letters or more
+    QStringList content; // as written, at most four, longest first, three letters or more
 
     static QuestionWords of(QStringView text);
 };
