@@ -498,11 +498,15 @@ Result<AskResult> AskEngine::whatChanged(AskResult result) const
     }
     result.changesSince = *since;
     const QStringList asked = result.question.action.isEmpty() ? QStringList() : QStringList { result.question.action };
-    Result<QList<CatalogChange>> changes
-        = m_lookup.changesSince(QDateTime(*since, QTime(0, 0)), asked, m_engine.options().listLimit);
+    // One more than shown, to know whether there are more.
+    const int limit = m_engine.options().listLimit;
+    Result<QList<CatalogChange>> changes = m_lookup.changesSince(QDateTime(*since, QTime(0, 0)), asked, limit + 1);
     if (!changes)
         return changes.error();
     result.changes = changes.value();
+    const bool more = result.changes.size() > limit;
+    if (more)
+        result.changes.resize(limit);
     result.outcome = AskOutcome::List;
     result.focus = AnswerFocus::How;
     const QString day = Words::date(*since);
@@ -514,6 +518,9 @@ Result<AskResult> AskEngine::whatChanged(AskResult result) const
         result.headline = AskEngine::tr("Nothing was changed since %1").arg(day);
     else if (result.changes.isEmpty())
         result.headline = AskEngine::tr("No sync has changed anything since %1").arg(day);
+    else if (more)
+        result.headline
+            = AskEngine::tr("More than %1 changes since %2; the newest %1").arg(Words::locale().toString(limit), day);
     else
         result.headline
             = AskEngine::tr("%1 since %2, newest first", "N changes since date")

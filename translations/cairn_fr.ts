@@ -551,7 +551,7 @@
     </message>
     <message>
         <source>I did not understand the period &quot;%1&quot;; try &quot;since yesterday&quot;, &quot;since Monday&quot;, &quot;this week&quot; or a date such as %2</source>
-        <translation>Je n’ai pas compris la période « %1 » ; essayez « depuis hier », « depuis lundi », « cette semaine » ou une date comme %2</translation>
+        <translation>Je n’ai pas compris la période «&#xa0;%1&#xa0;»&#xa0;; essayez «&#xa0;depuis hier&#xa0;», «&#xa0;depuis lundi&#xa0;», «&#xa0;cette semaine&#xa0;» ou une date comme %2</translation>
     </message>
     <message>
         <source>Nothing was added since %1</source>
@@ -581,6 +581,10 @@
     <message>
         <source>changes</source>
         <translation>changements</translation>
+    </message>
+    <message>
+        <source>More than %1 changes since %2; the newest %1</source>
+        <translation>Plus de %1 changements depuis le %2 ; les %1 plus récents</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +1820,18 @@
     <message>
         <source>At risk through a failing dependency:</source>
         <translation>À risque par une dépendance en échec&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ajouté</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifié</translation>
     </message>
 </context>
 <context>

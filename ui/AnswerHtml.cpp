@@ -446,16 +446,41 @@ QString AnswerHtml::render(const core::Answer &answer) const
         .arg(style(), header(answer), what(answer), why(answer.why), who(answer.who, answer.entity.kind), how(answer));
 }
 
+QString AnswerHtml::changeWord(const QString &change)
+{
+    if (change == u"added")
+        return tr("Added");
+    if (change == u"removed")
+        return tr("Removed");
+    return tr("Changed");
+}
+
 QString AnswerHtml::render(const core::AskResult &result) const
 {
     QString body = QStringLiteral("<p><b>%1</b></p>").arg(esc(result.headline));
     if (!result.matchNote.isEmpty())
         body += QStringLiteral("<p class=\"muted\">%1</p>").arg(esc(result.matchNote));
-    if (result.outcome == core::AskOutcome::Answer && result.answer)
-        return render(*result.answer).replace(QStringLiteral("<body>"), QStringLiteral("<body>") + body);
     QStringList items;
     for (const core::EntitySummary &item : result.items)
         items.append(QStringLiteral("<li>%1</li>").arg(link(item)));
+    // An answer that is a list ("what does Hélène work on") shows the list above the
+    // entity's four answers.
+    if (result.outcome == core::AskOutcome::Answer && result.answer) {
+        if (!items.isEmpty())
+            body += QStringLiteral("<ul>%1</ul>").arg(items.join(QString()));
+        return render(*result.answer).replace(QStringLiteral("<body>"), QStringLiteral("<body>") + body);
+    }
+    for (const core::CatalogChange &change : result.changes) {
+        core::EntitySummary summary;
+        summary.ref = change.ref;
+        summary.kind = change.ref.kind();
+        summary.title = change.title;
+        summary.resolved = true;
+        summary.removed = change.change == u"removed";
+        items.append(QStringLiteral("<li>%1 %2 <span class=\"muted\">%3, %4</span></li>")
+                         .arg(esc(changeWord(change.change)), link(summary),
+                             esc(core::Words::dateTime(change.at.toLocalTime())), esc(change.source)));
+    }
     for (const core::NameCandidate &candidate : result.candidates)
         items.append(QStringLiteral("<li>%1</li>").arg(link(core::AnswerEngine::summaryOf(candidate.record))));
     for (const core::SearchHit &hit : result.hits) {

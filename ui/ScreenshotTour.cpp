@@ -124,6 +124,13 @@ QStringList ScreenshotTour::take(MainWindow &window, const QString &folder, QStr
     settle(window);
     window.openEntity(ref("project:default/demand-forecasting-v2"));
     grab(QStringLiteral("13-hygiene"));
+    // Two answers that are lists: a person's work, and what the last syncs changed.
+    window.askBar()->showMatches(QStringLiteral("what does Hélène Mercier work on"));
+    window.askBar()->ask();
+    grab(QStringLiteral("14-ask-works-on"));
+    window.askBar()->showMatches(QStringLiteral("what changed this week"));
+    window.askBar()->ask();
+    grab(QStringLiteral("15-ask-what-changed"));
     window.showView(QStringLiteral("overview"));
     return written;
 }

@@ -347,6 +347,21 @@ void TestMainWindow::asksAQuestionAndLandsOnTheAnswer()
     QVERIFY2(text.contains(QStringLiteral("WHO")), qPrintable(text.left(300)));
     QVERIFY(!ask->isPopupVisible());
 
+    // A list answer about an entity shows the list above its answers; what changed shows
+    // the runs' lines.
+    ask->edit()->clear();
+    QTest::keyClicks(ask->edit(), QStringLiteral("what does helene mercier work on"));
+    QTest::keyClick(ask->edit(), Qt::Key_Return);
+    QCOMPARE(detail->currentRef(), ref("user:default/helene-mercier"));
+    QVERIFY2(detail->browser()->toPlainText().contains(QStringLiteral("One payment service provider")),
+        qPrintable(detail->browser()->toPlainText().left(400)));
+    ask->edit()->clear();
+    QTest::keyClicks(ask->edit(), QStringLiteral("what changed"));
+    QTest::keyClick(ask->edit(), Qt::Key_Return);
+    const QString changes = detail->browser()->toPlainText();
+    QVERIFY2(changes.contains(QStringLiteral("Added")) && changes.contains(QStringLiteral("checkout-service")),
+        qPrintable(changes.left(400)));
+
     // Picking a match with the keyboard lands on it too.
     ask->edit()->clear();
     QTest::keyClicks(ask->edit(), QStringLiteral("payment-gate"));

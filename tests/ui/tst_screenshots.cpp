@@ -31,7 +31,7 @@ void TestScreenshots::savesTheMainViews()
         QStringLiteral("06-person"), QStringLiteral("07-ask-while-typing"), QStringLiteral("08-ask-answer"),
         QStringLiteral("09-removed-upstream"), QStringLiteral("10-health-dashboard"),
         QStringLiteral("11-health-filtered-components"), QStringLiteral("12-dependency-graph"),
-        QStringLiteral("13-hygiene") };
+        QStringLiteral("13-hygiene"), QStringLiteral("14-ask-works-on"), QStringLiteral("15-ask-what-changed") };
     for (const QString &name : expected)
         QFile::remove(QDir(folder).filePath(name + QStringLiteral(".png")));
 
