@@ -4,6 +4,7 @@
 #include "app/Commands.h"
 #include "app/ExitCode.h"
 #include "cache/CatalogQuery.h"
+#include "cache/Database.h"
 
 namespace cairn::app {
 
@@ -24,7 +25,8 @@ int runCheck(CliContext &context, const QStringList &arguments)
     QTextStream &out = context.out();
     out << "Cache:          " << context.cachePath() << '\n'
         << "Schema version: " << check->schemaVersion << '\n'
-        << "Integrity:      " << (check->ok ? "ok" : "DAMAGED") << '\n';
+        << "Integrity:      " << (check->ok ? "ok" : "DAMAGED") << '\n'
+        << "Libraries:      Qt " << qVersion() << ", SQLite " << cache::Database::sqliteVersion() << '\n';
     for (const QString &problem : std::as_const(check->problems))
         out << "  " << problem << '\n';
     if (check->counted) { // else the tables cannot be trusted to count

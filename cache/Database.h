@@ -40,6 +40,9 @@ public:
     // is in use by another writer. Empty for any other code.
     static QString busyMessage(int code, const QString &path);
 
+    // The SQLite library this program runs with ("3.40.1"), for `cairn check` and About.
+    static QString sqliteVersion();
+
     bool isOpen() const { return m_db != nullptr; }
     void close();
     const QString &path() const { return m_path; }

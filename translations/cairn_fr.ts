@@ -584,7 +584,7 @@
     </message>
     <message>
         <source>More than %1 changes since %2; the newest %1</source>
-        <translation>Plus de %1 changements depuis le %2 ; les %1 plus récents</translation>
+        <translation>Plus de %1 changements depuis le %2&#xa0;; les %1 plus récents</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1572,49 @@
     <message>
         <source>Owner</source>
         <translation>Responsable</translation>
+    </message>
+</context>
+<context>
+    <name>cairn::ui::AboutDialog</name>
+    <message>
+        <source>About Cairn</source>
+        <translation>À propos de Cairn</translation>
+    </message>
+    <message>
+        <source>An offline-first directory of your organisation&apos;s work: what each project, goal, team and component is, why it exists, who owns it and how to work with it.</source>
+        <translation>Un annuaire hors ligne du travail de votre organisation : ce qu’est chaque projet, objectif, équipe et composant, pourquoi il existe, qui en est responsable et comment s’en servir.</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (compilé avec %2)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation>SQLite</translation>
+    </message>
+    <message>
+        <source>Graphviz</source>
+        <translation>Graphviz</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <source>Open the cache&apos;s folder</source>
+        <translation>Ouvrir le dossier du cache</translation>
     </message>
 </context>
 <context>
@@ -2878,14 +2921,6 @@ Ou posez une question&#xa0;: Ctrl+K</translation>
     <message>
         <source>&amp;About Cairn</source>
         <translation>À &amp;propos de Cairn</translation>
-    </message>
-    <message>
-        <source>About Cairn</source>
-        <translation>À propos de Cairn</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Cairn %1&lt;/h3&gt;&lt;p&gt;An offline-first directory of your organisation&apos;s work: what each project, goal, team and component is, why it exists, who owns it and how to work with it.&lt;/p&gt;&lt;p&gt;Cache: %2&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Cairn %1&lt;/h3&gt;&lt;p&gt;Un annuaire hors ligne d’abord du travail de votre organisation&#xa0;: ce qu’est chaque projet, objectif, équipe et composant, pourquoi il existe, à qui il appartient et comment travailler avec.&lt;/p&gt;&lt;p&gt;Cache&#xa0;: %2&lt;/p&gt;&lt;p&gt;Licence&#xa0;: GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>

@@ -243,4 +243,10 @@ core::Result<GraphLayout::Placed> GraphLayout::compute(const Input &input)
     return placed;
 }
 
+QString GraphLayout::graphvizVersion()
+{
+    const std::lock_guard<std::mutex> lock(graphvizMutex());
+    return QString::fromLatin1(gvcVersion(sharedContext()));
+}
+
 } // namespace cairn::ui

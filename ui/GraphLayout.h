@@ -64,6 +64,9 @@ public:
 
     // An error says what Graphviz said: no "dot" layout plugin, a graph it refused.
     static core::Result<Placed> compute(const Input &input);
+
+    // The Graphviz library this program runs with ("2.43.0").
+    static QString graphvizVersion();
 };
 
 } // namespace cairn::ui

@@ -12,6 +12,7 @@
 #include "models/ItemRoles.h"
 #include "models/KindCountsModel.h"
 #include "models/RemovedModel.h"
+#include "ui/AboutDialog.h"
 #include "ui/AskBar.h"
 #include "ui/Banner.h"
 #include "ui/DependencyGraphPanel.h"
@@ -406,11 +407,8 @@ void MainWindow::createActions()
     QAction *about = help->addAction(tr("&About Cairn"));
     about->setMenuRole(QAction::AboutRole);
     connect(about, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Cairn"),
-            tr("<h3>Cairn %1</h3><p>An offline-first directory of your organisation's work: what each project, "
-               "goal, team and component is, why it exists, who owns it and how to work with it.</p>"
-               "<p>Cache: %2</p><p>Licence: GPL-3.0-or-later</p>")
-                .arg(QCoreApplication::applicationVersion(), m_cache.path().toHtmlEscaped()));
+        AboutDialog dialog(m_cache.path(), this);
+        dialog.exec();
     });
     QAction *aboutQt = help->addAction(tr("About &Qt"));
     aboutQt->setMenuRole(QAction::AboutQtRole);

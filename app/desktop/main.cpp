@@ -24,7 +24,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("cairn"));
     QApplication::setApplicationDisplayName(QStringLiteral("Cairn"));
     QApplication::setApplicationVersion(QStringLiteral(CAIRN_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("cairn-desktop"));
+    // The .desktop file's name (packaging/linux), which Wayland matches the window with.
+    QApplication::setDesktopFileName(QStringLiteral(CAIRN_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/cairn.svg")));
 
     QCommandLineParser parser;
