@@ -14,6 +14,8 @@
 
 #include "translations/Language.h"
 
+static_assert(sizeof(CAIRN_APP_ID) > 1, "CAIRN_APP_ID (the top-level CMakeLists.txt) must name the application");
+
 int main(int argc, char *argv[])
 {
     Q_INIT_RESOURCE(cairn_sample);
