@@ -252,16 +252,6 @@ void field(QStringList &out, const QString &label, const QString &value)
         out.append(QStringLiteral("  %1 %2").arg(Words::label(label), -Words::labelWidth()).arg(value));
 }
 
-// A sync run's change to an entity, as a word of the answer's language.
-QString changeWord(const QString &change)
-{
-    if (change == u"added")
-        return AnswerFormatter::tr("added");
-    if (change == u"removed")
-        return AnswerFormatter::tr("removed");
-    return AnswerFormatter::tr("changed");
-}
-
 void list(QStringList &out, const QString &label, const QList<EntitySummary> &items, int total = -1)
 {
     if (items.isEmpty())
@@ -518,9 +508,9 @@ QString AnswerFormatter::toText(const AskResult &r)
     for (const NameCandidate &c : r.candidates)
         out.append(QStringLiteral("  - %1").arg(line(AnswerEngine::summaryOf(c.record))));
     for (const CatalogChange &c : r.changes) {
-        out.append(
-            QStringLiteral("  - %1 %2 %3 [%4] (%5)")
-                .arg(Words::dateTime(c.at.toLocalTime()), changeWord(c.change), c.title, c.ref.toString(), c.source));
+        out.append(QStringLiteral("  - %1 %2 %3 [%4] (%5)")
+                       .arg(Words::dateTime(c.at.toLocalTime()), Words::change(c.change), c.title, c.ref.toString(),
+                           c.source));
     }
     for (const SearchHit &h : r.hits) {
         out.append(QStringLiteral("  - %1 [%2] %3%4")

@@ -73,6 +73,15 @@ QString Words::dateTime(const QDateTime &time)
         time.toLocalTime(), tr("yyyy-MM-dd HH:mm", "how answers write a moment (QDateTime::toString format)"));
 }
 
+QString Words::change(const QString &change)
+{
+    if (change == u"added")
+        return tr("added");
+    if (change == u"removed")
+        return tr("removed");
+    return tr("changed");
+}
+
 QString Words::percent(double fraction)
 {
     return tr("%1 %", "a percentage").arg(locale().toString(qRound(fraction * 100)));

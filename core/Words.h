@@ -29,6 +29,8 @@ public:
     // A moment: ISO 8601 UTC in English (as answers always wrote it), "20 novembre 2026 à 10:00"
     // (local time) in French; empty when invalid.
     static QString dateTime(const QDateTime &time);
+    // A sync run's change to an entity: "added" / "ajouté", "changed", "removed".
+    static QString change(const QString &change);
     // 0.62 -> "62 %" (a no-break space before % in French).
     static QString percent(double fraction);
     static QString number(double value);

@@ -278,18 +278,6 @@
         <source>%1, %2, level %3</source>
         <translation>%1, %2, niveau %3</translation>
     </message>
-    <message>
-        <source>added</source>
-        <translation>ajouté</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>supprimé</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>modifié</translation>
-    </message>
 </context>
 <context>
     <name>AskEngine</name>
@@ -1199,6 +1187,18 @@
         <comment>how answers write a moment (QDateTime::toString format)</comment>
         <translation>d MMMM yyyy &apos;à&apos; HH:mm</translation>
     </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>modifié</translation>
+    </message>
 </context>
 <context>
     <name>cairn::models::ChangesModel</name>
@@ -1582,7 +1582,7 @@
     </message>
     <message>
         <source>An offline-first directory of your organisation&apos;s work: what each project, goal, team and component is, why it exists, who owns it and how to work with it.</source>
-        <translation>Un annuaire hors ligne du travail de votre organisation : ce qu’est chaque projet, objectif, équipe et composant, pourquoi il existe, qui en est responsable et comment s’en servir.</translation>
+        <translation>Un annuaire hors ligne du travail de votre organisation&#xa0;: ce qu’est chaque projet, objectif, équipe et composant, pourquoi il existe, qui en est responsable et comment s’en servir.</translation>
     </message>
     <message>
         <source>%1 (built with %2)</source>
@@ -1863,18 +1863,6 @@
     <message>
         <source>At risk through a failing dependency:</source>
         <translation>À risque par une dépendance en échec&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Added</source>
-        <translation>Ajouté</translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation>Supprimé</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation>Modifié</translation>
     </message>
 </context>
 <context>

@@ -446,15 +446,6 @@ QString AnswerHtml::render(const core::Answer &answer) const
         .arg(style(), header(answer), what(answer), why(answer.why), who(answer.who, answer.entity.kind), how(answer));
 }
 
-QString AnswerHtml::changeWord(const QString &change)
-{
-    if (change == u"added")
-        return tr("Added");
-    if (change == u"removed")
-        return tr("Removed");
-    return tr("Changed");
-}
-
 QString AnswerHtml::render(const core::AskResult &result) const
 {
     QString body = QStringLiteral("<p><b>%1</b></p>").arg(esc(result.headline));
@@ -477,9 +468,11 @@ QString AnswerHtml::render(const core::AskResult &result) const
         summary.title = change.title;
         summary.resolved = true;
         summary.removed = change.change == u"removed";
+        QString word = core::Words::change(change.change);
+        word.front() = word.front().toUpper(); // it starts the line
         items.append(QStringLiteral("<li>%1 %2 <span class=\"muted\">%3, %4</span></li>")
-                         .arg(esc(changeWord(change.change)), link(summary),
-                             esc(core::Words::dateTime(change.at.toLocalTime())), esc(change.source)));
+                         .arg(esc(word), link(summary), esc(core::Words::dateTime(change.at.toLocalTime())),
+                             esc(change.source)));
     }
     for (const core::NameCandidate &candidate : result.candidates)
         items.append(QStringLiteral("<li>%1</li>").arg(link(core::AnswerEngine::summaryOf(candidate.record))));

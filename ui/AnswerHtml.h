@@ -48,8 +48,6 @@ public:
     QString slips(const core::TimelineSummary &timeline) const;
 
 private:
-    // A sync run's change to an entity ("Added"), for what-changed answers.
-    static QString changeWord(const QString &change);
     QString header(const core::Answer &answer) const;
     QString what(const core::Answer &answer) const;
     QString why(const core::WhySection &why) const;
