@@ -3,12 +3,12 @@
 
 #include "core/ChangePeriod.h"
 #include "core/CoreLog.h"
+#include "core/DistinctSummaries.h"
 #include "core/PersonWork.h"
 #include "core/RelationType.h"
 #include "core/Words.h"
 
 #include <QRegularExpression>
-#include <QSet>
 
 namespace cairn::core {
 
@@ -449,31 +449,26 @@ Result<AskResult> AskEngine::answerAbout(AskResult result, const EntityRecord &r
     case Intent::GoalsOf: {
         result.focus = AnswerFocus::Why;
         // A team's goals: those it owns, and those its projects serve.
-        QSet<EntityRef> seen;
-        const auto addGoal = [&](const EntitySummary &goal) {
-            if (!seen.contains(goal.ref)) {
-                seen.insert(goal.ref);
-                result.items.append(goal);
-            }
-        };
+        DistinctSummaries goals;
         for (const EntitySummary &owned : a.who.owns) {
             if (owned.ref.isKind(u"goal"))
-                addGoal(owned);
+                goals.add(owned);
         }
         Result<QList<Relation>> projects = m_lookup.relationsFrom(a.entity.ref, relation::TeamOf);
         if (!projects)
             return projects.error();
         for (const Relation &rel : std::as_const(projects.value())) {
-            Result<QList<Relation>> goals = m_lookup.relationsFrom(rel.target, relation::ContributesTo);
-            if (!goals)
-                return goals.error();
-            for (const Relation &goal : std::as_const(goals.value())) {
+            Result<QList<Relation>> served = m_lookup.relationsFrom(rel.target, relation::ContributesTo);
+            if (!served)
+                return served.error();
+            for (const Relation &goal : std::as_const(served.value())) {
                 Result<EntitySummary> summary = m_engine.summarize(goal.target);
                 if (!summary)
                     return summary.error();
-                addGoal(summary.value());
+                goals.add(summary.value());
             }
         }
+        result.items = goals.list();
         result.headline = AskEngine::tr("%1: %2", "name: count")
                               .arg(x, plural(result.items.size(), AskEngine::tr("goal"), AskEngine::tr("goals")));
         break;
@@ -530,21 +525,14 @@ Result<AskResult> AskEngine::whatChanged(AskResult result) const
 
 Result<QList<EntitySummary>> AskEngine::projectPeople(const Answer &a) const
 {
-    QList<EntitySummary> people;
-    QSet<EntityRef> seen;
-    const auto add = [&](const EntitySummary &s) {
-        if (!seen.contains(s.ref)) {
-            seen.insert(s.ref);
-            people.append(s);
-        }
-    };
+    DistinctSummaries people;
     if (a.who.owner) {
-        add(a.who.owner->entity);
+        people.add(a.who.owner->entity);
         for (const EntitySummary &member : a.who.owner->members)
-            add(member);
+            people.add(member);
     }
     if (a.who.team) {
-        add(*a.who.team);
+        people.add(*a.who.team);
         Result<QList<Relation>> members = m_lookup.relationsFrom(a.who.team->ref, relation::HasMember);
         if (!members)
             return members.error();
@@ -552,12 +540,12 @@ Result<QList<EntitySummary>> AskEngine::projectPeople(const Answer &a) const
             Result<EntitySummary> member = m_engine.summarize(r.target);
             if (!member)
                 return member.error();
-            add(member.value());
+            people.add(member.value());
         }
     }
     for (const EntitySummary &contributor : a.who.contributors)
-        add(contributor);
-    return people;
+        people.add(contributor);
+    return people.list();
 }
 
 Result<QString> AskEngine::onCallHeadline(

@@ -46,13 +46,9 @@ std::optional<QDate> ChangePeriod::start(QStringView words, QDate today)
     if (text == u"last week" || text == u"semaine derniere")
         return monday.addDays(-7);
     static const QRegularExpression lastDays(
-        QStringLiteral(R"(^(?:(?:last|past) (\d{1,3}) days?|(\d{1,3}) derniers jours|(\d{1,3}) days?(?: ago)?)$)"));
-    if (const QRegularExpressionMatch m = lastDays.match(text); m.hasMatch()) {
-        const int days = m.captured(1).isEmpty()
-            ? (m.captured(2).isEmpty() ? m.captured(3).toInt() : m.captured(2).toInt())
-            : m.captured(1).toInt();
-        return today.addDays(-days);
-    }
+        QStringLiteral(R"(^(?:(?:last|past) )?(\d{1,3}) (?:days?(?: ago)?|derniers jours)$)"));
+    if (const QRegularExpressionMatch m = lastDays.match(text); m.hasMatch())
+        return today.addDays(-m.captured(1).toInt());
     static const QRegularExpression day(QStringLiteral(R"(^(?:last )?(\w+)(?: dernier)?$)"));
     if (const QRegularExpressionMatch m = day.match(text); m.hasMatch()) {
         if (const int wanted = weekday(m.captured(1)); wanted > 0) {

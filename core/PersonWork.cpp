@@ -1,41 +1,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/PersonWork.h"
 
+#include "core/DistinctSummaries.h"
 #include "core/RelationType.h"
-
-#include <QSet>
 
 namespace cairn::core {
 
 namespace {
 
-// Appends the summaries of refs not seen yet, up to `limit`.
+// The summaries of refs not seen yet, up to `limit`; a ref seen before costs no lookup.
 class Collector
 {
 public:
-    Collector(const AnswerEngine &engine, QList<EntitySummary> &into, int limit)
+    Collector(const AnswerEngine &engine, int limit)
         : m_engine(engine)
-        , m_into(into)
         , m_limit(limit)
     { }
 
     Status add(const EntityRef &ref)
     {
-        if (m_seen.contains(ref) || m_into.size() >= m_limit)
+        if (m_summaries.contains(ref) || m_summaries.size() >= m_limit)
             return {};
-        m_seen.insert(ref);
         Result<EntitySummary> summary = m_engine.summarize(ref);
         if (!summary)
             return summary.error();
-        m_into.append(summary.value());
+        m_summaries.add(summary.value());
         return {};
     }
 
+    const QList<EntitySummary> &list() const { return m_summaries.list(); }
+
 private:
     const AnswerEngine &m_engine;
-    QList<EntitySummary> &m_into;
     int m_limit;
-    QSet<EntityRef> m_seen;
+    DistinctSummaries m_summaries;
 };
 
 } // namespace
@@ -44,10 +42,9 @@ Result<PersonWork> PersonWorkReader::read(const AnswerEngine &engine, const Enti
 {
     const CatalogLookup &lookup = engine.lookup();
     const int limit = engine.options().listLimit;
-    PersonWork work;
-    Collector teams(engine, work.teams, limit);
-    Collector projects(engine, work.projects, limit);
-    Collector owns(engine, work.owns, limit);
+    Collector teams(engine, limit);
+    Collector projects(engine, limit);
+    Collector owns(engine, limit);
 
     // Who answers for the work: the person and their teams.
     QList<EntityRef> owners { who };
@@ -77,7 +74,7 @@ Result<PersonWork> PersonWorkReader::read(const AnswerEngine &engine, const Enti
             }
         }
     }
-    return work;
+    return PersonWork { teams.list(), projects.list(), owns.list() };
 }
 
 } // namespace cairn::core

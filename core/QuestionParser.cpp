@@ -118,10 +118,13 @@ constexpr Pattern patterns[] = {
     { Intent::Show, u"fr", uR"(^(?:montre|affiche|ouvre) (.+)$)" },
 };
 
+// French "of", as every pattern and the kind word's complement read it.
+constexpr QStringView kFrenchOf = u"(?:de la |de l'|des |du |de |d')";
+
 QString expanded(const char16_t *regex)
 {
     QString text = QString::fromUtf16(regex);
-    text.replace(QStringLiteral("{de}"), QStringLiteral("(?:de la |de l'|des |du |de |d')"));
+    text.replace(QStringLiteral("{de}"), kFrenchOf.toString());
     text.replace(QStringLiteral("{a}"), QStringLiteral("(?:a la |a l'|aux |au |a )"));
     text.replace(QStringLiteral("{late}"),
         QStringLiteral("at[ -]risk|off[ -]track|in trouble|slipping|late|overdue|delayed|behind(?: schedule)?"
@@ -289,7 +292,7 @@ void cleanSubject(ParsedQuestion &q, QString subject)
         q.kindHint = first;
         q.subject = words.mid(1).join(u' ');
         // "le service de paiement", "l'équipe des paiements": the kind word's "of" goes too.
-        static const QRegularExpression of(QStringLiteral(R"(^(?:de la |de l'|des |du |de |d'))"));
+        static const QRegularExpression of(u'^' + kFrenchOf.toString());
         const QRegularExpressionMatch m = of.match(fold(q.subject));
         if (m.hasMatch() && m.capturedLength() < q.subject.size())
             q.subject = q.subject.mid(m.capturedLength()).trimmed();

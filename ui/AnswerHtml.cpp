@@ -14,6 +14,18 @@ namespace cairn::ui {
 
 namespace {
 
+// An entity known only by a line of a list (a search hit, a sync run's change), as link() takes it.
+core::EntitySummary linkable(const core::EntityRef &ref, const QString &kind, const QString &title, bool removed)
+{
+    core::EntitySummary summary;
+    summary.ref = ref;
+    summary.kind = kind;
+    summary.title = title;
+    summary.resolved = true;
+    summary.removed = removed;
+    return summary;
+}
+
 QString esc(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -462,12 +474,8 @@ QString AnswerHtml::render(const core::AskResult &result) const
         return render(*result.answer).replace(QStringLiteral("<body>"), QStringLiteral("<body>") + body);
     }
     for (const core::CatalogChange &change : result.changes) {
-        core::EntitySummary summary;
-        summary.ref = change.ref;
-        summary.kind = change.ref.kind();
-        summary.title = change.title;
-        summary.resolved = true;
-        summary.removed = change.change == u"removed";
+        const core::EntitySummary summary
+            = linkable(change.ref, change.ref.kind(), change.title, change.change == u"removed");
         QString word = core::Words::change(change.change);
         word.front() = word.front().toUpper(); // it starts the line
         items.append(QStringLiteral("<li>%1 %2 <span class=\"muted\">%3, %4</span></li>")
@@ -477,12 +485,7 @@ QString AnswerHtml::render(const core::AskResult &result) const
     for (const core::NameCandidate &candidate : result.candidates)
         items.append(QStringLiteral("<li>%1</li>").arg(link(core::AnswerEngine::summaryOf(candidate.record))));
     for (const core::SearchHit &hit : result.hits) {
-        core::EntitySummary summary;
-        summary.ref = hit.ref;
-        summary.kind = hit.kind;
-        summary.title = hit.title;
-        summary.resolved = true;
-        summary.removed = hit.removed;
+        const core::EntitySummary summary = linkable(hit.ref, hit.kind, hit.title, hit.removed);
         items.append(QStringLiteral("<li>%1 <span class=\"muted\">%2</span></li>").arg(link(summary), esc(hit.kind)));
     }
     if (!items.isEmpty())
