@@ -2,7 +2,10 @@
 #include "cache/HealthStore.h"
 
 #include "cache/CacheLog.h"
+#include "cache/CatalogFacts.h"
 #include "cache/Database.h"
+#include "cache/HealthEvaluation.h"
+#include "cache/HealthRecompute.h"
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
 #include "core/DependencyRisk.h"
@@ -32,38 +35,6 @@ constexpr int MaxDependentsFollowed = 20000;
 // From how many changed entities a write recomputes everything: one pass over the catalog
 // (HealthStore::recomputeAll) is cheaper than that many lookups one by one.
 constexpr qsizetype WholeCatalogFrom = 5000;
-
-QString compactJson(const QJsonArray &array)
-{
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-QStringList sortedUnique(QStringList keys)
-{
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    return keys;
-}
-
-// The kinds the scorecards are limited to, lower-case; empty when one of them takes any kind.
-QStringList kindsOf(const QList<core::Scorecard> &scorecards)
-{
-    QStringList kinds;
-    for (const core::Scorecard &s : scorecards) {
-        if (s.appliesTo.kinds.isEmpty())
-            return {};
-        for (const QString &k : s.appliesTo.kinds)
-            kinds.append(k.toLower());
-    }
-    return sortedUnique(kinds);
-}
-
-// What a health read sees of another entity, as health_reads.seen keeps it: a reader is
-// evaluated again only when this changes.
-QString seenText(const std::optional<core::HealthFacts::Other> &other)
-{
-    return other ? other->kind + u'\n' + other->lifecycle : QString();
-}
 
 // The statements that write one entity's health.
 class HealthRows
@@ -105,14 +76,15 @@ public:
     {
         const core::ScorecardResult *worst = nullptr;
         for (const core::ScorecardResult &r : results) {
+            const health::StoredRow row = health::StoredRow::of(r);
             m_insert.reset();
             m_insert.bind(":id", id);
-            m_insert.bind(":scorecard", r.scorecardId);
-            m_insert.bind(":score", r.score);
-            m_insert.bind(":band", core::ScorecardEvaluator::bandId(r.band));
-            m_insert.bind(":level", core::ScorecardEvaluator::levelId(r.level));
-            m_insert.bind(":failed", r.failedIds().join(u','));
-            m_insert.bind(":results", compactJson(core::ScorecardJson::resultsToJson(r)));
+            m_insert.bind(":scorecard", row.scorecard);
+            m_insert.bind(":score", row.score);
+            m_insert.bind(":band", row.band);
+            m_insert.bind(":level", row.level);
+            m_insert.bind(":failed", row.failed);
+            m_insert.bind(":results", row.results);
             CAIRN_TRY(m_insert.exec());
             if (!worst || r.score < worst->score)
                 worst = &r;
@@ -121,7 +93,7 @@ public:
             m_read.reset();
             m_read.bind(":key", key);
             m_read.bind(":id", id);
-            m_read.bind(":seen", seenText(facts.live(key)));
+            m_read.bind(":seen", health::seenText(facts.live(key)));
             CAIRN_TRY(m_read.exec());
         }
         return setWorst(id, worst);
@@ -147,65 +119,6 @@ private:
     Statement m_worst;
     Statement m_dropHealth;
     Statement m_dropReads;
-};
-
-// Every scorecard that applies to `entity`, evaluated; `reads` gets what they looked at.
-QList<core::ScorecardResult> evaluateEntity(const HealthPolicy &policy, const core::ScorecardEvaluator &evaluator,
-    const core::Entity &entity, const core::HealthFacts &facts, QStringList &reads)
-{
-    QList<core::ScorecardResult> results;
-    for (const core::Scorecard &s : policy.scorecards)
-        if (core::ScorecardEvaluator::applies(s, entity))
-            results.append(evaluator.evaluate(s, entity, facts, &reads));
-    reads = sortedUnique(reads);
-    return results;
-}
-
-core::Entity entityFrom(const QByteArray &document)
-{
-    return core::Entity(QJsonDocument::fromJson(document).object());
-}
-
-// The whole catalog's facts in memory, for a recompute of everything.
-class CatalogFacts : public core::HealthFacts
-{
-public:
-    core::Status load(Database &db)
-    {
-        CAIRN_TRY_ASSIGN(Statement live,
-            db.prepare(
-                QStringLiteral("SELECT key, kind, coalesce(lifecycle, '') FROM entities WHERE removed_at IS NULL")));
-        CAIRN_TRY(forEachRow(live, [this](const Statement &row) {
-            m_live.insert(row.text(0), Other { row.text(1), row.text(2) });
-        }));
-        // Either end may state a dependency: A dependsOn B, or B dependencyOf A.
-        CAIRN_TRY_ASSIGN(Statement deps,
-            db.prepare(QStringLiteral("SELECT o.key, r.target_key, r.type = 'dependsOn' FROM relations r JOIN entities "
-                                      "o ON o.id = r.origin_id "
-                                      "WHERE r.type IN ('dependsOn', 'dependencyOf') AND o.removed_at IS NULL")));
-        CAIRN_TRY(forEachRow(deps, [this](const Statement &row) {
-            if (row.int64(2) != 0)
-                m_deps[row.text(0)].append(row.text(1));
-            else
-                m_deps[row.text(1)].append(row.text(0));
-        }));
-        for (QStringList &list : m_deps)
-            list = sortedUnique(list);
-        return {};
-    }
-
-    std::optional<Other> live(const QString &key) const override
-    {
-        const auto it = m_live.constFind(key);
-        return it == m_live.constEnd() ? std::nullopt : std::optional(*it);
-    }
-    QStringList dependencies(const core::Entity &entity) const override { return m_deps.value(entity.ref().key()); }
-    QStringList dependenciesOf(const QString &key) const { return m_deps.value(key); }
-    const QHash<QString, QStringList> &allDependencies() const { return m_deps; }
-
-private:
-    QHash<QString, Other> m_live;
-    QHash<QString, QStringList> m_deps;
 };
 
 // health_dependencies: the dependency graph the stored risk paths were computed on.
@@ -269,7 +182,7 @@ private:
 
 QString pathText(const QStringList &path)
 {
-    return path.isEmpty() ? QString() : compactJson(QJsonArray::fromStringList(path));
+    return path.isEmpty() ? QString() : health::compactJson(QJsonArray::fromStringList(path));
 }
 
 } // namespace
@@ -451,92 +364,7 @@ core::Status HealthStore::writeScorecards()
 core::Status HealthStore::recomputeAll()
 {
     CAIRN_TRY(writeScorecards());
-    CAIRN_TRY(m_db.exec(QStringLiteral("DELETE FROM health; DELETE FROM health_reads; "
-                                       "UPDATE entities SET health_score = NULL, health_band = NULL "
-                                       "WHERE health_score IS NOT NULL OR health_band IS NOT NULL;")));
-    CatalogFacts facts;
-    CAIRN_TRY(facts.load(m_db));
-    CAIRN_TRY(m_db.exec(QStringLiteral("DELETE FROM health_dependencies")));
-    {
-        CAIRN_TRY_ASSIGN(StoredGraph graph, StoredGraph::prepare(m_db));
-        for (auto it = facts.allDependencies().constBegin(); it != facts.allDependencies().constEnd(); ++it)
-            CAIRN_TRY(graph.add(it.key(), it.value()));
-    }
-    CAIRN_TRY_ASSIGN(HealthRows rows, HealthRows::prepare(m_db));
-    const core::ScorecardEvaluator evaluator(m_today);
-
-    const QStringList kinds = kindsOf(m_policy.scorecards);
-    QString sql = QStringLiteral("SELECT id, key, document FROM entities WHERE removed_at IS NULL");
-    if (!kinds.isEmpty())
-        sql += QStringLiteral(" AND kind IN (SELECT value FROM json_each(:kinds))");
-    CAIRN_TRY_ASSIGN(Statement entities, m_db.prepare(sql));
-    if (!kinds.isEmpty())
-        entities.bind(":kinds", compactJson(QJsonArray::fromStringList(kinds)));
-
-    // Only the failing verdicts are kept for the risk pass, not the results themselves.
-    const qsizetype scorecardCount = m_policy.scorecards.size();
-    QList<QSet<QString>> failing(scorecardCount);
-    QHash<QString, std::pair<qint64, QList<int>>> evaluated; // key -> id, scorecards that applied
-    CAIRN_TRY(forEachRow(entities, [&](const Statement &row) -> core::Status {
-        const core::Entity entity = entityFrom(row.utf8(2));
-        QStringList reads;
-        const QList<core::ScorecardResult> results = evaluateEntity(m_policy, evaluator, entity, facts, reads);
-        if (results.isEmpty())
-            return {};
-        QList<int> applied;
-        for (const core::ScorecardResult &r : results) {
-            const int index = int(std::find_if(m_policy.scorecards.cbegin(), m_policy.scorecards.cend(),
-                                      [&r](const core::Scorecard &s) { return s.id == r.scorecardId; })
-                - m_policy.scorecards.cbegin());
-            applied.append(index);
-            if (r.band == core::HealthBand::Failing)
-                failing[index].insert(row.text(1));
-        }
-        evaluated.insert(row.text(1), { row.int64(0), applied });
-        return rows.write(row.int64(0), results, reads, facts);
-    }));
-
-    // Risk: only entities that can reach a failing one are walked. They are found by going
-    // up from the failing ones through their dependents, once per scorecard.
-    QHash<QString, QStringList> dependents;
-    for (auto it = facts.allDependencies().constBegin(); it != facts.allDependencies().constEnd(); ++it)
-        for (const QString &dep : it.value())
-            dependents[dep].append(it.key());
-    CAIRN_TRY_ASSIGN(Statement setRisk,
-        m_db.prepare(QStringLiteral("UPDATE health SET risk_path=:path WHERE entity_id=:id AND scorecard=:scorecard")));
-    for (qsizetype s = 0; s < scorecardCount; ++s) {
-        if (failing[s].isEmpty())
-            continue;
-        QSet<QString> reaches;
-        QQueue<QString> queue;
-        for (const QString &key : failing[s])
-            queue.enqueue(key);
-        while (!queue.isEmpty()) {
-            for (const QString &up : dependents.value(queue.dequeue())) {
-                if (!reaches.contains(up)) {
-                    reaches.insert(up);
-                    queue.enqueue(up);
-                }
-            }
-        }
-        const QSet<QString> &failingHere = failing[s];
-        QStringList scored;
-        for (const QString &key : std::as_const(reaches)) {
-            const auto it = evaluated.constFind(key);
-            if (it != evaluated.constEnd() && it->second.contains(int(s)))
-                scored.append(key);
-        }
-        const QHash<QString, QStringList> paths = core::DependencyRisk::pathsFrom(
-            scored, [&facts](const QString &k) { return facts.dependenciesOf(k); },
-            [&failingHere](const QString &k) { return failingHere.contains(k); });
-        for (auto path = paths.constBegin(); path != paths.constEnd(); ++path) {
-            setRisk.reset();
-            setRisk.bind(":path", compactJson(QJsonArray::fromStringList(path.value())));
-            setRisk.bind(":id", evaluated.value(path.key()).first);
-            setRisk.bind(":scorecard", m_policy.scorecards.at(s).id);
-            CAIRN_TRY(setRisk.exec());
-        }
-    }
+    CAIRN_TRY(HealthRecompute(m_db, m_policy, m_today).run());
     return writeState();
 }
 
@@ -587,7 +415,7 @@ core::Status HealthStore::update(const QStringList &changedKeys)
             m_db.prepare(QStringLiteral("SELECT e.key, h.seen FROM health_reads h JOIN entities e ON e.id = "
                                         "h.entity_id WHERE h.target_key=:key")));
         for (const QString &key : changedKeys) {
-            const QString now = seenText(facts.live(key));
+            const QString now = health::seenText(facts.live(key));
             readers.reset();
             readers.bind(":key", key);
             CAIRN_TRY(forEachRow(readers, [&affected, &now](const Statement &row) {
@@ -635,7 +463,7 @@ core::Status HealthStore::update(const QStringList &changedKeys)
         Evaluated &e = evaluated[key];
         e.id = find.int64(0);
         const bool live = find.int64(2) != 0;
-        const core::Entity entity = live ? entityFrom(find.utf8(1)) : core::Entity();
+        const core::Entity entity = live ? health::entityFrom(find.utf8(1)) : core::Entity();
         while (step == Statement::Step::Row) {
             if (!find.isNull(3))
                 e.before.insert(find.text(3), Verdict { find.int64(4) != 0, find.text(5) });
@@ -647,7 +475,7 @@ core::Status HealthStore::update(const QStringList &changedKeys)
             continue;
         }
         QStringList reads;
-        const QList<core::ScorecardResult> results = evaluateEntity(m_policy, evaluator, entity, facts, reads);
+        const QList<core::ScorecardResult> results = health::evaluate(m_policy, evaluator, entity, facts, reads);
         if (facts.error())
             return *facts.error();
         for (const core::ScorecardResult &r : results)
@@ -766,9 +594,9 @@ core::Result<QHash<QString, QList<core::ScorecardResult>>> HealthStore::evaluate
     CAIRN_TRY_ASSIGN(Statement entities,
         m_db.prepare(QStringLiteral("SELECT key, document FROM entities WHERE removed_at IS NULL")));
     CAIRN_TRY(forEachRow(entities, [&](const Statement &row) {
-        const core::Entity entity = entityFrom(row.utf8(1));
+        const core::Entity entity = health::entityFrom(row.utf8(1));
         QStringList reads;
-        QList<core::ScorecardResult> results = evaluateEntity(m_policy, evaluator, entity, facts, reads);
+        QList<core::ScorecardResult> results = health::evaluate(m_policy, evaluator, entity, facts, reads);
         if (!results.isEmpty())
             all.insert(row.text(0), std::move(results));
     }));

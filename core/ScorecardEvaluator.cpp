@@ -123,8 +123,9 @@ ScorecardResult ScorecardEvaluator::evaluate(
     result.criteria.reserve(scorecard.criteria.size());
     int total = 0;
     int passed = 0;
+    std::optional<QList<LinkGroup>> links; // classified once, for the criteria that ask
     for (const Criterion &criterion : scorecard.criteria) {
-        CriterionResult r = check(criterion, entity, facts, reads);
+        CriterionResult r = check(criterion, entity, facts, reads, links);
         total += criterion.weight;
         if (r.passed)
             passed += criterion.weight;
@@ -140,8 +141,8 @@ ScorecardResult ScorecardEvaluator::evaluate(
     return result;
 }
 
-CriterionResult ScorecardEvaluator::check(
-    const Criterion &criterion, const Entity &entity, const HealthFacts &facts, QStringList *reads) const
+CriterionResult ScorecardEvaluator::check(const Criterion &criterion, const Entity &entity, const HealthFacts &facts,
+    QStringList *reads, std::optional<QList<LinkGroup>> &links) const
 {
     CriterionResult r;
     r.criterionId = criterion.id;
@@ -182,7 +183,9 @@ CriterionResult ScorecardEvaluator::check(
     }
     case CriterionType::HasLink: {
         e = missing(fact);
-        for (const LinkGroup &group : LinkClassifier::group(entity)) {
+        if (!links)
+            links = LinkClassifier::group(entity);
+        for (const LinkGroup &group : std::as_const(*links)) {
             if (group.category == criterion.link && !group.links.isEmpty()) {
                 e = found(fact, group.links.constFirst().url);
                 r.passed = true;

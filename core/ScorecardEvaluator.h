@@ -3,6 +3,7 @@
 
 #include "core/Entity.h"
 #include "core/HealthResult.h"
+#include "core/LinkClassifier.h"
 #include "core/Scorecard.h"
 
 #include <QDate>
@@ -57,8 +58,8 @@ public:
     static std::optional<Finding> findingFromId(QStringView id);
 
 private:
-    CriterionResult check(
-        const Criterion &criterion, const Entity &entity, const HealthFacts &facts, QStringList *reads) const;
+    CriterionResult check(const Criterion &criterion, const Entity &entity, const HealthFacts &facts,
+        QStringList *reads, std::optional<QList<LinkGroup>> &links) const;
     Evidence annotationEvidence(const Criterion &criterion, const Entity &entity) const;
 
     QDate m_today;

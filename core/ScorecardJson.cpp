@@ -16,6 +16,37 @@ namespace cairn::core {
 
 namespace {
 
+// `value` as a JSON string: quoted, with the characters JSON reserves escaped.
+void appendJsonString(QString &out, QStringView value)
+{
+    out += u'"';
+    for (const QChar c : value) {
+        switch (c.unicode()) {
+        case u'"':
+            out += u"\\\"";
+            break;
+        case u'\\':
+            out += u"\\\\";
+            break;
+        case u'\n':
+            out += u"\\n";
+            break;
+        case u'\r':
+            out += u"\\r";
+            break;
+        case u'\t':
+            out += u"\\t";
+            break;
+        default:
+            if (c.unicode() < 0x20)
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    out += u'"';
+}
+
 using Problem = ScorecardJson::Problem;
 
 const std::array<std::pair<CriterionType, QStringView>, 7> &typeIds()
@@ -403,18 +434,32 @@ QString ScorecardJson::factOf(const Criterion &c)
     return {};
 }
 
-QJsonArray ScorecardJson::resultsToJson(const ScorecardResult &result)
+QString ScorecardJson::resultsToJson(const ScorecardResult &result)
 {
-    QJsonArray array;
+    // Written as text, not built as a QJsonArray: a recompute stores one for every entity
+    // and scorecard, and the array's values cost more than the evaluation itself.
+    QString text;
+    text.reserve(64 * result.criteria.size());
+    text += u'[';
     for (const CriterionResult &c : result.criteria) {
-        QJsonArray row { c.criterionId, c.passed ? 1 : 0, ScorecardEvaluator::findingId(c.evidence.finding) };
-        if (!c.evidence.seen.isEmpty() || !c.evidence.expected.isEmpty())
-            row.append(c.evidence.seen);
-        if (!c.evidence.expected.isEmpty())
-            row.append(c.evidence.expected);
-        array.append(row);
+        if (text.size() > 1)
+            text += u',';
+        text += u'[';
+        appendJsonString(text, c.criterionId);
+        text += c.passed ? u",1," : u",0,";
+        appendJsonString(text, ScorecardEvaluator::findingId(c.evidence.finding));
+        if (!c.evidence.seen.isEmpty() || !c.evidence.expected.isEmpty()) {
+            text += u',';
+            appendJsonString(text, c.evidence.seen);
+        }
+        if (!c.evidence.expected.isEmpty()) {
+            text += u',';
+            appendJsonString(text, c.evidence.expected);
+        }
+        text += u']';
     }
-    return array;
+    text += u']';
+    return text;
 }
 
 QList<CriterionResult> ScorecardJson::resultsFromJson(const QJsonArray &json, const Scorecard &scorecard)

@@ -69,6 +69,15 @@ CriterionResult judge(const Criterion &c, const Entity &entity, const FakeFacts 
     return r.criteria.constFirst();
 }
 
+// The results as the cache stores them and reads them back: JSON text, parsed.
+QJsonArray stored(const ScorecardResult &r)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(ScorecardJson::resultsToJson(r).toUtf8(), &error);
+    Q_ASSERT_X(error.error == QJsonParseError::NoError, "stored", qPrintable(error.errorString()));
+    return document.array();
+}
+
 } // namespace
 
 class TestScorecardEvaluator : public QObject
@@ -325,11 +334,30 @@ private Q_SLOTS:
         const Scorecard s = card({ c });
         const ScorecardResult r = ScorecardEvaluator(Today).evaluate(s,
             component("'metadata':{'name':'a','annotations':{'cairn.dev/test-coverage':'52'}},'spec':{}"), FakeFacts());
-        const QList<CriterionResult> back = ScorecardJson::resultsFromJson(ScorecardJson::resultsToJson(r), s);
+        const QList<CriterionResult> back = ScorecardJson::resultsFromJson(stored(r), s);
         QCOMPARE(back.size(), 1);
         QCOMPARE(back.constFirst().passed, false);
         QCOMPARE(HealthWords::evidence(back.constFirst().evidence),
             QStringLiteral("cairn.dev/test-coverage is 52, below the minimum of 70"));
+    }
+
+    void evidenceOfAnyTextSurvivesItsStoredForm()
+    {
+        Criterion c = criterion(CriterionType::Annotation);
+        c.annotation = QStringLiteral("cairn.dev/tier");
+        c.check = AnnotationCheck::Equals;
+        const Scorecard s = card({ c });
+        ScorecardResult r;
+        r.scorecardId = s.id;
+        const QString odd = QStringLiteral("a \"quoted\" back\\slash\nnew line\ttab\x01\x1f ") + QChar(0xe9)
+            + QString::fromUtf8("\xf0\x9f\x98\x80") + QStringLiteral(" </script>");
+        r.criteria.append(CriterionResult {
+            c.id, c.name, c.weight, false, Evidence { {}, Finding::Different, odd, QStringLiteral("1\r\n") } });
+        const QList<CriterionResult> back = ScorecardJson::resultsFromJson(stored(r), s);
+        QCOMPARE(back.size(), 1);
+        QCOMPARE(back.constFirst().evidence.seen, odd);
+        QCOMPARE(back.constFirst().evidence.expected, QStringLiteral("1\r\n"));
+        QCOMPARE(back.constFirst().evidence.finding, Finding::Different);
     }
 
     void riskFindsTheShortestPathThroughCycles()

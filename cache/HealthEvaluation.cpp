@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/HealthEvaluation.h"
+
+#include "core/ScorecardJson.h"
+
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace cairn::cache::health {
+
+StoredRow StoredRow::of(const core::ScorecardResult &result)
+{
+    return StoredRow { result.scorecardId, result.score, core::ScorecardEvaluator::bandId(result.band),
+        core::ScorecardEvaluator::levelId(result.level), result.failedIds().join(u','),
+        core::ScorecardJson::resultsToJson(result) };
+}
+
+core::Entity entityFrom(const QByteArray &document)
+{
+    return core::Entity(QJsonDocument::fromJson(document).object());
+}
+
+QList<core::ScorecardResult> evaluate(const HealthPolicy &policy, const core::ScorecardEvaluator &evaluator,
+    const core::Entity &entity, const core::HealthFacts &facts, QStringList &reads)
+{
+    QList<core::ScorecardResult> results;
+    for (const core::Scorecard &s : policy.scorecards)
+        if (core::ScorecardEvaluator::applies(s, entity))
+            results.append(evaluator.evaluate(s, entity, facts, &reads));
+    std::sort(reads.begin(), reads.end());
+    reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
+    return results;
+}
+
+QString seenText(const std::optional<core::HealthFacts::Other> &other)
+{
+    return other ? other->kind + u'\n' + other->lifecycle : QString();
+}
+
+QString compactJson(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+} // namespace cairn::cache::health

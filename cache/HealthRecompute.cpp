@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache/HealthRecompute.h"
+
+#include "cache/BulkIndexes.h"
+#include "cache/CatalogFacts.h"
+#include "cache/Database.h"
+#include "cache/HealthEvaluation.h"
+#include "cache/SqlTry.h"
+#include "cache/Statement.h"
+#include "core/DependencyRisk.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QQueue>
+#include <QScopeGuard>
+#include <QSet>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace cairn::cache {
+
+namespace {
+
+// Entities evaluated per task: large enough that handing a chunk over costs nothing next
+// to evaluating it, small enough that the writer starts early and little waits in memory.
+constexpr qsizetype ChunkSize = 256;
+
+struct Input
+{
+    qint64 id = 0;
+    QString key;
+    QByteArray document;
+    std::optional<std::pair<int, QString>> worstBefore; // entities.health_score, health_band
+};
+
+struct Output
+{
+    qint64 id = 0;
+    QString key;
+    QList<health::StoredRow> rows;
+    QList<int> scorecards; // each row's scorecard, as an index into the policy
+    QStringList reads;
+    QStringList seen; // what each read saw (health::seenText)
+    std::optional<std::pair<int, QString>> worst;
+    bool worstChanged = false;
+};
+
+QList<Output> evaluateChunk(const QList<Input> &chunk, const HealthPolicy &policy,
+    const core::ScorecardEvaluator &evaluator, const CatalogFacts &facts, const QHash<QString, int> &scorecardIndex)
+{
+    QList<Output> outputs;
+    outputs.reserve(chunk.size());
+    for (const Input &in : chunk) {
+        Output out;
+        out.id = in.id;
+        out.key = in.key;
+        const QList<core::ScorecardResult> results
+            = health::evaluate(policy, evaluator, health::entityFrom(in.document), facts, out.reads);
+        const core::ScorecardResult *worst = nullptr;
+        for (const core::ScorecardResult &r : results) {
+            out.rows.append(health::StoredRow::of(r));
+            out.scorecards.append(scorecardIndex.value(r.scorecardId));
+            if (!worst || r.score < worst->score)
+                worst = &r;
+        }
+        if (worst)
+            out.worst = std::pair { worst->score, core::ScorecardEvaluator::bandId(worst->band) };
+        out.worstChanged = out.worst != in.worstBefore;
+        out.seen.reserve(out.reads.size());
+        for (const QString &key : std::as_const(out.reads))
+            out.seen.append(health::seenText(facts.live(key)));
+        outputs.append(std::move(out));
+    }
+    return outputs;
+}
+
+} // namespace
+
+// What the risk pass needs of the evaluation: per scorecard, the entities it failed; per
+// entity, its id and the scorecards that applied.
+struct HealthRecompute::Verdicts
+{
+    QList<QSet<QString>> failing; // by scorecard index
+    QHash<QString, std::pair<qint64, QList<int>>> scored; // key -> id, scorecards
+};
+
+// Per scorecard, the entities at risk through a dependency with their path. Only those that
+// can reach a failing one are walked: found by going up from the failing ones through their
+// dependents.
+std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(
+    int scorecard, const CatalogFacts &facts, const Verdicts &verdicts, const QHash<QString, QStringList> &dependents)
+{
+    const QSet<QString> &failingHere = verdicts.failing.at(scorecard);
+    if (failingHere.isEmpty())
+        return {};
+    QSet<QString> reaches;
+    QQueue<QString> queue;
+    for (const QString &key : failingHere)
+        queue.enqueue(key);
+    while (!queue.isEmpty()) {
+        for (const QString &up : dependents.value(queue.dequeue())) {
+            if (!reaches.contains(up)) {
+                reaches.insert(up);
+                queue.enqueue(up);
+            }
+        }
+    }
+    QStringList scored;
+    for (const QString &key : std::as_const(reaches)) {
+        const auto it = verdicts.scored.constFind(key);
+        if (it != verdicts.scored.constEnd() && it->second.contains(scorecard))
+            scored.append(key);
+    }
+    const QHash<QString, QStringList> paths = core::DependencyRisk::pathsFrom(
+        scored, [&facts](const QString &k) { return facts.dependenciesOf(k); },
+        [&failingHere](const QString &k) { return failingHere.contains(k); });
+    std::vector<Risk> risks;
+    risks.reserve(paths.size());
+    for (auto path = paths.constBegin(); path != paths.constEnd(); ++path)
+        risks.emplace_back(verdicts.scored.value(path.key()).first, scorecard,
+            health::compactJson(QJsonArray::fromStringList(path.value())));
+    return risks;
+}
+
+HealthRecompute::HealthRecompute(Database &db, const HealthPolicy &policy, QDate today)
+    : m_db(db)
+    , m_policy(policy)
+    , m_today(today)
+{ }
+
+core::Status HealthRecompute::run()
+{
+    CAIRN_TRY(
+        m_db.exec(QStringLiteral("DELETE FROM health; DELETE FROM health_reads; DELETE FROM health_dependencies;")));
+    BulkIndexes indexes;
+    for (const QString &table :
+        { QStringLiteral("health"), QStringLiteral("health_reads"), QStringLiteral("health_dependencies") })
+        CAIRN_TRY(indexes.dropIfEmpty(m_db, table));
+    CatalogFacts facts;
+    CAIRN_TRY(facts.load(m_db));
+    CAIRN_TRY(writeGraph(facts));
+    Verdicts verdicts;
+    verdicts.failing.resize(m_policy.scorecards.size());
+    CAIRN_TRY(evaluateAndWrite(facts, verdicts));
+    CAIRN_TRY(writeRisk(facts, verdicts));
+    return indexes.rebuild(m_db);
+}
+
+core::Status HealthRecompute::writeGraph(const CatalogFacts &facts)
+{
+    CAIRN_TRY_ASSIGN(Statement add,
+        m_db.prepare(
+            QStringLiteral("INSERT INTO health_dependencies(entity_key, dependency_key) VALUES(:key, :dependency)")));
+    QStringList keys = facts.allDependencies().keys();
+    std::sort(keys.begin(), keys.end());
+    for (const QString &key : std::as_const(keys)) {
+        for (const QString &dependency : facts.dependenciesOf(key)) {
+            add.reset();
+            add.bind(":key", key);
+            add.bind(":dependency", dependency);
+            CAIRN_TRY(add.exec());
+        }
+    }
+    return {};
+}
+
+core::Status HealthRecompute::evaluateAndWrite(const CatalogFacts &facts, Verdicts &verdicts)
+{
+    // The kinds the scorecards are limited to; none when one of them takes any kind.
+    QStringList kinds;
+    for (const core::Scorecard &s : m_policy.scorecards) {
+        if (s.appliesTo.kinds.isEmpty()) {
+            kinds.clear();
+            break;
+        }
+        for (const QString &k : s.appliesTo.kinds)
+            kinds.append(k.toLower());
+    }
+    const QString kindsJson = health::compactJson(QJsonArray::fromStringList(kinds));
+    const QString ofKinds = QStringLiteral(" AND kind IN (SELECT value FROM json_each(:kinds))");
+
+    // In id order (a scan of the table, not of an index by kind): the health rows then go
+    // in at the end of their table, and the entities' rows are read and updated in order.
+    CAIRN_TRY_ASSIGN(Statement entities,
+        m_db.prepare(QStringLiteral("SELECT id, key, document, health_score, health_band FROM entities NOT INDEXED "
+                                    "WHERE removed_at IS NULL")
+            + (kinds.isEmpty() ? QString() : ofKinds)));
+    if (!kinds.isEmpty())
+        entities.bind(":kinds", kindsJson);
+    CAIRN_TRY_ASSIGN(Statement insert,
+        m_db.prepare(QStringLiteral("INSERT INTO health(entity_id, scorecard, score, band, level, failed, results, "
+                                    "risk_path) VALUES(:id, :scorecard, :score, :band, :level, :failed, :results, "
+                                    "NULL)")));
+
+    QHash<QString, int> scorecardIndex;
+    for (qsizetype i = 0; i < m_policy.scorecards.size(); ++i)
+        scorecardIndex.insert(m_policy.scorecards.at(i).id, int(i));
+    struct Read
+    {
+        QString key;
+        qint64 id;
+        QString seen;
+    };
+    std::vector<Read> reads;
+    std::vector<std::pair<qint64, std::optional<std::pair<int, QString>>>> worst; // entities to set
+
+    const auto write = [&](const QList<Output> &outputs) -> core::Status {
+        for (const Output &out : outputs) {
+            for (qsizetype i = 0; i < out.rows.size(); ++i) {
+                const health::StoredRow &row = out.rows.at(i);
+                insert.reset();
+                insert.bind(":id", out.id);
+                insert.bind(":scorecard", row.scorecard);
+                insert.bind(":score", row.score);
+                insert.bind(":band", row.band);
+                insert.bind(":level", row.level);
+                insert.bind(":failed", row.failed);
+                insert.bind(":results", row.results);
+                CAIRN_TRY(insert.exec());
+                if (row.band == core::ScorecardEvaluator::bandId(core::HealthBand::Failing))
+                    verdicts.failing[out.scorecards.at(i)].insert(out.key);
+            }
+            if (!out.rows.isEmpty())
+                verdicts.scored.insert(out.key, { out.id, out.scorecards });
+            for (qsizetype i = 0; i < out.reads.size(); ++i)
+                reads.push_back(Read { out.reads.at(i), out.id, out.seen.at(i) });
+            if (out.worstChanged)
+                worst.emplace_back(out.id, out.worst);
+        }
+        return {};
+    };
+
+    // Evaluated ahead, a chunk per pool thread, while the writer stores the oldest chunk;
+    // the tasks read the facts, the policy and this object, so they are waited for on
+    // every way out.
+    QQueue<QFuture<QList<Output>>> inFlight;
+    const auto waitForInFlight = qScopeGuard([&inFlight] {
+        for (QFuture<QList<Output>> &f : inFlight)
+            f.waitForFinished();
+    });
+    const qsizetype ahead = std::max(1, QThreadPool::globalInstance()->maxThreadCount());
+    const core::ScorecardEvaluator evaluator(m_today);
+    QList<Input> chunk;
+    const auto handOver = [&]() -> core::Status {
+        inFlight.enqueue(
+            QtConcurrent::run([this, &evaluator, &facts, &scorecardIndex, input = std::exchange(chunk, {})] {
+                return evaluateChunk(input, m_policy, evaluator, facts, scorecardIndex);
+            }));
+        return inFlight.size() > ahead ? write(inFlight.dequeue().takeResult()) : core::Status();
+    };
+    CAIRN_TRY(forEachRow(entities, [&](const Statement &row) -> core::Status {
+        Input in { row.int64(0), row.text(1), row.utf8(2), std::nullopt };
+        if (!row.isNull(3))
+            in.worstBefore = std::pair { row.int32(3), row.text(4) };
+        chunk.append(std::move(in));
+        return chunk.size() < ChunkSize ? core::Status() : handOver();
+    }));
+    if (!chunk.isEmpty())
+        CAIRN_TRY(handOver());
+    while (!inFlight.isEmpty())
+        CAIRN_TRY(write(inFlight.dequeue().takeResult()));
+
+    // What each entity read, in the table's key order.
+    std::sort(reads.begin(), reads.end(),
+        [](const Read &a, const Read &b) { return std::tie(a.key, a.id) < std::tie(b.key, b.id); });
+    CAIRN_TRY_ASSIGN(Statement read,
+        m_db.prepare(QStringLiteral("INSERT INTO health_reads(target_key, entity_id, seen) VALUES(:key, :id, :seen)")));
+    for (const Read &r : reads) {
+        read.reset();
+        read.bind(":key", r.key);
+        read.bind(":id", r.id);
+        read.bind(":seen", r.seen);
+        CAIRN_TRY(read.exec());
+    }
+
+    // Each entity's worst scorecard, where it changed, in the table's order; then those no
+    // scorecard looked at (removed, or of another kind) lose theirs.
+    std::sort(worst.begin(), worst.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    CAIRN_TRY_ASSIGN(Statement setWorst,
+        m_db.prepare(QStringLiteral("UPDATE entities SET health_score=:score, health_band=:band WHERE id=:id")));
+    for (const auto &[id, w] : worst) {
+        setWorst.reset();
+        setWorst.bind(":id", id);
+        if (w) {
+            setWorst.bind(":score", w->first);
+            setWorst.bind(":band", w->second);
+        } else {
+            setWorst.bindNull(setWorst.parameterIndex(":score"));
+            setWorst.bindNull(setWorst.parameterIndex(":band"));
+        }
+        CAIRN_TRY(setWorst.exec());
+    }
+    CAIRN_TRY_ASSIGN(Statement clear,
+        m_db.prepare(QStringLiteral("UPDATE entities SET health_score = NULL, health_band = NULL "
+                                    "WHERE (health_score IS NOT NULL OR health_band IS NOT NULL) AND (removed_at "
+                                    "IS NOT NULL")
+            + (kinds.isEmpty() ? QStringLiteral(")")
+                               : QStringLiteral(" OR kind NOT IN (SELECT value FROM json_each(:kinds)))"))));
+    if (!kinds.isEmpty())
+        clear.bind(":kinds", kindsJson);
+    return clear.exec();
+}
+
+core::Status HealthRecompute::writeRisk(const CatalogFacts &facts, const Verdicts &verdicts)
+{
+    QHash<QString, QStringList> dependents;
+    for (auto it = facts.allDependencies().constBegin(); it != facts.allDependencies().constEnd(); ++it)
+        for (const QString &dep : it.value())
+            dependents[dep].append(it.key());
+    // The scorecards' paths are independent of each other: each is found on a pool thread.
+    QList<QFuture<std::vector<Risk>>> perScorecard;
+    for (qsizetype s = 0; s < verdicts.failing.size(); ++s)
+        perScorecard.append(QtConcurrent::run(
+            [&facts, &verdicts, &dependents, s] { return risksOf(int(s), facts, verdicts, dependents); }));
+    std::vector<Risk> risks;
+    for (QFuture<std::vector<Risk>> &f : perScorecard) {
+        std::vector<Risk> some = f.takeResult();
+        risks.insert(risks.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+    }
+    // In the table's key order: each update finds its page next to the last one's.
+    std::sort(risks.begin(), risks.end(), [this](const auto &a, const auto &b) {
+        return std::tie(std::get<0>(a), m_policy.scorecards.at(std::get<1>(a)).id)
+            < std::tie(std::get<0>(b), m_policy.scorecards.at(std::get<1>(b)).id);
+    });
+    CAIRN_TRY_ASSIGN(Statement setRisk,
+        m_db.prepare(QStringLiteral("UPDATE health SET risk_path=:path WHERE entity_id=:id AND scorecard=:scorecard")));
+    for (const auto &[id, scorecard, path] : risks) {
+        setRisk.reset();
+        setRisk.bind(":path", path);
+        setRisk.bind(":id", id);
+        setRisk.bind(":scorecard", m_policy.scorecards.at(scorecard).id);
+        CAIRN_TRY(setRisk.exec());
+    }
+    return {};
+}
+
+} // namespace cairn::cache

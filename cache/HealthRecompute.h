@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/HealthPolicy.h"
+#include "core/Result.h"
+
+#include <QDate>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <tuple>
+#include <vector>
+
+namespace cairn::cache {
+
+class CatalogFacts;
+class Database;
+
+// Every entity's health computed again, inside the caller's write transaction: health,
+// health_reads and health_dependencies written anew, and each entity's worst score set.
+// HealthStore runs it when the scorecards or the day change and when a write changed too
+// much for an update entity by entity.
+//
+// Written as a bulk load: the tables' secondary indexes are taken down and built again
+// (BulkIndexes), the rows of each table go in key order, and the entities are evaluated a
+// chunk ahead on Qt's thread pool while the previous chunk is written (SQLite stays on
+// the caller's thread).
+class HealthRecompute
+{
+public:
+    HealthRecompute(Database &db, const HealthPolicy &policy, QDate today);
+
+    core::Status run();
+
+private:
+    struct Verdicts;
+    using Risk = std::tuple<qint64, int, QString>; // entity id, scorecard index, path
+    static std::vector<Risk> risksOf(int scorecard, const CatalogFacts &facts, const Verdicts &verdicts,
+        const QHash<QString, QStringList> &dependents);
+    core::Status writeGraph(const CatalogFacts &facts);
+    core::Status evaluateAndWrite(const CatalogFacts &facts, Verdicts &verdicts);
+    core::Status writeRisk(const CatalogFacts &facts, const Verdicts &verdicts);
+
+    Database &m_db;
+    const HealthPolicy &m_policy;
+    QDate m_today;
+};
+
+} // namespace cairn::cache
