@@ -492,6 +492,37 @@ ALTER TABLE health_reads ADD COLUMN seen TEXT NOT NULL DEFAULT '';
 DELETE FROM health_state;
 )SQL";
 
+// Version 8: the health table's checks of band and level as comparisons, not IN lists:
+// SQLite builds a temporary index for an IN list each time the check runs, which made
+// every insert of a recompute cost half as much again. Health is derived data: the table is
+// made anew, empty, and recomputed at the next open for writing.
+constexpr QStringView Migration8 = uR"SQL(
+DROP VIEW v_health;
+DROP TABLE health;
+CREATE TABLE health(
+  entity_id   INTEGER NOT NULL REFERENCES entities(id),
+  scorecard   TEXT NOT NULL,                 -- health_scorecards.id
+  score       INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+  band        TEXT NOT NULL CHECK (band = 'failing' OR band = 'needs-attention' OR band = 'passing'),
+  level       TEXT NOT NULL CHECK (level = 'none' OR level = 'bronze' OR level = 'silver' OR level = 'gold'),
+  failed      TEXT NOT NULL DEFAULT '',      -- ids of the failed criteria, comma-separated
+  results     TEXT NOT NULL CHECK (json_valid(results)),       -- every criterion with its evidence
+  risk_path   TEXT CHECK (risk_path IS NULL OR json_valid(risk_path)), -- keys down to a failing dependency
+  PRIMARY KEY(entity_id, scorecard)
+) WITHOUT ROWID;
+CREATE INDEX health_by_scorecard ON health(scorecard, band, score);
+
+CREATE VIEW v_health AS
+SELECT e.ref, json_extract(e.document, '$.kind') AS kind, e.name, e.display_name, e.owner_key AS owner,
+       h.scorecard, c.name AS scorecard_name, h.score, h.band, h.level, h.failed,
+       (SELECT group_concat(value, ' > ') FROM json_each(h.risk_path)) AS at_risk_via,
+       h.results
+FROM health h JOIN entities e ON e.id = h.entity_id
+LEFT JOIN health_scorecards c ON c.id = h.scorecard
+WHERE e.removed_at IS NULL;
+DELETE FROM health_state;
+)SQL";
+
 struct Migration
 {
     int version;
@@ -501,7 +532,7 @@ struct Migration
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list { { 1, Migration1 }, { 2, Migration2 }, { 3, Migration3 }, { 4, Migration4 },
-        { 5, Migration5 }, { 6, Migration6 }, { 7, Migration7 } };
+        { 5, Migration5 }, { 6, Migration6 }, { 7, Migration7 }, { 8, Migration8 } };
     return list;
 }
 

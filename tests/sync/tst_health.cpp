@@ -101,6 +101,21 @@ QStringList healthRows(Database &db)
             .value());
     Q_ASSERT(forEachRow(
         worst, [&rows](const Statement &row) { rows.append(row.text(0) + u'=' + row.text(1) + u'/' + row.text(2)); }));
+    // What a later update works from: what each entity's health read, and the graph.
+    Statement reads = std::move(
+        db.prepare(QStringLiteral("SELECT e.key, r.target_key, r.seen FROM health_reads r JOIN entities e ON e.id = "
+                                  "r.entity_id ORDER BY e.key, r.target_key"))
+            .value());
+    Q_ASSERT(forEachRow(reads, [&rows](const Statement &row) {
+        rows.append(row.text(0) + QStringLiteral(" read ") + row.text(1) + QStringLiteral(" as ") + row.text(2));
+    }));
+    Statement graph = std::move(
+        db.prepare(
+              QStringLiteral(
+                  "SELECT entity_key, dependency_key FROM health_dependencies ORDER BY entity_key, dependency_key"))
+            .value());
+    Q_ASSERT(forEachRow(graph,
+        [&rows](const Statement &row) { rows.append(row.text(0) + QStringLiteral(" depends on ") + row.text(1)); }));
     return rows;
 }
 
@@ -419,6 +434,33 @@ private Q_SLOTS:
             = resultOf(cache->database(), QStringLiteral("component:default/a"), QStringLiteral("described"));
         QCOMPARE(r.criteria.size(), 2);
         QCOMPARE(r.score, 100);
+    }
+
+    void aCacheFromSchema7ComesBackWithItsHealth()
+    {
+        const auto policy = builtInPolicy();
+        HealthPolicy::install(policy);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("c.sqlite3"));
+        QStringList before;
+        {
+            auto cache = std::move(Cache::open(path).value());
+            QVERIFY(CatalogWriter(*cache)
+                        .applySourceRun(run(QStringLiteral("s"),
+                            { service(QStringLiteral("a"), { QStringLiteral("b") }, true),
+                                service(QStringLiteral("b"), {}, false) }))
+                        .ok());
+            before = healthRows(cache->database());
+            QVERIFY(cache->database().setUserVersion(7).ok());
+        }
+        auto cache = std::move(Cache::open(path).value());
+        Database &db = cache->database();
+        QCOMPARE(db.userVersion().value(), 8);
+        // Migration 8 made the table anew, empty; the open recomputed it, checks and all.
+        QCOMPARE(healthRows(db), before);
+        QVERIFY(!db.exec(QStringLiteral("INSERT INTO health(entity_id, scorecard, score, band, level, results) "
+                                        "SELECT id, 'x', 1, 'amber', 'none', '[]' FROM entities LIMIT 1"))
+                     .ok());
     }
 
     void aRestoredSnapshotComesBackWithItsHealth()
