@@ -90,6 +90,20 @@ struct HealthRecompute::Verdicts
     QHash<QString, std::pair<qint64, QList<int>>> scored; // key -> id, scorecards
 };
 
+// What the evaluation leaves for the writer once every entity is stored.
+struct HealthRecompute::Pending
+{
+    struct Read
+    {
+        QString key;
+        qint64 id;
+        QString seen;
+    };
+    QStringList kinds; // those the scorecards are limited to; empty for every kind
+    std::vector<Read> reads;
+    std::vector<std::pair<qint64, std::optional<std::pair<int, QString>>>> worst; // entities to set
+};
+
 // Per scorecard, the entities at risk through a dependency with their path. Only those that
 // can reach a failing one are walked: found by going up from the failing ones through their
 // dependents.
@@ -147,9 +161,19 @@ core::Status HealthRecompute::run()
     CAIRN_TRY(writeGraph(facts));
     Verdicts verdicts;
     verdicts.failing.resize(m_policy.scorecards.size());
-    CAIRN_TRY(evaluateAndWrite(facts, verdicts));
-    CAIRN_TRY(writeRisk(facts, verdicts));
-    return indexes.rebuild(m_db);
+    Pending pending;
+    CAIRN_TRY(evaluate(facts, verdicts, pending));
+    // The risk paths need every verdict and no SQL: they are found on the pool while this
+    // thread stores what the evaluation read and the worst scores, and rebuilds the indexes
+    // (none of which holds a risk path).
+    QFuture<std::vector<Risk>> risks
+        = QtConcurrent::run([this, &facts, &verdicts] { return risksOf(facts, verdicts); });
+    const auto waitForRisks = qScopeGuard([&risks] { risks.waitForFinished(); });
+    CAIRN_TRY(writeReads(pending));
+    CAIRN_TRY(writeWorst(pending));
+    CAIRN_TRY(indexes.rebuild(m_db));
+    // Taken out of `risks` first: Qt waits forever on a future whose result was taken.
+    return writeRisk(std::exchange(risks, {}).takeResult());
 }
 
 core::Status HealthRecompute::writeGraph(const CatalogFacts &facts)
@@ -170,10 +194,10 @@ core::Status HealthRecompute::writeGraph(const CatalogFacts &facts)
     return {};
 }
 
-core::Status HealthRecompute::evaluateAndWrite(const CatalogFacts &facts, Verdicts &verdicts)
+core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verdicts, Pending &pending)
 {
     // The kinds the scorecards are limited to; none when one of them takes any kind.
-    QStringList kinds;
+    QStringList &kinds = pending.kinds;
     for (const core::Scorecard &s : m_policy.scorecards) {
         if (s.appliesTo.kinds.isEmpty()) {
             kinds.clear();
@@ -201,14 +225,6 @@ core::Status HealthRecompute::evaluateAndWrite(const CatalogFacts &facts, Verdic
     QHash<QString, int> scorecardIndex;
     for (qsizetype i = 0; i < m_policy.scorecards.size(); ++i)
         scorecardIndex.insert(m_policy.scorecards.at(i).id, int(i));
-    struct Read
-    {
-        QString key;
-        qint64 id;
-        QString seen;
-    };
-    std::vector<Read> reads;
-    std::vector<std::pair<qint64, std::optional<std::pair<int, QString>>>> worst; // entities to set
 
     const auto write = [&](const QList<Output> &outputs) -> core::Status {
         for (const Output &out : outputs) {
@@ -229,9 +245,9 @@ core::Status HealthRecompute::evaluateAndWrite(const CatalogFacts &facts, Verdic
             if (!out.rows.isEmpty())
                 verdicts.scored.insert(out.key, { out.id, out.scorecards });
             for (qsizetype i = 0; i < out.reads.size(); ++i)
-                reads.push_back(Read { out.reads.at(i), out.id, out.seen.at(i) });
+                pending.reads.push_back(Pending::Read { out.reads.at(i), out.id, out.seen.at(i) });
             if (out.worstChanged)
-                worst.emplace_back(out.id, out.worst);
+                pending.worst.emplace_back(out.id, out.worst);
         }
         return {};
     };
@@ -265,26 +281,35 @@ core::Status HealthRecompute::evaluateAndWrite(const CatalogFacts &facts, Verdic
         CAIRN_TRY(handOver());
     while (!inFlight.isEmpty())
         CAIRN_TRY(write(inFlight.dequeue().takeResult()));
+    return {};
+}
 
-    // What each entity read, in the table's key order.
-    std::sort(reads.begin(), reads.end(),
-        [](const Read &a, const Read &b) { return std::tie(a.key, a.id) < std::tie(b.key, b.id); });
+core::Status HealthRecompute::writeReads(Pending &pending)
+{
+    // In the table's key order.
+    std::sort(pending.reads.begin(), pending.reads.end(),
+        [](const Pending::Read &a, const Pending::Read &b) { return std::tie(a.key, a.id) < std::tie(b.key, b.id); });
     CAIRN_TRY_ASSIGN(Statement read,
         m_db.prepare(QStringLiteral("INSERT INTO health_reads(target_key, entity_id, seen) VALUES(:key, :id, :seen)")));
-    for (const Read &r : reads) {
+    for (const Pending::Read &r : pending.reads) {
         read.reset();
         read.bind(":key", r.key);
         read.bind(":id", r.id);
         read.bind(":seen", r.seen);
         CAIRN_TRY(read.exec());
     }
+    return {};
+}
 
+core::Status HealthRecompute::writeWorst(Pending &pending)
+{
     // Each entity's worst scorecard, where it changed, in the table's order; then those no
     // scorecard looked at (removed, or of another kind) lose theirs.
-    std::sort(worst.begin(), worst.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::sort(
+        pending.worst.begin(), pending.worst.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     CAIRN_TRY_ASSIGN(Statement setWorst,
         m_db.prepare(QStringLiteral("UPDATE entities SET health_score=:score, health_band=:band WHERE id=:id")));
-    for (const auto &[id, w] : worst) {
+    for (const auto &[id, w] : pending.worst) {
         setWorst.reset();
         setWorst.bind(":id", id);
         if (w) {
@@ -300,27 +325,22 @@ core::Status HealthRecompute::evaluateAndWrite(const CatalogFacts &facts, Verdic
         m_db.prepare(QStringLiteral("UPDATE entities SET health_score = NULL, health_band = NULL "
                                     "WHERE (health_score IS NOT NULL OR health_band IS NOT NULL) AND (removed_at "
                                     "IS NOT NULL")
-            + (kinds.isEmpty() ? QStringLiteral(")")
-                               : QStringLiteral(" OR kind NOT IN (SELECT value FROM json_each(:kinds)))"))));
-    if (!kinds.isEmpty())
-        clear.bind(":kinds", kindsJson);
+            + (pending.kinds.isEmpty() ? QStringLiteral(")")
+                                       : QStringLiteral(" OR kind NOT IN (SELECT value FROM json_each(:kinds)))"))));
+    if (!pending.kinds.isEmpty())
+        clear.bind(":kinds", health::compactJson(QJsonArray::fromStringList(pending.kinds)));
     return clear.exec();
 }
 
-core::Status HealthRecompute::writeRisk(const CatalogFacts &facts, const Verdicts &verdicts)
+std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(const CatalogFacts &facts, const Verdicts &verdicts) const
 {
     QHash<QString, QStringList> dependents;
     for (auto it = facts.allDependencies().constBegin(); it != facts.allDependencies().constEnd(); ++it)
         for (const QString &dep : it.value())
             dependents[dep].append(it.key());
-    // The scorecards' paths are independent of each other: each is found on a pool thread.
-    QList<QFuture<std::vector<Risk>>> perScorecard;
-    for (qsizetype s = 0; s < verdicts.failing.size(); ++s)
-        perScorecard.append(QtConcurrent::run(
-            [&facts, &verdicts, &dependents, s] { return risksOf(int(s), facts, verdicts, dependents); }));
     std::vector<Risk> risks;
-    for (QFuture<std::vector<Risk>> &f : perScorecard) {
-        std::vector<Risk> some = f.takeResult();
+    for (qsizetype s = 0; s < verdicts.failing.size(); ++s) {
+        std::vector<Risk> some = risksOf(int(s), facts, verdicts, dependents);
         risks.insert(risks.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
     }
     // In the table's key order: each update finds its page next to the last one's.
@@ -328,6 +348,11 @@ core::Status HealthRecompute::writeRisk(const CatalogFacts &facts, const Verdict
         return std::tie(std::get<0>(a), m_policy.scorecards.at(std::get<1>(a)).id)
             < std::tie(std::get<0>(b), m_policy.scorecards.at(std::get<1>(b)).id);
     });
+    return risks;
+}
+
+core::Status HealthRecompute::writeRisk(const std::vector<Risk> &risks)
+{
     CAIRN_TRY_ASSIGN(Statement setRisk,
         m_db.prepare(QStringLiteral("UPDATE health SET risk_path=:path WHERE entity_id=:id AND scorecard=:scorecard")));
     for (const auto &[id, scorecard, path] : risks) {

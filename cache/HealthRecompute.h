@@ -23,9 +23,9 @@ class Database;
 // much for an update entity by entity.
 //
 // Written as a bulk load: the tables' secondary indexes are taken down and built again
-// (BulkIndexes), the rows of each table go in key order, and the entities are evaluated a
-// chunk ahead on Qt's thread pool while the previous chunk is written (SQLite stays on
-// the caller's thread).
+// (BulkIndexes), the rows of each table go in key order, and what is pure computation runs
+// on Qt's thread pool beside the writer: the entities are evaluated chunks ahead of it,
+// and the risk paths found while it stores the rest. SQLite stays on the caller's thread.
 class HealthRecompute
 {
 public:
@@ -35,12 +35,17 @@ public:
 
 private:
     struct Verdicts;
+    struct Pending;
     using Risk = std::tuple<qint64, int, QString>; // entity id, scorecard index, path
+
+    core::Status writeGraph(const CatalogFacts &facts);
+    core::Status evaluate(const CatalogFacts &facts, Verdicts &verdicts, Pending &pending);
+    core::Status writeReads(Pending &pending);
+    core::Status writeWorst(Pending &pending);
+    std::vector<Risk> risksOf(const CatalogFacts &facts, const Verdicts &verdicts) const;
     static std::vector<Risk> risksOf(int scorecard, const CatalogFacts &facts, const Verdicts &verdicts,
         const QHash<QString, QStringList> &dependents);
-    core::Status writeGraph(const CatalogFacts &facts);
-    core::Status evaluateAndWrite(const CatalogFacts &facts, Verdicts &verdicts);
-    core::Status writeRisk(const CatalogFacts &facts, const Verdicts &verdicts);
+    core::Status writeRisk(const std::vector<Risk> &risks);
 
     Database &m_db;
     const HealthPolicy &m_policy;
