@@ -99,7 +99,7 @@ struct HealthRecompute::Pending
         qint64 id;
         QString seen;
     };
-    QStringList kinds; // those the scorecards are limited to; empty for every kind
+    QString kindsJson; // the kinds the scorecards are limited to, as JSON; empty for every kind
     std::vector<Read> reads;
     std::vector<std::pair<qint64, std::optional<std::pair<int, QString>>>> worst; // entities to set
 };
@@ -197,7 +197,7 @@ core::Status HealthRecompute::writeGraph(const CatalogFacts &facts)
 core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verdicts, Pending &pending)
 {
     // The kinds the scorecards are limited to; none when one of them takes any kind.
-    QStringList &kinds = pending.kinds;
+    QStringList kinds;
     for (const core::Scorecard &s : m_policy.scorecards) {
         if (s.appliesTo.kinds.isEmpty()) {
             kinds.clear();
@@ -206,7 +206,9 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
         for (const QString &k : s.appliesTo.kinds)
             kinds.append(k.toLower());
     }
-    const QString kindsJson = health::compactJson(QJsonArray::fromStringList(kinds));
+    if (!kinds.isEmpty())
+        pending.kindsJson = health::compactJson(QJsonArray::fromStringList(kinds));
+    const QString &kindsJson = pending.kindsJson;
     const QString ofKinds = QStringLiteral(" AND kind IN (SELECT value FROM json_each(:kinds))");
 
     // In id order (a scan of the table, not of an index by kind): the health rows then go
@@ -325,10 +327,11 @@ core::Status HealthRecompute::writeWorst(Pending &pending)
         m_db.prepare(QStringLiteral("UPDATE entities SET health_score = NULL, health_band = NULL "
                                     "WHERE (health_score IS NOT NULL OR health_band IS NOT NULL) AND (removed_at "
                                     "IS NOT NULL")
-            + (pending.kinds.isEmpty() ? QStringLiteral(")")
-                                       : QStringLiteral(" OR kind NOT IN (SELECT value FROM json_each(:kinds)))"))));
-    if (!pending.kinds.isEmpty())
-        clear.bind(":kinds", health::compactJson(QJsonArray::fromStringList(pending.kinds)));
+            + (pending.kindsJson.isEmpty()
+                    ? QStringLiteral(")")
+                    : QStringLiteral(" OR kind NOT IN (SELECT value FROM json_each(:kinds)))"))));
+    if (!pending.kindsJson.isEmpty())
+        clear.bind(":kinds", pending.kindsJson);
     return clear.exec();
 }
 

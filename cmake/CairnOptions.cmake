@@ -23,8 +23,11 @@ if(MSVC)
   target_compile_options(cairn_options INTERFACE /W4 ${cairn_werror} /permissive- /utf-8)
 else()
   set(cairn_werror $<$<BOOL:${CAIRN_WERROR}>:-Werror>)
+  # A local that hides another local: GCC and Clang spell the warning differently.
+  set(cairn_shadow $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
+    $<$<CXX_COMPILER_ID:Clang,AppleClang>:-Wshadow-uncaptured-local>)
   target_compile_options(cairn_options INTERFACE -Wall -Wextra -Wpedantic ${cairn_werror}
-    -Wshadow=local -Wnon-virtual-dtor -Wcast-qual -Wimplicit-fallthrough)
+    ${cairn_shadow} -Wnon-virtual-dtor -Wcast-qual -Wimplicit-fallthrough)
 endif()
 
 # ccache when the machine has it, unless the user chose a launcher; a machine without it

@@ -10,7 +10,7 @@
 
 namespace cairn::cache {
 class Cache;
-class KindCounts;
+struct KindCounts;
 } // namespace cairn::cache
 
 namespace cairn::models {
