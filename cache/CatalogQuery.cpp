@@ -314,7 +314,12 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
     // Near-spelling rows are kept only when their name or title is within the typo bound
     // (NameMatcher's own test, on indexed columns before any document is parsed), so rows
     // that merely share letters or a word never crowd the real typo out of `limit`.
-    const auto add = [&](Statement &q, bool typoOnly = false) -> core::Status {
+    // Once a name or title matched exactly, a longer one sharing its start cannot be
+    // NameMatcher's answer: the rest of a prefix range is not read (each row is a document
+    // to parse), as the range is ordered by the column, equal values first.
+    bool exact = false;
+    enum class Rows { Prefix, Typo };
+    const auto add = [&](Statement &q, Rows rows) -> core::Status {
         if (out.size() >= limit)
             return {};
         return forEachRow(q, [&](const Statement &row) {
@@ -322,7 +327,13 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
                 return core::NameMatcher::distance(normalized, row.text(10), bound) > bound
                     && (row.text(11).isEmpty() || core::NameMatcher::distance(normalized, row.text(11), bound) > bound);
             };
-            if (!seen.contains(row.text(6)) && !(typoOnly && far())) {
+            if (rows == Rows::Prefix) {
+                const bool equal = row.text(10) == normalized || row.text(11) == normalized;
+                if (exact && !equal)
+                    return false;
+                exact = exact || equal;
+            }
+            if (!seen.contains(row.text(6)) && !(rows == Rows::Typo && far())) {
                 seen.insert(row.text(6));
                 out.append(recordFrom(row));
             }
@@ -334,7 +345,7 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
     CAIRN_TRY(byNamePrefix(select
             + QStringLiteral("WHERE %1 >= ?1 AND %1 < ?2 ORDER BY %1, e.removed_at IS NOT NULL "
                              "LIMIT ?3"),
-        normalized, limit, [&](Statement &q) { return add(q); }));
+        normalized, limit, [&](Statement &q) { return add(q, Rows::Prefix); }));
     // An exact or prefix match always beats a typo in NameMatcher: no need to look further.
     if (!out.isEmpty() || bound == 0)
         return out;
@@ -346,7 +357,7 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
             normalized.left(2), limit * 4, [&](Statement &q) {
                 q.bind(4, qint64(normalized.size() - bound));
                 q.bind(5, qint64(normalized.size() + bound));
-                return add(q, true);
+                return add(q, Rows::Typo);
             }));
     const auto addWords = [&](const QString &words) -> core::Status {
         CAIRN_TRY_ASSIGN(ReusedStatement q,
@@ -355,7 +366,7 @@ core::Result<QList<core::EntityRecord>> CatalogQuery::nameCandidates(QStringView
                                  "entities_fts MATCH ?1 LIMIT ?2)")));
         q->bind(1, words);
         q->bind(2, limit * 2);
-        return add(*q, true);
+        return add(*q, Rows::Typo);
     };
     const QString match = ftsPrefixQuery(text);
     if (!match.isEmpty())

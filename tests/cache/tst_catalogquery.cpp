@@ -182,6 +182,31 @@ private Q_SLOTS:
         QCOMPARE(q.entitiesOfKind(u"Goal", {}, 10)->size(), 1);
     }
 
+    void anExactNameLeavesOutLongerNamesThatShareItsStart()
+    {
+        auto cache = std::move(Cache::open(QStringLiteral(":memory:"))).value();
+        QVERIFY(CatalogWriter(*cache).applySourceRun(test::run(QStringLiteral("files"),
+            { test::component(QStringLiteral("ledger-archive")), test::component(QStringLiteral("ledger")),
+                test::component(QStringLiteral("ledger-sync")),
+                test::group(QStringLiteral("finance"), QStringLiteral("Ledger")) })));
+        const auto namesOf = [](const QList<core::EntityRecord> &records) {
+            QStringList out;
+            for (const core::EntityRecord &r : records)
+                out.append(r.entity.ref().key());
+            out.sort();
+            return out;
+        };
+        CatalogQuery q(*cache);
+        // Equal by name or by title: a longer name cannot be the answer, so it is not read.
+        QCOMPARE(namesOf(q.nameCandidates(u"Ledger", 10).value()),
+            (QStringList { QStringLiteral("component:default/ledger"), QStringLiteral("group:default/finance") }));
+        // No equal one: every name that starts so is a candidate.
+        QCOMPARE(namesOf(q.nameCandidates(u"ledg", 10).value()),
+            (QStringList { QStringLiteral("component:default/ledger"),
+                QStringLiteral("component:default/ledger-archive"), QStringLiteral("component:default/ledger-sync"),
+                QStringLiteral("group:default/finance") }));
+    }
+
     void viewsAreQueryable()
     {
         Database &db = m_cache->database();
