@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/HealthEvaluation.h"
 
+#include "cache/Database.h"
 #include "core/ScorecardJson.h"
 
 #include <QJsonDocument>
@@ -14,6 +15,26 @@ StoredRow StoredRow::of(const core::ScorecardResult &result)
     return StoredRow { result.scorecardId, result.score, core::ScorecardEvaluator::bandId(result.band),
         core::ScorecardEvaluator::levelId(result.level), result.failedIds().join(u','),
         core::ScorecardJson::resultsToJson(result) };
+}
+
+core::Result<Statement> prepareInsert(Database &db)
+{
+    return db.prepare(QStringLiteral("INSERT INTO health(entity_id, scorecard, score, band, level, failed, results, "
+                                     "risk_path) VALUES(:id, :scorecard, :score, :band, :level, :failed, :results, "
+                                     "NULL)"));
+}
+
+core::Status insert(Statement &statement, qint64 entityId, const StoredRow &row)
+{
+    statement.reset();
+    statement.bind(":id", entityId);
+    statement.bind(":scorecard", row.scorecard);
+    statement.bind(":score", row.score);
+    statement.bind(":band", row.band);
+    statement.bind(":level", row.level);
+    statement.bind(":failed", row.failed);
+    statement.bind(":results", row.results);
+    return statement.exec();
 }
 
 core::Entity entityFrom(const QByteArray &document)

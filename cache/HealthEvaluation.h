@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cache/HealthPolicy.h"
+#include "cache/Statement.h"
 #include "core/Entity.h"
 #include "core/HealthResult.h"
 #include "core/ScorecardEvaluator.h"
@@ -13,6 +14,10 @@
 #include <QStringList>
 
 #include <optional>
+
+namespace cairn::cache {
+class Database;
+}
 
 // What an update of a few entities (HealthStore) and a recompute of all (HealthRecompute)
 // both do with one entity: evaluate it, and turn its results into the columns stored.
@@ -30,6 +35,10 @@ struct StoredRow
 
     static StoredRow of(const core::ScorecardResult &result);
 };
+
+// The statement that inserts a health row (without a risk path), and one insert with it.
+core::Result<Statement> prepareInsert(Database &db);
+core::Status insert(Statement &statement, qint64 entityId, const StoredRow &row);
 
 core::Entity entityFrom(const QByteArray &document);
 

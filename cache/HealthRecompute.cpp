@@ -219,10 +219,7 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
             + (kinds.isEmpty() ? QString() : ofKinds)));
     if (!kinds.isEmpty())
         entities.bind(":kinds", kindsJson);
-    CAIRN_TRY_ASSIGN(Statement insert,
-        m_db.prepare(QStringLiteral("INSERT INTO health(entity_id, scorecard, score, band, level, failed, results, "
-                                    "risk_path) VALUES(:id, :scorecard, :score, :band, :level, :failed, :results, "
-                                    "NULL)")));
+    CAIRN_TRY_ASSIGN(Statement insert, health::prepareInsert(m_db));
 
     QHash<QString, int> scorecardIndex;
     for (qsizetype i = 0; i < m_policy.scorecards.size(); ++i)
@@ -232,15 +229,7 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
         for (const Output &out : outputs) {
             for (qsizetype i = 0; i < out.rows.size(); ++i) {
                 const health::StoredRow &row = out.rows.at(i);
-                insert.reset();
-                insert.bind(":id", out.id);
-                insert.bind(":scorecard", row.scorecard);
-                insert.bind(":score", row.score);
-                insert.bind(":band", row.band);
-                insert.bind(":level", row.level);
-                insert.bind(":failed", row.failed);
-                insert.bind(":results", row.results);
-                CAIRN_TRY(insert.exec());
+                CAIRN_TRY(health::insert(insert, out.id, row));
                 if (row.band == core::ScorecardEvaluator::bandId(core::HealthBand::Failing))
                     verdicts.failing[out.scorecards.at(i)].insert(out.key);
             }

@@ -43,10 +43,7 @@ public:
     static core::Result<HealthRows> prepare(Database &db)
     {
         HealthRows rows;
-        CAIRN_TRY_ASSIGN(rows.m_insert,
-            db.prepare(QStringLiteral("INSERT INTO health(entity_id, scorecard, score, band, level, failed, results, "
-                                      "risk_path) VALUES(:id, :scorecard, :score, :band, :level, :failed, :results, "
-                                      "NULL)")));
+        CAIRN_TRY_ASSIGN(rows.m_insert, health::prepareInsert(db));
         CAIRN_TRY_ASSIGN(rows.m_read,
             db.prepare(QStringLiteral(
                 "INSERT OR IGNORE INTO health_reads(target_key, entity_id, seen) VALUES(:key, :id, :seen)")));
@@ -76,16 +73,7 @@ public:
     {
         const core::ScorecardResult *worst = nullptr;
         for (const core::ScorecardResult &r : results) {
-            const health::StoredRow row = health::StoredRow::of(r);
-            m_insert.reset();
-            m_insert.bind(":id", id);
-            m_insert.bind(":scorecard", row.scorecard);
-            m_insert.bind(":score", row.score);
-            m_insert.bind(":band", row.band);
-            m_insert.bind(":level", row.level);
-            m_insert.bind(":failed", row.failed);
-            m_insert.bind(":results", row.results);
-            CAIRN_TRY(m_insert.exec());
+            CAIRN_TRY(health::insert(m_insert, id, health::StoredRow::of(r)));
             if (!worst || r.score < worst->score)
                 worst = &r;
         }
