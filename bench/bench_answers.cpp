@@ -26,7 +26,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -104,7 +104,7 @@ bool build(cache::Cache &cache, int n)
 {
     QElapsedTimer t;
     t.start();
-    const bench::SyntheticOrganisation org(n);
+    const testsupport::SyntheticOrganisation org(n);
     cache::SourceRunInput input;
     input.sourceName = QStringLiteral("synthetic");
     input.sourceKind = QStringLiteral("files");

@@ -44,7 +44,7 @@
 #include <unistd.h>
 #include <vector>
 
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -195,7 +195,7 @@ int freePort()
 QList<core::Entity> backstageEntities(int count)
 {
     for (int n = count;;) {
-        const bench::SyntheticOrganisation organisation(n);
+        const testsupport::SyntheticOrganisation organisation(n);
         QList<core::Entity> kept;
         for (const core::Entity &entity : organisation.entities()) {
             const QString kind = entity.document().value(u"kind").toString();

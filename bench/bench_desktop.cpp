@@ -30,7 +30,7 @@
 #include <cstdio>
 
 #include "bench/EventLoopStalls.h"
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -106,7 +106,7 @@ bool build(const QString &path, int n)
     core::Result<std::unique_ptr<cache::Cache>> opened = cache::Cache::open(path);
     if (!opened)
         return false;
-    const bench::SyntheticOrganisation org(n);
+    const testsupport::SyntheticOrganisation org(n);
     cache::SourceRunInput input;
     input.sourceName = QStringLiteral("synthetic");
     input.sourceKind = QStringLiteral("files");

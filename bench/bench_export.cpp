@@ -22,7 +22,7 @@
 #include <cstdio>
 #include <limits>
 
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -45,7 +45,7 @@ qint64 residentKiB()
 // copies of them until there are N.
 QList<core::SourcedEntity> components(int count)
 {
-    const bench::SyntheticOrganisation organisation(std::max(2000, count / 5));
+    const testsupport::SyntheticOrganisation organisation(std::max(2000, count / 5));
     QList<core::Entity> base;
     for (const core::Entity &entity : organisation.entities()) {
         if (entity.kind().compare(u"component", Qt::CaseInsensitive) == 0)

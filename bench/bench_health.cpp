@@ -26,7 +26,7 @@
 #include <cstdio>
 #include <limits>
 
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -61,7 +61,7 @@ QList<core::SourcedEntity> organisation(int count)
     QList<core::SourcedEntity> out;
     int line = 0;
     // Kept by name: a range-for over a temporary's member would read a destroyed list.
-    const bench::SyntheticOrganisation synthetic(count);
+    const testsupport::SyntheticOrganisation synthetic(count);
     for (const core::Entity &entity : synthetic.entities()) {
         const bool component = entity.kind().compare(u"component", Qt::CaseInsensitive) == 0;
         out.append(core::SourcedEntity { component ? withHealthFacts(entity, random) : entity,

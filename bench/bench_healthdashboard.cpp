@@ -24,7 +24,7 @@
 #include <cstdio>
 #include <functional>
 
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -64,7 +64,7 @@ int main(int argc, char *argv[])
     cache::Cache &cache = **opened;
     const core::Result<qint64> held = cache.database().queryInt(QStringLiteral("SELECT count(*) FROM entities"));
     if (!held || *held == 0) {
-        const bench::SyntheticOrganisation organisation(count);
+        const testsupport::SyntheticOrganisation organisation(count);
         cache::SourceRunInput run;
         run.sourceName = QStringLiteral("bench");
         run.sourceKind = QStringLiteral("files");

@@ -20,7 +20,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -51,7 +51,7 @@ bool build(cache::Cache &cache, int n)
 {
     QElapsedTimer t;
     t.start();
-    const bench::SyntheticOrganisation org(n);
+    const testsupport::SyntheticOrganisation org(n);
     cache::SourceRunInput input;
     input.sourceName = QStringLiteral("synthetic");
     input.sourceKind = QStringLiteral("files");

@@ -21,7 +21,7 @@
 #include <memory>
 
 #include "bench/ImportFloor.h"
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -80,7 +80,7 @@ int main(int argc, char *argv[])
 
     QElapsedTimer timer;
     timer.start();
-    const bench::SyntheticOrganisation organisation(n);
+    const testsupport::SyntheticOrganisation organisation(n);
     cache::SourceRunInput input;
     input.sourceName = QStringLiteral("synthetic");
     input.sourceKind = QStringLiteral("files");

@@ -25,7 +25,7 @@
 
 #include "bench/BundleServer.h"
 #include "bench/ImportFloor.h"
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -98,7 +98,7 @@ int main(int argc, char *argv[])
         qunsetenv(var);
 
     QTemporaryDir dir;
-    const QList<core::Entity> entities = bench::SyntheticOrganisation(n).entities();
+    const QList<core::Entity> entities = testsupport::SyntheticOrganisation(n).entities();
     const QByteArray body = ndjsonOf(entities);
     std::printf("bench_sync: %d entities, bundle %.1f MB (NDJSON)\n", n, double(body.size()) / 1e6);
 

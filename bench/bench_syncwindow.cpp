@@ -28,7 +28,7 @@
 
 #include "bench/BundleServer.h"
 #include "bench/EventLoopStalls.h"
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -69,7 +69,7 @@ int main(int argc, char **argv)
         qunsetenv(var);
     const int n = app.arguments().size() > 1 ? app.arguments().at(1).toInt() : 100000;
 
-    const QList<core::Entity> entities = bench::SyntheticOrganisation(n).entities();
+    const QList<core::Entity> entities = testsupport::SyntheticOrganisation(n).entities();
     bench::BundleServer server(ndjsonOf(entities, false));
     if (!server.start()) {
         std::fprintf(stderr, "bench_syncwindow: the loopback server did not start\n");

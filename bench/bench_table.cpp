@@ -25,7 +25,7 @@
 #include <ctime>
 #include <functional>
 
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 
@@ -122,7 +122,7 @@ int main(int argc, char *argv[])
     const core::Result<qint64> entities = cache.database().queryInt(QStringLiteral("SELECT count(*) FROM entities"));
     const qint64 held = entities ? *entities : 0;
     if (held == 0) {
-        const bench::SyntheticOrganisation organisation(count);
+        const testsupport::SyntheticOrganisation organisation(count);
         cache::SourceRunInput run;
         run.sourceName = QStringLiteral("bench");
         run.sourceKind = QStringLiteral("files");

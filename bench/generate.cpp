@@ -5,7 +5,7 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 int main(int argc, char *argv[])
 {
@@ -22,7 +22,7 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "cairn_generate: cannot write " << file.fileName() << ": " << file.errorString() << "\n";
         return 1;
     }
-    const cairn::bench::SyntheticOrganisation organisation(count);
+    const cairn::testsupport::SyntheticOrganisation organisation(count);
     for (const cairn::core::Entity &entity : organisation.entities()) {
         file.write(QJsonDocument(entity.document()).toJson(QJsonDocument::Compact));
         file.write("\n");

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "bench/SyntheticOrganisation.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <array>
 
-namespace cairn::bench {
+namespace cairn::testsupport {
 
 namespace {
 
@@ -181,4 +181,4 @@ SyntheticOrganisation::SyntheticOrganisation(int entityCount, quint32 seed)
     }
 }
 
-} // namespace cairn::bench
+} // namespace cairn::testsupport

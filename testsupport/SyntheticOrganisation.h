@@ -5,7 +5,7 @@
 
 #include <QList>
 
-namespace cairn::bench {
+namespace cairn::testsupport {
 
 // A deterministic synthetic organisation of N entities with a realistic mix of kinds
 // (about 2 % groups, 15 % users, 45 % components, 15 % APIs, 12 % resources, 4 % systems,
@@ -22,4 +22,4 @@ private:
     QList<core::Entity> m_entities;
 };
 
-} // namespace cairn::bench
+} // namespace cairn::testsupport
