@@ -5,6 +5,7 @@
 #include "app/Commands.h"
 #include "app/ExitCode.h"
 #include "cache/Cache.h"
+#include "core/Clock.h"
 #include "sync/ScorecardReader.h"
 
 #include <QDate>
@@ -35,7 +36,7 @@ int runCommandLine(const QStringList &arguments, QTextStream &out, QTextStream &
 {
     // Global options may stand anywhere; take them out before the command sees its arguments.
     QString cachePath;
-    QDate today = QDate::currentDate();
+    QDate today = core::clock::today();
     QStringList rest;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &argument = arguments.at(i);

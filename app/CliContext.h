@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cache/Cache.h"
+#include "core/Clock.h"
 #include "core/Result.h"
 #include "sync/ScorecardReader.h"
 
@@ -50,7 +51,7 @@ private:
     QTextStream &m_err;
     std::unique_ptr<cache::Cache> m_cache;
     bool m_mayCreateCacheFolder = true;
-    QDate m_today = QDate::currentDate();
+    QDate m_today = core::clock::today();
     QList<sync::ScorecardFileError> m_scorecardErrors;
 };
 

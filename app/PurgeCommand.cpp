@@ -6,6 +6,7 @@
 #include "cache/CatalogQuery.h"
 #include "cache/CatalogWriter.h"
 #include "cache/SnapshotStore.h"
+#include "core/Clock.h"
 
 #include <limits>
 
@@ -76,7 +77,7 @@ int runPurge(CliContext &context, const QStringList &arguments)
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)
         return context.fail(cache.errorString());
-    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-days);
+    const QDateTime cutoff = core::clock::nowUtc().addDays(-days);
     core::Result<QList<cache::EntityDetails>> old = tombstonesBefore(*cache.value(), cutoff);
     if (!old)
         return context.fail(old.errorString());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/Cli.h"
 #include "app/ExitCode.h"
+#include "core/Clock.h"
 
 #include <QCoreApplication>
 #include <QIODevice>
@@ -29,6 +30,10 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
+    if (const std::optional<QString> wrong = cairn::core::clock::useEnvironment()) {
+        err << "cairn: " << *wrong << '\n';
+        return cairn::app::ExitUsage;
+    }
     int code = cairn::app::runCommandLine(QCoreApplication::arguments(), out, err);
     // An answer that never reached its reader (`cairn list > /dev/full`, a closed pipe) is a
     // failure, whichever command wrote it: a script must not take it for success.

@@ -7,6 +7,7 @@
 #include "cache/Schema.h"
 #include "cache/SqlTry.h"
 #include "cache/Transaction.h"
+#include "core/Clock.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -67,7 +68,7 @@ core::Result<Inspection> inspect(Database &db, Cache::IntegrityCheck when)
 // Moves `path` and its -wal/-shm aside; returns the new main file path.
 core::Result<QString> moveAside(const QString &path)
 {
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMddTHHmmss"));
+    const QString stamp = core::clock::nowLocal().toString(QStringLiteral("yyyyMMddTHHmmss"));
     QString target = QStringLiteral("%1.damaged-%2").arg(path, stamp);
     for (int n = 2; QFileInfo::exists(target); ++n)
         target = QStringLiteral("%1.damaged-%2-%3").arg(path, stamp).arg(n);
@@ -87,7 +88,15 @@ core::Result<QString> moveAside(const QString &path)
 // cache from before schema 6 lacks and which goes stale with the day or the scorecards.
 core::Status prepareForWriting(Database &db, Cache::HealthAtOpen health = Cache::HealthAtOpen::CatchUp)
 {
-    CAIRN_TRY(Schema::migrate(db));
+    // A migration that drops health (schema 8 made its table anew) is completed by the
+    // catch-up in its own transaction: killed in between, the cache would hold the new schema
+    // and no health. The window (HealthAtOpen::Later) leaves that to its catch-up after the
+    // first paint, which the next open redoes if it was killed.
+    CAIRN_TRY(Schema::migrate(db, [&]() -> core::Status {
+        if (health == Cache::HealthAtOpen::Later)
+            return {};
+        return HealthStore::ensureCurrent(db);
+    }));
     if (health == Cache::HealthAtOpen::Later)
         return {};
     CAIRN_TRY_ASSIGN(Transaction tx, Transaction::begin(db));

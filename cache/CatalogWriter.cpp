@@ -8,6 +8,7 @@
 #include "cache/SourceRunStream.h"
 #include "cache/SqlTry.h"
 #include "cache/Transaction.h"
+#include "core/Clock.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -18,7 +19,7 @@ namespace {
 
 QString nowText()
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return core::clock::nowUtc().toString(Qt::ISODateWithMs);
 }
 QDateTime fromText(const QString &text)
 {

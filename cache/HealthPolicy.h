@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/Clock.h"
 #include "core/Scorecard.h"
 
 #include <QDate>
@@ -21,7 +22,7 @@ namespace cairn::cache {
 struct HealthPolicy
 {
     QList<core::Scorecard> scorecards;
-    std::function<QDate()> today = [] { return QDate::currentDate(); };
+    std::function<QDate()> today = [] { return core::clock::today(); };
 
     // Changes whenever a scorecard's definition does: stored health computed with another
     // fingerprint is recomputed.

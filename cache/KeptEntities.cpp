@@ -5,6 +5,7 @@
 #include "cache/Database.h"
 #include "cache/SqlTry.h"
 #include "cache/Transaction.h"
+#include "core/Clock.h"
 
 #include <QStringList>
 
@@ -46,7 +47,7 @@ core::Status KeptEntities::keep(const QString &sourceName, const QList<core::Ent
     CAIRN_TRY_ASSIGN(Statement insert,
         db.prepare(QStringLiteral("INSERT INTO kept_entities(source_id, entity_key, kept_at) VALUES(?1, ?2, ?3) "
                                   "ON CONFLICT(source_id, entity_key) DO NOTHING")));
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QString now = core::clock::nowUtc().toString(Qt::ISODateWithMs);
     QStringList refused;
     for (const core::EntityRef &ref : refs) {
         if (ref.isNull() || ref.kind().isEmpty()) {

@@ -3,6 +3,7 @@
 
 #include "cache/CacheOwnership.h"
 #include "cache/Database.h"
+#include "cache/SqlTry.h"
 #include "cache/Transaction.h"
 
 #include <QList>
@@ -552,24 +553,26 @@ core::Error Schema::newerSchemaError(const QString &path, int fileVersion)
         core::ErrorKind::NewerVersion };
 }
 
-core::Status Schema::migrate(Database &db)
+core::Status Schema::migrate(Database &db, const std::function<core::Status()> &complete)
 {
     core::Result<int> current = db.userVersion();
     if (!current)
         return current.error();
     if (*current > latestVersion())
         return newerSchemaError(db.path(), *current);
+    core::Result<qint64> applicationId = db.queryInt(QStringLiteral("PRAGMA application_id"));
+    if (!applicationId)
+        return applicationId.error();
+    if (*current == latestVersion() && *applicationId == CacheOwnership::ApplicationId)
+        return {};
+
+    CAIRN_TRY_ASSIGN(Transaction tx, Transaction::begin(db));
     for (const Migration &m : migrations()) {
         if (m.version <= *current)
             continue;
-        core::Result<Transaction> tx = Transaction::begin(db);
-        if (!tx)
-            return tx.error();
         core::Status applied = db.exec(m.sql.toString());
         if (applied)
             applied = db.setUserVersion(m.version);
-        if (applied)
-            applied = tx->commit();
         if (!applied)
             return core::Error { QStringLiteral("Could not migrate the cache %1 to schema %2: %3")
                                      .arg(db.path())
@@ -577,13 +580,13 @@ core::Status Schema::migrate(Database &db)
                                      .arg(applied.errorString()) };
     }
     // Marks the file as Cairn's (CacheOwnership): once, for a new cache or one from before
-    // the mark; a header write, so not on every open.
-    core::Result<qint64> applicationId = db.queryInt(QStringLiteral("PRAGMA application_id"));
-    if (!applicationId)
-        return applicationId.error();
+    // the mark; a header write, so not on every open, and inside the transaction, so a new
+    // cache never exists without it.
     if (*applicationId != CacheOwnership::ApplicationId)
-        return db.exec(QStringLiteral("PRAGMA application_id=%1").arg(CacheOwnership::ApplicationId));
-    return {};
+        CAIRN_TRY(db.exec(QStringLiteral("PRAGMA application_id=%1").arg(CacheOwnership::ApplicationId)));
+    if (*current != latestVersion() && complete)
+        CAIRN_TRY(complete());
+    return tx.commit();
 }
 
 } // namespace cairn::cache

@@ -7,6 +7,7 @@
 #include "cache/Schema.h"
 #include "cache/SqlTry.h"
 #include "cache/Transaction.h"
+#include "core/Clock.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSaveFile>
-#include <QThread>
 
 #include <sqlite3.h>
 
@@ -107,6 +107,7 @@ SnapshotReason readReason(const QString &path)
 // delete one is only logged: it costs space, not data.
 void removeAbandonedCopies(const QString &dir)
 {
+    // Files' times are the system's: compared with its clock, not Cairn's (which a test may set).
     const QDateTime abandonedBefore = QDateTime::currentDateTimeUtc().addSecs(-10 * 60);
     const QFileInfoList leftovers
         = QDir(dir).entryInfoList({ QStringLiteral("*.partial"), QStringLiteral("*.partial-journal"),
@@ -120,6 +121,28 @@ void removeAbandonedCopies(const QString &dir)
         else
             qCWarning(cacheLog) << "could not remove the abandoned snapshot copy" << file.filePath();
     }
+}
+
+// Ids are times to the millisecond, and their order is the order snapshots were taken in:
+// "the newest sound snapshot" is the last id. A clock that stands still or was set back
+// (by hand, by a time server's step) must not give a new snapshot an id that is taken or
+// sorts before an older one, so an id is never at or before the newest in the folder; its
+// time is then a millisecond after that one's.
+QString nextId(const QString &dir)
+{
+    QDateTime at = core::clock::nowUtc();
+    const QStringList taken
+        = QDir(dir).entryList({ QStringLiteral("*") + FileSuffix }, QDir::Files, QDir::Name | QDir::Reversed);
+    for (const QString &name : taken) {
+        QDateTime newest = QDateTime::fromString(name.chopped(FileSuffix.size()), IdFormat);
+        if (!newest.isValid())
+            continue; // not one of ours
+        newest.setTimeSpec(Qt::UTC);
+        if (at <= newest)
+            at = newest.addMSecs(1);
+        break;
+    }
+    return at.toString(IdFormat);
 }
 
 } // namespace
@@ -141,11 +164,7 @@ core::Result<SnapshotInfo> SnapshotStore::create(const SnapshotReason &reason, c
     if (!QDir().mkpath(dir))
         return core::Error { QStringLiteral("Could not create the snapshot folder %1; check permissions.").arg(dir) };
 
-    QString id = QDateTime::currentDateTimeUtc().toString(IdFormat);
-    while (QFileInfo::exists(dir + u'/' + id + FileSuffix)) {
-        QThread::msleep(2); // ids are times to the millisecond, and must stay sortable
-        id = QDateTime::currentDateTimeUtc().toString(IdFormat);
-    }
+    const QString id = nextId(dir);
     removeAbandonedCopies(dir);
     const QString target = dir + u'/' + id + FileSuffix;
     const QString partial = target + QStringLiteral(".partial");
@@ -273,9 +292,10 @@ core::Result<QString> SnapshotStore::restore(const QString &id, const Progress &
             QStringLiteral("the restore of snapshot %1 into %2").arg(id, m_cache.path()),
             pagesOf(progress, Step::Restoring)));
     }
-    CAIRN_TRY(Schema::migrate(m_cache.database()));
     // A snapshot from before schema 6, or from another day or other scorecards, has no
-    // health or stale health: it comes back with health computed for it.
+    // health or stale health: it comes back with health computed for it, in the migration's
+    // transaction when it needs one.
+    CAIRN_TRY(Schema::migrate(m_cache.database(), [&] { return HealthStore::ensureCurrent(m_cache.database()); }));
     {
         CAIRN_TRY_ASSIGN(Transaction tx, Transaction::begin(m_cache.database()));
         CAIRN_TRY(HealthStore::ensureCurrent(m_cache.database()));

@@ -9,6 +9,7 @@
 #include "cache/RunLog.h"
 #include "cache/SnapshotStore.h"
 #include "cache/SqlTry.h"
+#include "core/Clock.h"
 
 #include <QDateTime>
 #include <QScopeGuard>
@@ -21,7 +22,7 @@ namespace {
 
 QString nowText()
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return core::clock::nowUtc().toString(Qt::ISODateWithMs);
 }
 
 // How often the progress callback runs while writing: often enough to cancel promptly,

@@ -3,6 +3,7 @@
 
 #include "core/Answer.h"
 #include "core/CatalogLookup.h"
+#include "core/Clock.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -11,7 +12,7 @@ namespace cairn::core {
 
 struct AnswerOptions
 {
-    QDate today = QDate::currentDate(); // injectable, so "stale" is testable
+    QDate today = core::clock::today(); // injectable, so "stale" is testable
     int staleDays = 14; // a project without an update for longer is stale
     int latestUpdates = 3; // status updates shown in How
     int listLimit = 50; // longest list in an answer; counts stay exact

@@ -2,6 +2,7 @@
 #include "models/GoalTreeModel.h"
 
 #include "cache/GoalGraph.h"
+#include "core/Clock.h"
 #include "core/GoalProgress.h"
 #include "core/ProjectTimeline.h"
 #include "core/RelationType.h"
@@ -230,7 +231,7 @@ private:
     {
         const core::Entity &project = item.record.entity;
         const core::TimelineSummary timeline
-            = core::ProjectTimeline::fromEntity(project).summarize(QDate::currentDate());
+            = core::ProjectTimeline::fromEntity(project).summarize(core::clock::today());
         auto row = std::make_shared<Node>();
         row->kind = Node::Kind::Project;
         row->ref = project.ref();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/Clock.h"
 #include "core/HygieneItem.h"
 
 #include <QAbstractTableModel>
@@ -32,7 +33,7 @@ public:
 
     // Starts the first read, judged on `today` with `staleDays` (core::AnswerOptions).
     explicit HygieneModel(
-        cache::Cache &cache, QDate today = QDate::currentDate(), int staleDays = 14, QObject *parent = nullptr);
+        cache::Cache &cache, QDate today = core::clock::today(), int staleDays = 14, QObject *parent = nullptr);
     ~HygieneModel() override;
 
     // The day dates are judged on and the stale days (core::AnswerOptions); read again when

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/HttpClient.h"
 
+#include "core/Clock.h"
 #include "sync/SyncLog.h"
 
 #include <QDateTime>
@@ -168,7 +169,7 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
     if (!when.isValid())
         return std::nullopt;
     when.setTimeZone(QTimeZone::utc());
-    const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(when);
+    const qint64 ms = core::clock::nowUtc().msecsTo(when);
     return std::chrono::milliseconds(std::max<qint64>(0, ms));
 }
 

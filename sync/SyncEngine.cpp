@@ -3,6 +3,7 @@
 
 #include "cache/CatalogWriter.h"
 #include "cache/SourceRunStream.h"
+#include "core/Clock.h"
 #include "core/EntityValidator.h"
 #include "core/RelationType.h"
 #include "sync/PartChecks.h"
@@ -38,7 +39,7 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
 {
     QElapsedTimer timer;
     timer.start();
-    const QDateTime startedAt = QDateTime::currentDateTimeUtc();
+    const QDateTime startedAt = core::clock::nowUtc();
     SyncOutcome outcome;
     outcome.sourceName = sourceName;
     cache::CatalogWriter writer(m_cache);

@@ -3,6 +3,7 @@
 
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
+#include "core/Clock.h"
 #include "sync/SourceFactory.h"
 #include "sync/SourceRegistry.h"
 #include "sync/SyncLog.h"
@@ -29,7 +30,7 @@ SyncOutcome failedBeforeRun(cache::Cache &cache, const QString &sourceName, cons
     outcome.errorKind = failure.kind;
     if (!dryRun) { // the log shows failed runs too, as the engine's own failures
         core::Result<qint64> logged
-            = cache::CatalogWriter(cache).recordFailedRun(sourceName, QDateTime::currentDateTimeUtc(), error);
+            = cache::CatalogWriter(cache).recordFailedRun(sourceName, core::clock::nowUtc(), error);
         if (!logged)
             qCWarning(syncLog) << "the failed run of" << sourceName << "was not logged:" << logged.errorString();
     }

@@ -3,6 +3,7 @@
 
 #include "core/Answer.h"
 #include "core/AskEngine.h"
+#include "core/Clock.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -24,7 +25,7 @@ class AnswerHtml final
     Q_DECLARE_TR_FUNCTIONS(cairn::ui::AnswerHtml)
 
 public:
-    explicit AnswerHtml(const QPalette &palette, QLocale locale = {}, QDate today = QDate::currentDate());
+    explicit AnswerHtml(const QPalette &palette, QLocale locale = {}, QDate today = core::clock::today());
 
     QString render(const core::Answer &answer) const;
     // The headline of a question's answer, then the answer itself (or its list of items).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/DamagedCacheNotice.h"
 
+#include "core/Clock.h"
 #include "ui/SnapshotJob.h"
 #include "ui/SnapshotWords.h"
 
@@ -159,7 +160,7 @@ void DamagedCacheNotice::onFound(const std::optional<cache::SnapshotInfo> &snaps
     } else {
         m_offer->setText(tr("The latest good snapshot is %1. Restore it to get back what the cache held then, or "
                             "sync your sources again to fetch what they hold now.")
-                             .arg(SnapshotWords::summary(*snapshot, QDateTime::currentDateTimeUtc())));
+                             .arg(SnapshotWords::summary(*snapshot, core::clock::nowUtc())));
         m_restore->setEnabled(true);
         m_restore->show();
     }
@@ -174,7 +175,7 @@ void DamagedCacheNotice::restoreOffered()
     m_sync->setEnabled(false);
     // The notice stays until the restore is over: it is what tells the window to reload.
     m_dismiss->setEnabled(false);
-    m_offer->setText(tr("Restoring %1…").arg(SnapshotWords::summary(*m_offered, QDateTime::currentDateTimeUtc())));
+    m_offer->setText(tr("Restoring %1…").arg(SnapshotWords::summary(*m_offered, core::clock::nowUtc())));
     m_progress->setRange(0, 0);
     m_progress->show();
 }
@@ -193,8 +194,8 @@ void DamagedCacheNotice::onRestored(const QString &snapshotId, const QString &un
     m_progress->hide();
     m_sync->setEnabled(true);
     m_dismiss->setEnabled(true);
-    const QString what = m_offered ? SnapshotWords::summary(*m_offered, QDateTime::currentDateTimeUtc())
-                                   : tr("snapshot %1").arg(snapshotId);
+    const QString what
+        = m_offered ? SnapshotWords::summary(*m_offered, core::clock::nowUtc()) : tr("snapshot %1").arg(snapshotId);
     if (!error.isEmpty()) {
         m_restore->setEnabled(true);
         m_offer->setText(

@@ -4,6 +4,7 @@
 #include "cache/Cache.h"
 #include "cache/CatalogWriter.h"
 #include "cache/KeptEntities.h"
+#include "core/Clock.h"
 #include "models/BackgroundReader.h"
 #include "models/CacheChangeWatcher.h"
 #include "models/ChangesModel.h"
@@ -952,7 +953,7 @@ void MainWindow::showStatus(const core::Result<StatusFacts> &facts)
     }
     const QList<cache::SourceInfo> &sources = facts->sources;
     const QList<cache::SyncRunRecord> &runs = facts->runs;
-    m_freshness->setText(Freshness::describe(sources, runs, QDateTime::currentDateTimeUtc()));
+    m_freshness->setText(Freshness::describe(sources, runs, core::clock::nowUtc()));
     m_freshness->setToolTip(tr("Cairn shows its local copy. It never claims to be live: this says when each "
                                "source was last read."));
     const QList<HeldSource> held = heldSources(sources, runs);

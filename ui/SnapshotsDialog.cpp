@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/SnapshotsDialog.h"
 
+#include "core/Clock.h"
 #include "ui/EmptyState.h"
 #include "ui/SnapshotJob.h"
 #include "ui/SnapshotWords.h"
@@ -137,7 +138,7 @@ void SnapshotsDialog::showSnapshots(const QList<cache::SnapshotInfo> &snapshots,
     m_listed = true;
     m_snapshots = snapshots;
     m_list->clear();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = core::clock::nowUtc();
     const QLocale locale;
     for (const cache::SnapshotInfo &snapshot : snapshots) {
         auto *item = new QTreeWidgetItem(m_list);
@@ -289,7 +290,7 @@ QString SnapshotsDialog::describe(const QString &snapshotId) const
 {
     for (const cache::SnapshotInfo &snapshot : m_snapshots) {
         if (snapshot.id == snapshotId)
-            return SnapshotWords::summary(snapshot, QDateTime::currentDateTimeUtc());
+            return SnapshotWords::summary(snapshot, core::clock::nowUtc());
     }
     return tr("snapshot %1").arg(snapshotId);
 }

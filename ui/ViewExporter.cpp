@@ -2,6 +2,7 @@
 #include "ui/ViewExporter.h"
 
 #include "core/AtomicFileWrite.h"
+#include "core/Clock.h"
 #include "core/ModelCsvExporter.h"
 #include "ui/CsvExportJob.h"
 
@@ -37,7 +38,7 @@ QString ViewExporter::askTarget(const QString &name) const
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested = QDir(folder).filePath(
-        QStringLiteral("cairn-%1-%2.csv").arg(name, QDate::currentDate().toString(Qt::ISODate)));
+        QStringLiteral("cairn-%1-%2.csv").arg(name, core::clock::today().toString(Qt::ISODate)));
     if (m_askSaveFile)
         return m_askSaveFile(suggested);
     return QFileDialog::getSaveFileName(m_window, tr("Export View as CSV"), suggested, tr("CSV files (*.csv)"));

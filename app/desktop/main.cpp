@@ -2,6 +2,7 @@
 // cairn-desktop: the window. The command line stays `cairn` (app/main.cpp); both use the
 // same cache, chosen the same way (--cache FILE, else $CAIRN_CACHE, else the default).
 #include "cache/Cache.h"
+#include "core/Clock.h"
 #include "sync/ScorecardReader.h"
 #include "ui/DesktopSession.h"
 
@@ -48,6 +49,10 @@ int main(int argc, char *argv[])
         QStringLiteral("LANG"));
     parser.addOptions({ cacheOption, firstPaint, screenshots, today, language });
     parser.process(app);
+    if (const std::optional<QString> wrong = cairn::core::clock::useEnvironment()) {
+        QTextStream(stderr) << "cairn-desktop: " << *wrong << '\n';
+        return 2;
+    }
 
     // Before any window exists: every string and date it shows follows the language.
     QString wanted = parser.value(language);

@@ -615,8 +615,31 @@ private Q_SLOTS:
         QCOMPARE(refsListed().size(), 300);
     }
 
+    // CAIRN_NOW sets the clock every time-dependent rule reads (tests, reproducible
+    // screenshots); a value that is not a time is refused before anything is written.
+    void theClockCanBeSetFromTheEnvironment()
+    {
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("CAIRN_NOW"), QStringLiteral("2026-03-29T01:30:00Z"));
+        Run run = bare({ QStringLiteral("--cache"), cachePath(), QStringLiteral("import"),
+                           folderOfComponents(QStringLiteral("clock"), 2) },
+            env);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        run = bare({ QStringLiteral("--cache"), cachePath(), QStringLiteral("log") }, env);
+        QVERIFY2(run.out.contains(u"2026-03-29T01:30:00"), qPrintable(run.out));
+
+        env.insert(QStringLiteral("CAIRN_NOW"), QStringLiteral("yesterday"));
+        run = bare(
+            { QStringLiteral("--cache"), m_home->filePath(QStringLiteral("other.sqlite3")), QStringLiteral("check") },
+            env);
+        QCOMPARE(run.code, 2);
+        QVERIFY2(run.err.contains(u"CAIRN_NOW takes a time as 2026-11-24T09:00:00Z, not \"yesterday\""),
+            qPrintable(run.err));
+        QVERIFY(!QFile::exists(m_home->filePath(QStringLiteral("other.sqlite3"))));
+    }
+
     // Damage SQLite's integrity_check passes: a dropped view and table, a row whose
-    // document no longer parses. `check` names each and fails.
+    // document no longer parses, a changed text. `check` names each and fails.
     void checkFindsMissingSchemaObjectsAndUnreadableRows()
     {
         QCOMPARE(cairn({ QStringLiteral("import"), folderOfComponents(QStringLiteral("schema"), 3) }).code, 0);
@@ -632,7 +655,10 @@ private Q_SLOTS:
         // every reader of the row.)
         QVERIFY(onCache("UPDATE entities SET document = '[1, 2]' WHERE name = 'schema-svc-1';"
                         "UPDATE entities SET document = '{\"kind\": \"Group\", \"metadata\": {\"name\": \"x\"}}' "
-                        "WHERE name = 'schema-svc-2';"));
+                        "WHERE name = 'schema-svc-2';"
+                        // A bit flipped in a text: still JSON, still this entity.
+                        "UPDATE entities SET document = json_set(document, '$.metadata.description', 'flipped') "
+                        "WHERE name = 'schema-svc-0';"));
         Run run = cairn({ QStringLiteral("check") });
         QCOMPARE(run.code, 1);
         QVERIFY2(run.out.contains(u"Integrity:      DAMAGED"), qPrintable(run.out));
@@ -641,6 +667,10 @@ private Q_SLOTS:
             qPrintable(run.out));
         QVERIFY2(run.out.contains(u"entity Component:default/schema-svc-2: its document is of another entity "
                                   u"(kind “Group”, name “x”)"),
+            qPrintable(run.out));
+        QVERIFY2(
+            run.out.contains(u"entity Component:default/schema-svc-0: its document is not the text that was stored "
+                             u"(its fingerprint differs)"),
             qPrintable(run.out));
 
         QVERIFY(onCache("DROP VIEW v_components; DROP TABLE purges;"));

@@ -4,6 +4,7 @@
 #include "cache/Database.h"
 #include "cache/Schema.h"
 #include "cache/SnapshotStore.h"
+#include "core/Clock.h"
 
 #include <QDir>
 #include <QFile>
@@ -331,6 +332,42 @@ private Q_SLOTS:
         QVERIFY(sound->has_value());
         QCOMPARE((*sound)->id, good->id);
         QCOMPARE((*sound)->liveEntities, 300);
+    }
+
+    // The clock set back an hour (by hand, by a time server) or standing still: a new
+    // snapshot still sorts after the older ones, so "the newest" is the one just taken.
+    void snapshotIdsKeepTheirOrderWhenTheClockGoesBack()
+    {
+        QTemporaryDir dir;
+        auto cache = Cache::open(dir.filePath(QStringLiteral("cache.sqlite3")));
+        QVERIFY(cache);
+        SnapshotStore store(**cache);
+        CatalogWriter writer(**cache);
+        const QDateTime noon(QDate(2026, 11, 24), QTime(12, 0), Qt::UTC);
+        SnapshotInfo first;
+        {
+            core::clock::ScopedSource at(noon);
+            QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), test::components(2))));
+            first = store.create(SnapshotReason::byHand()).value();
+        }
+        QCOMPARE(first.id, QStringLiteral("20261124T120000000"));
+        QCOMPARE(first.createdAt, noon);
+        SnapshotInfo second, third;
+        {
+            core::clock::ScopedSource anHourBefore(noon.addSecs(-3600));
+            QVERIFY(writer.applySourceRun(test::run(QStringLiteral("files"), test::components(3))));
+            second = store.create(SnapshotReason::byHand()).value();
+            third = store.create(SnapshotReason::byHand()).value(); // the clock has not moved
+        }
+        QCOMPARE(second.id, QStringLiteral("20261124T120000001"));
+        QCOMPARE(third.id, QStringLiteral("20261124T120000002"));
+        const QList<SnapshotInfo> listed = store.list().value();
+        QCOMPARE(listed.size(), 3);
+        QCOMPARE(listed.first().id, third.id);
+        const std::optional<SnapshotInfo> newest = store.newestSound().value();
+        QVERIFY(newest.has_value());
+        QCOMPARE(newest->id, third.id);
+        QCOMPARE(newest->liveEntities, 3);
     }
 };
 

@@ -54,6 +54,14 @@ void TestFreshness::agesReadAsPeopleSayThem()
     QCOMPARE(Freshness::age(Now.addDays(-4), Now), QStringLiteral("4 days ago"));
     // A clock that went backwards is not "in the future".
     QCOMPARE(Freshness::age(Now.addSecs(600), Now), QStringLiteral("just now"));
+    // Across the change to summer time the clock on the wall jumps an hour: 01:30 to 04:30
+    // in Paris on 29 March 2026 is two hours, not three.
+    const QTimeZone paris("Europe/Paris");
+    if (!paris.isValid())
+        QSKIP("no time zone data on this machine");
+    QCOMPARE(Freshness::age(QDateTime(QDate(2026, 3, 29), QTime(1, 30), paris),
+                 QDateTime(QDate(2026, 3, 29), QTime(4, 30), paris)),
+        QStringLiteral("2 h ago"));
 }
 
 void TestFreshness::saysWhenEachSourceWasRead()
