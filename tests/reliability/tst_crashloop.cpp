@@ -7,7 +7,6 @@
 // 20 kills of an import and 5 of each other operation by default (CI); CAIRN_RELIABILITY_FULL=1
 // runs 100 and 25. CAIRN_RELIABILITY_SEED=N repeats a run's moments (the seed is printed).
 #include "cache/Cache.h"
-#include "core/Entity.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -21,10 +20,13 @@
 #include <QThread>
 
 #include "support/CacheContent.h"
-#include "testsupport/SyntheticOrganisation.h"
+#include "support/SyntheticCatalog.h"
 
 using namespace cairn;
 using reliability::CacheContent;
+using reliability::CacheState;
+using reliability::copyCache;
+using reliability::stateOf;
 
 namespace {
 
@@ -45,61 +47,6 @@ QProcessEnvironment childEnvironment()
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     env.remove(QStringLiteral("CAIRN_CACHE"));
     return env;
-}
-
-// A synthetic organisation as NDJSON; `edited`: a later version of it, with every third
-// description changed, 4 % of entities gone (under the 10 % a run may remove unasked) and
-// 100 new components.
-QByteArray organisation(bool edited)
-{
-    const QList<core::Entity> entities = testsupport::SyntheticOrganisation(Entities).entities();
-    QByteArray out;
-    for (qsizetype i = 0; i < entities.size(); ++i) {
-        QJsonObject document = entities.at(i).document();
-        if (edited && i % 25 == 7)
-            continue;
-        if (edited && i % 3 == 0) {
-            QJsonObject metadata = document.value(QStringLiteral("metadata")).toObject();
-            metadata.insert(QStringLiteral("description"), QStringLiteral("Edited: version 2 of entity %1").arg(i));
-            document.insert(QStringLiteral("metadata"), metadata);
-        }
-        out += QJsonDocument(document).toJson(QJsonDocument::Compact) + '\n';
-    }
-    for (int i = 0; edited && i < 100; ++i) {
-        const QJsonObject metadata { { QStringLiteral("name"), QStringLiteral("new-service-%1").arg(i) },
-            { QStringLiteral("namespace"), QStringLiteral("default") } };
-        const QJsonObject spec { { QStringLiteral("type"), QStringLiteral("service") },
-            { QStringLiteral("lifecycle"), QStringLiteral("production") },
-            { QStringLiteral("owner"), QStringLiteral("group:default/nobody") } };
-        out += QJsonDocument(QJsonObject { { QStringLiteral("apiVersion"), QStringLiteral("backstage.io/v1alpha1") },
-                                 { QStringLiteral("kind"), QStringLiteral("Component") },
-                                 { QStringLiteral("metadata"), metadata }, { QStringLiteral("spec"), spec } })
-                   .toJson(QJsonDocument::Compact)
-            + '\n';
-    }
-    return out;
-}
-
-bool copyFile(const QString &from, const QString &to)
-{
-    QFile::remove(to);
-    return QFile::copy(from, to);
-}
-
-// A cache and its snapshot folder, copied whole: a restore needs the snapshot beside it.
-bool copyCache(const QString &from, const QString &to)
-{
-    if (!copyFile(from, to))
-        return false;
-    const QDir snapshots(from + QStringLiteral(".snapshots"));
-    if (!snapshots.exists())
-        return true;
-    if (!QDir().mkpath(to + QStringLiteral(".snapshots")))
-        return false;
-    const QStringList files = snapshots.entryList(QDir::Files);
-    return std::all_of(files.cbegin(), files.cend(), [&](const QString &name) {
-        return copyFile(snapshots.filePath(name), to + QStringLiteral(".snapshots/") + name);
-    });
 }
 
 struct Finished
@@ -128,36 +75,6 @@ Finished runCairn(const QString &cache, const QStringList &arguments, int killAf
     finished.exitCode = finished.crashed ? -1 : process.exitCode();
     finished.output = QString::fromUtf8(process.readAll());
     return finished;
-}
-
-CacheContent contentOf(const QString &path)
-{
-    const reliability::ContentRead read = reliability::readContent(path);
-    if (!read.error.isEmpty())
-        qWarning("%s", qPrintable(read.error));
-    return read.content;
-}
-
-// A cache and the snapshots beside it (copies cut short, `*.partial`, are not snapshots).
-struct State
-{
-    CacheContent cache;
-    QMap<QString, CacheContent> snapshots;
-
-    bool operator==(const State &) const = default;
-};
-
-QStringList snapshotFiles(const QString &cache)
-{
-    return QDir(cache + QStringLiteral(".snapshots")).entryList({ QStringLiteral("*.sqlite3") }, QDir::Files);
-}
-
-State stateOf(const QString &cache)
-{
-    State state { contentOf(cache), {} };
-    for (const QString &name : snapshotFiles(cache))
-        state.snapshots.insert(name, contentOf(cache + QStringLiteral(".snapshots/") + name));
-    return state;
 }
 
 } // namespace
@@ -193,14 +110,14 @@ class CrashLoop : public QObject
         QVERIFY(copyCache(operation.fixture, reference));
         if (operation.prepare)
             operation.prepare(reference);
-        const State before = stateOf(reference);
+        const CacheState before = stateOf(reference);
         QVERIFY(before.cache.rowCount() > 0);
         QElapsedTimer clock;
         clock.start();
         const Finished whole = runCairn(reference, operation.arguments);
         const int wholeMs = int(clock.elapsed());
         QVERIFY2(whole.exitCode == 0, qPrintable(whole.output));
-        const State after = stateOf(reference);
+        const CacheState after = stateOf(reference);
         QVERIFY2(!(after == before), "the operation changed nothing: the loop would prove nothing");
         // A snapshot is a copy of a state the cache was in.
         QList<CacheContent> copiesOf = before.snapshots.values();
@@ -225,7 +142,7 @@ class CrashLoop : public QObject
             const QStringList integrity = reliability::integrityCheck(cache);
             QVERIFY2(integrity == QStringList { QStringLiteral("ok") },
                 qPrintable(where + QStringLiteral(": ") + integrity.join(u'\n')));
-            const State left = stateOf(cache);
+            const CacheState left = stateOf(cache);
             if (left.cache == before.cache)
                 ++leftBefore;
             else if (left.cache == after.cache)
@@ -268,7 +185,8 @@ private Q_SLOTS:
         m_catalog = path(QStringLiteral("organisation.ndjson"));
         const auto writeCatalog = [&](bool edited) {
             QFile file(m_catalog);
-            return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(organisation(edited)) > 0;
+            return file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+                && file.write(reliability::syntheticCatalog(Entities, edited)) > 0;
         };
         QVERIFY(writeCatalog(false));
         m_imported = path(QStringLiteral("imported.sqlite3"));

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/CacheContent.h"
 
+#include <QDir>
+#include <QFile>
+
+#include <algorithm>
 #include <memory>
 #include <sqlite3.h>
 
@@ -147,6 +151,45 @@ ContentRead readContent(const QString &path)
         read.content.tables.insert(name, out);
     }
     return read;
+}
+
+CacheContent contentOf(const QString &path)
+{
+    const ContentRead read = readContent(path);
+    if (!read.error.isEmpty())
+        qWarning("%s", qPrintable(read.error));
+    return read.content;
+}
+
+CacheState stateOf(const QString &cachePath)
+{
+    CacheState state { contentOf(cachePath), {} };
+    const QDir folder(cachePath + QStringLiteral(".snapshots"));
+    for (const QString &name : folder.entryList({ QStringLiteral("*.sqlite3") }, QDir::Files))
+        state.snapshots.insert(name, contentOf(folder.filePath(name)));
+    return state;
+}
+
+bool copyCache(const QString &from, const QString &to)
+{
+    const auto copyFile = [](const QString &source, const QString &target) {
+        QFile::remove(target);
+        return QFile::copy(source, target);
+    };
+    QFile::remove(to + QStringLiteral("-wal"));
+    QFile::remove(to + QStringLiteral("-shm"));
+    if (!copyFile(from, to))
+        return false;
+    QDir(to + QStringLiteral(".snapshots")).removeRecursively();
+    const QDir snapshots(from + QStringLiteral(".snapshots"));
+    if (!snapshots.exists())
+        return true;
+    if (!QDir().mkpath(to + QStringLiteral(".snapshots")))
+        return false;
+    const QStringList files = snapshots.entryList(QDir::Files);
+    return std::all_of(files.cbegin(), files.cend(), [&](const QString &name) {
+        return copyFile(snapshots.filePath(name), to + QStringLiteral(".snapshots/") + name);
+    });
 }
 
 QStringList integrityCheck(const QString &path)

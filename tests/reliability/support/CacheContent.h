@@ -29,6 +29,24 @@ struct ContentRead
 };
 ContentRead readContent(const QString &path);
 
+// readContent(path).content, the error (if any) said as a warning.
+CacheContent contentOf(const QString &path);
+
+// A cache and the snapshots beside it, by file name (copies cut short, `*.partial`, are
+// not snapshots).
+struct CacheState
+{
+    CacheContent cache;
+    QMap<QString, CacheContent> snapshots;
+
+    bool operator==(const CacheState &) const = default;
+};
+CacheState stateOf(const QString &cachePath);
+
+// A cache and its snapshot folder, copied whole (a restore needs the snapshot beside it);
+// what was at `to` is replaced.
+bool copyCache(const QString &from, const QString &to);
+
 // PRAGMA integrity_check's lines: {"ok"} for a sound file.
 QStringList integrityCheck(const QString &path);
 
