@@ -101,7 +101,9 @@ int reportSyncOutcome(const sync::SyncOutcome &outcome, bool dryRun, QTextStream
     if (!outcome.unresolved.isEmpty()) {
         out << "  Unresolved owners (shown as unresolved, not errors):\n";
         for (const cache::UnresolvedRef &ref : outcome.unresolved)
-            out << "    " << ref.entity.toString() << " is owned by " << ref.target << ", which is not in the cache\n";
+            out << "    " << ref.entity.toString() << " is owned by " << ref.target
+                << (ref.notAnOwner ? ", which is not a group or a user: only they can own\n"
+                                   : ", which is not in the cache\n");
     }
     return outcome.problems.isEmpty() ? ExitOk : ExitError;
 }

@@ -19,10 +19,14 @@ struct UnresolvedRef
     QString relation; // e.g. ownedBy
     QString target; // the lower-case key it names
     QString displayName; // the entity's, as the cache shows it (title, else profile name, else name)
+    // An owner of a kind that owns nothing (an API, a component): only a group or a user can
+    // own. Backstage keeps such an entity, so Cairn does too, and says so.
+    bool notAnOwner = false;
 };
 
 // Live entities whose outgoing relations of `relationType` point at nothing live, limited to
-// one source when `sourceName` is given. Indexed: each distinct target is looked up once.
+// one source when `sourceName` is given; for ownedBy, also those whose owner is neither a
+// group nor a user. Indexed: each distinct target is looked up once.
 core::Result<QList<UnresolvedRef>> findUnresolvedRefs(
     Cache &cache, const QString &relationType, const QString &sourceName = {});
 

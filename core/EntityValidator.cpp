@@ -29,6 +29,17 @@ QString ValidationProblem::toString() const
 namespace {
 
 constexpr qsizetype MaxNameLength = 63;
+// Relations one entity may state, server-given or as spec lists. The largest real ones are
+// a company-wide group's members (tens of thousands); a million is a broken or hostile
+// catalog, whose rows would cost the cache and every answer about that entity.
+constexpr qsizetype MaxRelations = 100'000;
+
+QString tooManyRelations(qsizetype count)
+{
+    return QStringLiteral("holds %1 entries; an entity may state at most %2 relations (more is a broken catalog)")
+        .arg(count)
+        .arg(MaxRelations);
+}
 
 // Backstage's relation type pattern, ^\w+$: letters, digits and '_'.
 bool isValidRelationType(QStringView type)
@@ -387,6 +398,10 @@ private:
             return;
         }
         const QJsonArray array = relations.toArray();
+        if (array.size() > MaxRelations) {
+            add(path, tooManyRelations(array.size()));
+            return;
+        }
         for (qsizetype i = 0; i < array.size(); ++i) {
             const FieldPath itemPath = path.at(i);
             const QJsonObject relation = array.at(i).toObject();
@@ -498,6 +513,10 @@ private:
                 return;
             }
             const QJsonArray array = value.toArray();
+            if (field.shape == SpecShape::RefList && array.size() > MaxRelations) {
+                add(path, tooManyRelations(array.size()));
+                return;
+            }
             for (qsizetype i = 0; i < array.size(); ++i) {
                 const FieldPath itemPath = path.at(i);
                 const std::optional<QString> text = checkedText(array.at(i), itemPath);

@@ -38,6 +38,9 @@ QString HygieneWords::reason(const HygieneItem &item, QDate today)
     case HygieneCategory::NoOwner:
         return tr("Nobody owns it: its source names no owner.");
     case HygieneCategory::UnresolvedOwner:
+        // The detail is the owner's key: kind first.
+        if (!item.detail.startsWith(u"group:") && !item.detail.startsWith(u"user:"))
+            return tr("Its owner %1 is not a team or a person: only they can own.").arg(item.detail);
         return tr("Its owner %1 is not in the catalog.").arg(item.detail);
     case HygieneCategory::GroupWithoutMembers:
         return tr("Nobody is a member of it, and it has no child teams.");

@@ -770,6 +770,10 @@
         <source>The catalog is clean: every component has an owner and a system, every team has members, every person is in a team, and every project and goal is looked after.</source>
         <translation>Le catalogue est propre&#xa0;: chaque composant a un propriétaire et un système, chaque équipe a des membres, chaque personne est dans une équipe, et chaque projet et objectif est suivi.</translation>
     </message>
+    <message>
+        <source>Its owner %1 is not a team or a person: only they can own.</source>
+        <translation>Son propriétaire %1 n’est ni une équipe ni une personne&#xa0;: elles seules peuvent posséder.</translation>
+    </message>
 </context>
 <context>
     <name>LinkClassifier</name>

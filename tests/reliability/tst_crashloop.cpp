@@ -33,7 +33,7 @@ namespace {
 // Every child runs at the same frozen time, so a killed run and a whole one write the same
 // bytes (run times, snapshot ids).
 const QString FrozenNow = QStringLiteral("2026-11-24T09:00:00.000Z");
-constexpr int Entities = 2000;
+constexpr int Entities = 800;
 
 bool fullRun()
 {

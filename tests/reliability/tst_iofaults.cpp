@@ -5,7 +5,7 @@
 // the caller as an error, the cache is sound and as it was (a failed import may add its line
 // to the run log), Cairn opens it, and the same operation then succeeds.
 //
-// Every N from 1 to 16, then about 40 more spread over the rest (CI);
+// Every N from 1 to 8, then about 24 more spread over the rest (CI);
 // CAIRN_RELIABILITY_FULL=1 tries every N.
 #include "cache/Cache.h"
 #include "cache/SnapshotStore.h"
@@ -140,16 +140,16 @@ class IoFaults : public QObject
         QVERIFY(!(after == before));
 
         const QString file = path(name + QStringLiteral("-faulty.sqlite3"));
-        // How many operations a whole run does: the bounded run tries every N up to 16, then
-        // about 40 more spread evenly up to there; the full run tries every N.
+        // How many operations a whole run does: the bounded run tries every N up to 8, then
+        // about 24 more spread evenly up to there; the full run tries every N.
         QVERIFY(reliability::copyCache(c.fixture, file) && c.prepare(file));
         reliability::FaultyVfs::arm(operation, std::numeric_limits<int>::max());
         QVERIFY(c.run(file));
         reliability::FaultyVfs::disarm();
         const int total = reliability::FaultyVfs::seen();
-        const int stride = fullRun() ? 1 : std::max(1, total / 40);
+        const int stride = fullRun() ? 1 : std::max(1, total / 24);
         int failures = 0, tried = 0, n = 1;
-        for (; n <= MaxN; n += n < 16 ? 1 : stride) {
+        for (; n <= MaxN; n += n < 8 ? 1 : stride) {
             ++tried;
             QVERIFY(reliability::copyCache(c.fixture, file) && c.prepare(file));
             // "staying full": every write from the Nth on fails, the rollback's and the run

@@ -144,6 +144,10 @@ private Q_SLOTS:
             QStringLiteral("group:default/guest") };
         QCOMPARE(core::HygieneWords::reason(unresolved, kToday),
             QStringLiteral("Its owner group:default/guest is not in the catalog."));
+        core::HygieneItem ownedByAnApi = unresolved;
+        ownedByAnApi.detail = QStringLiteral("api:default/payments");
+        QCOMPARE(core::HygieneWords::reason(ownedByAnApi, kToday),
+            QStringLiteral("Its owner api:default/payments is not a team or a person: only they can own."));
         core::HygieneItem quiet = unresolved;
         quiet.category = core::HygieneCategory::ProjectWithoutUpdate;
         quiet.detail = QStringLiteral("2026-10-01");
@@ -156,6 +160,30 @@ private Q_SLOTS:
         late.detail = QStringLiteral("2026-11-01");
         QCOMPARE(core::HygieneWords::reason(late, kToday),
             QStringLiteral("Not done, and its target date 2026-11-01 passed 23 days ago."));
+    }
+
+    // An owner that is in the catalog but owns nothing (an API) is listed with the owners
+    // that do not resolve: Backstage keeps such an entity, and so does Cairn.
+    void anOwnerThatIsNoTeamOrPersonIsListed()
+    {
+        std::unique_ptr<cache::Cache> cache = newCache();
+        const QString file = m_dir.filePath(QStringLiteral("owned-by-an-api.yaml"));
+        QVERIFY(writeFile(file,
+            "apiVersion: backstage.io/v1alpha1\nkind: API\nmetadata: {name: payments}\n"
+            "spec: {type: openapi, lifecycle: production, owner: team-a, definition: x}\n---\n"
+            "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team-a}\n"
+            "spec: {type: team, children: []}\n---\n"
+            "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: odd}\n"
+            "spec: {type: service, lifecycle: production, owner: 'api:payments', system: s}\n"));
+        const sync::SyncOutcome outcome = import(*cache, QStringLiteral("odd"), { file });
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QCOMPARE(outcome.unresolved.size(), 1);
+        QVERIFY(outcome.unresolved.constFirst().notAnOwner);
+        const QStringList found = report(*cache);
+        QVERIFY2(found.contains(QStringLiteral("unresolved-owner Component:default/odd api:default/payments")),
+            qPrintable(found.join(u'\n')));
+        QVERIFY2(!found.contains(QStringLiteral("unresolved-owner API:default/payments group:default/team-a")),
+            qPrintable(found.join(u'\n')));
     }
 
     // A member, a child team or a group that is only a tombstone does not count.
