@@ -46,6 +46,18 @@ if(CAIRN_SANITIZE AND NOT MSVC)
   target_link_options(cairn_options INTERFACE -fsanitize=address,undefined)
 endif()
 
+# The fuzz preset (clang only): every library instrumented for libFuzzer's coverage, with
+# AddressSanitizer and UBSan; the fuzz targets in tests/fuzz link libFuzzer's main.
+option(CAIRN_FUZZ "Build the libFuzzer targets (clang)" OFF)
+if(CAIRN_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "CAIRN_FUZZ needs clang (libFuzzer): cmake --preset fuzz")
+  endif()
+  target_compile_options(cairn_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+    -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_link_options(cairn_options INTERFACE -fsanitize=address,undefined)
+endif()
+
 # Every module is a static library named cairn_<module> with namespace cairn::<module>.
 # Sources are picked up from the module folder so that adding a class is adding its files.
 function(cairn_add_module name)

@@ -457,6 +457,9 @@ JsonDocumentReader::Result JsonDocumentReader::readText(const QByteArray &text, 
     LineCounter lines(padded.data());
     od::document doc;
     error_code error = d->parser.iterate(padded).get(doc);
+    // A text simdjson could not start on (an empty one) has no document to ask where it
+    // stopped: its token positions are null (UBSan, found by tests/fuzz).
+    const bool started = !error;
 
     const auto item = [&](od::value &value) -> error_code {
         const std::string_view token = value.raw_json_token();
@@ -562,7 +565,7 @@ JsonDocumentReader::Result JsonDocumentReader::readText(const QByteArray &text, 
         JsonTextError failure;
         failure.message = messageOf(error);
         const char *at = nullptr;
-        if (doc.current_location().get(at) == simdjson::SUCCESS && at) {
+        if (started && doc.current_location().get(at) == simdjson::SUCCESS && at) {
             LineCounter from(padded.data());
             failure.line = from.lineAt(at);
             failure.column = from.columnAt(at);
@@ -583,6 +586,7 @@ std::optional<JsonTextError> JsonDocumentReader::readValue(
     out = JsonDocument();
     out.origin = std::move(origin);
     error_code error = d->parser.iterate(d->line.data(), size_t(text.size()), d->line.size()).get(doc);
+    const bool started = !error; // else doc has no positions to ask (see readText)
     if (!error)
         error = d->document(doc, out);
     if (!error && !atEnd(doc))
@@ -593,7 +597,7 @@ std::optional<JsonTextError> JsonDocumentReader::readValue(
     failure.line = out.origin.line;
     failure.message = messageOf(error);
     const char *at = nullptr;
-    if (doc.current_location().get(at) == simdjson::SUCCESS && at)
+    if (started && doc.current_location().get(at) == simdjson::SUCCESS && at)
         failure.column = int(at - d->line.data()) + 1;
     out.json.clear();
     return failure;

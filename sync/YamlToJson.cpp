@@ -24,6 +24,8 @@ namespace {
 constexpr int kMaxDepth = 256;
 constexpr qsizetype kMaxValues = 1'000'000;
 const std::string kTooDeep = "nested too deeply (more than 256 levels); nothing in a catalog is";
+const char *const kStalled = "cannot be read as YAML from here on (brackets or quotes that do not match?)";
+constexpr int kMaxEmptyDocuments = 100;
 
 // The core-schema tags yaml-cpp reports for explicitly tagged scalars (`!!str 12`).
 constexpr QStringView kTagInt = u"tag:yaml.org,2002:int";
@@ -406,13 +408,23 @@ YamlParseResult YamlToJson::parse(const QByteArray &text, Lines lines)
             ByteStream bytes(chunk.text);
             std::istream input(&bytes);
             YAML::Parser parser(input);
+            // yaml-cpp 0.7 can report empty documents for ever on some broken text (a stray
+            // closing brace after flow mappings, found by tests/fuzz): a chunk holds one
+            // document, so a run of empty ones is a parser that no longer moves.
+            int emptyInARow = 0;
             for (;;) {
                 YamlDocument document;
                 JsonBuilder builder(lines == Lines::Keep ? &document.lines : nullptr, chunk.firstLine);
                 if (!parser.HandleNextDocument(builder))
                     break;
-                if (builder.root().isNull())
+                if (builder.root().isNull()) {
+                    if (++emptyInARow == kMaxEmptyDocuments) {
+                        result.errors.append(YamlError { chunk.firstLine + 1, 0, QString::fromUtf8(kStalled) });
+                        break;
+                    }
                     continue;
+                }
+                emptyInARow = 0;
                 document.value = builder.root();
                 document.line = builder.rootLine();
                 result.documents.append(std::move(document));

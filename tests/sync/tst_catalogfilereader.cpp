@@ -147,6 +147,18 @@ private Q_SLOTS:
         QCOMPARE(result.errors.size(), 1);
     }
 
+    // Broken JSON-like text read as YAML made yaml-cpp report empty documents for ever (the
+    // import hung); found by tests/fuzz, whose input this is.
+    void aParserThatStopsMovingIsAnError()
+    {
+        QFile file(QStringLiteral(CAIRN_SOURCE_DIR "/tests/fuzz/regressions/catalogfile/yaml-parser-stalls"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const YamlParseResult result = YamlToJson::parse(file.readAll());
+        QCOMPARE(result.errors.size(), 1);
+        QVERIFY2(result.errors.first().message.contains(u"cannot be read as YAML from here on"),
+            qPrintable(result.errors.first().message));
+    }
+
     void aliasesAndKeysReadAsWritten()
     {
         const QByteArray text = "kind: Component\n"
