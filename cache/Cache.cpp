@@ -89,9 +89,10 @@ core::Result<QString> moveAside(const QString &path)
 core::Status prepareForWriting(Database &db, Cache::HealthAtOpen health = Cache::HealthAtOpen::CatchUp)
 {
     // A migration that drops health (schema 8 made its table anew) is completed by the
-    // catch-up in its own transaction: killed in between, the cache would hold the new schema
-    // and no health. The window (HealthAtOpen::Later) leaves that to its catch-up after the
-    // first paint, which the next open redoes if it was killed.
+    // catch-up inside the migration's transaction: in a transaction of its own, a kill in
+    // between would leave the new schema without health. The window (HealthAtOpen::Later)
+    // leaves the catch-up until after its first paint; the next open redoes it if it was
+    // killed before.
     CAIRN_TRY(Schema::migrate(db, [&]() -> core::Status {
         if (health == Cache::HealthAtOpen::Later)
             return {};

@@ -13,11 +13,11 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "support/CairnProcess.h"
 #include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
@@ -27,40 +27,6 @@ namespace {
 constexpr int Entities = 600;
 constexpr int PageSize = 4096;
 constexpr int CommandTimeoutMs = 60'000; // a hang, not a slow answer: each takes well under a second
-
-bool fullRun()
-{
-    return qEnvironmentVariableIntValue("CAIRN_RELIABILITY_FULL") == 1;
-}
-
-struct Finished
-{
-    bool hung = false;
-    bool crashed = false;
-    int exitCode = -1;
-    QString output;
-};
-
-Finished runCairn(const QString &cache, const QStringList &arguments)
-{
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CAIRN_NOW"), QStringLiteral("2026-11-24T09:00:00Z"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(env);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral(CAIRN_EXECUTABLE), QStringList { QStringLiteral("--cache"), cache } + arguments);
-    Finished finished;
-    if (!process.waitForFinished(CommandTimeoutMs)) {
-        finished.hung = process.state() != QProcess::NotRunning;
-        process.kill();
-        process.waitForFinished();
-    }
-    finished.crashed = process.exitStatus() != QProcess::NormalExit;
-    finished.exitCode = finished.crashed ? -1 : process.exitCode();
-    finished.output = QString::fromUtf8(process.readAll());
-    return finished;
-}
 
 // What a sanitizer or a failed assertion prints; none of it may appear.
 bool reportsADefect(const QString &output)
@@ -134,11 +100,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_seed = qEnvironmentVariableIsSet("CAIRN_RELIABILITY_SEED")
-            ? quint32(qEnvironmentVariableIntValue("CAIRN_RELIABILITY_SEED"))
-            : QRandomGenerator::global()->generate();
+        m_seed = reliability::seedForThisRun("this damage");
         m_random.seed(m_seed);
-        qInfo("seed %u (CAIRN_RELIABILITY_SEED=%u repeats this damage)", m_seed, m_seed);
 
         const QString catalog = m_dir.filePath(QStringLiteral("organisation.ndjson"));
         QFile file(catalog);
@@ -151,7 +114,7 @@ private Q_SLOTS:
         }
         file.close();
         m_pristine = m_dir.filePath(QStringLiteral("pristine.sqlite3"));
-        const Finished imported = runCairn(m_pristine, { QStringLiteral("import"), catalog });
+        const reliability::Finished imported = reliability::runCairn(m_pristine, { QStringLiteral("import"), catalog });
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.output));
         // Closed cleanly, the cache is one file (its WAL folded back in): what a copy holds.
         QVERIFY(!QFile::exists(m_pristine + QStringLiteral("-wal")));
@@ -163,7 +126,7 @@ private Q_SLOTS:
 
     void damagedCopies()
     {
-        const int copies = fullRun() ? 500 : 50;
+        const int copies = reliability::fullRun() ? 500 : 50;
         const QList<QStringList> commands = {
             { QStringLiteral("list"), QStringLiteral("--kind"), QStringLiteral("component") },
             { QStringLiteral("ask"), QStringLiteral("who owns %1").arg(m_component) },
@@ -188,7 +151,7 @@ private Q_SLOTS:
 
             bool aside = false;
             for (const QStringList &command : commands) {
-                const Finished run = runCairn(cache, command);
+                const reliability::Finished run = reliability::runCairn(cache, command, -1, CommandTimeoutMs);
                 const QString where = QStringLiteral("copy %1 (%2, seed %3), cairn %4:\n%5")
                                           .arg(i)
                                           .arg(what)

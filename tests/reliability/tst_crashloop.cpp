@@ -13,69 +13,26 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 #include "support/CacheContent.h"
+#include "support/CairnProcess.h"
 #include "support/SyntheticCatalog.h"
 
 using namespace cairn;
 using reliability::CacheContent;
 using reliability::CacheState;
 using reliability::copyCache;
+using reliability::fullRun;
+using reliability::runCairn;
 using reliability::stateOf;
 
 namespace {
 
-// Every child runs at the same frozen time, so a killed run and a whole one write the same
-// bytes (run times, snapshot ids).
-const QString FrozenNow = QStringLiteral("2026-11-24T09:00:00.000Z");
 constexpr int Entities = 800;
-
-bool fullRun()
-{
-    return qEnvironmentVariableIntValue("CAIRN_RELIABILITY_FULL") == 1;
-}
-
-QProcessEnvironment childEnvironment()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CAIRN_NOW"), FrozenNow);
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    env.remove(QStringLiteral("CAIRN_CACHE"));
-    return env;
-}
-
-struct Finished
-{
-    int exitCode = -1;
-    bool crashed = false;
-    QString output;
-};
-
-// Runs cairn; `killAfterMs` >= 0 kills it that long after it started (when still running).
-Finished runCairn(const QString &cache, const QStringList &arguments, int killAfterMs = -1)
-{
-    QProcess process;
-    process.setProcessEnvironment(childEnvironment());
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral(CAIRN_EXECUTABLE), QStringList { QStringLiteral("--cache"), cache } + arguments);
-    Finished finished;
-    if (!process.waitForStarted()) {
-        finished.output = process.errorString();
-        return finished;
-    }
-    if (killAfterMs >= 0 && !process.waitForFinished(killAfterMs))
-        process.kill(); // SIGKILL: no destructor, no rollback, no flush
-    process.waitForFinished(300'000);
-    finished.crashed = process.exitStatus() != QProcess::NormalExit;
-    finished.exitCode = finished.crashed ? -1 : process.exitCode();
-    finished.output = QString::fromUtf8(process.readAll());
-    return finished;
-}
 
 } // namespace
 
@@ -114,7 +71,7 @@ class CrashLoop : public QObject
         QVERIFY(before.cache.rowCount() > 0);
         QElapsedTimer clock;
         clock.start();
-        const Finished whole = runCairn(reference, operation.arguments);
+        const reliability::Finished whole = runCairn(reference, operation.arguments);
         const int wholeMs = int(clock.elapsed());
         QVERIFY2(whole.exitCode == 0, qPrintable(whole.output));
         const CacheState after = stateOf(reference);
@@ -130,7 +87,7 @@ class CrashLoop : public QObject
             if (operation.prepare)
                 operation.prepare(cache);
             const int killAt = int(m_random.bounded(wholeMs + 1));
-            const Finished killed = runCairn(cache, operation.arguments, killAt);
+            const reliability::Finished killed = runCairn(cache, operation.arguments, killAt);
             const QString where = QStringLiteral("%1, kill %2 at %3 ms of %4 (seed %5)")
                                       .arg(operation.name)
                                       .arg(i)
@@ -176,11 +133,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_seed = qEnvironmentVariableIsSet("CAIRN_RELIABILITY_SEED")
-            ? quint32(qEnvironmentVariableIntValue("CAIRN_RELIABILITY_SEED"))
-            : QRandomGenerator::global()->generate();
+        m_seed = reliability::seedForThisRun("these moments");
         m_random.seed(m_seed);
-        qInfo("seed %u (CAIRN_RELIABILITY_SEED=%u repeats these moments)", m_seed, m_seed);
 
         m_catalog = path(QStringLiteral("organisation.ndjson"));
         const auto writeCatalog = [&](bool edited) {
@@ -190,12 +144,13 @@ private Q_SLOTS:
         };
         QVERIFY(writeCatalog(false));
         m_imported = path(QStringLiteral("imported.sqlite3"));
-        Finished first = runCairn(m_imported, { QStringLiteral("import"), m_catalog });
+        reliability::Finished first = runCairn(m_imported, { QStringLiteral("import"), m_catalog });
         QVERIFY2(first.exitCode == 0, qPrintable(first.output));
 
         m_withSnapshot = path(QStringLiteral("with-snapshot.sqlite3"));
         QVERIFY(copyCache(m_imported, m_withSnapshot));
-        Finished snapshot = runCairn(m_withSnapshot, { QStringLiteral("snapshot"), QStringLiteral("create") });
+        reliability::Finished snapshot
+            = runCairn(m_withSnapshot, { QStringLiteral("snapshot"), QStringLiteral("create") });
         QVERIFY2(snapshot.exitCode == 0, qPrintable(snapshot.output));
         const QStringList ids = QDir(m_withSnapshot + QStringLiteral(".snapshots"))
                                     .entryList({ QStringLiteral("*.sqlite3") }, QDir::Files, QDir::Name);
@@ -203,7 +158,7 @@ private Q_SLOTS:
         m_snapshotId = ids.constFirst().chopped(int(qstrlen(".sqlite3")));
         // Every later import reads the second version.
         QVERIFY(writeCatalog(true));
-        Finished second = runCairn(m_withSnapshot, { QStringLiteral("import"), m_catalog });
+        reliability::Finished second = runCairn(m_withSnapshot, { QStringLiteral("import"), m_catalog });
         QVERIFY2(second.exitCode == 0, qPrintable(second.output));
     }
 

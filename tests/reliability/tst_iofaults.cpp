@@ -22,6 +22,7 @@
 #include <limits>
 
 #include "support/CacheContent.h"
+#include "support/CairnProcess.h"
 #include "support/FaultyVfs.h"
 #include "support/SyntheticCatalog.h"
 
@@ -34,10 +35,6 @@ namespace {
 
 constexpr int Entities = 120;
 
-bool fullRun()
-{
-    return qEnvironmentVariableIntValue("CAIRN_RELIABILITY_FULL") == 1;
-}
 // Past this many operations a loop stops: a bound on the test, far above what the
 // operations here do (checked: each loop ends because N passed them all).
 constexpr int MaxN = 3000;
@@ -147,7 +144,7 @@ class IoFaults : public QObject
         QVERIFY(c.run(file));
         reliability::FaultyVfs::disarm();
         const int total = reliability::FaultyVfs::seen();
-        const int stride = fullRun() ? 1 : std::max(1, total / 24);
+        const int stride = reliability::fullRun() ? 1 : std::max(1, total / 24);
         int failures = 0, tried = 0, n = 1;
         for (; n <= MaxN; n += n < 8 ? 1 : stride) {
             ++tried;
