@@ -26,6 +26,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "bench/Targets.h"
 #include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
@@ -244,9 +245,9 @@ int main(int argc, char **argv)
         reportBoth(qPrintable(it.key()), ms, cpu);
     }
     const Figures answers = figuresOf(all);
-    reportBoth("every kind", all, allCpu, answers.p50 < 5.0 ? "  OK" : "  MISSED");
+    reportBoth("every kind", all, allCpu);
     if (!onlyKind.isEmpty())
-        return 0;
+        return 0; // a profiling run, not a measurement of the targets
 
     std::printf("\nAskEngine::ask\n");
     core::AskEngine asker(query, options);
@@ -275,10 +276,13 @@ int main(int argc, char **argv)
         QStringLiteral("what changed since yesterday"),
         QStringLiteral("was ist los mit service-4711 heute"),
     };
+    constexpr int AskRounds = 20;
     QList<double> askAll, askCpu;
+    double slowestP99 = 0.0;
+    QString slowest;
     for (const QString &question : questions) {
         QList<double> ms, cpu;
-        for (int round = 0; round < 20; ++round) {
+        for (int round = 0; round < AskRounds; ++round) {
             clock.start();
             core::Result<core::AskResult> r = asker.ask(question);
             clock.stop(ms, cpu);
@@ -287,6 +291,10 @@ int main(int argc, char **argv)
         }
         askAll += ms;
         askCpu += cpu;
+        if (figuresOf(ms).p99 > slowestP99) {
+            slowestP99 = figuresOf(ms).p99;
+            slowest = question;
+        }
         // What it answered, so a fast "not found" cannot pass for a fast answer.
         const core::Result<core::AskResult> last = asker.ask(question);
         reportBoth(qPrintable(QStringLiteral("\"%1\" -> %2").arg(question, core::AskResult::outcomeId(last->outcome))),
@@ -336,7 +344,7 @@ int main(int argc, char **argv)
         reportBoth(labels[i], ms, cpu);
     }
     const Figures search = figuresOf(searchAll);
-    reportBoth("all prefixes", searchAll, searchCpu, search.p99 < 16.0 ? "  OK" : "  MISSED");
+    reportBoth("all prefixes", searchAll, searchCpu);
 
     std::printf("\nBaseline: FTS5 ranked with bm25, first 50 (same texts)\n");
     QList<Figures> baseline;
@@ -353,10 +361,17 @@ int main(int argc, char **argv)
         report(qPrintable(QStringLiteral("bm25 name+title, %1").arg(QLatin1StringView(labels[i]))),
             bm25Search(c, QStringLiteral("%1"), texts, rounds, true));
     }
-    std::printf(
-        "\nSummary: answer p50 %.3f ms (target < 5); search p99 %.3f ms (target < 16)\n", answers.p50, search.p99);
+    std::printf("\nSummary\n");
     for (qsizetype i = 0; i < typed.size(); ++i)
         std::printf("  bm25 over everything / ours, %-13s p50 %5.0fx  p99 %5.0fx\n", labels[i],
             baseline.at(i).p50 / qMax(0.001, ours.at(i).p50), baseline.at(i).p99 / qMax(0.001, ours.at(i).p99));
-    return 0;
+    // Latencies pooled over every round: a p50 or p99 over thousands of calls is already
+    // the robust figure the median of rounds is for elsewhere.
+    bench::figureAtMost("answer, every kind, wall p50", answers.p50, answers.count, 5.0, "ms", "issue 3");
+    bench::figureAtMost("search as you type, wall p99", search.p99, search.count, 16.0, "ms", "issue 3");
+    const Figures asked = figuresOf(askAll);
+    bench::figureAtMost("ask, every question, wall p50", asked.p50, asked.count, 1.0, "ms", "issue 18");
+    bench::figureAtMost(qPrintable(QStringLiteral("ask, the slowest question's wall p99 (\"%1\")").arg(slowest)),
+        slowestP99, AskRounds, 16.0, "ms", "issue 18");
+    return bench::exitStatus();
 }

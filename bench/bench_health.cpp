@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // bench_health [N [ROUNDS]]: the built-in scorecards over the synthetic organisation of N
 // entities (default 100,000; 45 % components, 0-8 dependencies each), its components given
-// the cairn.dev/* health annotations the sample has. Measures, best of ROUNDS (default 3):
+// the cairn.dev/* health annotations the sample has. Measures, ROUNDS times (default 3;
+// the targets are judged on the median, bench/Targets.h):
 //  - cache::HealthStore::recomputeAll (every scorecard over every entity, written), beside a
 //    minimal SQL pass that reads the same facts (each component's owner resolved, its
 //    description, links, annotations and lifecycle, each dependency's lifecycle) and writes
@@ -24,8 +25,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <limits>
 
+#include "bench/Targets.h"
 #include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
@@ -91,16 +92,12 @@ qint64 minimalPass(cache::Database &db)
     return rows;
 }
 
-template<typename F> double bestOf(int rounds, F &&run)
+template<typename F> double millisecondsOf(F &&run)
 {
-    double best = std::numeric_limits<double>::max();
-    for (int i = 0; i < rounds; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        run();
-        best = std::min(best, timer.nsecsElapsed() / 1e6);
-    }
-    return best;
+    QElapsedTimer timer;
+    timer.start();
+    run();
+    return double(timer.nsecsElapsed()) / 1e6;
 }
 
 } // namespace
@@ -111,7 +108,7 @@ int main(int argc, char *argv[])
     Q_INIT_RESOURCE(cairn_sample);
     const QStringList args = QCoreApplication::arguments();
     const int count = args.size() > 1 ? args.at(1).toInt() : 100'000;
-    const int rounds = args.size() > 2 ? args.at(2).toInt() : 3;
+    const int rounds = args.size() > 2 ? std::max(1, args.at(2).toInt()) : 3;
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("cache.sqlite3"));
@@ -137,20 +134,26 @@ int main(int argc, char *argv[])
         return 1;
     cache::Database &db = (*opened)->database();
 
+    // The floor and the recompute alternate, so that each round's ratio compares two
+    // measurements taken under the same load.
     qint64 components = 0;
-    const double sql = bestOf(rounds, [&] { components = minimalPass(db); });
-    const double full = bestOf(rounds, [&] {
-        auto tx = cache::Transaction::begin(db);
-        if (!tx || !cache::HealthStore(db, *policy).recomputeAll() || !tx->commit())
-            std::fprintf(stderr, "bench_health: the recompute failed\n");
-    });
+    QList<double> sql, full, ratios;
+    for (int round = 0; round < rounds; ++round) {
+        sql.append(millisecondsOf([&] { components = minimalPass(db); }));
+        full.append(millisecondsOf([&] {
+            auto tx = cache::Transaction::begin(db);
+            if (!tx || !cache::HealthStore(db, *policy).recomputeAll() || !tx->commit())
+                std::fprintf(stderr, "bench_health: the recompute failed\n");
+        }));
+        ratios.append(full.last() / sql.last());
+    }
     const qint64 rows = db.queryInt(QStringLiteral("SELECT count(*) FROM health")).value();
     const qint64 atRisk
         = db.queryInt(QStringLiteral("SELECT count(*) FROM health WHERE risk_path IS NOT NULL")).value();
 
     // 100 components changed by a sync (their description and a fact), then their health.
     cache::HealthPolicy::install(policy);
-    double incremental = std::numeric_limits<double>::max();
+    QList<double> incremental;
     for (int round = 0; round < rounds; ++round) {
         QStringList keys;
         cache::SourceRunInput run;
@@ -185,7 +188,7 @@ int main(int argc, char *argv[])
         timer.start();
         if (!tx || !cache::HealthStore(db, *policy).update(keys))
             return 1;
-        incremental = std::min(incremental, timer.nsecsElapsed() / 1e6);
+        incremental.append(double(timer.nsecsElapsed()) / 1e6);
         if (keys.size() != 100) {
             std::fprintf(stderr, "bench_health: %lld components changed, not 100\n", qlonglong(keys.size()));
             return 1;
@@ -197,9 +200,15 @@ int main(int argc, char *argv[])
 
     std::printf("entities %d, components %lld, health rows %lld (%lld at risk through a dependency)\n", count,
         qlonglong(components), qlonglong(rows), qlonglong(atRisk));
-    std::printf("all scorecards, stored:      %8.1f ms\n", full);
-    std::printf("minimal SQL pass (reads):    %8.1f ms\n", sql);
-    std::printf("ratio:                       %8.2f\n", full / sql);
-    std::printf("100 changed, incremental:    %8.1f ms\n", incremental);
-    return 0;
+    const auto best = [](const QList<double> &values) { return *std::min_element(values.begin(), values.end()); };
+    std::printf("all scorecards, stored:      %8.1f ms median, %8.1f ms best\n", bench::median(full), best(full));
+    std::printf("minimal SQL pass (reads):    %8.1f ms median, %8.1f ms best\n", bench::median(sql), best(sql));
+    std::printf("ratio:                       %8.2f median\n", bench::median(ratios));
+    std::printf(
+        "100 changed, incremental:    %8.1f ms median, %8.1f ms best\n", bench::median(incremental), best(incremental));
+    if (count >= 100'000)
+        bench::medianAtMost("full recompute at 100,000", full, 2000, "ms", "issue 15");
+    bench::medianAtMost("full recompute / one SQL pass over the same facts", ratios, 1.5, "x", "issue 15");
+    bench::medianAtMost("update after a sync changed 100 components", incremental, 100, "ms", "issue 15");
+    return bench::exitStatus();
 }

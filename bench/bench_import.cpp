@@ -21,6 +21,7 @@
 #include <memory>
 
 #include "bench/ImportFloor.h"
+#include "bench/Targets.h"
 #include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
@@ -99,6 +100,7 @@ int main(int argc, char *argv[])
     qint64 floorMs = std::numeric_limits<qint64>::max();
     qint64 importMs = std::numeric_limits<qint64>::max();
     QStringList floorRuns, importRuns;
+    QList<double> ratios; // each round's import / floor, judged on their median
     std::unique_ptr<cache::Cache> cache;
     qint64 relations = 0;
     for (int round = 0; round < rounds; ++round) {
@@ -135,6 +137,7 @@ int main(int argc, char *argv[])
         }
         importMs = qMin(importMs, ms);
         importRuns.append(QString::number(ms));
+        ratios.append(double(ms) / double(qMax<qint64>(1, floorRuns.constLast().toLongLong())));
         relations = countRows(*cache, QStringLiteral("relations"));
         if (relations != floorRelations) {
             QTextStream(stderr) << "bench_import: the floor wrote " << floorRelations << " relations, the import "
@@ -160,9 +163,11 @@ int main(int argc, char *argv[])
     out << "Entities:                  " << n << " (" << relations << " relations), best of " << rounds << " rounds\n"
         << "Floor (prepared, one tx):  " << floorMs << " ms  (" << floorRuns.join(QStringLiteral(", ")) << ")\n"
         << "applySourceRun, new cache: " << importMs << " ms  (" << importRuns.join(QStringLiteral(", ")) << ")\n"
-        << "Ratio import / floor:      " << QString::number(ratio, 'f', 2) << "x  (aim <= 1.50x)\n"
+        << "Ratio of the bests:        " << QString::number(ratio, 'f', 2) << "x\n"
         << "No-change re-import:       " << againMs << " ms\n"
         << "search(limit 50), typing:  p50 " << QString::number(percentile(search, 0.5), 'f', 2) << " ms, p99 "
         << QString::number(percentile(search, 0.99), 'f', 2) << " ms\n";
-    return 0;
+    out.flush();
+    bench::medianAtMost("import / floor, the same rows", ratios, 1.5, "x", "issue 19");
+    return bench::exitStatus();
 }

@@ -28,6 +28,7 @@
 
 #include "bench/BundleServer.h"
 #include "bench/EventLoopStalls.h"
+#include "bench/Targets.h"
 #include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
@@ -105,6 +106,7 @@ int main(int argc, char **argv)
     std::printf("  %-44s longest wait %7.2f ms\n", "idle window, 50 frames (the floor)", idle);
 
     // From F5 to the rows in the table: the sync's end, then the window's reads it started.
+    // Judged on each sync's longest wait: the target is that no event waits over 50 ms.
     auto syncOnce = [&](const char *what) {
         bool over = false;
         const QMetaObject::Connection done
@@ -124,6 +126,8 @@ int main(int argc, char **argv)
         const cache::RunSummary &s = outcomes.constFirst().summary;
         std::printf("      %d added, %d changed, %d unchanged; the table shows %d rows\n", s.added, s.changed,
             s.unchanged, window.tableView()->model()->rowCount());
+        bench::figureAtMost(qPrintable(QStringLiteral("%1, longest UI wait").arg(QLatin1StringView(what))),
+            frame.longestWait, 1, 50, "ms", "issue 14");
         return true;
     };
 
@@ -137,5 +141,5 @@ int main(int argc, char **argv)
         return 1;
     if (!syncOnce("re-sync, nothing changed (304)"))
         return 1;
-    return 0;
+    return bench::exitStatus();
 }
