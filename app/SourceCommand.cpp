@@ -40,7 +40,7 @@ QString readTokenLine(QTextStream &err)
     }
 #endif
     QTextStream in(stdin);
-    const QString line = in.readLine().trimmed();
+    QString line = in.readLine().trimmed();
 #ifdef Q_OS_UNIX
     if (terminal) {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
@@ -215,7 +215,7 @@ int removeSource(CliContext &context, const QStringList &arguments)
         context.err() << "cairn source remove: give the NAME of one source (`cairn source list` shows them).\n";
         return ExitUsage;
     }
-    const QString name = arguments.first();
+    const QString &name = arguments.first();
     core::Result<cache::Cache *> cache = context.cache();
     if (!cache)
         return context.fail(cache.errorString());

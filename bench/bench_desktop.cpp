@@ -27,6 +27,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "bench/EventLoopStalls.h"
@@ -50,7 +51,7 @@ Stats stats(QList<double> samples)
         return s;
     std::sort(samples.begin(), samples.end());
     auto at = [&](double q) {
-        return samples.at(qMin(samples.size() - 1, qsizetype(q * double(samples.size() - 1) + 0.5)));
+        return samples.at(qMin(samples.size() - 1, qsizetype(std::llround(q * double(samples.size() - 1)))));
     };
     s.p50 = at(0.50);
     s.p99 = at(0.99);

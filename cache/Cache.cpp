@@ -159,7 +159,7 @@ void Cache::close()
 
 QString Cache::defaultPath()
 {
-    const QString fromEnv = qEnvironmentVariable("CAIRN_CACHE");
+    QString fromEnv = qEnvironmentVariable("CAIRN_CACHE");
     if (!fromEnv.isEmpty())
         return fromEnv;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/cache.sqlite3");

@@ -270,7 +270,7 @@ core::Result<int> CatalogWriter::purgeTombstones(const QDateTime &olderThan)
     log.bindUtf8(4, QJsonDocument(keys).toJson(QJsonDocument::Compact));
     CAIRN_TRY(log.exec());
     QStringList purged;
-    for (const QJsonValue &key : std::as_const(keys))
+    for (const QJsonValue key : std::as_const(keys))
         purged.append(key.toString());
     // What read a purged entity (an owner kept only as a tombstone) is judged again.
     CAIRN_TRY(HealthStore::afterWrite(db, purged));

@@ -20,7 +20,7 @@ namespace {
 QStringList stringsOf(const QString &jsonArray)
 {
     QStringList list;
-    for (const QJsonValue &v : QJsonDocument::fromJson(jsonArray.toUtf8()).array())
+    for (const QJsonValue v : QJsonDocument::fromJson(jsonArray.toUtf8()).array())
         list.append(v.toString());
     return list;
 }

@@ -586,7 +586,7 @@ core::Result<QHash<QString, QList<core::ScorecardResult>>> HealthStore::evaluate
         QStringList reads;
         QList<core::ScorecardResult> results = health::evaluate(m_policy, evaluator, entity, facts, reads);
         if (!results.isEmpty())
-            all.insert(row.text(0), std::move(results));
+            all.emplace(row.text(0), std::move(results));
     }));
     // Risk, within what was evaluated here, one pass per scorecard.
     for (const core::Scorecard &scorecard : m_policy.scorecards) {

@@ -50,7 +50,7 @@ core::Status RunPlanner::plan(const QList<core::SourcedEntity> &part)
 core::Status RunPlanner::planOne(
     const core::EntityRef &ref, const QString &displayName, const core::SourcedEntity *sourced)
 {
-    const QString key = ref.key();
+    const QString &key = ref.key();
     if (m_seen.contains(key)) {
         m_summary.conflicts.append(
             QStringLiteral("%1 was delivered twice by source \u201c%2\u201d; the first copy was kept.")

@@ -5,10 +5,12 @@
 // Internal to the cache module.
 #define CAIRN_TRY(expr)                                                                                                \
     do {                                                                                                               \
-        if (auto cairnTryResult_ = (expr); !cairnTryResult_)                                                           \
+        if (auto &&cairnTryResult_ = (expr); !cairnTryResult_)                                                         \
             return cairnTryResult_.error();                                                                            \
     } while (false)
 
+// NOLINTBEGIN(bugprone-macro-parentheses): decl is a declaration and tmp a name to declare;
+// neither can be parenthesised.
 #define CAIRN_TRY_CONCAT_INNER(a, b) a##b
 #define CAIRN_TRY_CONCAT(a, b) CAIRN_TRY_CONCAT_INNER(a, b)
 // CAIRN_TRY_ASSIGN(auto stmt, db.prepare(...)); declares `stmt` holding the value.
@@ -18,3 +20,4 @@
     if (!tmp)                                                                                                          \
         return tmp.error();                                                                                            \
     decl = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)

@@ -386,7 +386,7 @@ HowSection buildHow(
 
 AnswerEngine::AnswerEngine(const CatalogLookup &lookup, AnswerOptions options)
     : m_lookup(lookup)
-    , m_options(std::move(options))
+    , m_options(options)
 { }
 
 EntitySummary AnswerEngine::summaryOf(const EntityRecord &record)

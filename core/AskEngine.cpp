@@ -154,7 +154,7 @@ QString AskResult::focusId(AnswerFocus focus)
 
 AskEngine::AskEngine(const CatalogLookup &lookup, AnswerOptions options)
     : m_lookup(lookup)
-    , m_engine(lookup, std::move(options))
+    , m_engine(lookup, options)
     , m_matcher(lookup)
 { }
 

@@ -45,7 +45,7 @@ std::optional<QString> useEnvironment()
     const QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!at.isValid())
         return QStringLiteral("CAIRN_NOW takes a time as 2026-11-24T09:00:00Z, not \"%1\".").arg(text);
-    setSource([at] { return at; });
+    setSource([at] { return QDateTime(at); }); // the same time at every call: a copy each
     return std::nullopt;
 }
 

@@ -63,7 +63,7 @@ QString Entity::title() const
 
 QString Entity::displayName() const
 {
-    const QString t = title();
+    QString t = title();
     if (!t.isEmpty())
         return t;
     const QString profileName = m_spec.value("profile"_L1).toObject().value("displayName"_L1).toString();
@@ -92,7 +92,7 @@ static QStringList stringList(const QJsonValue &value)
     }
     const QJsonArray array = value.toArray();
     out.reserve(array.size());
-    for (const QJsonValue &item : array) {
+    for (const QJsonValue item : array) {
         if (item.isString())
             out.append(item.toString());
     }
@@ -129,7 +129,7 @@ QList<EntityLink> Entity::links() const
 {
     QList<EntityLink> out;
     const QJsonArray array = m_metadata.value("links"_L1).toArray();
-    for (const QJsonValue &item : array) {
+    for (const QJsonValue item : array) {
         const QJsonObject link = item.toObject();
         const QString url = link.value("url"_L1).toString();
         if (url.isEmpty())

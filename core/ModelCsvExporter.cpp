@@ -142,9 +142,8 @@ Result<QList<int>> ModelCsvExporter::resolvedColumns() const
 
 bool ModelCsvExporter::keepGoing(qint64 done, qint64 total)
 {
-    if (m_cancel && m_cancel->load(std::memory_order_relaxed))
-        m_cancelled = true;
-    else if (m_progress && !m_progress(done, total))
+    // Progress is not reported once cancelled.
+    if ((m_cancel && m_cancel->load(std::memory_order_relaxed)) || (m_progress && !m_progress(done, total)))
         m_cancelled = true;
     return !m_cancelled;
 }

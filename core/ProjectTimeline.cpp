@@ -49,7 +49,7 @@ ProjectTimeline ProjectTimeline::fromEntity(const Entity &project)
     timeline.m_startDate = isoDate(spec.value(u"startDate"));
     timeline.m_targetDate = isoDate(spec.value(u"targetDate"));
     const QJsonArray updates = spec.value(u"updates").toArray();
-    for (const QJsonValue &item : updates) {
+    for (const QJsonValue item : updates) {
         const QJsonObject u = item.toObject();
         StatusUpdate update;
         update.date = isoDate(u.value(u"date"));

@@ -161,7 +161,7 @@ QList<Relation> fromServer(const Entity &entity)
         return {};
     RelationSet relations(RelationSet::Inverses::Add);
     const QJsonArray array = entity.document().value(u"relations").toArray();
-    for (const QJsonValue &item : array) {
+    for (const QJsonValue item : array) {
         const QJsonObject relation = item.toObject();
         relations.add(relation.value(u"type").toString(), self, serverTarget(relation));
     }
@@ -240,7 +240,7 @@ QList<StatedRelation> statedRelationsOf(const Entity &entity)
     StatedSet relations;
     if (entity.hasRelations()) {
         const QJsonArray array = entity.document().value(u"relations").toArray();
-        for (const QJsonValue &item : array) {
+        for (const QJsonValue item : array) {
             const QJsonObject relation = item.toObject();
             relations.add(relation.value(u"type").toString(), serverTargetKey(relation));
         }

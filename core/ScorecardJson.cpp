@@ -129,7 +129,7 @@ public:
             problem(key.toString(), QStringLiteral("must be text"));
             return {};
         }
-        const QString s = v.isString() ? v.toString().trimmed() : QString::number(v.toDouble(), 'g', 12);
+        QString s = v.isString() ? v.toString().trimmed() : QString::number(v.toDouble(), 'g', 12);
         if (s.isEmpty() && required)
             problem(key.toString(), QStringLiteral("must not be empty"));
         return s;
@@ -465,7 +465,7 @@ QString ScorecardJson::resultsToJson(const ScorecardResult &result)
 QList<CriterionResult> ScorecardJson::resultsFromJson(const QJsonArray &json, const Scorecard &scorecard)
 {
     QList<CriterionResult> results;
-    for (const QJsonValue &value : json) {
+    for (const QJsonValue value : json) {
         const QJsonArray row = value.toArray();
         const QString id = row.at(0).toString();
         CriterionResult r;

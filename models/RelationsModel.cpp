@@ -69,6 +69,7 @@ core::Result<std::vector<RelationsModel::Row>> RelationsModel::read(const core::
 core::Status RelationsModel::setSubject(const core::EntityRef &subject)
 {
     core::Result<std::vector<Row>> rows = read(subject);
+    core::Status status;
     beginResetModel();
     m_subject = subject;
     m_rows.clear();
@@ -77,11 +78,10 @@ core::Status RelationsModel::setSubject(const core::EntityRef &subject)
         m_lastError.clear();
     } else {
         m_lastError = rows.errorString();
+        status = rows.error();
     }
     endResetModel();
-    if (!rows)
-        return rows.error();
-    return {};
+    return status;
 }
 
 core::Status RelationsModel::refresh()

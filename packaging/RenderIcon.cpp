@@ -53,6 +53,7 @@ QByteArray ico(QSvgRenderer &svg)
 {
     const std::vector<int> sizes { 16, 24, 32, 48, 64, 128, 256 };
     std::vector<QByteArray> images;
+    images.reserve(sizes.size());
     for (int size : sizes)
         images.push_back(png(svg, size));
     QByteArray out;

@@ -165,7 +165,7 @@ core::Result<QList<std::optional<core::SourcedEntity>>> BackstageClient::readIte
     if (core::Status going = announce(array.size()); !going)
         return going.error();
     items.reserve(array.size());
-    for (const QJsonValue &item : array) {
+    for (const QJsonValue item : array) {
         if (item.isNull())
             items.append(std::nullopt);
         else if (item.isObject())
@@ -270,7 +270,7 @@ core::Result<BackstageClient::Page> BackstageClient::readPage(
     page.body = document.object();
     const QJsonArray items = page.body.take(u"items").toArray();
     page.entities.reserve(items.size());
-    for (const QJsonValue &item : items) {
+    for (const QJsonValue item : items) {
         if (core::Status added = append(listingValuesOf(item.toObject())); !added)
             return added.error();
     }

@@ -97,7 +97,7 @@ void emitValue(YAML::Emitter &out, const QJsonValue &value)
             return;
         }
         out << YAML::BeginSeq;
-        for (const QJsonValue &item : array)
+        for (const QJsonValue item : array)
             emitValue(out, item);
         out << YAML::EndSeq;
         return;

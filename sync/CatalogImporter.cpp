@@ -254,7 +254,7 @@ private:
         QStringList targets;
         if (const QString target = spec.value(u"target").toString(); !target.trimmed().isEmpty())
             targets.append(target.trimmed());
-        for (const QJsonValue &value : spec.value(u"targets").toArray()) {
+        for (const QJsonValue value : spec.value(u"targets").toArray()) {
             if (const QString target = value.toString(); !target.trimmed().isEmpty())
                 targets.append(target.trimmed());
         }

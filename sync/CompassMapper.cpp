@@ -48,7 +48,7 @@ template<typename Allowed> QString replaceDisallowed(QStringView text, Allowed a
     return out;
 }
 
-template<typename Keep> QString trimmedBy(QString text, Keep keep)
+template<typename Keep> QString trimmedBy(const QString &text, Keep keep)
 {
     qsizetype begin = 0;
     qsizetype end = text.size();
@@ -85,7 +85,7 @@ QString valueText(const QJsonValue &value)
         return value.toString();
     case QJsonValue::Array: {
         QStringList parts;
-        for (const QJsonValue &item : value.toArray())
+        for (const QJsonValue item : value.toArray())
             parts.append(valueText(item));
         return parts.join(QStringLiteral(", "));
     }
@@ -217,7 +217,7 @@ core::Result<QJsonObject> CompassMapper::toEntity(const QJsonObject &compass)
     }
 
     QJsonArray tags;
-    for (const QJsonValue &label : compass.value(u"labels").toArray()) {
+    for (const QJsonValue label : compass.value(u"labels").toArray()) {
         const QString tag = slugifyTag(valueText(label));
         if (!tag.isEmpty() && !tags.contains(tag))
             tags.append(tag);
@@ -226,7 +226,7 @@ core::Result<QJsonObject> CompassMapper::toEntity(const QJsonObject &compass)
         metadata.insert(QStringLiteral("tags"), tags);
 
     QJsonArray links;
-    for (const QJsonValue &value : compass.value(u"links").toArray()) {
+    for (const QJsonValue value : compass.value(u"links").toArray()) {
         const QJsonObject link = value.toObject();
         const QString url = link.value(u"url").toString();
         if (url.isEmpty())
@@ -241,7 +241,7 @@ core::Result<QJsonObject> CompassMapper::toEntity(const QJsonObject &compass)
         metadata.insert(QStringLiteral("links"), links);
 
     QJsonArray dependsOn;
-    for (const QJsonValue &ari : compass.value(u"relationships").toObject().value(u"DEPENDS_ON").toArray()) {
+    for (const QJsonValue ari : compass.value(u"relationships").toObject().value(u"DEPENDS_ON").toArray()) {
         const QString text = ari.toString();
         if (!slugifyName(lastSegment(text)).isEmpty())
             dependsOn.append(dependencyRef(text));
@@ -252,7 +252,7 @@ core::Result<QJsonObject> CompassMapper::toEntity(const QJsonObject &compass)
     const QJsonArray customFields = compass.value(u"customFields").toArray();
     if (!customFields.isEmpty()) {
         spec.insert(QStringLiteral("customFields"), customFields);
-        for (const QJsonValue &value : customFields) {
+        for (const QJsonValue value : customFields) {
             const QJsonObject field = value.toObject();
             // The part of an annotation key after the prefix is at most 63 characters.
             const QString key = slugifyName(slugifyName(field.value(u"name").toString()).left(63 - 13));

@@ -797,6 +797,7 @@ void HttpClient::finish(const OperationPtr &op, core::Result<HttpResponse> resul
         op->reply->deleteLater();
         op->reply = nullptr;
     }
+    // NOLINTNEXTLINE(performance-unnecessary-copy-initialization): the copy is the point
     const OperationPtr keep = op; // the erase below may drop the last other reference
     m_operations.erase(std::remove(m_operations.begin(), m_operations.end(), op), m_operations.end());
     if (keep->hasContext && !keep->context)

@@ -205,7 +205,7 @@ public:
                 duplicate->keyMark, "duplicate key \"" + duplicate->key.toStdString() + "\" in a mapping");
         QJsonObject object;
         for (Entry &entry : frame.entries)
-            object.insert(entry.key, std::move(entry.value));
+            object.insert(entry.key, entry.value); // Qt 6.4 takes it by const reference only
         finish(Value { std::move(object), {}, m_values - frame.valuesBefore + 1 }, frame.mark, frame.anchor);
     }
 
@@ -308,7 +308,7 @@ private:
         }
         Frame &parent = m_frames.back();
         if (parent.kind == Frame::Sequence) {
-            parent.array.append(std::move(value.json));
+            parent.array.append(value.json); // Qt 6.4 takes it by const reference only
         } else if (!parent.key) {
             parent.key = keyText(value);
             parent.keyMark = mark;
@@ -370,11 +370,10 @@ QList<Chunk> splitDocuments(QByteArrayView text)
             chunkLine = lineNo;
             hasContent = false;
         }
-        if (!isPreamble(line) && !isMarkerLine(line, "---"))
+        const bool inlineDocument = isMarkerLine(line, "---") && !line.sliced(3).trimmed().isEmpty()
+            && !line.sliced(3).trimmed().startsWith('#'); // `--- {inline: document}`
+        if ((!isPreamble(line) && !isMarkerLine(line, "---")) || inlineDocument)
             hasContent = true;
-        else if (isMarkerLine(line, "---") && !line.sliced(3).trimmed().isEmpty()
-            && !line.sliced(3).trimmed().startsWith('#'))
-            hasContent = true; // `--- {inline: document}`
         pos = end + 1;
         ++lineNo;
     }

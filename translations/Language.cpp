@@ -63,7 +63,7 @@ QString languageOf(const QString &localeName)
 
 QString chooseLanguage(const QString &override)
 {
-    if (const QString chosen = languageOf(override); !chosen.isEmpty())
+    if (QString chosen = languageOf(override); !chosen.isEmpty())
         return chosen;
     // gettext's order: the first of LC_ALL, LC_MESSAGES, LANG that is set names the locale;
     // LANGUAGE (a list, "fr:en") then takes precedence unless that locale is "C".
@@ -77,14 +77,14 @@ QString chooseLanguage(const QString &override)
     const bool cLocale = !locale.isEmpty() && localeLanguage == u"en" && !locale.startsWith(u"en", Qt::CaseInsensitive);
     if (!cLocale) {
         for (const QString &entry : qEnvironmentVariable("LANGUAGE").split(u':', Qt::SkipEmptyParts)) {
-            if (const QString chosen = languageOf(entry); !chosen.isEmpty())
+            if (QString chosen = languageOf(entry); !chosen.isEmpty())
                 return chosen;
         }
     }
     if (!locale.isEmpty())
         return localeLanguage.isEmpty() ? QStringLiteral("en") : localeLanguage;
     for (const QString &ui : QLocale::system().uiLanguages()) {
-        if (const QString chosen = languageOf(ui); !chosen.isEmpty())
+        if (QString chosen = languageOf(ui); !chosen.isEmpty())
             return chosen;
     }
     return QStringLiteral("en");

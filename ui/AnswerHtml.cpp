@@ -83,9 +83,9 @@ bool isWebOrMail(const QUrl &url)
 
 } // namespace
 
-AnswerHtml::AnswerHtml(const QPalette &palette, QLocale locale, QDate today)
+AnswerHtml::AnswerHtml(const QPalette &palette, const QLocale &locale, QDate today)
     : m_palette(palette)
-    , m_locale(std::move(locale))
+    , m_locale(locale)
     , m_today(today)
 { }
 

@@ -25,7 +25,7 @@ class AnswerHtml final
     Q_DECLARE_TR_FUNCTIONS(cairn::ui::AnswerHtml)
 
 public:
-    explicit AnswerHtml(const QPalette &palette, QLocale locale = {}, QDate today = core::clock::today());
+    explicit AnswerHtml(const QPalette &palette, const QLocale &locale = {}, QDate today = core::clock::today());
 
     QString render(const core::Answer &answer) const;
     // The headline of a question's answer, then the answer itself (or its list of items).

@@ -146,8 +146,10 @@ core::Result<DependencyGraph> DependencyGraphScene::layOut(Hood neighbourhood, c
     for (qsizetype i = 0; i < neighbourhood.edges.size(); ++i) {
         const Hood::Edge &edge = neighbourhood.edges.at(i);
         GraphLayout::PlacedEdge &laid = placed->edges[i];
-        graph.edges.append(GraphEdgeItem::Data { std::move(laid.path), std::move(laid.arrows), edgeWords(edge.type),
-            laid.labelCentre, edge.type != Hood::EdgeType::DependsOn });
+        GraphEdgeItem::Data data { {}, std::move(laid.arrows), edgeWords(edge.type), laid.labelCentre,
+            edge.type != Hood::EdgeType::DependsOn };
+        data.path.swap(laid.path); // QPainterPath has no move constructor in Qt 6.4: std::move would copy
+        graph.edges.append(std::move(data));
     }
     graph.neighbourhood = std::move(neighbourhood);
     return graph;

@@ -473,7 +473,8 @@ void HealthDashboard::showTeamChart()
     series->attachAxis(teams);
     const int step = countStep(most);
     auto *counts = new QValueAxis;
-    counts->setRange(0, ((most + step - 1) / step) * step);
+    const int top = ((most + step - 1) / step) * step; // rounded up to a whole step
+    counts->setRange(0, top);
     counts->setLabelFormat(QStringLiteral("%d"));
     counts->setTickType(QValueAxis::TicksDynamic);
     counts->setTickAnchor(0);

@@ -113,7 +113,7 @@ private:
             + extra)
                                         .value(u"entities")
                                         .toArray();
-        for (const QJsonValue &v : entities)
+        for (const QJsonValue v : entities)
             ++kinds[v.toObject().value(u"kind").toString().toLower()];
         return kinds;
     }
@@ -124,7 +124,7 @@ private:
         const QJsonArray entities = json(QStringList { QStringLiteral("list"), QStringLiteral("--json") } + extra)
                                         .value(u"entities")
                                         .toArray();
-        for (const QJsonValue &v : entities)
+        for (const QJsonValue v : entities)
             refs.append(v.toObject().value(u"ref").toString());
         return refs;
     }
@@ -134,7 +134,7 @@ private:
         QStringList refs;
         const QJsonArray removed
             = json({ QStringLiteral("removed"), QStringLiteral("--json") }).value(u"removed").toArray();
-        for (const QJsonValue &v : removed)
+        for (const QJsonValue v : removed)
             refs.append(v.toObject().value(u"ref").toString());
         return refs;
     }
@@ -142,7 +142,7 @@ private:
     // A folder of catalog files, one component per file: svc-0.yaml ... svc-(n-1).yaml.
     QString folderOfComponents(const QString &name, int count)
     {
-        const QString folder = m_home->filePath(name);
+        QString folder = m_home->filePath(name);
         for (int i = 0; i < count; ++i)
             writeFile(QStringLiteral("%1/svc-%2.yaml").arg(folder).arg(i),
                 component(QStringLiteral("%1-svc-%2").arg(name).arg(i)));

@@ -55,8 +55,8 @@ private:
 
     static QJsonObject itemFor(const QJsonObject &json, const QString &ref, const QString &scorecard)
     {
-        for (const QJsonValue &v : json.value(u"health").toArray()) {
-            const QJsonObject item = v.toObject();
+        for (const QJsonValue v : json.value(u"health").toArray()) {
+            QJsonObject item = v.toObject();
             if (item.value(u"ref").toString() == ref && item.value(u"scorecard").toString() == scorecard)
                 return item;
         }
@@ -128,7 +128,7 @@ private Q_SLOTS:
         const QJsonArray items = failing.value(u"health").toArray();
         QVERIFY(!items.isEmpty());
         int previous = -1;
-        for (const QJsonValue &v : items) {
+        for (const QJsonValue v : items) {
             QCOMPARE(v[u"band"].toString(), QStringLiteral("failing"));
             QCOMPARE(v[u"scorecard"].toString(), QStringLiteral("operational-health"));
             QVERIFY(v[u"score"].toInt() >= previous); // worst first
@@ -136,11 +136,11 @@ private Q_SLOTS:
         }
         const QJsonObject owned
             = json({ QStringLiteral("health"), QStringLiteral("--owner"), QStringLiteral("checkout") });
-        for (const QJsonValue &v : owned.value(u"health").toArray())
+        for (const QJsonValue v : owned.value(u"health").toArray())
             QCOMPARE(v[u"owner"].toString(), QStringLiteral("group:default/checkout"));
         QVERIFY(!owned.value(u"health").toArray().isEmpty());
         const QJsonObject gold = json({ QStringLiteral("health"), QStringLiteral("--level"), QStringLiteral("gold") });
-        for (const QJsonValue &v : gold.value(u"health").toArray())
+        for (const QJsonValue v : gold.value(u"health").toArray())
             QCOMPARE(v[u"score"].toInt(), 100);
     }
 

@@ -37,7 +37,7 @@ QList<core::SourcedEntity> syntheticOrg(int n)
         const int depCount = int(rng.bounded(9));
         for (int d = 0; d < depCount; ++d)
             deps.append(QStringLiteral("component:svc-%1").arg(rng.bounded(n)));
-        const QString word = words.at(i % 8);
+        const QString &word = words.at(i % 8);
         QJsonObject spec { { QStringLiteral("type"), QStringLiteral("service") },
             { QStringLiteral("lifecycle"), QStringLiteral("production") },
             { QStringLiteral("owner"), QStringLiteral("team-%1").arg(rng.bounded(groups)) },

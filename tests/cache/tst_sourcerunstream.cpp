@@ -32,12 +32,11 @@ private:
         if (!reader)
             return reader.errorString();
         QStringList rows;
-        for (const char *sql :
-            { "SELECT group_concat(key || ':' || content_hash || ':' || ifnull(removed_at, ''), ',') "
-              "FROM (SELECT * FROM entities ORDER BY key)",
-                "SELECT count(*) FROM relations", "SELECT count(*) FROM entities_fts",
-                "SELECT group_concat(status || ':' || added || ':' || removed || ':' || held, ',') FROM sync_runs",
-                "SELECT group_concat(name, ',') FROM sources" }) {
+        const char *entities = "SELECT group_concat(key || ':' || content_hash || ':' || ifnull(removed_at, ''), ',') "
+                               "FROM (SELECT * FROM entities ORDER BY key)";
+        for (const char *sql : { entities, "SELECT count(*) FROM relations", "SELECT count(*) FROM entities_fts",
+                 "SELECT group_concat(status || ':' || added || ':' || removed || ':' || held, ',') FROM sync_runs",
+                 "SELECT group_concat(name, ',') FROM sources" }) {
             rows.append((*reader)->database().queryText(QString::fromLatin1(sql)).value());
         }
         return rows.join(u'\n');

@@ -140,9 +140,9 @@ PythonParse parseWithPython(const QByteArray &csv, const CsvOptions &options)
         return result;
     }
     const QJsonArray rows = QJsonDocument::fromJson(process.readAllStandardOutput()).array();
-    for (const QJsonValue &row : rows) {
+    for (const QJsonValue row : rows) {
         QStringList fields;
-        for (const QJsonValue &field : row.toArray())
+        for (const QJsonValue field : row.toArray())
             fields.append(field.toString());
         result.rows.append(fields);
     }

@@ -53,7 +53,7 @@ private Q_SLOTS:
         QVERIFY2(memory, qPrintable(memory.errorString()));
         BackgroundReader reader(**memory);
         bool ran = false;
-        reader.run([&](core::Result<cache::Cache *> connection) {
+        reader.run([&](const core::Result<cache::Cache *> &connection) {
             QVERIFY(connection);
             QCOMPARE(*connection, memory->get()); // the owner's own connection
             QCOMPARE(QThread::currentThread(), thread());
@@ -72,7 +72,7 @@ private Q_SLOTS:
         BackgroundReader reader(**opened);
         QString error;
         bool answered = false;
-        reader.run([&](core::Result<cache::Cache *> connection) {
+        reader.run([&](const core::Result<cache::Cache *> &connection) {
             BackgroundReader::deliver(this, [&, message = connection.errorString()] {
                 error = message;
                 answered = true;
@@ -102,7 +102,7 @@ private Q_SLOTS:
                 interrupted.store(!n && n.errorKind() == core::ErrorKind::Cancelled);
                 BackgroundReader::deliver(this, [&] { delivered = true; });
             });
-            reader.run([&](core::Result<cache::Cache *>) { ranAfter.fetch_add(1); });
+            reader.run([&](const core::Result<cache::Cache *> &) { ranAfter.fetch_add(1); });
             QTRY_COMPARE(started.load(), 1);
         }
         QVERIFY(interrupted.load());

@@ -550,7 +550,7 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 400);
         const QStringList before = refsOf(model);
         const QPersistentModelIndex untouched = model.index(150, 2);
-        const QString untouchedRef = before.at(150);
+        const QString &untouchedRef = before.at(150);
         const int titleColumn = int(model.columnIds().indexOf(QStringLiteral("title")));
 
         // Another connection (as a sync): two rows removed, one title edited, one entity

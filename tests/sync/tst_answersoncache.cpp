@@ -330,7 +330,7 @@ void TestAnswersOnCache::sameAnswerToEveryQuestion()
         // MemoryCatalog finds must be found on the cache too; the rest must be the same.
         const QJsonArray memoryHits = onMemory.take(QStringLiteral("hits")).toArray();
         const QJsonArray cacheHits = onCache.take(QStringLiteral("hits")).toArray();
-        for (const QJsonValue &hit : memoryHits)
+        for (const QJsonValue hit : memoryHits)
             QVERIFY2(cacheHits.contains(hit), qPrintable(QString::fromUtf8(QJsonDocument(hit.toObject()).toJson())));
         QVERIFY(cacheHits.size() >= memoryHits.size());
     }

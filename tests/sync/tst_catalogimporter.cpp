@@ -271,7 +271,7 @@ private Q_SLOTS:
     {
         const CatalogReadResult result = CatalogImporter::read({ QStringLiteral(":/sample") });
         QVERIFY2(result.problems.isEmpty(), qPrintable(describe(result.problems)));
-        QVERIFY(result.entities.size() > 0);
+        QVERIFY(!result.entities.isEmpty());
         for (const QString &file : result.filesRead)
             QVERIFY2(file.startsWith(QStringLiteral(":/sample/")), qPrintable(file));
         QVERIFY(result.entities.first().origin.file.startsWith(QStringLiteral(":/sample/")));

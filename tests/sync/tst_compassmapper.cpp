@@ -48,7 +48,7 @@ private Q_SLOTS:
         QVERIFY(!compass.isEmpty());
         const cairn::core::Result<QJsonObject> mapped = CompassMapper::toEntity(compass);
         QVERIFY2(mapped.ok(), qPrintable(mapped.errorString()));
-        const QJsonObject entity = *mapped;
+        const QJsonObject &entity = *mapped;
         QCOMPARE(entity.value(u"apiVersion").toString(), QStringLiteral("backstage.io/v1alpha1"));
         QCOMPARE(entity.value(u"kind").toString(), QStringLiteral("Component"));
 

@@ -43,7 +43,7 @@ const QString kToken = QStringLiteral("cairn-reseed-token-5512");
 // the build tree (or $CAIRN_EXECUTABLE).
 QString cairnExecutable()
 {
-    const QString fromEnvironment = qEnvironmentVariable("CAIRN_EXECUTABLE");
+    QString fromEnvironment = qEnvironmentVariable("CAIRN_EXECUTABLE");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
     return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../app/cairn"));
@@ -128,7 +128,7 @@ QJsonObject comparable(const QJsonObject &document)
 bool hasPlaceholder(const QJsonValue &value)
 {
     if (value.isArray()) {
-        for (const QJsonValue &item : value.toArray()) {
+        for (const QJsonValue item : value.toArray()) {
             if (hasPlaceholder(item))
                 return true;
         }

@@ -316,7 +316,7 @@ void TestSourceRegistry::keychainTokenAskedLastAndKeptOutOfTheCache()
     const QString secret = QStringLiteral("s3cr3t-t0ken-value");
     auto added = registry().add(
         backstage(QStringLiteral("bs"), QStringLiteral("https://bs.example.com/api"), TokenPlace::Keychain),
-        [&secret] { return secret; });
+        [&secret] { return QString(secret); });
     QVERIFY2(added.ok(), qPrintable(added.errorString()));
     QCOMPARE(added->problem, Problem::None);
     QCOMPARE(SourceRegistry::tokenPlace(added->source), TokenPlace::Keychain);

@@ -20,7 +20,6 @@ using cairn::cache::CatalogWriter;
 using cairn::sync::HttpClient;
 using cairn::sync::SourceFactory;
 using cairn::sync::SyncOutcome;
-using cairn::sync::SyncPhase;
 using cairn::sync::SyncWorker;
 using cairn::sync::test::CannedReply;
 using cairn::sync::test::FakeBackstageServer;

@@ -146,7 +146,7 @@ private Q_SLOTS:
         QString suggested;
         m_window->exporter()->setSaveFileAsker([&](const QString &name) {
             suggested = name;
-            return target;
+            return QString(target);
         });
         QSignalSpy finished(m_window.get(), &ui::MainWindow::exportFinished);
         m_window->exportCurrentView();

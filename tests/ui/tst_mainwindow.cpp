@@ -407,7 +407,7 @@ void TestMainWindow::exportsWhatTheTableShows()
     const QString target = m_dir.filePath(QStringLiteral("components.csv"));
     m_window->exporter()->setSaveFileAsker([&](const QString &suggested) {
         [&] { QVERIFY(suggested.endsWith(QStringLiteral(".csv"))); }();
-        return target;
+        return QString(target);
     });
     QSignalSpy finished(m_window.get(), &ui::MainWindow::exportFinished);
     m_window->exportCurrentView();

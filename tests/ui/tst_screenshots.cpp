@@ -63,7 +63,7 @@ void TestScreenshots::savesTheMainViews()
     const QStringList written = out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(written.size(), expected.size());
     for (qsizetype i = 0; i < expected.size(); ++i) {
-        const QString path = written.at(i);
+        const QString &path = written.at(i);
         QCOMPARE(QFileInfo(path).completeBaseName(), expected.at(i));
         QImage image(path);
         QVERIFY2(!image.isNull(), qPrintable(path));

@@ -220,10 +220,10 @@ CannedReply FakeBackstageServer::byRefs(const RecordedRequest &request)
     if (!body.value(u"entityRefs").isArray())
         return CannedReply::json(errorBody(QStringLiteral("InputError"), QStringLiteral("entityRefs missing")), 400);
     QStringList fields;
-    for (const QJsonValue &field : body.value(u"fields").toArray())
+    for (const QJsonValue field : body.value(u"fields").toArray())
         fields.append(field.toString());
     QJsonArray items;
-    for (const QJsonValue &ref : body.value(u"entityRefs").toArray()) {
+    for (const QJsonValue ref : body.value(u"entityRefs").toArray()) {
         // As strict as the real backend: only lower-case refs match.
         const QString uid = m_uidByRef.value(ref.toString());
         if (uid.isEmpty())
