@@ -75,7 +75,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     const int count = args.size() > 1 ? args.at(1).toInt() : 100'000;
-    const int rounds = args.size() > 2 ? args.at(2).toInt() : 3;
+    const int rounds = args.size() > 2 ? std::max(1, args.at(2).toInt()) : 3;
     const QString sqlite3Cli = QStringLiteral("/usr/bin/sqlite3");
     if (!QFileInfo(sqlite3Cli).isExecutable()) {
         std::fprintf(stderr, "bench_export: %s is missing (tools/install-deps installs it)\n", qPrintable(sqlite3Cli));

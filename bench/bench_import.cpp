@@ -105,6 +105,7 @@ int main(int argc, char *argv[])
     qint64 relations = 0;
     for (int round = 0; round < rounds; ++round) {
         qint64 floorRelations = 0;
+        qint64 floorThisRound = 0;
         {
             core::Result<std::unique_ptr<cache::Cache>> floorCache
                 = cache::Cache::open(dir.filePath(QStringLiteral("floor-%1.sqlite3").arg(round)));
@@ -116,6 +117,7 @@ int main(int argc, char *argv[])
             if (ms < 0)
                 return 1;
             floorMs = qMin(floorMs, ms);
+            floorThisRound = ms;
             floorRuns.append(QString::number(ms));
             floorRelations = countRows(**floorCache, QStringLiteral("relations"));
         }
@@ -137,7 +139,7 @@ int main(int argc, char *argv[])
         }
         importMs = qMin(importMs, ms);
         importRuns.append(QString::number(ms));
-        ratios.append(double(ms) / double(qMax<qint64>(1, floorRuns.constLast().toLongLong())));
+        ratios.append(double(ms) / double(qMax<qint64>(1, floorThisRound)));
         relations = countRows(*cache, QStringLiteral("relations"));
         if (relations != floorRelations) {
             QTextStream(stderr) << "bench_import: the floor wrote " << floorRelations << " relations, the import "
