@@ -291,8 +291,8 @@ int main(int argc, char **argv)
         }
         askAll += ms;
         askCpu += cpu;
-        if (figuresOf(ms).p99 > slowestP99) {
-            slowestP99 = figuresOf(ms).p99;
+        if (const double p99 = figuresOf(ms).p99; p99 > slowestP99) {
+            slowestP99 = p99;
             slowest = question;
         }
         // What it answered, so a fast "not found" cannot pass for a fast answer.

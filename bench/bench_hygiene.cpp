@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "bench/Targets.h"
 #include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
@@ -67,12 +68,6 @@ bool build(cache::Cache &cache, int n)
     }
     std::printf("built: %d entities in %lld ms\n", n, static_cast<long long>(t.elapsed()));
     return true;
-}
-
-double median(QList<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    return ms.isEmpty() ? 0 : ms.at(ms.size() / 2);
 }
 
 } // namespace
@@ -138,8 +133,8 @@ int main(int argc, char **argv)
         const QString id = core::hygieneCategoryId(category);
         std::printf("  %-26s %6d\n", qPrintable(id), perCategory.value(id));
     }
-    const double p50 = median(report);
-    const double floorP50 = median(floor);
+    const double p50 = bench::median(report);
+    const double floorP50 = bench::median(floor);
     std::printf("  report                     wall p50 %8.1f ms  min %8.1f ms\n", p50,
         *std::min_element(report.cbegin(), report.cend()));
     std::printf("  floor: one pass over every document  p50 %8.1f ms  (report / floor %.2f)\n", floorP50,
