@@ -37,11 +37,6 @@ core::Status insert(Statement &statement, qint64 entityId, const StoredRow &row)
     return statement.exec();
 }
 
-core::Entity entityFrom(const QByteArray &document)
-{
-    return core::Entity(QJsonDocument::fromJson(document).object());
-}
-
 QList<core::ScorecardResult> evaluate(const HealthPolicy &policy, const core::ScorecardEvaluator &evaluator,
     const core::Entity &entity, const core::HealthFacts &facts, QStringList &reads)
 {

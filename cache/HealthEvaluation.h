@@ -40,8 +40,6 @@ struct StoredRow
 core::Result<Statement> prepareInsert(Database &db);
 core::Status insert(Statement &statement, qint64 entityId, const StoredRow &row);
 
-core::Entity entityFrom(const QByteArray &document);
-
 // Every scorecard of `policy` that applies to `entity`, evaluated, in the policy's order;
 // `reads` gets the keys of what they looked at, sorted and each once.
 QList<core::ScorecardResult> evaluate(const HealthPolicy &policy, const core::ScorecardEvaluator &evaluator,

@@ -4,6 +4,7 @@
 #include "cache/BulkIndexes.h"
 #include "cache/CatalogFacts.h"
 #include "cache/Database.h"
+#include "cache/HealthDocument.h"
 #include "cache/HealthEvaluation.h"
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
@@ -262,7 +263,7 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
         return inFlight.size() > ahead ? write(inFlight.dequeue().takeResult()) : core::Status();
     };
     CAIRN_TRY(forEachRow(entities, [&](const Statement &row) -> core::Status {
-        Input in { row.int64(0), row.text(1), row.utf8(2), std::nullopt };
+        Input in { row.int64(0), row.text(1), row.utf8(2, health::kDocumentRoom), std::nullopt };
         if (!row.isNull(3))
             in.worstBefore = std::pair { row.int32(3), row.text(4) };
         chunk.append(std::move(in));

@@ -4,6 +4,7 @@
 #include "cache/CacheLog.h"
 #include "cache/CatalogFacts.h"
 #include "cache/Database.h"
+#include "cache/HealthDocument.h"
 #include "cache/HealthEvaluation.h"
 #include "cache/HealthRecompute.h"
 #include "cache/SqlTry.h"
@@ -451,7 +452,7 @@ core::Status HealthStore::update(const QStringList &changedKeys)
         Evaluated &e = evaluated[key];
         e.id = find.int64(0);
         const bool live = find.int64(2) != 0;
-        const core::Entity entity = live ? health::entityFrom(find.utf8(1)) : core::Entity();
+        const core::Entity entity = live ? health::entityFrom(find.utf8(1, health::kDocumentRoom)) : core::Entity();
         while (step == Statement::Step::Row) {
             if (!find.isNull(3))
                 e.before.insert(find.text(3), Verdict { find.int64(4) != 0, find.text(5) });
@@ -582,7 +583,7 @@ core::Result<QHash<QString, QList<core::ScorecardResult>>> HealthStore::evaluate
     CAIRN_TRY_ASSIGN(Statement entities,
         m_db.prepare(QStringLiteral("SELECT key, document FROM entities WHERE removed_at IS NULL")));
     CAIRN_TRY(forEachRow(entities, [&](const Statement &row) {
-        const core::Entity entity = health::entityFrom(row.utf8(1));
+        const core::Entity entity = health::entityFrom(row.utf8(1, health::kDocumentRoom));
         QStringList reads;
         QList<core::ScorecardResult> results = health::evaluate(m_policy, evaluator, entity, facts, reads);
         if (!results.isEmpty())

@@ -183,12 +183,18 @@ QString Statement::text(int column) const
     return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
 }
 
-QByteArray Statement::utf8(int column) const
+QByteArray Statement::utf8(int column, qsizetype room) const
 {
     const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
     if (!data)
         return QByteArray();
-    return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
+    const qsizetype size = sqlite3_column_bytes(m_stmt, column);
+    if (room == 0)
+        return QByteArray(data, size);
+    QByteArray text;
+    text.reserve(size + room);
+    text.append(data, size);
+    return text;
 }
 
 QByteArray Statement::blob(int column) const

@@ -72,7 +72,8 @@ public:
     int columnCount() const;
     bool isNull(int column) const;
     QString text(int column) const;
-    QByteArray utf8(int column) const;
+    // `room` bytes of capacity past the end: for a parser that reads past it (simdjson).
+    QByteArray utf8(int column, qsizetype room = 0) const;
     QByteArray blob(int column) const;
     qint64 int64(int column) const;
     int int32(int column) const { return int(int64(column)); }
