@@ -124,11 +124,12 @@ QList<CatalogProblem> unclosedQuoteNotes(const QByteArray &data, const QString &
     return notes;
 }
 
-CatalogFileContents parseYaml(const QByteArray &data, const QString &file)
+CatalogFileContents parseYaml(QByteArray data, const QString &file)
 {
     CatalogFileContents contents;
     contents.notes = unclosedQuoteNotes(data, file);
     YamlParseResult yaml = YamlToJson::parse(data);
+    data = QByteArray(); // not held while the documents are written out as JSON
     for (YamlDocument &document : yaml.documents) {
         contents.documents.append(
             JsonDocument::fromValue(document.value, core::DocumentOrigin { file, document.line }));
@@ -288,7 +289,7 @@ CatalogFileContents CatalogFileReader::read(const QString &path, JsonDocumentRea
         data.resize(filled + JsonDocumentReader::kPadding);
     std::memset(data.data() + filled, 0, size_t(data.size() - filled)); // the padding is read
     data.truncate(filled);
-    return parse(data, path, format, json);
+    return parse(std::move(data), path, format, json);
 }
 
 qint64 CatalogFileReader::maxFileSize()
@@ -306,9 +307,9 @@ CatalogFileContents CatalogFileReader::parse(const QByteArray &data, const QStri
 }
 
 CatalogFileContents CatalogFileReader::parse(
-    const QByteArray &data, const QString &file, Format format, JsonDocumentReader &json)
+    QByteArray data, const QString &file, Format format, JsonDocumentReader &json)
 {
-    QByteArray body = data;
+    QByteArray body = std::move(data);
     if (body.startsWith("\xEF\xBB\xBF"))
         body.remove(0, 3); // a UTF-8 byte order mark, as Windows editors write
     // A binary file (or UTF-16 text) would come out of the parsers as odd strings or escape
@@ -320,10 +321,13 @@ CatalogFileContents CatalogFileReader::parse(
                            "a catalog file is YAML or JSON saved as UTF-8. It was not read")));
         return contents;
     }
+    // Bytes that are not UTF-8 (Latin-1 from an old editor) are read as U+FFFD: kept, but
+    // changed, so the reader is told where.
+    const int notUtf8 = firstLineNotUtf8(body);
     CatalogFileContents contents;
     switch (format) {
     case Format::Yaml:
-        contents = parseYaml(body, file);
+        contents = parseYaml(std::move(body), file);
         break;
     case Format::Json:
         contents = parseJson(body, file, json);
@@ -335,10 +339,8 @@ CatalogFileContents CatalogFileReader::parse(
         contents.problems.append(problemAt(file, 0, QStringLiteral("unknown catalog file format")));
         return contents;
     }
-    // Bytes that are not UTF-8 (Latin-1 from an old editor) are read as U+FFFD: kept, but
-    // changed, so the reader is told where.
-    if (const int line = firstLineNotUtf8(body); line > 0)
-        contents.notes.append(problemAt(file, line,
+    if (notUtf8 > 0)
+        contents.notes.append(problemAt(file, notUtf8,
             QStringLiteral("bytes that are not UTF-8 were read as \u201c\uFFFD\u201d (the first on this line); save "
                            "the file as UTF-8 to keep those characters")));
     return contents;

@@ -56,9 +56,9 @@ public:
     static constexpr qint64 DefaultMaxFileSize = qint64(256) * 1024 * 1024;
     static qint64 maxFileSize();
 
-    // Parses file contents already in memory; `file` names them in origins.
-    static CatalogFileContents parse(
-        const QByteArray &data, const QString &file, Format format, JsonDocumentReader &json);
+    // Parses file contents already in memory; `file` names them in origins. Given the only
+    // reference to `data`, YAML lets go of the text once it is parsed.
+    static CatalogFileContents parse(QByteArray data, const QString &file, Format format, JsonDocumentReader &json);
     static CatalogFileContents parse(const QByteArray &data, const QString &file, Format format);
 };
 
