@@ -5,6 +5,7 @@
 #include "sync/HttpRequest.h"
 #include "sync/HttpResponse.h"
 #include "sync/JsonDocuments.h"
+#include "sync/SizeLimit.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -21,11 +22,10 @@ namespace cairn::sync {
 namespace {
 
 // A local `.gz` bundle (HTTP bodies are already decoded by the client). Bounded, so a
-// "zip bomb" cannot exhaust memory: the same default limit as an HTTP response.
-constexpr qint64 kMaxInflatedBytes = qint64(256) * 1024 * 1024;
-
+// "zip bomb" cannot exhaust memory: the same limit as an HTTP response.
 core::Result<QByteArray> gunzip(const QByteArray &compressed, const QString &origin)
 {
+    const qint64 limit = HttpClient::defaultMaxResponseBytes();
     z_stream stream {};
     if (inflateInit2(&stream, 16 + MAX_WBITS) != Z_OK)
         return core::Error { QStringLiteral("%1: could not start gzip decompression.").arg(origin) };
@@ -41,11 +41,12 @@ core::Result<QByteArray> gunzip(const QByteArray &compressed, const QString &ori
         if (status != Z_OK && status != Z_STREAM_END)
             break;
         out.append(chunk, qsizetype(sizeof chunk - stream.avail_out));
-        if (out.size() > kMaxInflatedBytes) {
+        if (out.size() > limit) {
             inflateEnd(&stream);
-            return core::Error { QStringLiteral("%1 decompresses to more than %2 MB; it was not read.")
+            return core::Error { QStringLiteral("%1 decompresses to more than %2 MiB; it was not read. "
+                                                "(CAIRN_MAX_RESPONSE_MB raises the limit.)")
                                      .arg(origin)
-                                     .arg(kMaxInflatedBytes / (1024 * 1024)) };
+                                     .arg(limit / MiB) };
         }
         if (status == Z_OK && stream.avail_in == 0 && stream.avail_out != 0)
             status = Z_BUF_ERROR; // input ended before the gzip stream did

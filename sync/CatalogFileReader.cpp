@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sync/CatalogFileReader.h"
 
+#include "sync/SizeLimit.h"
 #include "sync/YamlToJson.h"
 
 #include <QDir>
@@ -17,8 +18,6 @@
 namespace cairn::sync {
 
 namespace {
-
-constexpr qint64 MiB = 1024 * 1024;
 
 // Whether `path` is something other than a file or folder (a device, FIFO or socket, also
 // behind a link): reading /dev/zero never ends, and opening a FIFO waits for a writer.
@@ -294,10 +293,7 @@ CatalogFileContents CatalogFileReader::read(const QString &path, JsonDocumentRea
 
 qint64 CatalogFileReader::maxFileSize()
 {
-    bool ok = false;
-    const qint64 mib = qEnvironmentVariable("CAIRN_MAX_FILE_MB").toLongLong(&ok);
-    // A nonsense value is ignored rather than refusing every file.
-    return ok && mib > 0 && mib <= 64 * 1024 ? mib * MiB : DefaultMaxFileSize;
+    return sizeLimit("CAIRN_MAX_FILE_MB", DefaultMaxFileSize);
 }
 
 CatalogFileContents CatalogFileReader::parse(const QByteArray &data, const QString &file, Format format)

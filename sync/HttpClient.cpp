@@ -2,6 +2,7 @@
 #include "sync/HttpClient.h"
 
 #include "core/Clock.h"
+#include "sync/SizeLimit.h"
 #include "sync/SyncLog.h"
 
 #include <QDateTime>
@@ -679,11 +680,16 @@ void HttpClient::onFinished(const OperationPtr &op)
     fail(op, what, statusHint(status), statusKind(status));
 }
 
+qint64 HttpClient::defaultMaxResponseBytes()
+{
+    return sizeLimit("CAIRN_MAX_RESPONSE_MB", 256 * MiB);
+}
+
 void HttpClient::failTooLarge(const OperationPtr &op)
 {
     fail(op, QStringLiteral("answered with more than the limit of %1").arg(megabytes(m_options.maxResponseBytes)),
-        QStringLiteral("Check that the URL points at the catalog or bundle itself; raise the size limit "
-                       "if the data really is that large."));
+        QStringLiteral("Check that the URL points at the catalog or bundle itself; if the data really is that "
+                       "large, CAIRN_MAX_RESPONSE_MB raises the limit (in MiB)."));
 }
 
 void HttpClient::failUndecodable(const OperationPtr &op)

@@ -29,6 +29,10 @@ class HttpClient final : public QObject
     Q_DISABLE_COPY_MOVE(HttpClient)
 
 public:
+    // The largest response, decoded: CAIRN_MAX_RESPONSE_MB (in MiB) when set, else 256 MiB.
+    // Also the bound on a bundle file decompressed (BundleFetcher).
+    static qint64 defaultMaxResponseBytes();
+
     struct Options
     {
         // Until the request is on the wire: TCP connect, proxy and TLS handshake.
@@ -38,7 +42,7 @@ public:
         int maxAttempts = 4; // first try included
         std::chrono::milliseconds initialBackoff { 500 }; // doubled on every retry, with jitter
         std::chrono::milliseconds maxBackoff { 30'000 }; // caps backoff and Retry-After
-        qint64 maxResponseBytes = qint64(256) * 1024 * 1024; // decoded bytes
+        qint64 maxResponseBytes = defaultMaxResponseBytes(); // decoded bytes
         int maxRedirects = 5;
         // Extra certificate authorities trusted beside the system ones (a private CA; the
         // tests' fixture). Verification itself can never be switched off.

@@ -466,6 +466,29 @@ private Q_SLOTS:
             response.errorString().contains(u"more than the limit of 9.77 KB"), qPrintable(response.errorString()));
     }
 
+    // The limit is 256 MiB unless CAIRN_MAX_RESPONSE_MB says otherwise, and the refusal says
+    // how to raise it (a 1,000,000-entity bundle is 413 MB).
+    void theLimitComesFromTheEnvironment()
+    {
+        QCOMPARE(HttpClient::Options {}.maxResponseBytes, qint64(256) * 1024 * 1024);
+        const auto restore = qScopeGuard([] { qunsetenv("CAIRN_MAX_RESPONSE_MB"); });
+        qputenv("CAIRN_MAX_RESPONSE_MB", "lots"); // nonsense is ignored, not a limit of 0
+        QCOMPARE(HttpClient::Options {}.maxResponseBytes, qint64(256) * 1024 * 1024);
+        qputenv("CAIRN_MAX_RESPONSE_MB", "1");
+        HttpClient::Options options = cairn::sync::test::fastHttpOptions();
+        QCOMPARE(options.maxResponseBytes, qint64(1024) * 1024);
+
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) { return CannedReply::json(QByteArray(2'000'000, 'x')); });
+        HttpClient client(options);
+        auto response = client.send(request(server.url()));
+        QVERIFY(!response.ok());
+        QVERIFY2(response.errorString().contains(u"more than the limit of 1 MB"), qPrintable(response.errorString()));
+        QVERIFY2(response.errorString().contains(u"CAIRN_MAX_RESPONSE_MB raises the limit"),
+            qPrintable(response.errorString()));
+    }
+
     void oversizedStreamIsStoppedWhileReading()
     {
         LoopbackHttpServer server;
