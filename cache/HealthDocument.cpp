@@ -6,7 +6,9 @@
 #include <QJsonObject>
 
 #include <simdjson.h>
+
 #include <string>
+#include <string_view>
 
 namespace cairn::cache::health {
 

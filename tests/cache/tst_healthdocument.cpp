@@ -20,7 +20,7 @@ namespace {
 // Read as the cache hands documents over: with room past the end, or without (a copy).
 QByteArray stored(const QJsonObject &document, bool withRoom)
 {
-    const QByteArray json = QJsonDocument(document).toJson(QJsonDocument::Compact);
+    QByteArray json = QJsonDocument(document).toJson(QJsonDocument::Compact);
     if (!withRoom)
         return json;
     QByteArray text;
