@@ -6,7 +6,6 @@
 #include <QJsonObject>
 
 #include <simdjson.h>
-
 #include <string>
 #include <string_view>
 
