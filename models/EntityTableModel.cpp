@@ -17,6 +17,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 
 namespace cairn::models {
 
@@ -93,6 +94,15 @@ QVariant cellOf(const cache::Statement &q, int column, ColumnType type)
         break;
     }
     return q.text(column);
+}
+
+// Whether a column's texts repeat from row to row (a type, a lifecycle, an owner), rather
+// than name the entity itself (its ref, name, title, e-mail, description).
+bool repeats(const cache::EntityColumn &column)
+{
+    static constexpr std::array<QStringView, 7> own { u"ref", u"name", u"title", u"display_name", u"email",
+        u"description", u"document" };
+    return std::find(own.begin(), own.end(), column.name) == own.end();
 }
 
 // The indexes of the longest run of `positions` (distinct) that increases: the rows that
@@ -349,6 +359,9 @@ void EntityTableModel::finishRead(Read done, quint64 generation, core::Result<QL
         }
     } else {
         m_lastError.clear();
+        if (done == Read::Reset)
+            m_texts.clear(); // a new selection: its own texts
+        shareRepeatedTexts(*rows);
         switch (done) {
         case Read::Reset:
             beginResetModel();
@@ -381,6 +394,25 @@ void EntityTableModel::finishRead(Read done, quint64 generation, core::Result<QL
     m_applying = false;
     Q_EMIT rowsRead();
     startNextRead();
+}
+
+void EntityTableModel::shareRepeatedTexts(QList<Row> &rows)
+{
+    const auto share = [this](QVariant &value) {
+        if (value.typeId() == QMetaType::QString)
+            value = m_texts.intern(value.toString());
+    };
+    const cache::EntityColumn *sortColumn = m_columns.value(m_sortColumn);
+    const bool sortRepeats = sortColumn && repeats(*sortColumn);
+    for (Row &row : rows) {
+        if (!row.ref.isNull())
+            row.ref = core::EntityRef(m_texts.intern(row.ref.kind()), m_texts.intern(row.ref.ns()), row.ref.name());
+        for (qsizetype c = 0; c < row.cells.size() && c < m_columns.size(); ++c)
+            if (repeats(*m_columns.at(c)))
+                share(row.cells[c]);
+        if (sortRepeats && !row.key.isEmpty())
+            share(row.key.first()); // the column's own sort key; those after it name the entity
+    }
 }
 
 void EntityTableModel::startCount()

@@ -6,6 +6,7 @@
 #include "core/EntityRef.h"
 #include "core/HealthResult.h"
 #include "core/Result.h"
+#include "models/TextInterner.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -138,6 +139,8 @@ private:
     void startCount();
     void finishRead(Read read, quint64 generation, core::Result<QList<Row>> rows, int limit);
     void applyDifference(QList<Row> fresh);
+    // Makes the rows share one copy of each text they repeat (m_texts), before they are held.
+    void shareRepeatedTexts(QList<Row> &rows);
     void setTotal(qint64 total);
     void endRead();
     QVariant display(const cache::EntityColumn &column, const QVariant &value) const;
@@ -155,6 +158,7 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QList<Row> m_rows;
     mutable QHash<QString, int> m_rowOfKey; // ref key -> row, rebuilt when rows change
+    TextInterner m_texts; // the texts the rows of this selection repeat
     bool m_complete = false;
     bool m_applying = false; // rows arriving are being applied (and signalled)
     // The rows' selection changes with each kind, filter or sort: answers for an older

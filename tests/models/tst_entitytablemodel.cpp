@@ -392,6 +392,47 @@ private Q_SLOTS:
         QVERIFY(!totals.isEmpty());
     }
 
+    // 450 components over three pages hold one copy of each lifecycle and owner between
+    // them, and of their kind and namespace (a table scrolled through a million entities
+    // must not hold a copy per row); names stay each row's own, and so do the values.
+    void rowsShareTheTextsTheyRepeat()
+    {
+        EntityTableModel model(*m_cache);
+        model.setKind(QStringLiteral("component"));
+        QVERIFY(settle(model));
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+            QVERIFY(settle(model));
+        }
+        QCOMPARE(model.rowCount(), 450);
+        const auto buffers = [&model](const QString &columnId) {
+            QSet<const QChar *> distinctBuffers;
+            QSet<QString> distinctTexts;
+            const int column = int(model.columnIds().indexOf(columnId));
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const QString text = model.index(row, column).data(models::ValueRole).toString();
+                distinctBuffers.insert(text.constData());
+                distinctTexts.insert(text);
+            }
+            return std::pair { distinctBuffers.size(), distinctTexts.size() };
+        };
+        const auto [lifecycleBuffers, lifecycles] = buffers(QStringLiteral("lifecycle"));
+        QVERIFY(lifecycles > 1);
+        QCOMPARE(lifecycleBuffers, lifecycles);
+        const auto [ownerBuffers, owners] = buffers(QStringLiteral("owner"));
+        QVERIFY(owners > 1 && owners < 450);
+        QCOMPARE(ownerBuffers, owners);
+        const auto [nameBuffers, names] = buffers(QStringLiteral("name"));
+        QCOMPARE(names, 450);
+        QCOMPARE(nameBuffers, 450);
+        QSet<const QChar *> kinds;
+        for (int row = 0; row < model.rowCount(); ++row)
+            kinds.insert(model.index(row, 0).data(models::RefRole).value<core::EntityRef>().kind().constData());
+        QCOMPARE(kinds.size(), 1);
+        // Shared, not changed: every row still reads as the cache holds it.
+        QCOMPARE(refsOf(model), expectedOrder(model, model.sortColumn(), Qt::AscendingOrder));
+    }
+
     void refreshBetweenPagesNeitherRepeatsNorSkips()
     {
         EntityTableModel model(*m_cache);
