@@ -92,9 +92,12 @@ core::Result<QList<SourceInfo>> CatalogWriter::sources(Counts counts)
                          "(SELECT count(*) FROM entities e WHERE e.source_id = s.id AND e.removed_at IS NOT NULL), ")
         : QStringLiteral("0, 0, ");
     // The kept entities are counted either way: a range of their own small table, and what
-    // lets a window say a source holds back removals.
+    // lets a window say a source holds back removals. CROSS JOIN keeps that small table
+    // outside: without statistics (the cache runs no ANALYZE) SQLite would walk every entity
+    // of the source through entities_source instead, a read of the whole catalog (0.8 s at a
+    // million entities, twice before the window's first paint).
     const QString keptColumn
-        = QStringLiteral("(SELECT count(*) FROM kept_entities k JOIN entities e ON e.key = k.entity_key "
+        = QStringLiteral("(SELECT count(*) FROM kept_entities k CROSS JOIN entities e ON e.key = k.entity_key "
                          "AND e.source_id = k.source_id AND e.removed_at IS NULL WHERE k.source_id = s.id) ");
     CAIRN_TRY_ASSIGN(Statement q,
         db.prepare(QStringLiteral("SELECT s.id, s.name, s.kind, s.location, s.options, s.position, s.created_at, ")
