@@ -24,6 +24,15 @@ namespace cairn::models {
 
 class BackgroundReader;
 
+// One row an EntityTableModel holds.
+struct EntityTableRow
+{
+    qint64 id = 0;
+    core::EntityRef ref;
+    QVariantList key; // the sort keys' values, then the id
+    QVariantList cells; // as SQL gives them, one per column
+};
+
 // The live entities of one kind (or of every kind) as a table with that kind's view
 // columns (cache::EntityColumns: the columns `cairn export --kind K` writes, without
 // removed_at), filtered as you type and sorted in SQL on any column.
@@ -111,13 +120,7 @@ Q_SIGNALS:
     void settled();
 
 private:
-    struct Row
-    {
-        qint64 id = 0;
-        core::EntityRef ref;
-        QVariantList key; // the sort keys' values, then the id
-        QVariantList cells; // as SQL gives them, one per column
-    };
+    using Row = EntityTableRow;
     // What is being read: the selection and the rows' columns, copied for the reader.
     struct Query
     {
@@ -139,6 +142,8 @@ private:
     void startCount();
     void finishRead(Read read, quint64 generation, core::Result<QList<Row>> rows, int limit);
     void applyDifference(QList<Row> fresh);
+    // Lets go of the rows held (and their index by key).
+    void dropRows();
     // Makes the rows share one copy of each text they repeat (m_texts), before they are held.
     void shareRepeatedTexts(QList<Row> &rows);
     void setTotal(qint64 total);
@@ -175,3 +180,7 @@ private:
 };
 
 } // namespace cairn::models
+
+// Its members are all relocatable: a table scrolled to its 450,000th row grows its list by
+// realloc() instead of moving each row into new pages one by one (185 ms on the UI thread).
+Q_DECLARE_TYPEINFO(cairn::models::EntityTableRow, Q_RELOCATABLE_TYPE);
