@@ -402,13 +402,16 @@ void EntityTableModel::shareRepeatedTexts(QList<Row> &rows)
         if (value.typeId() == QMetaType::QString)
             value = m_texts.intern(value.toString());
     };
-    const cache::EntityColumn *sortColumn = m_columns.value(m_sortColumn);
-    const bool sortRepeats = sortColumn && repeats(*sortColumn);
+    QList<qsizetype> repeating; // the columns whose cells are shared, decided once
+    for (qsizetype c = 0; c < m_columns.size(); ++c)
+        if (repeats(*m_columns.at(c)))
+            repeating.append(c);
+    const bool sortRepeats = repeating.contains(m_sortColumn);
     for (Row &row : rows) {
         if (!row.ref.isNull())
             row.ref = core::EntityRef(m_texts.intern(row.ref.kind()), m_texts.intern(row.ref.ns()), row.ref.name());
-        for (qsizetype c = 0; c < row.cells.size() && c < m_columns.size(); ++c)
-            if (repeats(*m_columns.at(c)))
+        for (const qsizetype c : repeating)
+            if (c < row.cells.size())
                 share(row.cells[c]);
         if (sortRepeats && !row.key.isEmpty())
             share(row.key.first()); // the column's own sort key; those after it name the entity

@@ -17,7 +17,6 @@ public:
 
     // The equal text already held, or `text` (then held, when short and there is room).
     QString intern(const QString &text);
-    qsizetype size() const { return m_texts.size(); }
     void clear() { m_texts.clear(); }
 
 private:
