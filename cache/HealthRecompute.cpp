@@ -2,6 +2,7 @@
 #include "cache/HealthRecompute.h"
 
 #include "cache/BulkIndexes.h"
+#include "cache/CacheLog.h"
 #include "cache/CatalogFacts.h"
 #include "cache/Database.h"
 #include "cache/HealthDocument.h"
@@ -10,6 +11,7 @@
 #include "cache/Statement.h"
 #include "core/DependencyRisk.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QHash>
 #include <QQueue>
@@ -151,19 +153,28 @@ HealthRecompute::HealthRecompute(Database &db, const HealthPolicy &policy, QDate
 
 core::Status HealthRecompute::run()
 {
+    // Each phase's wall time, for QT_LOGGING_RULES="cairn.cache.debug=true".
+    QElapsedTimer phase;
+    phase.start();
+    const auto traced
+        = [&phase](const char *what) { qCDebug(cacheLog) << "health recompute:" << what << phase.restart() << "ms"; };
     CAIRN_TRY(
         m_db.exec(QStringLiteral("DELETE FROM health; DELETE FROM health_reads; DELETE FROM health_dependencies;")));
     BulkIndexes indexes;
     for (const QString &table :
         { QStringLiteral("health"), QStringLiteral("health_reads"), QStringLiteral("health_dependencies") })
         CAIRN_TRY(indexes.dropIfEmpty(m_db, table));
+    traced("emptied");
     CatalogFacts facts;
     CAIRN_TRY(facts.load(m_db));
+    traced("facts read");
     CAIRN_TRY(writeGraph(facts));
+    traced("dependency graph written");
     Verdicts verdicts;
     verdicts.failing.resize(m_policy.scorecards.size());
     Pending pending;
     CAIRN_TRY(evaluate(facts, verdicts, pending));
+    traced("evaluated and written");
     // The risk paths need every verdict and no SQL: they are found on the pool while this
     // thread stores what the evaluation read and the worst scores, and rebuilds the indexes
     // (none of which holds a risk path).
@@ -171,10 +182,17 @@ core::Status HealthRecompute::run()
         = QtConcurrent::run([this, &facts, &verdicts] { return risksOf(facts, verdicts); });
     const auto waitForRisks = qScopeGuard([&risks] { risks.waitForFinished(); });
     CAIRN_TRY(writeReads(pending));
+    traced("reads written");
     CAIRN_TRY(writeWorst(pending));
+    traced("worst scores written");
     CAIRN_TRY(indexes.rebuild(m_db));
+    traced("indexes built");
     // Taken out of `risks` first: Qt waits forever on a future whose result was taken.
-    return writeRisk(std::exchange(risks, {}).takeResult());
+    std::vector<Risk> found = std::exchange(risks, {}).takeResult();
+    traced("risk paths found");
+    CAIRN_TRY(writeRisk(found));
+    traced("risk paths written");
+    return {};
 }
 
 core::Status HealthRecompute::writeGraph(const CatalogFacts &facts)
