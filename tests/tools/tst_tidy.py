@@ -23,6 +23,7 @@ CONFIG = "Checks: '-*,modernize-use-nullptr'\nHeaderFilterRegex: '.*'\n"
 
 def make_project(root: Path) -> None:
     (root / "tools").mkdir(parents=True)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)  # the script lists .clang-tidy files with git
     shutil.copy(SCRIPT, root / "tools" / "tidy")
     (root / ".clang-tidy").write_text(CONFIG)
     (root / "a.h").write_text("int value();\n")
