@@ -25,10 +25,13 @@ public:
     QStringList dependenciesOf(const QString &key) const { return m_deps.value(key); }
     // Every live entity's dependencies (sorted keys), by its key.
     const QHash<QString, QStringList> &allDependencies() const { return m_deps; }
+    // The entities each live entity states itself a dependencyOf (sorted keys), by its key.
+    const QHash<QString, QStringList> &allStatedFor() const { return m_statedFor; }
 
 private:
     QHash<QString, Other> m_live;
     QHash<QString, QStringList> m_deps;
+    QHash<QString, QStringList> m_statedFor;
 };
 
 } // namespace cairn::cache

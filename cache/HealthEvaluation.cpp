@@ -2,9 +2,12 @@
 #include "cache/HealthEvaluation.h"
 
 #include "cache/Database.h"
+#include "core/JsonText.h"
 #include "core/ScorecardJson.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonValue>
 
 #include <algorithm>
 
@@ -12,28 +15,27 @@ namespace cairn::cache::health {
 
 StoredRow StoredRow::of(const core::ScorecardResult &result)
 {
-    return StoredRow { result.scorecardId, result.score, core::ScorecardEvaluator::bandId(result.band),
-        core::ScorecardEvaluator::levelId(result.level), result.failedIds().join(u','),
-        core::ScorecardJson::resultsToJson(result) };
+    return StoredRow { result.scorecardId.toUtf8(), result.score, core::ScorecardEvaluator::bandId(result.band).toUtf8(),
+        core::ScorecardEvaluator::levelId(result.level).toUtf8(), result.failedIds().join(u',').toUtf8(),
+        core::ScorecardJson::resultsToJson(result).toUtf8(), result.band == core::HealthBand::Failing };
 }
 
 core::Result<Statement> prepareInsert(Database &db)
 {
     return db.prepare(QStringLiteral("INSERT INTO health(entity_id, scorecard, score, band, level, failed, results, "
-                                     "risk_path) VALUES(:id, :scorecard, :score, :band, :level, :failed, :results, "
-                                     "NULL)"));
+                                     "risk_path) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL)"));
 }
 
 core::Status insert(Statement &statement, qint64 entityId, const StoredRow &row)
 {
     statement.reset();
-    statement.bind(":id", entityId);
-    statement.bind(":scorecard", row.scorecard);
-    statement.bind(":score", row.score);
-    statement.bind(":band", row.band);
-    statement.bind(":level", row.level);
-    statement.bind(":failed", row.failed);
-    statement.bind(":results", row.results);
+    statement.bind(1, entityId);
+    statement.bindUtf8(2, row.scorecard);
+    statement.bind(3, row.score);
+    statement.bindUtf8(4, row.band);
+    statement.bindUtf8(5, row.level);
+    statement.bindUtf8(6, row.failed);
+    statement.bindUtf8(7, row.results);
     return statement.exec();
 }
 
@@ -44,6 +46,8 @@ QList<core::ScorecardResult> evaluate(const HealthPolicy &policy, const core::Sc
     for (const core::Scorecard &s : policy.scorecards)
         if (core::ScorecardEvaluator::applies(s, entity))
             results.append(evaluator.evaluate(s, entity, facts, &reads));
+    const QStringList dependencies = facts.dependencies(entity);
+    reads.removeIf([&dependencies](const QString &key) { return dependencies.contains(key); });
     std::sort(reads.begin(), reads.end());
     reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
     return results;
@@ -54,9 +58,56 @@ QString seenText(const std::optional<core::HealthFacts::Other> &other)
     return other ? other->kind + u'\n' + other->lifecycle : QString();
 }
 
-QString compactJson(const QJsonArray &array)
+GraphRow GraphRow::of(const QStringList &dependencies, const QStringList &statedFor, const core::HealthFacts &facts)
 {
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    GraphRow row { dependencies, {}, statedFor };
+    row.seen.reserve(dependencies.size());
+    for (const QString &key : dependencies)
+        row.seen.append(seenText(facts.live(key)));
+    return row;
+}
+
+GraphRowText GraphRowText::of(const GraphRow &row)
+{
+    QString dependencies;
+    dependencies.reserve(64 * row.dependencies.size() + 2);
+    dependencies += u'[';
+    for (qsizetype i = 0; i < row.dependencies.size(); ++i) {
+        dependencies += i == 0 ? u"[" : u",[";
+        core::JsonText::appendString(dependencies, row.dependencies.at(i));
+        dependencies += u',';
+        core::JsonText::appendString(dependencies, row.seen.value(i));
+        dependencies += u']';
+    }
+    dependencies += u']';
+    return GraphRowText { dependencies.toUtf8(), core::JsonText::stringArray(row.statedFor).toUtf8() };
+}
+
+core::Result<Statement> prepareGraphWrite(Database &db)
+{
+    return db.prepare(QStringLiteral("INSERT OR REPLACE INTO health_dependencies(entity_key, dependencies, stated_for) "
+                                     "VALUES(?1, ?2, ?3)"));
+}
+
+core::Status writeGraphRow(Statement &statement, const QString &key, const GraphRowText &row)
+{
+    statement.reset();
+    statement.bind(1, key);
+    statement.bindUtf8(2, row.dependencies);
+    statement.bindUtf8(3, row.statedFor);
+    return statement.exec();
+}
+
+GraphRow graphRowFrom(const QByteArray &dependencies, const QByteArray &statedFor)
+{
+    GraphRow row;
+    for (const QJsonValue pair : QJsonDocument::fromJson(dependencies).array()) {
+        row.dependencies.append(pair[0].toString());
+        row.seen.append(pair[1].toString());
+    }
+    for (const QJsonValue key : QJsonDocument::fromJson(statedFor).array())
+        row.statedFor.append(key.toString());
+    return row;
 }
 
 } // namespace cairn::cache::health

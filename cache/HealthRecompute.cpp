@@ -10,6 +10,7 @@
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
 #include "core/DependencyRisk.h"
+#include "core/JsonText.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
@@ -48,8 +49,10 @@ struct Output
     QString key;
     QList<health::StoredRow> rows;
     QList<int> scorecards; // each row's scorecard, as an index into the policy
-    QStringList reads;
-    QStringList seen; // what each read saw (health::seenText)
+    // What the evaluation read and what each read saw (health::seenText), in UTF-8 as
+    // they are bound: converted here, on the pool, not on the writer's thread.
+    QList<QByteArray> reads;
+    QList<QByteArray> seen;
     std::optional<std::pair<int, QString>> worst;
     bool worstChanged = false;
 };
@@ -63,8 +66,9 @@ QList<Output> evaluateChunk(const QList<Input> &chunk, const HealthPolicy &polic
         Output out;
         out.id = in.id;
         out.key = in.key;
+        QStringList reads;
         const QList<core::ScorecardResult> results
-            = health::evaluate(policy, evaluator, health::entityFrom(in.document), facts, out.reads);
+            = health::evaluate(policy, evaluator, health::entityFrom(in.document), facts, reads);
         const core::ScorecardResult *worst = nullptr;
         for (const core::ScorecardResult &r : results) {
             out.rows.append(health::StoredRow::of(r));
@@ -75,9 +79,12 @@ QList<Output> evaluateChunk(const QList<Input> &chunk, const HealthPolicy &polic
         if (worst)
             out.worst = std::pair { worst->score, core::ScorecardEvaluator::bandId(worst->band) };
         out.worstChanged = out.worst != in.worstBefore;
-        out.seen.reserve(out.reads.size());
-        for (const QString &key : std::as_const(out.reads))
-            out.seen.append(health::seenText(facts.live(key)));
+        out.reads.reserve(reads.size());
+        out.seen.reserve(reads.size());
+        for (const QString &key : std::as_const(reads)) {
+            out.reads.append(key.toUtf8());
+            out.seen.append(health::seenText(facts.live(key)).toUtf8());
+        }
         outputs.append(std::move(out));
     }
     return outputs;
@@ -96,14 +103,7 @@ struct HealthRecompute::Verdicts
 // What the evaluation leaves for the writer once every entity is stored.
 struct HealthRecompute::Pending
 {
-    struct Read
-    {
-        QString key;
-        qint64 id;
-        QString seen;
-    };
     QString kindsJson; // the kinds the scorecards are limited to, as JSON; empty for every kind
-    std::vector<Read> reads;
     std::vector<std::pair<qint64, std::optional<std::pair<int, QString>>>> worst; // entities to set
 };
 
@@ -141,7 +141,7 @@ std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(
     risks.reserve(paths.size());
     for (auto path = paths.constBegin(); path != paths.constEnd(); ++path)
         risks.emplace_back(verdicts.scored.value(path.key()).first, scorecard,
-            health::compactJson(QJsonArray::fromStringList(path.value())));
+            core::JsonText::stringArray(path.value()));
     return risks;
 }
 
@@ -168,48 +168,67 @@ core::Status HealthRecompute::run()
     CatalogFacts facts;
     CAIRN_TRY(facts.load(m_db));
     traced("facts read");
-    CAIRN_TRY(writeGraph(facts));
-    traced("dependency graph written");
+    // The graph's rows and who depends on whom are made on the pool beside the evaluation.
+    QFuture<Graph> graphWork = QtConcurrent::run([&facts] { return graphOf(facts); });
+    const auto waitForGraph = qScopeGuard([&graphWork] { graphWork.waitForFinished(); });
     Verdicts verdicts;
     verdicts.failing.resize(m_policy.scorecards.size());
     Pending pending;
     CAIRN_TRY(evaluate(facts, verdicts, pending));
     traced("evaluated and written");
-    // The risk paths need every verdict and no SQL: they are found on the pool while this
-    // thread stores what the evaluation read and the worst scores, and rebuilds the indexes
-    // (none of which holds a risk path).
-    QFuture<std::vector<Risk>> risks
-        = QtConcurrent::run([this, &facts, &verdicts] { return risksOf(facts, verdicts); });
-    const auto waitForRisks = qScopeGuard([&risks] { risks.waitForFinished(); });
-    CAIRN_TRY(writeReads(pending));
-    traced("reads written");
+    // Taken out of the future first: Qt waits forever on a future whose result was taken.
+    const Graph graph = std::exchange(graphWork, {}).takeResult();
+    // The risk paths need every verdict and no SQL: they are found on the pool, a scorecard
+    // a task, while this thread stores the graph and the worst scores and rebuilds the
+    // indexes (none of which holds a risk path).
+    QList<QFuture<std::vector<Risk>>> risks;
+    const auto waitForRisks = qScopeGuard([&risks] {
+        for (QFuture<std::vector<Risk>> &f : risks)
+            f.waitForFinished();
+    });
+    for (qsizetype s = 0; s < m_policy.scorecards.size(); ++s)
+        risks.append(QtConcurrent::run(
+            [&facts, &verdicts, &graph, s] { return risksOf(int(s), facts, verdicts, graph.dependents); }));
+    CAIRN_TRY(writeGraph(graph.rows));
+    traced("dependency graph written");
     CAIRN_TRY(writeWorst(pending));
     traced("worst scores written");
     CAIRN_TRY(indexes.rebuild(m_db));
     traced("indexes built");
-    // Taken out of `risks` first: Qt waits forever on a future whose result was taken.
-    std::vector<Risk> found = std::exchange(risks, {}).takeResult();
+    std::vector<Risk> found;
+    for (QFuture<std::vector<Risk>> &f : risks) {
+        std::vector<Risk> some = std::exchange(f, {}).takeResult();
+        found.insert(found.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+    }
     traced("risk paths found");
-    CAIRN_TRY(writeRisk(found));
+    CAIRN_TRY(writeRisk(sorted(std::move(found))));
     traced("risk paths written");
     return {};
 }
 
-core::Status HealthRecompute::writeGraph(const CatalogFacts &facts)
+HealthRecompute::Graph HealthRecompute::graphOf(const CatalogFacts &facts)
 {
-    CAIRN_TRY_ASSIGN(Statement add,
-        m_db.prepare(
-            QStringLiteral("INSERT INTO health_dependencies(entity_key, dependency_key) VALUES(:key, :dependency)")));
-    QStringList keys = facts.allDependencies().keys();
+    // A row per entity that has dependencies or states one for another, in key order.
+    QStringList keys = facts.allDependencies().keys() + facts.allStatedFor().keys();
     std::sort(keys.begin(), keys.end());
-    for (const QString &key : std::as_const(keys)) {
-        for (const QString &dependency : facts.dependenciesOf(key)) {
-            add.reset();
-            add.bind(":key", key);
-            add.bind(":dependency", dependency);
-            CAIRN_TRY(add.exec());
-        }
-    }
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    Graph graph;
+    graph.rows.reserve(keys.size());
+    for (const QString &key : std::as_const(keys))
+        graph.rows.emplace_back(key,
+            health::GraphRowText::of(
+                health::GraphRow::of(facts.dependenciesOf(key), facts.allStatedFor().value(key), facts)));
+    for (auto it = facts.allDependencies().constBegin(); it != facts.allDependencies().constEnd(); ++it)
+        for (const QString &dependency : it.value())
+            graph.dependents[dependency].append(it.key());
+    return graph;
+}
+
+core::Status HealthRecompute::writeGraph(const std::vector<std::pair<QString, health::GraphRowText>> &rows)
+{
+    CAIRN_TRY_ASSIGN(Statement add, health::prepareGraphWrite(m_db));
+    for (const auto &[key, row] : rows)
+        CAIRN_TRY(health::writeGraphRow(add, key, row));
     return {};
 }
 
@@ -226,7 +245,7 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
             kinds.append(k.toLower());
     }
     if (!kinds.isEmpty())
-        pending.kindsJson = health::compactJson(QJsonArray::fromStringList(kinds));
+        pending.kindsJson = core::JsonText::stringArray(kinds);
     const QString &kindsJson = pending.kindsJson;
     const QString ofKinds = QStringLiteral(" AND kind IN (SELECT value FROM json_each(:kinds))");
 
@@ -239,6 +258,9 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
     if (!kinds.isEmpty())
         entities.bind(":kinds", kindsJson);
     CAIRN_TRY_ASSIGN(Statement insert, health::prepareInsert(m_db));
+    // In the table's key order, entity by entity as they are evaluated: each goes in at the end.
+    CAIRN_TRY_ASSIGN(Statement read,
+        m_db.prepare(QStringLiteral("INSERT INTO health_reads(entity_id, target_key, seen) VALUES(?1, ?2, ?3)")));
 
     QHash<QString, int> scorecardIndex;
     for (qsizetype i = 0; i < m_policy.scorecards.size(); ++i)
@@ -249,13 +271,18 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
             for (qsizetype i = 0; i < out.rows.size(); ++i) {
                 const health::StoredRow &row = out.rows.at(i);
                 CAIRN_TRY(health::insert(insert, out.id, row));
-                if (row.band == core::ScorecardEvaluator::bandId(core::HealthBand::Failing))
+                if (row.failing)
                     verdicts.failing[out.scorecards.at(i)].insert(out.key);
             }
             if (!out.rows.isEmpty())
                 verdicts.scored.insert(out.key, { out.id, out.scorecards });
-            for (qsizetype i = 0; i < out.reads.size(); ++i)
-                pending.reads.push_back(Pending::Read { out.reads.at(i), out.id, out.seen.at(i) });
+            for (qsizetype i = 0; i < out.reads.size(); ++i) {
+                read.reset();
+                read.bind(1, out.id);
+                read.bindUtf8(2, out.reads.at(i));
+                read.bindUtf8(3, out.seen.at(i));
+                CAIRN_TRY(read.exec());
+            }
             if (out.worstChanged)
                 pending.worst.emplace_back(out.id, out.worst);
         }
@@ -294,23 +321,6 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
     return {};
 }
 
-core::Status HealthRecompute::writeReads(Pending &pending)
-{
-    // In the table's key order.
-    std::sort(pending.reads.begin(), pending.reads.end(),
-        [](const Pending::Read &a, const Pending::Read &b) { return std::tie(a.key, a.id) < std::tie(b.key, b.id); });
-    CAIRN_TRY_ASSIGN(Statement read,
-        m_db.prepare(QStringLiteral("INSERT INTO health_reads(target_key, entity_id, seen) VALUES(:key, :id, :seen)")));
-    for (const Pending::Read &r : pending.reads) {
-        read.reset();
-        read.bind(":key", r.key);
-        read.bind(":id", r.id);
-        read.bind(":seen", r.seen);
-        CAIRN_TRY(read.exec());
-    }
-    return {};
-}
-
 core::Status HealthRecompute::writeWorst(Pending &pending)
 {
     // Each entity's worst scorecard, where it changed, in the table's order; then those no
@@ -343,17 +353,8 @@ core::Status HealthRecompute::writeWorst(Pending &pending)
     return clear.exec();
 }
 
-std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(const CatalogFacts &facts, const Verdicts &verdicts) const
+std::vector<HealthRecompute::Risk> HealthRecompute::sorted(std::vector<Risk> risks) const
 {
-    QHash<QString, QStringList> dependents;
-    for (auto it = facts.allDependencies().constBegin(); it != facts.allDependencies().constEnd(); ++it)
-        for (const QString &dep : it.value())
-            dependents[dep].append(it.key());
-    std::vector<Risk> risks;
-    for (qsizetype s = 0; s < verdicts.failing.size(); ++s) {
-        std::vector<Risk> some = risksOf(int(s), facts, verdicts, dependents);
-        risks.insert(risks.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
-    }
     // In the table's key order: each update finds its page next to the last one's.
     std::sort(risks.begin(), risks.end(), [this](const auto &a, const auto &b) {
         return std::tie(std::get<0>(a), m_policy.scorecards.at(std::get<1>(a)).id)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "cache/HealthEvaluation.h"
 #include "cache/HealthPolicy.h"
 #include "core/Result.h"
 
@@ -10,6 +11,7 @@
 #include <QStringList>
 
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace cairn::cache {
@@ -37,14 +39,20 @@ private:
     struct Verdicts;
     struct Pending;
     using Risk = std::tuple<qint64, int, QString>; // entity id, scorecard index, path
+    // health_dependencies' rows as they are written, and every entity's dependents.
+    struct Graph
+    {
+        std::vector<std::pair<QString, health::GraphRowText>> rows;
+        QHash<QString, QStringList> dependents;
+    };
 
-    core::Status writeGraph(const CatalogFacts &facts);
+    static Graph graphOf(const CatalogFacts &facts);
+    core::Status writeGraph(const std::vector<std::pair<QString, health::GraphRowText>> &rows);
     core::Status evaluate(const CatalogFacts &facts, Verdicts &verdicts, Pending &pending);
-    core::Status writeReads(Pending &pending);
     core::Status writeWorst(Pending &pending);
-    std::vector<Risk> risksOf(const CatalogFacts &facts, const Verdicts &verdicts) const;
     static std::vector<Risk> risksOf(int scorecard, const CatalogFacts &facts, const Verdicts &verdicts,
         const QHash<QString, QStringList> &dependents);
+    std::vector<Risk> sorted(std::vector<Risk> risks) const;
     core::Status writeRisk(const std::vector<Risk> &risks);
 
     Database &m_db;

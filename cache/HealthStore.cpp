@@ -10,6 +10,7 @@
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
 #include "core/DependencyRisk.h"
+#include "core/JsonText.h"
 #include "core/Entity.h"
 #include "core/ScorecardEvaluator.h"
 #include "core/ScorecardJson.h"
@@ -110,68 +111,49 @@ private:
     Statement m_dropReads;
 };
 
-// health_dependencies: the dependency graph the stored risk paths were computed on.
+// health_dependencies: the dependency graph the stored risk paths were computed on, an
+// entity's row at a time.
 class StoredGraph
 {
 public:
     static core::Result<StoredGraph> prepare(Database &db)
     {
         StoredGraph graph;
-        CAIRN_TRY_ASSIGN(graph.m_out,
+        CAIRN_TRY_ASSIGN(graph.m_row,
             db.prepare(QStringLiteral(
-                "SELECT dependency_key FROM health_dependencies WHERE entity_key=:key ORDER BY dependency_key")));
-        CAIRN_TRY_ASSIGN(graph.m_in,
-            db.prepare(QStringLiteral(
-                "SELECT entity_key FROM health_dependencies WHERE dependency_key=:key ORDER BY entity_key")));
+                "SELECT dependencies, stated_for FROM health_dependencies WHERE entity_key=:key")));
         CAIRN_TRY_ASSIGN(
             graph.m_drop, db.prepare(QStringLiteral("DELETE FROM health_dependencies WHERE entity_key=:key")));
-        CAIRN_TRY_ASSIGN(graph.m_add,
-            db.prepare(QStringLiteral(
-                "INSERT OR IGNORE INTO health_dependencies(entity_key, dependency_key) VALUES(:key, :dependency)")));
+        CAIRN_TRY_ASSIGN(graph.m_write, health::prepareGraphWrite(db));
         return graph;
     }
 
-    core::Result<QStringList> dependenciesOf(const QString &key) { return column(m_out, key); }
-    core::Result<QStringList> dependentsOf(const QString &key) { return column(m_in, key); }
-
-    core::Status add(const QString &key, const QStringList &dependencies)
+    core::Result<health::GraphRow> rowOf(const QString &key)
     {
-        for (const QString &dependency : dependencies) {
-            m_add.reset();
-            m_add.bind(":key", key);
-            m_add.bind(":dependency", dependency);
-            CAIRN_TRY(m_add.exec());
-        }
-        return {};
+        m_row.reset();
+        m_row.bind(":key", key);
+        CAIRN_TRY_ASSIGN(const Statement::Step step, m_row.step());
+        return step == Statement::Step::Row ? health::graphRowFrom(m_row.utf8(0), m_row.utf8(1)) : health::GraphRow();
     }
 
-    core::Status replace(const QString &key, const QStringList &dependencies)
+    core::Status replace(const QString &key, const health::GraphRow &row)
     {
+        if (!row.isEmpty())
+            return health::writeGraphRow(m_write, key, health::GraphRowText::of(row));
         m_drop.reset();
         m_drop.bind(":key", key);
-        CAIRN_TRY(m_drop.exec());
-        return add(key, dependencies);
+        return m_drop.exec();
     }
 
 private:
-    static core::Result<QStringList> column(Statement &q, const QString &key)
-    {
-        q.reset();
-        q.bind(":key", key);
-        QStringList keys;
-        CAIRN_TRY(forEachRow(q, [&keys](const Statement &row) { keys.append(row.text(0)); }));
-        return keys;
-    }
-
-    Statement m_out;
-    Statement m_in;
+    Statement m_row;
     Statement m_drop;
-    Statement m_add;
+    Statement m_write;
 };
 
 QString pathText(const QStringList &path)
 {
-    return path.isEmpty() ? QString() : health::compactJson(QJsonArray::fromStringList(path));
+    return path.isEmpty() ? QString() : core::JsonText::stringArray(path);
 }
 
 } // namespace
@@ -197,6 +179,10 @@ public:
                                "WHERE r.target_key=:key AND r.type = 'dependsOn' AND o.removed_at IS NULL "
                                "UNION SELECT r.target_key FROM relations r JOIN entities o ON o.id = r.origin_id "
                                "WHERE o.key=:key AND r.type = 'dependencyOf' AND o.removed_at IS NULL ORDER BY 1")));
+        CAIRN_TRY_ASSIGN(m_statedFor,
+            db.prepare(QStringLiteral("SELECT DISTINCT r.target_key FROM relations r JOIN entities o ON o.id = "
+                                      "r.origin_id WHERE o.key=:key AND r.type = 'dependencyOf' AND o.removed_at IS "
+                                      "NULL ORDER BY 1")));
         CAIRN_TRY_ASSIGN(m_failing,
             db.prepare(QStringLiteral("SELECT h.band = 'failing' FROM health h JOIN entities e ON e.id = h.entity_id "
                                       "WHERE e.key=:key AND h.scorecard=:scorecard AND e.removed_at IS NULL")));
@@ -223,6 +209,11 @@ public:
 
     QStringList dependenciesOf(const QString &key) const { return remembered(m_deps, m_depsSeen, key); }
     QStringList dependentsOf(const QString &key) const { return remembered(m_dependents, m_dependentsSeen, key); }
+    // As health_dependencies keeps it.
+    health::GraphRow graphRowOf(const QString &key) const
+    {
+        return health::GraphRow::of(dependenciesOf(key), column(m_statedFor, key), *this);
+    }
 
     bool failing(const QString &key, const QString &scorecard) const
     {
@@ -272,6 +263,7 @@ private:
     mutable Statement m_live;
     mutable Statement m_deps;
     mutable Statement m_dependents;
+    mutable Statement m_statedFor;
     mutable Statement m_failing;
     mutable QHash<QString, std::optional<Other>> m_liveSeen;
     mutable QHash<QString, QStringList> m_depsSeen;
@@ -367,38 +359,66 @@ core::Status HealthStore::update(const QStringList &changedKeys)
     const core::ScorecardEvaluator evaluator(m_today);
 
     // The dependencies this write changed. Only what it wrote can state them: a changed
-    // entity's own (dependsOn), and those it states for others (dependencyOf), which show
-    // as a difference in who depends on it. Each entity whose dependencies differ from the
-    // stored graph is a place where risk may change; the graph is brought up to date.
+    // entity's own (dependsOn), and those it states for others (dependencyOf), found by
+    // comparing what it states for others now with what it stated. Each entity whose
+    // dependencies differ from the stored graph is a place where risk may change.
     CAIRN_TRY_ASSIGN(StoredGraph graph, StoredGraph::prepare(m_db));
+    QHash<QString, health::GraphRow> graphBefore; // the rows as they were before this update
+    const auto storedRow = [&graph, &graphBefore](const QString &key) -> core::Result<health::GraphRow> {
+        if (const auto it = graphBefore.constFind(key); it != graphBefore.constEnd())
+            return *it;
+        CAIRN_TRY_ASSIGN(health::GraphRow row, graph.rowOf(key));
+        graphBefore.insert(key, row);
+        return row;
+    };
     QSet<QString> restated(changedKeys.cbegin(), changedKeys.cend());
     for (const QString &key : changedKeys) {
-        CAIRN_TRY_ASSIGN(const QStringList stored, graph.dependentsOf(key));
-        const QStringList now = facts.dependentsOf(key);
-        for (const QString &k : stored)
+        CAIRN_TRY_ASSIGN(const health::GraphRow was, storedRow(key));
+        const QStringList now = facts.graphRowOf(key).statedFor;
+        for (const QString &k : was.statedFor)
             if (!now.contains(k))
                 restated.insert(k);
         for (const QString &k : now)
-            if (!stored.contains(k))
+            if (!was.statedFor.contains(k))
                 restated.insert(k);
+        // Those that depend on it read it, and their rows say what they saw of it: alike in
+        // every row that lists it, so the first one tells whether it is seen differently now.
+        const QStringList dependents = facts.dependentsOf(key);
+        const QString seenNow = health::seenText(facts.live(key));
+        for (const QString &k : dependents) {
+            CAIRN_TRY_ASSIGN(const health::GraphRow row, storedRow(k));
+            if (const qsizetype at = row.dependencies.indexOf(key); at >= 0) {
+                if (row.seen.value(at) != seenNow)
+                    restated.unite(QSet<QString>(dependents.cbegin(), dependents.cend()));
+                break;
+            }
+        }
     }
+    // Rewired: its dependencies changed. Re-read: it depends on what it did, but saw one of
+    // them differently (a kind, a lifecycle, being live), so its health is judged again.
     QSet<QString> rewired;
+    QSet<QString> reread;
     for (const QString &key : std::as_const(restated)) {
-        CAIRN_TRY_ASSIGN(const QStringList stored, graph.dependenciesOf(key));
-        const QStringList now = facts.dependenciesOf(key);
-        if (stored == now)
+        CAIRN_TRY_ASSIGN(const health::GraphRow was, storedRow(key));
+        const health::GraphRow now = facts.graphRowOf(key);
+        if (was == now)
             continue;
-        rewired.insert(key);
+        if (was.dependencies != now.dependencies)
+            rewired.insert(key);
+        else if (was.seen != now.seen)
+            reread.insert(key);
         CAIRN_TRY(graph.replace(key, now));
     }
     if (facts.error())
         return *facts.error();
 
     // The entities to evaluate again: the changed ones, those whose dependencies changed
-    // (a dependencyOf stated by another), and every entity that read a changed one and saw
-    // something that is no longer so (health_reads.seen: its kind, lifecycle, or being live).
+    // (a dependencyOf stated by another) or were seen differently, and every other entity
+    // that read a changed one and saw something that is no longer so (health_reads.seen:
+    // its kind, lifecycle, or being live).
     QSet<QString> affected(changedKeys.cbegin(), changedKeys.cend());
     affected.unite(rewired);
+    affected.unite(reread);
     {
         CAIRN_TRY_ASSIGN(Statement readers,
             m_db.prepare(QStringLiteral("SELECT e.key, h.seen FROM health_reads h JOIN entities e ON e.id = "

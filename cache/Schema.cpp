@@ -524,6 +524,58 @@ WHERE e.removed_at IS NULL;
 DELETE FROM health_state;
 )SQL";
 
+// Version 9: the health tables in the shape a recompute writes fastest. The health rows no
+// longer name their entity as a foreign key: with the key, SQLite empties the table a row
+// at a time instead of all at once, and every write that changes an entity's health
+// already removes the rows of an entity that goes (CatalogWriter::purge, HealthStore). Nor
+// do they check that their JSON is valid: only Cairn writes it (core::JsonText), and the
+// check parsed every row again as it went in. The reads
+// are keyed by the reading entity, so that a recompute appends them as it evaluates, and
+// found by their target through an index that holds what was seen. The dependency graph
+// is one row per entity instead of one per edge: an update only compares an entity's
+// dependencies as a whole, and learns whose dependencies a changed entity may have changed
+// from what it stated for others (dependencyOf). Both are derived data, recomputed at the
+// next open for writing.
+constexpr QStringView Migration9 = uR"SQL(
+DROP VIEW v_health;
+DROP TABLE health;
+CREATE TABLE health(
+  entity_id   INTEGER NOT NULL,              -- entities.id
+  scorecard   TEXT NOT NULL,                 -- health_scorecards.id
+  score       INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),
+  band        TEXT NOT NULL CHECK (band = 'failing' OR band = 'needs-attention' OR band = 'passing'),
+  level       TEXT NOT NULL CHECK (level = 'none' OR level = 'bronze' OR level = 'silver' OR level = 'gold'),
+  failed      TEXT NOT NULL DEFAULT '',      -- ids of the failed criteria, comma-separated
+  results     TEXT NOT NULL,                 -- every criterion with its evidence, as JSON
+  risk_path   TEXT,                          -- keys down to a failing dependency, a JSON array
+  PRIMARY KEY(entity_id, scorecard)
+) WITHOUT ROWID;
+CREATE INDEX health_by_scorecard ON health(scorecard, band, score);
+CREATE VIEW v_health AS
+SELECT e.ref, json_extract(e.document, '$.kind') AS kind, e.name, e.display_name, e.owner_key AS owner,
+       h.scorecard, c.name AS scorecard_name, h.score, h.band, h.level, h.failed,
+       (SELECT group_concat(value, ' > ') FROM json_each(h.risk_path)) AS at_risk_via,
+       h.results
+FROM health h JOIN entities e ON e.id = h.entity_id
+LEFT JOIN health_scorecards c ON c.id = h.scorecard
+WHERE e.removed_at IS NULL;
+DROP TABLE health_reads;
+CREATE TABLE health_reads(
+  entity_id   INTEGER NOT NULL,              -- the entity whose health read the target
+  target_key  TEXT NOT NULL,                 -- lower-case kind:namespace/name
+  seen        TEXT NOT NULL DEFAULT '',      -- "kind\nlifecycle" of the target, '' when it was not live
+  PRIMARY KEY(entity_id, target_key)
+) WITHOUT ROWID;
+CREATE INDEX health_reads_by_target ON health_reads(target_key, seen);
+DROP TABLE health_dependencies;
+CREATE TABLE health_dependencies(
+  entity_key    TEXT PRIMARY KEY,            -- lower-case kind:namespace/name
+  dependencies  TEXT NOT NULL,              -- its dependencies' keys, sorted, as a JSON array
+  stated_for    TEXT NOT NULL               -- the entities it states itself a dependencyOf, likewise
+) WITHOUT ROWID;
+DELETE FROM health_state;
+)SQL";
+
 struct Migration
 {
     int version;
@@ -533,7 +585,7 @@ struct Migration
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list { { 1, Migration1 }, { 2, Migration2 }, { 3, Migration3 }, { 4, Migration4 },
-        { 5, Migration5 }, { 6, Migration6 }, { 7, Migration7 }, { 8, Migration8 } };
+        { 5, Migration5 }, { 6, Migration6 }, { 7, Migration7 }, { 8, Migration8 }, { 9, Migration9 } };
     return list;
 }
 

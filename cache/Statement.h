@@ -4,6 +4,7 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -74,6 +75,8 @@ public:
     QString text(int column) const;
     // `room` bytes of capacity past the end: for a parser that reads past it (simdjson).
     QByteArray utf8(int column, qsizetype room = 0) const;
+    // The column's UTF-8 text where SQLite holds it: valid until the next step or reset.
+    QByteArrayView utf8View(int column) const;
     QByteArray blob(int column) const;
     qint64 int64(int column) const;
     int int32(int column) const { return int(int64(column)); }

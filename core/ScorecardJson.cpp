@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/ScorecardJson.h"
 
+#include "core/JsonText.h"
 #include "core/LinkClassifier.h"
 #include "core/ScorecardEvaluator.h"
 
@@ -15,37 +16,6 @@
 namespace cairn::core {
 
 namespace {
-
-// `value` as a JSON string: quoted, with the characters JSON reserves escaped.
-void appendJsonString(QString &out, QStringView value)
-{
-    out += u'"';
-    for (const QChar c : value) {
-        switch (c.unicode()) {
-        case u'"':
-            out += u"\\\"";
-            break;
-        case u'\\':
-            out += u"\\\\";
-            break;
-        case u'\n':
-            out += u"\\n";
-            break;
-        case u'\r':
-            out += u"\\r";
-            break;
-        case u'\t':
-            out += u"\\t";
-            break;
-        default:
-            if (c.unicode() < 0x20)
-                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-            else
-                out += c;
-        }
-    }
-    out += u'"';
-}
 
 using Problem = ScorecardJson::Problem;
 
@@ -445,16 +415,16 @@ QString ScorecardJson::resultsToJson(const ScorecardResult &result)
         if (text.size() > 1)
             text += u',';
         text += u'[';
-        appendJsonString(text, c.criterionId);
+        JsonText::appendString(text, c.criterionId);
         text += c.passed ? u",1," : u",0,";
-        appendJsonString(text, ScorecardEvaluator::findingId(c.evidence.finding));
+        JsonText::appendString(text, ScorecardEvaluator::findingId(c.evidence.finding));
         if (!c.evidence.seen.isEmpty() || !c.evidence.expected.isEmpty()) {
             text += u',';
-            appendJsonString(text, c.evidence.seen);
+            JsonText::appendString(text, c.evidence.seen);
         }
         if (!c.evidence.expected.isEmpty()) {
             text += u',';
-            appendJsonString(text, c.evidence.expected);
+            JsonText::appendString(text, c.evidence.expected);
         }
         text += u']';
     }

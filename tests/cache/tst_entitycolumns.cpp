@@ -226,7 +226,7 @@ private Q_SLOTS:
         QVERIFY2(cache, qPrintable(cache.errorString()));
         Database &db = (*cache)->database();
         QCOMPARE(db.userVersion().value(), Schema::latestVersion());
-        QCOMPARE(Schema::latestVersion(), 8);
+        QCOMPARE(Schema::latestVersion(), 9);
         QCOMPARE(db.queryText(entitiesSql).value(), before);
         QCOMPARE(db.queryInt(QStringLiteral("SELECT count(*) FROM entities")).value(), 147);
         // The sample has projects whose target moved and goals with progress.

@@ -338,7 +338,7 @@ private Q_SLOTS:
         auto cache = Cache::open(path);
         QVERIFY2(cache, qPrintable(cache.errorString()));
         QCOMPARE((*cache)->database().userVersion().value(), Schema::latestVersion());
-        QCOMPARE(Schema::latestVersion(), 8);
+        QCOMPARE(Schema::latestVersion(), 9);
         QCOMPARE(test::count(**cache, QStringLiteral("SELECT count(*) FROM v_entities")), 3);
         QCOMPARE(test::count(**cache, QStringLiteral("SELECT count(*) FROM v_kept_entities")), 0);
         QVERIFY(KeptEntities(**cache).keep(Source, { svc(2) }));

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+// JSON written straight as text, for what is stored by the hundred thousand (a recompute's
+// health rows, risk paths and graph rows): building QJsonValues to serialise them costs
+// more than the work that produced them. Read back with QJsonDocument like any JSON.
+namespace cairn::core::JsonText {
+
+// `value` as a JSON string: quoted, with the characters JSON reserves escaped.
+void appendString(QString &out, QStringView value);
+
+// ["a","b",...]
+QString stringArray(const QStringList &values);
+
+} // namespace cairn::core::JsonText

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// JSON written as text (the health rows, risk paths and graph rows a recompute stores): what
+// it writes must read back, through Qt's parser, as exactly what was written, whatever the
+// characters: the cache no longer checks it with json_valid.
+#include "core/JsonText.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace cairn::core;
+
+class TestJsonText : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void stringArraysReadBackAsWritten_data()
+    {
+        QTest::addColumn<QStringList>("values");
+        QTest::newRow("none") << QStringList();
+        QTest::newRow("keys") << QStringList { QStringLiteral("component:default/a"), QStringLiteral("user:x/b") };
+        QTest::newRow("empty string") << QStringList { QString() };
+        QTest::newRow("quotes and backslashes")
+            << QStringList { QStringLiteral("a\"b"), QStringLiteral("c\\d"), QStringLiteral("\\\"") };
+        QTest::newRow("line breaks and tabs") << QStringList { QStringLiteral("a\nb\r\nc\td") };
+        QString control;
+        for (char16_t c = 0; c < 0x20; ++c)
+            control += QChar(c);
+        QTest::newRow("every control character") << QStringList { control + QStringLiteral("\x7f") };
+        QTest::newRow("beyond ASCII") << QStringList { QStringLiteral("équipe"), QStringLiteral("団体 😀") };
+    }
+
+    void stringArraysReadBackAsWritten()
+    {
+        QFETCH(QStringList, values);
+        const QString text = JsonText::stringArray(values);
+        QJsonParseError error;
+        const QJsonDocument read = QJsonDocument::fromJson(text.toUtf8(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QVERIFY(read.isArray());
+        QCOMPARE(read.array().toVariantList().size(), values.size());
+        for (qsizetype i = 0; i < values.size(); ++i)
+            QCOMPARE(read.array().at(i).toString(), values.at(i));
+    }
+
+    void aStringIsQuotedAndAppended()
+    {
+        QString out = QStringLiteral("[1,");
+        JsonText::appendString(out, u"say \"hi\"");
+        QCOMPARE(out, QStringLiteral("[1,\"say \\\"hi\\\"\""));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJsonText)
+#include "tst_jsontext.moc"
