@@ -12,7 +12,8 @@ namespace cairn::cache {
 
 core::Status CatalogFacts::load(Database &db)
 {
-    CAIRN_TRY_ASSIGN(const qint64 entities, db.queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL")));
+    CAIRN_TRY_ASSIGN(
+        const qint64 entities, db.queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL")));
     QHash<qint64, QString> keyOfId; // live entities only
     keyOfId.reserve(entities);
     m_live.reserve(entities);

@@ -15,7 +15,8 @@ namespace cairn::cache::health {
 
 StoredRow StoredRow::of(const core::ScorecardResult &result)
 {
-    return StoredRow { result.scorecardId.toUtf8(), result.score, core::ScorecardEvaluator::bandId(result.band).toUtf8(),
+    return StoredRow { result.scorecardId.toUtf8(), result.score,
+        core::ScorecardEvaluator::bandId(result.band).toUtf8(),
         core::ScorecardEvaluator::levelId(result.level).toUtf8(), result.failedIds().join(u',').toUtf8(),
         core::ScorecardJson::resultsToJson(result).toUtf8(), result.band == core::HealthBand::Failing };
 }

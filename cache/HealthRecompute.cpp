@@ -140,8 +140,8 @@ std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(
     std::vector<Risk> risks;
     risks.reserve(paths.size());
     for (auto path = paths.constBegin(); path != paths.constEnd(); ++path)
-        risks.emplace_back(verdicts.scored.value(path.key()).first, scorecard,
-            core::JsonText::stringArray(path.value()));
+        risks.emplace_back(
+            verdicts.scored.value(path.key()).first, scorecard, core::JsonText::stringArray(path.value()));
     return risks;
 }
 

@@ -10,8 +10,8 @@
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
 #include "core/DependencyRisk.h"
-#include "core/JsonText.h"
 #include "core/Entity.h"
+#include "core/JsonText.h"
 #include "core/ScorecardEvaluator.h"
 #include "core/ScorecardJson.h"
 
@@ -120,8 +120,8 @@ public:
     {
         StoredGraph graph;
         CAIRN_TRY_ASSIGN(graph.m_row,
-            db.prepare(QStringLiteral(
-                "SELECT dependencies, stated_for FROM health_dependencies WHERE entity_key=:key")));
+            db.prepare(
+                QStringLiteral("SELECT dependencies, stated_for FROM health_dependencies WHERE entity_key=:key")));
         CAIRN_TRY_ASSIGN(
             graph.m_drop, db.prepare(QStringLiteral("DELETE FROM health_dependencies WHERE entity_key=:key")));
         CAIRN_TRY_ASSIGN(graph.m_write, health::prepareGraphWrite(db));

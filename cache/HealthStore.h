@@ -14,17 +14,20 @@ namespace cairn::cache {
 
 class Database;
 
-// Keeps the stored health (schema 6: health, health_reads, health_scorecards,
-// health_state, entities.health_score/health_band) in step with the entities, inside the
-// caller's write transaction, so that no commit leaves entities and their health apart.
+// Keeps the stored health (schema 6: health, health_reads, health_dependencies,
+// health_scorecards, health_state, entities.health_score/health_band) in step with the
+// entities, inside the caller's write transaction, so that no commit leaves entities and
+// their health apart.
 //
 // A write hands over the keys it changed (added, changed, removed, purged): those entities
-// are evaluated again, with every entity whose health read one of them (health_reads: its
-// owner, on-call, dependencies). Risk paths are computed again where they can change: up
-// from each entity whose dependencies (against health_dependencies, the graph the stored
-// paths were computed on) or failing verdict changed, as far as a path changes. Everything is recomputed instead when
-// the scorecards or the day differ from what the stored health was computed for (health_state), so a restored snapshot
-// or a cache from before schema 6 never goes without health.
+// are evaluated again, with every entity whose health read one of them and saw something
+// that is no longer so (its owner or on-call: health_reads; its dependencies: its row of
+// health_dependencies, the graph the stored paths were computed on). Risk paths are
+// computed again where they can change: up from each entity whose dependencies or failing
+// verdict changed, as far as a path changes. Everything is recomputed instead when the
+// scorecards or the day differ from what the stored health was computed for
+// (health_state), so a restored snapshot or a cache from before schema 6 never goes
+// without health.
 class HealthStore
 {
 public:

@@ -6,9 +6,9 @@
 
 #include "cache/CatalogWriter.h"
 #include "cache/Database.h"
-#include "cache/Schema.h"
 #include "cache/HealthReader.h"
 #include "cache/HealthStore.h"
+#include "cache/Schema.h"
 #include "cache/SnapshotStore.h"
 #include "cache/Statement.h"
 #include "cache/Transaction.h"
@@ -115,8 +115,8 @@ QStringList healthRows(Database &db)
                        "SELECT entity_key, dependencies, stated_for FROM health_dependencies ORDER BY entity_key"))
             .value());
     Q_ASSERT(forEachRow(graph, [&rows](const Statement &row) {
-        rows.append(row.text(0) + QStringLiteral(" depends on ") + row.text(1) + QStringLiteral(", states for ")
-            + row.text(2));
+        rows.append(
+            row.text(0) + QStringLiteral(" depends on ") + row.text(1) + QStringLiteral(", states for ") + row.text(2));
     }));
     return rows;
 }
