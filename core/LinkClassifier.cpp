@@ -140,37 +140,41 @@ QList<LinkGroup> LinkClassifier::group(const Entity &entity)
     for (const EntityLink &link : links)
         all.append({ classify(link), ClassifiedLink { link.url, link.title, QStringLiteral("link") } });
 
-    const auto annotation = [&](const QString &key, LinkCategory category, const QString &url, const QString &title) {
+    // The title is made only for an annotation that is there: a health recompute groups the
+    // links of every component, and most have none of these.
+    const auto annotation = [&](const QString &key, LinkCategory category, const QString &url, const auto &title) {
         if (!url.isEmpty())
-            all.append({ category, ClassifiedLink { url, title, key } });
+            all.append({ category, ClassifiedLink { url, title(), key } });
     };
     const QString source = stripLocationPrefix(entity.annotation(QStringLiteral("backstage.io/source-location")));
-    annotation(
-        QStringLiteral("backstage.io/source-location"), LinkCategory::Repository, source, LinkClassifier::tr("Source"));
+    annotation(QStringLiteral("backstage.io/source-location"), LinkCategory::Repository, source,
+        [] { return LinkClassifier::tr("Source"); });
     const QString githubSlug = entity.annotation(QStringLiteral("github.com/project-slug"));
     if (!githubSlug.isEmpty())
         annotation(QStringLiteral("github.com/project-slug"), LinkCategory::Repository,
-            QStringLiteral("https://github.com/%1").arg(githubSlug), githubSlug);
+            QStringLiteral("https://github.com/%1").arg(githubSlug), [&]() -> const QString & { return githubSlug; });
     const QString gitlabSlug = entity.annotation(QStringLiteral("gitlab.com/project-slug"));
     if (!gitlabSlug.isEmpty())
         annotation(QStringLiteral("gitlab.com/project-slug"), LinkCategory::Repository,
-            QStringLiteral("https://gitlab.com/%1").arg(gitlabSlug), gitlabSlug);
+            QStringLiteral("https://gitlab.com/%1").arg(gitlabSlug), [&]() -> const QString & { return gitlabSlug; });
     const QString techdocs = stripLocationPrefix(entity.annotation(QStringLiteral("backstage.io/techdocs-ref")));
-    annotation(
-        QStringLiteral("backstage.io/techdocs-ref"), LinkCategory::Documentation, techdocs, QStringLiteral("TechDocs"));
+    annotation(QStringLiteral("backstage.io/techdocs-ref"), LinkCategory::Documentation, techdocs,
+        [] { return QStringLiteral("TechDocs"); });
     const QString pagerduty = entity.annotation(QStringLiteral("pagerduty.com/service-id"));
     annotation(QStringLiteral("pagerduty.com/service-id"), LinkCategory::OnCall,
         pagerduty.isEmpty() ? QString() : QStringLiteral("pagerduty:%1").arg(pagerduty),
-        LinkClassifier::tr("PagerDuty service %1").arg(pagerduty));
+        [&] { return LinkClassifier::tr("PagerDuty service %1").arg(pagerduty); });
     const QString opsgenie = entity.annotation(QStringLiteral("opsgenie.com/team"));
     annotation(QStringLiteral("opsgenie.com/team"), LinkCategory::OnCall,
         opsgenie.isEmpty() ? QString() : QStringLiteral("opsgenie:%1").arg(opsgenie),
-        LinkClassifier::tr("Opsgenie team %1").arg(opsgenie));
+        [&] { return LinkClassifier::tr("Opsgenie team %1").arg(opsgenie); });
     const QString runbook = entity.annotation(QStringLiteral("cairn.dev/runbook"));
-    annotation(QStringLiteral("cairn.dev/runbook"), LinkCategory::Runbook, runbook, LinkClassifier::tr("Runbook"));
+    annotation(QStringLiteral("cairn.dev/runbook"), LinkCategory::Runbook, runbook,
+        [] { return LinkClassifier::tr("Runbook"); });
     const QString slack = entity.annotation(QStringLiteral("slack.com/channel"));
     annotation(QStringLiteral("slack.com/channel"), LinkCategory::Chat,
-        slack.isEmpty() ? QString() : QStringLiteral("slack:%1").arg(slack), QStringLiteral("Slack #%1").arg(slack));
+        slack.isEmpty() ? QString() : QStringLiteral("slack:%1").arg(slack),
+        [&] { return QStringLiteral("Slack #%1").arg(slack); });
 
     QList<LinkGroup> groups;
     QSet<QString> seen;

@@ -389,17 +389,19 @@ QString ScorecardJson::factOf(const Criterion &c)
         return QStringLiteral("spec.owner");
     case CriterionType::HasDescription:
         return QStringLiteral("metadata.description");
+    // Joined, not formatted with arg(): an evaluation asks for each criterion's fact, for
+    // every entity of a recompute.
     case CriterionType::HasLink:
-        return QStringLiteral("links: %1").arg(LinkClassifier::categoryId(c.link));
+        return QStringLiteral("links: ") + LinkClassifier::categoryId(c.link);
     case CriterionType::OnCallResolves:
-        return QStringLiteral("annotation %1")
-            .arg(c.annotation.isEmpty() ? QStringLiteral("cairn.dev/on-call") : c.annotation);
+        return QStringLiteral("annotation ")
+            + (c.annotation.isEmpty() ? QStringLiteral("cairn.dev/on-call") : c.annotation);
     case CriterionType::LifecycleActive:
         return QStringLiteral("spec.lifecycle");
     case CriterionType::DependenciesHealthy:
         return QStringLiteral("spec.dependsOn");
     case CriterionType::Annotation:
-        return QStringLiteral("annotation %1").arg(c.annotation);
+        return QStringLiteral("annotation ") + c.annotation;
     }
     return {};
 }
