@@ -372,6 +372,7 @@ core::Status HealthStore::update(const QStringList &changedKeys)
         return row;
     };
     QSet<QString> restated(changedKeys.cbegin(), changedKeys.cend());
+    QSet<QString> seenDifferently; // depend on a changed entity that is seen differently now
     for (const QString &key : changedKeys) {
         CAIRN_TRY_ASSIGN(const health::GraphRow was, storedRow(key));
         const QStringList now = facts.graphRowOf(key).statedFor;
@@ -389,18 +390,22 @@ core::Status HealthStore::update(const QStringList &changedKeys)
             CAIRN_TRY_ASSIGN(const health::GraphRow row, storedRow(k));
             if (const qsizetype at = row.dependencies.indexOf(key); at >= 0) {
                 if (row.seen.value(at) != seenNow)
-                    restated.unite(QSet<QString>(dependents.cbegin(), dependents.cend()));
+                    seenDifferently.unite(QSet<QString>(dependents.cbegin(), dependents.cend()));
                 break;
             }
         }
     }
     // Rewired: its dependencies changed. Re-read: it depends on what it did, but saw one of
     // them differently (a kind, a lifecycle, being live), so its health is judged again.
+    // An entity restated for that alone has the dependencies it had (only its own write
+    // or another's dependencyOf changes them): only what it sees of them is read again.
     QSet<QString> rewired;
     QSet<QString> reread;
-    for (const QString &key : std::as_const(restated)) {
+    for (const QString &key : seenDifferently + restated) {
         CAIRN_TRY_ASSIGN(const health::GraphRow was, storedRow(key));
-        const health::GraphRow now = facts.graphRowOf(key);
+        const health::GraphRow now = restated.contains(key)
+            ? facts.graphRowOf(key)
+            : health::GraphRow::of(was.dependencies, was.statedFor, facts);
         if (was == now)
             continue;
         if (was.dependencies != now.dependencies)
