@@ -529,13 +529,14 @@ DELETE FROM health_state;
 // at a time instead of all at once, and every write that changes an entity's health
 // already removes the rows of an entity that goes (CatalogWriter::purge, HealthStore). Nor
 // do they check that their JSON is valid: only Cairn writes it (core::JsonText), and the
-// check parsed every row again as it went in. The reads
-// are keyed by the reading entity, so that a recompute appends them as it evaluates, and
-// found by their target through an index that holds what was seen. The dependency graph
-// is one row per entity instead of one per edge: an update only compares an entity's
-// dependencies as a whole, and learns whose dependencies a changed entity may have changed
-// from what it stated for others (dependencyOf). Both are derived data, recomputed at the
-// next open for writing.
+// check parsed every row again as it went in. The reads are keyed by the reading entity,
+// so that a recompute appends them as it evaluates, and found by their target through an
+// index that holds what was seen. The dependency graph is one row per entity instead of
+// one per edge, and holds what each dependency was seen as (the reads of dependencies, four
+// in five, are no longer rows of health_reads): an update compares an entity's row as a
+// whole, and learns whose dependencies a changed entity may have changed from what it
+// stated for others (dependencyOf). All are derived data, recomputed at the next open for
+// writing.
 constexpr QStringView Migration9 = uR"SQL(
 DROP VIEW v_health;
 DROP TABLE health;
@@ -570,8 +571,8 @@ CREATE INDEX health_reads_by_target ON health_reads(target_key, seen);
 DROP TABLE health_dependencies;
 CREATE TABLE health_dependencies(
   entity_key    TEXT PRIMARY KEY,            -- lower-case kind:namespace/name
-  dependencies  TEXT NOT NULL,              -- its dependencies' keys, sorted, as a JSON array
-  stated_for    TEXT NOT NULL               -- the entities it states itself a dependencyOf, likewise
+  dependencies  TEXT NOT NULL,              -- its dependencies by key, sorted, with what each was seen as: [[key, seen], ...]
+  stated_for    TEXT NOT NULL               -- the entities it states itself a dependencyOf: [key, ...]
 ) WITHOUT ROWID;
 DELETE FROM health_state;
 )SQL";
