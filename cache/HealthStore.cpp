@@ -209,10 +209,11 @@ public:
 
     QStringList dependenciesOf(const QString &key) const { return remembered(m_deps, m_depsSeen, key); }
     QStringList dependentsOf(const QString &key) const { return remembered(m_dependents, m_dependentsSeen, key); }
+    QStringList statedForOf(const QString &key) const { return remembered(m_statedFor, m_statedForSeen, key); }
     // As health_dependencies keeps it.
     health::GraphRow graphRowOf(const QString &key) const
     {
-        return health::GraphRow::of(dependenciesOf(key), column(m_statedFor, key), *this);
+        return health::GraphRow::of(dependenciesOf(key), statedForOf(key), *this);
     }
 
     bool failing(const QString &key, const QString &scorecard) const
@@ -268,6 +269,7 @@ private:
     mutable QHash<QString, std::optional<Other>> m_liveSeen;
     mutable QHash<QString, QStringList> m_depsSeen;
     mutable QHash<QString, QStringList> m_dependentsSeen;
+    mutable QHash<QString, QStringList> m_statedForSeen;
     mutable QHash<QString, bool> m_failingSeen;
     mutable std::optional<core::Error> m_error;
 };
@@ -375,7 +377,7 @@ core::Status HealthStore::update(const QStringList &changedKeys)
     QSet<QString> seenDifferently; // depend on a changed entity that is seen differently now
     for (const QString &key : changedKeys) {
         CAIRN_TRY_ASSIGN(const health::GraphRow was, storedRow(key));
-        const QStringList now = facts.graphRowOf(key).statedFor;
+        const QStringList now = facts.statedForOf(key);
         for (const QString &k : was.statedFor)
             if (!now.contains(k))
                 restated.insert(k);
