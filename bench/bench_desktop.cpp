@@ -30,6 +30,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "bench/ChildBuild.h"
 #include "bench/EventLoopStalls.h"
 #include "bench/Targets.h"
 #include "testsupport/SyntheticOrganisation.h"
@@ -101,9 +102,6 @@ qint64 statusKb(const char *field)
     return -1;
 }
 
-// `bench_desktop --build-only N PATH`: what the benchmark runs to build its cache.
-const QString BuildOnly = QStringLiteral("--build-only");
-
 bool build(const QString &path, int n)
 {
     for (const QString &suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") })
@@ -159,8 +157,10 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("CairnBench"));
     QCoreApplication::setApplicationName(QStringLiteral("bench_desktop"));
     const QStringList args = app.arguments();
-    if (args.size() == 4 && args.at(1) == BuildOnly)
-        return build(args.at(3), args.at(2).toInt()) ? 0 : 1;
+    int buildSize = 0;
+    QString buildPath;
+    if (bench::isBuildOnly(args, buildSize, buildPath))
+        return build(buildPath, buildSize) ? 0 : 1;
     const int n = args.size() > 1 ? args.at(1).toInt() : 100000;
     const QString path
         = args.size() > 2 ? args.at(2) : QDir::temp().filePath(QStringLiteral("cairn-bench-desktop-%1.sqlite3").arg(n));
@@ -174,15 +174,9 @@ int main(int argc, char **argv)
         }
         // Built by a process of its own: the memory the generator and the import leave in
         // this one's heap would count as the window's.
-        if (live != n) {
-            QProcess builder;
-            builder.setProcessChannelMode(QProcess::ForwardedChannels);
-            builder.start(QCoreApplication::applicationFilePath(), { BuildOnly, QString::number(n), path });
-            if (!builder.waitForFinished(-1) || builder.exitStatus() != QProcess::NormalExit
-                || builder.exitCode() != 0) {
-                std::fprintf(stderr, "bench_desktop: building the cache of %d entities failed\n", n);
-                return 1;
-            }
+        if (live != n && !bench::buildInChildProcess(n, path)) {
+            std::fprintf(stderr, "bench_desktop: building the cache of %d entities failed\n", n);
+            return 1;
         }
     }
     std::printf("bench_desktop: %d entities in %s\n", n, qPrintable(path));

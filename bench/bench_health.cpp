@@ -21,7 +21,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
@@ -29,6 +28,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "bench/ChildBuild.h"
 #include "bench/Targets.h"
 #include "testsupport/SyntheticOrganisation.h"
 
@@ -95,9 +95,6 @@ qint64 minimalPass(cache::Database &db)
     return rows;
 }
 
-// `bench_health --build-only N PATH`: what the benchmark runs to build its cache.
-const QString BuildOnly = QStringLiteral("--build-only");
-
 bool build(const QString &path, int count)
 {
     // Imported without scorecards, so that the import's own health is not measured here.
@@ -131,22 +128,19 @@ int main(int argc, char *argv[])
     const int count = args.size() > 1 ? args.at(1).toInt() : 100'000;
     const int rounds = args.size() > 2 ? std::max(1, args.at(2).toInt()) : 3;
 
-    if (args.size() == 4 && args.at(1) == BuildOnly)
-        return build(args.at(3), args.at(2).toInt()) ? 0 : 1;
+    int buildSize = 0;
+    QString buildPath;
+    if (bench::isBuildOnly(args, buildSize, buildPath))
+        return build(buildPath, buildSize) ? 0 : 1;
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("cache.sqlite3"));
-    {
-        // Built by a process of its own, as a person's cache was by an earlier run: what the
-        // generator and the import leave in this process's heap would slow down every
-        // allocation of the recompute measured here (by a fifth at 100,000).
-        QProcess builder;
-        builder.setProcessChannelMode(QProcess::ForwardedChannels);
-        builder.start(QCoreApplication::applicationFilePath(), { BuildOnly, QString::number(count), path });
-        if (!builder.waitForFinished(-1) || builder.exitStatus() != QProcess::NormalExit || builder.exitCode() != 0) {
-            std::fprintf(stderr, "bench_health: building the cache of %d entities failed\n", count);
-            return 1;
-        }
+    // Built by a process of its own, as a person's cache was by an earlier run: what the
+    // generator and the import leave in this process's heap would slow down every
+    // allocation of the recompute measured here (by a fifth at 100,000).
+    if (!bench::buildInChildProcess(count, path)) {
+        std::fprintf(stderr, "bench_health: building the cache of %d entities failed\n", count);
+        return 1;
     }
 
     auto policy = std::make_shared<cache::HealthPolicy>();
