@@ -84,6 +84,8 @@ ImportFloor::ImportFloor(const QList<core::Entity> &entities)
         f.etag = utf8OrNull(r.etag);
         f.matchName = r.matchName.toUtf8();
         f.matchTitle = utf8OrNull(r.matchTitle);
+        f.lastUpdate = utf8OrNull(r.lastUpdate);
+        f.slips = r.slips;
         f.ftsTitle = r.displayName == r.ref.name() ? QByteArray("") : r.displayName.toUtf8();
         f.description = r.description.toUtf8();
         f.tags = r.tagsText.toUtf8();
@@ -122,8 +124,9 @@ qint64 ImportFloor::insertInto(sqlite3 *db, Method method) const
         return -1;
     sqlite3_stmt *entity = prepare(db,
         "INSERT INTO entities(key, ref, kind, namespace, name, title, display_name, owner_key, type, lifecycle, "
-        "status, source_id, document, content_hash, uid, etag, first_seen, updated_at, match_name, match_title) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18)");
+        "status, source_id, document, content_hash, uid, etag, first_seen, updated_at, match_name, match_title, "
+        "last_update, slips) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 1, ?12, ?13, ?14, ?15, ?16, ?16, ?17, ?18, ?19, ?20)");
     sqlite3_stmt *relation = prepare(db, "INSERT INTO relations(origin_id, type, target_key) VALUES(?1, ?2, ?3)");
     sqlite3_stmt *fts = prepare(db,
         "INSERT INTO entities_fts(rowid, name, title, description, tags, owner_name) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
@@ -140,9 +143,14 @@ qint64 ImportFloor::insertInto(sqlite3 *db, Method method) const
         const Row &r = m_rows.at(i);
         const QByteArray *columns[]
             = { &r.key, &r.ref, &r.kind, &r.ns, &r.name, &r.title, &r.displayName, &r.ownerKey, &r.type, &r.lifecycle,
-                  &r.status, &r.document, &r.contentHash, &r.uid, &r.etag, &now, &r.matchName, &r.matchTitle };
-        for (int c = 0; c < 18; ++c)
+                  &r.status, &r.document, &r.contentHash, &r.uid, &r.etag, &now, &r.matchName, &r.matchTitle,
+                  &r.lastUpdate };
+        for (int c = 0; c < 19; ++c)
             bindText(entity, c + 1, *columns[c]);
+        if (r.slips)
+            sqlite3_bind_int(entity, 20, *r.slips);
+        else
+            sqlite3_bind_null(entity, 20);
         ok = step(db, entity);
         const sqlite3_int64 id = sqlite3_last_insert_rowid(db);
         for (const Row::Relation &x : r.relations) {

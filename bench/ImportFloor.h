@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include <optional>
+
 struct sqlite3;
 
 namespace cairn::bench {
@@ -39,7 +41,8 @@ private:
     struct Row
     {
         QByteArray key, ref, kind, ns, name, title, displayName, ownerKey, type, lifecycle, status, document,
-            contentHash, uid, etag, matchName, matchTitle;
+            contentHash, uid, etag, matchName, matchTitle, lastUpdate;
+        std::optional<int> slips;
         QByteArray ftsTitle, description, tags, ownerName;
         struct Relation
         {

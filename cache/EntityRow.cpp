@@ -3,6 +3,7 @@
 
 #include "cache/ContentHash.h"
 #include "core/NameMatcher.h"
+#include "core/ProjectTimeline.h"
 #include "core/RelationDeriver.h"
 
 #include <QJsonDocument>
@@ -33,6 +34,12 @@ void fillColumns(EntityRow &row, const core::Entity &entity)
     row.description = entity.description();
     row.tagsText = entity.tags().join(u' ');
     row.relations = core::statedRelationsOf(entity);
+    if (row.kind == u"project") {
+        const core::TimelineSummary timeline = core::ProjectTimeline::fromEntity(entity).summarize(QDate());
+        if (timeline.lastUpdate.isValid())
+            row.lastUpdate = timeline.lastUpdate.toString(Qt::ISODate);
+        row.slips = timeline.targetMoves;
+    }
 }
 
 } // namespace

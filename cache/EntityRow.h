@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace cairn::cache {
 
 // An entity flattened into the columns the cache stores, computed when it is written: the
@@ -31,6 +33,10 @@ struct EntityRow
     QString etag;
     QString description;
     QString tagsText; // tags joined by spaces, for FTS
+    // A project's newest dated update (ISO date, empty when none) and how many times its
+    // target date moved (core::ProjectTimeline); empty for other kinds.
+    QString lastUpdate;
+    std::optional<int> slips;
     QByteArray document;
     QByteArray contentHash; // ContentHash::of(document)
     QList<core::StatedRelation> relations; // as this entity states them

@@ -59,6 +59,8 @@ core::Status EntityRowWriter::prepareEntity(EntityStatement &s, const QString &s
     CAIRN_TRY_ASSIGN(s.now, parameter(q, ":now"));
     CAIRN_TRY_ASSIGN(s.matchName, parameter(q, ":match_name"));
     CAIRN_TRY_ASSIGN(s.matchTitle, parameter(q, ":match_title"));
+    CAIRN_TRY_ASSIGN(s.lastUpdate, parameter(q, ":last_update"));
+    CAIRN_TRY_ASSIGN(s.slips, parameter(q, ":slips"));
     s.id = q.parameterIndex(":id"); // the update's only
     return {};
 }
@@ -68,15 +70,16 @@ core::Status EntityRowWriter::prepare()
     CAIRN_TRY(prepareEntity(m_insert,
         QStringLiteral("INSERT INTO entities(key, ref, kind, namespace, name, title, display_name, owner_key, type, "
                        "lifecycle, status, source_id, document, content_hash, uid, etag, first_seen, updated_at, "
-                       "match_name, match_title) VALUES(:key, :ref, :kind, :namespace, :name, :title, :display_name, "
-                       ":owner_key, :type, :lifecycle, :status, :source_id, :document, :content_hash, :uid, :etag, "
-                       ":now, :now, :match_name, :match_title)")));
+                       "match_name, match_title, last_update, slips) VALUES(:key, :ref, :kind, :namespace, :name, "
+                       ":title, :display_name, :owner_key, :type, :lifecycle, :status, :source_id, :document, "
+                       ":content_hash, :uid, :etag, :now, :now, :match_name, :match_title, :last_update, :slips)")));
     CAIRN_TRY(prepareEntity(m_update,
         QStringLiteral("UPDATE entities SET key=:key, ref=:ref, kind=:kind, namespace=:namespace, name=:name, "
                        "title=:title, display_name=:display_name, owner_key=:owner_key, type=:type, "
                        "lifecycle=:lifecycle, status=:status, source_id=:source_id, document=:document, "
                        "content_hash=:content_hash, uid=:uid, etag=:etag, updated_at=:now, removed_at=NULL, "
-                       "match_name=:match_name, match_title=:match_title WHERE id=:id")));
+                       "match_name=:match_name, match_title=:match_title, last_update=:last_update, slips=:slips "
+                       "WHERE id=:id")));
     CAIRN_TRY_ASSIGN(m_dropRelations, m_db.prepare(QStringLiteral("DELETE FROM relations WHERE origin_id=:id")));
     CAIRN_TRY_ASSIGN(m_addRelation,
         m_db.prepare(
@@ -110,6 +113,11 @@ core::Status EntityRowWriter::execEntity(EntityStatement &s, const EntityRow &ro
     q.bind(s.now, m_now);
     q.bind(s.matchName, row.matchName);
     bindOptional(q, s.matchTitle, row.matchTitle);
+    bindOptional(q, s.lastUpdate, row.lastUpdate);
+    if (row.slips)
+        q.bind(s.slips, qint64(*row.slips));
+    else
+        q.bindNull(s.slips);
     if (s.id != 0)
         q.bind(s.id, id);
     return q.exec();

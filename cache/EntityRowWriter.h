@@ -43,7 +43,7 @@ private:
         Statement statement;
         int key = 0, ref = 0, kind = 0, ns = 0, name = 0, title = 0, displayName = 0, ownerKey = 0, type = 0,
             lifecycle = 0, status = 0, sourceId = 0, document = 0, contentHash = 0, uid = 0, etag = 0, now = 0,
-            matchName = 0, matchTitle = 0, id = 0;
+            matchName = 0, matchTitle = 0, lastUpdate = 0, slips = 0, id = 0;
     };
     struct HeldBackward
     {

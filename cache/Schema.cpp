@@ -577,6 +577,18 @@ CREATE TABLE health_dependencies(
 DELETE FROM health_state;
 )SQL";
 
+// Schema 10: a project's last update and slips are written with its row by the writer
+// (cache::EntityRow, from core::ProjectTimeline, the rule the triggers followed), so the
+// triggers and their view go. A trigger on `entities` gave every row's INSERT a statement
+// journal of its own, and with it a flush of the search index's pending rows: a first
+// sync spent a third of its writing on them. The values stored so far stay: the triggers
+// computed them by the same rule.
+constexpr QStringView Migration10 = uR"SQL(
+DROP TRIGGER IF EXISTS entities_project_insert;
+DROP TRIGGER IF EXISTS entities_project_update;
+DROP VIEW IF EXISTS project_dates;
+)SQL";
+
 struct Migration
 {
     int version;
@@ -586,7 +598,8 @@ struct Migration
 const QList<Migration> &migrations()
 {
     static const QList<Migration> list { { 1, Migration1 }, { 2, Migration2 }, { 3, Migration3 }, { 4, Migration4 },
-        { 5, Migration5 }, { 6, Migration6 }, { 7, Migration7 }, { 8, Migration8 }, { 9, Migration9 } };
+        { 5, Migration5 }, { 6, Migration6 }, { 7, Migration7 }, { 8, Migration8 }, { 9, Migration9 },
+        { 10, Migration10 } };
     return list;
 }
 
