@@ -141,10 +141,9 @@ qint64 ImportFloor::insertInto(sqlite3 *db, Method method) const
     const QByteArray now("2026-01-01T00:00:00.000Z");
     for (qsizetype i = 0; ok && i < m_rows.size(); ++i) {
         const Row &r = m_rows.at(i);
-        const QByteArray *columns[]
-            = { &r.key, &r.ref, &r.kind, &r.ns, &r.name, &r.title, &r.displayName, &r.ownerKey, &r.type, &r.lifecycle,
-                  &r.status, &r.document, &r.contentHash, &r.uid, &r.etag, &now, &r.matchName, &r.matchTitle,
-                  &r.lastUpdate };
+        const QByteArray *columns[] = { &r.key, &r.ref, &r.kind, &r.ns, &r.name, &r.title, &r.displayName, &r.ownerKey,
+            &r.type, &r.lifecycle, &r.status, &r.document, &r.contentHash, &r.uid, &r.etag, &now, &r.matchName,
+            &r.matchTitle, &r.lastUpdate };
         for (int c = 0; c < 19; ++c)
             bindText(entity, c + 1, *columns[c]);
         if (r.slips)

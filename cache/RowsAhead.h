@@ -11,9 +11,7 @@ namespace cairn::cache {
 // The rows of a long run of writes, flattened (EntityRow::from) one chunk ahead on Qt's
 // global thread pool while the writer stores the chunk before. Flattening is pure
 // computation, so on a machine with a core to spare it comes off the writer's clock;
-// SQLite stays on the writer's thread. Meant for runs read whole first (bundles,
-// folders), where nothing else wants the CPU; a server's pages are written one by one
-// while the server works and stay on one thread (the writer decides by size).
+// SQLite stays on the writer's thread. The writer decides the chunks by the run's size.
 //
 // The entities must outlive this object. The destructor waits for the chunk in flight,
 // so leaving early (an error, a cancel) never leaves a thread reading freed documents.

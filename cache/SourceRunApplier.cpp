@@ -29,9 +29,13 @@ QString nowText()
 // rarely enough to cost nothing.
 constexpr int ProgressEvery = 256;
 
-// From how many rows a write flattens them ahead on another thread (RowsAhead): more
-// than a server's page, so that pages written while the server works stay on one thread.
-constexpr qsizetype RowsAheadFrom = 4096;
+// From how many rows a write flattens them ahead on another thread (RowsAhead), and in
+// chunks of how many: a server's page (500) in small chunks, so that all but the first
+// overlap the writing; a bundle or folder (written whole after the guard) in large ones.
+constexpr qsizetype RowsAheadFrom = 128;
+constexpr qsizetype LongRunFrom = 4096;
+constexpr qsizetype PageChunk = 64;
+constexpr qsizetype LongRunChunk = 1024;
 
 using Action = RunPlanner::Action;
 using Change = RunPlanner::Change;
@@ -387,18 +391,18 @@ core::Status SourceRunApplier::writePlanned(bool reportProgress)
         CAIRN_TRY(prepareWriters());
 
     const int total = int(planned.size());
-    // A long run of writes (a bundle or folder, written whole after the guard) has its rows
-    // flattened a chunk ahead on another thread; a server's page is written alone.
+    // The rows are flattened a chunk ahead on another thread while this one writes.
     const auto writes
         = [](const RunPlanner::Planned &p) { return p.action == Action::Insert || p.action == Action::Update; };
     std::optional<RowsAhead> ahead;
-    if (std::count_if(planned.cbegin() + m_written, planned.cend(), writes) >= RowsAheadFrom) {
+    if (const qsizetype count = std::count_if(planned.cbegin() + m_written, planned.cend(), writes);
+        count >= RowsAheadFrom) {
         QList<const core::SourcedEntity *> toWrite;
         for (qsizetype i = m_written; i < planned.size(); ++i) {
             if (writes(planned[i]))
                 toWrite.append(planned[i].sourced);
         }
-        ahead.emplace(std::move(toWrite));
+        ahead.emplace(std::move(toWrite), count >= LongRunFrom ? LongRunChunk : PageChunk);
     }
     for (qsizetype i = m_written; i < planned.size(); ++i) {
         RunPlanner::Planned &p = planned[i];

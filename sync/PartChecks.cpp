@@ -12,7 +12,7 @@ namespace cairn::sync {
 namespace {
 
 // From how many entities a part is checked on more than one thread: more than a server's
-// page, so that pages checked while the server works keep to one core.
+// page, which is already checked beside the writing of the one before.
 constexpr qsizetype SplitFrom = 4096;
 
 } // namespace

@@ -10,6 +10,8 @@
 #include "sync/SyncLog.h"
 
 #include <QElapsedTimer>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cairn::sync {
 
@@ -114,14 +116,18 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
 
     // Validation: a document that breaks the rules never reaches the cache; the version
     // already cached (if any) stays as it was rather than being tombstoned.
-    const auto write = [&](QList<core::SourcedEntity> &&part, cache::PartWrite when) -> core::Status {
+    struct CheckedPart
+    {
+        QList<core::SourcedEntity> part;
+        std::vector<QList<core::ValidationProblem>> problems; // checkPart's, one per entity
+    };
+    const auto writeValid = [&](CheckedPart checked, cache::PartWrite when) -> core::Status {
+        QList<core::SourcedEntity> &part = checked.part;
         QList<core::SourcedEntity> valid;
         valid.reserve(part.size());
-        // A compact document is parsed for the checks and dropped again; it goes on as text.
-        const std::vector<QList<core::ValidationProblem>> checked = checkPart(part);
         for (qsizetype i = 0; i < part.size(); ++i) {
             core::SourcedEntity &sourced = part[i];
-            const QList<core::ValidationProblem> &problems = checked[size_t(i)];
+            const QList<core::ValidationProblem> &problems = checked.problems[size_t(i)];
             if (problems.isEmpty()) {
                 valid.append(std::move(sourced));
                 continue;
@@ -141,10 +147,29 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
             return ready;
         return stream->add(std::move(valid), when);
     };
+    // A compact document is parsed for the checks and dropped again; it goes on as text.
+    const auto checked = [](QList<core::SourcedEntity> part) {
+        std::vector<QList<core::ValidationProblem>> problems = checkPart(part);
+        return CheckedPart { std::move(part), std::move(problems) };
+    };
+    // Parts handed on as they arrive (a server's pages) are checked on the thread pool
+    // while the part before is written, so that this thread, which writes, does no more
+    // than that; the order of the writes is the order of the parts.
+    QFuture<CheckedPart> checking;
+    const auto writeChecking = [&]() -> core::Status {
+        if (!checking.isValid())
+            return {};
+        CheckedPart part = checking.takeResult();
+        checking = {};
+        return writeValid(std::move(part), cache::PartWrite::Now);
+    };
     context.deliver = [&](QList<core::SourcedEntity> &&part) -> core::Status {
         if (cancelled())
             return cancelledError;
-        return write(std::move(part), cache::PartWrite::Now);
+        QFuture<CheckedPart> next = QtConcurrent::run(checked, std::move(part));
+        core::Status written = writeChecking();
+        checking = std::move(next);
+        return written;
     };
 
     core::Result<SourceHarvest> collected = source.collect(context);
@@ -152,6 +177,8 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
         return failed(cancelledError);
     if (!collected)
         return failed(collected.error());
+    if (core::Status written = writeChecking(); !written)
+        return failed(cancelled() ? cancelledError : written.error());
     SourceHarvest harvest = std::move(collected).value();
     outcome.requests = harvest.requests;
     outcome.problems.append(harvest.problems);
@@ -162,7 +189,7 @@ SyncOutcome SyncEngine::run(const QString &sourceName, const QString &sourceKind
     // planned whole and written only once the guard has let the run through.
     if (m_progress && !harvest.entities.isEmpty())
         m_progress(SyncPhase::Validating, 0, harvest.entities.size());
-    if (core::Status written = write(std::move(harvest.entities), cache::PartWrite::AfterGuard); !written)
+    if (core::Status written = writeValid(checked(std::move(harvest.entities)), cache::PartWrite::AfterGuard); !written)
         return failed(cancelled() ? cancelledError : written.error());
     harvest.entities = {};
 

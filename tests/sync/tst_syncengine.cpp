@@ -44,6 +44,7 @@ private Q_SLOTS:
     void cleanup();
 
     void firstSyncFetchesFullPages();
+    void invalidEntitiesInPagesAreSkippedInOrder();
     void serverTextIsStoredAsReceived();
     void relationStatedAtBothEndsIsStoredOnce();
     void unchangedCatalogTransfersOnlyTheListing();
@@ -252,6 +253,28 @@ void TestSyncEngine::firstSyncFetchesFullPages()
         QVERIFY(!request.query.hasQueryItem(QStringLiteral("fields")));
         QCOMPARE(request.header("Authorization"), "Bearer " + m_server->token());
     }
+}
+
+// Pages are checked on the thread pool while the page before is written: what each
+// page's check refused is still said in the order of the pages, the last page included,
+// and everything valid is written.
+void TestSyncEngine::invalidEntitiesInPagesAreSkippedInOrder()
+{
+    fill(*m_server, 8);
+    QJsonObject ownerless = spec();
+    ownerless.remove(QStringLiteral("owner"));
+    m_server->putEntity(QStringLiteral("Component"), name(1), ownerless); // the first page
+    m_server->putEntity(QStringLiteral("Component"), name(7), ownerless); // the last
+    const SyncOutcome outcome = syncBackstage();
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(outcome.summary.added, 6);
+    QCOMPARE(liveCount(), 6);
+    QCOMPARE(m_server->requests().size(), 3);
+    QCOMPARE(outcome.problems.size(), 2);
+    QCOMPARE(outcome.problems[0].ref, QStringLiteral("Component:default/") + name(1));
+    QCOMPARE(outcome.problems[1].ref, QStringLiteral("Component:default/") + name(7));
+    for (const cairn::sync::CatalogProblem &problem : outcome.problems)
+        QVERIFY2(problem.message.contains(u"spec.owner"), qPrintable(problem.message));
 }
 
 void TestSyncEngine::serverTextIsStoredAsReceived()
