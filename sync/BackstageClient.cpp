@@ -11,12 +11,41 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
 namespace cairn::sync {
 
 namespace {
+
+// Each item parsed from its own bytes, the second half of them on the thread pool while
+// this thread parses the first: this thread also writes the sync, and is what it waits
+// for. Empty when one of them does not parse.
+std::optional<QList<QJsonValue>> parseItems(
+    const QByteArray &body, const QList<std::pair<qsizetype, qsizetype>> &ranges)
+{
+    const auto parse = [&body, &ranges](qsizetype from, qsizetype to) -> std::optional<QList<QJsonValue>> {
+        QList<QJsonValue> values;
+        values.reserve(to - from);
+        for (qsizetype i = from; i < to; ++i) {
+            std::optional<QJsonValue> item = parseJsonItem(body, ranges[i].first, ranges[i].second);
+            if (!item)
+                return std::nullopt;
+            values.append(std::move(*item));
+        }
+        return values;
+    };
+    const qsizetype half = ranges.size() / 2;
+    // Waiting for a half no pool thread has started runs it here.
+    QFuture<std::optional<QList<QJsonValue>>> second = QtConcurrent::run(parse, half, ranges.size());
+    std::optional<QList<QJsonValue>> values = parse(0, half);
+    std::optional<QList<QJsonValue>> rest = second.takeResult();
+    if (!values || !rest)
+        return std::nullopt;
+    values->append(std::move(*rest));
+    return values;
+}
 
 // Kept beside the page validators: a validator is only good for the same walk.
 constexpr auto kValidatorVersion = 1;
@@ -136,24 +165,21 @@ core::Result<QList<std::optional<core::SourcedEntity>>> BackstageClient::readIte
         envelope = std::move(*outer);
         if (core::Status going = announce(ranges->items.size()); !going)
             return going.error();
-        bool whole = true;
-        items.reserve(ranges->items.size());
-        for (const auto &[start, length] : ranges->items) {
-            const std::optional<QJsonValue> item = parseJsonItem(body, start, length);
-            if (!item) {
-                whole = false; // broken somewhere: the whole-body parse below says where
-                break;
+        // Broken somewhere when empty: the whole-body parse below says where.
+        if (const std::optional<QList<QJsonValue>> parsed = parseItems(body, ranges->items)) {
+            items.reserve(parsed->size());
+            for (qsizetype i = 0; i < parsed->size(); ++i) {
+                const QJsonValue &item = parsed->at(i);
+                if (item.isNull())
+                    items.append(std::nullopt);
+                else if (item.isObject())
+                    items.append(core::SourcedEntity { core::Entity(item.toObject()), origin,
+                        body.mid(ranges->items[i].first, ranges->items[i].second) });
+                else
+                    return invalidResponse(url, QStringLiteral("an item is neither an entity nor null"));
             }
-            if (item->isNull())
-                items.append(std::nullopt);
-            else if (item->isObject())
-                items.append(core::SourcedEntity { core::Entity(item->toObject()), origin, body.mid(start, length) });
-            else
-                return invalidResponse(url, QStringLiteral("an item is neither an entity nor null"));
-        }
-        if (whole)
             return items;
-        items.clear();
+        }
     }
     core::Result<QJsonDocument> parsed = parseBody(url, body);
     if (!parsed)
