@@ -580,9 +580,9 @@ DELETE FROM health_state;
 // Schema 10: a project's last update and slips are written with its row by the writer
 // (cache::EntityRow, from core::ProjectTimeline, the rule the triggers followed), so the
 // triggers and their view go. A trigger on `entities` gave every row's INSERT a statement
-// journal of its own, and with it a flush of the search index's pending rows: a first
-// sync spent a third of its writing on them. The values stored so far stay: the triggers
-// computed them by the same rule.
+// journal of its own, and with it a flush of the search index's pending rows, which
+// slowed every first sync and import (bench/README.md, "Schema 10"). The values stored
+// so far stay: the triggers computed them by the same rule.
 constexpr QStringView Migration10 = uR"SQL(
 DROP TRIGGER IF EXISTS entities_project_insert;
 DROP TRIGGER IF EXISTS entities_project_update;
