@@ -237,6 +237,7 @@ struct HttpClient::Operation
 
     QPointer<QNetworkReply> reply;
     QByteArray data;
+    qint64 wireBytes = 0; // the body's bytes as they came, before any decoding
     std::unique_ptr<Inflater> inflater; // the body's Content-Encoding, when it has one
     QByteArray encoding; // an encoding the client cannot decode, for the message
     AbortReason abortReason = NotAborted;
@@ -385,6 +386,7 @@ void HttpClient::start(const OperationPtr &op)
     ++op->attempt;
     qCDebug(syncLog).noquote() << verb(op->method) << redactedUrl(op->url) << "attempt" << op->attempt;
     op->data.clear();
+    op->wireBytes = 0;
     op->inflater.reset();
     op->encoding.clear();
     op->abortReason = NotAborted;
@@ -504,6 +506,7 @@ void HttpClient::start(const OperationPtr &op)
 
 int HttpClient::take(Operation &op, const QByteArray &chunk) const
 {
+    op.wireBytes += chunk.size();
     if (!op.inflater) {
         op.data += chunk;
         return op.data.size() > m_options.maxResponseBytes ? TooLarge : NotAborted;
@@ -597,13 +600,7 @@ void HttpClient::onFinished(const OperationPtr &op)
             return;
         case QNetworkReply::RemoteHostClosedError:
             if (status != 0) {
-                retryOrFail(op,
-                    QStringLiteral("got HTTP %1 but the connection closed before the whole response "
-                                   "arrived (%2 bytes read)")
-                        .arg(status)
-                        .arg(op->data.size()),
-                    QStringLiteral("Check that the server and any proxy in between are healthy; try again."),
-                    core::ErrorKind::Server);
+                retryCutShort(op, status);
                 return;
             }
             retryOrFail(op, QStringLiteral("failed: %1").arg(reason),
@@ -643,6 +640,16 @@ void HttpClient::onFinished(const OperationPtr &op)
     }
 
     if ((status >= 200 && status < 300) || status == 304) {
+        // Qt 6.4 can end a reply without an error when the server closes the connection
+        // before the Content-Length it announced (it then takes the close for the end of
+        // a body of unknown length), so the count is checked here as well.
+        bool announced = false;
+        const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&announced);
+        const bool bodyExpected = op->method != HttpRequest::Method::Head && status != 204 && status != 304;
+        if (announced && bodyExpected && op->wireBytes < length) {
+            retryCutShort(op, status);
+            return;
+        }
         HttpResponse response;
         response.status = status;
         response.url = op->url;
@@ -683,6 +690,16 @@ void HttpClient::onFinished(const OperationPtr &op)
 qint64 HttpClient::defaultMaxResponseBytes()
 {
     return sizeLimit("CAIRN_MAX_RESPONSE_MB", 256 * MiB);
+}
+
+void HttpClient::retryCutShort(const OperationPtr &op, int status)
+{
+    retryOrFail(op,
+        QStringLiteral("got HTTP %1 but the connection closed before the whole response arrived (%2 bytes read)")
+            .arg(status)
+            .arg(op->data.size()),
+        QStringLiteral("Check that the server and any proxy in between are healthy; try again."),
+        core::ErrorKind::Server);
 }
 
 void HttpClient::failTooLarge(const OperationPtr &op)

@@ -100,6 +100,8 @@ private:
     void abortOperation(const OperationPtr &op, int reason);
     // Adds a chunk of the body (decoded when it is compressed); an AbortReason if it must stop.
     int take(Operation &op, const QByteArray &chunk) const;
+    // The body ended before all of it came; worth another try.
+    void retryCutShort(const OperationPtr &op, int status);
     void failTooLarge(const OperationPtr &op);
     void failUndecodable(const OperationPtr &op);
     void fail(const OperationPtr &op, const QString &what, const QString &hint,
