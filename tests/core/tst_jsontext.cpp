@@ -23,6 +23,8 @@ private Q_SLOTS:
         QTest::newRow("empty string") << QStringList { QString() };
         QTest::newRow("quotes and backslashes")
             << QStringList { QStringLiteral("a\"b"), QStringLiteral("c\\d"), QStringLiteral("\\\"") };
+        QTest::newRow("escapes at both ends and between plain runs")
+            << QStringList { QStringLiteral("\"plain\\ run\n\tanother\""), QStringLiteral("x\"") };
         QTest::newRow("line breaks and tabs") << QStringList { QStringLiteral("a\nb\r\nc\td") };
         QString control;
         for (char16_t c = 0; c < 0x20; ++c)

@@ -341,6 +341,40 @@ private Q_SLOTS:
         QVERIFY2(response.errorString().contains(u"before the whole response"), qPrintable(response.errorString()));
     }
 
+    // What a body is held to (all of the Content-Length the server announced) is not asked
+    // of an answer that has none: the length of a HEAD's or a 304's is the resource's.
+    void anAnswerWithoutABodyMayAnnounceALength_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("head");
+        QTest::newRow("HEAD, 200") << 200 << true;
+        QTest::newRow("GET, 304") << 304 << false;
+        QTest::newRow("GET, 204") << 204 << false;
+    }
+
+    void anAnswerWithoutABodyMayAnnounceALength()
+    {
+        QFETCH(int, status);
+        QFETCH(bool, head);
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([status](const RecordedRequest &) {
+            CannedReply reply;
+            reply.status = status;
+            reply.sendContentLength = false;
+            return reply.withHeader("Content-Length", "5000");
+        });
+        HttpRequest r = request(server.url());
+        if (head)
+            r.method = HttpRequest::Method::Head;
+        HttpClient client(cairn::sync::test::fastHttpOptions());
+        auto response = client.send(r);
+        QVERIFY2(response.ok(), qPrintable(response.errorString()));
+        QCOMPARE(response->status, status);
+        QVERIFY(response->body.isEmpty());
+        QCOMPARE(server.requests().size(), 1);
+    }
+
     void idleTimeout()
     {
         LoopbackHttpServer server;
