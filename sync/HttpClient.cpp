@@ -642,10 +642,12 @@ void HttpClient::onFinished(const OperationPtr &op)
     if ((status >= 200 && status < 300) || status == 304) {
         // Qt 6.4 can end a reply without an error when the server closes the connection
         // before the Content-Length it announced (it then takes the close for the end of
-        // a body of unknown length), so the count is checked here as well.
+        // a body of unknown length), so the count is checked here as well. A chunked body's
+        // length is its chunks' (RFC 9112 6.3: a Content-Length beside it is ignored).
         bool announced = false;
         const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&announced);
-        const bool bodyExpected = op->method != HttpRequest::Method::Head && status != 204 && status != 304;
+        const bool chunked = reply->rawHeader(QByteArrayLiteral("Transfer-Encoding")).toLower().contains("chunked");
+        const bool bodyExpected = op->method != HttpRequest::Method::Head && status != 204 && status != 304 && !chunked;
         if (announced && bodyExpected && op->wireBytes < length) {
             retryCutShort(op, status);
             return;

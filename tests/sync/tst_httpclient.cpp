@@ -375,6 +375,22 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 1);
     }
 
+    void aChunkedBodyIsWholeWhateverLengthIsAnnouncedBesideIt()
+    {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setHandler([](const RecordedRequest &) {
+            CannedReply reply = CannedReply::json("8\r\n{\"a\":12}\r\n0\r\n\r\n");
+            reply.sendContentLength = false;
+            return reply.withHeader("Transfer-Encoding", "chunked").withHeader("Content-Length", "5000");
+        });
+        HttpClient client(cairn::sync::test::fastHttpOptions());
+        auto response = client.send(request(server.url()));
+        QVERIFY2(response.ok(), qPrintable(response.errorString()));
+        QCOMPARE(response->body, QByteArray("{\"a\":12}"));
+        QCOMPARE(server.requests().size(), 1);
+    }
+
     void idleTimeout()
     {
         LoopbackHttpServer server;
