@@ -13,6 +13,19 @@
 
 namespace cairn::cache::health {
 
+namespace {
+
+// A text's UTF-8 in no more memory than it needs: Qt's conversion keeps room for three bytes
+// a character, and a recompute holds every graph row's text until the evaluation is done.
+QByteArray compactUtf8(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    utf8.squeeze();
+    return utf8;
+}
+
+} // namespace
+
 StoredRow StoredRow::of(const core::ScorecardResult &result)
 {
     return StoredRow { result.scorecardId.toUtf8(), result.score,
@@ -81,7 +94,7 @@ GraphRowText GraphRowText::of(const GraphRow &row)
         dependencies += u']';
     }
     dependencies += u']';
-    return GraphRowText { dependencies.toUtf8(), core::JsonText::stringArray(row.statedFor).toUtf8() };
+    return GraphRowText { compactUtf8(dependencies), compactUtf8(core::JsonText::stringArray(row.statedFor)) };
 }
 
 core::Result<Statement> prepareGraphWrite(Database &db)
