@@ -318,8 +318,8 @@ private Q_SLOTS:
             QVERIFY2(made, qPrintable(made.errorString()));
             QVERIFY(CatalogWriter(**made).applySourceRun(test::run(Source, delivered(0, 3))));
             // What schema 4 was, but for its project triggers (migration 10 drops them if there):
-            // migrations 5 to 7 only add (6 replaces v_components, which a
-            // migration from 4 then replaces again), so removing what they added is schema 4.
+            // migrations 5 to 7 only add (6 replaces v_components, which a migration from 4 then
+            // replaces again), so removing what they added is schema 4.
             Database &db = (*made)->database();
             QVERIFY(db.exec(QStringLiteral(
                 "DROP TABLE health_dependencies; "
