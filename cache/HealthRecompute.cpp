@@ -22,6 +22,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <tuple>
 #include <utility>
@@ -177,7 +178,7 @@ core::Status HealthRecompute::run()
     CAIRN_TRY(evaluate(facts, verdicts, pending));
     traced("evaluated and written");
     // Taken out of the future first: Qt waits forever on a future whose result was taken.
-    const Graph graph = std::exchange(graphWork, {}).takeResult();
+    Graph graph = std::exchange(graphWork, {}).takeResult();
     // The risk paths need every verdict and no SQL: they are found on the pool, a scorecard
     // a task, while this thread stores the graph and the worst scores and rebuilds the
     // indexes (none of which holds a risk path).
@@ -201,6 +202,12 @@ core::Status HealthRecompute::run()
         found.insert(found.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
     }
     traced("risk paths found");
+    // Every task is done with the catalog's facts, the verdicts and the graph: a hundred
+    // thousand keys and their lists take a tenth of a second to free, done on a pool thread
+    // while this one writes the risk paths and the caller commits.
+    QThreadPool::globalInstance()->start(
+        [held = std::make_shared<std::tuple<CatalogFacts, Verdicts, Graph>>(
+             std::move(facts), std::move(verdicts), std::move(graph))]() mutable { held.reset(); });
     CAIRN_TRY(writeRisk(sorted(std::move(found))));
     traced("risk paths written");
     return {};
