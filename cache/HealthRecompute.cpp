@@ -202,9 +202,9 @@ core::Status HealthRecompute::run()
         found.insert(found.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
     }
     traced("risk paths found");
-    // Every task is done with the catalog's facts, the verdicts and the graph: a hundred
-    // thousand keys and their lists take a tenth of a second to free, done on a pool thread
-    // while this one writes the risk paths and the caller commits.
+    // Every task is done with the catalog's facts, the verdicts and the graph: freeing their
+    // keys and lists is a phase of its own at scale (bench/README.md, Health), so it is done
+    // on a pool thread while this one writes the risk paths and the caller commits.
     QThreadPool::globalInstance()->start(
         [held = std::make_shared<std::tuple<CatalogFacts, Verdicts, Graph>>(
              std::move(facts), std::move(verdicts), std::move(graph))]() mutable { held.reset(); });
