@@ -40,6 +40,15 @@ core::Result<Statement> prepareInsert(Database &db)
                                      "risk_path) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL)"));
 }
 
+core::Result<Statement> prepareUpsert(Database &db)
+{
+    return db.prepare(QStringLiteral("INSERT INTO health(entity_id, scorecard, score, band, level, failed, results, "
+                                     "risk_path) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL) "
+                                     "ON CONFLICT(entity_id, scorecard) DO UPDATE SET score = excluded.score, "
+                                     "band = excluded.band, level = excluded.level, failed = excluded.failed, "
+                                     "results = excluded.results"));
+}
+
 core::Status insert(Statement &statement, qint64 entityId, const StoredRow &row)
 {
     statement.reset();

@@ -35,11 +35,15 @@ struct StoredRow
     bool failing = false;
 
     static StoredRow of(const core::ScorecardResult &result);
+    bool operator==(const StoredRow &) const = default;
 };
 
 // The statement that inserts a health row (without a risk path), and one insert with it.
 core::Result<Statement> prepareInsert(Database &db);
 core::Status insert(Statement &statement, qint64 entityId, const StoredRow &row);
+// The statement that inserts a health row or, where the entity has one for that scorecard,
+// replaces its columns but the risk path; bound by insert() as prepareInsert's is.
+core::Result<Statement> prepareUpsert(Database &db);
 
 // Every scorecard of `policy` that applies to `entity`, evaluated, in the policy's order;
 // `reads` gets the keys of what they looked at, sorted and each once, but for the entity's
@@ -75,6 +79,7 @@ struct GraphRowText
     QByteArray statedFor;
 
     static GraphRowText of(const GraphRow &row);
+    bool operator==(const GraphRowText &) const = default;
 };
 
 // The statement that writes (or replaces) a graph row, and one write with it.

@@ -9,6 +9,7 @@
 #include "cache/HealthEvaluation.h"
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
+#include "cache/StoredHealth.h"
 #include "core/DependencyRisk.h"
 #include "core/JsonText.h"
 
@@ -42,6 +43,7 @@ struct Input
     QString key;
     QByteArray document;
     std::optional<std::pair<int, QString>> worstBefore; // entities.health_score, health_band
+    StoredHealth::OfEntity stored;
 };
 
 struct Output
@@ -50,13 +52,39 @@ struct Output
     QString key;
     QList<health::StoredRow> rows;
     QList<int> scorecards; // each row's scorecard, as an index into the policy
+    QList<qsizetype> changed; // the rows (indexes into `rows`) not stored as they are now
+    QList<QByteArray> gone; // the scorecards of stored rows that no longer apply
     // What the evaluation read and what each read saw (health::seenText), in UTF-8 as
-    // they are bound: converted here, on the pool, not on the writer's thread.
-    QList<QByteArray> reads;
-    QList<QByteArray> seen;
+    // they are bound: converted here, on the pool, not on the writer's thread. Written
+    // only when they differ from the stored ones, which are then deleted first.
+    QList<StoredHealth::Read> reads;
+    bool readsChanged = false;
+    bool readsStored = false;
     std::optional<std::pair<int, QString>> worst;
     bool worstChanged = false;
 };
+
+// What of `out` differs from what `stored` holds for its entity.
+void compare(Output &out, const StoredHealth::OfEntity &stored)
+{
+    for (qsizetype i = 0; i < out.rows.size(); ++i) {
+        const health::StoredRow &row = out.rows.at(i);
+        const auto was = std::find_if(stored.rows.cbegin(), stored.rows.cend(),
+            [&row](const health::StoredRow &r) { return r.scorecard == row.scorecard; });
+        if (was == stored.rows.cend() || !(*was == row))
+            out.changed.append(i);
+    }
+    for (const health::StoredRow &was : stored.rows) {
+        if (std::none_of(out.rows.cbegin(), out.rows.cend(),
+                [&was](const health::StoredRow &r) { return r.scorecard == was.scorecard; }))
+            out.gone.append(was.scorecard);
+    }
+    // Stored in key order, compared as SQLite orders text: byte by byte.
+    std::sort(out.reads.begin(), out.reads.end(),
+        [](const StoredHealth::Read &a, const StoredHealth::Read &b) { return a.target < b.target; });
+    out.readsChanged = out.reads != stored.reads;
+    out.readsStored = !stored.reads.isEmpty();
+}
 
 QList<Output> evaluateChunk(const QList<Input> &chunk, const HealthPolicy &policy,
     const core::ScorecardEvaluator &evaluator, const CatalogFacts &facts, const QHash<QString, int> &scorecardIndex)
@@ -81,11 +109,9 @@ QList<Output> evaluateChunk(const QList<Input> &chunk, const HealthPolicy &polic
             out.worst = std::pair { worst->score, core::ScorecardEvaluator::bandId(worst->band) };
         out.worstChanged = out.worst != in.worstBefore;
         out.reads.reserve(reads.size());
-        out.seen.reserve(reads.size());
-        for (const QString &key : std::as_const(reads)) {
-            out.reads.append(key.toUtf8());
-            out.seen.append(health::seenText(facts.live(key)).toUtf8());
-        }
+        for (const QString &key : std::as_const(reads))
+            out.reads.append(StoredHealth::Read { key.toUtf8(), health::seenText(facts.live(key)).toUtf8() });
+        compare(out, in.stored);
         outputs.append(std::move(out));
     }
     return outputs;
@@ -106,6 +132,8 @@ struct HealthRecompute::Pending
 {
     QString kindsJson; // the kinds the scorecards are limited to, as JSON; empty for every kind
     std::vector<std::pair<qint64, std::optional<std::pair<int, QString>>>> worst; // entities to set
+    QList<qint64> unscored; // entities with stored health that the scan did not come to
+    QHash<StoredHealth::RowKey, QByteArray> riskPaths; // as stored before
 };
 
 // Per scorecard, the entities at risk through a dependency with their path. Only those that
@@ -159,13 +187,13 @@ core::Status HealthRecompute::run()
     phase.start();
     const auto traced
         = [&phase](const char *what) { qCDebug(cacheLog) << "health recompute:" << what << phase.restart() << "ms"; };
-    CAIRN_TRY(
-        m_db.exec(QStringLiteral("DELETE FROM health; DELETE FROM health_reads; DELETE FROM health_dependencies;")));
+    // The stored health stays: only what differs from it is written. Into empty tables (a
+    // first import, a migration) the rows go in as a bulk load.
     BulkIndexes indexes;
     for (const QString &table :
         { QStringLiteral("health"), QStringLiteral("health_reads"), QStringLiteral("health_dependencies") })
         CAIRN_TRY(indexes.dropIfEmpty(m_db, table));
-    traced("emptied");
+    traced("indexes taken down");
     CatalogFacts facts;
     CAIRN_TRY(facts.load(m_db));
     traced("facts read");
@@ -190,6 +218,7 @@ core::Status HealthRecompute::run()
     for (qsizetype s = 0; s < m_policy.scorecards.size(); ++s)
         risks.append(QtConcurrent::run(
             [&facts, &verdicts, &graph, s] { return risksOf(int(s), facts, verdicts, graph.dependents); }));
+    CAIRN_TRY(forgetUnscored(pending.unscored));
     CAIRN_TRY(writeGraph(graph.rows));
     traced("dependency graph written");
     CAIRN_TRY(writeWorst(pending));
@@ -208,7 +237,7 @@ core::Status HealthRecompute::run()
     QThreadPool::globalInstance()->start(
         [held = std::make_shared<std::tuple<CatalogFacts, Verdicts, Graph>>(
              std::move(facts), std::move(verdicts), std::move(graph))]() mutable { held.reset(); });
-    CAIRN_TRY(writeRisk(sorted(std::move(found))));
+    CAIRN_TRY(writeRisk(sorted(std::move(found)), std::move(pending.riskPaths)));
     traced("risk paths written");
     return {};
 }
@@ -231,11 +260,48 @@ HealthRecompute::Graph HealthRecompute::graphOf(const CatalogFacts &facts)
     return graph;
 }
 
+core::Status HealthRecompute::forgetUnscored(QList<qint64> &ids)
+{
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    CAIRN_TRY_ASSIGN(Statement rows, m_db.prepare(QStringLiteral("DELETE FROM health WHERE entity_id = ?1")));
+    CAIRN_TRY_ASSIGN(Statement reads, m_db.prepare(QStringLiteral("DELETE FROM health_reads WHERE entity_id = ?1")));
+    for (const qint64 id : std::as_const(ids)) {
+        for (Statement *q : { &rows, &reads }) {
+            q->reset();
+            q->bind(1, id);
+            CAIRN_TRY(q->exec());
+        }
+    }
+    return {};
+}
+
 core::Status HealthRecompute::writeGraph(const std::vector<std::pair<QString, health::GraphRowText>> &rows)
 {
+    // The stored rows, for those that are unchanged to stay as they are.
+    QHash<QString, health::GraphRowText> stored;
+    CAIRN_TRY_ASSIGN(Statement read,
+        m_db.prepare(QStringLiteral("SELECT entity_key, dependencies, stated_for FROM health_dependencies")));
+    CAIRN_TRY(forEachRow(read, [&stored](const Statement &row) {
+        stored.insert(row.text(0), health::GraphRowText { row.utf8(1), row.utf8(2) });
+    }));
     CAIRN_TRY_ASSIGN(Statement add, health::prepareGraphWrite(m_db));
-    for (const auto &[key, row] : rows)
-        CAIRN_TRY(health::writeGraphRow(add, key, row));
+    for (const auto &[key, row] : rows) {
+        const auto was = stored.constFind(key);
+        const bool same = was != stored.constEnd() && *was == row;
+        if (was != stored.constEnd())
+            stored.erase(was);
+        if (!same)
+            CAIRN_TRY(health::writeGraphRow(add, key, row));
+    }
+    // An entity with neither dependencies nor dependents any more keeps no row.
+    CAIRN_TRY_ASSIGN(
+        Statement remove, m_db.prepare(QStringLiteral("DELETE FROM health_dependencies WHERE entity_key = ?1")));
+    for (auto it = stored.constBegin(); it != stored.constEnd(); ++it) {
+        remove.reset();
+        remove.bind(1, it.key());
+        CAIRN_TRY(remove.exec());
+    }
     return {};
 }
 
@@ -264,7 +330,11 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
             + (kinds.isEmpty() ? QString() : ofKinds)));
     if (!kinds.isEmpty())
         entities.bind(":kinds", kindsJson);
-    CAIRN_TRY_ASSIGN(Statement insert, health::prepareInsert(m_db));
+    CAIRN_TRY_ASSIGN(Statement upsert, health::prepareUpsert(m_db));
+    CAIRN_TRY_ASSIGN(
+        Statement dropRow, m_db.prepare(QStringLiteral("DELETE FROM health WHERE entity_id = ?1 AND scorecard = ?2")));
+    CAIRN_TRY_ASSIGN(
+        Statement dropReads, m_db.prepare(QStringLiteral("DELETE FROM health_reads WHERE entity_id = ?1")));
     // In the table's key order, entity by entity as they are evaluated: each goes in at the end.
     CAIRN_TRY_ASSIGN(Statement read,
         m_db.prepare(QStringLiteral("INSERT INTO health_reads(entity_id, target_key, seen) VALUES(?1, ?2, ?3)")));
@@ -275,19 +345,29 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
 
     const auto write = [&](const QList<Output> &outputs) -> core::Status {
         for (const Output &out : outputs) {
-            for (qsizetype i = 0; i < out.rows.size(); ++i) {
-                const health::StoredRow &row = out.rows.at(i);
-                CAIRN_TRY(health::insert(insert, out.id, row));
-                if (row.failing)
+            for (qsizetype i = 0; i < out.rows.size(); ++i)
+                if (out.rows.at(i).failing)
                     verdicts.failing[out.scorecards.at(i)].insert(out.key);
-            }
             if (!out.rows.isEmpty())
                 verdicts.scored.insert(out.key, { out.id, out.scorecards });
-            for (qsizetype i = 0; i < out.reads.size(); ++i) {
+            for (const qsizetype i : out.changed)
+                CAIRN_TRY(health::insert(upsert, out.id, out.rows.at(i)));
+            for (const QByteArray &scorecard : out.gone) {
+                dropRow.reset();
+                dropRow.bind(1, out.id);
+                dropRow.bindUtf8(2, scorecard);
+                CAIRN_TRY(dropRow.exec());
+            }
+            if (out.readsChanged && out.readsStored) {
+                dropReads.reset();
+                dropReads.bind(1, out.id);
+                CAIRN_TRY(dropReads.exec());
+            }
+            for (qsizetype i = 0; out.readsChanged && i < out.reads.size(); ++i) {
                 read.reset();
                 read.bind(1, out.id);
-                read.bindUtf8(2, out.reads.at(i));
-                read.bindUtf8(3, out.seen.at(i));
+                read.bindUtf8(2, out.reads.at(i).target);
+                read.bindUtf8(3, out.reads.at(i).seen);
                 CAIRN_TRY(read.exec());
             }
             if (out.worstChanged)
@@ -314,13 +394,18 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
             }));
         return inFlight.size() > ahead ? write(inFlight.dequeue().takeResult()) : core::Status();
     };
+    StoredHealth stored;
+    CAIRN_TRY(stored.open(m_db));
     CAIRN_TRY(forEachRow(entities, [&](const Statement &row) -> core::Status {
-        Input in { row.int64(0), row.text(1), row.utf8(2, health::kDocumentRoom), std::nullopt };
+        Input in { row.int64(0), row.text(1), row.utf8(2, health::kDocumentRoom), std::nullopt, {} };
         if (!row.isNull(3))
             in.worstBefore = std::pair { row.int32(3), row.text(4) };
+        CAIRN_TRY_ASSIGN(in.stored, stored.take(in.id, pending.unscored));
         chunk.append(std::move(in));
         return chunk.size() < ChunkSize ? core::Status() : handOver();
     }));
+    CAIRN_TRY(stored.takeRest(pending.unscored));
+    pending.riskPaths = stored.takeRiskPaths();
     if (!chunk.isEmpty())
         CAIRN_TRY(handOver());
     while (!inFlight.isEmpty())
@@ -370,17 +455,37 @@ std::vector<HealthRecompute::Risk> HealthRecompute::sorted(std::vector<Risk> ris
     return risks;
 }
 
-core::Status HealthRecompute::writeRisk(const std::vector<Risk> &risks)
+core::Status HealthRecompute::writeRisk(const std::vector<Risk> &risks, QHash<StoredHealth::RowKey, QByteArray> stored)
 {
     CAIRN_TRY_ASSIGN(Statement setRisk,
-        m_db.prepare(QStringLiteral("UPDATE health SET risk_path=:path WHERE entity_id=:id AND scorecard=:scorecard")));
-    for (const auto &[id, scorecard, path] : risks) {
+        m_db.prepare(QStringLiteral("UPDATE health SET risk_path=?1 WHERE entity_id=?2 AND scorecard=?3")));
+    const auto set = [&setRisk](qint64 id, const QByteArray &scorecard, const QByteArray *path) {
         setRisk.reset();
-        setRisk.bind(":path", path);
-        setRisk.bind(":id", id);
-        setRisk.bind(":scorecard", m_policy.scorecards.at(scorecard).id);
-        CAIRN_TRY(setRisk.exec());
+        if (path)
+            setRisk.bindUtf8(1, *path);
+        else
+            setRisk.bindNull(1);
+        setRisk.bind(2, id);
+        setRisk.bindUtf8(3, scorecard);
+        return setRisk.exec();
+    };
+    for (const auto &[id, scorecard, path] : risks) {
+        const QByteArray scorecardId = m_policy.scorecards.at(scorecard).id.toUtf8();
+        const QByteArray text = path.toUtf8();
+        // A row the evaluation rewrote kept its risk path: the stored one is still there.
+        if (const auto was = stored.constFind(StoredHealth::RowKey { id, scorecardId }); was != stored.constEnd()) {
+            const bool same = *was == text;
+            stored.erase(was);
+            if (same)
+                continue;
+        }
+        CAIRN_TRY(set(id, scorecardId, &text));
     }
+    // Rows no longer at risk, in the table's order; a row deleted since changes nothing.
+    QList<StoredHealth::RowKey> cleared = stored.keys();
+    std::sort(cleared.begin(), cleared.end());
+    for (const auto &[id, scorecard] : std::as_const(cleared))
+        CAIRN_TRY(set(id, scorecard, nullptr));
     return {};
 }
 

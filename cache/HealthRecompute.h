@@ -3,6 +3,7 @@
 
 #include "cache/HealthEvaluation.h"
 #include "cache/HealthPolicy.h"
+#include "cache/StoredHealth.h"
 #include "core/Result.h"
 
 #include <QDate>
@@ -19,15 +20,18 @@ namespace cairn::cache {
 class CatalogFacts;
 class Database;
 
-// Every entity's health computed again, inside the caller's write transaction: health,
-// health_reads and health_dependencies written anew, and each entity's worst score set.
-// HealthStore runs it when the scorecards or the day change and when a write changed too
-// much for an update entity by entity.
+// Every entity's health computed again, inside the caller's write transaction, and the
+// rows of health, health_reads and health_dependencies and each entity's worst score
+// brought to what it finds: only a row that differs from the stored one is written
+// (StoredHealth), so the next day's recompute, which judges most of the catalog as the
+// day before, writes little. HealthStore runs it when the scorecards or the day change
+// and when a write changed too much for an update entity by entity.
 //
-// Written as a bulk load: the tables' secondary indexes are taken down and built again
-// (BulkIndexes), the rows of each table go in key order, and what is pure computation runs
-// on Qt's thread pool beside the writer: the entities are evaluated chunks ahead of it,
-// and the risk paths found while it stores the rest. SQLite stays on the caller's thread.
+// Into empty tables (a first import, a migration) it is a bulk load: their secondary
+// indexes are taken down and built again (BulkIndexes). The rows of each table go in key
+// order, and what is pure computation runs on Qt's thread pool beside the writer: the
+// entities are evaluated, and compared with what is stored, chunks ahead of it, and the
+// risk paths found while it stores the rest. SQLite stays on the caller's thread.
 class HealthRecompute
 {
 public:
@@ -47,13 +51,14 @@ private:
     };
 
     static Graph graphOf(const CatalogFacts &facts);
+    core::Status forgetUnscored(QList<qint64> &ids);
     core::Status writeGraph(const std::vector<std::pair<QString, health::GraphRowText>> &rows);
     core::Status evaluate(const CatalogFacts &facts, Verdicts &verdicts, Pending &pending);
     core::Status writeWorst(Pending &pending);
     static std::vector<Risk> risksOf(int scorecard, const CatalogFacts &facts, const Verdicts &verdicts,
         const QHash<QString, QStringList> &dependents);
     std::vector<Risk> sorted(std::vector<Risk> risks) const;
-    core::Status writeRisk(const std::vector<Risk> &risks);
+    core::Status writeRisk(const std::vector<Risk> &risks, QHash<StoredHealth::RowKey, QByteArray> stored);
 
     Database &m_db;
     const HealthPolicy &m_policy;

@@ -121,11 +121,39 @@ QStringList healthRows(Database &db)
     return rows;
 }
 
+// The health a recompute from nothing makes: the stored health emptied first, so that a
+// recompute that only writes what differs cannot agree with stored rows by leaving them.
 QStringList recomputedRows(Database &db, const HealthPolicy &policy)
 {
     Transaction tx = std::move(Transaction::begin(db).value());
+    Q_ASSERT(db.exec(QStringLiteral("DELETE FROM health; DELETE FROM health_reads; DELETE FROM health_dependencies; "
+                                    "UPDATE entities SET health_score = NULL, health_band = NULL")));
     Q_ASSERT(HealthStore(db, policy).recomputeAll());
     return healthRows(db); // rolled back when tx goes
+}
+
+// Counts every row written to the three health tables from here on (temporary triggers,
+// this connection only), in the temporary table health_writes.
+void countHealthWrites(Database &db)
+{
+    QString sql = QStringLiteral("CREATE TEMP TABLE health_writes(n INTEGER); INSERT INTO health_writes VALUES(0);");
+    for (const char *table : { "health", "health_reads", "health_dependencies" })
+        for (const char *what : { "INSERT", "UPDATE", "DELETE" })
+            sql += QStringLiteral("CREATE TEMP TRIGGER count_%1_%2 AFTER %2 ON main.%1 "
+                                  "BEGIN UPDATE health_writes SET n = n + 1; END;")
+                       .arg(QLatin1String(table), QLatin1String(what));
+    Q_ASSERT(db.exec(sql));
+}
+
+qint64 healthWrites(Database &db)
+{
+    return db.queryInt(QStringLiteral("SELECT n FROM health_writes")).value();
+}
+
+bool recomputeOn(Database &db, const HealthPolicy &policy)
+{
+    auto tx = Transaction::begin(db);
+    return tx && HealthStore(db, policy).recomputeAll() && tx->commit();
 }
 
 core::ScorecardResult resultOf(Database &db, const QString &key, const QString &scorecard)
@@ -417,6 +445,76 @@ private Q_SLOTS:
         auto cache = std::move(Cache::open(path).value());
         QCOMPARE(cache->database().queryInt(QStringLiteral("SELECT count(*) FROM v_health")).value(), 1);
         QCOMPARE(healthRows(cache->database()), recomputedRows(cache->database(), *policy));
+    }
+
+    // A recompute over stored health writes only what differs from it, and whatever differs
+    // it mends: each kind of row wrong, missing or too many, and it holds what a recompute
+    // from nothing holds.
+    void aRecomputeMendsWhatDiffersAndNothingElse()
+    {
+        const auto policy = builtInPolicy();
+        HealthPolicy::install(policy);
+        QTemporaryDir dir;
+        auto cache = cache::test::cacheForCurrentTest(dir);
+        QVERIFY(sync::SampleOrganisation::load(*cache).ok);
+        Database &db = cache->database();
+        const QStringList right = healthRows(db);
+        QCOMPARE(right, recomputedRows(db, *policy));
+        countHealthWrites(db);
+
+        // The same day, the same scorecards: nothing to write.
+        QVERIFY(recomputeOn(db, *policy));
+        QCOMPARE(healthWrites(db), 0);
+        QCOMPARE(healthRows(db), right);
+
+        const auto idOf = [&db](const char *name) {
+            return QString::number(
+                db.queryInt(QStringLiteral("SELECT id FROM entities WHERE key = 'component:default/%1'")
+                                .arg(QLatin1String(name)))
+                    .value());
+        };
+        const QString checkout = idOf("checkout-service");
+        const QString legacy = idOf("legacy-shop");
+        const QString resizer = idOf("image-resizer");
+        QVERIFY(db.exec(QStringLiteral(
+            "UPDATE health SET score = 1, results = '[]' WHERE entity_id = %1 AND scorecard = 'component-readiness';"
+            "DELETE FROM health WHERE entity_id = %2 AND scorecard = 'component-readiness';"
+            "INSERT INTO health(entity_id, scorecard, score, band, level, results) "
+            "  SELECT id, 'component-readiness', 3, 'failing', 'none', '[]' FROM entities WHERE kind = 'group' LIMIT 1;"
+            "INSERT INTO health(entity_id, scorecard, score, band, level, results) "
+            "  VALUES(%1, 'retired-scorecard', 3, 'failing', 'none', '[]');"
+            "UPDATE health SET risk_path = NULL WHERE entity_id = %2 AND scorecard = 'operational-health';"
+            "UPDATE health SET risk_path = '[\"component:default/nowhere\"]' "
+            "  WHERE entity_id = %3 AND scorecard = 'operational-health';"
+            "DELETE FROM health_reads WHERE entity_id = %1;"
+            "INSERT INTO health_reads(entity_id, target_key, seen) VALUES(%2, 'user:default/nobody', '');"
+            "UPDATE health_reads SET seen = 'group\nretired' WHERE entity_id = %3;"
+            "DELETE FROM health_dependencies WHERE entity_key = 'component:default/checkout-service';"
+            "INSERT INTO health_dependencies VALUES('component:default/nowhere', '[]', '[]');"
+            "UPDATE health_dependencies SET dependencies = '[]' WHERE entity_key = 'component:default/legacy-shop';"
+            "UPDATE entities SET health_score = 99, health_band = 'passing' WHERE id = %3;"
+            "UPDATE health_writes SET n = 0;")
+                            .arg(checkout, legacy, resizer)));
+        QVERIFY(healthRows(db) != right);
+        QVERIFY(recomputeOn(db, *policy));
+        QCOMPARE(healthRows(db), right);
+        QVERIFY(healthWrites(db) > 0);
+
+        // A year later every deploy is old: the rows that says so change, and only they.
+        auto later = std::make_shared<HealthPolicy>(*policy);
+        later->today = [] { return SampleToday.addYears(1); };
+        QVERIFY(db.exec(QStringLiteral("UPDATE health_writes SET n = 0")));
+        const QStringList before = healthRows(db);
+        QVERIFY(recomputeOn(db, *later));
+        const QStringList after = healthRows(db);
+        QCOMPARE(after, recomputedRows(db, *later));
+        const auto differing = std::count_if(
+            after.cbegin(), after.cend(), [&before](const QString &row) { return !before.contains(row); });
+        QVERIFY(differing > 0);
+        // Each differing line is a health row or an entity's worst score; the latter is not
+        // one of the counted tables, so at most as many writes as lines.
+        QVERIFY2(healthWrites(db) > 0 && healthWrites(db) <= differing,
+            qPrintable(QStringLiteral("%1 writes for %2 differing lines").arg(healthWrites(db)).arg(differing)));
     }
 
     void anotherDayOrOtherScorecardsRecompute()

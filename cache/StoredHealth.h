@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "cache/HealthEvaluation.h"
+#include "cache/Statement.h"
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+
+#include <utility>
+
+namespace cairn::cache {
+
+class Database;
+
+// The health a recompute finds stored, read in entity order beside its scan of the
+// entities, so that it writes only what differs: on the first open of a day most of the
+// catalog is judged as it was the day before, and rewriting it all costs a write of
+// tens of megabytes for nothing.
+//
+// Two cursors step through `health` and `health_reads` in their key order (entity id
+// first), a row at a time, as the scan asks for each entity; a recompute only writes rows
+// of entities it has asked for, which these cursors have passed.
+class StoredHealth
+{
+public:
+    struct Read
+    {
+        QByteArray target;
+        QByteArray seen;
+        bool operator==(const Read &) const = default;
+    };
+    // One entity's stored health rows (risk path aside) and reads, in key order.
+    struct OfEntity
+    {
+        QList<health::StoredRow> rows;
+        QList<Read> reads;
+    };
+    // A health row's key: entity id, scorecard id.
+    using RowKey = std::pair<qint64, QByteArray>;
+
+    core::Status open(Database &db);
+    // What is stored for `id`, which must be greater than every id asked for before; the
+    // ids stored in between, which nothing asks for (removed entities, other kinds), are
+    // appended to `unasked`.
+    core::Result<OfEntity> take(qint64 id, QList<qint64> &unasked);
+    // The ids stored after the last one asked for, appended to `unasked`.
+    core::Status takeRest(QList<qint64> &unasked);
+    // The risk paths of the rows passed so far (JSON arrays as stored), by row.
+    QHash<RowKey, QByteArray> takeRiskPaths() { return std::exchange(m_riskPaths, {}); }
+
+private:
+    // A statement stepped one row ahead: `id` is that row's entity id, none at the end.
+    struct Cursor
+    {
+        Statement q;
+        bool atRow = false;
+        qint64 id = 0;
+        core::Status next();
+    };
+    template<typename Each> core::Status passUpTo(Cursor &cursor, qint64 id, QList<qint64> &unasked, Each each);
+
+    Cursor m_rows;
+    Cursor m_reads;
+    QHash<RowKey, QByteArray> m_riskPaths;
+};
+
+} // namespace cairn::cache
