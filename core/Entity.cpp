@@ -17,6 +17,7 @@ Entity::Entity(QJsonObject document)
     : m_document(std::move(document))
     , m_metadata(m_document.value("metadata"_L1).toObject())
     , m_spec(m_document.value("spec"_L1).toObject())
+    , m_annotations(m_metadata.value("annotations"_L1).toObject())
 { }
 
 QString Entity::apiVersion() const
@@ -117,12 +118,12 @@ QMap<QString, QString> Entity::labels() const
 }
 QMap<QString, QString> Entity::annotations() const
 {
-    return stringMap(m_metadata.value("annotations"_L1).toObject());
+    return stringMap(m_annotations);
 }
 
 QString Entity::annotation(const QString &key) const
 {
-    return m_metadata.value("annotations"_L1).toObject().value(key).toString();
+    return m_annotations.value(key).toString();
 }
 
 QList<EntityLink> Entity::links() const

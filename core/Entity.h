@@ -82,6 +82,8 @@ private:
     // share the document's data.
     QJsonObject m_metadata;
     QJsonObject m_spec;
+    // metadata.annotations, looked up once too: a health evaluation reads a dozen of them.
+    QJsonObject m_annotations;
 };
 
 } // namespace cairn::core

@@ -6,6 +6,7 @@
 #include "core/ScorecardJson.h"
 
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace cairn::core {
@@ -56,6 +57,11 @@ std::optional<double> numberIn(const QString &text)
 
 QString numberText(double value)
 {
+    // A whole number of fewer than 12 digits reads the same either way, and is written
+    // several times per component in a recompute: without the general double formatting.
+    constexpr double Digits12 = 1e12;
+    if (value == std::floor(value) && std::abs(value) < Digits12 && !std::signbit(value))
+        return QString::number(qint64(value));
     return QString::number(value, 'g', 12);
 }
 
@@ -69,20 +75,22 @@ Evidence missing(QString fact)
     return Evidence { std::move(fact), Finding::Missing, {}, {} };
 }
 
-const std::array<std::pair<Finding, QStringView>, 11> &findingIds()
+// QStringLiteral: a copy of one is free (its text is static), and every criterion of a
+// recompute writes one.
+const std::array<std::pair<Finding, QString>, 11> &findingIds()
 {
-    static const std::array<std::pair<Finding, QStringView>, 11> ids { {
-        { Finding::Found, u"found" },
-        { Finding::Missing, u"missing" },
-        { Finding::Unresolved, u"unresolved" },
-        { Finding::Deprecated, u"deprecated" },
-        { Finding::DependencyMissing, u"dependency-missing" },
-        { Finding::NotANumber, u"not-a-number" },
-        { Finding::TooLow, u"too-low" },
-        { Finding::TooHigh, u"too-high" },
-        { Finding::TooOld, u"too-old" },
-        { Finding::InFuture, u"in-future" },
-        { Finding::Different, u"different" },
+    static const std::array<std::pair<Finding, QString>, 11> ids { {
+        { Finding::Found, QStringLiteral("found") },
+        { Finding::Missing, QStringLiteral("missing") },
+        { Finding::Unresolved, QStringLiteral("unresolved") },
+        { Finding::Deprecated, QStringLiteral("deprecated") },
+        { Finding::DependencyMissing, QStringLiteral("dependency-missing") },
+        { Finding::NotANumber, QStringLiteral("not-a-number") },
+        { Finding::TooLow, QStringLiteral("too-low") },
+        { Finding::TooHigh, QStringLiteral("too-high") },
+        { Finding::TooOld, QStringLiteral("too-old") },
+        { Finding::InFuture, QStringLiteral("in-future") },
+        { Finding::Different, QStringLiteral("different") },
     } };
     return ids;
 }
@@ -361,7 +369,7 @@ QString ScorecardEvaluator::findingId(Finding finding)
 {
     for (const auto &[f, id] : findingIds())
         if (f == finding)
-            return id.toString();
+            return id;
     return {};
 }
 
