@@ -23,6 +23,7 @@
 #include <QTest>
 
 #include "../cache/support/CacheTestSupport.h"
+#include "testsupport/SyntheticOrganisation.h"
 
 using namespace cairn;
 using namespace cairn::cache;
@@ -515,6 +516,49 @@ private Q_SLOTS:
         // one of the counted tables, so at most as many writes as lines.
         QVERIFY2(healthWrites(db) > 0 && healthWrites(db) <= differing,
             qPrintable(QStringLiteral("%1 writes for %2 differing lines").arg(healthWrites(db)).arg(differing)));
+    }
+
+    // The same at a scale where the recompute reads stored rows ahead of writing others
+    // (more entities than the chunks it evaluates ahead): damage spread over every table,
+    // then scorecards under which every row differs.
+    void aRecomputeAtScaleMendsWhatDiffers()
+    {
+        const auto policy = builtInPolicy();
+        HealthPolicy::install(policy);
+        QTemporaryDir dir;
+        auto cache = cache::test::cacheForCurrentTest(dir);
+        const testsupport::SyntheticOrganisation organisation(3000);
+        QList<core::SourcedEntity> entities;
+        for (const core::Entity &e : organisation.entities())
+            entities.append(core::SourcedEntity { e, core::DocumentOrigin { QStringLiteral("synthetic"), 0 } });
+        QVERIFY(CatalogWriter(*cache).applySourceRun(run(QStringLiteral("s"), entities)).ok());
+        Database &db = cache->database();
+        QVERIFY(db.queryInt(QStringLiteral("SELECT count(*) FROM health")).value() > 2000);
+        const QStringList right = healthRows(db);
+        QCOMPARE(right, recomputedRows(db, *policy));
+
+        QVERIFY(db.exec(QStringLiteral(
+            "UPDATE health SET score = 0 WHERE entity_id % 7 = 0;"
+            "DELETE FROM health WHERE entity_id % 13 = 0 AND scorecard = 'operational-health';"
+            "UPDATE health SET risk_path = NULL WHERE entity_id % 5 = 0;"
+            "UPDATE health SET risk_path = '[]' WHERE entity_id % 9 = 0 AND risk_path IS NULL;"
+            "DELETE FROM health_reads WHERE entity_id % 11 = 0;"
+            "UPDATE health_reads SET seen = '' WHERE entity_id % 17 = 0;"
+            "INSERT INTO health(entity_id, scorecard, score, band, level, results) "
+            "  SELECT id, 'component-readiness', 0, 'failing', 'none', '[]' FROM entities WHERE kind <> 'component';"
+            "DELETE FROM health_dependencies WHERE entity_key LIKE '%7';"
+            "UPDATE health_dependencies SET stated_for = '[\"x\"]' WHERE entity_key LIKE '%3';")));
+        QVERIFY(recomputeOn(db, *policy));
+        QCOMPARE(healthRows(db), right);
+
+        // The description criterion renamed: every readiness row's results differ.
+        auto renamed = std::make_shared<HealthPolicy>(*policy);
+        QCOMPARE(renamed->scorecards[0].criteria[1].id, QStringLiteral("description"));
+        renamed->scorecards[0].criteria[1].id = QStringLiteral("summary");
+        QVERIFY(recomputeOn(db, *renamed));
+        const QStringList after = healthRows(db);
+        QVERIFY(after != right);
+        QCOMPARE(after, recomputedRows(db, *renamed));
     }
 
     void anotherDayOrOtherScorecardsRecompute()
