@@ -21,8 +21,10 @@ class Database;
 // tens of megabytes for nothing.
 //
 // Two cursors step through `health` and `health_reads` in their key order (entity id
-// first), a row at a time, as the scan asks for each entity; a recompute only writes rows
-// of entities it has asked for, which these cursors have passed.
+// first), a row at a time, as the scan asks for each entity. The recompute writes those
+// tables while they step: only rows of entities it has asked for, which the cursors have
+// passed, and SQLite lets a statement step on through a table its own connection changes
+// behind it (tst_health checks it at a scale where the writes and the reads interleave).
 class StoredHealth
 {
 public:
@@ -48,7 +50,7 @@ public:
     core::Result<OfEntity> take(qint64 id, QList<qint64> &unasked);
     // The ids stored after the last one asked for, appended to `unasked`.
     core::Status takeRest(QList<qint64> &unasked);
-    // The risk paths of the rows passed so far (JSON arrays as stored), by row.
+    // The risk paths of the rows passed so far (JSON arrays as stored), by row, handed over.
     QHash<RowKey, QByteArray> takeRiskPaths() { return std::exchange(m_riskPaths, {}); }
 
 private:
