@@ -122,6 +122,15 @@ QStringList healthRows(Database &db)
     return rows;
 }
 
+// The sample organisation in a new cache, written under `policy` (installed); null when
+// the sample did not load.
+std::unique_ptr<Cache> sampleCache(const QTemporaryDir &dir, const std::shared_ptr<HealthPolicy> &policy)
+{
+    HealthPolicy::install(policy);
+    auto cache = cache::test::cacheForCurrentTest(dir);
+    return sync::SampleOrganisation::load(*cache).ok ? std::move(cache) : nullptr;
+}
+
 // The health a recompute from nothing makes: the stored health emptied first, so that a
 // recompute that only writes what differs cannot agree with stored rows by leaving them.
 QStringList recomputedRows(Database &db, const HealthPolicy &policy)
@@ -186,10 +195,9 @@ private Q_SLOTS:
 
     void sampleImageResizerFailsOnItsOwner()
     {
-        HealthPolicy::install(builtInPolicy());
         QTemporaryDir dir;
-        auto cache = cache::test::cacheForCurrentTest(dir);
-        QVERIFY(sync::SampleOrganisation::load(*cache).ok);
+        auto cache = sampleCache(dir, builtInPolicy());
+        QVERIFY(cache);
         Database &db = cache->database();
 
         const core::ScorecardResult r
@@ -203,10 +211,9 @@ private Q_SLOTS:
 
     void sampleDeprecatedDependencyAndRisk()
     {
-        HealthPolicy::install(builtInPolicy());
         QTemporaryDir dir;
-        auto cache = cache::test::cacheForCurrentTest(dir);
-        QVERIFY(sync::SampleOrganisation::load(*cache).ok);
+        auto cache = sampleCache(dir, builtInPolicy());
+        QVERIFY(cache);
         Database &db = cache->database();
 
         const core::ScorecardResult checkout
@@ -231,10 +238,9 @@ private Q_SLOTS:
     void incrementalUpdateEqualsRecompute()
     {
         const auto policy = builtInPolicy();
-        HealthPolicy::install(policy);
         QTemporaryDir dir;
-        auto cache = cache::test::cacheForCurrentTest(dir);
-        QVERIFY(sync::SampleOrganisation::load(*cache).ok);
+        auto cache = sampleCache(dir, policy);
+        QVERIFY(cache);
         Database &db = cache->database();
         QCOMPARE(healthRows(db), recomputedRows(db, *policy));
 
@@ -454,10 +460,9 @@ private Q_SLOTS:
     void aRecomputeMendsWhatDiffersAndNothingElse()
     {
         const auto policy = builtInPolicy();
-        HealthPolicy::install(policy);
         QTemporaryDir dir;
-        auto cache = cache::test::cacheForCurrentTest(dir);
-        QVERIFY(sync::SampleOrganisation::load(*cache).ok);
+        auto cache = sampleCache(dir, policy);
+        QVERIFY(cache);
         Database &db = cache->database();
         const QStringList right = healthRows(db);
         QCOMPARE(right, recomputedRows(db, *policy));
