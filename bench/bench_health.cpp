@@ -30,10 +30,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
 #endif
-#include <functional>
 
 #include "bench/ChildBuild.h"
 #include "bench/Targets.h"

@@ -48,8 +48,7 @@ core::Result<StoredHealth::OfEntity> StoredHealth::take(qint64 id, QList<qint64>
 {
     OfEntity stored;
     CAIRN_TRY(passUpTo(m_rows, id, unasked, [&](const Statement &row) {
-        health::StoredRow r { row.utf8(1), row.int32(2), row.utf8(3), row.utf8(4), row.utf8(5), row.utf8(6), false };
-        r.failing = r.band == "failing";
+        health::StoredRow r { row.utf8(1), row.int32(2), row.utf8(3), row.utf8(4), row.utf8(5), row.utf8(6) };
         if (!row.isNull(7))
             m_riskPaths.insert(RowKey { id, r.scorecard }, row.utf8(7));
         stored.rows.append(std::move(r));

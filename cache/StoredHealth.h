@@ -34,7 +34,8 @@ public:
         QByteArray seen;
         bool operator==(const Read &) const = default;
     };
-    // One entity's stored health rows (risk path aside) and reads, in key order.
+    // One entity's stored health rows (risk path aside; `failing` not read) and reads, in
+    // key order.
     struct OfEntity
     {
         QList<health::StoredRow> rows;

@@ -60,7 +60,7 @@ QString numberText(double value)
     // A whole number of fewer than 12 digits reads the same either way, and is written
     // several times per component in a recompute: without the general double formatting.
     constexpr double Digits12 = 1e12;
-    if (value == std::floor(value) && std::abs(value) < Digits12 && !std::signbit(value))
+    if (!std::signbit(value) && value < Digits12 && value == std::floor(value))
         return QString::number(qint64(value));
     return QString::number(value, 'g', 12);
 }

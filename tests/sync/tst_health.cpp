@@ -160,10 +160,17 @@ qint64 healthWrites(Database &db)
     return db.queryInt(QStringLiteral("SELECT n FROM health_writes")).value();
 }
 
+// A recompute in a transaction of its own, committed; false, with what failed said on
+// the test's output, when it is not.
 bool recomputeOn(Database &db, const HealthPolicy &policy)
 {
     auto tx = Transaction::begin(db);
-    return tx && HealthStore(db, policy).recomputeAll() && tx->commit();
+    core::Status done = tx ? HealthStore(db, policy).recomputeAll() : core::Status(tx.error());
+    if (done)
+        done = tx->commit();
+    if (!done)
+        qWarning("the recompute failed: %s", qPrintable(done.errorString()));
+    return done.ok();
 }
 
 core::ScorecardResult resultOf(Database &db, const QString &key, const QString &scorecard)
