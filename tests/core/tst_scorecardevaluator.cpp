@@ -12,6 +12,9 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cmath>
+#include <limits>
+
 using namespace cairn::core;
 using namespace Qt::StringLiterals;
 
@@ -268,6 +271,38 @@ private Q_SLOTS:
         const CriterionResult r = judge(c, e);
         QCOMPARE(r.passed, passes);
         QCOMPARE(HealthWords::evidence(r.evidence), evidence);
+    }
+
+    // An annotation's number is read as the double QString::toDouble gives, to the last bit:
+    // met at that limit, not met at the next double up. Plain decimals take a fast path; the
+    // other forms (exponents, more than 15 digits, "5.", ".5", spaces) Qt's own reading.
+    void numbersReadAsQtReadsThem()
+    {
+        QStringList texts { u"0"_s, u"-0"_s, u"+7"_s, u"007"_s, u"99.95"_s, u"99.9"_s, u"0.1"_s, u"0.3"_s, u"-2.5"_s,
+            u"123456789012345"_s, u"1234567890123456"_s, u"0.000000000000001"_s, u"9007199254740993"_s, u"5."_s,
+            u".5"_s, u"1e3"_s, u" 42 "_s, u"80.09999999999999"_s };
+        QRandomGenerator random(20261205);
+        for (int i = 0; i < 2000; ++i) {
+            QString digits = QString::number(random.bounded(Q_INT64_C(1), Q_INT64_C(1000000000000000)));
+            const int decimals = int(random.bounded(qsizetype(digits.size())));
+            if (decimals > 0)
+                digits.insert(digits.size() - decimals, u'.');
+            texts.append(random.bounded(4) == 0 ? u"-"_s + digits : digits);
+        }
+        Criterion c = criterion(CriterionType::Annotation);
+        c.annotation = QStringLiteral("x");
+        c.check = AnnotationCheck::AtLeast;
+        for (const QString &text : std::as_const(texts)) {
+            bool ok = false;
+            const double qt = text.trimmed().toDouble(&ok);
+            QVERIFY2(ok, qPrintable(text));
+            const Entity e = component(
+                QStringLiteral("'metadata':{'name':'a','annotations':{'x':'%1'}},'spec':{}").arg(text).toUtf8());
+            c.number = qt;
+            QVERIFY2(judge(c, e).passed, qPrintable(text));
+            c.number = std::nextafter(qt, std::numeric_limits<double>::infinity());
+            QVERIFY2(!judge(c, e).passed, qPrintable(text));
+        }
     }
 
     void weightsMakeTheScoreBandAndLevel()
