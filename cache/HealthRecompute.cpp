@@ -82,8 +82,8 @@ void compare(Output &out, const StoredHealth::OfEntity &stored)
     // Stored in key order, compared as SQLite orders text: byte by byte.
     std::sort(out.reads.begin(), out.reads.end(),
         [](const StoredHealth::Read &a, const StoredHealth::Read &b) { return a.target < b.target; });
-    out.readsChanged = out.reads != stored.reads;
-    out.readsStored = !stored.reads.isEmpty();
+    out.readsChanged = StoredHealth::digestOf(out.reads) != stored.reads;
+    out.readsStored = stored.anyReads;
 }
 
 QList<Output> evaluateChunk(const QList<Input> &chunk, const HealthPolicy &policy,
