@@ -35,12 +35,6 @@ struct StoredRow
     bool failing = false;
 
     static StoredRow of(const core::ScorecardResult &result);
-    // The same columns (`failing` follows from the band).
-    bool operator==(const StoredRow &other) const
-    {
-        return scorecard == other.scorecard && score == other.score && band == other.band && level == other.level
-            && failed == other.failed && results == other.results;
-    }
 };
 
 // The statement that inserts a health row (without a risk path), and one insert with it.

@@ -70,11 +70,11 @@ void compare(Output &out, const StoredHealth::OfEntity &stored)
     for (qsizetype i = 0; i < out.rows.size(); ++i) {
         const health::StoredRow &row = out.rows.at(i);
         const auto was = std::find_if(stored.rows.cbegin(), stored.rows.cend(),
-            [&row](const health::StoredRow &r) { return r.scorecard == row.scorecard; });
-        if (was == stored.rows.cend() || !(*was == row))
+            [&row](const StoredHealth::RowDigest &r) { return r.scorecard == row.scorecard; });
+        if (was == stored.rows.cend() || was->digest != StoredHealth::digestOf(row))
             out.changed.append(i);
     }
-    for (const health::StoredRow &was : stored.rows) {
+    for (const StoredHealth::RowDigest &was : stored.rows) {
         if (std::none_of(out.rows.cbegin(), out.rows.cend(),
                 [&was](const health::StoredRow &r) { return r.scorecard == was.scorecard; }))
             out.gone.append(was.scorecard);
@@ -96,8 +96,8 @@ QList<Output> evaluateChunk(const QList<Input> &chunk, const HealthPolicy &polic
         out.id = in.id;
         out.key = in.key;
         QStringList reads;
-        const QList<core::ScorecardResult> results
-            = health::evaluate(policy, evaluator, health::entityFrom(in.document), facts, reads);
+        const QList<core::ScorecardResult> results = health::evaluate(
+            policy, evaluator, health::entityFrom(in.document), CatalogFacts::OfEntity(facts, in.key), reads);
         const core::ScorecardResult *worst = nullptr;
         for (const core::ScorecardResult &r : results) {
             out.rows.append(health::StoredRow::of(r));

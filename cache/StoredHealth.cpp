@@ -4,9 +4,55 @@
 #include "cache/Database.h"
 #include "cache/SqlTry.h"
 
+#define XXH_INLINE_ALL // the state on the stack, and the hash inlined into its few callers
 #include <limits>
+#include <xxhash.h>
 
 namespace cairn::cache {
+
+namespace {
+
+// Columns fed one after another, each text after its length, so that no two different
+// sequences of columns feed the same bytes.
+class DigestBuilder
+{
+public:
+    DigestBuilder() { XXH3_128bits_reset(&m_state); }
+    DigestBuilder &add(qint64 number)
+    {
+        XXH3_128bits_update(&m_state, &number, sizeof number);
+        return *this;
+    }
+    DigestBuilder &add(QByteArrayView text)
+    {
+        add(qint64(text.size()));
+        XXH3_128bits_update(&m_state, text.data(), size_t(text.size()));
+        return *this;
+    }
+    StoredHealth::Digest digest() const
+    {
+        const XXH128_hash_t hash = XXH3_128bits_digest(&m_state);
+        return StoredHealth::Digest { hash.low64, hash.high64 };
+    }
+
+private:
+    XXH3_state_t m_state;
+};
+
+} // namespace
+
+StoredHealth::Digest StoredHealth::digestOf(const health::StoredRow &row)
+{
+    return DigestBuilder().add(row.score).add(row.band).add(row.level).add(row.failed).add(row.results).digest();
+}
+
+StoredHealth::Digest StoredHealth::digestOf(const QList<Read> &reads)
+{
+    DigestBuilder digest;
+    for (const Read &read : reads)
+        digest.add(read.target).add(read.seen);
+    return digest.digest();
+}
 
 core::Status StoredHealth::Cursor::next()
 {
@@ -48,14 +94,25 @@ core::Result<StoredHealth::OfEntity> StoredHealth::take(qint64 id, QList<qint64>
 {
     OfEntity stored;
     CAIRN_TRY(passUpTo(m_rows, id, unasked, [&](const Statement &row) {
-        health::StoredRow r { row.utf8(1), row.int32(2), row.utf8(3), row.utf8(4), row.utf8(5), row.utf8(6) };
+        // As digestOf(health::StoredRow) feeds them.
+        RowDigest r { row.utf8(1),
+            DigestBuilder()
+                .add(row.int32(2))
+                .add(row.utf8View(3))
+                .add(row.utf8View(4))
+                .add(row.utf8View(5))
+                .add(row.utf8View(6))
+                .digest() };
         if (!row.isNull(7))
             m_riskPaths.insert(RowKey { id, r.scorecard }, row.utf8(7));
         stored.rows.append(std::move(r));
     }));
+    DigestBuilder reads;
     CAIRN_TRY(passUpTo(m_reads, id, unasked, [&](const Statement &row) {
-        stored.reads.append(Read { row.utf8(1), row.utf8(2) });
+        reads.add(row.utf8View(1)).add(row.utf8View(2));
+        stored.anyReads = true;
     }));
+    stored.reads = reads.digest();
     return stored;
 }
 

@@ -34,12 +34,31 @@ public:
         QByteArray seen;
         bool operator==(const Read &) const = default;
     };
-    // One entity's stored health rows (risk path aside; `failing` not read) and reads, in
-    // key order.
+    // A fingerprint of stored columns (128-bit XXH3; a real difference goes unseen with a
+    // chance of 2^-128): what is stored is compared with what a recompute finds by these,
+    // made on SQLite's own bytes, instead of a copy of every stored row's texts made on
+    // the writer's thread and freed on another.
+    struct Digest
+    {
+        quint64 low = 0;
+        quint64 high = 0;
+        bool operator==(const Digest &) const = default;
+    };
+    // Of a health row's columns but its entity, scorecard and risk path.
+    static Digest digestOf(const health::StoredRow &row);
+    // Of an entity's reads, in the order given (stored: by target).
+    static Digest digestOf(const QList<Read> &reads);
+    struct RowDigest
+    {
+        QByteArray scorecard;
+        Digest digest;
+    };
+    // One entity's stored health rows (risk path aside) and reads, in key order.
     struct OfEntity
     {
-        QList<health::StoredRow> rows;
-        QList<Read> reads;
+        QList<RowDigest> rows;
+        Digest reads; // of none when it has none
+        bool anyReads = false;
     };
     // A health row's key: entity id, scorecard id.
     using RowKey = std::pair<qint64, QByteArray>;
