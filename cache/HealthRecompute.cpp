@@ -170,7 +170,7 @@ std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(
     risks.reserve(paths.size());
     for (auto path = paths.constBegin(); path != paths.constEnd(); ++path)
         risks.emplace_back(
-            verdicts.scored.value(path.key()).first, scorecard, core::JsonText::stringArray(path.value()));
+            verdicts.scored.value(path.key()).first, scorecard, core::JsonText::stringArray(path.value()).toUtf8());
     return risks;
 }
 
@@ -469,17 +469,19 @@ core::Status HealthRecompute::writeRisk(const std::vector<Risk> &risks, QHash<St
         setRisk.bindUtf8(3, scorecard);
         return setRisk.exec();
     };
+    QList<QByteArray> scorecardIds;
+    for (const core::Scorecard &s : m_policy.scorecards)
+        scorecardIds.append(s.id.toUtf8());
     for (const auto &[id, scorecard, path] : risks) {
-        const QByteArray scorecardId = m_policy.scorecards.at(scorecard).id.toUtf8();
-        const QByteArray text = path.toUtf8();
+        const QByteArray &scorecardId = scorecardIds.at(scorecard);
         // A row the evaluation rewrote kept its risk path: the stored one is still there.
         if (const auto was = stored.constFind(StoredHealth::RowKey { id, scorecardId }); was != stored.constEnd()) {
-            const bool same = *was == text;
+            const bool same = *was == path;
             stored.erase(was);
             if (same)
                 continue;
         }
-        CAIRN_TRY(set(id, scorecardId, &text));
+        CAIRN_TRY(set(id, scorecardId, &path));
     }
     // Rows no longer at risk, in the table's order; a row deleted since changes nothing.
     QList<StoredHealth::RowKey> cleared = stored.keys();

@@ -42,7 +42,7 @@ public:
 private:
     struct Verdicts;
     struct Pending;
-    using Risk = std::tuple<qint64, int, QString>; // entity id, scorecard index, path
+    using Risk = std::tuple<qint64, int, QByteArray>; // entity id, scorecard index, path (JSON, UTF-8)
     // health_dependencies' rows as they are written, and every entity's dependents.
     struct Graph
     {
