@@ -133,7 +133,7 @@ struct HealthRecompute::Pending
     QString kindsJson; // the kinds the scorecards are limited to, as JSON; empty for every kind
     std::vector<std::pair<qint64, std::optional<std::pair<int, QString>>>> worst; // entities to set
     QList<qint64> unscored; // entities with stored health that the scan did not come to
-    QHash<StoredHealth::RowKey, QByteArray> riskPaths; // as stored before
+    QHash<StoredHealth::RowKey, StoredHealth::Digest> riskPaths; // as stored before
 };
 
 // Per scorecard, the entities at risk through a dependency with their path. Only those that
@@ -455,7 +455,8 @@ std::vector<HealthRecompute::Risk> HealthRecompute::sorted(std::vector<Risk> ris
     return risks;
 }
 
-core::Status HealthRecompute::writeRisk(const std::vector<Risk> &risks, QHash<StoredHealth::RowKey, QByteArray> stored)
+core::Status HealthRecompute::writeRisk(
+    const std::vector<Risk> &risks, QHash<StoredHealth::RowKey, StoredHealth::Digest> stored)
 {
     CAIRN_TRY_ASSIGN(Statement setRisk,
         m_db.prepare(QStringLiteral("UPDATE health SET risk_path=?1 WHERE entity_id=?2 AND scorecard=?3")));
@@ -476,7 +477,7 @@ core::Status HealthRecompute::writeRisk(const std::vector<Risk> &risks, QHash<St
         const QByteArray &scorecardId = scorecardIds.at(scorecard);
         // A row the evaluation rewrote kept its risk path: the stored one is still there.
         if (const auto was = stored.constFind(StoredHealth::RowKey { id, scorecardId }); was != stored.constEnd()) {
-            const bool same = *was == path;
+            const bool same = *was == StoredHealth::digestOf(path);
             stored.erase(was);
             if (same)
                 continue;

@@ -58,7 +58,7 @@ private:
     static std::vector<Risk> risksOf(int scorecard, const CatalogFacts &facts, const Verdicts &verdicts,
         const QHash<QString, QStringList> &dependents);
     std::vector<Risk> sorted(std::vector<Risk> risks) const;
-    core::Status writeRisk(const std::vector<Risk> &risks, QHash<StoredHealth::RowKey, QByteArray> stored);
+    core::Status writeRisk(const std::vector<Risk> &risks, QHash<StoredHealth::RowKey, StoredHealth::Digest> stored);
 
     Database &m_db;
     const HealthPolicy &m_policy;

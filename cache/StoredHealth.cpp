@@ -46,6 +46,11 @@ StoredHealth::Digest StoredHealth::digestOf(const health::StoredRow &row)
     return DigestBuilder().add(row.score).add(row.band).add(row.level).add(row.failed).add(row.results).digest();
 }
 
+StoredHealth::Digest StoredHealth::digestOf(QByteArrayView text)
+{
+    return DigestBuilder().add(text).digest();
+}
+
 StoredHealth::Digest StoredHealth::digestOf(const QList<Read> &reads)
 {
     DigestBuilder digest;
@@ -104,7 +109,7 @@ core::Result<StoredHealth::OfEntity> StoredHealth::take(qint64 id, QList<qint64>
                 .add(row.utf8View(6))
                 .digest() };
         if (!row.isNull(7))
-            m_riskPaths.insert(RowKey { id, r.scorecard }, row.utf8(7));
+            m_riskPaths.insert(RowKey { id, r.scorecard }, digestOf(row.utf8View(7)));
         stored.rows.append(std::move(r));
     }));
     DigestBuilder reads;

@@ -48,6 +48,8 @@ public:
     static Digest digestOf(const health::StoredRow &row);
     // Of an entity's reads, in the order given (stored: by target).
     static Digest digestOf(const QList<Read> &reads);
+    // Of one text (a risk path).
+    static Digest digestOf(QByteArrayView text);
     struct RowDigest
     {
         QByteArray scorecard;
@@ -70,8 +72,9 @@ public:
     core::Result<OfEntity> take(qint64 id, QList<qint64> &unasked);
     // The ids stored after the last one asked for, appended to `unasked`.
     core::Status takeRest(QList<qint64> &unasked);
-    // The risk paths of the rows passed so far (JSON arrays as stored), by row, handed over.
-    QHash<RowKey, QByteArray> takeRiskPaths() { return std::exchange(m_riskPaths, {}); }
+    // The digests of the risk paths of the rows passed so far (digestOf the JSON array as
+    // stored), by row, handed over.
+    QHash<RowKey, Digest> takeRiskPaths() { return std::exchange(m_riskPaths, {}); }
 
 private:
     // A statement stepped one row ahead: `id` is that row's entity id, none at the end.
@@ -86,7 +89,7 @@ private:
 
     Cursor m_rows;
     Cursor m_reads;
-    QHash<RowKey, QByteArray> m_riskPaths;
+    QHash<RowKey, Digest> m_riskPaths;
 };
 
 } // namespace cairn::cache
