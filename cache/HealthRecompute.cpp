@@ -278,17 +278,18 @@ core::Status HealthRecompute::forgetUnscored(QList<qint64> &ids)
 
 core::Status HealthRecompute::writeGraph(const std::vector<std::pair<QString, health::GraphRowText>> &rows)
 {
-    // The stored rows, for those that are unchanged to stay as they are.
-    QHash<QString, health::GraphRowText> stored;
+    // The stored rows' digests, for those that are unchanged to stay as they are.
+    QHash<QString, StoredHealth::Digest> stored;
     CAIRN_TRY_ASSIGN(Statement read,
         m_db.prepare(QStringLiteral("SELECT entity_key, dependencies, stated_for FROM health_dependencies")));
     CAIRN_TRY(forEachRow(read, [&stored](const Statement &row) {
-        stored.insert(row.text(0), health::GraphRowText { row.utf8(1), row.utf8(2) });
+        stored.insert(row.text(0), StoredHealth::digestOfGraphRow(row.utf8View(1), row.utf8View(2)));
     }));
     CAIRN_TRY_ASSIGN(Statement add, health::prepareGraphWrite(m_db));
     for (const auto &[key, row] : rows) {
         const auto was = stored.constFind(key);
-        const bool same = was != stored.constEnd() && *was == row;
+        const bool same
+            = was != stored.constEnd() && *was == StoredHealth::digestOfGraphRow(row.dependencies, row.statedFor);
         if (was != stored.constEnd())
             stored.erase(was);
         if (!same)

@@ -51,6 +51,11 @@ StoredHealth::Digest StoredHealth::digestOf(QByteArrayView text)
     return DigestBuilder().add(text).digest();
 }
 
+StoredHealth::Digest StoredHealth::digestOfGraphRow(QByteArrayView dependencies, QByteArrayView statedFor)
+{
+    return DigestBuilder().add(dependencies).add(statedFor).digest();
+}
+
 StoredHealth::Digest StoredHealth::digestOf(const QList<Read> &reads)
 {
     DigestBuilder digest;

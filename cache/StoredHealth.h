@@ -50,6 +50,8 @@ public:
     static Digest digestOf(const QList<Read> &reads);
     // Of one text (a risk path).
     static Digest digestOf(QByteArrayView text);
+    // Of a health_dependencies row's two columns (health::GraphRowText).
+    static Digest digestOfGraphRow(QByteArrayView dependencies, QByteArrayView statedFor);
     struct RowDigest
     {
         QByteArray scorecard;
