@@ -78,7 +78,6 @@ struct GraphRowText
     QByteArray statedFor;
 
     static GraphRowText of(const GraphRow &row);
-    bool operator==(const GraphRowText &) const = default;
 };
 
 // The statement that writes (or replaces) a graph row, and one write with it.

@@ -4,8 +4,9 @@
 #include "cache/Database.h"
 #include "cache/SqlTry.h"
 
-#define XXH_INLINE_ALL // the state on the stack, and the hash inlined into its few callers
 #include <limits>
+
+#define XXH_INLINE_ALL // the state on the stack, and the hash inlined into its few callers
 #include <xxhash.h>
 
 namespace cairn::cache {
@@ -39,11 +40,18 @@ private:
     XXH3_state_t m_state;
 };
 
+// A health row's columns as they are compared, stored or found.
+StoredHealth::Digest rowDigest(
+    qint64 score, QByteArrayView band, QByteArrayView level, QByteArrayView failed, QByteArrayView results)
+{
+    return DigestBuilder().add(score).add(band).add(level).add(failed).add(results).digest();
+}
+
 } // namespace
 
 StoredHealth::Digest StoredHealth::digestOf(const health::StoredRow &row)
 {
-    return DigestBuilder().add(row.score).add(row.band).add(row.level).add(row.failed).add(row.results).digest();
+    return rowDigest(row.score, row.band, row.level, row.failed, row.results);
 }
 
 StoredHealth::Digest StoredHealth::digestOf(QByteArrayView text)
@@ -104,15 +112,8 @@ core::Result<StoredHealth::OfEntity> StoredHealth::take(qint64 id, QList<qint64>
 {
     OfEntity stored;
     CAIRN_TRY(passUpTo(m_rows, id, unasked, [&](const Statement &row) {
-        // As digestOf(health::StoredRow) feeds them.
         RowDigest r { row.utf8(1),
-            DigestBuilder()
-                .add(row.int32(2))
-                .add(row.utf8View(3))
-                .add(row.utf8View(4))
-                .add(row.utf8View(5))
-                .add(row.utf8View(6))
-                .digest() };
+            rowDigest(row.int32(2), row.utf8View(3), row.utf8View(4), row.utf8View(5), row.utf8View(6)) };
         if (!row.isNull(7))
             m_riskPaths.insert(RowKey { id, r.scorecard }, digestOf(row.utf8View(7)));
         stored.rows.append(std::move(r));

@@ -32,7 +32,6 @@ public:
     {
         QByteArray target;
         QByteArray seen;
-        bool operator==(const Read &) const = default;
     };
     // A fingerprint of stored columns (128-bit XXH3; a real difference goes unseen with a
     // chance of 2^-128): what is stored is compared with what a recompute finds by these,
