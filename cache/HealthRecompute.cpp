@@ -133,7 +133,7 @@ struct HealthRecompute::Pending
     QString kindsJson; // the kinds the scorecards are limited to, as JSON; empty for every kind
     std::vector<std::pair<qint64, std::optional<std::pair<int, QString>>>> worst; // entities to set
     QList<qint64> unscored; // entities with stored health that the scan did not come to
-    QHash<StoredHealth::RowKey, StoredHealth::Digest> riskPaths; // as stored before
+    QHash<StoredHealth::RowKey, StoredHealth::Digest> riskPaths; // digests of those stored before
 };
 
 // Per scorecard, the entities at risk through a dependency with their path. Only those that

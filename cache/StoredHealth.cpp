@@ -30,6 +30,8 @@ public:
         XXH3_128bits_update(&m_state, text.data(), size_t(text.size()));
         return *this;
     }
+    // One of an entity's reads, as they are compared, stored or found.
+    DigestBuilder &addRead(QByteArrayView target, QByteArrayView seen) { return add(target).add(seen); }
     StoredHealth::Digest digest() const
     {
         const XXH128_hash_t hash = XXH3_128bits_digest(&m_state);
@@ -68,7 +70,7 @@ StoredHealth::Digest StoredHealth::digestOf(const QList<Read> &reads)
 {
     DigestBuilder digest;
     for (const Read &read : reads)
-        digest.add(read.target).add(read.seen);
+        digest.addRead(read.target, read.seen);
     return digest.digest();
 }
 
@@ -120,7 +122,7 @@ core::Result<StoredHealth::OfEntity> StoredHealth::take(qint64 id, QList<qint64>
     }));
     DigestBuilder reads;
     CAIRN_TRY(passUpTo(m_reads, id, unasked, [&](const Statement &row) {
-        reads.add(row.utf8View(1)).add(row.utf8View(2));
+        reads.addRead(row.utf8View(1), row.utf8View(2));
         stored.anyReads = true;
     }));
     stored.reads = reads.digest();
