@@ -4,7 +4,6 @@
 #include "cache/Database.h"
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
-#include "core/Entity.h"
 
 #include <algorithm>
 #include <vector>
@@ -95,7 +94,7 @@ std::optional<core::HealthFacts::Other> CatalogFacts::live(const QString &key) c
     return it == m_live.constEnd() ? std::nullopt : std::optional(*it);
 }
 
-QStringList CatalogFacts::dependencies(const core::Entity &entity) const
+QStringList CatalogFacts::dependencies(const core::HealthSubject &entity) const
 {
     return m_deps.value(entity.ref().key());
 }

@@ -21,7 +21,7 @@ public:
     core::Status load(Database &db);
 
     std::optional<Other> live(const QString &key) const override;
-    QStringList dependencies(const core::Entity &entity) const override;
+    QStringList dependencies(const core::HealthSubject &entity) const override;
     QStringList dependenciesOf(const QString &key) const { return m_deps.value(key); }
     // Every live entity's dependencies (sorted keys), by its key.
     const QHash<QString, QStringList> &allDependencies() const { return m_deps; }
@@ -39,7 +39,7 @@ public:
             , m_dependencies(all.dependenciesOf(key))
         { }
         std::optional<Other> live(const QString &key) const override { return m_all.live(key); }
-        QStringList dependencies(const core::Entity &) const override { return m_dependencies; }
+        QStringList dependencies(const core::HealthSubject &) const override { return m_dependencies; }
 
     private:
         const CatalogFacts &m_all;

@@ -63,7 +63,7 @@ core::Status insert(Statement &statement, qint64 entityId, const StoredRow &row)
 }
 
 QList<core::ScorecardResult> evaluate(const HealthPolicy &policy, const core::ScorecardEvaluator &evaluator,
-    const core::Entity &entity, const core::HealthFacts &facts, QStringList &reads)
+    const core::HealthSubject &entity, const core::HealthFacts &facts, QStringList &reads)
 {
     QList<core::ScorecardResult> results;
     for (const core::Scorecard &s : policy.scorecards)

@@ -3,7 +3,6 @@
 
 #include "cache/HealthPolicy.h"
 #include "cache/Statement.h"
-#include "core/Entity.h"
 #include "core/HealthResult.h"
 #include "core/ScorecardEvaluator.h"
 
@@ -48,7 +47,7 @@ core::Result<Statement> prepareUpsert(Database &db);
 // `reads` gets the keys of what they looked at, sorted and each once, but for the entity's
 // dependencies (what those were seen as is kept with the graph: GraphRow).
 QList<core::ScorecardResult> evaluate(const HealthPolicy &policy, const core::ScorecardEvaluator &evaluator,
-    const core::Entity &entity, const core::HealthFacts &facts, QStringList &reads);
+    const core::HealthSubject &entity, const core::HealthFacts &facts, QStringList &reads);
 
 // What a health read sees of another entity, as health_reads.seen keeps it: a reader is
 // evaluated again only when this changes.

@@ -97,7 +97,7 @@ QList<Output> evaluateChunk(const QList<Input> &chunk, const HealthPolicy &polic
         out.key = in.key;
         QStringList reads;
         const QList<core::ScorecardResult> results = health::evaluate(
-            policy, evaluator, health::entityFrom(in.document), CatalogFacts::OfEntity(facts, in.key), reads);
+            policy, evaluator, health::subjectFrom(in.document), CatalogFacts::OfEntity(facts, in.key), reads);
         const core::ScorecardResult *worst = nullptr;
         for (const core::ScorecardResult &r : results) {
             out.rows.append(health::StoredRow::of(r));

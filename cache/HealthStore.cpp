@@ -205,7 +205,10 @@ public:
         return other;
     }
 
-    QStringList dependencies(const core::Entity &entity) const override { return dependenciesOf(entity.ref().key()); }
+    QStringList dependencies(const core::HealthSubject &entity) const override
+    {
+        return dependenciesOf(entity.ref().key());
+    }
 
     QStringList dependenciesOf(const QString &key) const { return remembered(m_deps, m_depsSeen, key); }
     QStringList dependentsOf(const QString &key) const { return remembered(m_dependents, m_dependentsSeen, key); }
@@ -479,7 +482,8 @@ core::Status HealthStore::update(const QStringList &changedKeys)
         Evaluated &e = evaluated[key];
         e.id = find.int64(0);
         const bool live = find.int64(2) != 0;
-        const core::Entity entity = live ? health::entityFrom(find.utf8(1, health::kDocumentRoom)) : core::Entity();
+        const core::HealthSubject entity
+            = live ? health::subjectFrom(find.utf8(1, health::kDocumentRoom)) : core::HealthSubject();
         while (step == Statement::Step::Row) {
             if (!find.isNull(3))
                 e.before.insert(find.text(3), Verdict { find.int64(4) != 0, find.text(5) });
@@ -610,7 +614,7 @@ core::Result<QHash<QString, QList<core::ScorecardResult>>> HealthStore::evaluate
     CAIRN_TRY_ASSIGN(Statement entities,
         m_db.prepare(QStringLiteral("SELECT key, document FROM entities WHERE removed_at IS NULL")));
     CAIRN_TRY(forEachRow(entities, [&](const Statement &row) {
-        const core::Entity entity = health::entityFrom(row.utf8(1, health::kDocumentRoom));
+        const core::HealthSubject entity = health::subjectFrom(row.utf8(1, health::kDocumentRoom));
         QStringList reads;
         QList<core::ScorecardResult> results = health::evaluate(m_policy, evaluator, entity, facts, reads);
         if (!results.isEmpty())

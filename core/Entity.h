@@ -19,6 +19,8 @@ struct EntityLink
     QString title;
     QString icon;
     QString type;
+
+    bool operator==(const EntityLink &) const = default;
 };
 
 // Where a document came from, for messages that point at the exact place.

@@ -135,9 +135,13 @@ LinkCategory LinkClassifier::classify(const EntityLink &link)
 
 QList<LinkGroup> LinkClassifier::group(const Entity &entity)
 {
+    return group(HealthSubject::of(entity));
+}
+
+QList<LinkGroup> LinkClassifier::group(const HealthSubject &entity)
+{
     QList<std::pair<LinkCategory, ClassifiedLink>> all;
-    const QList<EntityLink> links = entity.links();
-    for (const EntityLink &link : links)
+    for (const EntityLink &link : entity.links)
         all.append({ classify(link), ClassifiedLink { link.url, link.title, QStringLiteral("link") } });
 
     // The title is made only for an annotation that is there: a health recompute groups the

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Entity.h"
+#include "core/HealthSubject.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -35,6 +36,7 @@ class LinkClassifier
 public:
     static LinkCategory classify(const EntityLink &link);
     // Non-empty groups only, in LinkCategory order; a URL appears once.
+    static QList<LinkGroup> group(const HealthSubject &entity);
     static QList<LinkGroup> group(const Entity &entity);
 
     // Stable lower-case identifier ("repository", "on-call", ...) used in JSON.

@@ -22,7 +22,7 @@ bool containsNoCase(const QStringList &list, const QString &value)
     return list.contains(value, Qt::CaseInsensitive);
 }
 
-bool matchesAnnotations(const QStringList &wanted, const Entity &entity)
+bool matchesAnnotations(const QStringList &wanted, const HealthSubject &entity)
 {
     for (const QString &want : wanted) {
         const qsizetype eq = want.indexOf(u'=');
@@ -36,13 +36,13 @@ bool matchesAnnotations(const QStringList &wanted, const Entity &entity)
     return true;
 }
 
-bool matchesOwners(const QStringList &owners, const Entity &entity)
+bool matchesOwners(const QStringList &owners, const HealthSubject &entity)
 {
     const EntityRef owner = entity.owner();
     if (owner.isNull())
         return false;
     for (const QString &text : owners) {
-        Result<EntityRef> wanted = EntityRef::parseInField(text, u"owner", u"component", entity.ns());
+        Result<EntityRef> wanted = EntityRef::parseInField(text, u"owner", u"component", entity.ns);
         if (wanted && *wanted == owner)
             return true;
     }
@@ -140,19 +140,19 @@ ScorecardEvaluator::ScorecardEvaluator(QDate today)
     : m_today(today)
 { }
 
-bool ScorecardEvaluator::applies(const Scorecard &scorecard, const Entity &entity)
+bool ScorecardEvaluator::applies(const Scorecard &scorecard, const HealthSubject &entity)
 {
     const ScorecardFilter &f = scorecard.appliesTo;
-    if (!f.kinds.isEmpty() && !containsNoCase(f.kinds, entity.kind()))
+    if (!f.kinds.isEmpty() && !containsNoCase(f.kinds, entity.kind))
         return false;
-    if (!f.types.isEmpty() && !containsNoCase(f.types, entity.specType()))
+    if (!f.types.isEmpty() && !containsNoCase(f.types, entity.type))
         return false;
-    if (!f.lifecycles.isEmpty() && !containsNoCase(f.lifecycles, entity.lifecycle()))
+    if (!f.lifecycles.isEmpty() && !containsNoCase(f.lifecycles, entity.lifecycle))
         return false;
     if (!f.owners.isEmpty() && !matchesOwners(f.owners, entity))
         return false;
     if (!f.tags.isEmpty()) {
-        const QStringList tags = entity.tags();
+        const QStringList &tags = entity.tags;
         const bool any = std::any_of(
             f.tags.cbegin(), f.tags.cend(), [&tags](const QString &tag) { return containsNoCase(tags, tag); });
         if (!any)
@@ -162,7 +162,7 @@ bool ScorecardEvaluator::applies(const Scorecard &scorecard, const Entity &entit
 }
 
 ScorecardResult ScorecardEvaluator::evaluate(
-    const Scorecard &scorecard, const Entity &entity, const HealthFacts &facts, QStringList *reads) const
+    const Scorecard &scorecard, const HealthSubject &entity, const HealthFacts &facts, QStringList *reads) const
 {
     ScorecardResult result;
     result.scorecardId = scorecard.id;
@@ -188,8 +188,8 @@ ScorecardResult ScorecardEvaluator::evaluate(
     return result;
 }
 
-CriterionResult ScorecardEvaluator::check(const Criterion &criterion, const Entity &entity, const HealthFacts &facts,
-    QStringList *reads, std::optional<QList<LinkGroup>> &links) const
+CriterionResult ScorecardEvaluator::check(const Criterion &criterion, const HealthSubject &entity,
+    const HealthFacts &facts, QStringList *reads, std::optional<QList<LinkGroup>> &links) const
 {
     CriterionResult r;
     r.criterionId = criterion.id;
@@ -200,7 +200,7 @@ CriterionResult ScorecardEvaluator::check(const Criterion &criterion, const Enti
 
     switch (criterion.type) {
     case CriterionType::OwnerResolves: {
-        const QString written = entity.specString(u"owner").trimmed();
+        const QString written = entity.ownerText.trimmed();
         if (written.isEmpty()) {
             e = missing(fact);
             break;
@@ -218,7 +218,7 @@ CriterionResult ScorecardEvaluator::check(const Criterion &criterion, const Enti
         break;
     }
     case CriterionType::HasDescription: {
-        const QString description = entity.description().trimmed();
+        const QString description = entity.description.trimmed();
         // The start of it, on one line: enough to recognise it as the one written (and no
         // copy of a description of megabytes).
         QString start = description.left(240).simplified();
@@ -247,7 +247,7 @@ CriterionResult ScorecardEvaluator::check(const Criterion &criterion, const Enti
             e = missing(fact);
             break;
         }
-        Result<EntityRef> ref = EntityRef::parse(written, EntityRef::Context { QStringLiteral("user"), entity.ns() });
+        Result<EntityRef> ref = EntityRef::parse(written, EntityRef::Context { QStringLiteral("user"), entity.ns });
         if (!ref) {
             e = Evidence { fact, Finding::Unresolved, written, {} };
             break;
@@ -260,7 +260,7 @@ CriterionResult ScorecardEvaluator::check(const Criterion &criterion, const Enti
         break;
     }
     case CriterionType::LifecycleActive: {
-        const QString lifecycle = entity.lifecycle().trimmed();
+        const QString lifecycle = entity.lifecycle.trimmed();
         if (lifecycle.isEmpty())
             e = missing(fact);
         else if (lifecycle.compare(Deprecated, Qt::CaseInsensitive) == 0)
@@ -301,7 +301,7 @@ CriterionResult ScorecardEvaluator::check(const Criterion &criterion, const Enti
     return r;
 }
 
-Evidence ScorecardEvaluator::annotationEvidence(const Criterion &criterion, const Entity &entity) const
+Evidence ScorecardEvaluator::annotationEvidence(const Criterion &criterion, const HealthSubject &entity) const
 {
     const QString fact = ScorecardJson::factOf(criterion);
     const QString value = entity.annotation(criterion.annotation).trimmed();

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/Entity.h"
 #include "core/HealthResult.h"
+#include "core/HealthSubject.h"
 #include "core/LinkClassifier.h"
 #include "core/Scorecard.h"
 
@@ -29,7 +29,7 @@ public:
     // The live entity with this key (lower-case kind:namespace/name); nullopt when none is.
     virtual std::optional<Other> live(const QString &key) const = 0;
     // The keys of what `entity` depends on (dependsOn, either end stating it), sorted.
-    virtual QStringList dependencies(const Entity &entity) const = 0;
+    virtual QStringList dependencies(const HealthSubject &entity) const = 0;
 };
 
 // Evaluates scorecards against entities, judging dates against an injected "today".
@@ -38,13 +38,13 @@ class ScorecardEvaluator
 public:
     explicit ScorecardEvaluator(QDate today);
 
-    static bool applies(const Scorecard &scorecard, const Entity &entity);
+    static bool applies(const Scorecard &scorecard, const HealthSubject &entity);
 
     // Every criterion with its evidence, the score, band and level. `reads` (optional) gets
     // the keys of the other entities the result depends on: when one of them changes, the
     // entity is evaluated again. The risk path is not set here (DependencyRisk).
-    ScorecardResult evaluate(
-        const Scorecard &scorecard, const Entity &entity, const HealthFacts &facts, QStringList *reads = nullptr) const;
+    ScorecardResult evaluate(const Scorecard &scorecard, const HealthSubject &entity, const HealthFacts &facts,
+        QStringList *reads = nullptr) const;
 
     static HealthBand bandFor(int score);
     static MaturityLevel levelFor(int score, const MaturityThresholds &thresholds);
@@ -58,9 +58,9 @@ public:
     static std::optional<Finding> findingFromId(QStringView id);
 
 private:
-    CriterionResult check(const Criterion &criterion, const Entity &entity, const HealthFacts &facts,
+    CriterionResult check(const Criterion &criterion, const HealthSubject &entity, const HealthFacts &facts,
         QStringList *reads, std::optional<QList<LinkGroup>> &links) const;
-    Evidence annotationEvidence(const Criterion &criterion, const Entity &entity) const;
+    Evidence annotationEvidence(const Criterion &criterion, const HealthSubject &entity) const;
 
     QDate m_today;
 };

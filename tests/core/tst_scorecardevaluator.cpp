@@ -33,18 +33,18 @@ public:
         const auto it = liveEntities.constFind(key);
         return it == liveEntities.constEnd() ? std::nullopt : std::optional(*it);
     }
-    QStringList dependencies(const Entity &entity) const override { return deps.value(entity.ref().key()); }
+    QStringList dependencies(const HealthSubject &entity) const override { return deps.value(entity.ref().key()); }
 };
 
 // The document's metadata and spec, written with ' for " so the tests read as JSON does.
-Entity component(QByteArray metadataAndSpec)
+HealthSubject component(QByteArray metadataAndSpec)
 {
     const QByteArray json = "{\"apiVersion\":\"backstage.io/v1alpha1\",\"kind\":\"Component\","
         + metadataAndSpec.replace('\'', '"') + "}";
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     Q_ASSERT_X(error.error == QJsonParseError::NoError, "component", qPrintable(error.errorString()));
-    return Entity(document.object());
+    return HealthSubject::of(Entity(document.object()));
 }
 
 Criterion criterion(CriterionType type, int weight = 100)
@@ -66,7 +66,7 @@ Scorecard card(QList<Criterion> criteria)
     return s;
 }
 
-CriterionResult judge(const Criterion &c, const Entity &entity, const FakeFacts &facts = {})
+CriterionResult judge(const Criterion &c, const HealthSubject &entity, const FakeFacts &facts = {})
 {
     const ScorecardResult r = ScorecardEvaluator(Today).evaluate(card({ c }), entity, facts);
     return r.criteria.constFirst();
@@ -91,7 +91,7 @@ private Q_SLOTS:
     void ownerMustResolve()
     {
         FakeFacts facts;
-        const Entity e = component("'metadata':{'name':'a'},'spec':{'owner':'payments'}");
+        const HealthSubject e = component("'metadata':{'name':'a'},'spec':{'owner':'payments'}");
         CriterionResult r = judge(criterion(CriterionType::OwnerResolves), e, facts);
         QVERIFY(!r.passed);
         QCOMPARE(r.evidence.finding, Finding::Unresolved);
@@ -166,14 +166,15 @@ private Q_SLOTS:
     {
         FakeFacts facts;
         Criterion c = criterion(CriterionType::OnCallResolves);
-        const Entity e = component("'metadata':{'name':'a','annotations':{'cairn.dev/on-call':'ana'}},'spec':{}");
+        const HealthSubject e
+            = component("'metadata':{'name':'a','annotations':{'cairn.dev/on-call':'ana'}},'spec':{}");
         QVERIFY(!judge(c, e, facts).passed);
         facts.liveEntities.insert(QStringLiteral("user:default/ana"), { QStringLiteral("user"), {} });
         QVERIFY(judge(c, e, facts).passed);
         // A component of that name is not someone to call.
         facts.liveEntities.clear();
         facts.liveEntities.insert(QStringLiteral("component:default/ana"), { QStringLiteral("component"), {} });
-        const Entity named
+        const HealthSubject named
             = component("'metadata':{'name':'a','annotations':{'cairn.dev/on-call':'component:ana'}},'spec':{}");
         QVERIFY(!judge(c, named, facts).passed);
     }
@@ -196,7 +197,7 @@ private Q_SLOTS:
         facts.deps.insert(self, { QStringLiteral("component:default/b"), QStringLiteral("resource:default/db") });
         facts.liveEntities.insert(
             QStringLiteral("component:default/b"), { QStringLiteral("component"), QStringLiteral("production") });
-        const Entity e = component("'metadata':{'name':'a'},'spec':{}");
+        const HealthSubject e = component("'metadata':{'name':'a'},'spec':{}");
         const Criterion c = criterion(CriterionType::DependenciesHealthy);
         CriterionResult r = judge(c, e, facts);
         QVERIFY(!r.passed);
@@ -266,7 +267,7 @@ private Q_SLOTS:
         c.check = AnnotationCheck(check);
         c.value = value;
         c.number = number;
-        const Entity e = component(
+        const HealthSubject e = component(
             QStringLiteral("'metadata':{'name':'a','annotations':{'x':'%1'}},'spec':{}").arg(annotation).toUtf8());
         const CriterionResult r = judge(c, e);
         QCOMPARE(r.passed, passes);
@@ -296,7 +297,7 @@ private Q_SLOTS:
             bool ok = false;
             const double qt = text.trimmed().toDouble(&ok);
             QVERIFY2(ok, qPrintable(text));
-            const Entity e = component(
+            const HealthSubject e = component(
                 QStringLiteral("'metadata':{'name':'a','annotations':{'x':'%1'}},'spec':{}").arg(text).toUtf8());
             c.number = qt;
             QVERIFY2(judge(c, e).passed, qPrintable(text));
