@@ -13,25 +13,12 @@
 
 namespace cairn::cache::health {
 
-namespace {
-
-// A text's UTF-8 in no more memory than it needs: Qt's conversion keeps room for three bytes
-// a character, and a recompute holds every graph row's text until the evaluation is done.
-QByteArray compactUtf8(const QString &text)
-{
-    QByteArray utf8 = text.toUtf8();
-    utf8.squeeze();
-    return utf8;
-}
-
-} // namespace
-
 StoredRow StoredRow::of(const core::ScorecardResult &result)
 {
     return StoredRow { result.scorecardId.toUtf8(), result.score,
         core::ScorecardEvaluator::bandId(result.band).toUtf8(),
         core::ScorecardEvaluator::levelId(result.level).toUtf8(), result.failedIds().join(u',').toUtf8(),
-        core::ScorecardJson::resultsToJson(result).toUtf8(), result.band == core::HealthBand::Failing };
+        core::ScorecardJson::resultsToJson(result), result.band == core::HealthBand::Failing };
 }
 
 core::Result<Statement> prepareInsert(Database &db)
@@ -92,18 +79,23 @@ GraphRow GraphRow::of(const QStringList &dependencies, const QStringList &stated
 
 GraphRowText GraphRowText::of(const GraphRow &row)
 {
-    QString dependencies;
+    QByteArray dependencies;
     dependencies.reserve(64 * row.dependencies.size() + 2);
-    dependencies += u'[';
+    dependencies += '[';
     for (qsizetype i = 0; i < row.dependencies.size(); ++i) {
-        dependencies += i == 0 ? u"[" : u",[";
+        dependencies += i == 0 ? "[" : ",[";
         core::JsonText::appendString(dependencies, row.dependencies.at(i));
-        dependencies += u',';
+        dependencies += ',';
         core::JsonText::appendString(dependencies, row.seen.value(i));
-        dependencies += u']';
+        dependencies += ']';
     }
-    dependencies += u']';
-    return GraphRowText { compactUtf8(dependencies), compactUtf8(core::JsonText::stringArray(row.statedFor)) };
+    dependencies += ']';
+    // Kept in no more memory than they need: a recompute holds every graph row's text
+    // until the evaluation is done.
+    dependencies.squeeze();
+    QByteArray statedFor = core::JsonText::stringArrayUtf8(row.statedFor);
+    statedFor.squeeze();
+    return GraphRowText { std::move(dependencies), std::move(statedFor) };
 }
 
 core::Result<Statement> prepareGraphWrite(Database &db)

@@ -170,7 +170,7 @@ std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(
     risks.reserve(paths.size());
     for (auto path = paths.constBegin(); path != paths.constEnd(); ++path)
         risks.emplace_back(
-            verdicts.scored.value(path.key()).first, scorecard, core::JsonText::stringArray(path.value()).toUtf8());
+            verdicts.scored.value(path.key()).first, scorecard, core::JsonText::stringArrayUtf8(path.value()));
     return risks;
 }
 

@@ -1,7 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/JsonText.h"
 
+#include <algorithm>
+
 namespace cairn::core::JsonText {
+
+namespace {
+
+// A JSON escape for a character below 0x20, as the QString writer makes it: \u and four
+// lower-case hexadecimal digits.
+char *writeControl(char *d, char16_t c)
+{
+    constexpr char Hex[] = "0123456789abcdef";
+    *d++ = '\\';
+    *d++ = 'u';
+    *d++ = '0';
+    *d++ = '0';
+    *d++ = Hex[(c >> 4) & 0xF];
+    *d++ = Hex[c & 0xF];
+    return d;
+}
+
+} // namespace
 
 void appendString(QString &out, QStringView value)
 {
@@ -37,6 +57,79 @@ void appendString(QString &out, QStringView value)
     }
     out += value.sliced(run);
     out += u'"';
+}
+
+void appendString(QByteArray &out, QStringView value)
+{
+    // Room for the worst case, six bytes a UTF-16 unit (an escape), written in place and
+    // cut to what was written; grown by doubling, so that many strings appended to one
+    // text do not each reallocate it.
+    const qsizetype at = out.size();
+    const qsizetype most = at + 6 * value.size() + 2;
+    if (out.capacity() < most)
+        out.reserve(std::max(most, 2 * out.capacity()));
+    out.resize(most);
+    char *d = out.data() + at;
+    *d++ = '"';
+    const qsizetype size = value.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = value[i].unicode();
+        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+            *d++ = char(c);
+            continue;
+        }
+        if (c >= 0x80) {
+            // Beyond ASCII, a run at a time by Qt's own conversion: the same bytes, a lone
+            // surrogate included. A run ends only at an ASCII character, so a pair is never
+            // cut in two.
+            qsizetype end = i + 1;
+            while (end < size && value[end].unicode() >= 0x80)
+                ++end;
+            const QByteArray utf8 = value.sliced(i, end - i).toUtf8();
+            d = std::copy(utf8.cbegin(), utf8.cend(), d);
+            i = end - 1;
+            continue;
+        }
+        *d++ = '\\';
+        switch (c) {
+        case u'"':
+            *d++ = '"';
+            break;
+        case u'\\':
+            *d++ = '\\';
+            break;
+        case u'\n':
+            *d++ = 'n';
+            break;
+        case u'\r':
+            *d++ = 'r';
+            break;
+        case u'\t':
+            *d++ = 't';
+            break;
+        default:
+            d = writeControl(d - 1, c);
+        }
+    }
+    *d++ = '"';
+    out.resize(d - out.constData());
+}
+
+QByteArray stringArrayUtf8(const QStringList &values)
+{
+    QByteArray text;
+    qsizetype size = 2;
+    for (const QString &v : values)
+        size += v.size() + 3;
+    text.reserve(size);
+    text += '[';
+    for (const QString &v : values) {
+        if (text.size() > 1)
+            text += ',';
+        appendString(text, v);
+    }
+    text += ']';
+    return text;
 }
 
 QString stringArray(const QStringList &values)

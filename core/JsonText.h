@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <QStringView>
@@ -12,8 +13,13 @@ namespace cairn::core::JsonText {
 
 // `value` as a JSON string: quoted, with the characters JSON reserves escaped.
 void appendString(QString &out, QStringView value);
+// The same in UTF-8, the very bytes toUtf8() makes of the other's text, written straight
+// into `out`: what is stored goes to SQLite as UTF-8, and converting a whole text after
+// writing it cost as much as writing it.
+void appendString(QByteArray &out, QStringView value);
 
 // ["a","b",...]
 QString stringArray(const QStringList &values);
+QByteArray stringArrayUtf8(const QStringList &values);
 
 } // namespace cairn::core::JsonText

@@ -406,31 +406,31 @@ QString ScorecardJson::factOf(const Criterion &c)
     return {};
 }
 
-QString ScorecardJson::resultsToJson(const ScorecardResult &result)
+QByteArray ScorecardJson::resultsToJson(const ScorecardResult &result)
 {
     // Written as text, not built as a QJsonArray: a recompute stores one for every entity
     // and scorecard, and the array's values cost more than the evaluation itself.
-    QString text;
-    text.reserve(64 * result.criteria.size());
-    text += u'[';
+    QByteArray text;
+    text.reserve(96 * result.criteria.size() + 2);
+    text += '[';
     for (const CriterionResult &c : result.criteria) {
         if (text.size() > 1)
-            text += u',';
-        text += u'[';
+            text += ',';
+        text += '[';
         JsonText::appendString(text, c.criterionId);
-        text += c.passed ? u",1," : u",0,";
+        text += c.passed ? ",1," : ",0,";
         JsonText::appendString(text, ScorecardEvaluator::findingId(c.evidence.finding));
         if (!c.evidence.seen.isEmpty() || !c.evidence.expected.isEmpty()) {
-            text += u',';
+            text += ',';
             JsonText::appendString(text, c.evidence.seen);
         }
         if (!c.evidence.expected.isEmpty()) {
-            text += u',';
+            text += ',';
             JsonText::appendString(text, c.evidence.expected);
         }
-        text += u']';
+        text += ']';
     }
-    text += u']';
+    text += ']';
     return text;
 }
 

@@ -36,9 +36,10 @@ public:
     // cairn.dev/last-deploy"): the stored results leave it out and take it from here.
     static QString factOf(const Criterion &criterion);
 
-    // The results of one entity as compact JSON text: [[criterion id, passed 0/1, finding,
-    // seen, expected], ...]. Read back (parsed) against the scorecard they came from.
-    static QString resultsToJson(const ScorecardResult &result);
+    // The results of one entity as compact JSON text in UTF-8, as stored: [[criterion id,
+    // passed 0/1, finding, seen, expected], ...]. Read back (parsed) against the scorecard
+    // they came from.
+    static QByteArray resultsToJson(const ScorecardResult &result);
     static QList<CriterionResult> resultsFromJson(const QJsonArray &json, const Scorecard &scorecard);
 
     static QString criterionTypeId(CriterionType type);

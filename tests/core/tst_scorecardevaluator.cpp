@@ -76,7 +76,7 @@ CriterionResult judge(const Criterion &c, const HealthSubject &entity, const Fak
 QJsonArray stored(const ScorecardResult &r)
 {
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(ScorecardJson::resultsToJson(r).toUtf8(), &error);
+    const QJsonDocument document = QJsonDocument::fromJson(ScorecardJson::resultsToJson(r), &error);
     Q_ASSERT_X(error.error == QJsonParseError::NoError, "stored", qPrintable(error.errorString()));
     return document.array();
 }
