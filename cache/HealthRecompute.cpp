@@ -10,7 +10,6 @@
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
 #include "cache/StoredHealth.h"
-#include "core/DependencyRisk.h"
 #include "core/JsonText.h"
 
 #include <QElapsedTimer>
@@ -136,41 +135,21 @@ struct HealthRecompute::Pending
     QHash<StoredHealth::RowKey, StoredHealth::Digest> riskPaths; // digests of those stored before
 };
 
-// Per scorecard, the entities at risk through a dependency with their path. Only those that
-// can reach a failing one are walked: found by going up from the failing ones through their
-// dependents.
+// Per scorecard, the entities it scored that are at risk through a dependency, with their path.
 std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(
-    int scorecard, const CatalogFacts &facts, const Verdicts &verdicts, const QHash<QString, QStringList> &dependents)
+    int scorecard, const Verdicts &verdicts, const RiskGraph &graph)
 {
     const QSet<QString> &failingHere = verdicts.failing.at(scorecard);
     if (failingHere.isEmpty())
         return {};
-    QSet<QString> reaches;
-    QQueue<QString> queue;
-    for (const QString &key : failingHere)
-        queue.enqueue(key);
-    while (!queue.isEmpty()) {
-        for (const QString &up : dependents.value(queue.dequeue())) {
-            if (!reaches.contains(up)) {
-                reaches.insert(up);
-                queue.enqueue(up);
-            }
-        }
-    }
-    QStringList scored;
-    for (const QString &key : std::as_const(reaches)) {
+    const auto paths = graph.paths(failingHere, [&verdicts, scorecard](const QString &key) {
         const auto it = verdicts.scored.constFind(key);
-        if (it != verdicts.scored.constEnd() && it->second.contains(scorecard))
-            scored.append(key);
-    }
-    const QHash<QString, QStringList> paths = core::DependencyRisk::pathsFrom(
-        scored, [&facts](const QString &k) { return facts.dependenciesOf(k); },
-        [&failingHere](const QString &k) { return failingHere.contains(k); });
+        return it != verdicts.scored.constEnd() && it->second.contains(scorecard);
+    });
     std::vector<Risk> risks;
     risks.reserve(paths.size());
-    for (auto path = paths.constBegin(); path != paths.constEnd(); ++path)
-        risks.emplace_back(
-            verdicts.scored.value(path.key()).first, scorecard, core::JsonText::stringArrayUtf8(path.value()));
+    for (const auto &[key, path] : paths)
+        risks.emplace_back(verdicts.scored.value(key).first, scorecard, core::JsonText::stringArrayUtf8(path));
     return risks;
 }
 
@@ -216,8 +195,7 @@ core::Status HealthRecompute::run()
             f.waitForFinished();
     });
     for (qsizetype s = 0; s < m_policy.scorecards.size(); ++s)
-        risks.append(QtConcurrent::run(
-            [&facts, &verdicts, &graph, s] { return risksOf(int(s), facts, verdicts, graph.dependents); }));
+        risks.append(QtConcurrent::run([&verdicts, &graph, s] { return risksOf(int(s), verdicts, graph.risk); }));
     CAIRN_TRY(forgetUnscored(pending.unscored));
     CAIRN_TRY(writeGraph(graph.rows));
     traced("dependency graph written");
@@ -254,9 +232,7 @@ HealthRecompute::Graph HealthRecompute::graphOf(const CatalogFacts &facts)
         graph.rows.emplace_back(key,
             health::GraphRowText::of(
                 health::GraphRow::of(facts.dependenciesOf(key), facts.allStatedFor().value(key), facts)));
-    for (auto it = facts.allDependencies().constBegin(); it != facts.allDependencies().constEnd(); ++it)
-        for (const QString &dependency : it.value())
-            graph.dependents[dependency].append(it.key());
+    graph.risk = RiskGraph(facts.allDependencies());
     return graph;
 }
 

@@ -3,6 +3,7 @@
 
 #include "cache/HealthEvaluation.h"
 #include "cache/HealthPolicy.h"
+#include "cache/RiskGraph.h"
 #include "cache/StoredHealth.h"
 #include "core/Result.h"
 
@@ -43,11 +44,11 @@ private:
     struct Verdicts;
     struct Pending;
     using Risk = std::tuple<qint64, int, QByteArray>; // entity id, scorecard index, path (JSON, UTF-8)
-    // health_dependencies' rows as they are written, and every entity's dependents.
+    // health_dependencies' rows as they are written, and the graph the risk paths are found on.
     struct Graph
     {
         std::vector<std::pair<QString, health::GraphRowText>> rows;
-        QHash<QString, QStringList> dependents;
+        RiskGraph risk;
     };
 
     static Graph graphOf(const CatalogFacts &facts);
@@ -55,8 +56,7 @@ private:
     core::Status writeGraph(const std::vector<std::pair<QString, health::GraphRowText>> &rows);
     core::Status evaluate(const CatalogFacts &facts, Verdicts &verdicts, Pending &pending);
     core::Status writeWorst(Pending &pending);
-    static std::vector<Risk> risksOf(int scorecard, const CatalogFacts &facts, const Verdicts &verdicts,
-        const QHash<QString, QStringList> &dependents);
+    static std::vector<Risk> risksOf(int scorecard, const Verdicts &verdicts, const RiskGraph &graph);
     std::vector<Risk> sorted(std::vector<Risk> risks) const;
     core::Status writeRisk(const std::vector<Risk> &risks, QHash<StoredHealth::RowKey, StoredHealth::Digest> stored);
 
