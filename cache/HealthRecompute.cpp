@@ -129,8 +129,8 @@ struct HealthRecompute::Verdicts
 // What the evaluation leaves for the writer once every entity is stored.
 struct HealthRecompute::Pending
 {
-    QString kindsJson; // the kinds the scorecards are limited to, as JSON; empty for every kind
-    std::vector<std::pair<qint64, std::optional<std::pair<int, QString>>>> worst; // entities to set
+    // Entities whose worst score to set; nullopt to clear it (removed, or of another kind).
+    std::vector<std::pair<qint64, std::optional<std::pair<int, QString>>>> worst;
     QList<qint64> unscored; // entities with stored health that the scan did not come to
     QHash<StoredHealth::RowKey, StoredHealth::Digest> riskPaths; // digests of those stored before
 };
@@ -294,19 +294,21 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
         for (const QString &k : s.appliesTo.kinds)
             kinds.append(k.toLower());
     }
-    if (!kinds.isEmpty())
-        pending.kindsJson = core::JsonText::stringArray(kinds);
-    const QString &kindsJson = pending.kindsJson;
-    const QString ofKinds = QStringLiteral(" AND kind IN (SELECT value FROM json_each(:kinds))");
+    const QString scored = QStringLiteral("removed_at IS NULL")
+        + (kinds.isEmpty() ? QString() : QStringLiteral(" AND kind IN (SELECT value FROM json_each(:kinds))"));
 
     // In id order (a scan of the table, not of an index by kind): the health rows then go
     // in at the end of their table, and the entities' rows are read and updated in order.
+    // The scan also finds those the scorecards do not look at that hold a worst score
+    // (removed, or of another kind), for it to be cleared, without a scan of its own; their
+    // documents are not read.
     CAIRN_TRY_ASSIGN(Statement entities,
-        m_db.prepare(QStringLiteral("SELECT id, key, document, health_score, health_band FROM entities NOT INDEXED "
-                                    "WHERE removed_at IS NULL")
-            + (kinds.isEmpty() ? QString() : ofKinds)));
+        m_db.prepare(QStringLiteral("SELECT id, key, CASE WHEN %1 THEN document END, health_score, health_band "
+                                    "FROM entities NOT INDEXED WHERE (%1) OR health_score IS NOT NULL OR "
+                                    "health_band IS NOT NULL")
+                         .arg(scored)));
     if (!kinds.isEmpty())
-        entities.bind(":kinds", kindsJson);
+        entities.bind(":kinds", core::JsonText::stringArray(kinds));
     CAIRN_TRY_ASSIGN(Statement upsert, health::prepareUpsert(m_db));
     CAIRN_TRY_ASSIGN(
         Statement dropRow, m_db.prepare(QStringLiteral("DELETE FROM health WHERE entity_id = ?1 AND scorecard = ?2")));
@@ -374,6 +376,10 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
     StoredHealth stored;
     CAIRN_TRY(stored.open(m_db));
     CAIRN_TRY(forEachRow(entities, [&](const Statement &row) -> core::Status {
+        if (row.isNull(2)) { // not scored, and holds a worst score
+            pending.worst.emplace_back(row.int64(0), std::nullopt);
+            return {};
+        }
         Input in { row.int64(0), row.text(1), row.utf8(2, health::kDocumentRoom), std::nullopt, {} };
         if (!row.isNull(3))
             in.worstBefore = std::pair { row.int32(3), row.text(4) };
@@ -392,8 +398,8 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
 
 core::Status HealthRecompute::writeWorst(Pending &pending)
 {
-    // Each entity's worst scorecard, where it changed, in the table's order; then those no
-    // scorecard looked at (removed, or of another kind) lose theirs.
+    // Each entity's worst scorecard where it changed, and theirs cleared that no scorecard
+    // looked at (removed, or of another kind), in the table's order.
     std::sort(
         pending.worst.begin(), pending.worst.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     CAIRN_TRY_ASSIGN(Statement setWorst,
@@ -410,16 +416,7 @@ core::Status HealthRecompute::writeWorst(Pending &pending)
         }
         CAIRN_TRY(setWorst.exec());
     }
-    CAIRN_TRY_ASSIGN(Statement clear,
-        m_db.prepare(QStringLiteral("UPDATE entities SET health_score = NULL, health_band = NULL "
-                                    "WHERE (health_score IS NOT NULL OR health_band IS NOT NULL) AND (removed_at "
-                                    "IS NOT NULL")
-            + (pending.kindsJson.isEmpty()
-                    ? QStringLiteral(")")
-                    : QStringLiteral(" OR kind NOT IN (SELECT value FROM json_each(:kinds)))"))));
-    if (!pending.kindsJson.isEmpty())
-        clear.bind(":kinds", pending.kindsJson);
-    return clear.exec();
+    return {};
 }
 
 std::vector<HealthRecompute::Risk> HealthRecompute::sorted(std::vector<Risk> risks) const

@@ -506,6 +506,10 @@ private Q_SLOTS:
             "INSERT INTO health_dependencies VALUES('component:default/nowhere', '[]', '[]');"
             "UPDATE health_dependencies SET dependencies = '[]' WHERE entity_key = 'component:default/legacy-shop';"
             "UPDATE entities SET health_score = 99, health_band = 'passing' WHERE id = %3;"
+            // A worst score on an entity no scorecard looks at, and half of one on another.
+            "UPDATE entities SET health_score = 5, health_band = 'failing' "
+            "  WHERE id = (SELECT min(id) FROM entities WHERE kind = 'group');"
+            "UPDATE entities SET health_band = 'passing' WHERE id = (SELECT max(id) FROM entities WHERE kind = 'user');"
             "UPDATE health_writes SET n = 0;")
                             .arg(checkout, legacy, resizer)));
         QVERIFY(healthRows(db) != right);
