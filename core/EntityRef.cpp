@@ -165,7 +165,12 @@ bool EntityRef::isKind(QStringView kind) const
 
 QString EntityRef::toString() const
 {
-    return QStringLiteral("%1:%2/%3").arg(m_kind, m_namespace, m_name);
+    // Joined, not formatted with arg(): a health evaluation writes refs into its evidence,
+    // for every component of a recompute.
+    QString text;
+    text.reserve(m_kind.size() + m_namespace.size() + m_name.size() + 2);
+    text.append(m_kind).append(u':').append(m_namespace).append(u'/').append(m_name);
+    return text;
 }
 
 } // namespace cairn::core
