@@ -21,6 +21,25 @@ char *writeControl(char *d, char16_t c)
     return d;
 }
 
+// ["a","b",...] as a QString or as UTF-8, by the appendString of either.
+template<typename Text> Text arrayOf(const QStringList &values)
+{
+    using Char = typename Text::value_type; // QChar or char
+    Text text;
+    qsizetype size = 2;
+    for (const QString &v : values)
+        size += v.size() + 3;
+    text.reserve(size);
+    text += Char(u'[');
+    for (const QString &v : values) {
+        if (text.size() > 1)
+            text += Char(u',');
+        appendString(text, v);
+    }
+    text += Char(u']');
+    return text;
+}
+
 } // namespace
 
 void appendString(QString &out, QStringView value)
@@ -117,36 +136,12 @@ void appendString(QByteArray &out, QStringView value)
 
 QByteArray stringArrayUtf8(const QStringList &values)
 {
-    QByteArray text;
-    qsizetype size = 2;
-    for (const QString &v : values)
-        size += v.size() + 3;
-    text.reserve(size);
-    text += '[';
-    for (const QString &v : values) {
-        if (text.size() > 1)
-            text += ',';
-        appendString(text, v);
-    }
-    text += ']';
-    return text;
+    return arrayOf<QByteArray>(values);
 }
 
 QString stringArray(const QStringList &values)
 {
-    QString text;
-    qsizetype size = 2;
-    for (const QString &v : values)
-        size += v.size() + 3;
-    text.reserve(size);
-    text += u'[';
-    for (const QString &v : values) {
-        if (text.size() > 1)
-            text += u',';
-        appendString(text, v);
-    }
-    text += u']';
-    return text;
+    return arrayOf<QString>(values);
 }
 
 } // namespace cairn::core::JsonText
