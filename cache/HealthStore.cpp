@@ -7,6 +7,7 @@
 #include "cache/HealthDocument.h"
 #include "cache/HealthEvaluation.h"
 #include "cache/HealthRecompute.h"
+#include "cache/RiskGraph.h"
 #include "cache/SqlTry.h"
 #include "cache/Statement.h"
 #include "core/DependencyRisk.h"
@@ -620,28 +621,27 @@ core::Result<QHash<QString, QList<core::ScorecardResult>>> HealthStore::evaluate
         if (!results.isEmpty())
             all.emplace(row.text(0), std::move(results));
     }));
-    // Risk, within what was evaluated here, one pass per scorecard.
+    // Risk, within what was evaluated here, one pass per scorecard over the graph a
+    // recompute walks.
+    const RiskGraph graph(facts.allDependencies());
     for (const core::Scorecard &scorecard : m_policy.scorecards) {
-        QStringList keys;
+        const auto resultOf = [&all, &scorecard](const QString &key) -> const core::ScorecardResult * {
+            const auto results = all.constFind(key);
+            if (results != all.cend())
+                for (const core::ScorecardResult &r : *results)
+                    if (r.scorecardId == scorecard.id)
+                        return &r;
+            return nullptr;
+        };
+        QSet<QString> failing;
         for (auto it = all.cbegin(); it != all.cend(); ++it)
-            for (const core::ScorecardResult &r : it.value())
+            if (const core::ScorecardResult *r = resultOf(it.key()); r && r->band == core::HealthBand::Failing)
+                failing.insert(it.key());
+        const auto paths = graph.paths(failing, [&resultOf](const QString &key) { return resultOf(key) != nullptr; });
+        for (const auto &[key, path] : paths)
+            for (core::ScorecardResult &r : all[key])
                 if (r.scorecardId == scorecard.id)
-                    keys.append(it.key());
-        const QHash<QString, QStringList> paths = core::DependencyRisk::pathsFrom(
-            keys, [&facts](const QString &k) { return facts.dependenciesOf(k); },
-            [&all, &scorecard](const QString &k) {
-                const auto results = all.constFind(k);
-                if (results == all.cend())
-                    return false;
-                for (const core::ScorecardResult &other : *results)
-                    if (other.scorecardId == scorecard.id)
-                        return other.band == core::HealthBand::Failing;
-                return false;
-            });
-        for (auto path = paths.constBegin(); path != paths.constEnd(); ++path)
-            for (core::ScorecardResult &r : all[path.key()])
-                if (r.scorecardId == scorecard.id)
-                    r.riskPath = path.value();
+                    r.riskPath = path;
     }
     return all;
 }

@@ -11,7 +11,9 @@ namespace cairn::core {
 
 // "At risk through a dependency": an entity that depends, directly or through others, on
 // one that fails a scorecard. The path shown is the shortest one, and among those the first
-// in key order, so that a full recompute and an incremental one find the same path.
+// in key order, so that a full recompute and an incremental one find the same path: this
+// walk is the one an update makes from a few entities, and cache::RiskGraph finds its very
+// paths for a whole catalog at once.
 class DependencyRisk
 {
 public:
@@ -23,12 +25,6 @@ public:
     // `maxVisited` entities, so a hub cannot make it unbounded.
     static QStringList pathFrom(
         const QString &key, const Dependencies &dependencies, const Failing &failing, int maxVisited = 100000);
-
-    // The path of each of `keys`, the very one pathFrom finds (keys without one are left
-    // out), in one pass over the part of the graph below them: a walk per key would cost the
-    // square of that part on a large catalog. Each key's dependencies and verdict are read once.
-    static QHash<QString, QStringList> pathsFrom(
-        const QList<QString> &keys, const Dependencies &dependencies, const Failing &failing);
 };
 
 } // namespace cairn::core

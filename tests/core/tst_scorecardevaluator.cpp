@@ -411,46 +411,6 @@ private Q_SLOTS:
         // A cycle with nothing failing ends.
         const auto none = [](const QString &) { return false; };
         QCOMPARE(DependencyRisk::pathFrom(u"a"_s, dependencies, none), QStringList());
-        QCOMPARE(DependencyRisk::pathsFrom({ u"a"_s, u"e"_s }, dependencies, failing),
-            (QHash<QString, QStringList> { { u"a"_s, { u"a"_s, u"b"_s, u"c"_s, u"e"_s } } }));
-    }
-
-    void riskOfManyIsTheRiskOfEach_data()
-    {
-        QTest::addColumn<int>("seed");
-        for (int seed = 1; seed <= 40; ++seed)
-            QTest::addRow("graph %d", seed) << seed;
-    }
-
-    // pathsFrom answers for many keys in one pass; on any graph, cycles and failing entities
-    // that depend on failing ones included, each answer is the one walk of pathFrom gives.
-    void riskOfManyIsTheRiskOfEach()
-    {
-        QFETCH(int, seed);
-        QRandomGenerator random { quint32(seed) };
-        const int size = 5 + random.bounded(60);
-        QHash<QString, QStringList> deps;
-        QSet<QString> failingKeys;
-        const auto name = [](int i) { return u"e%1"_s.arg(i, 3, 10, QLatin1Char('0')); };
-        for (int i = 0; i < size; ++i) {
-            QStringList out;
-            for (int d = random.bounded(4); d > 0; --d)
-                out.append(name(random.bounded(size)));
-            out.sort();
-            out.removeDuplicates();
-            deps.insert(name(i), out);
-            if (random.bounded(100) < 12)
-                failingKeys.insert(name(i));
-        }
-        const auto dependencies = [&deps](const QString &k) { return deps.value(k); };
-        const auto failing = [&failingKeys](const QString &k) { return failingKeys.contains(k); };
-        QStringList keys;
-        for (int i = 0; i < size; ++i)
-            if (random.bounded(3) != 0)
-                keys.append(name(i));
-        const QHash<QString, QStringList> many = DependencyRisk::pathsFrom(keys, dependencies, failing);
-        for (const QString &key : std::as_const(keys))
-            QCOMPARE(many.value(key), DependencyRisk::pathFrom(key, dependencies, failing));
     }
 };
 

@@ -242,6 +242,32 @@ private Q_SLOTS:
         QVERIFY(db.queryInt(QStringLiteral("SELECT count(*) FROM v_health WHERE at_risk_via IS NOT NULL")).value() > 0);
     }
 
+    // Scorecards evaluated on the spot (`cairn health --scorecards`), not stored, find what
+    // the stored health holds for the same scorecards: scores, bands and risk paths.
+    void onTheSpotEvaluationEqualsStoredHealth()
+    {
+        const auto policy = builtInPolicy();
+        QTemporaryDir dir;
+        auto cache = sampleCache(dir, policy);
+        QVERIFY(cache);
+        HealthReader reader(cache->database());
+        const core::Result<QList<EntityHealth>> stored = reader.list({});
+        const core::Result<QList<EntityHealth>> onTheSpot = reader.evaluate(*policy, {});
+        QVERIFY(stored && onTheSpot);
+        const auto lines = [](const QList<EntityHealth> &list) {
+            QStringList out;
+            for (const EntityHealth &h : list)
+                out.append(QStringList {
+                    h.key, h.result.scorecardId, QString::number(h.result.score), h.result.riskPath.join(u' ') }
+                               .join(u'|'));
+            out.sort();
+            return out;
+        };
+        QCOMPARE(lines(*onTheSpot), lines(*stored));
+        QVERIFY(std::any_of(
+            stored->cbegin(), stored->cend(), [](const EntityHealth &h) { return !h.result.riskPath.isEmpty(); }));
+    }
+
     void incrementalUpdateEqualsRecompute()
     {
         const auto policy = builtInPolicy();
