@@ -7,6 +7,7 @@
 
 #include <QFuture>
 #include <QScopeGuard>
+#include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -17,15 +18,20 @@ namespace cairn::cache {
 
 namespace {
 
+// Rows handed to the pool at a time, to be made into facts while the writer reads on:
+// enough that a handover costs nothing next to the making, few enough at 100,000
+// entities that the last batch leaves little to wait for.
+constexpr size_t RowsPerBatch = 8192;
+
 // Texts of rows as they are read, one after another in one buffer: made into QStrings off
 // the reading thread.
 class Texts
 {
 public:
-    void reserve(qsizetype count, qsizetype bytesEach)
+    void reserve(size_t count, qsizetype bytesEach)
     {
-        m_ends.reserve(size_t(count));
-        m_bytes.reserve(count * bytesEach);
+        m_ends.reserve(count);
+        m_bytes.reserve(qsizetype(count) * bytesEach);
     }
     void add(QByteArrayView utf8)
     {
@@ -44,8 +50,8 @@ private:
     std::vector<qsizetype> m_ends;
 };
 
-// The live entities, in id order.
-struct LiveRows
+// A batch of live entities as read, in id order.
+struct EntityRows
 {
     std::vector<qint64> ids;
     Texts keys;
@@ -53,7 +59,40 @@ struct LiveRows
     Texts lifecycles;
 };
 
-// The dependsOn and dependencyOf relations, by origin.
+// The same made into facts.
+struct Entities
+{
+    QStringList keys;
+    std::vector<core::HealthFacts::Other> others;
+    QStringList words; // what the others' kinds and lifecycles are lent from
+};
+
+Entities madeEntities(EntityRows rows)
+{
+    Entities out;
+    out.keys.reserve(qsizetype(rows.ids.size()));
+    out.others.reserve(rows.ids.size());
+    // Kinds and lifecycles are a handful of words: each is made once a batch, and lent to
+    // the entities without a count of references. The evaluation's threads copy them on
+    // every look-up, and counting on one string from several threads at once costs more
+    // than the look-up (bench/README.md, Health).
+    QHash<QByteArray, QString> words;
+    const auto word = [&words](QByteArrayView utf8) {
+        // Looked up in place, without a copy: only a word not met before is kept.
+        auto it = words.constFind(QByteArray::fromRawData(utf8.data(), utf8.size()));
+        if (it == words.constEnd())
+            it = words.insert(utf8.toByteArray(), QString::fromUtf8(utf8));
+        return QString::fromRawData(it->constData(), it->size());
+    };
+    for (size_t i = 0; i < rows.ids.size(); ++i) {
+        out.keys.append(rows.keys.text(i));
+        out.others.push_back(core::HealthFacts::Other { word(rows.kinds.at(i)), word(rows.lifecycles.at(i)) });
+    }
+    out.words = words.values();
+    return out;
+}
+
+// A batch of dependsOn and dependencyOf relations as read, by origin.
 struct RelationRows
 {
     std::vector<qint64> origins;
@@ -61,45 +100,81 @@ struct RelationRows
     std::vector<char> dependsOn; // else dependencyOf
 };
 
-// What a run of relations states, its origins' keys found by id among the live ones.
-struct Stated
+// The same with their targets made into QStrings and their origins found among the live
+// entities (by binary search of their ids, in id order): an index into those, -1 for
+// an origin that is not live.
+struct Relations
 {
-    QHash<QString, QStringList> dependsOn; // by origin, in the order read
-    std::vector<std::pair<QString, QString>> dependencyOf; // origin, target
+    std::vector<qsizetype> origins;
+    QStringList targets;
+    std::vector<char> dependsOn;
 };
 
-Stated statedIn(
-    const RelationRows &rows, size_t begin, size_t end, const std::vector<qint64> &ids, const QStringList &keys)
+Relations madeRelations(RelationRows rows, const std::vector<qint64> &ids)
 {
-    Stated stated;
-    const auto keyOf = [&ids, &keys](qint64 id) -> const QString * {
-        const auto it = std::lower_bound(ids.cbegin(), ids.cend(), id);
-        return it != ids.cend() && *it == id ? &keys.at(it - ids.cbegin()) : nullptr;
-    };
-    // An origin's dependsOn come together: gathered and added to its list at once.
-    qint64 lastOrigin = -1;
-    const QString *origin = nullptr; // of lastOrigin; null when it is not live
-    QStringList gathered;
-    const auto addGathered = [&stated, &origin, &gathered] {
-        if (origin && !gathered.isEmpty())
-            stated.dependsOn[*origin].append(gathered);
-        gathered.clear();
-    };
-    for (size_t i = begin; i < end; ++i) {
-        if (const qint64 id = rows.origins[i]; id != lastOrigin) {
-            addGathered();
-            lastOrigin = id;
-            origin = keyOf(id);
-        }
-        if (!origin)
-            continue;
-        if (rows.dependsOn[i])
-            gathered.append(rows.targets.text(i));
-        else
-            stated.dependencyOf.emplace_back(*origin, rows.targets.text(i));
+    Relations out { {}, {}, std::move(rows.dependsOn) };
+    out.origins.reserve(rows.origins.size());
+    out.targets.reserve(qsizetype(rows.origins.size()));
+    for (size_t i = 0; i < rows.origins.size(); ++i) {
+        const auto it = std::lower_bound(ids.cbegin(), ids.cend(), rows.origins[i]);
+        out.origins.push_back(it != ids.cend() && *it == rows.origins[i] ? it - ids.cbegin() : -1);
+        out.targets.append(rows.targets.text(i));
     }
-    addGathered();
-    return stated;
+    return out;
+}
+
+void sortUnique(QStringList &list)
+{
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+}
+
+// Into `byOrigin`, the dependsOn targets of the origins from `from` up to `to` (indexes of
+// live entities), moved out of the batches, each list sorted.
+void gather(std::vector<Relations> &batches, std::vector<QStringList> &byOrigin, qsizetype from, qsizetype to)
+{
+    for (Relations &batch : batches) {
+        for (size_t i = 0; i < batch.origins.size(); ++i) {
+            const qsizetype at = batch.origins[i];
+            if (batch.dependsOn[i] && at >= from && at < to)
+                byOrigin[size_t(at)].append(std::move(batch.targets[qsizetype(i)]));
+        }
+    }
+    for (qsizetype at = from; at < to; ++at)
+        sortUnique(byOrigin[size_t(at)]);
+}
+
+// Runs `make` on the pool for each batch a scan of `query` fills with `add`, while it reads
+// on; appends the futures to `batches`, in the order read.
+template<typename Rows, typename Made, typename Add, typename Make>
+core::Status readInBatches(Statement &query, Add add, Make make, QList<QFuture<Made>> &batches)
+{
+    Rows rows;
+    size_t count = 0;
+    const auto handOver = [&] {
+        batches.append(
+            QtConcurrent::run([make, batch = std::exchange(rows, {})]() mutable { return make(std::move(batch)); }));
+        count = 0;
+    };
+    CAIRN_TRY(forEachRow(query, [&](const Statement &row) {
+        add(rows, row);
+        if (++count == RowsPerBatch)
+            handOver();
+    }));
+    if (count > 0)
+        handOver();
+    return {};
+}
+
+// Each future's result, in order; every one waited for whatever comes of the others.
+template<typename T> std::vector<T> takeAll(QList<QFuture<T>> &futures)
+{
+    std::vector<T> all;
+    all.reserve(size_t(futures.size()));
+    // Taken out of the future first: Qt waits forever on a future whose result was taken.
+    for (QFuture<T> &f : futures)
+        all.push_back(std::exchange(f, {}).takeResult());
+    return all;
 }
 
 } // namespace
@@ -107,16 +182,9 @@ Stated statedIn(
 core::Status CatalogFacts::load(Database &db)
 {
     // SQLite is read on this thread, and the rows are made into facts on the pool while it
-    // reads on: the live entities' while it reads the relations, and the relations' in two
-    // halves at once. At 100,000 entities this halves what a recompute waits before it
-    // evaluates anything (bench/README.md, Health).
-    CAIRN_TRY_ASSIGN(
-        const qint64 entities, db.queryInt(QStringLiteral("SELECT count(*) FROM entities WHERE removed_at IS NULL")));
-    LiveRows live;
-    live.ids.reserve(size_t(entities));
-    live.keys.reserve(entities, 48);
-    live.kinds.reserve(entities, 9);
-    live.lifecycles.reserve(entities, 10);
+    // reads on, a batch at a time: at 100,000 entities the pool's share then costs the
+    // recompute only what is left when the last row is read (bench/README.md, Health).
+    //
     // A scan of the table: the partial indexes SQLite would pick instead cover none of these
     // columns, and read the rows out of order. In id order, which the scan is in (SQLite
     // sorts nothing for it) and the search by id needs.
@@ -124,82 +192,102 @@ core::Status CatalogFacts::load(Database &db)
         db.prepare(QStringLiteral(
             "SELECT id, key, kind, coalesce(lifecycle, '') FROM entities NOT INDEXED WHERE removed_at IS NULL "
             "ORDER BY id")));
-    CAIRN_TRY(forEachRow(liveRows, [&live](const Statement &row) {
-        live.ids.push_back(row.int64(0));
-        live.keys.add(row.utf8View(1));
-        live.kinds.add(row.utf8View(2));
-        live.lifecycles.add(row.utf8View(3));
-    }));
+    std::vector<qint64> ids; // of the live entities, in id order
+    QList<QFuture<Entities>> entityBatches;
+    const auto waitForEntities = qScopeGuard([&entityBatches] {
+        for (QFuture<Entities> &f : entityBatches)
+            f.waitForFinished();
+    });
+    const auto addEntity = [&ids](EntityRows &rows, const Statement &row) {
+        if (rows.ids.empty()) {
+            rows.ids.reserve(RowsPerBatch);
+            rows.keys.reserve(RowsPerBatch, 48);
+            rows.kinds.reserve(RowsPerBatch, 9);
+            rows.lifecycles.reserve(RowsPerBatch, 10);
+        }
+        ids.push_back(row.int64(0));
+        rows.ids.push_back(ids.back());
+        rows.keys.add(row.utf8View(1));
+        rows.kinds.add(row.utf8View(2));
+        rows.lifecycles.add(row.utf8View(3));
+    };
+    CAIRN_TRY(readInBatches<EntityRows>(liveRows, addEntity, &madeEntities, entityBatches));
 
-    // Live entities' keys by id, in id order: a relation's origin is found by binary search,
-    // without a hash of 100,000 entries.
+    // Keys by id, in id order: a relation's origin is found by binary search, without a
+    // hash of 100,000 entries. The hash of live entities is made while the relations are read.
     QStringList keys;
-    QFuture<void> liveMade = QtConcurrent::run([this, &live, &keys] {
-        keys.reserve(qsizetype(live.ids.size()));
-        m_live.reserve(qsizetype(live.ids.size()));
-        // Kinds and lifecycles are a handful of words: each is made once and shared.
-        QHash<QByteArray, QString> words;
-        const auto word = [&words](QByteArrayView utf8) {
-            // Looked up in place, without a copy: only a word not met before is kept.
-            auto it = words.constFind(QByteArray::fromRawData(utf8.data(), utf8.size()));
-            if (it == words.constEnd())
-                it = words.insert(utf8.toByteArray(), QString::fromUtf8(utf8));
-            return *it;
-        };
-        for (size_t i = 0; i < live.ids.size(); ++i) {
-            keys.append(live.keys.text(i));
-            m_live.insert(keys.constLast(), Other { word(live.kinds.at(i)), word(live.lifecycles.at(i)) });
+    QFuture<void> liveMade = QtConcurrent::run([this, &entityBatches, &keys, count = ids.size()] {
+        keys.reserve(qsizetype(count));
+        m_live.reserve(qsizetype(count));
+        for (Entities &batch : takeAll(entityBatches)) {
+            for (qsizetype i = 0; i < batch.keys.size(); ++i)
+                m_live.insert(batch.keys.at(i), std::move(batch.others[size_t(i)]));
+            keys.append(std::move(batch.keys));
+            m_words.append(std::move(batch.words));
         }
     });
     const auto waitForLive = qScopeGuard([&liveMade] { liveMade.waitForFinished(); });
 
     // Either end may state a dependency: A dependsOn B, or B dependencyOf A. The relations
     // are read alone and their origin looked up in memory: joined in SQL, each relation's
-    // origin is a random read of the entities table. They come by origin (the table's key
-    // leads with it).
-    RelationRows relations;
+    // origin is a random read of the entities table. SQLite reads them from an index by
+    // target, so an origin's relations come apart: they are gathered by origin below.
     CAIRN_TRY_ASSIGN(Statement relationRows,
         db.prepare(QStringLiteral("SELECT origin_id, target_key, type = 'dependsOn' FROM relations "
                                   "WHERE type IN ('dependsOn', 'dependencyOf')")));
-    CAIRN_TRY(forEachRow(relationRows, [&relations](const Statement &row) {
-        relations.origins.push_back(row.int64(0));
-        relations.targets.add(row.utf8View(1));
-        relations.dependsOn.push_back(row.int64(2) != 0 ? 1 : 0);
-    }));
+    const auto addRelation = [](RelationRows &rows, const Statement &row) {
+        if (rows.origins.empty()) {
+            rows.origins.reserve(RowsPerBatch);
+            rows.targets.reserve(RowsPerBatch, 32);
+            rows.dependsOn.reserve(RowsPerBatch);
+        }
+        rows.origins.push_back(row.int64(0));
+        rows.targets.add(row.utf8View(1));
+        rows.dependsOn.push_back(row.int64(2) != 0 ? 1 : 0);
+    };
+    QList<QFuture<Relations>> relationBatches;
+    const auto waitForRelations = qScopeGuard([&relationBatches] {
+        for (QFuture<Relations> &f : relationBatches)
+            f.waitForFinished();
+    });
+    const auto makeRelations = [&ids](RelationRows rows) { return madeRelations(std::move(rows), ids); };
+    CAIRN_TRY(readInBatches<RelationRows>(relationRows, addRelation, makeRelations, relationBatches));
+    std::vector<Relations> relations = takeAll(relationBatches);
     liveMade.waitForFinished();
 
-    // In two halves, split where an origin's relations end: one on the pool, one here.
-    const size_t count = relations.origins.size();
-    size_t half = count / 2;
-    while (half > 0 && half < count && relations.origins[half] == relations.origins[half - 1])
-        ++half;
-    QFuture<Stated> firstHalf
-        = QtConcurrent::run([&relations, &live, &keys, half] { return statedIn(relations, 0, half, live.ids, keys); });
+    // Each live entity's dependencies, by its index: half of them gathered on the pool, half
+    // here, then put in the hash in one go.
+    std::vector<QStringList> byOrigin(ids.size());
+    const auto half = qsizetype(ids.size() / 2);
+    QFuture<void> firstHalf
+        = QtConcurrent::run([&relations, &byOrigin, half] { gather(relations, byOrigin, 0, half); });
     const auto waitForFirst = qScopeGuard([&firstHalf] { firstHalf.waitForFinished(); });
-    Stated second = statedIn(relations, half, count, live.ids, keys);
-    // Taken out of the future first: Qt waits forever on a future whose result was taken.
-    Stated first = std::exchange(firstHalf, {}).takeResult();
-    // Appended, not replaced: were an origin's relations not all together, each half
-    // would hold some of them.
-    m_deps = std::move(first.dependsOn);
-    m_deps.reserve(m_deps.size() + second.dependsOn.size());
-    for (auto it = second.dependsOn.begin(); it != second.dependsOn.end(); ++it)
-        m_deps[it.key()].append(std::move(it.value()));
-    for (const Stated *stated : { &first, &second }) {
-        for (const auto &[origin, target] : stated->dependencyOf) {
+    gather(relations, byOrigin, half, qsizetype(ids.size()));
+    firstHalf.waitForFinished();
+    m_deps.reserve(qsizetype(
+        std::count_if(byOrigin.cbegin(), byOrigin.cend(), [](const QStringList &list) { return !list.isEmpty(); })));
+    for (size_t at = 0; at < byOrigin.size(); ++at)
+        if (!byOrigin[at].isEmpty())
+            m_deps.insert(keys.at(qsizetype(at)), std::move(byOrigin[at]));
+    // B dependencyOf A is A's dependency too: such lists are sorted again.
+    QSet<QString> unsorted;
+    for (const Relations &batch : relations) {
+        for (size_t i = 0; i < batch.origins.size(); ++i) {
+            if (batch.dependsOn[i] || batch.origins[i] < 0)
+                continue;
+            const QString &origin = keys.at(batch.origins[i]);
+            const QString &target = batch.targets.at(qsizetype(i));
             m_deps[target].append(origin);
+            unsorted.insert(target);
             m_statedFor[origin].append(target);
         }
     }
-    for (QHash<QString, QStringList> *lists : { &m_deps, &m_statedFor }) {
-        for (QStringList &list : *lists) {
-            std::sort(list.begin(), list.end());
-            list.erase(std::unique(list.begin(), list.end()), list.end());
-        }
-    }
+    for (const QString &key : std::as_const(unsorted))
+        sortUnique(m_deps[key]);
+    for (QStringList &list : m_statedFor)
+        sortUnique(list);
     return {};
 }
-
 std::optional<core::HealthFacts::Other> CatalogFacts::live(const QString &key) const
 {
     const auto it = m_live.constFind(key);

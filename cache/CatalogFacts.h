@@ -48,6 +48,7 @@ public:
 
 private:
     QHash<QString, Other> m_live;
+    QStringList m_words; // what m_live's kinds and lifecycles are lent from (fromRawData)
     QHash<QString, QStringList> m_deps;
     QHash<QString, QStringList> m_statedFor;
 };
