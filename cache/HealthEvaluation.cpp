@@ -10,15 +10,56 @@
 #include <QJsonValue>
 
 #include <algorithm>
+#include <array>
 
 namespace cairn::cache::health {
 
+namespace {
+
+// An id as stored: UTF-8 of Latin-1 text, which band and level ids are (ASCII words).
+QByteArray stored(const QString &id)
+{
+    return id.toLatin1();
+}
+
+// A stored id made once, lent without its count of references: the pool's threads would
+// otherwise each count up and down on one line of memory, for every row of a recompute.
+QByteArray lent(const QByteArray &id)
+{
+    return QByteArray::fromRawData(id.constData(), id.size());
+}
+
+QByteArray storedBand(core::HealthBand band)
+{
+    static const std::array<QByteArray, 3> ids { stored(core::ScorecardEvaluator::bandId(core::HealthBand::Failing)),
+        stored(core::ScorecardEvaluator::bandId(core::HealthBand::NeedsAttention)),
+        stored(core::ScorecardEvaluator::bandId(core::HealthBand::Passing)) };
+    return lent(ids.at(size_t(band)));
+}
+
+QByteArray storedLevel(core::MaturityLevel level)
+{
+    static const std::array<QByteArray, 4> ids { stored(core::ScorecardEvaluator::levelId(core::MaturityLevel::None)),
+        stored(core::ScorecardEvaluator::levelId(core::MaturityLevel::Bronze)),
+        stored(core::ScorecardEvaluator::levelId(core::MaturityLevel::Silver)),
+        stored(core::ScorecardEvaluator::levelId(core::MaturityLevel::Gold)) };
+    return lent(ids.at(size_t(level)));
+}
+
+} // namespace
+
 StoredRow StoredRow::of(const core::ScorecardResult &result)
 {
-    return StoredRow { result.scorecardId.toUtf8(), result.score,
-        core::ScorecardEvaluator::bandId(result.band).toUtf8(),
-        core::ScorecardEvaluator::levelId(result.level).toUtf8(), result.failedIds().join(u',').toUtf8(),
-        core::ScorecardJson::resultsToJson(result), result.band == core::HealthBand::Failing };
+    QByteArray failed;
+    for (const core::CriterionResult &c : result.criteria) {
+        if (c.passed)
+            continue;
+        if (!failed.isEmpty())
+            failed += ',';
+        failed += c.criterionId.toUtf8();
+    }
+    return StoredRow { result.scorecardId.toUtf8(), result.score, storedBand(result.band), storedLevel(result.level),
+        std::move(failed), core::ScorecardJson::resultsToJson(result), result.band == core::HealthBand::Failing };
 }
 
 core::Result<Statement> prepareInsert(Database &db)

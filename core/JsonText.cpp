@@ -80,15 +80,18 @@ void appendString(QString &out, QStringView value)
 
 void appendString(QByteArray &out, QStringView value)
 {
-    // Room for the worst case, six bytes a UTF-16 unit (an escape), written in place and
-    // cut to what was written; grown by doubling, so that many strings appended to one
-    // text do not each reallocate it.
+    // Room for the worst case, written in place and cut to what was written; grown by
+    // doubling, so that many strings appended to one text do not each reallocate it.
     const qsizetype at = out.size();
-    const qsizetype most = at + 6 * value.size() + 2;
+    const qsizetype most = at + roomFor(value);
     if (out.capacity() < most)
         out.reserve(std::max(most, 2 * out.capacity()));
     out.resize(most);
-    char *d = out.data() + at;
+    out.resize(writeString(out.data() + at, value) - out.constData());
+}
+
+char *writeString(char *d, QStringView value)
+{
     *d++ = '"';
     const qsizetype size = value.size();
     for (qsizetype i = 0; i < size; ++i) {
@@ -131,7 +134,7 @@ void appendString(QByteArray &out, QStringView value)
         }
     }
     *d++ = '"';
-    out.resize(d - out.constData());
+    return d;
 }
 
 QByteArray stringArrayUtf8(const QStringList &values)

@@ -18,6 +18,16 @@ void appendString(QString &out, QStringView value);
 // writing it cost as much as writing it.
 void appendString(QByteArray &out, QStringView value);
 
+// The most bytes writeString() writes for `value`: six a UTF-16 unit (an escape), and quotes.
+constexpr qsizetype roomFor(QStringView value)
+{
+    return 6 * value.size() + 2;
+}
+// appendString's bytes written at `d`, which has roomFor(value) bytes; returns their end.
+// For a writer of many strings, who makes room for all of them at once: made room for one
+// by one, the growing cost more than the writing (a recompute's health rows).
+char *writeString(char *d, QStringView value);
+
 // ["a","b",...]
 QString stringArray(const QStringList &values);
 QByteArray stringArrayUtf8(const QStringList &values);

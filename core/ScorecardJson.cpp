@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <utility>
@@ -409,28 +410,35 @@ QString ScorecardJson::factOf(const Criterion &c)
 QByteArray ScorecardJson::resultsToJson(const ScorecardResult &result)
 {
     // Written as text, not built as a QJsonArray: a recompute stores one for every entity
-    // and scorecard, and the array's values cost more than the evaluation itself.
-    QByteArray text;
-    text.reserve(96 * result.criteria.size() + 2);
-    text += '[';
+    // and scorecard, and the array's values cost more than the evaluation itself. Room is
+    // made once for the most it can take, and the text cut to what it took.
+    qsizetype room = 2;
+    for (const CriterionResult &c : result.criteria)
+        room += 8 + JsonText::roomFor(c.criterionId)
+            + JsonText::roomFor(ScorecardEvaluator::findingId(c.evidence.finding)) + JsonText::roomFor(c.evidence.seen)
+            + JsonText::roomFor(c.evidence.expected);
+    QByteArray text(room, Qt::Uninitialized);
+    char *d = text.data();
+    *d++ = '[';
     for (const CriterionResult &c : result.criteria) {
-        if (text.size() > 1)
-            text += ',';
-        text += '[';
-        JsonText::appendString(text, c.criterionId);
-        text += c.passed ? ",1," : ",0,";
-        JsonText::appendString(text, ScorecardEvaluator::findingId(c.evidence.finding));
+        if (d - text.constData() > 1)
+            *d++ = ',';
+        *d++ = '[';
+        d = JsonText::writeString(d, c.criterionId);
+        d = std::copy_n(c.passed ? ",1," : ",0,", 3, d);
+        d = JsonText::writeString(d, ScorecardEvaluator::findingId(c.evidence.finding));
         if (!c.evidence.seen.isEmpty() || !c.evidence.expected.isEmpty()) {
-            text += ',';
-            JsonText::appendString(text, c.evidence.seen);
+            *d++ = ',';
+            d = JsonText::writeString(d, c.evidence.seen);
         }
         if (!c.evidence.expected.isEmpty()) {
-            text += ',';
-            JsonText::appendString(text, c.evidence.expected);
+            *d++ = ',';
+            d = JsonText::writeString(d, c.evidence.expected);
         }
-        text += ']';
+        *d++ = ']';
     }
-    text += ']';
+    *d++ = ']';
+    text.truncate(d - text.constData());
     return text;
 }
 
