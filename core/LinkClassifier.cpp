@@ -181,13 +181,17 @@ QList<LinkGroup> LinkClassifier::group(const HealthSubject &entity)
         [&] { return QStringLiteral("Slack #%1").arg(slack); });
 
     QList<LinkGroup> groups;
+    // A url is listed once, in the first group it is in. Most entities have one link or
+    // none (a health recompute groups every component's): those need no set of urls seen.
     QSet<QString> seen;
+    const bool twice = all.size() > 1;
     for (int c = int(LinkCategory::Repository); c <= int(LinkCategory::Other); ++c) {
         LinkGroup g { LinkCategory(c), {} };
         for (const auto &[category, link] : std::as_const(all)) {
-            if (category != g.category || seen.contains(link.url))
+            if (category != g.category || (twice && seen.contains(link.url)))
                 continue;
-            seen.insert(link.url);
+            if (twice)
+                seen.insert(link.url);
             g.links.append(link);
         }
         if (!g.links.isEmpty())

@@ -294,16 +294,16 @@ CriterionResult ScorecardEvaluator::check(const Criterion &criterion, const Heal
         break;
     }
     case CriterionType::Annotation:
-        e = annotationEvidence(criterion, entity);
+        e = annotationEvidence(criterion, entity, fact);
         r.passed = e.finding == Finding::Found;
         break;
     }
     return r;
 }
 
-Evidence ScorecardEvaluator::annotationEvidence(const Criterion &criterion, const HealthSubject &entity) const
+Evidence ScorecardEvaluator::annotationEvidence(
+    const Criterion &criterion, const HealthSubject &entity, const QString &fact) const
 {
-    const QString fact = ScorecardJson::factOf(criterion);
     const QString value = entity.annotation(criterion.annotation).trimmed();
     if (value.isEmpty())
         return missing(fact);

@@ -60,7 +60,8 @@ public:
 private:
     CriterionResult check(const Criterion &criterion, const HealthSubject &entity, const HealthFacts &facts,
         QStringList *reads, std::optional<QList<LinkGroup>> &links) const;
-    Evidence annotationEvidence(const Criterion &criterion, const HealthSubject &entity) const;
+    // `fact`: ScorecardJson::factOf(criterion), which check() has made.
+    Evidence annotationEvidence(const Criterion &criterion, const HealthSubject &entity, const QString &fact) const;
 
     QDate m_today;
 };
