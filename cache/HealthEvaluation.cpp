@@ -97,8 +97,6 @@ QList<core::ScorecardResult> evaluate(const HealthPolicy &policy, const core::Sc
     for (const core::Scorecard &s : policy.scorecards)
         if (core::ScorecardEvaluator::applies(s, entity))
             results.append(evaluator.evaluate(s, entity, facts, &reads));
-    const QStringList dependencies = facts.dependencies(entity);
-    reads.removeIf([&dependencies](const QString &key) { return dependencies.contains(key); });
     std::sort(reads.begin(), reads.end());
     reads.erase(std::unique(reads.begin(), reads.end()), reads.end());
     return results;

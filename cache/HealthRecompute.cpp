@@ -387,7 +387,8 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
             f.waitForFinished();
     });
     const qsizetype ahead = std::max(1, QThreadPool::globalInstance()->maxThreadCount());
-    const core::ScorecardEvaluator evaluator(m_today);
+    // What is stored: evidence without its facts' names.
+    const core::ScorecardEvaluator evaluator(m_today, core::ScorecardEvaluator::FactNames::Unnamed);
     QList<Input> chunk;
     const auto handOver = [&]() -> core::Status {
         inFlight.enqueue(

@@ -362,7 +362,8 @@ core::Status HealthStore::update(const QStringList &changedKeys)
     Facts facts;
     CAIRN_TRY(facts.prepare(m_db));
     CAIRN_TRY_ASSIGN(HealthRows rows, HealthRows::prepare(m_db));
-    const core::ScorecardEvaluator evaluator(m_today);
+    // What is stored: evidence without its facts' names.
+    const core::ScorecardEvaluator evaluator(m_today, core::ScorecardEvaluator::FactNames::Unnamed);
 
     // The dependencies this write changed. Only what it wrote can state them: a changed
     // entity's own (dependsOn), and those it states for others (dependencyOf), found by

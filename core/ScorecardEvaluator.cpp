@@ -136,8 +136,9 @@ const std::array<std::pair<Finding, QString>, 11> &findingIds()
 
 } // namespace
 
-ScorecardEvaluator::ScorecardEvaluator(QDate today)
+ScorecardEvaluator::ScorecardEvaluator(QDate today, FactNames names)
     : m_today(today)
+    , m_names(names)
 { }
 
 bool ScorecardEvaluator::applies(const Scorecard &scorecard, const HealthSubject &entity)
@@ -196,7 +197,7 @@ CriterionResult ScorecardEvaluator::check(const Criterion &criterion, const Heal
     r.criterionName = criterion.name;
     r.weight = criterion.weight;
     Evidence &e = r.evidence;
-    const QString fact = ScorecardJson::factOf(criterion);
+    const QString fact = m_names == FactNames::Named ? ScorecardJson::factOf(criterion) : QString();
 
     switch (criterion.type) {
     case CriterionType::OwnerResolves: {
@@ -275,8 +276,6 @@ CriterionResult ScorecardEvaluator::check(const Criterion &criterion, const Heal
         QStringList absent;
         QStringList deprecated;
         for (const QString &key : deps) {
-            if (reads)
-                reads->append(key);
             const std::optional<HealthFacts::Other> other = facts.live(key);
             if (!other)
                 absent.append(key);

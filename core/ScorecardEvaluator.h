@@ -36,13 +36,20 @@ public:
 class ScorecardEvaluator
 {
 public:
-    explicit ScorecardEvaluator(QDate today);
+    // Whether evidence names its fact (Evidence::fact, ScorecardJson::factOf): those who show
+    // it need the name; those who store it do not (ScorecardJson::resultsToJson leaves it
+    // out, and its reader names it from the criterion), and a recompute would otherwise
+    // make it for every criterion of every entity.
+    enum class FactNames { Named, Unnamed };
+    explicit ScorecardEvaluator(QDate today, FactNames names = FactNames::Named);
 
     static bool applies(const Scorecard &scorecard, const HealthSubject &entity);
 
     // Every criterion with its evidence, the score, band and level. `reads` (optional) gets
-    // the keys of the other entities the result depends on: when one of them changes, the
-    // entity is evaluated again. The risk path is not set here (DependencyRisk).
+    // the keys of the other entities the result depends on but its dependencies (its owner,
+    // its on-call): when one of them changes, the entity is evaluated again. Changes to its
+    // dependencies are followed through the dependency graph (cache::HealthStore), which
+    // `facts` answers. The risk path is not set here (DependencyRisk).
     ScorecardResult evaluate(const Scorecard &scorecard, const HealthSubject &entity, const HealthFacts &facts,
         QStringList *reads = nullptr) const;
 
@@ -64,6 +71,7 @@ private:
     Evidence annotationEvidence(const Criterion &criterion, const HealthSubject &entity, const QString &fact) const;
 
     QDate m_today;
+    FactNames m_names;
 };
 
 } // namespace cairn::core

@@ -377,6 +377,52 @@ private Q_SLOTS:
             QStringLiteral("cairn.dev/test-coverage is 52, below the minimum of 70"));
     }
 
+    void evidenceStoredTheSameWithoutItsFactsNames()
+    {
+        // The cache evaluates without naming facts (they are not stored): what it stores must
+        // be what an evaluation that names them stores, and reads back with the names.
+        QList<Criterion> criteria;
+        for (const CriterionType type : { CriterionType::OwnerResolves, CriterionType::HasDescription,
+                 CriterionType::HasLink, CriterionType::OnCallResolves, CriterionType::LifecycleActive,
+                 CriterionType::DependenciesHealthy, CriterionType::Annotation }) {
+            criteria.append(criterion(type, 10));
+            criteria.last().id = QStringLiteral("c%1").arg(criteria.size());
+        }
+        criteria.last().annotation = QStringLiteral("cairn.dev/open-incidents");
+        criteria.last().check = AnnotationCheck::AtMost;
+        const Scorecard s = card(criteria);
+        FakeFacts facts;
+        facts.deps.insert(QStringLiteral("component:default/a"), { QStringLiteral("component:default/gone") });
+        const HealthSubject e = component(
+            "'metadata':{'name':'a','description':'Does things','annotations':{'cairn.dev/open-incidents':'2',"
+            "'cairn.dev/on-call':'user:bo'},'links':[{'url':'https://git.example.com/a','type':'repository'}]},"
+            "'spec':{'owner':'team-a','lifecycle':'production'}");
+        const ScorecardResult named = ScorecardEvaluator(Today).evaluate(s, e, facts);
+        const ScorecardResult unnamed
+            = ScorecardEvaluator(Today, ScorecardEvaluator::FactNames::Unnamed).evaluate(s, e, facts);
+        QCOMPARE(ScorecardJson::resultsToJson(unnamed), ScorecardJson::resultsToJson(named));
+        QCOMPARE(unnamed.score, named.score);
+        for (qsizetype i = 0; i < criteria.size(); ++i) {
+            QVERIFY(unnamed.criteria.at(i).evidence.fact.isEmpty());
+            QCOMPARE(named.criteria.at(i).evidence.fact, ScorecardJson::factOf(criteria.at(i)));
+            QCOMPARE(ScorecardJson::resultsFromJson(stored(unnamed), s).at(i).evidence.fact,
+                named.criteria.at(i).evidence.fact);
+        }
+    }
+
+    void dependenciesAreNotAmongTheReads()
+    {
+        // A dependency's change is followed through the dependency graph; the reads are the
+        // other entities the health names (owner, on-call).
+        FakeFacts facts;
+        facts.deps.insert(QStringLiteral("component:default/a"), { QStringLiteral("component:default/b") });
+        QStringList reads;
+        ScorecardEvaluator(Today).evaluate(
+            card({ criterion(CriterionType::DependenciesHealthy), criterion(CriterionType::OwnerResolves, 0) }),
+            component("'metadata':{'name':'a'},'spec':{'owner':'group:team-a'}"), facts, &reads);
+        QCOMPARE(reads, QStringList { QStringLiteral("group:default/team-a") });
+    }
+
     void evidenceOfAnyTextSurvivesItsStoredForm()
     {
         Criterion c = criterion(CriterionType::Annotation);
