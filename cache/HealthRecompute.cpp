@@ -15,13 +15,13 @@
 #include <QElapsedTimer>
 #include <QFuture>
 #include <QHash>
-#include <QQueue>
 #include <QScopeGuard>
 #include <QSet>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <tuple>
@@ -107,6 +107,21 @@ HealthPolicy unshared(const HealthPolicy &policy)
     return copy;
 }
 
+// Lets go of the texts the writer will not write (most, a day later): freed here, on the
+// thread that made them. Freed on the writer's thread, each would lock this thread's heap
+// against its own allocations.
+void forgetUnwritten(Output &out)
+{
+    for (qsizetype i = 0; i < out.rows.size(); ++i) {
+        if (!out.changed.contains(i)) {
+            health::StoredRow &row = out.rows[i];
+            row = health::StoredRow { {}, row.score, {}, {}, {}, {}, row.failing };
+        }
+    }
+    if (!out.readsChanged)
+        out.reads = {};
+}
+
 QList<Output> evaluateChunk(const QList<Input> &chunk, const HealthPolicy &sharedPolicy,
     const core::ScorecardEvaluator &evaluator, const CatalogFacts &facts, const QHash<QString, int> &scorecardIndex)
 {
@@ -134,6 +149,7 @@ QList<Output> evaluateChunk(const QList<Input> &chunk, const HealthPolicy &share
         for (const QString &key : std::as_const(reads))
             out.reads.append(StoredHealth::Read { key.toUtf8(), health::seenText(facts.live(key)).toUtf8() });
         compare(out, in.stored);
+        forgetUnwritten(out);
         outputs.append(std::move(out));
     }
     return outputs;
@@ -380,22 +396,37 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
 
     // Evaluated ahead, a chunk per pool thread, while the writer stores the oldest chunk;
     // the tasks read the facts, the policy and this object, so they are waited for on
-    // every way out.
-    QQueue<QFuture<QList<Output>>> inFlight;
+    // every way out. A chunk's inputs stay the writer's, freed by it once their outputs
+    // are written: freed on a pool thread, each would lock the writer's heap against its
+    // own allocations.
+    struct InFlight
+    {
+        std::unique_ptr<const QList<Input>> inputs;
+        QFuture<QList<Output>> outputs;
+    };
+    std::deque<InFlight> inFlight;
     const auto waitForInFlight = qScopeGuard([&inFlight] {
-        for (QFuture<QList<Output>> &f : inFlight)
-            f.waitForFinished();
+        for (InFlight &f : inFlight)
+            f.outputs.waitForFinished();
     });
+    const auto writeOldest = [&]() -> core::Status {
+        InFlight oldest = std::move(inFlight.front());
+        inFlight.pop_front();
+        // Taken out of the future first: Qt waits forever on a future whose result was taken.
+        return write(std::exchange(oldest.outputs, {}).takeResult());
+    };
     const qsizetype ahead = std::max(1, QThreadPool::globalInstance()->maxThreadCount());
     // What is stored: evidence without its facts' names.
     const core::ScorecardEvaluator evaluator(m_today, core::ScorecardEvaluator::FactNames::Unnamed);
     QList<Input> chunk;
     const auto handOver = [&]() -> core::Status {
-        inFlight.enqueue(
-            QtConcurrent::run([this, &evaluator, &facts, &scorecardIndex, input = std::exchange(chunk, {})] {
-                return evaluateChunk(input, m_policy, evaluator, facts, scorecardIndex);
-            }));
-        return inFlight.size() > ahead ? write(inFlight.dequeue().takeResult()) : core::Status();
+        auto inputs = std::make_unique<const QList<Input>>(std::exchange(chunk, {}));
+        const QList<Input> *in = inputs.get();
+        inFlight.push_back(
+            InFlight { std::move(inputs), QtConcurrent::run([this, &evaluator, &facts, &scorecardIndex, in] {
+                          return evaluateChunk(*in, m_policy, evaluator, facts, scorecardIndex);
+                      }) });
+        return qsizetype(inFlight.size()) > ahead ? writeOldest() : core::Status();
     };
     StoredHealth stored;
     CAIRN_TRY(stored.open(m_db));
@@ -417,8 +448,8 @@ core::Status HealthRecompute::evaluate(const CatalogFacts &facts, Verdicts &verd
     pending.riskPaths = stored.takeRiskPaths();
     if (!chunk.isEmpty())
         CAIRN_TRY(handOver());
-    while (!inFlight.isEmpty())
-        CAIRN_TRY(write(inFlight.dequeue().takeResult()));
+    while (!inFlight.empty())
+        CAIRN_TRY(writeOldest());
     return {};
 }
 
