@@ -181,14 +181,25 @@ std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(
     const QSet<QString> &failingHere = verdicts.failing.at(scorecard);
     if (failingHere.isEmpty())
         return {};
-    const auto paths = graph.paths(failingHere, [&verdicts, scorecard](const QString &key) {
-        const auto it = verdicts.scored.constFind(key);
+    // On the graph's numbers, and its keys read where they are: the scorecards' walks run at
+    // once, and copying the same keys and verdicts from both costs more than the walks.
+    const auto paths = graph.numberedPaths(failingHere, [&verdicts, &graph, scorecard](int node) {
+        const auto it = verdicts.scored.constFind(graph.keyOf(node));
         return it != verdicts.scored.constEnd() && it->second.contains(scorecard);
     });
     std::vector<Risk> risks;
     risks.reserve(paths.size());
-    for (const auto &[key, path] : paths)
-        risks.emplace_back(verdicts.scored.value(key).first, scorecard, core::JsonText::stringArrayUtf8(path));
+    for (const auto &[node, path] : paths) {
+        QByteArray json;
+        json += '[';
+        for (const int step : path) {
+            if (json.size() > 1)
+                json += ',';
+            core::JsonText::appendString(json, graph.keyOf(step));
+        }
+        json += ']';
+        risks.emplace_back(verdicts.scored.constFind(graph.keyOf(node))->first, scorecard, std::move(json));
+    }
     return risks;
 }
 

@@ -52,6 +52,16 @@ RiskGraph::RiskGraph(const QHash<QString, QStringList> &dependencies)
 std::vector<std::pair<QString, QStringList>> RiskGraph::paths(
     const QSet<QString> &failing, const std::function<bool(const QString &key)> &wanted) const
 {
+    std::vector<std::pair<QString, QStringList>> found;
+    for (const auto &[node, path] :
+        numberedPaths(failing, [this, &wanted](int node) { return wanted(m_keyOf.at(node)); }))
+        found.emplace_back(m_keyOf.at(node), keysOf(path));
+    return found;
+}
+
+std::vector<std::pair<int, QList<int>>> RiskGraph::numberedPaths(
+    const QSet<QString> &failing, const std::function<bool(int node)> &wanted) const
+{
     const size_t count = size_t(m_keyOf.size());
     std::vector<char> fails(count, 0);
     // Steps from each entity to the nearest failing one (0 for a failing one), going up
@@ -77,13 +87,13 @@ std::vector<std::pair<QString, QStringList>> RiskGraph::paths(
         }
     }
 
-    std::vector<std::pair<QString, QStringList>> found;
+    std::vector<std::pair<int, QList<int>>> found;
     std::vector<int> seenBy(count, -1); // the walk that last saw each node
     std::vector<int> cameFrom(count, -1);
     for (size_t n = 0; n < count; ++n) {
         if (steps[n] < 0 || (steps[n] == 0 && m_belowStart[n] == m_belowStart[n + 1]))
             continue; // reaches no failing one, or fails and depends on nothing
-        if (!wanted(m_keyOf.at(qsizetype(n))))
+        if (!wanted(int(n)))
             continue;
         QList<int> path;
         if (fails[n]) {
@@ -105,7 +115,7 @@ std::vector<std::pair<QString, QStringList>> RiskGraph::paths(
                 path.append(int(at));
             }
         }
-        found.emplace_back(m_keyOf.at(qsizetype(n)), keysOf(path));
+        found.emplace_back(int(n), std::move(path));
     }
     return found;
 }

@@ -29,6 +29,11 @@ public:
     // path from itself (first) to the nearest failing one (last).
     std::vector<std::pair<QString, QStringList>> paths(
         const QSet<QString> &failing, const std::function<bool(const QString &key)> &wanted) const;
+    // The same on the graph's numbers (keyOf): for walks on several threads at once, which
+    // would otherwise count references to the same keys as they copy them into paths.
+    std::vector<std::pair<int, QList<int>>> numberedPaths(
+        const QSet<QString> &failing, const std::function<bool(int node)> &wanted) const;
+    const QString &keyOf(int node) const { return m_keyOf.at(node); }
 
 private:
     // A failing entity's own path: one that ends at itself through a cycle does not count,
