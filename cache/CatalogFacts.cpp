@@ -67,7 +67,7 @@ struct Entities
     QStringList words; // what the others' kinds and lifecycles are lent from
 };
 
-Entities madeEntities(EntityRows rows)
+Entities madeEntities(const EntityRows &rows)
 {
     Entities out;
     out.keys.reserve(qsizetype(rows.ids.size()));
@@ -221,7 +221,7 @@ core::Status CatalogFacts::load(Database &db)
         m_live.reserve(qsizetype(count));
         for (Entities &batch : takeAll(entityBatches)) {
             for (qsizetype i = 0; i < batch.keys.size(); ++i)
-                m_live.insert(batch.keys.at(i), std::move(batch.others[size_t(i)]));
+                m_live.emplace(batch.keys.at(i), std::move(batch.others[size_t(i)]));
             keys.append(std::move(batch.keys));
             m_words.append(std::move(batch.words));
         }
@@ -268,7 +268,7 @@ core::Status CatalogFacts::load(Database &db)
         std::count_if(byOrigin.cbegin(), byOrigin.cend(), [](const QStringList &list) { return !list.isEmpty(); })));
     for (size_t at = 0; at < byOrigin.size(); ++at)
         if (!byOrigin[at].isEmpty())
-            m_deps.insert(keys.at(qsizetype(at)), std::move(byOrigin[at]));
+            m_deps.emplace(keys.at(qsizetype(at)), std::move(byOrigin[at]));
     // B dependencyOf A is A's dependency too: such lists are sorted again.
     QSet<QString> unsorted;
     for (const Relations &batch : relations) {
