@@ -175,8 +175,8 @@ struct HealthRecompute::Pending
 };
 
 // Per scorecard, the entities it scored that are at risk through a dependency, with their path.
-std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(
-    int scorecard, const Verdicts &verdicts, const RiskGraph &graph)
+HealthRecompute::Risks HealthRecompute::risksOf(int scorecard, const Verdicts &verdicts, const RiskGraph &graph,
+    const StoredRisks &stored, const QByteArray &scorecardId)
 {
     const QSet<QString> &failingHere = verdicts.failing.at(scorecard);
     if (failingHere.isEmpty())
@@ -187,8 +187,11 @@ std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(
         const auto it = verdicts.scored.constFind(graph.keyOf(node));
         return it != verdicts.scored.constEnd() && it->second.contains(scorecard);
     });
-    std::vector<Risk> risks;
-    risks.reserve(paths.size());
+    // Compared with the stored paths here, not on the writer's thread: it then writes only
+    // what changed (a day later, a few hundred of some 40,000 at 100,000 entities).
+    const QByteArray ownId(scorecardId.constData(), scorecardId.size()); // counted by this thread alone
+    Risks risks;
+    risks.atRisk.reserve(paths.size());
     for (const auto &[node, path] : paths) {
         QByteArray json;
         json += '[';
@@ -198,8 +201,13 @@ std::vector<HealthRecompute::Risk> HealthRecompute::risksOf(
             core::JsonText::appendString(json, graph.keyOf(step));
         }
         json += ']';
-        risks.emplace_back(verdicts.scored.constFind(graph.keyOf(node))->first, scorecard, std::move(json));
+        const qint64 id = verdicts.scored.constFind(graph.keyOf(node))->first;
+        risks.atRisk.push_back(id);
+        const auto was = stored.constFind(StoredHealth::RowKey { id, ownId });
+        if (was == stored.constEnd() || *was != StoredHealth::digestOf(json))
+            risks.changed.emplace_back(id, scorecard, std::move(json));
     }
+    std::sort(risks.atRisk.begin(), risks.atRisk.end());
     return risks;
 }
 
@@ -239,13 +247,18 @@ core::Status HealthRecompute::run()
     // The risk paths need every verdict and no SQL: they are found on the pool, a scorecard
     // a task, while this thread stores the graph and the worst scores and rebuilds the
     // indexes (none of which holds a risk path).
-    QList<QFuture<std::vector<Risk>>> risks;
+    QList<QByteArray> scorecardIds;
+    for (const core::Scorecard &s : m_policy.scorecards)
+        scorecardIds.append(s.id.toUtf8());
+    QList<QFuture<Risks>> risks;
     const auto waitForRisks = qScopeGuard([&risks] {
-        for (QFuture<std::vector<Risk>> &f : risks)
+        for (QFuture<Risks> &f : risks)
             f.waitForFinished();
     });
     for (qsizetype s = 0; s < m_policy.scorecards.size(); ++s)
-        risks.append(QtConcurrent::run([&verdicts, &graph, s] { return risksOf(int(s), verdicts, graph.risk); }));
+        risks.append(QtConcurrent::run([&verdicts, &graph, &pending, &scorecardIds, s] {
+            return risksOf(int(s), verdicts, graph.risk, pending.riskPaths, scorecardIds.at(s));
+        }));
     CAIRN_TRY(forgetUnscored(pending.unscored));
     CAIRN_TRY(writeGraph(graph.rows));
     traced("dependency graph written");
@@ -253,10 +266,13 @@ core::Status HealthRecompute::run()
     traced("worst scores written");
     CAIRN_TRY(indexes.rebuild(m_db));
     traced("indexes built");
-    std::vector<Risk> found;
-    for (QFuture<std::vector<Risk>> &f : risks) {
-        std::vector<Risk> some = std::exchange(f, {}).takeResult();
-        found.insert(found.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+    std::vector<Risk> changed;
+    std::vector<std::vector<qint64>> atRisk;
+    for (QFuture<Risks> &f : risks) {
+        Risks some = std::exchange(f, {}).takeResult();
+        changed.insert(
+            changed.end(), std::make_move_iterator(some.changed.begin()), std::make_move_iterator(some.changed.end()));
+        atRisk.push_back(std::move(some.atRisk));
     }
     traced("risk paths found");
     // Every task is done with the catalog's facts, the verdicts and the graph: freeing their
@@ -265,7 +281,7 @@ core::Status HealthRecompute::run()
     QThreadPool::globalInstance()->start(
         [held = std::make_shared<std::tuple<CatalogFacts, Verdicts, Graph>>(
              std::move(facts), std::move(verdicts), std::move(graph))]() mutable { held.reset(); });
-    CAIRN_TRY(writeRisk(sorted(std::move(found)), std::move(pending.riskPaths)));
+    CAIRN_TRY(writeRisk(sorted(std::move(changed)), atRisk, pending.riskPaths, scorecardIds));
     traced("risk paths written");
     return {};
 }
@@ -497,8 +513,8 @@ std::vector<HealthRecompute::Risk> HealthRecompute::sorted(std::vector<Risk> ris
     return risks;
 }
 
-core::Status HealthRecompute::writeRisk(
-    const std::vector<Risk> &risks, QHash<StoredHealth::RowKey, StoredHealth::Digest> stored)
+core::Status HealthRecompute::writeRisk(const std::vector<Risk> &changed,
+    const std::vector<std::vector<qint64>> &atRisk, const StoredRisks &stored, const QList<QByteArray> &scorecardIds)
 {
     CAIRN_TRY_ASSIGN(Statement setRisk,
         m_db.prepare(QStringLiteral("UPDATE health SET risk_path=?1 WHERE entity_id=?2 AND scorecard=?3")));
@@ -512,22 +528,17 @@ core::Status HealthRecompute::writeRisk(
         setRisk.bindUtf8(3, scorecard);
         return setRisk.exec();
     };
-    QList<QByteArray> scorecardIds;
-    for (const core::Scorecard &s : m_policy.scorecards)
-        scorecardIds.append(s.id.toUtf8());
-    for (const auto &[id, scorecard, path] : risks) {
-        const QByteArray &scorecardId = scorecardIds.at(scorecard);
-        // A row the evaluation rewrote kept its risk path: the stored one is still there.
-        if (const auto was = stored.constFind(StoredHealth::RowKey { id, scorecardId }); was != stored.constEnd()) {
-            const bool same = *was == StoredHealth::digestOf(path);
-            stored.erase(was);
-            if (same)
-                continue;
-        }
-        CAIRN_TRY(set(id, scorecardId, &path));
-    }
+    // A row the evaluation rewrote kept its risk path: the stored one is still there.
+    for (const auto &[id, scorecard, path] : changed)
+        CAIRN_TRY(set(id, scorecardIds.at(scorecard), &path));
     // Rows no longer at risk, in the table's order; a row deleted since changes nothing.
-    QList<StoredHealth::RowKey> cleared = stored.keys();
+    QList<StoredHealth::RowKey> cleared;
+    for (auto it = stored.constBegin(); it != stored.constEnd(); ++it) {
+        const auto &[id, scorecard] = it.key();
+        const qsizetype s = scorecardIds.indexOf(scorecard);
+        if (s < 0 || !std::binary_search(atRisk.at(size_t(s)).cbegin(), atRisk.at(size_t(s)).cend(), id))
+            cleared.append(it.key());
+    }
     std::sort(cleared.begin(), cleared.end());
     for (const auto &[id, scorecard] : std::as_const(cleared))
         CAIRN_TRY(set(id, scorecard, nullptr));

@@ -56,9 +56,19 @@ private:
     core::Status writeGraph(const std::vector<std::pair<QString, health::GraphRowText>> &rows);
     core::Status evaluate(const CatalogFacts &facts, Verdicts &verdicts, Pending &pending);
     core::Status writeWorst(Pending &pending);
-    static std::vector<Risk> risksOf(int scorecard, const Verdicts &verdicts, const RiskGraph &graph);
+    using StoredRisks = QHash<StoredHealth::RowKey, StoredHealth::Digest>;
+    // Of one scorecard: the risk paths that differ from the stored ones, and the ids of every
+    // entity at risk, sorted.
+    struct Risks
+    {
+        std::vector<Risk> changed;
+        std::vector<qint64> atRisk;
+    };
+    static Risks risksOf(int scorecard, const Verdicts &verdicts, const RiskGraph &graph, const StoredRisks &stored,
+        const QByteArray &scorecardId);
     std::vector<Risk> sorted(std::vector<Risk> risks) const;
-    core::Status writeRisk(const std::vector<Risk> &risks, QHash<StoredHealth::RowKey, StoredHealth::Digest> stored);
+    core::Status writeRisk(const std::vector<Risk> &changed, const std::vector<std::vector<qint64>> &atRisk,
+        const StoredRisks &stored, const QList<QByteArray> &scorecardIds);
 
     Database &m_db;
     const HealthPolicy &m_policy;
