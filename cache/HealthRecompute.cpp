@@ -176,17 +176,20 @@ struct HealthRecompute::Pending
 
 // Per scorecard, the entities it scored that are at risk through a dependency, with their path.
 HealthRecompute::Risks HealthRecompute::risksOf(int scorecard, const Verdicts &verdicts, const RiskGraph &graph,
-    const StoredRisks &stored, const QByteArray &scorecardId)
+    const StoredRisks &stored, const QByteArray &scorecardId, int from, int to)
 {
     const QSet<QString> &failingHere = verdicts.failing.at(scorecard);
     if (failingHere.isEmpty())
         return {};
     // On the graph's numbers, and its keys read where they are: the scorecards' walks run at
     // once, and copying the same keys and verdicts from both costs more than the walks.
-    const auto paths = graph.numberedPaths(failingHere, [&verdicts, &graph, scorecard](int node) {
-        const auto it = verdicts.scored.constFind(graph.keyOf(node));
-        return it != verdicts.scored.constEnd() && it->second.contains(scorecard);
-    });
+    const auto paths = graph.numberedPaths(
+        failingHere,
+        [&verdicts, &graph, scorecard](int node) {
+            const auto it = verdicts.scored.constFind(graph.keyOf(node));
+            return it != verdicts.scored.constEnd() && it->second.contains(scorecard);
+        },
+        from, to);
     // Compared with the stored paths here, not on the writer's thread: it then writes only
     // what changed (a day later, a few hundred of some 40,000 at 100,000 entities).
     const QByteArray ownId(scorecardId.constData(), scorecardId.size()); // counted by this thread alone
@@ -207,7 +210,6 @@ HealthRecompute::Risks HealthRecompute::risksOf(int scorecard, const Verdicts &v
         if (was == stored.constEnd() || *was != StoredHealth::digestOf(json))
             risks.changed.emplace_back(id, scorecard, std::move(json));
     }
-    std::sort(risks.atRisk.begin(), risks.atRisk.end());
     return risks;
 }
 
@@ -255,10 +257,19 @@ core::Status HealthRecompute::run()
         for (QFuture<Risks> &f : risks)
             f.waitForFinished();
     });
-    for (qsizetype s = 0; s < m_policy.scorecards.size(); ++s)
-        risks.append(QtConcurrent::run([&verdicts, &graph, &pending, &scorecardIds, s] {
-            return risksOf(int(s), verdicts, graph.risk, pending.riskPaths, scorecardIds.at(s));
-        }));
+    // Each scorecard's walk in as many parts as the pool has threads: most scorecards fail
+    // few entities, and one walk alone kept the writer waiting once it was done.
+    const int parts = std::max(1, QThreadPool::globalInstance()->maxThreadCount());
+    const int nodes = graph.risk.size();
+    for (qsizetype s = 0; s < m_policy.scorecards.size(); ++s) {
+        for (int part = 0; part < parts; ++part) {
+            const int from = int(qint64(nodes) * part / parts);
+            const int to = int(qint64(nodes) * (part + 1) / parts);
+            risks.append(QtConcurrent::run([&verdicts, &graph, &pending, &scorecardIds, s, from, to] {
+                return risksOf(int(s), verdicts, graph.risk, pending.riskPaths, scorecardIds.at(s), from, to);
+            }));
+        }
+    }
     CAIRN_TRY(forgetUnscored(pending.unscored));
     CAIRN_TRY(writeGraph(graph.rows));
     traced("dependency graph written");
@@ -267,13 +278,16 @@ core::Status HealthRecompute::run()
     CAIRN_TRY(indexes.rebuild(m_db));
     traced("indexes built");
     std::vector<Risk> changed;
-    std::vector<std::vector<qint64>> atRisk;
-    for (QFuture<Risks> &f : risks) {
-        Risks some = std::exchange(f, {}).takeResult();
+    std::vector<std::vector<qint64>> atRisk(size_t(m_policy.scorecards.size()));
+    for (qsizetype i = 0; i < risks.size(); ++i) {
+        Risks some = std::exchange(risks[i], {}).takeResult();
         changed.insert(
             changed.end(), std::make_move_iterator(some.changed.begin()), std::make_move_iterator(some.changed.end()));
-        atRisk.push_back(std::move(some.atRisk));
+        std::vector<qint64> &ids = atRisk[size_t(i / parts)];
+        ids.insert(ids.end(), some.atRisk.begin(), some.atRisk.end());
     }
+    for (std::vector<qint64> &ids : atRisk)
+        std::sort(ids.begin(), ids.end());
     traced("risk paths found");
     // Every task is done with the catalog's facts, the verdicts and the graph: freeing their
     // keys and lists is a phase of its own at scale (bench/README.md, Health), so it is done

@@ -64,8 +64,9 @@ private:
         std::vector<Risk> changed;
         std::vector<qint64> atRisk;
     };
+    // Of the entities numbered in [from, to) in the graph.
     static Risks risksOf(int scorecard, const Verdicts &verdicts, const RiskGraph &graph, const StoredRisks &stored,
-        const QByteArray &scorecardId);
+        const QByteArray &scorecardId, int from, int to);
     std::vector<Risk> sorted(std::vector<Risk> risks) const;
     core::Status writeRisk(const std::vector<Risk> &changed, const std::vector<std::vector<qint64>> &atRisk,
         const StoredRisks &stored, const QList<QByteArray> &scorecardIds);

@@ -60,7 +60,7 @@ std::vector<std::pair<QString, QStringList>> RiskGraph::paths(
 }
 
 std::vector<std::pair<int, QList<int>>> RiskGraph::numberedPaths(
-    const QSet<QString> &failing, const std::function<bool(int node)> &wanted) const
+    const QSet<QString> &failing, const std::function<bool(int node)> &wanted, int from, int to) const
 {
     const size_t count = size_t(m_keyOf.size());
     std::vector<char> fails(count, 0);
@@ -90,7 +90,7 @@ std::vector<std::pair<int, QList<int>>> RiskGraph::numberedPaths(
     std::vector<std::pair<int, QList<int>>> found;
     std::vector<int> seenBy(count, -1); // the walk that last saw each node
     std::vector<int> cameFrom(count, -1);
-    for (size_t n = 0; n < count; ++n) {
+    for (size_t n = size_t(from); n < (to < 0 ? count : size_t(to)); ++n) {
         if (steps[n] < 0 || (steps[n] == 0 && m_belowStart[n] == m_belowStart[n + 1]))
             continue; // reaches no failing one, or fails and depends on nothing
         if (!wanted(int(n)))

@@ -30,10 +30,12 @@ public:
     std::vector<std::pair<QString, QStringList>> paths(
         const QSet<QString> &failing, const std::function<bool(const QString &key)> &wanted) const;
     // The same on the graph's numbers (keyOf): for walks on several threads at once, which
-    // would otherwise count references to the same keys as they copy them into paths.
+    // would otherwise count references to the same keys as they copy them into paths. Of
+    // the nodes numbered in [from, to) only, so that one walk may be shared out.
     std::vector<std::pair<int, QList<int>>> numberedPaths(
-        const QSet<QString> &failing, const std::function<bool(int node)> &wanted) const;
+        const QSet<QString> &failing, const std::function<bool(int node)> &wanted, int from = 0, int to = -1) const;
     const QString &keyOf(int node) const { return m_keyOf.at(node); }
+    int size() const { return int(m_keyOf.size()); }
 
 private:
     // A failing entity's own path: one that ends at itself through a cycle does not count,

@@ -73,6 +73,18 @@ private Q_SLOTS:
         }
         if (size >= 40)
             QVERIFY(atRisk > 0); // the graph had something to find
+
+        // Shared out in parts of its numbers, the walk finds the same paths.
+        const cache::RiskGraph graph(deps);
+        const auto wanted = [&](int node) { return wantedKeys.contains(graph.keyOf(node)); };
+        const auto whole = graph.numberedPaths(failingKeys, wanted);
+        std::vector<std::pair<int, QList<int>>> parts;
+        const int cut = graph.size() / 3;
+        for (const auto &[from, to] : { std::pair { 0, cut }, std::pair { cut, graph.size() } })
+            for (auto &found : graph.numberedPaths(failingKeys, wanted, from, to))
+                parts.push_back(std::move(found));
+        QVERIFY(parts == whole);
+        QCOMPARE(qsizetype(whole.size()), qsizetype(found.size()));
     }
 
     // The cycle of DependencyRisk's own test: two shortest ways, the first in key order
