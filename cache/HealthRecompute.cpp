@@ -191,7 +191,8 @@ HealthRecompute::Risks HealthRecompute::risksOf(int scorecard, const Verdicts &v
         },
         from, to);
     // Compared with the stored paths here, not on the writer's thread: it then writes only
-    // what changed (a day later, a few hundred of some 40,000 at 100,000 entities).
+    // what changed (a day later, a few hundred of some 40,000 at 100,000 entities). A row
+    // the evaluation rewrote kept its risk path, so the stored one is what it holds.
     const QByteArray ownId(scorecardId.constData(), scorecardId.size()); // counted by this thread alone
     Risks risks;
     risks.atRisk.reserve(paths.size());
@@ -246,9 +247,9 @@ core::Status HealthRecompute::run()
     traced("evaluated and written");
     // Taken out of the future first: Qt waits forever on a future whose result was taken.
     Graph graph = std::exchange(graphWork, {}).takeResult();
-    // The risk paths need every verdict and no SQL: they are found on the pool, a scorecard
-    // a task, while this thread stores the graph and the worst scores and rebuilds the
-    // indexes (none of which holds a risk path).
+    // The risk paths need every verdict and no SQL: they are found, and compared with the
+    // stored ones, on the pool while this thread stores the graph and the worst scores and
+    // rebuilds the indexes (none of which holds a risk path).
     QList<QByteArray> scorecardIds;
     for (const core::Scorecard &s : m_policy.scorecards)
         scorecardIds.append(s.id.toUtf8());
@@ -542,7 +543,6 @@ core::Status HealthRecompute::writeRisk(const std::vector<Risk> &changed,
         setRisk.bindUtf8(3, scorecard);
         return setRisk.exec();
     };
-    // A row the evaluation rewrote kept its risk path: the stored one is still there.
     for (const auto &[id, scorecard, path] : changed)
         CAIRN_TRY(set(id, scorecardIds.at(scorecard), &path));
     // Rows no longer at risk, in the table's order; a row deleted since changes nothing.
