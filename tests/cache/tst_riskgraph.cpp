@@ -81,8 +81,8 @@ private Q_SLOTS:
         std::vector<std::pair<int, QList<int>>> parts;
         const int cut = graph.size() / 3;
         for (const auto &[from, to] : { std::pair { 0, cut }, std::pair { cut, graph.size() } })
-            for (auto &found : graph.numberedPaths(failingKeys, wanted, from, to))
-                parts.push_back(std::move(found));
+            for (auto &partFound : graph.numberedPaths(failingKeys, wanted, from, to))
+                parts.push_back(std::move(partFound));
         QVERIFY(parts == whole);
         QCOMPARE(qsizetype(whole.size()), qsizetype(found.size()));
     }
