@@ -196,15 +196,11 @@ HealthRecompute::Risks HealthRecompute::risksOf(int scorecard, const Verdicts &v
     const QByteArray ownId(scorecardId.constData(), scorecardId.size()); // counted by this thread alone
     Risks risks;
     risks.atRisk.reserve(paths.size());
-    for (const auto &[node, path] : paths) {
-        QByteArray json;
-        json += '[';
-        for (const int step : path) {
-            if (json.size() > 1)
-                json += ',';
-            core::JsonText::appendString(json, graph.keyOf(step));
-        }
-        json += ']';
+    for (const auto &found : paths) {
+        const int node = found.first;
+        const QList<int> &path = found.second; // named, not bound: a lambda takes it below
+        QByteArray json = core::JsonText::arrayOf<QByteArray>(
+            path.size(), [&graph, &path](qsizetype i) -> QStringView { return graph.keyOf(path.at(i)); });
         const qint64 id = verdicts.scored.constFind(graph.keyOf(node))->first;
         risks.atRisk.push_back(id);
         const auto was = stored.constFind(StoredHealth::RowKey { id, ownId });

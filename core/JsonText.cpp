@@ -21,25 +21,6 @@ char *writeControl(char *d, char16_t c)
     return d;
 }
 
-// ["a","b",...] as a QString or as UTF-8, by the appendString of either.
-template<typename Text> Text arrayOf(const QStringList &values)
-{
-    using Char = typename Text::value_type; // QChar or char
-    Text text;
-    qsizetype size = 2;
-    for (const QString &v : values)
-        size += v.size() + 3;
-    text.reserve(size);
-    text += Char(u'[');
-    for (const QString &v : values) {
-        if (text.size() > 1)
-            text += Char(u',');
-        appendString(text, v);
-    }
-    text += Char(u']');
-    return text;
-}
-
 } // namespace
 
 void appendString(QString &out, QStringView value)
@@ -139,12 +120,12 @@ char *writeString(char *d, QStringView value)
 
 QByteArray stringArrayUtf8(const QStringList &values)
 {
-    return arrayOf<QByteArray>(values);
+    return arrayOf<QByteArray>(values.size(), [&values](qsizetype i) -> QStringView { return values.at(i); });
 }
 
 QString stringArray(const QStringList &values)
 {
-    return arrayOf<QString>(values);
+    return arrayOf<QString>(values.size(), [&values](qsizetype i) -> QStringView { return values.at(i); });
 }
 
 } // namespace cairn::core::JsonText

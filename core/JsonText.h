@@ -28,6 +28,27 @@ constexpr qsizetype roomFor(QStringView value)
 // by one, the growing cost more than the writing (a recompute's health rows).
 char *writeString(char *d, QStringView value);
 
+// ["a","b",...] as a QString or as UTF-8, of the `count` texts `at(0)`... gives, by the
+// appendString of either: for texts held other than in a list (a risk path's keys in the
+// dependency graph) without copying them into one.
+template<typename Text, typename At> Text arrayOf(qsizetype count, At at)
+{
+    using Char = typename Text::value_type; // QChar or char
+    Text text;
+    qsizetype size = 2;
+    for (qsizetype i = 0; i < count; ++i)
+        size += QStringView(at(i)).size() + 3;
+    text.reserve(size);
+    text += Char(u'[');
+    for (qsizetype i = 0; i < count; ++i) {
+        if (i > 0)
+            text += Char(u',');
+        appendString(text, at(i));
+    }
+    text += Char(u']');
+    return text;
+}
+
 // ["a","b",...]
 QString stringArray(const QStringList &values);
 QByteArray stringArrayUtf8(const QStringList &values);
